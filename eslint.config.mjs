@@ -1,0 +1,56 @@
+// Lint, including the process-boundary rules: what runs where is enforced here, not remembered.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const electronOnly = [
+  { name: 'electron', message: 'Only src/main/electron may import electron.' },
+  { name: 'electron-store', message: 'Only src/main/electron may import electron-store.' },
+];
+const noNode = nodeBuiltins.map((name) => ({ name, message: 'This layer runs without Node: no Node built-ins.' }));
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/fixtures/lint/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  // src/shared: pure TypeScript, no Node, no DOM-specific modules, no Electron.
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [...electronOnly, ...noNode] }] },
+  },
+  // src/main/core: Node only, never Electron.
+  {
+    files: ['src/main/core/**/*.ts', 'src/main/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: electronOnly }] },
+  },
+  // src/renderer: React in the browser; talks to main only through window.spendwatch.
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...electronOnly, ...noNode],
+          patterns: [{ group: ['**/main/**'], message: 'The renderer reaches main only through the typed bridge.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,194 @@
+/**
+ * The `spendwatch` CLI: the same core and data dir as the desktop app, for terminals and scripts.
+ * Exit codes: 0 ok, 1 a command failed (e.g. an account failed to sync), 2 bad arguments,
+ * 3 the OS keychain is unreachable.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { isUtcDay, firstDayOfMonth, monthOf, addMonths } from '../../shared/dates';
+import { parseUserAmount } from '../../shared/money';
+import { createNodeCore } from '../core/compose-node';
+import { AppError, toErrorInfo } from '../core/errors';
+import { resolveDataDir } from '../core/paths';
+import { buildStatusDocument } from '../core/reports/status-report';
+import { exportCostsCsv } from '../core/reports/csv-export';
+import { OpenAiProvider } from '../core/providers/openai/openai-provider';
+import type { SpendwatchCore } from '../core/spendwatch-core';
+import { readSecretFromStdin } from './read-secret';
+import { renderStatus } from './output';
+
+const EXIT = { ok: 0, failed: 1, usage: 2, keychain: 3 } as const;
+
+function makeCore(): SpendwatchCore {
+  const timeoutMs = Number(process.env.SPENDWATCH_HTTP_TIMEOUT_MS) || undefined;
+  return createNodeCore({
+    dataDir: resolveDataDir(),
+    overrides: timeoutMs ? { createProvider: (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, timeoutMs }) } : {},
+  });
+}
+
+const dayArg = (value: string) => {
+  if (!isUtcDay(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  return value;
+};
+
+const thresholdsArg = (value: string) => {
+  const list = value.split(',').map((v) => Number(v.trim()));
+  if (!list.length || list.some((n) => !Number.isInteger(n) || n < 1 || n > 1000)) throw new InvalidArgumentError('expected whole percentages such as 50,80,100');
+  return [...new Set(list)].sort((a, b) => a - b);
+};
+
+const amountArg = (value: string) => {
+  try {
+    const micros = parseUserAmount(value);
+    if (micros <= 0) throw new Error();
+    return micros;
+  } catch {
+    throw new InvalidArgumentError('expected a positive amount in USD, such as 500 or 1250.50');
+  }
+};
+
+const print = (text: string) => process.stdout.write(text);
+const printJson = (value: unknown) => print(`${JSON.stringify(value, null, 2)}\n`);
+
+function progressReporter(core: SpendwatchCore): () => void {
+  if (!process.stderr.isTTY) return () => undefined;
+  const names = new Map(core.accounts.list().map((a) => [a.id, a.name]));
+  const off = core.onEvent((event, payload) => {
+    if (event !== 'syncProgress') return;
+    const p = payload as { accountId: string; doneDays: number; totalDays: number; phase: string };
+    process.stderr.write(`\r${names.get(p.accountId) ?? p.accountId}: ${p.phase} ${p.doneDays}/${p.totalDays} days`);
+  });
+  return () => {
+    off();
+    process.stderr.write('\r\x1b[K');
+  };
+}
+
+export function buildProgram(): Command {
+  const program = new Command('spendwatch')
+    .description('Watch your OpenAI API spend from the terminal (same data as the Spendwatch desktop app).')
+    .showHelpAfterError()
+    .exitOverride();
+
+  const accounts = program.command('accounts').description('manage provider accounts').exitOverride();
+  accounts
+    .command('add')
+    .description('add an account; the admin key is read from stdin, never from arguments')
+    .addOption(new Option('--provider <provider>', 'provider').choices(['openai']).makeOptionMandatory())
+    .requiredOption('--name <name>', 'a name for this organization')
+    .option('--base-url <url>', 'API base URL', 'https://api.openai.com/v1')
+    .action(async (opts: { provider: 'openai'; name: string; baseUrl: string }) => {
+      const core = makeCore();
+      await core.vault.probe();
+      const apiKey = await readSecretFromStdin('Admin API key (input hidden): ');
+      if (!apiKey) throw new AppError('invalid_input', 'No key on stdin. Pipe the admin key in, e.g.: spendwatch accounts add --provider openai --name Acme < key.txt');
+      const info = await core.accounts.add({ name: opts.name, provider: opts.provider, baseUrl: opts.baseUrl, apiKey });
+      print(`Added ${info.name} (${info.keyHint}). Run "spendwatch sync" to fetch its history.\n`);
+    });
+  accounts
+    .command('list')
+    .description('list accounts (keys masked)')
+    .option('--json', 'machine-readable output')
+    .action((opts: { json?: boolean }) => {
+      const list = makeCore().accounts.list();
+      if (opts.json) {
+        printJson({ accounts: list.map(({ name, provider, baseUrl, keyHint, createdAt }) => ({ name, provider, baseUrl, keyHint, createdAt })) });
+      } else if (!list.length) {
+        print('No accounts.\n');
+      } else {
+        for (const a of list) print(`${a.name}\t${a.provider}\t${a.keyHint}\t${a.baseUrl}\n`);
+      }
+    });
+  accounts
+    .command('remove')
+    .argument('<name>', 'account name')
+    .description('remove an account, its keychain entry and its local history')
+    .action(async (name: string) => {
+      const core = makeCore();
+      core.accounts.get(name);
+      await core.accounts.remove(name);
+      print(`Removed ${name}.\n`);
+    });
+
+  program
+    .command('sync')
+    .description('sync every account once; exits 1 if any account failed (the others are still saved)')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { json?: boolean }) => {
+      const core = makeCore();
+      if (core.accounts.list().length) await core.vault.probe();
+      const stop = progressReporter(core);
+      const report = await core.sync.syncAll();
+      stop();
+      if (opts.json) printJson(buildStatusDocument(core, []));
+      else {
+        for (const r of report.results) {
+          print(r.ok ? `${r.name}: synced (${r.requests} request${r.requests === 1 ? '' : 's'})\n` : `${r.name}: FAILED — ${r.error?.code}: ${r.error?.message}\n`);
+        }
+        if (!report.results.length) print('No accounts to sync.\n');
+      }
+      if (report.results.some((r) => !r.ok)) process.exitCode = EXIT.failed;
+    });
+
+  program
+    .command('status')
+    .description('month to date, forecast and breakdowns from local history (no network)')
+    .option('--json', 'machine-readable output')
+    .action((opts: { json?: boolean }) => {
+      const doc = buildStatusDocument(makeCore(), []);
+      if (opts.json) printJson(doc);
+      else print(renderStatus(doc));
+    });
+
+  program
+    .command('export')
+    .description('export daily costs: one row per UTC day × account × project × line item')
+    .addOption(new Option('--format <format>', 'output format').choices(['csv']).default('csv'))
+    .option('--from <YYYY-MM-DD>', 'first UTC day (default: 12 months ago)', dayArg)
+    .option('--to <YYYY-MM-DD>', 'last UTC day (default: today)', dayArg)
+    .option('--account <name>', 'only this account')
+    .action((opts: { from?: string; to?: string; account?: string }) => {
+      const core = makeCore();
+      const today = core.today();
+      const to = opts.to ?? today;
+      const from = opts.from ?? firstDayOfMonth(addMonths(monthOf(today), -11));
+      if (from > to) throw new AppError('invalid_input', `--from ${from} is after --to ${to}.`);
+      const settings = core.settings.read();
+      const accounts = core.views.resolveAll(settings).filter((r) => !r.isDemo && (!opts.account || r.account.id === core.accounts.get(opts.account).id));
+      print(exportCostsCsv(accounts, from, to));
+    });
+
+  const budget = program.command('budget').description('monthly budgets').exitOverride();
+  budget
+    .command('set')
+    .description('set an account\'s monthly budget in USD')
+    .requiredOption('--account <name>', 'account name')
+    .requiredOption('--monthly <usd>', 'monthly budget in USD', amountArg)
+    .option('--thresholds <list>', 'alert thresholds in percent', thresholdsArg, [50, 80, 100])
+    .action((opts: { account: string; monthly: number; thresholds: number[] }) => {
+      const core = makeCore();
+      const result = core.setBudget(opts.account, { monthlyMicros: opts.monthly, thresholds: opts.thresholds });
+      print(`Budget for ${core.accounts.get(result.accountId).name}: $${(opts.monthly / 1e6).toFixed(2)} a month, alerts at ${opts.thresholds.join(', ')}%.\n`);
+    });
+
+  return program;
+}
+
+export async function main(argv = process.argv): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return Number(process.exitCode ?? EXIT.ok);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    const info = toErrorInfo(error);
+    process.stderr.write(`spendwatch: ${info.message}\n`);
+    if (info.code === 'keychain_unavailable') return EXIT.keychain;
+    if (info.code === 'invalid_input') return EXIT.usage;
+    return EXIT.failed;
+  }
+}
+

@@ -1,0 +1,106 @@
+/**
+ * Resolves which histories a view covers: the configured accounts, or the demo organisation when
+ * there are none. Also computes each account's summary (month to date, forecast, budget, staleness).
+ */
+import { dayFromMs } from '../../shared/dates';
+import { ALL_ACCOUNTS, type AccountSummary, type Budget } from '../../shared/domain';
+import { percentOf } from '../../shared/money';
+import { forecast, monthToDate, totalBetween, type HistoryView } from './aggregate/aggregations';
+import { DEMO_ACCOUNT_ID, DEMO_ACCOUNT_NAME, DEMO_PROJECTS, demoHistory } from './demo/demo-organisation';
+import { AppError } from './errors';
+import type { HistoryStore } from './history/history-store';
+import type { Clock } from './ports';
+import type { Settings, StoredAccount } from './settings/settings';
+
+export interface ResolvedAccount {
+  account: StoredAccount;
+  view: HistoryView;
+  isDemo: boolean;
+  lastSyncedAt: string | null;
+  lastError: AccountSummary['lastError'];
+  firstFailureAt: string | null;
+  budget: Budget | null;
+}
+
+const DEMO_ACCOUNT: StoredAccount = {
+  id: DEMO_ACCOUNT_ID,
+  name: DEMO_ACCOUNT_NAME,
+  provider: 'openai',
+  baseUrl: 'demo',
+  keyHint: 'Demo data',
+  createdAt: '1970-01-01T00:00:00.000Z',
+};
+
+export class AccountViews {
+  constructor(
+    private readonly history: HistoryStore,
+    private readonly clock: Clock,
+  ) {}
+
+  resolveAll(settings: Settings): ResolvedAccount[] {
+    if (settings.accounts.length === 0) return [this.demo()];
+    return settings.accounts.map((account) => {
+      const state = this.history.readState(account.id);
+      return {
+        account,
+        view: { history: this.history.load(account.id).history, projectNames: state.projects },
+        isDemo: false,
+        lastSyncedAt: state.lastSuccessAt,
+        lastError: state.lastError,
+        firstFailureAt: state.firstFailureAt,
+        budget: settings.budgets[account.id] ?? null,
+      };
+    });
+  }
+
+  /** The accounts a query covers: one by id or name, or all of them. */
+  select(settings: Settings, accountId: string): ResolvedAccount[] {
+    const all = this.resolveAll(settings);
+    if (accountId === ALL_ACCOUNTS) return all;
+    const match = all.find((r) => r.account.id === accountId || r.account.name.toLowerCase() === accountId.toLowerCase());
+    if (!match) throw new AppError('not_found', `No account "${accountId}".`);
+    return [match];
+  }
+
+  summarise(resolved: ResolvedAccount, settings: Settings, syncing: boolean): AccountSummary {
+    const now = this.clock.now();
+    const today = dayFromMs(now.getTime());
+    const views = [resolved.view];
+    const mtd = monthToDate(views, today);
+    const pollMs = settings.general.pollMinutes * 60_000;
+    const stale =
+      !resolved.isDemo &&
+      (resolved.lastError !== null || !resolved.lastSyncedAt || now.getTime() - Date.parse(resolved.lastSyncedAt) > Math.max(3 * pollMs, 3_600_000));
+    return {
+      id: resolved.account.id,
+      name: resolved.account.name,
+      provider: resolved.account.provider,
+      keyHint: resolved.account.keyHint,
+      isDemo: resolved.isDemo,
+      lastSyncedAt: resolved.lastSyncedAt,
+      lastError: resolved.lastError,
+      stale,
+      syncing,
+      monthToDateMicros: mtd,
+      todayMicros: totalBetween(views, today, today),
+      forecastMicros: forecast(views, today),
+      budget: resolved.budget,
+      budgetUsedPercent: resolved.budget ? percentOf(mtd, resolved.budget.monthlyMicros) : null,
+    };
+  }
+
+  private demo(): ResolvedAccount {
+    const now = this.clock.now();
+    const today = dayFromMs(now.getTime());
+    const fraction = (now.getTime() % 86_400_000) / 86_400_000;
+    return {
+      account: DEMO_ACCOUNT,
+      view: { history: demoHistory(today, fraction), projectNames: DEMO_PROJECTS },
+      isDemo: true,
+      lastSyncedAt: now.toISOString(),
+      lastError: null,
+      firstFailureAt: null,
+      budget: null,
+    };
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Adds, renames and removes accounts. The key goes only to the keychain; settings keep a masked hint.
+ * An add is all-or-nothing: the keychain is checked first, the key is tested with one cheap call,
+ * and nothing is written unless every step succeeds.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AccountInfo, ProviderId } from '../../../shared/domain';
+import { OPENAI_ADMIN_KEYS_URL } from '../../../shared/links';
+import { detectOpenAiKeyKind, maskApiKey } from '../../../shared/masking';
+import { AppError } from '../errors';
+import type { HistoryStore } from '../history/history-store';
+import type { Clock, SecretVault } from '../ports';
+import { OPENAI_DEFAULT_BASE_URL } from '../providers/openai/openai-provider';
+import type { SettingsRepository, StoredAccount } from '../settings/settings';
+import type { ProviderFactory } from '../sync/sync-engine';
+import { accountKeyRef } from '../vault/keytar-vault';
+
+export interface NewAccount {
+  name: string;
+  provider: ProviderId;
+  baseUrl?: string;
+  apiKey: string;
+}
+
+const KEY_KIND_HELP: Record<string, string> = {
+  project: 'This is a project key (sk-proj-…).',
+  'service-account': 'This is a service-account key (sk-svcacct-…).',
+  user: 'This is a user API key, not an admin key.',
+};
+
+export class AccountService {
+  constructor(
+    private readonly deps: {
+      settings: SettingsRepository;
+      vault: SecretVault;
+      history: HistoryStore;
+      clock: Clock;
+      createProvider: ProviderFactory;
+    },
+  ) {}
+
+  list(): AccountInfo[] {
+    return this.deps.settings.read().accounts.map(toInfo);
+  }
+
+  /** Finds by id, or by name (case-insensitive). */
+  find(idOrName: string): StoredAccount | undefined {
+    const accounts = this.deps.settings.read().accounts;
+    return accounts.find((a) => a.id === idOrName) ?? accounts.find((a) => a.name.toLowerCase() === idOrName.toLowerCase());
+  }
+
+  get(idOrName: string): StoredAccount {
+    const account = this.find(idOrName);
+    if (!account) throw new AppError('not_found', `No account named "${idOrName}". See the list of accounts.`);
+    return account;
+  }
+
+  async add(input: NewAccount): Promise<AccountInfo> {
+    const name = input.name.trim();
+    const apiKey = input.apiKey.trim();
+    this.assertNameFree(name);
+    assertAdminKey(apiKey);
+    await this.deps.vault.probe();
+
+    const account: StoredAccount = {
+      id: `acc_${randomBytes(8).toString('hex')}`,
+      name,
+      provider: input.provider,
+      baseUrl: (input.baseUrl ?? OPENAI_DEFAULT_BASE_URL).replace(/\/+$/, ''),
+      keyHint: maskApiKey(apiKey),
+      createdAt: this.deps.clock.now().toISOString(),
+    };
+    await this.deps.createProvider(account, apiKey).testConnection();
+
+    await this.deps.vault.set(accountKeyRef(account.id), apiKey);
+    try {
+      this.deps.settings.update((s) => {
+        s.accounts.push(account);
+      });
+    } catch (error) {
+      await this.deps.vault.delete(accountKeyRef(account.id)).catch(() => false);
+      throw error;
+    }
+    return toInfo(account);
+  }
+
+  rename(idOrName: string, newName: string): AccountInfo {
+    const account = this.get(idOrName);
+    const name = newName.trim();
+    this.assertNameFree(name, account.id);
+    this.deps.settings.update((s) => {
+      const target = s.accounts.find((a) => a.id === account.id);
+      if (target) target.name = name;
+    });
+    return toInfo({ ...account, name });
+  }
+
+  /** Removes the account, its keychain entry, its budget and its local history. */
+  async remove(idOrName: string): Promise<boolean> {
+    const account = this.get(idOrName);
+    await this.deps.vault.delete(accountKeyRef(account.id));
+    this.deps.settings.update((s) => {
+      s.accounts = s.accounts.filter((a) => a.id !== account.id);
+      delete s.budgets[account.id];
+    });
+    this.deps.history.removeAccount(account.id);
+    return true;
+  }
+
+  private assertNameFree(name: string, exceptId?: string): void {
+    const clash = this.deps.settings.read().accounts.find((a) => a.id !== exceptId && a.name.toLowerCase() === name.toLowerCase());
+    if (clash) throw new AppError('conflict', `An account named "${clash.name}" already exists. Choose another name.`);
+  }
+}
+
+function assertAdminKey(apiKey: string): void {
+  const kind = detectOpenAiKeyKind(apiKey);
+  if (kind === 'admin') return;
+  if (kind === 'unknown') {
+    throw new AppError('invalid_key', `That does not look like an OpenAI key. Paste an organization admin key (it starts with sk-admin-), created at ${OPENAI_ADMIN_KEYS_URL}.`);
+  }
+  throw new AppError(
+    'wrong_key_type',
+    `${KEY_KIND_HELP[kind]} Spendwatch needs an organization admin key (sk-admin-…) with read access to usage, because only admin keys can read costs. Create one at ${OPENAI_ADMIN_KEYS_URL}.`,
+  );
+}
+
+function toInfo(account: StoredAccount): AccountInfo {
+  return { id: account.id, name: account.name, provider: account.provider, baseUrl: account.baseUrl, keyHint: account.keyHint, createdAt: account.createdAt };
+}

@@ -1,0 +1,133 @@
+/**
+ * Aggregations over one or several accounts' histories, shared by the dashboard, the tray and the CLI.
+ * Everything sums integer micros from cached per-day summaries; months and days are UTC.
+ */
+import { addDays, addMonths, firstDayOfMonth, lastDayOfMonth, monthOf, type UtcDay, type UtcMonth } from '../../../shared/dates';
+import type { DailySeries, GroupBy, NamedAmount } from '../../../shared/domain';
+import type { Micros } from '../../../shared/money';
+import type { AccountHistory, DaySummary } from '../history/account-history';
+import { forecastMonthEnd } from './forecast';
+
+export interface HistoryView {
+  history: AccountHistory;
+  projectNames: Record<string, string>;
+}
+
+export const OTHER_SERIES = '__other__';
+
+export function dailyTotalOf(views: HistoryView[]): (day: UtcDay) => Micros | undefined {
+  return (day) => {
+    let total: Micros | undefined;
+    for (const { history } of views) {
+      const summary = history.summary(day);
+      if (summary) total = (total ?? 0) + summary.totalMicros;
+    }
+    return total;
+  };
+}
+
+export function totalBetween(views: HistoryView[], from: UtcDay, to: UtcDay): Micros {
+  const daily = dailyTotalOf(views);
+  let total = 0;
+  for (let d = from; d <= to; d = addDays(d, 1)) total += daily(d) ?? 0;
+  return total;
+}
+
+export function monthToDate(views: HistoryView[], today: UtcDay): Micros {
+  return totalBetween(views, firstDayOfMonth(monthOf(today)), today);
+}
+
+export function forecast(views: HistoryView[], today: UtcDay): Micros | null {
+  return forecastMonthEnd(dailyTotalOf(views), today);
+}
+
+type Dimension = 'byProject' | 'byLineItem' | 'byModel';
+const DIMENSION: Record<GroupBy, Dimension> = { project: 'byProject', line_item: 'byLineItem', model: 'byModel' };
+
+function eachSummary(views: HistoryView[], from: UtcDay, to: UtcDay, visit: (summary: DaySummary, view: HistoryView, day: UtcDay) => void): void {
+  for (const view of views) {
+    for (let d = from; d <= to; d = addDays(d, 1)) {
+      const summary = view.history.summary(d);
+      if (summary) visit(summary, view, d);
+    }
+  }
+}
+
+function nameFor(groupBy: GroupBy, key: string, views: HistoryView[]): string {
+  if (groupBy !== 'project') return key;
+  for (const view of views) if (view.projectNames[key]) return view.projectNames[key];
+  return key;
+}
+
+/** Totals per project / line item / model over a range, largest first. */
+export function breakdown(views: HistoryView[], from: UtcDay, to: UtcDay, groupBy: GroupBy): NamedAmount[] {
+  const totals = new Map<string, Micros>();
+  const dimension = DIMENSION[groupBy];
+  eachSummary(views, from, to, (summary) => {
+    for (const [key, micros] of summary[dimension]) totals.set(key, (totals.get(key) ?? 0) + micros);
+  });
+  return [...totals]
+    .map(([key, micros]) => ({ key, name: nameFor(groupBy, key, views), micros }))
+    .sort((a, b) => b.micros - a.micros || a.name.localeCompare(b.name));
+}
+
+/** A day-by-day series grouped by one dimension: the top `maxSeries` keys, the rest folded into "Other". */
+export function dailySeries(views: HistoryView[], from: UtcDay, to: UtcDay, groupBy: GroupBy, maxSeries = 8): DailySeries {
+  const ranked = breakdown(views, from, to, groupBy);
+  const top = ranked.slice(0, maxSeries);
+  const topKeys = new Set(top.map((r) => r.key));
+  const hasOther = ranked.length > top.length;
+  const dimension = DIMENSION[groupBy];
+  const points: DailySeries['points'] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    const values: Record<string, Micros> = {};
+    let total = 0;
+    for (const view of views) {
+      const summary = view.history.summary(d);
+      if (!summary) continue;
+      total += summary.totalMicros;
+      for (const [key, micros] of summary[dimension]) {
+        const seriesKey = topKeys.has(key) ? key : OTHER_SERIES;
+        values[seriesKey] = (values[seriesKey] ?? 0) + micros;
+      }
+    }
+    points.push({ day: d, totalMicros: total, values });
+  }
+  const series = top.map((r) => ({ key: r.key, label: r.name }));
+  if (hasOther) series.push({ key: OTHER_SERIES, label: 'Other' });
+  return { series, points };
+}
+
+/** Calendar-month totals from `fromMonth` to `toMonth` inclusive (billing history). */
+export function monthlyTotals(views: HistoryView[], fromMonth: UtcMonth, toMonth: UtcMonth): { month: UtcMonth; totalMicros: Micros }[] {
+  const rows: { month: UtcMonth; totalMicros: Micros }[] = [];
+  for (let m = fromMonth; m <= toMonth; m = addMonths(m, 1)) {
+    rows.push({ month: m, totalMicros: totalBetween(views, firstDayOfMonth(m), lastDayOfMonth(m)) });
+  }
+  return rows;
+}
+
+export interface ModelUsage {
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  requests: number;
+}
+
+/** Tokens and requests by model over a range, from the Usage API data. */
+export function usageByModel(views: HistoryView[], from: UtcDay, to: UtcDay): ModelUsage[] {
+  const totals = new Map<string, ModelUsage>();
+  for (const { history } of views) {
+    for (let d = from; d <= to; d = addDays(d, 1)) {
+      for (const row of history.usage.get(d) ?? []) {
+        const model = row.model ?? '(other)';
+        const t = totals.get(model) ?? { model, inputTokens: 0, outputTokens: 0, requests: 0 };
+        t.inputTokens += row.inputTokens;
+        t.outputTokens += row.outputTokens;
+        t.requests += row.requests;
+        totals.set(model, t);
+      }
+    }
+  }
+  return [...totals.values()].sort((a, b) => b.requests - a.requests || a.model.localeCompare(b.model));
+}

@@ -1,0 +1,42 @@
+/**
+ * Month-end forecast from the run rate: the average of the last complete UTC days (up to a week),
+ * applied to the rest of the month. Integer arithmetic throughout.
+ */
+import { addDays, daysBetween, firstDayOfMonth, lastDayOfMonth, monthOf, type UtcDay } from '../../../shared/dates';
+import type { Micros } from '../../../shared/money';
+
+export const RUN_RATE_DAYS = 7;
+
+export type DailyTotal = (day: UtcDay) => Micros | undefined;
+
+/** Average of up to RUN_RATE_DAYS complete days before today that have data; undefined if none. */
+export function runRate(dailyTotal: DailyTotal, today: UtcDay): Micros | undefined {
+  let sum = 0;
+  let count = 0;
+  for (let k = 1; k <= RUN_RATE_DAYS; k++) {
+    const value = dailyTotal(addDays(today, -k));
+    if (value === undefined) continue;
+    sum += value;
+    count++;
+  }
+  return count === 0 ? undefined : Math.round(sum / count);
+}
+
+export function forecastMonthEnd(dailyTotal: DailyTotal, today: UtcDay): Micros | null {
+  const rate = runRate(dailyTotal, today);
+  if (rate === undefined) return null;
+  let complete = 0;
+  for (let d = firstDayOfMonth(monthOf(today)); d < today; d = addDays(d, 1)) complete += dailyTotal(d) ?? 0;
+  const todaySoFar = dailyTotal(today) ?? 0;
+  const daysAfterToday = daysBetween(today, lastDayOfMonth(monthOf(today)));
+  // Today is still running: count it at least at the run rate.
+  return complete + Math.max(todaySoFar, rate) + rate * daysAfterToday;
+}
+
+/** The UTC day on which month-to-date spend reaches the budget at the current pace, if within the month. */
+export function budgetRunOutDay(monthToDate: Micros, budget: Micros, rate: Micros | undefined, today: UtcDay): UtcDay | null {
+  if (monthToDate >= budget) return today;
+  if (!rate || rate <= 0) return null;
+  const day = addDays(today, Math.ceil((budget - monthToDate) / rate));
+  return day <= lastDayOfMonth(monthOf(today)) ? day : null;
+}

@@ -1,0 +1,39 @@
+/** The core's answer to every IPC channel. Shell-specific actions (opening links) come in as a parameter. */
+import { isVettedExternalUrl } from '../../../shared/links';
+import { AppError } from '../errors';
+import type { SpendwatchCore } from '../spendwatch-core';
+import type { IpcHandlers } from './dispatch';
+
+export function createIpcHandlers(core: SpendwatchCore, shell: { openExternal(url: string): Promise<void> | void }): IpcHandlers {
+  const changed = (reason: 'accounts' | 'budget') => core.emit('snapshotChanged', { reason, at: new Date().toISOString() });
+  return {
+    getDashboard: (query) => core.getDashboard(query),
+    listAccounts: () => core.accounts.list(),
+    addAccount: async (input) => {
+      const account = await core.accounts.add(input);
+      changed('accounts');
+      void core.sync.syncAll([account.id]);
+      return account;
+    },
+    renameAccount: ({ accountId, name }) => {
+      const info = core.accounts.rename(accountId, name);
+      changed('accounts');
+      return info;
+    },
+    removeAccount: async ({ accountId }) => {
+      const removed = await core.accounts.remove(accountId);
+      changed('accounts');
+      return { removed };
+    },
+    syncNow: async ({ accountId }) => {
+      const report = await core.sync.syncAll(accountId ? [core.accounts.get(accountId).id] : undefined);
+      return { accounts: report.accounts };
+    },
+    setBudget: ({ accountId, budget }) => core.setBudget(accountId, budget),
+    openExternal: async ({ url }) => {
+      if (!isVettedExternalUrl(url)) throw new AppError('forbidden', 'Only https://platform.openai.com links can be opened.');
+      await shell.openExternal(url);
+      return { opened: true };
+    },
+  };
+}

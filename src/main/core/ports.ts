@@ -1,0 +1,47 @@
+/**
+ * The interfaces through which core reaches the outside world. The composition roots
+ * (Electron app, CLI, browser harness) pass in real implementations; tests pass fakes of what we don't own.
+ */
+import type { EventName, EventPayload } from '../../shared/ipc-contract';
+import type { TrayState } from '../../shared/domain';
+
+/** The OS keychain. Implementations throw AppError('keychain_unavailable') when it cannot be reached. */
+export interface SecretVault {
+  get(key: string): Promise<string | null>;
+  set(key: string, secret: string): Promise<void>;
+  delete(key: string): Promise<boolean>;
+  /** Throws AppError('keychain_unavailable') if no keychain can be reached; writes nothing. */
+  probe(): Promise<void>;
+}
+
+/** A JSON document persisted somewhere (electron-store in the app, a plain file for the CLI). */
+export interface DocumentStore<T> {
+  read(): T | undefined;
+  write(value: T): void;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface Notification {
+  id: string;
+  title: string;
+  body: string;
+  accountId: string;
+}
+
+/** Native notifications and the tray, as seen by core. */
+export interface Notifier {
+  notify(notification: Notification): void;
+  setTrayState(state: { state: TrayState; tooltip: string; lines: string[] }): void;
+}
+
+export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}

@@ -1,0 +1,160 @@
+/**
+ * GET-JSON over undici with timeouts, retries (429, 5xx, network errors, truncated bodies) honouring
+ * Retry-After, and no retry on 4xx answers that retrying cannot fix. Errors come out as AppError.
+ */
+import { request, type Dispatcher } from 'undici';
+import { AppError } from '../../errors';
+import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './retry-policy';
+
+export interface HttpErrorBody {
+  status: number;
+  type?: string;
+  code?: string | null;
+  message?: string;
+}
+
+export interface JsonHttpClientOptions {
+  baseUrl: string;
+  headers: Record<string, string>;
+  /** Maps a non-2xx answer that is not retried (or out of retries) to a user-facing error. */
+  classify: (error: HttpErrorBody) => AppError;
+  dispatcher?: Dispatcher;
+  timeoutMs?: number;
+  retry?: RetryPolicy;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+]);
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+class RetryableFailure extends Error {
+  constructor(
+    readonly final: AppError,
+    readonly retryAfterMs?: number,
+  ) {
+    super(final.message);
+  }
+}
+
+export class JsonHttpClient {
+  private sent = 0;
+  private readonly retry: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: JsonHttpClientOptions) {
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.random = options.random ?? Math.random;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+  }
+
+  get requestCount(): number {
+    return this.sent;
+  }
+
+  async getJson(path: string, query: URLSearchParams): Promise<unknown> {
+    const url = `${this.options.baseUrl.replace(/\/+$/, '')}${path}?${query.toString()}`;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attempt(url);
+      } catch (error) {
+        if (!(error instanceof RetryableFailure)) throw error;
+        const lastAttempt = attempt + 1 >= this.retry.maxAttempts;
+        if (error.retryAfterMs !== undefined && error.retryAfterMs > this.retry.maxRetryAfterMs) throw error.final;
+        if (lastAttempt) throw error.final;
+        await this.sleep(error.retryAfterMs ?? backoffDelay(this.retry, attempt, this.random));
+      }
+    }
+  }
+
+  private async attempt(url: string): Promise<unknown> {
+    this.sent++;
+    let statusCode: number;
+    let text: string;
+    let retryAfter: string | string[] | undefined;
+    try {
+      const response = await request(url, {
+        method: 'GET',
+        headers: { accept: 'application/json', ...this.options.headers },
+        dispatcher: this.options.dispatcher,
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
+        signal: AbortSignal.timeout(this.timeoutMs * 2),
+      });
+      statusCode = response.statusCode;
+      retryAfter = response.headers['retry-after'];
+      text = await response.body.text();
+    } catch (error) {
+      throw this.transportFailure(error, url);
+    }
+    if (statusCode >= 200 && statusCode < 300) {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        // A cut-off body is usually a dropped connection: worth another try.
+        throw new RetryableFailure(
+          new AppError('malformed_response', `The server at ${originOf(url)} sent an incomplete or invalid JSON response. Try again later.`),
+        );
+      }
+    }
+    const body = parseErrorBody(statusCode, text);
+    const final = this.options.classify(body);
+    const retryable = (statusCode === 429 && final.code === 'rate_limited') || statusCode >= 500;
+    if (!retryable) throw final;
+    throw new RetryableFailure(final, parseRetryAfter(retryAfter, Date.now()));
+  }
+
+  private transportFailure(error: unknown, url: string): RetryableFailure {
+    const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code ?? '';
+    const name = (error as Error).name;
+    if (TIMEOUT_CODES.has(code) || name === 'TimeoutError' || name === 'AbortError') {
+      return new RetryableFailure(
+        new AppError('timeout', `${originOf(url)} did not answer within ${Math.round(this.timeoutMs / 1000)} s. Check your connection; Spendwatch will retry.`, { cause: error }),
+      );
+    }
+    const known = NETWORK_CODES.has(code) ? code : code || (error as Error).message;
+    return new RetryableFailure(
+      new AppError('offline', `Cannot reach ${originOf(url)} (${known}). Check your internet connection or proxy; Spendwatch will retry.`, { cause: error }),
+    );
+  }
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the server';
+  }
+}
+
+function parseErrorBody(status: number, text: string): HttpErrorBody {
+  try {
+    const parsed = JSON.parse(text) as { error?: { type?: unknown; code?: unknown; message?: unknown } };
+    const e = parsed?.error;
+    if (e && typeof e === 'object') {
+      return {
+        status,
+        type: typeof e.type === 'string' ? e.type : undefined,
+        code: typeof e.code === 'string' ? e.code : null,
+        message: typeof e.message === 'string' ? e.message.slice(0, 300) : undefined,
+      };
+    }
+  } catch {
+    // Not JSON: classify by status alone.
+  }
+  return { status };
+}

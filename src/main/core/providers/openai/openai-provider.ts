@@ -1,0 +1,185 @@
+/**
+ * The OpenAI spend provider: Costs for money (it reconciles with the invoice), Usage for tokens and
+ * requests, Projects for names. Every response is validated before any of it is used.
+ */
+import type { Dispatcher } from 'undici';
+import type { z } from 'zod';
+import { addDays, dayFromUnix, daysBetween, unixFromDay, type UtcDay } from '../../../../shared/dates';
+import { MoneyFormatError, toMicros } from '../../../../shared/money';
+import { AppError } from '../../errors';
+import type { CostRow, UsageRow } from '../../history/types';
+import { JsonHttpClient } from '../http/json-http-client';
+import type { RetryPolicy } from '../http/retry-policy';
+import type { CostsResult, DayRange, SpendProvider } from '../provider';
+import { classifyOpenAiError } from './errors';
+import { completionsUsagePageSchema, costsPageSchema, projectListSchema } from './schemas';
+
+export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+const COSTS_PAGE_LIMIT = 180;
+const USAGE_PAGE_LIMIT = 31;
+const PROJECTS_PAGE_LIMIT = 100;
+const MAX_PAGES = 200;
+
+export interface OpenAiProviderOptions {
+  apiKey: string;
+  baseUrl?: string;
+  dispatcher?: Dispatcher;
+  timeoutMs?: number;
+  retry?: RetryPolicy;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export class OpenAiProvider implements SpendProvider {
+  private readonly http: JsonHttpClient;
+
+  constructor(options: OpenAiProviderOptions) {
+    this.http = new JsonHttpClient({
+      baseUrl: options.baseUrl ?? OPENAI_DEFAULT_BASE_URL,
+      headers: { authorization: `Bearer ${options.apiKey}` },
+      classify: classifyOpenAiError,
+      dispatcher: options.dispatcher,
+      timeoutMs: options.timeoutMs,
+      retry: options.retry,
+      sleep: options.sleep,
+    });
+  }
+
+  get requestCount(): number {
+    return this.http.requestCount;
+  }
+
+  /** One cheap Costs call: proves the key is an admin key with usage read. */
+  async testConnection(): Promise<void> {
+    const today = dayFromUnix(Math.floor(Date.now() / 1000));
+    const query = new URLSearchParams({ start_time: String(unixFromDay(today)), bucket_width: '1d', limit: '1' });
+    parse(costsPageSchema, await this.http.getJson('/organization/costs', query), 'costs');
+  }
+
+  async fetchCosts(range: DayRange, onProgress?: (doneDays: number, totalDays: number) => void): Promise<CostsResult> {
+    const totalDays = daysBetween(range.from, range.toExclusive);
+    const days = emptyDays<CostRow>(range);
+    const currencies = new Set<string>();
+    let done = 0;
+    for await (const page of this.pages(costsPageSchema, '/organization/costs', range, COSTS_PAGE_LIMIT, [
+      ['group_by[]', 'line_item'],
+      ['group_by[]', 'project_id'],
+    ])) {
+      for (const bucket of page.data) {
+        const rows = this.bucketRows(days, bucket.start_time, range);
+        for (const result of bucket.results) {
+          currencies.add(result.amount.currency);
+          rows.push({
+            projectId: result.project_id,
+            lineItem: result.line_item,
+            micros: microsOf(result.amount.value),
+            quantity: result.quantity,
+          });
+        }
+        done++;
+      }
+      onProgress?.(Math.min(done, totalDays), totalDays);
+    }
+    if (currencies.size > 1) {
+      throw new AppError('malformed_response', `OpenAI returned costs in several currencies (${[...currencies].join(', ')}); Spendwatch cannot add them up.`);
+    }
+    return { currency: [...currencies][0] ?? 'usd', days };
+  }
+
+  async fetchUsage(range: DayRange): Promise<Map<UtcDay, UsageRow[]>> {
+    const days = emptyDays<UsageRow>(range);
+    for await (const page of this.pages(completionsUsagePageSchema, '/organization/usage/completions', range, USAGE_PAGE_LIMIT, [
+      ['group_by[]', 'model'],
+    ])) {
+      for (const bucket of page.data) {
+        const rows = this.bucketRows(days, bucket.start_time, range);
+        for (const r of bucket.results) {
+          rows.push({
+            model: r.model,
+            inputTokens: r.input_tokens,
+            outputTokens: r.output_tokens,
+            cachedTokens: r.input_cached_tokens,
+            requests: r.num_model_requests,
+          });
+        }
+      }
+    }
+    return days;
+  }
+
+  async listProjects(): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    let after: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const query = new URLSearchParams({ limit: String(PROJECTS_PAGE_LIMIT), include_archived: 'true' });
+      if (after) query.set('after', after);
+      const list = parse(projectListSchema, await this.http.getJson('/organization/projects', query), 'projects');
+      for (const project of list.data) names.set(project.id, project.name || project.id);
+      const next = list.last_id ?? list.data.at(-1)?.id;
+      if (!list.has_more || !next || next === after) return names;
+      after = next;
+    }
+    throw new AppError('malformed_response', 'OpenAI kept paging the project list without end.');
+  }
+
+  private async *pages<S extends z.ZodType>(
+    schema: S,
+    path: string,
+    range: DayRange,
+    limit: number,
+    extra: [string, string][],
+  ): AsyncGenerator<z.output<S>> {
+    let cursor: string | null = null;
+    const seen = new Set<string>();
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const query = new URLSearchParams([
+        ['start_time', String(unixFromDay(range.from))],
+        ['end_time', String(unixFromDay(range.toExclusive))],
+        ['bucket_width', '1d'],
+        ...extra,
+        ['limit', String(limit)],
+      ]);
+      if (cursor) query.set('page', cursor);
+      const parsed = parse(schema, await this.http.getJson(path, query), path);
+      yield parsed;
+      cursor = (parsed as { next_page: string | null }).next_page;
+      if (!cursor) return;
+      if (seen.has(cursor)) throw new AppError('malformed_response', `OpenAI repeated a page cursor on ${path}.`);
+      seen.add(cursor);
+    }
+    throw new AppError('malformed_response', `OpenAI kept paging ${path} without end.`);
+  }
+
+  private bucketRows<T>(days: Map<UtcDay, T[]>, startTime: number, range: DayRange): T[] {
+    const day = dayFromUnix(startTime);
+    const rows = days.get(day);
+    if (!rows) {
+      throw new AppError('malformed_response', `OpenAI returned a bucket for ${day}, outside the requested ${range.from}…${addDays(range.toExclusive, -1)}.`);
+    }
+    return rows;
+  }
+}
+
+function emptyDays<T>(range: DayRange): Map<UtcDay, T[]> {
+  const days = new Map<UtcDay, T[]>();
+  for (let d = range.from; d < range.toExclusive; d = addDays(d, 1)) days.set(d, []);
+  return days;
+}
+
+function microsOf(value: number | string): number {
+  try {
+    return toMicros(value);
+  } catch (error) {
+    if (error instanceof MoneyFormatError) throw new AppError('malformed_response', `OpenAI returned an amount Spendwatch cannot read: ${error.message}`);
+    throw error;
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.join('.') || '(root)';
+    throw new AppError('malformed_response', `OpenAI's ${what} response was not in the expected shape (${where}: ${issue?.message}). Nothing was changed.`);
+  }
+  return result.data;
+}

@@ -1,0 +1,34 @@
+/**
+ * CSV export: one row per UTC day × account × project × line item, amounts as exact decimal strings.
+ * Keys never appear; only names and ids OpenAI reports.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { addDays, type UtcDay } from '../../../shared/dates';
+import { microsToDecimal } from '../../../shared/money';
+import { UNASSIGNED_PROJECT, UNNAMED_LINE_ITEM } from '../history/account-history';
+import type { ResolvedAccount } from '../account-views';
+
+export const CSV_COLUMNS = ['date_utc', 'account', 'project_id', 'project_name', 'line_item', 'amount', 'currency'] as const;
+
+export function exportCostsCsv(accounts: ResolvedAccount[], from: UtcDay, to: UtcDay, currency = 'usd'): string {
+  const records: string[][] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    for (const { account, view } of accounts) {
+      const rows = [...(view.history.costs.get(day) ?? [])].sort(
+        (a, b) => (a.projectId ?? '').localeCompare(b.projectId ?? '') || (a.lineItem ?? '').localeCompare(b.lineItem ?? ''),
+      );
+      for (const row of rows) {
+        records.push([
+          day,
+          account.name,
+          row.projectId ?? '',
+          row.projectId ? (view.projectNames[row.projectId] ?? row.projectId) : UNASSIGNED_PROJECT,
+          row.lineItem ?? UNNAMED_LINE_ITEM,
+          microsToDecimal(row.micros),
+          currency,
+        ]);
+      }
+    }
+  }
+  return stringify(records, { header: true, columns: [...CSV_COLUMNS] });
+}

@@ -1,0 +1,47 @@
+/**
+ * The settings document (config.json in the data dir): accounts without their keys, budgets, preferences.
+ * Only masked key hints are ever stored here.
+ */
+import { z } from 'zod';
+import { budgetSchema, providerIdSchema } from '../../../shared/domain';
+import type { DocumentStore } from '../ports';
+
+export const storedAccountSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  provider: providerIdSchema,
+  baseUrl: z.string(),
+  keyHint: z.string(),
+  createdAt: z.string(),
+});
+export type StoredAccount = z.infer<typeof storedAccountSchema>;
+
+export const settingsSchema = z.object({
+  version: z.literal(1),
+  accounts: z.array(storedAccountSchema),
+  budgets: z.record(z.string(), budgetSchema),
+  general: z.object({ pollMinutes: z.number().int().min(1).max(1440) }),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { version: 1, accounts: [], budgets: {}, general: { pollMinutes: 15 } };
+
+/** Typed access to the settings document, validated on every read. */
+export class SettingsRepository {
+  constructor(private readonly store: DocumentStore<unknown>) {}
+
+  read(): Settings {
+    const raw = this.store.read();
+    if (raw === undefined) return structuredClone(DEFAULT_SETTINGS);
+    const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(raw as object) });
+    if (!parsed.success) throw new Error(`The settings file is damaged: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    return parsed.data;
+  }
+
+  update(change: (settings: Settings) => Settings | void): Settings {
+    const current = this.read();
+    const next = change(current) ?? current;
+    this.store.write(settingsSchema.parse(next));
+    return next;
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The application core: one object that the Electron shell, the CLI and the browser harness all drive.
+ * It owns the services and answers the questions the UI and CLI ask, from local history.
+ */
+import { addMonths, dayFromMs, monthOf } from '../../shared/dates';
+import type { EventName, EventPayload } from '../../shared/ipc-contract';
+import type { Budget, DashboardQuery, DashboardView, TrayState } from '../../shared/domain';
+import { formatMoney } from '../../shared/money';
+import { AccountService } from './accounts/account-service';
+import { AccountViews } from './account-views';
+import { breakdown, dailySeries, forecast, monthlyTotals, monthToDate, totalBetween } from './aggregate/aggregations';
+import { rangeDays } from './aggregate/ranges';
+import { AppError } from './errors';
+import { HistoryStore } from './history/history-store';
+import type { Clock, DocumentStore, EventSink, Notifier, SecretVault } from './ports';
+import { OpenAiProvider } from './providers/openai/openai-provider';
+import { SettingsRepository } from './settings/settings';
+import { SyncEngine, type ProviderFactory, type SyncEngineOptions } from './sync/sync-engine';
+import { SyncScheduler, type Timers } from './sync/scheduler';
+
+export interface CoreDependencies {
+  dataDir: string;
+  vault: SecretVault;
+  settingsStore: DocumentStore<unknown>;
+  clock: Clock;
+  emit?: EventSink;
+  notifier?: Notifier;
+  createProvider?: ProviderFactory;
+  syncOptions?: Partial<SyncEngineOptions>;
+  timers?: Timers;
+}
+
+export const defaultProviderFactory: ProviderFactory = (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl });
+
+export class SpendwatchCore {
+  readonly settings: SettingsRepository;
+  readonly history: HistoryStore;
+  readonly accounts: AccountService;
+  readonly sync: SyncEngine;
+  readonly scheduler: SyncScheduler;
+  readonly views: AccountViews;
+  private readonly listeners = new Set<EventSink>();
+
+  constructor(private readonly deps: CoreDependencies) {
+    const createProvider = deps.createProvider ?? defaultProviderFactory;
+    this.settings = new SettingsRepository(deps.settingsStore);
+    this.history = new HistoryStore(deps.dataDir, deps.clock);
+    this.views = new AccountViews(this.history, deps.clock);
+    const emit: EventSink = (event, payload) => this.emit(event, payload);
+    this.accounts = new AccountService({ settings: this.settings, vault: deps.vault, history: this.history, clock: deps.clock, createProvider });
+    this.sync = new SyncEngine({ settings: this.settings, vault: deps.vault, history: this.history, clock: deps.clock, createProvider, emit }, deps.syncOptions);
+    this.scheduler = new SyncScheduler({ engine: this.sync, settings: this.settings, history: this.history, clock: deps.clock, timers: deps.timers });
+    this.onEvent((event) => {
+      if (event === 'snapshotChanged') this.refreshTray();
+    });
+  }
+
+  get vault(): SecretVault {
+    return this.deps.vault;
+  }
+
+  onEvent(listener: EventSink): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    this.deps.emit?.(event, payload);
+    for (const listener of this.listeners) listener(event, payload);
+  }
+
+  today(): string {
+    return dayFromMs(this.deps.clock.now().getTime());
+  }
+
+  getDashboard(query: DashboardQuery): DashboardView {
+    const settings = this.settings.read();
+    const all = this.views.resolveAll(settings);
+    const selected = this.views.select(settings, query.accountId);
+    const views = selected.map((s) => s.view);
+    const today = this.today();
+    const { from, to } = rangeDays(query.range, today);
+    const month = monthOf(today);
+    const budgetMicros = selected.every((s) => s.budget) ? selected.reduce((sum, s) => sum + (s.budget?.monthlyMicros ?? 0), 0) : null;
+    const mtd = monthToDate(views, today);
+    const syncTimes = selected.map((s) => s.lastSyncedAt).filter((t): t is string => !!t).sort();
+    return {
+      generatedAt: this.deps.clock.now().toISOString(),
+      today,
+      currency: 'usd',
+      isDemo: selected.some((s) => s.isDemo),
+      accounts: all.map((r) => this.views.summarise(r, settings, this.sync.isSyncing(r.account.id))),
+      query,
+      kpis: {
+        monthToDateMicros: mtd,
+        todayMicros: totalBetween(views, today, today),
+        forecastMicros: forecast(views, today),
+        budgetMicros,
+        budgetUsedPercent: budgetMicros ? Math.round((mtd * 1000) / budgetMicros) / 10 : null,
+        lastSyncedAt: syncTimes[0] ?? null,
+      },
+      daily: dailySeries(views, from, to, query.groupBy),
+      byProject: breakdown(views, from, to, 'project'),
+      byLineItem: breakdown(views, from, to, 'line_item'),
+      byModel: breakdown(views, from, to, 'model'),
+      monthly: monthlyTotals(views, addMonths(month, -11), month),
+    };
+  }
+
+  setBudget(accountIdOrName: string, budget: Budget | null): { accountId: string; budget: Budget | null } {
+    const account = this.accounts.get(accountIdOrName);
+    this.settings.update((s) => {
+      if (budget) s.budgets[account.id] = budget;
+      else delete s.budgets[account.id];
+    });
+    this.emit('snapshotChanged', { reason: 'budget', at: this.deps.clock.now().toISOString() });
+    return { accountId: account.id, budget };
+  }
+
+  /** Tray icon state and tooltip: month to date (and budget share) per account. */
+  trayState(): { state: TrayState; tooltip: string; lines: string[] } {
+    const settings = this.settings.read();
+    const summaries = this.views.resolveAll(settings).map((r) => this.views.summarise(r, settings, false));
+    let state: TrayState = 'ok';
+    const lines = summaries.map((s) => {
+      const used = s.budgetUsedPercent;
+      if (used !== null && used >= 100) state = 'over';
+      else if (state === 'ok' && s.budget && ((used ?? 0) >= 80 || (s.forecastMicros ?? 0) > s.budget.monthlyMicros)) state = 'warning';
+      const budgetText = used !== null ? ` (${used}% of budget)` : '';
+      return `${s.name}: ${formatMoney(s.monthToDateMicros)} this month${budgetText}${s.isDemo ? ' — demo data' : ''}`;
+    });
+    return { state, tooltip: ['Spendwatch', ...lines].join('\n'), lines };
+  }
+
+  refreshTray(): void {
+    this.deps.notifier?.setTrayState(this.trayState());
+  }
+
+  requireAccount(idOrName: string) {
+    const account = this.accounts.find(idOrName);
+    if (!account) throw new AppError('not_found', `No account named "${idOrName}".`);
+    return account;
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * Syncs each account's costs (and usage, and project names) into its local history.
+ * First sync: a 12-month backfill with progress. Later: only a recent window, since costs settle late —
+ * one Costs request when nothing else changed. One account's failure never touches another's data:
+ * all fetches of an account complete before any of its history changes.
+ */
+import { addDays, addMonths, dayFromMs, firstDayOfMonth, monthOf, type UtcDay } from '../../../shared/dates';
+import type { SyncReport } from '../../../shared/domain';
+import { AppError, toErrorInfo } from '../errors';
+import type { HistoryStore, SyncState } from '../history/history-store';
+import type { Clock, EventSink, SecretVault } from '../ports';
+import type { SpendProvider } from '../providers/provider';
+import type { SettingsRepository, StoredAccount } from '../settings/settings';
+import { accountKeyRef } from '../vault/keytar-vault';
+
+export interface SyncEngineOptions {
+  /** Days before today refetched on every poll (costs settle late). */
+  settleDays: number;
+  /** Calendar months covered by the first sync, the current one included. */
+  backfillMonths: number;
+  /** Usage is refetched when costs changed, or when it is older than this. */
+  usageMaxAgeMs: number;
+}
+
+export const DEFAULT_SYNC_OPTIONS: SyncEngineOptions = { settleDays: 3, backfillMonths: 12, usageMaxAgeMs: 6 * 3_600_000 };
+
+export type ProviderFactory = (account: StoredAccount, apiKey: string) => SpendProvider;
+
+export interface AccountSyncResult {
+  accountId: string;
+  name: string;
+  ok: boolean;
+  requests: number;
+  error: ReturnType<typeof toErrorInfo> | null;
+  changedDays: UtcDay[];
+  filesWritten: number;
+}
+
+export class SyncEngine {
+  private readonly running = new Map<string, Promise<AccountSyncResult>>();
+  private readonly options: SyncEngineOptions;
+
+  constructor(
+    private readonly deps: {
+      settings: SettingsRepository;
+      vault: SecretVault;
+      history: HistoryStore;
+      clock: Clock;
+      createProvider: ProviderFactory;
+      emit: EventSink;
+    },
+    options: Partial<SyncEngineOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_SYNC_OPTIONS, ...options };
+  }
+
+  isSyncing(accountId: string): boolean {
+    return this.running.has(accountId);
+  }
+
+  /** Syncs every account (one after another, to be gentle with rate limits) and reports each. */
+  async syncAll(accountIds?: string[]): Promise<SyncReport & { results: AccountSyncResult[] }> {
+    const accounts = this.deps.settings.read().accounts.filter((a) => !accountIds || accountIds.includes(a.id));
+    const results: AccountSyncResult[] = [];
+    for (const account of accounts) results.push(await this.syncAccount(account));
+    if (results.length) this.deps.emit('snapshotChanged', { reason: 'sync', at: this.deps.clock.now().toISOString() });
+    return {
+      results,
+      accounts: results.map(({ accountId, name, ok, requests, error }) => ({ accountId, name, ok, requests, error })),
+    };
+  }
+
+  /** Concurrent calls for the same account share one run. */
+  syncAccount(account: StoredAccount): Promise<AccountSyncResult> {
+    const existing = this.running.get(account.id);
+    if (existing) return existing;
+    const run = this.run(account).finally(() => this.running.delete(account.id));
+    this.running.set(account.id, run);
+    return run;
+  }
+
+  private async run(account: StoredAccount): Promise<AccountSyncResult> {
+    const { history: store, clock } = this.deps;
+    const state = store.readState(account.id);
+    const now = clock.now();
+    let provider: SpendProvider | undefined;
+    try {
+      const apiKey = await this.deps.vault.get(accountKeyRef(account.id));
+      if (!apiKey) {
+        throw new AppError('invalid_key', `No key for "${account.name}" was found in the keychain. Remove the account and add it again with its admin key.`);
+      }
+      provider = this.deps.createProvider(account, apiKey);
+      const outcome = await this.fetchAndApply(account, state, provider, now);
+      const next: SyncState = {
+        ...outcome.state,
+        lastSuccessAt: now.toISOString(),
+        lastAttemptAt: now.toISOString(),
+        lastError: null,
+        consecutiveFailures: 0,
+        firstFailureAt: null,
+      };
+      const filesWritten = store.save(account.id);
+      store.writeState(account.id, next);
+      store.clearCorrupt(account.id);
+      return { accountId: account.id, name: account.name, ok: true, requests: provider.requestCount, error: null, changedDays: outcome.changedDays, filesWritten };
+    } catch (error) {
+      const info = toErrorInfo(error);
+      store.writeState(account.id, {
+        ...state,
+        lastAttemptAt: now.toISOString(),
+        lastError: info,
+        consecutiveFailures: state.consecutiveFailures + 1,
+        firstFailureAt: state.firstFailureAt ?? now.toISOString(),
+      });
+      return { accountId: account.id, name: account.name, ok: false, requests: provider?.requestCount ?? 0, error: info, changedDays: [], filesWritten: 0 };
+    }
+  }
+
+  private async fetchAndApply(account: StoredAccount, state: SyncState, provider: SpendProvider, now: Date) {
+    const { history: store } = this.deps;
+    const { history, corrupt } = store.load(account.id);
+    const today = dayFromMs(now.getTime());
+    const backfill = !state.backfilledFrom || history.costs.size === 0;
+    const from = this.windowStart(state, today, backfill, corrupt.map((c) => c.month));
+    const range = { from, toExclusive: addDays(today, 1) };
+    const phase = backfill ? 'backfill' : 'incremental';
+
+    const costs = await provider.fetchCosts(range, (doneDays, totalDays) =>
+      this.deps.emit('syncProgress', { accountId: account.id, phase, doneDays, totalDays }),
+    );
+    const unknownProjects = [...costs.days.values()].flat().some((row) => row.projectId && !(row.projectId in state.projects));
+    const projects = unknownProjects ? Object.fromEntries(await provider.listProjects()) : undefined;
+    const costsChanged = [...costs.days].some(([day, rows]) => JSON.stringify(history.costs.get(day)) !== JSON.stringify(rows));
+    const usageStale = !state.usageFetchedAt || now.getTime() - Date.parse(state.usageFetchedAt) > this.options.usageMaxAgeMs;
+    const usage = backfill || costsChanged || usageStale ? await provider.fetchUsage(range) : undefined;
+
+    // Everything fetched and validated: only now does the history change.
+    const changedDays = history.replaceCosts(costs.days);
+    if (usage) history.replaceUsage(usage);
+    for (const c of corrupt) history.markDirty(c.month);
+    return {
+      changedDays,
+      state: {
+        ...state,
+        currency: costs.currency,
+        backfilledFrom: backfill ? from : state.backfilledFrom,
+        usageFetchedAt: usage ? now.toISOString() : state.usageFetchedAt,
+        projects: projects ? { ...state.projects, ...projects } : state.projects,
+      },
+    };
+  }
+
+  private windowStart(state: SyncState, today: UtcDay, backfill: boolean, corruptMonths: string[]): UtcDay {
+    if (backfill) return firstDayOfMonth(addMonths(monthOf(today), -(this.options.backfillMonths - 1)));
+    let from = addDays(today, -this.options.settleDays);
+    // After a long pause, catch up from the last successful day.
+    if (state.lastSuccessAt) {
+      const lastDay = addDays(dayFromMs(Date.parse(state.lastSuccessAt)), -this.options.settleDays);
+      if (lastDay < from) from = lastDay;
+    }
+    for (const month of corruptMonths) if (firstDayOfMonth(month) < from) from = firstDayOfMonth(month);
+    if (state.backfilledFrom && from < state.backfilledFrom) from = state.backfilledFrom;
+    return from;
+  }
+}

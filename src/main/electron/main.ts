@@ -1,0 +1,80 @@
+/**
+ * [Electron main] Entry point and composition root of the desktop app: single instance, starts into
+ * the tray, wires the core to Electron (keychain via keytar, settings via electron-store, native
+ * notifications, power events) and registers IPC.
+ */
+import { app, ipcMain, powerMonitor, shell, session } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { systemClock } from '../core/ports';
+import { createIpcHandlers } from '../core/ipc/handlers';
+import { settingsFile } from '../core/paths';
+import { SpendwatchCore } from '../core/spendwatch-core';
+import { KeytarVault } from '../core/vault/keytar-vault';
+import { appIconPath, trayIconPath } from './assets';
+import { ElectronStoreDocument } from './electron-store-document';
+import { broadcastEvent, createSenderCheck, registerIpcHandlers } from './ipc';
+import { ElectronNotifier } from './notifier';
+import { hardenSession } from './security';
+import { TrayController } from './tray';
+import { WindowManager } from './windows';
+
+if (process.env.SPENDWATCH_HOME) app.setPath('userData', process.env.SPENDWATCH_HOME);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  const dataDir = app.getPath('userData');
+  const noAccountsYet = !existsSync(settingsFile(dataDir));
+  const windows = new WindowManager({
+    devUrl: process.env.ELECTRON_RENDERER_URL,
+    indexHtml: join(import.meta.dirname, '../renderer/index.html'),
+    preload: join(import.meta.dirname, '../preload/index.cjs'),
+    icon: appIconPath(),
+  });
+  let tray: TrayController | undefined;
+
+  const core: SpendwatchCore = new SpendwatchCore({
+    dataDir,
+    vault: new KeytarVault(),
+    settingsStore: new ElectronStoreDocument(dataDir),
+    clock: systemClock,
+    emit: (event, payload) => broadcastEvent(windows.all(), event, payload),
+    notifier: new ElectronNotifier(
+      () => tray,
+      (n) => windows.open('dashboard', `account=${encodeURIComponent(n.accountId)}`),
+      appIconPath(),
+    ),
+  });
+
+  hardenSession(session.defaultSession);
+  registerIpcHandlers(ipcMain, createIpcHandlers(core, shell), createSenderCheck(() => windows.all(), windows.isAppUrl));
+
+  tray = new TrayController(trayIconPath, {
+    openDashboard: () => windows.open('dashboard'),
+    openSettings: () => windows.open('settings'),
+    syncNow: () => void core.sync.syncAll(),
+    quit: () => app.quit(),
+  });
+  core.refreshTray();
+  core.scheduler.start();
+
+  powerMonitor.on('suspend', () => core.scheduler.pause());
+  powerMonitor.on('resume', () => core.scheduler.resume());
+  app.on('second-instance', () => windows.open('dashboard'));
+  app.on('activate', () => windows.open('dashboard'));
+  // Stay in the tray when the last window closes.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => {
+    core.scheduler.pause();
+    tray?.destroy();
+  });
+
+  // Until an account is added, launches show the dashboard (demo data) so a new user sees the app;
+  // after that Spendwatch starts quietly in the tray.
+  if (noAccountsYet || process.argv.includes('--open')) windows.open('dashboard');
+}

@@ -1,0 +1,23 @@
+/** [Electron main] Core's Notifier as native notifications and the tray. */
+import { Notification } from 'electron';
+import type { Notifier, Notification as CoreNotification } from '../core/ports';
+import type { TrayView } from './tray';
+
+export class ElectronNotifier implements Notifier {
+  constructor(
+    private readonly tray: () => { update(view: TrayView): void } | undefined,
+    private readonly onClick: (notification: CoreNotification) => void,
+    private readonly icon: string,
+  ) {}
+
+  notify(notification: CoreNotification): void {
+    if (!Notification.isSupported()) return;
+    const native = new Notification({ title: notification.title, body: notification.body, icon: this.icon });
+    native.on('click', () => this.onClick(notification));
+    native.show();
+  }
+
+  setTrayState(view: TrayView): void {
+    this.tray()?.update(view);
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * [Electron main] Window hardening: secure webPreferences, a strict CSP, no navigation away from the
+ * app, no new windows; vetted https://platform.openai.com links go to the system browser instead.
+ */
+import { shell, type Session, type WebContents, type WebPreferences } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { isVettedExternalUrl } from '../../shared/links';
+
+export { CONTENT_SECURITY_POLICY };
+
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    spellcheck: false,
+    devTools: process.env.NODE_ENV === 'development',
+  };
+}
+
+/** Opens a URL in the system browser only if it is a vetted OpenAI platform link. */
+export async function openVettedExternal(url: string): Promise<boolean> {
+  if (!isVettedExternalUrl(url)) return false;
+  await shell.openExternal(url);
+  return true;
+}
+
+/** Blocks navigation away from the app and every window.open; vetted links open externally. */
+export function guardWebContents(contents: WebContents, isAppUrl: (url: string) => boolean): void {
+  contents.on('will-navigate', (event, url) => {
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    void openVettedExternal(url);
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    void openVettedExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/** Adds the CSP header to every response and refuses every permission request (camera, etc.). */
+export function hardenSession(session: Session): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}

@@ -1,0 +1,53 @@
+import { ALL_ACCOUNTS } from '../../shared/constants';
+import type { DashboardView } from '../../shared/domain';
+import { localDateTime, relativeTime } from '../format';
+
+export function DashboardHeader(props: {
+  view: DashboardView | null;
+  accountId: string;
+  onAccountChange: (id: string) => void;
+  onSync?: () => void;
+  syncing: boolean;
+}) {
+  const { view } = props;
+  const lastSynced = view?.kpis.lastSyncedAt ?? null;
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <img src="./icon.svg" alt="" width={28} height={28} />
+        <h1>Spendwatch</h1>
+        {view?.isDemo && (
+          <span className="badge badge-demo" title="No account is configured yet: these figures are a built-in demo organisation.">
+            Demo data
+          </span>
+        )}
+      </div>
+      <div className="topbar-actions">
+        {view && view.accounts.length > 1 && (
+          <label className="inline-select">
+            Account{' '}
+            <select value={props.accountId} onChange={(e) => props.onAccountChange(e.target.value)}>
+              <option value={ALL_ACCOUNTS}>All accounts</option>
+              {view.accounts.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <span className="muted" title={lastSynced ? localDateTime(lastSynced) : undefined}>
+          Last updated {relativeTime(lastSynced)}
+        </span>
+        {props.onSync && (
+          <button type="button" onClick={props.onSync} disabled={props.syncing}>
+            {props.syncing ? 'Syncing…' : 'Sync now'}
+          </button>
+        )}
+        <a className="button-link" href="#/settings">
+          Settings
+        </a>
+      </div>
+    </header>
+  );
+}

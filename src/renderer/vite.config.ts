@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+
+// Shared by electron-vite (the app) and the browser harness, so both serve the same renderer build.
+// Paths are relative to the project root: every npm script runs from there.
+const root = resolve('src/renderer');
+
+/** The strict CSP goes into the built page (the dev server needs inline scripts, so only at build). */
+const cspMeta = (): Plugin => ({
+  name: 'spendwatch-csp-meta',
+  apply: 'build',
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+});
+
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [react(), cspMeta()],
+  build: {
+    outDir: resolve('out/renderer'),
+    emptyOutDir: true,
+    rollupOptions: { input: resolve(root, 'index.html') },
+  },
+});

@@ -1,0 +1,80 @@
+/**
+ * UTC calendar helpers. OpenAI's cost buckets are UTC days, so every day key here is a UTC date.
+ */
+export type UtcDay = string; // YYYY-MM-DD
+export type UtcMonth = string; // YYYY-MM
+
+const DAY_MS = 86_400_000;
+const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isUtcDay(value: string): boolean {
+  if (!DAY_KEY.test(value)) return false;
+  return dayFromMs(msFromDay(value)) === value;
+}
+
+export function dayFromMs(ms: number): UtcDay {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function dayFromUnix(seconds: number): UtcDay {
+  return dayFromMs(seconds * 1000);
+}
+
+export function msFromDay(day: UtcDay): number {
+  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+}
+
+export function unixFromDay(day: UtcDay): number {
+  return msFromDay(day) / 1000;
+}
+
+export function addDays(day: UtcDay, days: number): UtcDay {
+  return dayFromMs(msFromDay(day) + days * DAY_MS);
+}
+
+export function daysBetween(from: UtcDay, to: UtcDay): number {
+  return Math.round((msFromDay(to) - msFromDay(from)) / DAY_MS);
+}
+
+export function monthOf(day: UtcDay): UtcMonth {
+  return day.slice(0, 7);
+}
+
+export function firstDayOfMonth(month: UtcMonth): UtcDay {
+  return `${month}-01`;
+}
+
+export function addMonths(month: UtcMonth, months: number): UtcMonth {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + months;
+  const year = Math.floor(index / 12);
+  return `${String(year).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+export function daysInMonth(month: UtcMonth): number {
+  return daysBetween(firstDayOfMonth(month), firstDayOfMonth(addMonths(month, 1)));
+}
+
+export function lastDayOfMonth(month: UtcMonth): UtcDay {
+  return addDays(firstDayOfMonth(addMonths(month, 1)), -1);
+}
+
+/** Every day from `from` to `to`, both inclusive. */
+export function dayRange(from: UtcDay, to: UtcDay): UtcDay[] {
+  const days: UtcDay[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
+  return days;
+}
+
+/** "November 2026" for a UTC month, in the user's locale. */
+export function formatMonth(month: UtcMonth, locale?: string, style: 'long' | 'short' = 'long'): string {
+  return new Intl.DateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(msFromDay(firstDayOfMonth(month))),
+  );
+}
+
+/** "Nov 26" for a UTC day, in the user's locale. */
+export function formatDay(day: UtcDay, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(msFromDay(day)),
+  );
+}

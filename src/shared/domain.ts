@@ -1,0 +1,150 @@
+/**
+ * Domain shapes that cross the process boundary, as zod schemas (the single source of their types).
+ */
+import { z } from 'zod';
+
+export const microsSchema = z.number().int().refine(Number.isSafeInteger, 'amount out of range');
+export const utcDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a UTC day YYYY-MM-DD');
+export const utcMonthSchema = z.string().regex(/^\d{4}-\d{2}$/, 'expected a UTC month YYYY-MM');
+
+export const providerIdSchema = z.enum(['openai']);
+export type ProviderId = z.infer<typeof providerIdSchema>;
+
+export const errorCodeSchema = z.enum([
+  'invalid_key',
+  'wrong_key_type',
+  'missing_scope',
+  'rate_limited',
+  'insufficient_quota',
+  'server_error',
+  'offline',
+  'timeout',
+  'malformed_response',
+  'bad_request',
+  'keychain_unavailable',
+  'not_found',
+  'conflict',
+  'invalid_input',
+  'forbidden',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const appErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
+export type AppErrorInfo = z.infer<typeof appErrorSchema>;
+
+export const accountNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name')
+  .max(60, 'Use at most 60 characters');
+
+export const baseUrlSchema = z
+  .string()
+  .trim()
+  .url('Enter a full URL such as https://api.openai.com/v1')
+  .refine((u) => /^https?:\/\//.test(u), 'Use an http(s) URL');
+
+export const budgetSchema = z.object({
+  monthlyMicros: microsSchema.positive(),
+  thresholds: z.array(z.number().int().min(1).max(1000)).min(1).max(10),
+});
+export type Budget = z.infer<typeof budgetSchema>;
+
+export const accountSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  provider: providerIdSchema,
+  keyHint: z.string(),
+  isDemo: z.boolean(),
+  lastSyncedAt: z.string().nullable(),
+  lastError: appErrorSchema.nullable(),
+  stale: z.boolean(),
+  syncing: z.boolean(),
+  monthToDateMicros: microsSchema,
+  todayMicros: microsSchema,
+  forecastMicros: microsSchema.nullable(),
+  budget: budgetSchema.nullable(),
+  budgetUsedPercent: z.number().nullable(),
+});
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+
+export const accountInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  provider: providerIdSchema,
+  baseUrl: z.string(),
+  keyHint: z.string(),
+  createdAt: z.string(),
+});
+export type AccountInfo = z.infer<typeof accountInfoSchema>;
+
+export const rangeSchema = z.enum(['7d', '30d', 'mtd', '3m', '12m']);
+export type DashboardRange = z.infer<typeof rangeSchema>;
+export const groupBySchema = z.enum(['model', 'line_item', 'project']);
+export type GroupBy = z.infer<typeof groupBySchema>;
+
+export { ALL_ACCOUNTS } from './constants';
+
+export const dashboardQuerySchema = z.object({
+  accountId: z.string().min(1).max(100),
+  range: rangeSchema,
+  groupBy: groupBySchema,
+});
+export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
+
+const namedAmountSchema = z.object({ key: z.string(), name: z.string(), micros: microsSchema });
+export type NamedAmount = z.infer<typeof namedAmountSchema>;
+
+export const dailySeriesSchema = z.object({
+  series: z.array(z.object({ key: z.string(), label: z.string() })),
+  points: z.array(z.object({ day: utcDaySchema, totalMicros: microsSchema, values: z.record(z.string(), microsSchema) })),
+});
+export type DailySeries = z.infer<typeof dailySeriesSchema>;
+
+export const dashboardViewSchema = z.object({
+  generatedAt: z.string(),
+  today: utcDaySchema,
+  currency: z.string(),
+  isDemo: z.boolean(),
+  accounts: z.array(accountSummarySchema),
+  query: dashboardQuerySchema,
+  kpis: z.object({
+    monthToDateMicros: microsSchema,
+    todayMicros: microsSchema,
+    forecastMicros: microsSchema.nullable(),
+    budgetMicros: microsSchema.nullable(),
+    budgetUsedPercent: z.number().nullable(),
+    lastSyncedAt: z.string().nullable(),
+  }),
+  daily: dailySeriesSchema,
+  byProject: z.array(namedAmountSchema),
+  byLineItem: z.array(namedAmountSchema),
+  byModel: z.array(namedAmountSchema),
+  monthly: z.array(z.object({ month: utcMonthSchema, totalMicros: microsSchema })),
+});
+export type DashboardView = z.infer<typeof dashboardViewSchema>;
+
+export const syncReportSchema = z.object({
+  accounts: z.array(
+    z.object({
+      accountId: z.string(),
+      name: z.string(),
+      ok: z.boolean(),
+      requests: z.number().int(),
+      error: appErrorSchema.nullable(),
+    }),
+  ),
+});
+export type SyncReport = z.infer<typeof syncReportSchema>;
+
+export const trayStateSchema = z.enum(['ok', 'warning', 'over']);
+export type TrayState = z.infer<typeof trayStateSchema>;
+
+export const syncProgressSchema = z.object({
+  accountId: z.string(),
+  phase: z.enum(['backfill', 'incremental']),
+  doneDays: z.number().int(),
+  totalDays: z.number().int(),
+});
+export type SyncProgress = z.infer<typeof syncProgressSchema>;

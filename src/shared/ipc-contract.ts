@@ -1,0 +1,70 @@
+/**
+ * The one IPC contract: every renderer→main call and main→renderer event, with zod validators.
+ * Main registers handlers from it; the preload (and the browser harness) generate the bridge from it.
+ */
+import { z } from 'zod';
+import {
+  accountInfoSchema,
+  accountNameSchema,
+  appErrorSchema,
+  baseUrlSchema,
+  budgetSchema,
+  dashboardQuerySchema,
+  dashboardViewSchema,
+  providerIdSchema,
+  syncProgressSchema,
+  syncReportSchema,
+} from './domain';
+
+const accountIdSchema = z.string().min(1).max(100);
+
+export const ipcContract = {
+  getDashboard: { input: dashboardQuerySchema, output: dashboardViewSchema },
+  listAccounts: { input: z.object({}), output: z.array(accountInfoSchema) },
+  addAccount: {
+    input: z.object({
+      name: accountNameSchema,
+      provider: providerIdSchema,
+      baseUrl: baseUrlSchema.optional(),
+      apiKey: z.string().trim().min(8, 'Paste the whole key').max(500),
+    }),
+    output: accountInfoSchema,
+  },
+  renameAccount: { input: z.object({ accountId: accountIdSchema, name: accountNameSchema }), output: accountInfoSchema },
+  removeAccount: { input: z.object({ accountId: accountIdSchema }), output: z.object({ removed: z.boolean() }) },
+  syncNow: { input: z.object({ accountId: accountIdSchema.optional() }), output: syncReportSchema },
+  setBudget: {
+    input: z.object({ accountId: accountIdSchema, budget: budgetSchema.nullable() }),
+    output: z.object({ accountId: z.string(), budget: budgetSchema.nullable() }),
+  },
+  openExternal: { input: z.object({ url: z.string().url() }), output: z.object({ opened: z.boolean() }) },
+} as const;
+
+export const eventContract = {
+  snapshotChanged: z.object({ reason: z.enum(['sync', 'accounts', 'budget', 'startup']), at: z.string() }),
+  syncProgress: syncProgressSchema,
+  alertRaised: z.object({ id: z.string(), kind: z.string(), accountId: z.string(), title: z.string(), body: z.string() }),
+} as const;
+
+export type IpcContract = typeof ipcContract;
+export type Channel = keyof IpcContract;
+export type ChannelInput<C extends Channel> = z.input<IpcContract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<IpcContract[C]['output']>;
+export type EventName = keyof typeof eventContract;
+export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>;
+
+/** What every call resolves to: errors travel as data, since Error objects lose fields across IPC. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof appErrorSchema> };
+
+export const CHANNEL_PREFIX = 'spendwatch:';
+export const EVENT_CHANNEL = 'spendwatch:event';
+export const channelName = (channel: Channel): string => `${CHANNEL_PREFIX}${channel}`;
+export const channels = Object.keys(ipcContract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(ipcContract, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.prototype.hasOwnProperty.call(eventContract, name);
+}

@@ -1,0 +1,19 @@
+/** Masked forms of secrets: the only forms that may leave the keychain. */
+
+/** "sk-admin-…abcd": the key's type prefix and last four characters. */
+export function maskApiKey(key: string): string {
+  const trimmed = key.trim();
+  const prefix = /^(sk-admin-|sk-proj-|sk-svcacct-|sk-ant-admin\d*-|sk-)/.exec(trimmed)?.[1] ?? '';
+  return `${prefix}…${trimmed.slice(-4)}`;
+}
+
+export type ApiKeyKind = 'admin' | 'project' | 'service-account' | 'user' | 'unknown';
+
+export function detectOpenAiKeyKind(key: string): ApiKeyKind {
+  const k = key.trim();
+  if (k.startsWith('sk-admin-')) return 'admin';
+  if (k.startsWith('sk-proj-')) return 'project';
+  if (k.startsWith('sk-svcacct-')) return 'service-account';
+  if (k.startsWith('sk-')) return 'user';
+  return 'unknown';
+}
