@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { META_CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 
 // Shared by electron-vite (the app) and the browser harness, so both serve the same renderer build.
 // Paths are relative to the project root: every npm script runs from there.
@@ -11,7 +11,7 @@ const root = resolve('src/renderer');
 const cspMeta = (): Plugin => ({
   name: 'spendwatch-csp-meta',
   apply: 'build',
-  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
 });
 
 export default defineConfig({

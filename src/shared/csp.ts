@@ -1,5 +1,5 @@
 /** The renderer's Content-Security-Policy: sent as a header by main and embedded as a meta tag at build. */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -8,6 +8,11 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
   "object-src 'none'",
-].join('; ');
+];
+
+/** As an HTTP header (frame-ancestors only works there). */
+export const CONTENT_SECURITY_POLICY = [...DIRECTIVES, "frame-ancestors 'none'"].join('; ');
+
+/** As a <meta> tag in the built page. */
+export const META_CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');

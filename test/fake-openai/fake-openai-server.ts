@@ -1,0 +1,259 @@
+/**
+ * A loopback stand-in for OpenAI's admin API (costs, usage/completions, projects), written from the
+ * reference OpenAPI excerpt: UTC-day buckets from the exact start_time, `limit` buckets a page,
+ * `next_page` cursors, empty days as `results: []`, and OpenAI's error shapes. Faults can be queued.
+ * Test-only: this fakes OpenAI's servers, never Spendwatch's own code.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeCost {
+  projectId: string | null;
+  lineItem: string;
+  /** As OpenAI would send it: a number, or (as some clients have seen) a string. */
+  value: number | string;
+  quantity?: number | null;
+}
+
+export interface FakeUsage {
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  cachedTokens?: number;
+  requests: number;
+}
+
+export interface FakeOrganisation {
+  projects: { id: string; name: string; archived?: boolean }[];
+  /** UTC day (YYYY-MM-DD) → cost results of that day. */
+  costs: Record<string, FakeCost[]>;
+  usage: Record<string, FakeUsage[]>;
+}
+
+export type KeyBehaviour = FakeOrganisation | 'revoked' | 'no-scope';
+
+export interface Fault {
+  /** Applies to requests whose path contains this text; any path if omitted. */
+  path?: string;
+  kind: 'status' | 'truncated' | 'delay' | 'bad-shape';
+  status?: number;
+  body?: unknown;
+  retryAfter?: number;
+  delayMs?: number;
+  /** How many requests it applies to (default 1). */
+  times?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  key: string | null;
+}
+
+const DAY = 86_400;
+
+export class FakeOpenAiServer {
+  readonly requests: RecordedRequest[] = [];
+  private readonly faults: Fault[] = [];
+  private server: Server | undefined;
+  baseUrl = '';
+
+  constructor(public keys: Record<string, KeyBehaviour>) {}
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
+    return this.baseUrl;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  addFault(fault: Fault): void {
+    this.faults.push({ times: 1, ...fault });
+  }
+
+  requestsTo(path: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.path.endsWith(path));
+  }
+
+  clearLog(): void {
+    this.requests.length = 0;
+  }
+
+  private takeFault(path: string): Fault | undefined {
+    const index = this.faults.findIndex((f) => !f.path || path.includes(f.path));
+    if (index < 0) return undefined;
+    const fault = this.faults[index];
+    fault.times = (fault.times ?? 1) - 1;
+    if (fault.times <= 0) this.faults.splice(index, 1);
+    return fault;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const key = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
+    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, key });
+
+    const fault = this.takeFault(url.pathname);
+    if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
+    if (fault?.kind === 'status') {
+      const headers: Record<string, string> = {};
+      if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
+      return send(res, fault.status ?? 500, fault.body ?? errorBody('Fault injected', 'server_error', null), headers);
+    }
+
+    const behaviour = key ? this.keys[key] : undefined;
+    if (!behaviour || behaviour === 'revoked') {
+      return send(res, 401, errorBody('Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key'));
+    }
+    if (behaviour === 'no-scope') {
+      return send(res, 403, errorBody('You have insufficient permissions for this operation. Missing scopes: api.usage.read.', 'invalid_request_error', null));
+    }
+
+    let body: unknown;
+    const path = url.pathname.replace(/^\/v1/, '');
+    if (path === '/organization/costs') body = this.costs(behaviour, url.searchParams);
+    else if (path === '/organization/usage/completions') body = this.usage(behaviour, url.searchParams);
+    else if (path === '/organization/projects') body = this.projects(behaviour, url.searchParams);
+    else return send(res, 404, errorBody(`Unknown path ${url.pathname}`, 'invalid_request_error', null));
+
+    if (typeof body === 'object' && body && 'error' in body) return send(res, 400, body);
+    if (fault?.kind === 'bad-shape') return send(res, 200, { object: 'page', data: 'not-a-list' });
+    if (fault?.kind === 'truncated') {
+      const text = JSON.stringify(body);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return void res.end(text.slice(0, Math.floor(text.length / 2)));
+    }
+    send(res, 200, body);
+  }
+
+  private buckets<T>(
+    params: URLSearchParams,
+    maxLimit: number,
+    defaultLimit: number,
+    resultsFor: (day: string) => T[],
+  ): unknown {
+    const start = Number(params.get('start_time'));
+    if (!Number.isInteger(start)) return errorBody('start_time is required', 'invalid_request_error', null);
+    const end = params.has('end_time') ? Number(params.get('end_time')) : start + defaultLimit * DAY;
+    const limit = params.has('limit') ? Number(params.get('limit')) : defaultLimit;
+    if (!(limit >= 1 && limit <= maxLimit)) return errorBody(`limit must be between 1 and ${maxLimit}`, 'invalid_request_error', 'invalid_limit');
+    if (params.has('bucket_width') && params.get('bucket_width') !== '1d') return errorBody('only 1d supported here', 'invalid_request_error', null);
+    const page = params.get('page');
+    const offset = page ? Number(Buffer.from(page, 'base64url').toString('utf8').replace('page_', '')) : 0;
+    // Buckets: the first starts at the exact start_time; the others at UTC midnights.
+    const starts: number[] = [];
+    for (let t = start; t < end; t = (Math.floor(t / DAY) + 1) * DAY) starts.push(t);
+    const slice = starts.slice(offset, offset + limit);
+    const data = slice.map((t) => {
+      const bucketEnd = Math.min(end, (Math.floor(t / DAY) + 1) * DAY);
+      const day = new Date(t * 1000).toISOString().slice(0, 10);
+      return { object: 'bucket', start_time: t, end_time: bucketEnd, results: resultsFor(day) };
+    });
+    const more = offset + limit < starts.length;
+    return {
+      object: 'page',
+      data,
+      has_more: more,
+      next_page: more ? Buffer.from(`page_${offset + limit}`).toString('base64url') : null,
+    };
+  }
+
+  private costs(org: FakeOrganisation, params: URLSearchParams): unknown {
+    const groups = params.getAll('group_by[]').concat(params.getAll('group_by'));
+    const byLine = groups.includes('line_item');
+    const byProject = groups.includes('project_id');
+    return this.buckets(params, 180, 7, (day) => {
+      const rows = org.costs[day] ?? [];
+      if (byLine && byProject) {
+        return rows.map((r) => ({
+          object: 'organization.costs.result',
+          amount: { value: r.value, currency: 'usd' },
+          line_item: r.lineItem,
+          project_id: r.projectId,
+          quantity: r.quantity ?? null,
+          quantity_unit: r.quantity ? 'tokens' : null,
+          organization_id: 'org-fake',
+          api_key_id: null,
+        }));
+      }
+      // Ungrouped (or partly grouped): the fake sums exactly in integer nano-dollars.
+      const sums = new Map<string, bigint>();
+      for (const r of rows) {
+        const key = JSON.stringify([byLine ? r.lineItem : null, byProject ? r.projectId : null]);
+        sums.set(key, (sums.get(key) ?? 0n) + toNanos(r.value));
+      }
+      return [...sums].map(([key, nanos]) => {
+        const [lineItem, projectId] = JSON.parse(key) as [string | null, string | null];
+        return { object: 'organization.costs.result', amount: { value: Number(nanos) / 1e9, currency: 'usd' }, line_item: lineItem, project_id: projectId };
+      });
+    });
+  }
+
+  private usage(org: FakeOrganisation, params: URLSearchParams): unknown {
+    const byModel = params.getAll('group_by[]').concat(params.getAll('group_by')).includes('model');
+    return this.buckets(params, 31, 7, (day) =>
+      (org.usage[day] ?? []).map((u) => ({
+        object: 'organization.usage.completions.result',
+        input_tokens: u.inputTokens,
+        output_tokens: u.outputTokens,
+        input_cached_tokens: u.cachedTokens ?? 0,
+        input_audio_tokens: 0,
+        output_audio_tokens: 0,
+        num_model_requests: u.requests,
+        project_id: null,
+        user_id: null,
+        api_key_id: null,
+        model: byModel ? u.model : null,
+        batch: null,
+      })),
+    );
+  }
+
+  private projects(org: FakeOrganisation, params: URLSearchParams): unknown {
+    const limit = Number(params.get('limit') ?? 20);
+    if (!(limit >= 1 && limit <= 100)) return errorBody('limit must be between 1 and 100', 'invalid_request_error', null);
+    const includeArchived = params.get('include_archived') === 'true';
+    const visible = org.projects.filter((p) => includeArchived || !p.archived);
+    const after = params.get('after');
+    const from = after ? visible.findIndex((p) => p.id === after) + 1 : 0;
+    const page = visible.slice(from, from + limit);
+    return {
+      object: 'list',
+      data: page.map((p) => ({
+        id: p.id,
+        object: 'organization.project',
+        name: p.name,
+        created_at: 1_700_000_000,
+        archived_at: p.archived ? 1_710_000_000 : null,
+        status: p.archived ? 'archived' : 'active',
+      })),
+      first_id: page[0]?.id ?? null,
+      last_id: page.at(-1)?.id ?? null,
+      has_more: from + limit < visible.length,
+    };
+  }
+}
+
+function errorBody(message: string, type: string, code: string | null) {
+  return { error: { message, type, param: null, code } };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** Exact decimal → integer nano-units, for the fake's own sums (independent of the app's money code). */
+function toNanos(value: number | string): bigint {
+  const text = typeof value === 'number' ? value.toFixed(9) : value;
+  const [int, frac = ''] = text.split('.');
+  const negative = int.startsWith('-');
+  const nanos = BigInt(int.replace('-', '') || '0') * 1_000_000_000n + BigInt((frac + '000000000').slice(0, 9));
+  return negative ? -nanos : nanos;
+}

@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatMoney, microsToDecimal, MoneyFormatError, parseUserAmount, percentOf, sumMicros, toMicros } from '../../src/shared/money';
+
+describe('toMicros', () => {
+  it.each([
+    [1, 1_000_000],
+    [0.01, 10_000],
+    ['0.01', 10_000],
+    ['12.345678', 12_345_678],
+    [1.2345674, 1_234_567],
+    ['2.5000005', 2_500_000], // exactly half, kept digit even: stays
+    ['2.5000015', 2_500_002], // exactly half, kept digit odd: rounds up
+    ['0.0000015', 2],
+    ['0.00000150000001', 2],
+    ['0.0000025', 2],
+    ['0.00000250001', 3],
+    ['-0.0000025', -2],
+    [1e-7, 0],
+    [1.5e-6, 2],
+    ['1e3', 1_000_000_000],
+    [123456.7890125, 123_456_789_012],
+    ['.5', 500_000],
+    ['7.', 7_000_000],
+  ])('%p → %p micros', (input, expected) => {
+    expect(toMicros(input)).toBe(expected);
+  });
+
+  it.each([['abc'], [''], ['1.2.3'], [Number.NaN], [Number.POSITIVE_INFINITY], ['1e400']])('refuses %p', (input) => {
+    expect(() => toMicros(input as number | string)).toThrow(MoneyFormatError);
+  });
+
+  it('never returns negative zero', () => {
+    expect(Object.is(toMicros('-0.0000001'), 0)).toBe(true);
+  });
+
+  it('agrees with exact decimal rounding for any six-or-more-decimal string (property)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 6, max: 9 }), (scaled, decimals) => {
+        const text = `${scaled / 10n ** BigInt(decimals)}.${(scaled % 10n ** BigInt(decimals)).toString().padStart(decimals, '0')}`;
+        const drop = 10n ** BigInt(decimals - 6);
+        const q = scaled / drop;
+        const r = scaled % drop;
+        const expected = r * 2n > drop || (r * 2n === drop && q % 2n === 1n) ? q + 1n : q;
+        return toMicros(text) === Number(expected);
+      }),
+    );
+  });
+});
+
+describe('microsToDecimal', () => {
+  it.each([
+    [0, '0.00'],
+    [10_000, '0.01'],
+    [1, '0.000001'],
+    [12_340_000, '12.34'],
+    [12_345_600, '12.3456'],
+    [-3_100_000, '-3.10'],
+    [1_000_000_000_000, '1000000.00'],
+  ])('%p → %p', (micros, text) => {
+    expect(microsToDecimal(micros)).toBe(text);
+  });
+
+  it('round-trips through toMicros (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: -(2 ** 50), max: 2 ** 50 }), (m) => toMicros(microsToDecimal(m)) === m));
+  });
+});
+
+describe('sums and formatting', () => {
+  it('sums integers exactly where floats would drift', () => {
+    const parts = Array.from({ length: 10 }, () => toMicros(0.1));
+    expect(sumMicros(parts)).toBe(1_000_000);
+    expect(parts.reduce((a) => a + 0.1, 0)).not.toBe(1); // the float sum this avoids
+  });
+
+  it('formats through Intl exactly at the cent, without a float detour', () => {
+    expect(formatMoney(1_005_000, 'usd', { locale: 'en-US' })).toBe('$1.01');
+    expect(formatMoney(1_234_567_890, 'usd', { locale: 'en-US' })).toBe('$1,234.57');
+    expect(formatMoney(1_234_567_890, 'usd', { locale: 'de-DE' })).toBe('1.234,57\u00a0$');
+    expect(formatMoney(1_234_567, 'usd', { locale: 'en-US', precise: true })).toBe('$1.234567');
+  });
+
+  it('computes budget percentages from integers', () => {
+    expect(percentOf(401_220_000, 500_000_000)).toBe(80.2);
+    expect(percentOf(1, 0)).toBe(0);
+  });
+
+  it('parses user-typed amounts', () => {
+    expect(parseUserAmount('$1,250.50')).toBe(1_250_500_000);
+    expect(() => parseUserAmount('ten')).toThrow();
+  });
+});
