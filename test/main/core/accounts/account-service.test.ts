@@ -1,0 +1,90 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OpenAiProvider } from '../../../../src/main/core/providers/openai/openai-provider';
+import { JsonFileStore } from '../../../../src/main/core/settings/json-file-store';
+import { settingsFile } from '../../../../src/main/core/paths';
+import { SpendwatchCore } from '../../../../src/main/core/spendwatch-core';
+import { FakeOpenAiServer } from '../../../fake-openai/fake-openai-server';
+import { smallOrganisation } from '../../../fake-openai/organisations';
+import { FakeKeychain } from '../../../support/fake-vault';
+import { FAST_RETRY } from '../../../support/fast-retry';
+import { TestClock } from '../../../support/test-clock';
+
+const KEY = 'sk-admin-cccccccccccccccccccccccccccccccc';
+
+describe('accounts', () => {
+  let server: FakeOpenAiServer;
+  let baseUrl: string;
+  let dataDir: string;
+  let vault: FakeKeychain;
+  let core: SpendwatchCore;
+
+  beforeEach(async () => {
+    server = new FakeOpenAiServer({ [KEY]: smallOrganisation(5), 'sk-admin-revokedrevokedrevokedrevoked': 'revoked' });
+    baseUrl = await server.start();
+    dataDir = join(mkdtempSync(join(tmpdir(), 'sw-acc-')), 'home');
+    vault = new FakeKeychain();
+    core = new SpendwatchCore({
+      dataDir,
+      vault,
+      clock: new TestClock(new Date()),
+      settingsStore: new JsonFileStore(settingsFile(dataDir)),
+      createProvider: (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),
+    });
+  });
+  afterEach(() => server.stop());
+
+  it('adds an account: key to the keychain only, masked hint in settings, one test call', async () => {
+    const info = await core.accounts.add({ name: 'Acme Prod', provider: 'openai', apiKey: KEY, baseUrl });
+    expect(info.keyHint).toBe('sk-admin-…cccc');
+    expect(vault.secrets.get(`account:${info.id}`)).toBe(KEY);
+    expect(server.requests).toHaveLength(1);
+    expect(core.accounts.list()).toEqual([info]);
+  });
+
+  it.each([
+    ['sk-proj-aaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'wrong_key_type', /project key/],
+    ['sk-svcacct-aaaaaaaaaaaaaaaaaaaaaaa', 'wrong_key_type', /service-account key/],
+    ['sk-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'wrong_key_type', /user API key/],
+    ['hello-world-key', 'invalid_key', /does not look like an OpenAI key/],
+  ])('refuses %s with a message that says what is needed', async (apiKey, code, message) => {
+    const error = await core.accounts.add({ name: 'X', provider: 'openai', apiKey, baseUrl }).catch((e) => e);
+    expect(error).toMatchObject({ code });
+    expect(error.message).toMatch(message);
+    expect(error.message).toMatch(/sk-admin-/);
+    expect(server.requests).toHaveLength(0);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('refuses a revoked admin key after one test call, writing nothing', async () => {
+    await expect(core.accounts.add({ name: 'X', provider: 'openai', apiKey: 'sk-admin-revokedrevokedrevokedrevoked', baseUrl })).rejects.toMatchObject({ code: 'invalid_key' });
+    expect(vault.secrets.size).toBe(0);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('with no keychain reachable: a clear error, no network, nothing written, no plaintext fallback', async () => {
+    vault.reachable = false;
+    const error = await core.accounts.add({ name: 'X', provider: 'openai', apiKey: KEY, baseUrl }).catch((e) => e);
+    expect(error.code).toBe('keychain_unavailable');
+    expect(error.message).toMatch(/keychain/i);
+    expect(error.message).toMatch(/Secret Service|gnome-keyring/);
+    expect(server.requests).toHaveLength(0);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('rejects duplicate names, renames, and removes with the keychain entry and history', async () => {
+    const a = await core.accounts.add({ name: 'Acme', provider: 'openai', apiKey: KEY, baseUrl });
+    await expect(core.accounts.add({ name: 'acme', provider: 'openai', apiKey: KEY, baseUrl })).rejects.toMatchObject({ code: 'conflict' });
+    core.accounts.rename('Acme', 'Acme Prod');
+    expect(core.accounts.get('acme prod').id).toBe(a.id);
+    await core.sync.syncAll();
+    expect(existsSync(join(dataDir, 'history', a.id))).toBe(true);
+    core.setBudget('Acme Prod', { monthlyMicros: 1_000_000, thresholds: [50] });
+    await core.accounts.remove('Acme Prod');
+    expect(vault.secrets.size).toBe(0);
+    expect(existsSync(join(dataDir, 'history', a.id))).toBe(false);
+    expect(core.settings.read()).toMatchObject({ accounts: [], budgets: {} });
+  });
+});

@@ -1,0 +1,57 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HistoryStore } from '../../../../src/main/core/history/history-store';
+import { TestClock } from '../../../support/test-clock';
+
+const row = (micros: number) => ({ projectId: 'p', lineItem: 'li', micros, quantity: null });
+
+describe('history store', () => {
+  it('persists per month, atomically, and reloads the same rows', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-hist-'));
+    const store = new HistoryStore(dir, new TestClock(new Date()));
+    const { history } = store.load('acc_1');
+    history.replaceCosts(new Map([['2026-10-31', [row(1)]], ['2026-11-01', [row(2)]], ['2026-11-02', []]]));
+    expect(store.save('acc_1')).toBe(2);
+    expect(readdirSync(join(dir, 'history', 'acc_1')).sort()).toEqual(['2026-10.json', '2026-11.json']);
+    const reloaded = new HistoryStore(dir, new TestClock(new Date())).load('acc_1').history;
+    expect(reloaded.costs.get('2026-11-01')).toEqual([row(2)]);
+    expect(reloaded.costs.get('2026-11-02')).toEqual([]);
+    expect(reloaded.summary('2026-10-31')?.totalMicros).toBe(1);
+  });
+
+  it('writes nothing when a replace changes nothing, and no temp files are left behind', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-hist-'));
+    const store = new HistoryStore(dir, new TestClock(new Date()));
+    const { history } = store.load('acc_1');
+    history.replaceCosts(new Map([['2026-11-01', [row(2)]]]));
+    store.save('acc_1');
+    expect(history.replaceCosts(new Map([['2026-11-01', [row(2)]]]))).toEqual([]);
+    expect(store.save('acc_1')).toBe(0);
+    expect(readdirSync(join(dir, 'history', 'acc_1')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it.each([
+    ['truncated JSON', '{"version":1,'],
+    ['wrong schema', '{"version":1,"month":"2026-11","costs":{"2026-11-01":[["p","li","12",null]]},"usage":{}}'],
+    ['day from another month', '{"version":1,"month":"2026-11","costs":{"2026-10-01":[]},"usage":{}}'],
+  ])('quarantines a corrupt file (%s) and reports it instead of crashing', (_label, text) => {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-hist-'));
+    const store = new HistoryStore(dir, new TestClock(new Date('2026-11-21T00:00:00Z')));
+    store.load('acc_1').history.replaceCosts(new Map([['2026-11-01', [row(2)]]]));
+    store.save('acc_1');
+    const path = join(dir, 'history', 'acc_1', '2026-11.json');
+    writeFileSync(path, text);
+    const loaded = new HistoryStore(dir, new TestClock(new Date('2026-11-21T00:00:00Z'))).load('acc_1');
+    expect(loaded.corrupt).toHaveLength(1);
+    expect(loaded.corrupt[0].month).toBe('2026-11');
+    expect(readFileSync(loaded.corrupt[0].movedTo, 'utf8')).toBe(text);
+    expect(loaded.history.costs.size).toBe(0);
+  });
+
+  it('refuses path-like account ids', () => {
+    const store = new HistoryStore(mkdtempSync(join(tmpdir(), 'sw-hist-')), new TestClock(new Date()));
+    expect(() => store.load('../etc')).toThrow(/Bad account id/);
+  });
+});

@@ -1,0 +1,185 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OpenAiProvider } from '../../../../src/main/core/providers/openai/openai-provider';
+import { JsonFileStore } from '../../../../src/main/core/settings/json-file-store';
+import { settingsFile } from '../../../../src/main/core/paths';
+import { SpendwatchCore } from '../../../../src/main/core/spendwatch-core';
+import { FakeOpenAiServer } from '../../../fake-openai/fake-openai-server';
+import { smallOrganisation } from '../../../fake-openai/organisations';
+import { FakeKeychain } from '../../../support/fake-vault';
+import { FAST_RETRY } from '../../../support/fast-retry';
+import { TestClock } from '../../../support/test-clock';
+
+const KEY_A = 'sk-admin-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+const KEY_B = 'sk-admin-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
+const NOW = new Date('2026-11-21T10:00:00Z');
+
+describe('sync engine', () => {
+  let server: FakeOpenAiServer;
+  let dataDir: string;
+  let clock: TestClock;
+  let vault: FakeKeychain;
+  let core: SpendwatchCore;
+  const events: { event: string; payload: unknown }[] = [];
+
+  beforeEach(async () => {
+    server = new FakeOpenAiServer({ [KEY_A]: smallOrganisation(400, NOW), [KEY_B]: smallOrganisation(10, NOW) });
+    const baseUrl = await server.start();
+    dataDir = mkdtempSync(join(tmpdir(), 'sw-sync-'));
+    clock = new TestClock(NOW);
+    vault = new FakeKeychain();
+    events.length = 0;
+    core = new SpendwatchCore({
+      dataDir,
+      vault,
+      clock,
+      settingsStore: new JsonFileStore(settingsFile(dataDir)),
+      createProvider: (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),
+      emit: (event, payload) => events.push({ event, payload }),
+    });
+    await core.accounts.add({ name: 'Acme', provider: 'openai', apiKey: KEY_A, baseUrl });
+    await core.accounts.add({ name: 'Beta', provider: 'openai', apiKey: KEY_B, baseUrl });
+    server.clearLog();
+  });
+  afterEach(() => server.stop());
+
+  it('backfills 12 months on the first sync, with progress, then needs one Costs request', async () => {
+    const first = await core.sync.syncAll([core.accounts.get('Acme').id]);
+    expect(first.results[0].ok).toBe(true);
+    const costCalls = server.requestsTo('/organization/costs');
+    expect(new Date(Number(costCalls[0].query.get('start_time')) * 1000).toISOString()).toBe('2025-12-01T00:00:00.000Z');
+    expect(costCalls.length).toBe(2); // 356 days at 180 a page
+    expect(server.requestsTo('/organization/projects')).toHaveLength(1);
+    const progress = events.filter((e) => e.event === 'syncProgress').map((e) => e.payload as { doneDays: number; totalDays: number; phase: string });
+    expect(progress.at(-1)).toMatchObject({ phase: 'backfill', doneDays: 356, totalDays: 356 });
+
+    server.clearLog();
+    clock.advance(15 * 60_000);
+    const second = await core.sync.syncAll([core.accounts.get('Acme').id]);
+    expect(second.results[0]).toMatchObject({ ok: true, requests: 1 });
+    expect(server.requests).toHaveLength(1);
+    const window = server.requests[0].query;
+    expect(new Date(Number(window.get('start_time')) * 1000).toISOString()).toBe('2026-11-18T00:00:00.000Z');
+    expect(new Date(Number(window.get('end_time')) * 1000).toISOString()).toBe('2026-11-22T00:00:00.000Z');
+  });
+
+  it('matches the organisation to the micro-dollar, with project names', async () => {
+    await core.sync.syncAll();
+    const view = core.getDashboard({ accountId: core.accounts.get('Acme').id, range: 'mtd', groupBy: 'project' });
+    // Expected from the fake org's raw values, rounded half-even per result (see organisations.ts):
+    // per day: alpha input 1.2345674+(i%5)*0.01, alpha output 2.500000, beta 0.000002, old 0.33, no project 0.1.
+    let expected = 0;
+    for (let d = 1; d <= 21; d++) {
+      const i = d - 21;
+      if (i % 9 === 0 && i !== 0) continue;
+      const alphaInput = Math.round((1.2345674 + (i % 5) * 0.01) * 1e6); // no .5 ties in these values
+      expected += alphaInput + 2_500_000 + 2 + 330_000 + 100_000;
+    }
+    expect(view.kpis.monthToDateMicros).toBe(expected);
+    const names = Object.fromEntries(view.byProject.map((p) => [p.key, p.name]));
+    expect(names).toMatchObject({ proj_alpha: 'Alpha app', proj_beta: 'Beta bot', proj_old: 'Old experiment', '(no project)': '(no project)' });
+    expect(view.byProject.reduce((s, p) => s + p.micros, 0)).toBe(expected);
+    expect(view.byLineItem.reduce((s, p) => s + p.micros, 0)).toBe(expected);
+  });
+
+  it('fetches project names again only when an unknown project id appears', async () => {
+    await core.sync.syncAll();
+    server.clearLog();
+    await core.sync.syncAll();
+    expect(server.requestsTo('/organization/projects')).toHaveLength(0);
+    const org = server.keys[KEY_A] as ReturnType<typeof smallOrganisation>;
+    org.projects.push({ id: 'proj_new', name: 'New thing' });
+    org.costs['2026-11-21'].push({ projectId: 'proj_new', lineItem: 'gpt-4o-2024-08-06, input', value: 5 });
+    await core.sync.syncAll();
+    const projectCalls = server.requestsTo('/organization/projects');
+    expect(projectCalls).toHaveLength(1); // only Acme saw an unknown id
+    expect(projectCalls[0].key).toBe(KEY_A);
+    const view = core.getDashboard({ accountId: core.accounts.get('Acme').id, range: 'mtd', groupBy: 'project' });
+    expect(view.byProject.find((p) => p.key === 'proj_new')?.name).toBe('New thing');
+  });
+
+  it('isolates a failing account: the other syncs and keeps its data', async () => {
+    await core.sync.syncAll();
+    const beta = core.accounts.get('Beta');
+    const before = core.getDashboard({ accountId: beta.id, range: 'mtd', groupBy: 'model' }).kpis.monthToDateMicros;
+    server.keys[KEY_B] = 'revoked';
+    const report = await core.sync.syncAll();
+    expect(report.results.find((r) => r.name === 'Acme')?.ok).toBe(true);
+    expect(report.results.find((r) => r.name === 'Beta')?.error?.code).toBe('invalid_key');
+    const after = core.getDashboard({ accountId: beta.id, range: 'mtd', groupBy: 'model' });
+    expect(after.kpis.monthToDateMicros).toBe(before);
+    const summary = after.accounts.find((a) => a.id === beta.id)!;
+    expect(summary.stale).toBe(true);
+    expect(summary.lastError?.code).toBe('invalid_key');
+  });
+
+  it('changes nothing when a response is malformed mid-sync', async () => {
+    const acme = core.accounts.get('Acme');
+    await core.sync.syncAll([acme.id]);
+    const before = core.getDashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).kpis.monthToDateMicros;
+    server.addFault({ path: '/costs', kind: 'bad-shape' });
+    const report = await core.sync.syncAll([acme.id]);
+    expect(report.results[0].error?.code).toBe('malformed_response');
+    expect(core.getDashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).kpis.monthToDateMicros).toBe(before);
+  });
+
+  it('rewrites only the months that changed', async () => {
+    const acme = core.accounts.get('Acme');
+    const first = await core.sync.syncAll([acme.id]);
+    expect(first.results[0].filesWritten).toBe(12);
+    const dir = join(dataDir, 'history', acme.id);
+    const mtimes = Object.fromEntries(readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs]));
+    const org = server.keys[KEY_A] as ReturnType<typeof smallOrganisation>;
+    org.costs['2026-11-20'].push({ projectId: 'proj_beta', lineItem: 'late settle', value: 0.5 });
+    const second = await core.sync.syncAll([acme.id]);
+    expect(second.results[0].filesWritten).toBe(1);
+    expect(statSync(join(dir, '2026-10.json')).mtimeMs).toBe(mtimes['2026-10.json']);
+    const third = await core.sync.syncAll([acme.id]);
+    expect(third.results[0].filesWritten).toBe(0);
+  });
+
+  it('moves a corrupt month aside, reports nothing lost, and refetches it', async () => {
+    const acme = core.accounts.get('Acme');
+    await core.sync.syncAll([acme.id]);
+    const full = core.getDashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly;
+    writeFileSync(join(dataDir, 'history', acme.id, '2026-06.json'), '{"version":1,"month":"2026-06","costs":{');
+    // A new process (fresh core) loads the damaged file.
+    const fresh = new SpendwatchCore({
+      dataDir,
+      vault,
+      clock,
+      settingsStore: new JsonFileStore(settingsFile(dataDir)),
+      createProvider: (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),
+    });
+    expect(fresh.getDashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly.find((m) => m.month === '2026-06')?.totalMicros).toBe(0);
+    expect(readdirSync(join(dataDir, 'history', acme.id)).some((f) => f.startsWith('2026-06.json.corrupt-'))).toBe(true);
+    server.clearLog();
+    await fresh.sync.syncAll([acme.id]);
+    expect(new Date(Number(server.requestsTo('/costs')[0].query.get('start_time')) * 1000).toISOString()).toBe('2026-06-01T00:00:00.000Z');
+    expect(fresh.getDashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly).toEqual(full);
+  });
+
+  it('keeps keys out of every file it writes', async () => {
+    await core.sync.syncAll();
+    const files = readdirSync(dataDir, { recursive: true }) as string[];
+    for (const f of files) {
+      const path = join(dataDir, f);
+      if (statSync(path).isDirectory()) continue;
+      const text = readFileSync(path, 'utf8');
+      expect(text).not.toContain(KEY_A.slice(9));
+      expect(text).not.toContain(KEY_B.slice(9));
+    }
+    expect(readFileSync(settingsFile(dataDir), 'utf8')).toContain('sk-admin-…aaaa');
+  });
+
+  it('catches up after a long pause from the last successful day', async () => {
+    const acme = core.accounts.get('Acme');
+    await core.sync.syncAll([acme.id]);
+    clock.set('2026-11-30T10:00:00Z');
+    server.clearLog();
+    await core.sync.syncAll([acme.id]);
+    expect(new Date(Number(server.requestsTo('/costs')[0].query.get('start_time')) * 1000).toISOString()).toBe('2026-11-18T00:00:00.000Z');
+  });
+});
