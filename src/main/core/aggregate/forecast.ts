@@ -37,6 +37,6 @@ export function forecastMonthEnd(dailyTotal: DailyTotal, today: UtcDay): Micros 
 export function budgetRunOutDay(monthToDate: Micros, budget: Micros, rate: Micros | undefined, today: UtcDay): UtcDay | null {
   if (monthToDate >= budget) return today;
   if (!rate || rate <= 0) return null;
-  const day = addDays(today, Math.ceil((budget - monthToDate) / rate));
-  return day <= lastDayOfMonth(monthOf(today)) ? day : null;
+  const daysNeeded = Math.ceil((budget - monthToDate) / rate);
+  return daysNeeded <= daysBetween(today, lastDayOfMonth(monthOf(today))) ? addDays(today, daysNeeded) : null;
 }

@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { breakdown, dailySeries, monthlyTotals, monthToDate, OTHER_SERIES, totalBetween, type HistoryView } from '../../../../src/main/core/aggregate/aggregations';
+import { budgetRunOutDay, forecastMonthEnd, runRate } from '../../../../src/main/core/aggregate/forecast';
+import { modelFromLineItem } from '../../../../src/main/core/aggregate/line-items';
+import { AccountHistory } from '../../../../src/main/core/history/account-history';
+import type { CostRow } from '../../../../src/main/core/history/types';
+
+function view(days: Record<string, CostRow[]>, names: Record<string, string> = {}): HistoryView {
+  const history = new AccountHistory();
+  history.replaceCosts(new Map(Object.entries(days)));
+  return { history, projectNames: names };
+}
+
+const r = (projectId: string | null, lineItem: string | null, micros: number): CostRow => ({ projectId, lineItem, micros, quantity: null });
+
+describe('aggregations', () => {
+  it('totals month to date in UTC months and breaks down by project (named), line item and model', () => {
+    const v = view(
+      {
+        '2026-10-31': [r('p1', 'gpt-4o, input', 999)],
+        '2026-11-01': [r('p1', 'gpt-4o, input', 100), r('p2', 'gpt-4o, output', 50)],
+        '2026-11-02': [r(null, 'whisper-1', 7)],
+      },
+      { p1: 'Web' },
+    );
+    expect(monthToDate([v], '2026-11-02')).toBe(157);
+    expect(breakdown([v], '2026-11-01', '2026-11-02', 'project')).toEqual([
+      { key: 'p1', name: 'Web', micros: 100 },
+      { key: 'p2', name: 'p2', micros: 50 },
+      { key: '(no project)', name: '(no project)', micros: 7 },
+    ]);
+    expect(breakdown([v], '2026-11-01', '2026-11-02', 'model').map((m) => [m.key, m.micros])).toEqual([
+      ['gpt-4o', 150],
+      ['whisper-1', 7],
+    ]);
+    expect(monthlyTotals([v], '2026-10', '2026-11')).toEqual([
+      { month: '2026-10', totalMicros: 999 },
+      { month: '2026-11', totalMicros: 157 },
+    ]);
+  });
+
+  it('folds series beyond the top N into Other without losing a micro', () => {
+    const rows = Array.from({ length: 12 }, (_, i) => r(`p${i}`, `li${i}`, (i + 1) * 10));
+    const v = view({ '2026-11-01': rows });
+    const series = dailySeries([v], '2026-11-01', '2026-11-01', 'line_item', 8);
+    expect(series.series).toHaveLength(9);
+    expect(series.series.at(-1)).toEqual({ key: OTHER_SERIES, label: 'Other' });
+    const point = series.points[0];
+    expect(Object.values(point.values).reduce((a, b) => a + b, 0)).toBe(point.totalMicros);
+    expect(point.values[OTHER_SERIES]).toBe(10 + 20 + 30 + 40);
+  });
+
+  it('parts always sum to the total, for any rows (property)', () => {
+    const rowArb = fc.record({
+      projectId: fc.constantFrom('a', 'b', 'c', null),
+      lineItem: fc.constantFrom('x, input', 'x, output', 'y', null),
+      micros: fc.integer({ min: -5_000_000, max: 500_000_000 }),
+      quantity: fc.constant(null),
+    });
+    const dayArb = fc.dictionary(fc.constantFrom('2026-11-01', '2026-11-02', '2026-11-03', '2026-10-30'), fc.array(rowArb, { maxLength: 30 }));
+    fc.assert(
+      fc.property(dayArb, dayArb, (a, b) => {
+        const views = [view(a), view(b)];
+        const total = totalBetween(views, '2026-10-01', '2026-11-30');
+        const rawSum = [...Object.values(a), ...Object.values(b)].flat().reduce((s, row) => s + row.micros, 0);
+        const sumOf = (g: 'project' | 'line_item' | 'model') => breakdown(views, '2026-10-01', '2026-11-30', g).reduce((s, x) => s + x.micros, 0);
+        const series = dailySeries(views, '2026-10-01', '2026-11-30', 'project', 2);
+        const seriesSum = series.points.reduce((s, p) => s + Object.values(p.values).reduce((x, y) => x + y, 0), 0);
+        return total === rawSum && sumOf('project') === total && sumOf('line_item') === total && sumOf('model') === total && seriesSum === total;
+      }),
+    );
+  });
+
+  it('derives the model from opaque line items', () => {
+    expect(modelFromLineItem('gpt-4o-2024-08-06, input')).toBe('gpt-4o-2024-08-06');
+    expect(modelFromLineItem('ft:gpt-4o:acme, cached input')).toBe('ft:gpt-4o:acme');
+    expect(modelFromLineItem('web search tool calls')).toBe('web search tool calls');
+    expect(modelFromLineItem(null)).toBe('(other)');
+  });
+});
+
+describe('forecast', () => {
+  const daily = (values: Record<string, number>) => (day: string) => values[day];
+
+  it('projects month end from the last 7 complete days, counting today at least at the run rate', () => {
+    const values: Record<string, number> = {};
+    for (let d = 1; d <= 20; d++) values[`2026-11-${String(d).padStart(2, '0')}`] = 10_000_000;
+    values['2026-11-21'] = 2_000_000; // today, partial
+    expect(runRate(daily(values), '2026-11-21')).toBe(10_000_000);
+    // 20 complete days + today at rate + 9 more days = 30 × $10
+    expect(forecastMonthEnd(daily(values), '2026-11-21')).toBe(300_000_000);
+    values['2026-11-21'] = 25_000_000; // a heavy today counts as it is
+    expect(forecastMonthEnd(daily(values), '2026-11-21')).toBe(200_000_000 + 25_000_000 + 90_000_000);
+  });
+
+  it('uses the previous month for the run rate on the 1st, and gives null with no data', () => {
+    expect(forecastMonthEnd(daily({ '2026-10-31': 3_000_000 }), '2026-11-01')).toBe(90_000_000);
+    expect(forecastMonthEnd(daily({}), '2026-11-10')).toBeNull();
+  });
+
+  it('finds the day a budget runs out at the current pace', () => {
+    expect(budgetRunOutDay(401_220_000, 500_000_000, 20_000_000, '2026-11-21')).toBe('2026-11-26');
+    expect(budgetRunOutDay(600, 500, 1, '2026-11-21')).toBe('2026-11-21');
+    expect(budgetRunOutDay(100, 500_000_000, 1, '2026-11-21')).toBeNull();
+  });
+});

@@ -1,0 +1,83 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HistoryStore } from '../../../../src/main/core/history/history-store';
+import { JsonFileStore } from '../../../../src/main/core/settings/json-file-store';
+import { SettingsRepository } from '../../../../src/main/core/settings/settings';
+import { SyncScheduler, type Timers } from '../../../../src/main/core/sync/scheduler';
+import type { SyncEngine } from '../../../../src/main/core/sync/sync-engine';
+import { TestClock } from '../../../support/test-clock';
+
+function setup(random = () => 0.5) {
+  const dir = mkdtempSync(join(tmpdir(), 'sw-sched-'));
+  const clock = new TestClock(new Date('2026-11-21T10:00:00Z'));
+  const settings = new SettingsRepository(new JsonFileStore(join(dir, 'config.json')));
+  settings.update((s) => {
+    s.accounts.push({ id: 'acc_a', name: 'A', provider: 'openai', baseUrl: 'x', keyHint: 'k', createdAt: '' });
+  });
+  const history = new HistoryStore(dir, clock);
+  const synced: string[][] = [];
+  const engine = {
+    syncAll: async (ids: string[]) => {
+      synced.push(ids);
+      for (const id of ids) {
+        const s = history.readState(id);
+        history.writeState(id, { ...s, lastAttemptAt: clock.now().toISOString(), consecutiveFailures: failing ? s.consecutiveFailures + 1 : 0 });
+      }
+      return { results: [], accounts: [] };
+    },
+  } as unknown as SyncEngine;
+  let failing = false;
+  const scheduled: number[] = [];
+  const timers: Timers = { setTimeout: (_cb, ms) => scheduled.push(ms), clearTimeout: () => undefined };
+  const scheduler = new SyncScheduler({ engine, settings, history, clock, timers, random });
+  return { scheduler, synced, scheduled, clock, history, setFailing: (v: boolean) => (failing = v) };
+}
+
+describe('sync scheduler', () => {
+  it('polls due accounts at the configured interval (15 min by default)', async () => {
+    const { scheduler, synced, scheduled, clock } = setup();
+    scheduler.start();
+    expect(scheduled).toEqual([0]);
+    await scheduler.tick();
+    expect(synced).toEqual([['acc_a']]);
+    expect(scheduled.at(-1)).toBe(15 * 60_000);
+    clock.advance(5 * 60_000);
+    await scheduler.tick();
+    expect(synced).toHaveLength(1); // not due yet
+  });
+
+  it('backs off exponentially while an account keeps failing', async () => {
+    const { scheduler, scheduled, setFailing, clock } = setup();
+    setFailing(true);
+    scheduler.start();
+    await scheduler.tick();
+    expect(scheduled.at(-1)).toBe(30 * 60_000);
+    clock.advance(30 * 60_000);
+    await scheduler.tick();
+    expect(scheduled.at(-1)).toBe(60 * 60_000);
+    expect(scheduler.nextDueAt('acc_a')).toBe(clock.now().getTime() + 60 * 60_000);
+  });
+
+  it('does nothing while paused, and syncs soon after resume', async () => {
+    const { scheduler, synced, scheduled } = setup();
+    scheduler.pause();
+    await scheduler.tick();
+    expect(synced).toHaveLength(0);
+    scheduler.resume();
+    expect(scheduled.at(-1)).toBe(5_000);
+  });
+
+  it('adds jitter of up to ±10%', async () => {
+    const low = setup(() => 0);
+    low.scheduler.start();
+    await low.scheduler.tick();
+    expect(low.scheduled.at(-1)).toBe(Math.round(15 * 60_000 * 0.9));
+    const high = setup(() => 0.999999);
+    high.scheduler.start();
+    await high.scheduler.tick();
+    expect(high.scheduled.at(-1)).toBeGreaterThan(15 * 60_000 * 1.09);
+    expect(high.scheduled.at(-1)).toBeLessThanOrEqual(15 * 60_000 * 1.1);
+  });
+});
