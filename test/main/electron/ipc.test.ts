@@ -1,0 +1,54 @@
+import * as electron from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import type { IpcHandlers } from '../../../src/main/core/ipc/dispatch';
+import { channelName, channels } from '../../../src/shared/ipc-contract';
+import { broadcastEvent, createSenderCheck, registerIpcHandlers } from '../../../src/main/electron/ipc';
+import { MockBrowserWindow, type ElectronMock } from './electron-mock';
+
+vi.mock('electron', async () => (await import('./electron-mock')).createElectronMock());
+const mock = electron as unknown as ElectronMock;
+
+function handlers(): IpcHandlers {
+  return { listAccounts: vi.fn(() => []), openExternal: vi.fn(() => ({ opened: true })) } as unknown as IpcHandlers;
+}
+
+const event = (senderId: number, url: string, parent: unknown = null) => ({ sender: { id: senderId }, senderFrame: { url, parent } });
+
+describe('IPC registration', () => {
+  const window = new MockBrowserWindow({ webPreferences: {} });
+  const check = createSenderCheck(() => [window as never], (url) => url.startsWith('file:///app/out/renderer/index.html'));
+
+  it('registers one handler per contract channel', () => {
+    registerIpcHandlers(mock.ipcMain as never, handlers(), check);
+    expect([...mock.__test.ipcHandlers.keys()].sort()).toEqual(channels.map(channelName).sort());
+  });
+
+  it('rejects senders that are not our renderer, without calling core', async () => {
+    const h = handlers();
+    registerIpcHandlers(mock.ipcMain as never, h, check);
+    const invoke = mock.__test.ipcHandlers.get(channelName('listAccounts'))!;
+    for (const bad of [event(999, 'file:///app/out/renderer/index.html'), event(window.webContents.id, 'https://evil.example/'), event(window.webContents.id, 'file:///app/out/renderer/index.html', {})]) {
+      expect(await invoke(bad, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(h.listAccounts).not.toHaveBeenCalled();
+    expect(await invoke(event(window.webContents.id, 'file:///app/out/renderer/index.html#/'), {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('validates input before dispatch and maps errors to {code, message}', async () => {
+    const h = handlers();
+    registerIpcHandlers(mock.ipcMain as never, h, check);
+    const invoke = mock.__test.ipcHandlers.get(channelName('openExternal'))!;
+    const result = await invoke(event(window.webContents.id, 'file:///app/out/renderer/index.html'), { url: 'not a url' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(h.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('broadcasts events to live windows only', () => {
+    const live = new MockBrowserWindow({ webPreferences: {} });
+    const dead = new MockBrowserWindow({ webPreferences: {} });
+    dead.destroyed = true;
+    broadcastEvent([live, dead] as never, 'snapshotChanged', { reason: 'sync', at: 'now' });
+    expect(live.webContents.sent).toEqual([['spendwatch:event', 'snapshotChanged', { reason: 'sync', at: 'now' }]]);
+    expect(dead.webContents.sent).toEqual([]);
+  });
+});

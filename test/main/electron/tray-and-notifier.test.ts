@@ -1,0 +1,49 @@
+import * as electron from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { ElectronNotifier } from '../../../src/main/electron/notifier';
+import { buildTrayMenuTemplate, TrayController } from '../../../src/main/electron/tray';
+import type { ElectronMock } from './electron-mock';
+
+vi.mock('electron', async () => (await import('./electron-mock')).createElectronMock());
+const mock = electron as unknown as ElectronMock;
+
+const actions = () => ({ openDashboard: vi.fn(), openSettings: vi.fn(), syncNow: vi.fn(), quit: vi.fn() });
+
+describe('tray', () => {
+  it('menu: spend lines, then Open dashboard, Settings, Sync now, Quit, each wired', () => {
+    const a = actions();
+    const template = buildTrayMenuTemplate({ state: 'ok', tooltip: '', lines: ['Acme: $12.00 this month'] }, a);
+    const labels = template.map((item) => item.label ?? item.type);
+    expect(labels).toEqual(['Acme: $12.00 this month', 'separator', 'Open dashboard', 'Settings', 'Sync now', 'separator', 'Quit Spendwatch']);
+    for (const item of template) (item.click as (() => void) | undefined)?.();
+    expect(a.openDashboard).toHaveBeenCalled();
+    expect(a.openSettings).toHaveBeenCalled();
+    expect(a.syncNow).toHaveBeenCalled();
+    expect(a.quit).toHaveBeenCalled();
+  });
+
+  it('switches icon and tooltip with the state', () => {
+    const tray = new TrayController((state) => `/assets/tray-${state}.png`, actions());
+    const mockTray = mock.__test.trays.at(-1)!;
+    expect(mockTray.image).toEqual({ path: '/assets/tray-ok.png' });
+    tray.update({ state: 'over', tooltip: 'Spendwatch\nAcme: $600', lines: ['Acme: $600'] });
+    expect(mockTray.image).toEqual({ path: '/assets/tray-over.png' });
+    expect(mockTray.tooltip).toBe('Spendwatch\nAcme: $600');
+  });
+});
+
+describe('notifier', () => {
+  it('shows a native notification whose click opens the account', () => {
+    const onClick = vi.fn();
+    const trayUpdate = vi.fn();
+    const notifier = new ElectronNotifier(() => ({ update: trayUpdate }), onClick, '/assets/icon.png');
+    notifier.notify({ id: 'a1', title: 'Acme Prod: 80% of budget', body: 'At this pace…', accountId: 'acc_1' });
+    const shown = mock.__test.notifications.at(-1)!;
+    expect(shown.shown).toBe(true);
+    expect(shown.options).toMatchObject({ title: 'Acme Prod: 80% of budget', body: 'At this pace…' });
+    shown.emit('click');
+    expect(onClick).toHaveBeenCalledWith(expect.objectContaining({ accountId: 'acc_1' }));
+    notifier.setTrayState({ state: 'warning', tooltip: 't', lines: [] });
+    expect(trayUpdate).toHaveBeenCalledWith({ state: 'warning', tooltip: 't', lines: [] });
+  });
+});
