@@ -1,0 +1,135 @@
+/**
+ * The renderer in real Chromium through the browser harness: the real core in Node, the same IPC
+ * contract over a token-guarded loopback WebSocket.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { WebSocket } from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeOpenAiServer } from '../fake-openai/fake-openai-server';
+import { smallOrganisation } from '../fake-openai/organisations';
+import { launchChromium } from '../support/chromium';
+import { ensureCliBuilt, runCli } from '../support/cli';
+import { startHarnessProcess, type HarnessProcess } from '../support/harness-process';
+
+const SHOTS = 'test-results';
+
+async function openDashboard(browser: Browser, url: string, colorScheme: 'light' | 'dark' = 'light') {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme, locale: 'en-US' });
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`);
+  });
+  await page.goto(url);
+  return { page, problems };
+}
+
+const barCount = (page: Page) => page.locator('[data-testid="daily-chart"] .recharts-bar-rectangle').count();
+
+describe('browser harness on demo data', () => {
+  let browser: Browser;
+  let harness: HarnessProcess;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await launchChromium();
+    harness = await startHarnessProcess({ SPENDWATCH_HOME: mkdtempSync(join(tmpdir(), 'sw-e2e-demo-')) });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.stop();
+  });
+
+  it('prints exactly one line with the UI address', () => {
+    expect(harness.lines).toHaveLength(1);
+    expect(harness.lines[0]).toMatch(/^Spendwatch UI: http:\/\/127\.0\.0\.1:\d+\/t\/[0-9a-f]{48}\/$/);
+  });
+
+  it('renders the dashboard with demo data, a dollar figure and a chart, under the strict CSP', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page, problems } = await openDashboard(browser, harness.url, scheme);
+      await page.getByText('Demo data').waitFor();
+      const mtd = await page.getByTestId('kpi-mtd').textContent();
+      expect(mtd).toMatch(/^\$[\d,]+\.\d{2}$/);
+      await page.locator('[data-testid="daily-chart"] .recharts-bar-rectangle').first().waitFor();
+      expect(await barCount(page)).toBeGreaterThan(20);
+      await page.screenshot({ path: join(SHOTS, `dashboard-demo-${scheme}.png`), fullPage: true });
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('switches the range through the bridge', async () => {
+    const { page } = await openDashboard(browser, harness.url);
+    await page.locator('[data-testid="daily-chart"] .recharts-bar-rectangle').first().waitFor();
+    const before = await barCount(page);
+    await page.getByRole('button', { name: '7 days' }).click();
+    await expect.poll(() => barCount(page)).toBeLessThan(before);
+    await page.close();
+  });
+
+  it('refuses a wrong token for the page and for the WebSocket', async () => {
+    const wrong = harness.url.replace(/\/t\/[0-9a-f]+\//, `/t/${'0'.repeat(48)}/`);
+    expect((await fetch(wrong)).status).toBe(404);
+    expect((await fetch(`${wrong}__harness/bridge.js`)).status).toBe(404);
+    const wsUrl = wrong.replace('http://', 'ws://') + 'ws';
+    const outcome = await new Promise<string>((resolve) => {
+      const ws = new WebSocket(wsUrl);
+      ws.on('open', () => resolve('open'));
+      ws.on('unexpected-response', (_req, res) => resolve(`http ${res.statusCode}`));
+      ws.on('error', (e) => resolve(`error ${e.message}`));
+    });
+    expect(outcome).toMatch(/401|error/);
+    expect(outcome).not.toBe('open');
+    const right = await new Promise<unknown>((resolve) => {
+      const ws = new WebSocket(harness.url.replace('http://', 'ws://') + 'ws');
+      ws.on('open', () => ws.send(JSON.stringify({ id: 1, channel: 'listAccounts', input: {} })));
+      ws.on('message', (m) => {
+        resolve(JSON.parse(String(m)));
+        ws.close();
+      });
+    });
+    expect(right).toEqual({ id: 1, result: { ok: true, value: [] } });
+  });
+});
+
+describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('browser harness on an account synced from the fake server', () => {
+  let browser: Browser;
+  let harness: HarnessProcess;
+  let server: FakeOpenAiServer;
+  const key = `sk-admin-e2e${Date.now()}xxxxxxxxxxxxxxxx`;
+  const home = mkdtempSync(join(tmpdir(), 'sw-e2e-acct-'));
+
+  beforeAll(async () => {
+    ensureCliBuilt();
+    server = new FakeOpenAiServer({ [key]: smallOrganisation(60) });
+    const baseUrl = await server.start();
+    expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], { home, input: key })).code).toBe(0);
+    expect((await runCli(['sync'], { home })).code).toBe(0);
+    browser = await launchChromium();
+    harness = await startHarnessProcess({ SPENDWATCH_HOME: home });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.stop();
+    await runCli(['accounts', 'remove', 'Acme Prod'], { home });
+    await server?.stop();
+  });
+
+  it('shows the same month to date as `spendwatch status --json`, without the demo badge', async () => {
+    const status = JSON.parse((await runCli(['status', '--json'], { home })).stdout);
+    const amount = status.accounts[0].monthToDate.amount as string;
+    const expected = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount as unknown as number);
+    const { page, problems } = await openDashboard(browser, harness.url);
+    await expect.poll(() => page.getByTestId('kpi-mtd').textContent()).toBe(expected);
+    expect(await page.getByText('Demo data').count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'dashboard-account-light.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+});

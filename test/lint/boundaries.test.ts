@@ -1,0 +1,33 @@
+/**
+ * The process boundaries are enforced by ESLint: these fixtures break them, and lint must fail.
+ * The fixtures are linted as if they lived in each layer (ESLint's filePath option).
+ */
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function ruleIds(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe('layer boundaries (lint)', () => {
+  it.each([
+    ['src/shared/bad.ts', "import { app } from 'electron';\nexport const a = app;\n", /Only src\/main\/electron may import electron/],
+    ['src/shared/bad.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n", /no Node built-ins/],
+    ['src/main/core/bad.ts', "import Store from 'electron-store';\nexport const a = Store;\n", /Only src\/main\/electron may import electron-store/],
+    ['src/main/core/bad.ts', "import { ipcMain } from 'electron';\nexport const a = ipcMain;\n", /Only src\/main\/electron may import electron/],
+    ['src/renderer/bad.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n", /Only src\/main\/electron may import electron/],
+    ['src/renderer/bad.ts', "import path from 'path';\nexport const a = path;\n", /no Node built-ins/],
+    ['src/renderer/bad.ts', "import { SpendwatchCore } from '../main/core/spendwatch-core';\nexport const a = SpendwatchCore;\n", /typed bridge/],
+  ])('%s: a forbidden import fails lint', async (file, code, message) => {
+    const messages = await ruleIds(code, file);
+    expect(messages.join('\n')).toMatch(message);
+  });
+
+  it('allows electron inside src/main/electron', async () => {
+    const messages = await ruleIds("import { app } from 'electron';\nexport const a = app;\n", 'src/main/electron/ok.ts');
+    expect(messages.filter((m) => m.startsWith('no-restricted-imports'))).toEqual([]);
+  });
+});

@@ -1,0 +1,84 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createBridge } from '../../src/shared/bridge';
+import type { DashboardView } from '../../src/shared/domain';
+import { Dashboard } from '../../src/renderer/dashboard/Dashboard';
+
+// recharts measures its container; jsdom has no layout.
+class ResizeObserverStub {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+
+function view(overrides: Partial<DashboardView> = {}): DashboardView {
+  return {
+    generatedAt: '2026-11-21T10:00:00.000Z',
+    today: '2026-11-21',
+    currency: 'usd',
+    isDemo: true,
+    accounts: [],
+    query: { accountId: 'all', range: '30d', groupBy: 'model' },
+    kpis: { monthToDateMicros: 710_354_321, todayMicros: 7_060_000, forecastMicros: 1_041_480_000, budgetMicros: null, budgetUsedPercent: null, lastSyncedAt: '2026-11-21T09:59:00.000Z' },
+    daily: { series: [{ key: 'gpt-4o', label: 'gpt-4o' }], points: [{ day: '2026-11-20', totalMicros: 5_000_000, values: { 'gpt-4o': 5_000_000 } }] },
+    byProject: [],
+    byLineItem: [],
+    byModel: [],
+    monthly: [],
+    ...overrides,
+  };
+}
+
+describe('Dashboard', () => {
+  let sink: (event: string, payload: unknown) => void;
+  let invoke: ReturnType<typeof vi.fn>;
+
+  beforeEach(() => {
+    vi.stubGlobal('ResizeObserver', ResizeObserverStub);
+    invoke = vi.fn(async () => ({ ok: true, value: view() }));
+    window.spendwatch = createBridge({ invoke, onEvent: (s) => (sink = s) });
+  });
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+
+  it('shows month to date, today, forecast, the demo badge and no budget', async () => {
+    render(<Dashboard />);
+    expect(await screen.findByText('$710.35')).toBeTruthy();
+    expect(screen.getByText('$7.06')).toBeTruthy();
+    expect(screen.getByText('$1,041.48')).toBeTruthy();
+    expect(screen.getByText('Demo data')).toBeTruthy();
+    expect(screen.getByText('No budget set')).toBeTruthy();
+    expect(screen.getByText(/UTC days, as OpenAI bills them/)).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('getDashboard', { accountId: 'all', range: '30d', groupBy: 'model' });
+  });
+
+  it('asks main again when the range changes and when main says the snapshot changed (no polling)', async () => {
+    render(<Dashboard />);
+    await screen.findByText('$710.35');
+    fireEvent.click(screen.getByRole('button', { name: '7 days' }));
+    await waitFor(() => expect(invoke).toHaveBeenLastCalledWith('getDashboard', { accountId: 'all', range: '7d', groupBy: 'model' }));
+    const calls = invoke.mock.calls.length;
+    invoke.mockResolvedValueOnce({ ok: true, value: view({ kpis: { ...view().kpis, monthToDateMicros: 800_000_000 } }) });
+    sink('snapshotChanged', { reason: 'sync', at: 'now' });
+    expect(await screen.findByText('$800.00')).toBeTruthy();
+    expect(invoke.mock.calls.length).toBe(calls + 1);
+  });
+
+  it('shows a table alternative of the chart with exact amounts', async () => {
+    render(<Dashboard />);
+    await screen.findByText('$710.35');
+    fireEvent.click(screen.getByRole('button', { name: 'Show as table' }));
+    expect(screen.getByRole('table')).toBeTruthy();
+    expect(screen.getAllByText('$5.00').length).toBeGreaterThan(0);
+  });
+
+  it('shows an error with a retry when main answers with an error', async () => {
+    invoke.mockResolvedValue({ ok: false, error: { code: 'internal', message: 'disk on fire' } });
+    render(<Dashboard />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/disk on fire/);
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+});
