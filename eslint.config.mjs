@@ -36,6 +36,7 @@ export default tseslint.config(
   // src/renderer: React in the browser; talks to main only through window.spendwatch.
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/vite.config.ts'], // build config: runs in Node, not in the renderer
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import {
   accountInfoSchema,
   accountNameSchema,
-  appErrorSchema,
+  type appErrorSchema,
   baseUrlSchema,
   budgetSchema,
   dashboardQuerySchema,

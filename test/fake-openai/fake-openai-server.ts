@@ -132,11 +132,11 @@ export class FakeOpenAiServer {
     send(res, 200, body);
   }
 
-  private buckets<T>(
+  private buckets(
     params: URLSearchParams,
     maxLimit: number,
     defaultLimit: number,
-    resultsFor: (day: string) => T[],
+    resultsFor: (day: string) => unknown[],
   ): unknown {
     const start = Number(params.get('start_time'));
     if (!Number.isInteger(start)) return errorBody('start_time is required', 'invalid_request_error', null);

@@ -32,11 +32,11 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
 
 describe('Dashboard', () => {
   let sink: (event: string, payload: unknown) => void;
-  let invoke: ReturnType<typeof vi.fn>;
+  let invoke: ReturnType<typeof vi.fn<(channel: string, input: unknown) => Promise<unknown>>>;
 
   beforeEach(() => {
     vi.stubGlobal('ResizeObserver', ResizeObserverStub);
-    invoke = vi.fn(async () => ({ ok: true, value: view() }));
+    invoke = vi.fn<(channel: string, input: unknown) => Promise<unknown>>(async () => ({ ok: true, value: view() }));
     window.spendwatch = createBridge({ invoke, onEvent: (s) => (sink = s) });
   });
   afterEach(() => {

@@ -36,7 +36,8 @@ function start(): void {
     preload: join(import.meta.dirname, '../preload/index.cjs'),
     icon: appIconPath(),
   });
-  let tray: TrayController | undefined;
+  // The notifier needs the tray, and the tray's menu needs the core: a late-bound reference.
+  const trayRef: { current?: TrayController } = {};
 
   const core: SpendwatchCore = new SpendwatchCore({
     dataDir,
@@ -45,7 +46,7 @@ function start(): void {
     clock: systemClock,
     emit: (event, payload) => broadcastEvent(windows.all(), event, payload),
     notifier: new ElectronNotifier(
-      () => tray,
+      () => trayRef.current,
       (n) => windows.open('dashboard', `account=${encodeURIComponent(n.accountId)}`),
       appIconPath(),
     ),
@@ -54,7 +55,7 @@ function start(): void {
   hardenSession(session.defaultSession);
   registerIpcHandlers(ipcMain, createIpcHandlers(core, shell), createSenderCheck(() => windows.all(), windows.isAppUrl));
 
-  tray = new TrayController(trayIconPath, {
+  trayRef.current = new TrayController(trayIconPath, {
     openDashboard: () => windows.open('dashboard'),
     openSettings: () => windows.open('settings'),
     syncNow: () => void core.sync.syncAll(),
@@ -71,7 +72,7 @@ function start(): void {
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => {
     core.scheduler.pause();
-    tray?.destroy();
+    trayRef.current?.destroy();
   });
 
   // Until an account is added, launches show the dashboard (demo data) so a new user sees the app;

@@ -11,30 +11,30 @@ export interface DashboardState {
   reload: () => void;
 }
 
+interface Loaded {
+  key: string;
+  view: DashboardView | null;
+  error: string | null;
+}
+
 export function useDashboard(query: DashboardQuery): DashboardState {
-  const [view, setView] = useState<DashboardView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [loaded, setLoaded] = useState<Loaded>({ key: '', view: null, error: null });
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const { accountId, range, groupBy } = query;
+  const key = `${accountId}|${range}|${groupBy}|${version}`;
 
   useEffect(() => {
     let cancelled = false;
-    setLoading(true);
-    call('getDashboard', { accountId, range, groupBy })
-      .then((next) => {
-        if (cancelled) return;
-        setView(next);
-        setError(null);
-      })
-      .catch((e: Error) => !cancelled && setError(e.message))
-      .finally(() => !cancelled && setLoading(false));
+    call('getDashboard', { accountId, range, groupBy }).then(
+      (view) => !cancelled && setLoaded({ key, view, error: null }),
+      (e: Error) => !cancelled && setLoaded((prev) => ({ key, view: prev.view, error: e.message })),
+    );
     return () => {
       cancelled = true;
     };
-  }, [accountId, range, groupBy, version]);
+  }, [accountId, range, groupBy, key]);
 
   useEffect(() => {
     const offSnapshot = subscribe('snapshotChanged', () => {
@@ -48,5 +48,6 @@ export function useDashboard(query: DashboardQuery): DashboardState {
     };
   }, [reload]);
 
-  return { view, error, loading, progress, reload };
+  // The previous view stays on screen while the next one loads, so switching ranges never flashes.
+  return { view: loaded.view, error: loaded.error, loading: loaded.key !== key, progress, reload };
 }

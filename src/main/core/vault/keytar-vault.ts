@@ -3,10 +3,11 @@
  * There is deliberately no plaintext fallback: if the keychain is unreachable, callers get a clear error.
  */
 import { createRequire } from 'node:module';
+import type * as KeytarModule from 'keytar';
 import { AppError } from '../errors';
 import type { SecretVault } from '../ports';
 
-type Keytar = typeof import('keytar');
+type Keytar = typeof KeytarModule;
 
 export const VAULT_SERVICE = 'Spendwatch';
 
