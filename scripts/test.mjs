@@ -13,7 +13,10 @@ const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'igno
 
 if (!process.env.SPENDWATCH_TEST_SESSION) {
   if (has('dbus-run-session') && has('gnome-keyring-daemon')) {
-    const inner = `echo -n spendwatch-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node scripts/test.mjs ${args.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')}`;
+    // A throwaway keyring directory: a fresh login keyring, unlocked with a known password, every run.
+    const keyrings = mkdtempSync(join(tmpdir(), 'spendwatch-keyring-'));
+    const quoted = args.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+    const inner = `printf spendwatch-test | XDG_DATA_HOME='${keyrings}' gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node scripts/test.mjs ${quoted}`;
     const child = spawn('dbus-run-session', ['--', 'sh', '-c', inner], {
       stdio: 'inherit',
       env: { ...process.env, SPENDWATCH_TEST_SESSION: '1' },
