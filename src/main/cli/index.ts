@@ -120,6 +120,9 @@ export function buildProgram(): Command {
       const stop = progressReporter(core);
       const report = await core.sync.syncAll();
       stop();
+      for (const r of report.results) {
+        for (const fix of r.repaired) process.stderr.write(`${r.name}: history for ${fix.month} was damaged (${fix.reason}); moved it to ${fix.movedTo} and fetched it again.\n`);
+      }
       if (opts.json) printJson(buildStatusDocument(core, []));
       else {
         for (const r of report.results) {

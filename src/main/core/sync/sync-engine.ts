@@ -34,6 +34,8 @@ export interface AccountSyncResult {
   error: ReturnType<typeof toErrorInfo> | null;
   changedDays: UtcDay[];
   filesWritten: number;
+  /** Damaged month files that were moved aside and refetched in this run. */
+  repaired: { month: string; movedTo: string; reason: string }[];
 }
 
 export class SyncEngine {
@@ -82,6 +84,7 @@ export class SyncEngine {
   private async run(account: StoredAccount): Promise<AccountSyncResult> {
     const { history: store, clock } = this.deps;
     const state = store.readState(account.id);
+    const repaired = [...store.load(account.id).corrupt];
     const now = clock.now();
     let provider: SpendProvider | undefined;
     try {
@@ -102,7 +105,7 @@ export class SyncEngine {
       const filesWritten = store.save(account.id);
       store.writeState(account.id, next);
       store.clearCorrupt(account.id);
-      return { accountId: account.id, name: account.name, ok: true, requests: provider.requestCount, error: null, changedDays: outcome.changedDays, filesWritten };
+      return { accountId: account.id, name: account.name, ok: true, requests: provider.requestCount, error: null, changedDays: outcome.changedDays, filesWritten, repaired };
     } catch (error) {
       const info = toErrorInfo(error);
       store.writeState(account.id, {
@@ -112,7 +115,7 @@ export class SyncEngine {
         consecutiveFailures: state.consecutiveFailures + 1,
         firstFailureAt: state.firstFailureAt ?? now.toISOString(),
       });
-      return { accountId: account.id, name: account.name, ok: false, requests: provider?.requestCount ?? 0, error: info, changedDays: [], filesWritten: 0 };
+      return { accountId: account.id, name: account.name, ok: false, requests: provider?.requestCount ?? 0, error: info, changedDays: [], filesWritten: 0, repaired: [] };
     }
   }
 

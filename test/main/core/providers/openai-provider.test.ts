@@ -153,3 +153,13 @@ describe('OpenAiProvider against the loopback fake', () => {
     await expect(p.testConnection()).rejects.toMatchObject({ code: 'offline' });
   });
 });
+
+describe('OpenAI response validation', () => {
+  it('accepts spec-valid pages without the constant object tags, and rejects wrong tags', async () => {
+    const { costsPageSchema } = await import('../../../../src/main/core/providers/openai/schemas');
+    const minimal = { data: [{ start_time: 0, end_time: 86400, results: [{ amount: { value: 1, currency: 'USD' }, line_item: null, project_id: null }] }], next_page: null };
+    expect(costsPageSchema.parse(minimal).data[0].results[0].amount.currency).toBe('usd');
+    expect(costsPageSchema.safeParse({ ...minimal, object: 'list' }).success).toBe(false);
+    expect(costsPageSchema.safeParse({ ...minimal, data: [{ ...minimal.data[0], results: [{ amount: { value: 'abc', currency: 'usd' } }] }] }).success).toBe(false);
+  });
+});

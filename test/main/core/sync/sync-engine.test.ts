@@ -156,7 +156,8 @@ describe('sync engine', () => {
     expect(fresh.getDashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly.find((m) => m.month === '2026-06')?.totalMicros).toBe(0);
     expect(readdirSync(join(dataDir, 'history', acme.id)).some((f) => f.startsWith('2026-06.json.corrupt-'))).toBe(true);
     server.clearLog();
-    await fresh.sync.syncAll([acme.id]);
+    const repair = await fresh.sync.syncAll([acme.id]);
+    expect(repair.results[0].repaired.map((r) => r.month)).toEqual(['2026-06']);
     expect(new Date(Number(server.requestsTo('/costs')[0].query.get('start_time')) * 1000).toISOString()).toBe('2026-06-01T00:00:00.000Z');
     expect(fresh.getDashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly).toEqual(full);
   });

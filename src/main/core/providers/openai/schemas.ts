@@ -6,10 +6,12 @@
 import { z } from 'zod';
 
 const nullableString = z.string().nullish().transform((v) => v ?? null);
+/** The constant `object` tag: checked when present, tolerated when a server leaves it out. */
+const tag = <T extends string>(value: T) => z.literal(value).optional();
 const tokenCount = z.number().int().nonnegative();
 
 export const costsResultSchema = z.object({
-  object: z.literal('organization.costs.result'),
+  object: tag('organization.costs.result'),
   amount: z.object({
     // The spec says number; some clients have seen strings. Both are parsed exactly.
     value: z.union([z.number(), z.string().regex(/^-?\d*\.?\d+(?:[eE][+-]?\d+)?$/, 'not a decimal amount')]),
@@ -21,7 +23,7 @@ export const costsResultSchema = z.object({
 });
 
 export const completionsUsageResultSchema = z.object({
-  object: z.literal('organization.usage.completions.result'),
+  object: tag('organization.usage.completions.result'),
   input_tokens: tokenCount,
   output_tokens: tokenCount,
   input_cached_tokens: tokenCount.nullish().transform((v) => v ?? 0),
@@ -31,7 +33,7 @@ export const completionsUsageResultSchema = z.object({
 
 const bucketSchema = <R extends z.ZodType>(result: R) =>
   z.object({
-    object: z.literal('bucket'),
+    object: tag('bucket'),
     start_time: z.number().int(),
     end_time: z.number().int(),
     results: z.array(result),
@@ -39,9 +41,9 @@ const bucketSchema = <R extends z.ZodType>(result: R) =>
 
 const pageSchema = <R extends z.ZodType>(result: R) =>
   z.object({
-    object: z.literal('page'),
+    object: tag('page'),
     data: z.array(bucketSchema(result)),
-    has_more: z.boolean(),
+    has_more: z.boolean().optional(),
     next_page: z.string().nullish().transform((v) => v ?? null),
   });
 
@@ -49,11 +51,11 @@ export const costsPageSchema = pageSchema(costsResultSchema);
 export const completionsUsagePageSchema = pageSchema(completionsUsageResultSchema);
 
 export const projectListSchema = z.object({
-  object: z.literal('list'),
+  object: tag('list'),
   data: z.array(
     z.object({
       id: z.string(),
-      object: z.literal('organization.project'),
+      object: tag('organization.project'),
       name: z.string().nullish(),
     }),
   ),
