@@ -78,3 +78,8 @@ export function formatDay(day: UtcDay, locale?: string): string {
     new Date(msFromDay(day)),
   );
 }
+
+/** "November" for a UTC month, in the user's locale (for sentences where the year is obvious). */
+export function formatMonthName(month: UtcMonth, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(msFromDay(firstDayOfMonth(month))));
+}

@@ -45,11 +45,56 @@ export const baseUrlSchema = z
   .url('Enter a full URL such as https://api.openai.com/v1')
   .refine((u) => /^https?:\/\//.test(u), 'Use an http(s) URL');
 
+export const DEFAULT_THRESHOLDS = [50, 80, 100];
+
 export const budgetSchema = z.object({
-  monthlyMicros: microsSchema.positive(),
-  thresholds: z.array(z.number().int().min(1).max(1000)).min(1).max(10),
+  monthlyMicros: microsSchema.positive('The monthly budget must be more than zero'),
+  thresholds: z
+    .array(z.number().int().min(1).max(1000))
+    .min(1)
+    .max(10)
+    .transform((list) => [...new Set(list)].sort((a, b) => a - b)),
+  /** Optional daily budget (UTC day). */
+  dailyMicros: microsSchema.positive().nullable().default(null),
+  /** Optional monthly budgets per project id. */
+  projects: z.record(z.string(), microsSchema.positive()).default({}),
 });
-export type Budget = z.infer<typeof budgetSchema>;
+export type Budget = z.output<typeof budgetSchema>;
+export type BudgetInput = z.input<typeof budgetSchema>;
+
+export const alertKindSchema = z.enum(['budget-threshold', 'forecast-over-budget', 'daily-budget', 'spike', 'sync-failing']);
+export type AlertKind = z.infer<typeof alertKindSchema>;
+
+export const alertSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  kind: alertKindSchema,
+  accountId: z.string(),
+  accountName: z.string(),
+  /** "account" or "project:<id>". */
+  scope: z.string(),
+  threshold: z.number().nullable(),
+  /** The UTC month the alert belongs to (YYYY-MM). */
+  period: utcMonthSchema,
+  /** The UTC day, for day-based kinds (daily budget, spike). */
+  day: utcDaySchema.nullable(),
+  severity: z.enum(['info', 'warning', 'critical']),
+  title: z.string(),
+  message: z.string(),
+  estimate: z.boolean(),
+  raisedAt: z.string(),
+  /** Recorded but not shown as a notification (snoozed or quiet hours). */
+  silenced: z.boolean(),
+  read: z.boolean(),
+});
+export type Alert = z.infer<typeof alertSchema>;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM');
+export const alertPreferenceSchema = z.object({
+  snoozedUntil: z.string().nullable().default(null),
+  quietHours: z.object({ start: hhmm, end: hhmm }).nullable().default(null),
+});
+export type AlertPreference = z.infer<typeof alertPreferenceSchema>;
 
 export const accountSummarySchema = z.object({
   id: z.string(),

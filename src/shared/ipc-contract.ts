@@ -6,6 +6,9 @@ import { z } from 'zod';
 import {
   accountInfoSchema,
   accountNameSchema,
+  alertKindSchema,
+  alertPreferenceSchema,
+  alertSchema,
   type appErrorSchema,
   baseUrlSchema,
   budgetSchema,
@@ -35,7 +38,13 @@ export const ipcContract = {
   syncNow: { input: z.object({ accountId: accountIdSchema.optional() }), output: syncReportSchema },
   setBudget: {
     input: z.object({ accountId: accountIdSchema, budget: budgetSchema.nullable() }),
-    output: z.object({ accountId: z.string(), budget: budgetSchema.nullable() }),
+    output: z.object({ accountId: z.string(), budget: budgetSchema.nullable(), alerts: z.array(alertSchema) }),
+  },
+  listAlerts: { input: z.object({}), output: z.object({ alerts: z.array(alertSchema), unread: z.number().int() }) },
+  markAlertsRead: { input: z.object({ ids: z.union([z.array(z.string().max(100)).max(1000), z.literal('all')]) }), output: z.object({ marked: z.number().int() }) },
+  setAlertPreference: {
+    input: z.object({ kind: alertKindSchema, preference: alertPreferenceSchema }),
+    output: z.object({ kind: alertKindSchema, preference: alertPreferenceSchema }),
   },
   openExternal: { input: z.object({ url: z.string().url() }), output: z.object({ opened: z.boolean() }) },
 } as const;
@@ -50,6 +59,8 @@ export type IpcContract = typeof ipcContract;
 export type Channel = keyof IpcContract;
 export type ChannelInput<C extends Channel> = z.input<IpcContract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<IpcContract[C]['output']>;
+/** What a handler in main receives: the input after validation (defaults applied). */
+export type ChannelParsedInput<C extends Channel> = z.output<IpcContract[C]['input']>;
 export type EventName = keyof typeof eventContract;
 export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[E]>;
 

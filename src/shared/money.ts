@@ -78,11 +78,13 @@ export function microsToDecimal(micros: Micros): string {
 export function formatMoney(
   micros: Micros,
   currency = 'usd',
-  options: { locale?: string; precise?: boolean; compact?: boolean } = {},
+  options: { locale?: string; precise?: boolean; compact?: boolean; wholeWithoutCents?: boolean } = {},
 ): string {
+  const whole = options.wholeWithoutCents && micros % MICROS_PER_UNIT === 0;
   const format = new Intl.NumberFormat(options.locale, {
     style: 'currency',
     currency: currency.toUpperCase(),
+    ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
     ...(options.precise ? { minimumFractionDigits: 2, maximumFractionDigits: 6 } : {}),
     ...(options.compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
   });

@@ -152,7 +152,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   await new Promise<void>((r) => server.listen(options.port ?? 0, '127.0.0.1', r));
   port = (server.address() as AddressInfo).port;
   core.refreshTray();
-  if (options.startScheduler) core.scheduler.start();
+  if (options.startScheduler) core.start();
 
   return {
     url: `http://127.0.0.1:${port}/t/${token}/`,
@@ -160,7 +160,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     token,
     recorded,
     close: async () => {
-      core.scheduler.pause();
+      core.stop();
       for (const socket of sockets) socket.terminate();
       wss.close();
       server.closeAllConnections();

@@ -5,11 +5,12 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isUtcDay, firstDayOfMonth, monthOf, addMonths } from '../../shared/dates';
-import { parseUserAmount } from '../../shared/money';
+import { microsToDecimal, parseUserAmount } from '../../shared/money';
+import { budgetSchema, DEFAULT_THRESHOLDS } from '../../shared/domain';
 import { createNodeCore } from '../core/compose-node';
 import { AppError, toErrorInfo } from '../core/errors';
 import { resolveDataDir } from '../core/paths';
-import { buildStatusDocument } from '../core/reports/status-report';
+import { buildStatusDocument, money } from '../core/reports/status-report';
 import { exportCostsCsv } from '../core/reports/csv-export';
 import { OpenAiProvider } from '../core/providers/openai/openai-provider';
 import type { SpendwatchCore } from '../core/spendwatch-core';
@@ -106,7 +107,7 @@ export function buildProgram(): Command {
     .action(async (name: string) => {
       const core = makeCore();
       core.accounts.get(name);
-      await core.accounts.remove(name);
+      await core.removeAccount(name);
       print(`Removed ${name}.\n`);
     });
 
@@ -118,13 +119,14 @@ export function buildProgram(): Command {
       const core = makeCore();
       if (core.accounts.list().length) await core.vault.probe();
       const stop = progressReporter(core);
-      const report = await core.sync.syncAll();
+      const report = await core.syncAndEvaluate();
       stop();
       for (const r of report.results) {
         for (const fix of r.repaired) process.stderr.write(`${r.name}: history for ${fix.month} was damaged (${fix.reason}); moved it to ${fix.movedTo} and fetched it again.\n`);
       }
-      if (opts.json) printJson(buildStatusDocument(core, []));
+      if (opts.json) printJson(buildStatusDocument(core, report.alerts));
       else {
+        for (const alert of report.alerts) print(`ALERT ${alert.title}: ${alert.message}\n`);
         for (const r of report.results) {
           print(r.ok ? `${r.name}: synced (${r.requests} request${r.requests === 1 ? '' : 's'})\n` : `${r.name}: FAILED — ${r.error?.code}: ${r.error?.message}\n`);
         }
@@ -138,7 +140,8 @@ export function buildProgram(): Command {
     .description('month to date, forecast and breakdowns from local history (no network)')
     .option('--json', 'machine-readable output')
     .action((opts: { json?: boolean }) => {
-      const doc = buildStatusDocument(makeCore(), []);
+      const core = makeCore();
+      const doc = buildStatusDocument(core, core.alerts.active());
       if (opts.json) printJson(doc);
       else print(renderStatus(doc));
     });
@@ -161,21 +164,95 @@ export function buildProgram(): Command {
       print(exportCostsCsv(accounts, from, to));
     });
 
-  const budget = program.command('budget').description('monthly budgets').exitOverride();
+  const budget = program.command('budget').description('monthly (and daily, and per-project) budgets').exitOverride();
   budget
     .command('set')
-    .description('set an account\'s monthly budget in USD')
+    .description("set an account's monthly budget in USD (or, with --project, a project's)")
     .requiredOption('--account <name>', 'account name')
     .requiredOption('--monthly <usd>', 'monthly budget in USD', amountArg)
-    .option('--thresholds <list>', 'alert thresholds in percent', thresholdsArg, [50, 80, 100])
-    .action((opts: { account: string; monthly: number; thresholds: number[] }) => {
+    .option('--thresholds <list>', 'alert thresholds in percent', thresholdsArg)
+    .option('--daily <usd>', 'a daily budget in USD (UTC days)', amountArg)
+    .option('--project <name-or-id>', "set this project's monthly budget instead of the account's")
+    .action((opts: { account: string; monthly: number; thresholds?: number[]; daily?: number; project?: string }) => {
       const core = makeCore();
-      const result = core.setBudget(opts.account, { monthlyMicros: opts.monthly, thresholds: opts.thresholds });
-      print(`Budget for ${core.accounts.get(result.accountId).name}: $${(opts.monthly / 1e6).toFixed(2)} a month, alerts at ${opts.thresholds.join(', ')}%.\n`);
+      const account = core.accounts.get(opts.account);
+      const current = core.settings.read().budgets[account.id];
+      if (opts.project) {
+        if (!current) throw new AppError('invalid_input', `Set ${account.name}'s monthly budget first: spendwatch budget set --account "${account.name}" --monthly <usd>`);
+        const projectId = resolveProject(core, account.id, opts.project);
+        core.setBudget(account.id, { ...current, projects: { ...current.projects, [projectId]: opts.monthly } });
+        print(`Budget for project ${opts.project} in ${account.name}: ${usd(opts.monthly)} a month.\n`);
+        return;
+      }
+      const next = budgetSchema.parse({
+        monthlyMicros: opts.monthly,
+        thresholds: opts.thresholds ?? current?.thresholds ?? DEFAULT_THRESHOLDS,
+        dailyMicros: opts.daily ?? current?.dailyMicros ?? null,
+        projects: current?.projects ?? {},
+      });
+      core.setBudget(account.id, next);
+      const daily = next.dailyMicros ? `, ${usd(next.dailyMicros)} a day` : '';
+      print(`Budget for ${account.name}: ${usd(next.monthlyMicros)} a month${daily}, alerts at ${next.thresholds.join(', ')}%. The next sync checks it.\n`);
+    });
+  budget
+    .command('list')
+    .description('list budgets')
+    .option('--json', 'machine-readable output')
+    .action((opts: { json?: boolean }) => {
+      const core = makeCore();
+      const budgets = core.settings.read().budgets;
+      const rows = core.accounts.list().map((a) => ({ account: a.name, budget: budgets[a.id] ?? null }));
+      if (opts.json) {
+        printJson({
+          budgets: rows.map(({ account, budget: b }) => ({
+            account,
+            monthly: b ? money(b.monthlyMicros) : null,
+            thresholds: b?.thresholds ?? [],
+            daily: b?.dailyMicros ? money(b.dailyMicros) : null,
+            projects: Object.entries(b?.projects ?? {}).map(([id, micros]) => ({ id, monthly: money(micros) })),
+          })),
+        });
+      } else {
+        for (const { account, budget: b } of rows) {
+          print(b ? `${account}\t${usd(b.monthlyMicros)} a month\talerts at ${b.thresholds.join(', ')}%${b.dailyMicros ? `\t${usd(b.dailyMicros)} a day` : ''}\n` : `${account}\tno budget\n`);
+          for (const [id, micros] of Object.entries(b?.projects ?? {})) print(`  project ${id}\t${usd(micros)} a month\n`);
+        }
+      }
+    });
+  budget
+    .command('remove')
+    .description("remove an account's budget (or, with --project, only that project's)")
+    .requiredOption('--account <name>', 'account name')
+    .option('--project <name-or-id>', 'remove only this project budget')
+    .action((opts: { account: string; project?: string }) => {
+      const core = makeCore();
+      const account = core.accounts.get(opts.account);
+      const current = core.settings.read().budgets[account.id];
+      if (!current) throw new AppError('not_found', `${account.name} has no budget.`);
+      if (opts.project) {
+        const projectId = resolveProject(core, account.id, opts.project);
+        const { [projectId]: _removed, ...projects } = current.projects;
+        core.setBudget(account.id, { ...current, projects });
+      } else {
+        core.setBudget(account.id, null);
+      }
+      print(`Removed.\n`);
     });
 
   return program;
 }
+
+/** A project by id, or by the name OpenAI reports for it. */
+function resolveProject(core: SpendwatchCore, accountId: string, nameOrId: string): string {
+  const names = core.history.readState(accountId).projects;
+  if (names[nameOrId]) return nameOrId;
+  const match = Object.entries(names).find(([, name]) => name.toLowerCase() === nameOrId.toLowerCase());
+  if (match) return match[0];
+  if (/^proj_/.test(nameOrId)) return nameOrId;
+  throw new AppError('not_found', `No project "${nameOrId}" in this account's history. Use its id (proj_…) or sync first.`);
+}
+
+const usd = (micros: number) => `$${microsToDecimal(micros)}`;
 
 export async function main(argv = process.argv): Promise<number> {
   const program = buildProgram();

@@ -4,7 +4,7 @@
  */
 import { addMonths, dayFromMs, monthOf } from '../../shared/dates';
 import type { EventName, EventPayload } from '../../shared/ipc-contract';
-import type { Budget, DashboardQuery, DashboardView, TrayState } from '../../shared/domain';
+import { budgetSchema, type Budget, type BudgetInput, type DashboardQuery, type DashboardView, type TrayState } from '../../shared/domain';
 import { formatMoney } from '../../shared/money';
 import { AccountService } from './accounts/account-service';
 import { AccountViews } from './account-views';
@@ -17,6 +17,10 @@ import { OpenAiProvider } from './providers/openai/openai-provider';
 import { SettingsRepository } from './settings/settings';
 import { SyncEngine, type ProviderFactory, type SyncEngineOptions } from './sync/sync-engine';
 import { SyncScheduler, type Timers } from './sync/scheduler';
+import { AlertEngine } from './alerts/alert-engine';
+import { JsonFileStore } from './settings/json-file-store';
+import { join } from 'node:path';
+import type { Alert } from '../../shared/domain';
 
 export interface CoreDependencies {
   dataDir: string;
@@ -25,6 +29,8 @@ export interface CoreDependencies {
   clock: Clock;
   emit?: EventSink;
   notifier?: Notifier;
+  /** Where fired alerts are remembered; defaults to alerts.json in the data dir. */
+  alertStore?: DocumentStore<unknown>;
   createProvider?: ProviderFactory;
   syncOptions?: Partial<SyncEngineOptions>;
   timers?: Timers;
@@ -39,6 +45,8 @@ export class SpendwatchCore {
   readonly sync: SyncEngine;
   readonly scheduler: SyncScheduler;
   readonly views: AccountViews;
+  readonly alerts: AlertEngine;
+  private alertTimer: ReturnType<typeof setInterval> | undefined;
   private readonly listeners = new Set<EventSink>();
 
   constructor(private readonly deps: CoreDependencies) {
@@ -49,7 +57,21 @@ export class SpendwatchCore {
     const emit: EventSink = (event, payload) => this.emit(event, payload);
     this.accounts = new AccountService({ settings: this.settings, vault: deps.vault, history: this.history, clock: deps.clock, createProvider });
     this.sync = new SyncEngine({ settings: this.settings, vault: deps.vault, history: this.history, clock: deps.clock, createProvider, emit }, deps.syncOptions);
-    this.scheduler = new SyncScheduler({ engine: this.sync, settings: this.settings, history: this.history, clock: deps.clock, timers: deps.timers });
+    this.alerts = new AlertEngine({
+      store: deps.alertStore ?? new JsonFileStore(join(deps.dataDir, 'alerts.json')),
+      settings: this.settings,
+      views: this.views,
+      clock: deps.clock,
+      notifier: deps.notifier,
+      emit,
+    });
+    this.scheduler = new SyncScheduler({
+      run: (ids) => this.syncAndEvaluate(ids),
+      settings: this.settings,
+      history: this.history,
+      clock: deps.clock,
+      timers: deps.timers,
+    });
     this.onEvent((event) => {
       if (event === 'snapshotChanged') this.refreshTray();
     });
@@ -107,14 +129,47 @@ export class SpendwatchCore {
     };
   }
 
-  setBudget(accountIdOrName: string, budget: Budget | null): { accountId: string; budget: Budget | null } {
+  /** Syncs (all or some accounts), then evaluates alerts: what a poll, "Sync now" and `spendwatch sync` do. */
+  async syncAndEvaluate(accountIds?: string[]) {
+    const report = await this.sync.syncAll(accountIds);
+    const alerts = this.alerts.evaluate();
+    if (alerts.length) this.refreshTray();
+    return { ...report, alerts };
+  }
+
+  /**
+   * Stores (or with null removes) an account's budget. The app re-evaluates alerts at once (a lowered
+   * budget may cross a threshold); the CLI leaves that to the next sync, which reports them.
+   */
+  setBudget(accountIdOrName: string, input: BudgetInput | null, options: { evaluate?: boolean } = {}): { accountId: string; budget: Budget | null; alerts: Alert[] } {
     const account = this.accounts.get(accountIdOrName);
+    const budget = input === null ? null : budgetSchema.parse(input);
     this.settings.update((s) => {
       if (budget) s.budgets[account.id] = budget;
       else delete s.budgets[account.id];
     });
+    const alerts = options.evaluate ? this.alerts.evaluate() : [];
     this.emit('snapshotChanged', { reason: 'budget', at: this.deps.clock.now().toISOString() });
-    return { accountId: account.id, budget };
+    return { accountId: account.id, budget, alerts };
+  }
+
+  async removeAccount(idOrName: string): Promise<boolean> {
+    const account = this.accounts.get(idOrName);
+    const removed = await this.accounts.remove(account.id);
+    this.alerts.forgetAccount(account.id);
+    return removed;
+  }
+
+  /** Starts polling, and an hourly alert check for date-based alerts (a new day, a failure turning an hour old). */
+  start(): void {
+    this.scheduler.start();
+    this.alertTimer = setInterval(() => this.alerts.evaluate(), 3_600_000);
+    this.alertTimer.unref?.();
+  }
+
+  stop(): void {
+    this.scheduler.pause();
+    if (this.alertTimer) clearInterval(this.alertTimer);
   }
 
   /** Tray icon state and tooltip: month to date (and budget share) per account. */
@@ -125,6 +180,7 @@ export class SpendwatchCore {
     const lines = summaries.map((s) => {
       const used = s.budgetUsedPercent;
       if (used !== null && used >= 100) state = 'over';
+      else if (state === 'ok' && s.lastError) state = 'warning';
       else if (state === 'ok' && s.budget && ((used ?? 0) >= 80 || (s.forecastMicros ?? 0) > s.budget.monthlyMicros)) state = 'warning';
       const budgetText = used !== null ? ` (${used}% of budget)` : '';
       return `${s.name}: ${formatMoney(s.monthToDateMicros)} this month${budgetText}${s.isDemo ? ' — demo data' : ''}`;

@@ -58,11 +58,11 @@ function start(): void {
   trayRef.current = new TrayController(trayIconPath, {
     openDashboard: () => windows.open('dashboard'),
     openSettings: () => windows.open('settings'),
-    syncNow: () => void core.sync.syncAll(),
+    syncNow: () => void core.syncAndEvaluate(),
     quit: () => app.quit(),
   });
   core.refreshTray();
-  core.scheduler.start();
+  core.start();
 
   powerMonitor.on('suspend', () => core.scheduler.pause());
   powerMonitor.on('resume', () => core.scheduler.resume());
@@ -71,7 +71,7 @@ function start(): void {
   // Stay in the tray when the last window closes.
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => {
-    core.scheduler.pause();
+    core.stop();
     trayRef.current?.destroy();
   });
 

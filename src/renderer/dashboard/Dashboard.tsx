@@ -63,7 +63,7 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
         {!view && !error && <div className="skeleton" aria-label="Loading" />}
         {view && (
           <>
-            <KpiCards view={view} />
+            <KpiCards view={view} accountId={accountId} />
             <section className="panel" aria-labelledby="daily-title">
               <div className="panel-head">
                 <h2 id="daily-title">Daily spend</h2>

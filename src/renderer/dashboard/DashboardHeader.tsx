@@ -1,5 +1,6 @@
 import { ALL_ACCOUNTS } from '../../shared/constants';
 import type { DashboardView } from '../../shared/domain';
+import { AlertCentre } from '../components/AlertCentre';
 import { localDateTime, relativeTime } from '../format';
 
 export function DashboardHeader(props: {
@@ -44,6 +45,7 @@ export function DashboardHeader(props: {
             {props.syncing ? 'Syncing…' : 'Sync now'}
           </button>
         )}
+        <AlertCentre />
         <a className="button-link" href="#/settings">
           Settings
         </a>

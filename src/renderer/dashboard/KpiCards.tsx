@@ -1,8 +1,11 @@
 import type { DashboardView } from '../../shared/domain';
 import { formatMonth, monthOf } from '../../shared/dates';
 import { money, preciseMoney } from '../format';
+import { BudgetCard } from './BudgetCard';
 
-export function KpiCards({ view }: { view: DashboardView }) {
+export function KpiCards({ view, accountId }: { view: DashboardView; accountId: string }) {
+  // The budget card edits one account: the selected one, or the only one there is.
+  const account = view.accounts.length === 1 ? view.accounts[0] : view.accounts.find((a) => a.id === accountId);
   const { kpis, currency, today } = view;
   const month = formatMonth(monthOf(today));
   return (
@@ -26,18 +29,7 @@ export function KpiCards({ view }: { view: DashboardView }) {
         <p className="kpi-value">{kpis.forecastMicros === null ? '—' : money(kpis.forecastMicros, currency)}</p>
         <p className="muted">At the last 7 days' pace</p>
       </article>
-      <article className="kpi" aria-labelledby="kpi-budget">
-        <h2 id="kpi-budget">Budget</h2>
-        {kpis.budgetMicros === null ? (
-          <p className="kpi-value kpi-empty">No budget set</p>
-        ) : (
-          <>
-            <p className="kpi-value">{kpis.budgetUsedPercent}% used</p>
-            <meter min={0} max={100} low={80} high={99} optimum={0} value={Math.min(100, kpis.budgetUsedPercent ?? 0)} aria-label="Budget used" />
-            <p className="muted">of {money(kpis.budgetMicros, currency)}</p>
-          </>
-        )}
-      </article>
+      <BudgetCard view={view} account={account} />
     </section>
   );
 }

@@ -47,3 +47,37 @@ describe('notifier', () => {
     expect(trayUpdate).toHaveBeenCalledWith({ state: 'warning', tooltip: 't', lines: [] });
   });
 });
+
+describe('an alert reaches the desktop', () => {
+  it('becomes a native Notification and a tray update', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { SpendwatchCore } = await import('../../../src/main/core/spendwatch-core');
+    const { JsonFileStore } = await import('../../../src/main/core/settings/json-file-store');
+    const { FakeKeychain } = await import('../../support/fake-vault');
+    const dataDir = mkdtempSync(join(tmpdir(), 'sw-el-alert-'));
+    const tray = new TrayController((state) => `/assets/tray-${state}.png`, actions());
+    const opened: string[] = [];
+    const core = new SpendwatchCore({
+      dataDir,
+      vault: new FakeKeychain(),
+      clock: { now: () => new Date('2026-11-21T10:00:00Z') },
+      settingsStore: new JsonFileStore(join(dataDir, 'config.json')),
+      notifier: new ElectronNotifier(() => tray, (n) => opened.push(n.accountId), '/assets/icon.png'),
+    });
+    core.settings.update((s) => {
+      s.accounts.push({ id: 'acc_x', name: 'Acme Prod', provider: 'openai', baseUrl: 'x', keyHint: 'k', createdAt: '' });
+    });
+    core.history.load('acc_x').history.replaceCosts(new Map([['2026-11-20', [{ projectId: null, lineItem: 'x', micros: 600_000_000, quantity: null }]]]));
+    core.setBudget('acc_x', { monthlyMicros: 500_000_000, thresholds: [100] }, { evaluate: true });
+    const shown = mock.__test.notifications.at(-1)!;
+    expect(shown.options.title).toBe('Acme Prod is over budget');
+    expect(shown.options.body).toMatch(/\$600\.00, 120% of its \$500 November budget/);
+    shown.emit('click');
+    expect(opened).toEqual(['acc_x']);
+    const mockTray = mock.__test.trays.at(-1)!;
+    expect(mockTray.image).toEqual({ path: '/assets/tray-over.png' });
+    expect(mockTray.tooltip).toMatch(/Acme Prod: \$600\.00 this month \(120% of budget\)/);
+  });
+});

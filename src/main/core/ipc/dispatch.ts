@@ -2,10 +2,10 @@
  * Turns a raw call (channel name + untrusted input) into a validated core call and a serialisable
  * result. Used by the Electron IPC registration and by the browser harness alike.
  */
-import { isChannel, ipcContract, type Channel, type ChannelInput, type ChannelOutput, type IpcResult } from '../../../shared/ipc-contract';
+import { isChannel, ipcContract, type Channel, type ChannelOutput, type ChannelParsedInput, type IpcResult } from '../../../shared/ipc-contract';
 import { toErrorInfo } from '../errors';
 
-export type IpcHandlers = { [C in Channel]: (input: ChannelInput<C> & object) => Promise<ChannelOutput<C>> | ChannelOutput<C> };
+export type IpcHandlers = { [C in Channel]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C> };
 
 export async function dispatchIpc(handlers: IpcHandlers, channel: string, rawInput: unknown): Promise<IpcResult<unknown>> {
   if (!isChannel(channel)) return { ok: false, error: { code: 'invalid_input', message: `Unknown call: ${channel}` } };

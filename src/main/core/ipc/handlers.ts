@@ -12,7 +12,7 @@ export function createIpcHandlers(core: SpendwatchCore, shell: { openExternal(ur
     addAccount: async (input) => {
       const account = await core.accounts.add(input);
       changed('accounts');
-      void core.sync.syncAll([account.id]);
+      void core.syncAndEvaluate([account.id]);
       return account;
     },
     renameAccount: ({ accountId, name }) => {
@@ -21,15 +21,27 @@ export function createIpcHandlers(core: SpendwatchCore, shell: { openExternal(ur
       return info;
     },
     removeAccount: async ({ accountId }) => {
-      const removed = await core.accounts.remove(accountId);
+      const removed = await core.removeAccount(accountId);
       changed('accounts');
       return { removed };
     },
     syncNow: async ({ accountId }) => {
-      const report = await core.sync.syncAll(accountId ? [core.accounts.get(accountId).id] : undefined);
+      const report = await core.syncAndEvaluate(accountId ? [core.accounts.get(accountId).id] : undefined);
       return { accounts: report.accounts };
     },
-    setBudget: ({ accountId, budget }) => core.setBudget(accountId, budget),
+    setBudget: ({ accountId, budget }) => core.setBudget(accountId, budget, { evaluate: true }),
+    listAlerts: () => core.alerts.list(),
+    markAlertsRead: ({ ids }) => {
+      const marked = core.alerts.markRead(ids);
+      changed('budget');
+      return { marked };
+    },
+    setAlertPreference: ({ kind, preference }) => {
+      core.settings.update((s) => {
+        s.alerts.preferences[kind] = preference;
+      });
+      return { kind, preference };
+    },
     openExternal: async ({ url }) => {
       if (!isVettedExternalUrl(url)) throw new AppError('forbidden', 'Only https://platform.openai.com links can be opened.');
       await shell.openExternal(url);

@@ -4,7 +4,7 @@
  */
 import { firstDayOfMonth, monthOf } from '../../../shared/dates';
 import { microsToDecimal, type Micros } from '../../../shared/money';
-import type { AccountSummary } from '../../../shared/domain';
+import type { AccountSummary, Alert } from '../../../shared/domain';
 import { breakdown, usageByModel } from '../aggregate/aggregations';
 import type { ResolvedAccount } from '../account-views';
 import type { SpendwatchCore } from '../spendwatch-core';
@@ -25,20 +25,59 @@ export interface StatusAccount {
   monthToDate: Money;
   today: Money;
   forecast: Money | null;
-  budget: { monthly: Money; usedPercent: number } | null;
+  budget: {
+    monthly: Money;
+    usedPercent: number;
+    thresholds: number[];
+    daily: Money | null;
+    projects: { id: string; name: string; monthly: Money }[];
+  } | null;
   byProject: { id: string; name: string; amount: string; currency: string }[];
   byLineItem: { name: string; amount: string; currency: string }[];
   byModel: { name: string; amount: string; currency: string; inputTokens: number; outputTokens: number; requests: number }[];
+}
+
+export interface StatusAlert {
+  id: string;
+  kind: string;
+  account: string;
+  scope: string;
+  threshold: number | null;
+  period: string;
+  day: string | null;
+  severity: string;
+  title: string;
+  message: string;
+  estimate: boolean;
+  raisedAt: string;
 }
 
 export interface StatusDocument {
   generatedAt: string;
   period: string;
   accounts: StatusAccount[];
-  alerts: unknown[];
+  alerts: StatusAlert[];
 }
 
-export function buildStatusDocument(core: SpendwatchCore, alerts: unknown[] = []): StatusDocument {
+export function alertJson(alert: Alert): StatusAlert {
+  return {
+    id: alert.id,
+    kind: alert.kind,
+    account: alert.accountName,
+    scope: alert.scope,
+    threshold: alert.threshold,
+    period: alert.period,
+    day: alert.day,
+    severity: alert.severity,
+    title: alert.title,
+    message: alert.message,
+    estimate: alert.estimate,
+    raisedAt: alert.raisedAt,
+  };
+}
+
+/** `alerts`: for `sync`, the alerts that run raised; for `status`, the active ones. */
+export function buildStatusDocument(core: SpendwatchCore, alerts: Alert[] = []): StatusDocument {
   const settings = core.settings.read();
   const today = core.today();
   const from = firstDayOfMonth(monthOf(today));
@@ -47,7 +86,7 @@ export function buildStatusDocument(core: SpendwatchCore, alerts: unknown[] = []
     generatedAt: new Date().toISOString(),
     period: monthOf(today),
     accounts: resolved.map((r) => statusAccount(r, core.views.summarise(r, settings, false), from, today)),
-    alerts,
+    alerts: alerts.map(alertJson),
   };
 }
 
@@ -64,7 +103,15 @@ function statusAccount(r: ResolvedAccount, s: AccountSummary, from: string, toda
     monthToDate: money(s.monthToDateMicros, currency),
     today: money(s.todayMicros, currency),
     forecast: s.forecastMicros === null ? null : money(s.forecastMicros, currency),
-    budget: s.budget ? { monthly: money(s.budget.monthlyMicros, currency), usedPercent: s.budgetUsedPercent ?? 0 } : null,
+    budget: s.budget
+      ? {
+          monthly: money(s.budget.monthlyMicros, currency),
+          usedPercent: s.budgetUsedPercent ?? 0,
+          thresholds: s.budget.thresholds,
+          daily: s.budget.dailyMicros === null ? null : money(s.budget.dailyMicros, currency),
+          projects: Object.entries(s.budget.projects).map(([id, micros]) => ({ id, name: r.view.projectNames[id] ?? id, monthly: money(micros, currency) })),
+        }
+      : null,
     byProject: breakdown(views, from, today, 'project').map((p) => ({ id: p.key, name: p.name, amount: microsToDecimal(p.micros), currency })),
     byLineItem: breakdown(views, from, today, 'line_item').map((l) => ({ name: l.name, amount: microsToDecimal(l.micros), currency })),
     byModel: breakdown(views, from, today, 'model').map((m) => {

@@ -3,7 +3,7 @@
  * Only masked key hints are ever stored here.
  */
 import { z } from 'zod';
-import { budgetSchema, providerIdSchema } from '../../../shared/domain';
+import { alertKindSchema, alertPreferenceSchema, budgetSchema, microsSchema, providerIdSchema } from '../../../shared/domain';
 import type { DocumentStore } from '../ports';
 
 export const storedAccountSchema = z.object({
@@ -21,10 +21,23 @@ export const settingsSchema = z.object({
   accounts: z.array(storedAccountSchema),
   budgets: z.record(z.string(), budgetSchema),
   general: z.object({ pollMinutes: z.number().int().min(1).max(1440) }),
+  alerts: z
+    .object({
+      /** A spike must exceed its norm by at least this much, so cents never alarm. */
+      spikeFloorMicros: microsSchema.nonnegative().default(5_000_000),
+      preferences: z.partialRecord(alertKindSchema, alertPreferenceSchema).default({}),
+    })
+    .default({ spikeFloorMicros: 5_000_000, preferences: {} }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { version: 1, accounts: [], budgets: {}, general: { pollMinutes: 15 } };
+export const DEFAULT_SETTINGS: Settings = {
+  version: 1,
+  accounts: [],
+  budgets: {},
+  general: { pollMinutes: 15 },
+  alerts: { spikeFloorMicros: 5_000_000, preferences: {} },
+};
 
 /** Typed access to the settings document, validated on every read. */
 export class SettingsRepository {

@@ -5,7 +5,6 @@
 import type { Clock } from '../ports';
 import type { HistoryStore } from '../history/history-store';
 import type { SettingsRepository } from '../settings/settings';
-import type { SyncEngine } from './sync-engine';
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -31,7 +30,8 @@ export class SyncScheduler {
 
   constructor(
     private readonly deps: {
-      engine: SyncEngine;
+      /** Syncs the given accounts (and evaluates alerts afterwards). */
+      run: (accountIds: string[]) => Promise<unknown>;
       settings: SettingsRepository;
       history: HistoryStore;
       clock: Clock;
@@ -78,7 +78,7 @@ export class SyncScheduler {
     try {
       const now = this.deps.clock.now().getTime();
       const due = this.deps.settings.read().accounts.filter((a) => this.nextDueAt(a.id) <= now).map((a) => a.id);
-      if (due.length) await this.deps.engine.syncAll(due);
+      if (due.length) await this.deps.run(due);
     } finally {
       this.ticking = false;
       if (!this.paused) this.schedule(this.delayUntilNext());

@@ -6,7 +6,6 @@ import { HistoryStore } from '../../../../src/main/core/history/history-store';
 import { JsonFileStore } from '../../../../src/main/core/settings/json-file-store';
 import { SettingsRepository } from '../../../../src/main/core/settings/settings';
 import { SyncScheduler, type Timers } from '../../../../src/main/core/sync/scheduler';
-import type { SyncEngine } from '../../../../src/main/core/sync/sync-engine';
 import { TestClock } from '../../../support/test-clock';
 
 function setup(random = () => 0.5) {
@@ -18,20 +17,17 @@ function setup(random = () => 0.5) {
   });
   const history = new HistoryStore(dir, clock);
   const synced: string[][] = [];
-  const engine = {
-    syncAll: async (ids: string[]) => {
+  const run = async (ids: string[]) => {
       synced.push(ids);
       for (const id of ids) {
         const s = history.readState(id);
         history.writeState(id, { ...s, lastAttemptAt: clock.now().toISOString(), consecutiveFailures: failing ? s.consecutiveFailures + 1 : 0 });
       }
-      return { results: [], accounts: [] };
-    },
-  } as unknown as SyncEngine;
+  };
   let failing = false;
   const scheduled: number[] = [];
   const timers: Timers = { setTimeout: (_cb, ms) => scheduled.push(ms), clearTimeout: () => undefined };
-  const scheduler = new SyncScheduler({ engine, settings, history, clock, timers, random });
+  const scheduler = new SyncScheduler({ run, settings, history, clock, timers, random });
   return { scheduler, synced, scheduled, clock, history, setFailing: (v: boolean) => (failing = v) };
 }
 

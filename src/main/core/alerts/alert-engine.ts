@@ -1,0 +1,185 @@
+/**
+ * Turns rule candidates into alerts that fire exactly once: each alert's key is persisted, so
+ * repeated syncs, restarts and late discoveries never repeat it. Delivers new alerts as native
+ * notifications (unless snoozed or in quiet hours) and keeps the alert centre's history.
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { addMonths, dayFromMs, monthOf } from '../../../shared/dates';
+import { alertSchema, type Alert, type AlertKind, type AlertPreference } from '../../../shared/domain';
+import type { AccountViews } from '../account-views';
+import type { Clock, DocumentStore, EventSink, Notifier } from '../ports';
+import type { Settings, SettingsRepository } from '../settings/settings';
+import { evaluateRules, type AlertCandidate } from './rules';
+
+const firedSchema = z.object({ id: z.string(), firedAt: z.string(), period: z.string(), budgetMicros: z.number().nullable() });
+const alertDocSchema = z.object({
+  version: z.literal(1),
+  fired: z.record(z.string(), firedSchema),
+  log: z.array(alertSchema),
+});
+type AlertDoc = z.infer<typeof alertDocSchema>;
+
+const LOG_LIMIT = 500;
+const EMPTY: AlertDoc = { version: 1, fired: {}, log: [] };
+
+export class AlertEngine {
+  constructor(
+    private readonly deps: {
+      store: DocumentStore<unknown>;
+      settings: SettingsRepository;
+      views: AccountViews;
+      clock: Clock;
+      notifier?: Notifier;
+      emit: EventSink;
+    },
+  ) {}
+
+  private load(): AlertDoc {
+    const raw = this.deps.store.read();
+    const parsed = alertDocSchema.safeParse(raw);
+    // A damaged alert file must not stop alerts; starting clean may repeat this period's alerts once.
+    return parsed.success ? parsed.data : structuredClone(EMPTY);
+  }
+
+  /** Evaluates every rule for every account; returns (and delivers) the alerts raised now. */
+  evaluate(): Alert[] {
+    const settings = this.deps.settings.read();
+    if (settings.accounts.length === 0) return [];
+    const now = this.deps.clock.now();
+    const doc = this.load();
+    const raised: Alert[] = [];
+    let changed = false;
+    for (const resolved of this.deps.views.resolveAll(settings)) {
+      if (resolved.isDemo) continue;
+      const candidates = evaluateRules({
+        accountId: resolved.account.id,
+        accountName: resolved.account.name,
+        view: resolved.view,
+        budget: resolved.budget,
+        lastError: resolved.lastError,
+        firstFailureAt: resolved.firstFailureAt,
+        now,
+        spikeFloorMicros: settings.alerts.spikeFloorMicros,
+      });
+      changed = this.rearmChangedBudgets(doc, resolved.account.id, candidates, resolved.budget, now) || changed;
+      for (const candidate of candidates) {
+        if (doc.fired[candidate.key]) continue;
+        const alert = this.toAlert(candidate, resolved.account.id, resolved.account.name, now, settings);
+        doc.fired[candidate.key] = { id: alert.id, firedAt: alert.raisedAt, period: candidate.period, budgetMicros: candidate.budgetMicros };
+        doc.log.unshift(alert);
+        raised.push(alert);
+        changed = true;
+      }
+    }
+    if (changed) {
+      this.prune(doc, now);
+      this.deps.store.write(doc);
+    }
+    for (const alert of raised) this.deliver(alert);
+    return raised;
+  }
+
+  /**
+   * A threshold that fired against another budget and is no longer crossed is re-armed, so that
+   * raising a budget and crossing it later alerts again. A lowered budget simply crosses new thresholds.
+   */
+  private rearmChangedBudgets(doc: AlertDoc, accountId: string, candidates: AlertCandidate[], budget: { monthlyMicros: number; projects: Record<string, number> } | null, now: Date): boolean {
+    const current = new Set(candidates.map((c) => c.key));
+    const period = monthOf(dayFromMs(now.getTime()));
+    let changed = false;
+    for (const [key, fired] of Object.entries(doc.fired)) {
+      const [kind, account, scope] = key.split('|');
+      if (kind !== 'budget-threshold' || account !== accountId || fired.period !== period || current.has(key)) continue;
+      const budgetNow = scope === 'account' ? budget?.monthlyMicros : budget?.projects[scope.slice('project:'.length)];
+      if (budgetNow !== fired.budgetMicros) {
+        delete doc.fired[key];
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  private toAlert(c: AlertCandidate, accountId: string, accountName: string, now: Date, settings: Settings): Alert {
+    return {
+      id: `al_${randomBytes(8).toString('hex')}`,
+      key: c.key,
+      kind: c.kind,
+      accountId,
+      accountName,
+      scope: c.scope,
+      threshold: c.threshold,
+      period: c.period,
+      day: c.day,
+      severity: c.severity,
+      title: c.title,
+      message: c.message,
+      estimate: c.estimate,
+      raisedAt: now.toISOString(),
+      silenced: isSilenced(settings.alerts.preferences[c.kind], now),
+      read: false,
+    };
+  }
+
+  private deliver(alert: Alert): void {
+    if (!alert.silenced) this.deps.notifier?.notify({ id: alert.id, title: alert.title, body: alert.message, accountId: alert.accountId });
+    this.deps.emit('alertRaised', { id: alert.id, kind: alert.kind, accountId: alert.accountId, title: alert.title, body: alert.message });
+  }
+
+  /** Keeps fired keys for the last few months (enough for late discoveries) and a bounded log. */
+  private prune(doc: AlertDoc, now: Date): void {
+    const oldest = addMonths(monthOf(dayFromMs(now.getTime())), -3);
+    for (const [key, fired] of Object.entries(doc.fired)) if (fired.period < oldest) delete doc.fired[key];
+    doc.log = doc.log.slice(0, LOG_LIMIT);
+  }
+
+  /** The alert centre: newest first, with the unread count. */
+  list(): { alerts: Alert[]; unread: number } {
+    const { log } = this.load();
+    return { alerts: log, unread: log.filter((a) => !a.read).length };
+  }
+
+  /** Alerts of the current UTC month (and ongoing sync failures), for `status --json` and the tray. */
+  active(): Alert[] {
+    const settings = this.deps.settings.read();
+    const period = monthOf(dayFromMs(this.deps.clock.now().getTime()));
+    const failing = new Set(this.deps.views.resolveAll(settings).filter((r) => r.lastError).map((r) => r.account.id));
+    const accounts = new Set(settings.accounts.map((a) => a.id));
+    return this.load().log.filter(
+      (a) => accounts.has(a.accountId) && (a.kind === 'sync-failing' ? failing.has(a.accountId) : a.period === period),
+    );
+  }
+
+  markRead(ids: string[] | 'all'): number {
+    const doc = this.load();
+    let count = 0;
+    for (const alert of doc.log) {
+      if (!alert.read && (ids === 'all' || ids.includes(alert.id))) {
+        alert.read = true;
+        count++;
+      }
+    }
+    if (count) this.deps.store.write(doc);
+    return count;
+  }
+
+  forgetAccount(accountId: string): void {
+    const doc = this.load();
+    doc.log = doc.log.filter((a) => a.accountId !== accountId);
+    for (const key of Object.keys(doc.fired)) if (key.split('|')[1] === accountId) delete doc.fired[key];
+    this.deps.store.write(doc);
+  }
+}
+
+/** Snoozed until later, or inside the kind's quiet hours (local time, may wrap past midnight). */
+export function isSilenced(preference: AlertPreference | undefined, now: Date): boolean {
+  if (!preference) return false;
+  if (preference.snoozedUntil && Date.parse(preference.snoozedUntil) > now.getTime()) return true;
+  const quiet = preference.quietHours;
+  if (!quiet) return false;
+  const minutes = now.getHours() * 60 + now.getMinutes();
+  const [start, end] = [quiet.start, quiet.end].map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5)));
+  return start <= end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
+}
+
+export type { AlertKind };
