@@ -42,6 +42,15 @@ export const ipcContract = {
   },
   listAlerts: { input: z.object({}), output: z.object({ alerts: z.array(alertSchema), unread: z.number().int() }) },
   markAlertsRead: { input: z.object({ ids: z.union([z.array(z.string().max(100)).max(1000), z.literal('all')]) }), output: z.object({ marked: z.number().int() }) },
+  getPreferences: {
+    input: z.object({}),
+    output: z.object({
+      pollMinutes: z.number().int(),
+      spikeFloorMicros: z.number().int(),
+      alertPreferences: z.partialRecord(alertKindSchema, alertPreferenceSchema),
+      budgets: z.record(z.string(), budgetSchema),
+    }),
+  },
   setAlertPreference: {
     input: z.object({ kind: alertKindSchema, preference: alertPreferenceSchema }),
     output: z.object({ kind: alertKindSchema, preference: alertPreferenceSchema }),

@@ -33,10 +33,17 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
 describe('Dashboard', () => {
   let sink: (event: string, payload: unknown) => void;
   let invoke: ReturnType<typeof vi.fn<(channel: string, input: unknown) => Promise<unknown>>>;
+  /** Queued answers to getDashboard calls; the default view otherwise. */
+  let dashboards: unknown[];
+  const dashboardCalls = () => invoke.mock.calls.filter(([channel]) => channel === 'getDashboard').length;
 
   beforeEach(() => {
     vi.stubGlobal('ResizeObserver', ResizeObserverStub);
-    invoke = vi.fn<(channel: string, input: unknown) => Promise<unknown>>(async () => ({ ok: true, value: view() }));
+    dashboards = [];
+    invoke = vi.fn<(channel: string, input: unknown) => Promise<unknown>>(async (channel) => {
+      if (channel === 'listAlerts') return { ok: true, value: { alerts: [], unread: 0 } };
+      return dashboards.shift() ?? { ok: true, value: view() };
+    });
     window.spendwatch = createBridge({ invoke, onEvent: (s) => (sink = s) });
   });
   afterEach(() => {
@@ -60,11 +67,11 @@ describe('Dashboard', () => {
     await screen.findByText('$710.35');
     fireEvent.click(screen.getByRole('button', { name: '7 days' }));
     await waitFor(() => expect(invoke).toHaveBeenLastCalledWith('getDashboard', { accountId: 'all', range: '7d', groupBy: 'model' }));
-    const calls = invoke.mock.calls.length;
-    invoke.mockResolvedValueOnce({ ok: true, value: view({ kpis: { ...view().kpis, monthToDateMicros: 800_000_000 } }) });
+    const calls = dashboardCalls();
+    dashboards.push({ ok: true, value: view({ kpis: { ...view().kpis, monthToDateMicros: 800_000_000 } }) });
     sink('snapshotChanged', { reason: 'sync', at: 'now' });
     expect(await screen.findByText('$800.00')).toBeTruthy();
-    expect(invoke.mock.calls.length).toBe(calls + 1);
+    expect(dashboardCalls()).toBe(calls + 1);
   });
 
   it('shows a table alternative of the chart with exact amounts', async () => {
@@ -76,7 +83,7 @@ describe('Dashboard', () => {
   });
 
   it('shows an error with a retry when main answers with an error', async () => {
-    invoke.mockResolvedValue({ ok: false, error: { code: 'internal', message: 'disk on fire' } });
+    dashboards.push({ ok: false, error: { code: 'internal', message: 'disk on fire' } });
     render(<Dashboard />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/disk on fire/);
     expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();

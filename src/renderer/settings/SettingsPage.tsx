@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AccountInfo } from '../../shared/domain';
 import { OPENAI_ADMIN_KEYS_URL } from '../../shared/links';
 import { call, subscribe } from '../bridge';
+import { BudgetsAndAlerts } from './BudgetsAndAlerts';
 
 export function SettingsPage() {
   const [accounts, setAccounts] = useState<AccountInfo[]>([]);
@@ -60,6 +61,7 @@ export function SettingsPage() {
           )}
           <AddAccountForm onAdded={load} />
         </section>
+        <BudgetsAndAlerts accounts={accounts} />
       </main>
     </div>
   );

@@ -36,6 +36,15 @@ export function createIpcHandlers(core: SpendwatchCore, shell: { openExternal(ur
       changed('budget');
       return { marked };
     },
+    getPreferences: () => {
+      const settings = core.settings.read();
+      return {
+        pollMinutes: settings.general.pollMinutes,
+        spikeFloorMicros: settings.alerts.spikeFloorMicros,
+        alertPreferences: settings.alerts.preferences,
+        budgets: settings.budgets,
+      };
+    },
     setAlertPreference: ({ kind, preference }) => {
       core.settings.update((s) => {
         s.alerts.preferences[kind] = preference;
