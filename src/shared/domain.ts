@@ -140,6 +140,8 @@ export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
 const namedAmountSchema = z.object({ key: z.string(), name: z.string(), micros: microsSchema });
 export type NamedAmount = z.infer<typeof namedAmountSchema>;
+const comparedAmountSchema = namedAmountSchema.extend({ previousMicros: microsSchema });
+export type ComparedAmount = z.infer<typeof comparedAmountSchema>;
 
 export const dailySeriesSchema = z.object({
   series: z.array(z.object({ key: z.string(), label: z.string() })),
@@ -163,10 +165,33 @@ export const dashboardViewSchema = z.object({
     lastSyncedAt: z.string().nullable(),
   }),
   daily: dailySeriesSchema,
+  /** Totals over the selected range. */
   byProject: z.array(namedAmountSchema),
   byLineItem: z.array(namedAmountSchema),
   byModel: z.array(namedAmountSchema),
-  monthly: z.array(z.object({ month: utcMonthSchema, totalMicros: microsSchema })),
+  /** This month so far against the same days of last month. */
+  monthBreakdown: z.object({
+    projects: z.array(comparedAmountSchema),
+    lineItems: z.array(comparedAmountSchema),
+  }),
+  /** The current month: cumulative spend, the projected path to month end, and the budget. */
+  monthProgress: z.object({
+    budgetMicros: microsSchema.nullable(),
+    points: z.array(z.object({ day: utcDaySchema, actualMicros: microsSchema.nullable(), projectedMicros: microsSchema.nullable() })),
+  }),
+  usage: z.object({
+    models: z.array(z.string()),
+    points: z.array(z.object({ day: utcDaySchema, tokens: z.record(z.string(), z.number().int()), requests: z.record(z.string(), z.number().int()) })),
+  }),
+  /** Billing history: one row per UTC month, newest first. */
+  monthly: z.array(
+    z.object({
+      month: utcMonthSchema,
+      totalMicros: microsSchema,
+      byProject: z.array(namedAmountSchema),
+      byLineItem: z.array(namedAmountSchema),
+    }),
+  ),
 });
 export type DashboardView = z.infer<typeof dashboardViewSchema>;
 

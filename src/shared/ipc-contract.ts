@@ -55,6 +55,11 @@ export const ipcContract = {
     input: z.object({ kind: alertKindSchema, preference: alertPreferenceSchema }),
     output: z.object({ kind: alertKindSchema, preference: alertPreferenceSchema }),
   },
+  exportCsv: {
+    input: z.object({ accountId: accountIdSchema, from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+    /** savedTo: where the desktop app saved it (null if cancelled); csv: the file, for hosts without a save dialog. */
+    output: z.object({ fileName: z.string(), savedTo: z.string().nullable(), csv: z.string().nullable() }),
+  },
   openExternal: { input: z.object({ url: z.string().url() }), output: z.object({ opened: z.boolean() }) },
 } as const;
 

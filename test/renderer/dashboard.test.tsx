@@ -25,7 +25,19 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
     byProject: [],
     byLineItem: [],
     byModel: [],
-    monthly: [],
+    monthBreakdown: {
+      projects: [
+        { key: 'proj_web', name: 'Web app', micros: 600_000_000, previousMicros: 500_000_000 },
+        { key: 'proj_bot', name: 'Support bot', micros: 110_354_321, previousMicros: 0 },
+      ],
+      lineItems: [],
+    },
+    monthProgress: { budgetMicros: null, points: [{ day: '2026-11-20', actualMicros: 5_000_000, projectedMicros: null }] },
+    usage: { models: [], points: [] },
+    monthly: [
+      { month: '2026-11', totalMicros: 710_354_321, byProject: [{ key: 'proj_web', name: 'Web app', micros: 600_000_000 }], byLineItem: [] },
+      { month: '2026-10', totalMicros: 1_000_000_000, byProject: [], byLineItem: [] },
+    ],
     ...overrides,
   };
 }
@@ -53,33 +65,46 @@ describe('Dashboard', () => {
 
   it('shows month to date, today, forecast, the demo badge and no budget', async () => {
     render(<Dashboard />);
-    expect(await screen.findByText('$710.35')).toBeTruthy();
+    expect((await screen.findByTestId('kpi-mtd')).textContent).toBe('$710.35');
     expect(screen.getByText('$7.06')).toBeTruthy();
     expect(screen.getByText('$1,041.48')).toBeTruthy();
     expect(screen.getByText('Demo data')).toBeTruthy();
     expect(screen.getByText('No budget set')).toBeTruthy();
-    expect(screen.getByText(/UTC days, as OpenAI bills them/)).toBeTruthy();
+    expect(await screen.findByText(/UTC days, as OpenAI bills them/)).toBeTruthy();
     expect(invoke).toHaveBeenCalledWith('getDashboard', { accountId: 'all', range: '30d', groupBy: 'model' });
   });
 
   it('asks main again when the range changes and when main says the snapshot changed (no polling)', async () => {
     render(<Dashboard />);
-    await screen.findByText('$710.35');
-    fireEvent.click(screen.getByRole('button', { name: '7 days' }));
+    await screen.findByTestId('kpi-mtd');
+    fireEvent.click(await screen.findByRole('button', { name: '7 days' }));
     await waitFor(() => expect(invoke).toHaveBeenLastCalledWith('getDashboard', { accountId: 'all', range: '7d', groupBy: 'model' }));
     const calls = dashboardCalls();
     dashboards.push({ ok: true, value: view({ kpis: { ...view().kpis, monthToDateMicros: 800_000_000 } }) });
     sink('snapshotChanged', { reason: 'sync', at: 'now' });
-    expect(await screen.findByText('$800.00')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('kpi-mtd').textContent).toBe('$800.00'));
     expect(dashboardCalls()).toBe(calls + 1);
   });
 
-  it('shows a table alternative of the chart with exact amounts', async () => {
+  it('shows a table alternative of the daily chart with exact amounts', async () => {
     render(<Dashboard />);
-    await screen.findByText('$710.35');
-    fireEvent.click(screen.getByRole('button', { name: 'Show as table' }));
-    expect(screen.getByRole('table')).toBeTruthy();
-    expect(screen.getAllByText('$5.00').length).toBeGreaterThan(0);
+    await screen.findByTestId('daily-chart');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Show as table' })[0]);
+    const table = screen.getByRole('table', { name: 'Daily spend by UTC day' });
+    expect(table.textContent).toContain('2026-11-20');
+    expect(table.textContent).toContain('$5.00');
+  });
+
+  it('shows breakdowns with share and month-over-month change, and billing history rows that expand', async () => {
+    render(<Dashboard />);
+    await screen.findByTestId('kpi-mtd');
+    const projects = screen.getByRole('region', { name: 'Top projects this month' });
+    expect(projects.textContent).toMatch(/Web app\$600\.00 84\.5%\+20%/);
+    expect(projects.textContent).toMatch(/Support bot.*new/);
+    const history = screen.getByRole('region', { name: 'Billing history' });
+    expect(history.textContent).toMatch(/November 2026\$710\.35-29%/);
+    fireEvent.click(screen.getByRole('button', { name: 'Show details for November 2026' }));
+    expect(history.textContent).toMatch(/By projectWeb app \$600\.00/);
   });
 
   it('shows an error with a retry when main answers with an error', async () => {

@@ -4,14 +4,13 @@
  * 3 the OS keychain is unreachable.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { isUtcDay, firstDayOfMonth, monthOf, addMonths } from '../../shared/dates';
+import { isUtcDay } from '../../shared/dates';
 import { microsToDecimal, parseUserAmount } from '../../shared/money';
 import { budgetSchema, DEFAULT_THRESHOLDS } from '../../shared/domain';
 import { createNodeCore } from '../core/compose-node';
 import { AppError, toErrorInfo } from '../core/errors';
 import { resolveDataDir } from '../core/paths';
 import { buildStatusDocument, money } from '../core/reports/status-report';
-import { exportCostsCsv } from '../core/reports/csv-export';
 import { OpenAiProvider } from '../core/providers/openai/openai-provider';
 import type { SpendwatchCore } from '../core/spendwatch-core';
 import { readSecretFromStdin } from './read-secret';
@@ -155,13 +154,8 @@ export function buildProgram(): Command {
     .option('--account <name>', 'only this account')
     .action((opts: { from?: string; to?: string; account?: string }) => {
       const core = makeCore();
-      const today = core.today();
-      const to = opts.to ?? today;
-      const from = opts.from ?? firstDayOfMonth(addMonths(monthOf(today), -11));
-      if (from > to) throw new AppError('invalid_input', `--from ${from} is after --to ${to}.`);
-      const settings = core.settings.read();
-      const accounts = core.views.resolveAll(settings).filter((r) => !r.isDemo && (!opts.account || r.account.id === core.accounts.get(opts.account).id));
-      print(exportCostsCsv(accounts, from, to));
+      if (core.accounts.list().length === 0) throw new AppError('not_found', 'No accounts yet: nothing to export.');
+      print(core.exportCsv(opts.account ?? 'all', opts.from, opts.to).csv);
     });
 
   const budget = program.command('budget').description('monthly (and daily, and per-project) budgets').exitOverride();

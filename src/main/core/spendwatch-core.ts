@@ -8,9 +8,12 @@ import { budgetSchema, type Budget, type BudgetInput, type DashboardQuery, type 
 import { formatMoney } from '../../shared/money';
 import { AccountService } from './accounts/account-service';
 import { AccountViews } from './account-views';
-import { breakdown, dailySeries, forecast, monthlyTotals, monthToDate, totalBetween } from './aggregate/aggregations';
+import type { HistoryView } from './aggregate/aggregations';
+import { breakdown, dailySeries, forecast, monthOverMonth, monthProgress, monthToDate, totalBetween, usageSeries } from './aggregate/aggregations';
+import { firstDayOfMonth, lastDayOfMonth } from '../../shared/dates';
 import { rangeDays } from './aggregate/ranges';
 import { AppError } from './errors';
+import { exportCostsCsv } from './reports/csv-export';
 import { HistoryStore } from './history/history-store';
 import type { Clock, DocumentStore, EventSink, Notifier, SecretVault } from './ports';
 import { OpenAiProvider } from './providers/openai/openai-provider';
@@ -125,8 +128,33 @@ export class SpendwatchCore {
       byProject: breakdown(views, from, to, 'project'),
       byLineItem: breakdown(views, from, to, 'line_item'),
       byModel: breakdown(views, from, to, 'model'),
-      monthly: monthlyTotals(views, addMonths(month, -11), month),
+      monthBreakdown: { projects: monthOverMonth(views, today, 'project'), lineItems: monthOverMonth(views, today, 'line_item') },
+      monthProgress: { budgetMicros, points: monthProgress(views, today) },
+      usage: usageSeries(views, from, to),
+      monthly: this.billingHistory(views, month),
     };
+  }
+
+  /** Daily costs as CSV for one account (or all), from 12 months ago (or `from`) to today (or `to`). */
+  exportCsv(accountId: string, from?: string, to?: string): { fileName: string; csv: string } {
+    const settings = this.settings.read();
+    const today = this.today();
+    const selected = this.views.select(settings, accountId);
+    const start = from ?? firstDayOfMonth(addMonths(monthOf(today), -11));
+    const end = to ?? today;
+    if (start > end) throw new AppError('invalid_input', `The start day ${start} is after the end day ${end}.`);
+    const label = accountId === 'all' ? 'all-accounts' : selected[0].account.name.replace(/[^A-Za-z0-9_-]+/g, '-');
+    return { fileName: `spendwatch-${label}-${start}-to-${end}.csv`, csv: exportCostsCsv(selected, start, end) };
+  }
+
+  /** Twelve UTC months, newest first, each with its breakdown by project and by line item. */
+  private billingHistory(views: HistoryView[], month: string) {
+    const rows = [];
+    for (let m = month, i = 0; i < 12; m = addMonths(m, -1), i++) {
+      const [from, to] = [firstDayOfMonth(m), lastDayOfMonth(m)];
+      rows.push({ month: m, totalMicros: totalBetween(views, from, to), byProject: breakdown(views, from, to, 'project'), byLineItem: breakdown(views, from, to, 'line_item') });
+    }
+    return rows;
   }
 
   /** Syncs (all or some accounts), then evaluates alerts: what a poll, "Sync now" and `spendwatch sync` do. */

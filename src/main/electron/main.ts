@@ -3,7 +3,8 @@
  * the tray, wires the core to Electron (keychain via keytar, settings via electron-store, native
  * notifications, power events) and registers IPC.
  */
-import { app, ipcMain, powerMonitor, shell, session } from 'electron';
+import { app, dialog, ipcMain, powerMonitor, shell, session } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock } from '../core/ports';
@@ -53,7 +54,16 @@ function start(): void {
   });
 
   hardenSession(session.defaultSession);
-  registerIpcHandlers(ipcMain, createIpcHandlers(core, shell), createSenderCheck(() => windows.all(), windows.isAppUrl));
+  const shellActions = {
+    openExternal: (url: string) => shell.openExternal(url),
+    saveFile: async (fileName: string, content: string) => {
+      const result = await dialog.showSaveDialog({ defaultPath: join(app.getPath('downloads'), fileName), filters: [{ name: 'CSV', extensions: ['csv'] }] });
+      if (result.canceled || !result.filePath) return null;
+      await writeFile(result.filePath, content, { mode: 0o600 });
+      return result.filePath;
+    },
+  };
+  registerIpcHandlers(ipcMain, createIpcHandlers(core, shellActions), createSenderCheck(() => windows.all(), windows.isAppUrl));
 
   trayRef.current = new TrayController(trayIconPath, {
     openDashboard: () => windows.open('dashboard'),

@@ -1,14 +1,13 @@
 /** Daily spend as stacked bars (recharts), with a table as its text alternative. */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DailySeries } from '../../shared/domain';
 import { formatDay } from '../../shared/dates';
 import { compactMoney, preciseMoney } from '../format';
-
-const PALETTE = ['#4f6bed', '#16a37f', '#e8833a', '#c2459b', '#8a63d2', '#2f9fd8', '#d5b131', '#d64545', '#7a869a'];
+import { ChartTable } from './ChartTable';
+import { PALETTE } from './palette';
 
 export function DailySpendChart({ daily, currency }: { daily: DailySeries; currency: string }) {
-  const [showTable, setShowTable] = useState(false);
   // recharts needs plain numbers for bar heights; exact micros stay alongside for labels.
   const data = useMemo(
     () =>
@@ -33,8 +32,7 @@ export function DailySpendChart({ daily, currency }: { daily: DailySeries; curre
             <YAxis tickFormatter={(v: number) => compactMoney(Math.round(v * 1e6), currency)} width={64} tick={{ fontSize: 12 }} />
             <Tooltip
               formatter={(_value, name, item) => {
-                const key = String(item.dataKey);
-                const micros = (item.payload as { micros: Record<string, number> }).micros[key] ?? 0;
+                const micros = (item.payload as { micros: Record<string, number> }).micros[String(item.dataKey)] ?? 0;
                 return [preciseMoney(micros, currency), name];
               }}
               labelFormatter={(d) => `${formatDay(String(d))} (UTC) — total ${preciseMoney(data.find((p) => p.day === d)?.totalMicros ?? 0, currency)}`}
@@ -46,38 +44,14 @@ export function DailySpendChart({ daily, currency }: { daily: DailySeries; curre
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <button type="button" className="link-button" aria-expanded={showTable} onClick={() => setShowTable((v) => !v)}>
-        {showTable ? 'Hide table' : 'Show as table'}
-      </button>
-      {showTable && (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Daily spend by UTC day</caption>
-            <thead>
-              <tr>
-                <th scope="col">Day (UTC)</th>
-                {daily.series.map((s) => (
-                  <th scope="col" key={s.key}>
-                    {s.label}
-                  </th>
-                ))}
-                <th scope="col">Total</th>
-              </tr>
-            </thead>
-            <tbody>
-              {daily.points.map((p) => (
-                <tr key={p.day}>
-                  <th scope="row">{p.day}</th>
-                  {daily.series.map((s) => (
-                    <td key={s.key}>{preciseMoney(p.values[s.key] ?? 0, currency)}</td>
-                  ))}
-                  <td>{preciseMoney(p.totalMicros, currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ChartTable
+        caption="Daily spend by UTC day"
+        head={['Day (UTC)', ...daily.series.map((s) => s.label), 'Total']}
+        rows={daily.points.map((p) => ({
+          key: p.day,
+          cells: [p.day, ...daily.series.map((s) => preciseMoney(p.values[s.key] ?? 0, currency)), preciseMoney(p.totalMicros, currency)],
+        }))}
+      />
     </div>
   );
 }

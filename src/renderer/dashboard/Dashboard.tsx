@@ -1,28 +1,18 @@
 /** The dashboard: how much, on what, and where this month is heading. */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ALL_ACCOUNTS } from '../../shared/constants';
 import type { DashboardRange, GroupBy } from '../../shared/domain';
 import { OPENAI_USAGE_URL } from '../../shared/links';
 import { call } from '../bridge';
 import { useDashboard } from '../hooks/useDashboard';
+import { BillingHistory } from './BillingHistory';
+import { Breakdowns } from './Breakdowns';
 import { DashboardHeader } from './DashboardHeader';
-import { DailySpendChart } from './DailySpendChart';
 import { KpiCards } from './KpiCards';
 import { StatusBanner } from './StatusBanner';
 
-const RANGES: { value: DashboardRange; label: string }[] = [
-  { value: '7d', label: '7 days' },
-  { value: '30d', label: '30 days' },
-  { value: 'mtd', label: 'Month to date' },
-  { value: '3m', label: '3 months' },
-  { value: '12m', label: '12 months' },
-];
-
-const GROUPS: { value: GroupBy; label: string }[] = [
-  { value: 'model', label: 'Model' },
-  { value: 'line_item', label: 'Line item' },
-  { value: 'project', label: 'Project' },
-];
+// recharts is the heaviest dependency: it loads after the figures are on screen.
+const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
 export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
   const [accountId, setAccountId] = useState(initialAccountId ?? ALL_ACCOUNTS);
@@ -43,13 +33,7 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
 
   return (
     <div className="app">
-      <DashboardHeader
-        view={view}
-        accountId={accountId}
-        onAccountChange={setAccountId}
-        onSync={view?.isDemo ? undefined : syncNow}
-        syncing={syncing}
-      />
+      <DashboardHeader view={view} accountId={accountId} onAccountChange={setAccountId} onSync={view?.isDemo ? undefined : syncNow} syncing={syncing} />
       <main className="content" aria-busy={loading}>
         {error && (
           <div role="alert" className="banner banner-error">
@@ -60,36 +44,24 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
           </div>
         )}
         {view && <StatusBanner view={view} accountId={accountId} progress={progress} onRetry={syncNow} />}
-        {!view && !error && <div className="skeleton" aria-label="Loading" />}
+        {!view && !error && (
+          <>
+            <div className="kpis" aria-hidden="true">
+              {[0, 1, 2, 3].map((i) => (
+                <div key={i} className="kpi skeleton skeleton-kpi" />
+              ))}
+            </div>
+            <div className="skeleton" aria-label="Loading" />
+          </>
+        )}
         {view && (
           <>
             <KpiCards view={view} accountId={accountId} />
-            <section className="panel" aria-labelledby="daily-title">
-              <div className="panel-head">
-                <h2 id="daily-title">Daily spend</h2>
-                <span className="muted">UTC days, as OpenAI bills them</span>
-                <div className="toolbar">
-                  <div role="group" aria-label="Range" className="segmented">
-                    {RANGES.map((r) => (
-                      <button key={r.value} type="button" aria-pressed={range === r.value} onClick={() => setRange(r.value)}>
-                        {r.label}
-                      </button>
-                    ))}
-                  </div>
-                  <label className="inline-select">
-                    Stack by{' '}
-                    <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as GroupBy)}>
-                      {GROUPS.map((g) => (
-                        <option key={g.value} value={g.value}>
-                          {g.label}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                </div>
-              </div>
-              <DailySpendChart daily={view.daily} currency={view.currency} />
-            </section>
+            <Suspense fallback={<div className="panel skeleton chart-placeholder" aria-label="Loading charts" />}>
+              <DashboardCharts view={view} range={range} groupBy={groupBy} onRange={setRange} onGroupBy={setGroupBy} />
+            </Suspense>
+            <Breakdowns view={view} />
+            <BillingHistory view={view} accountId={accountId} />
             <p className="footer-link">
               <a
                 href={OPENAI_USAGE_URL}

@@ -5,7 +5,7 @@ import { OPENAI_ADMIN_KEYS_URL } from '../../shared/links';
 import { call, subscribe } from '../bridge';
 import { BudgetsAndAlerts } from './BudgetsAndAlerts';
 
-export function SettingsPage() {
+export default function SettingsPage() {
   const [accounts, setAccounts] = useState<AccountInfo[]>([]);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {

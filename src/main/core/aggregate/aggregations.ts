@@ -6,7 +6,7 @@ import { addDays, addMonths, firstDayOfMonth, lastDayOfMonth, monthOf, type UtcD
 import type { DailySeries, GroupBy, NamedAmount } from '../../../shared/domain';
 import type { Micros } from '../../../shared/money';
 import type { AccountHistory, DaySummary } from '../history/account-history';
-import { forecastMonthEnd } from './forecast';
+import { forecastMonthEnd, runRate } from './forecast';
 
 export interface HistoryView {
   history: AccountHistory;
@@ -130,4 +130,62 @@ export function usageByModel(views: HistoryView[], from: UtcDay, to: UtcDay): Mo
     }
   }
   return [...totals.values()].sort((a, b) => b.requests - a.requests || a.model.localeCompare(b.model));
+}
+
+/** This month so far by project or line item, with the same days of the previous month alongside. */
+export function monthOverMonth(views: HistoryView[], today: UtcDay, groupBy: GroupBy): { key: string; name: string; micros: Micros; previousMicros: Micros }[] {
+  const month = monthOf(today);
+  const dayOfMonth = Number(today.slice(8, 10));
+  const previousMonth = addMonths(month, -1);
+  const previousEnd = addDays(firstDayOfMonth(previousMonth), Math.min(dayOfMonth, Number(lastDayOfMonth(previousMonth).slice(8, 10))) - 1);
+  const previousList = breakdown(views, firstDayOfMonth(previousMonth), previousEnd, groupBy);
+  const previous = new Map(previousList.map((r) => [r.key, r.micros]));
+  const current = breakdown(views, firstDayOfMonth(month), today, groupBy);
+  const keys = new Set(current.map((r) => r.key));
+  const vanished = previousList.filter((r) => !keys.has(r.key));
+  return [
+    ...current.map((r) => ({ ...r, previousMicros: previous.get(r.key) ?? 0 })),
+    ...vanished.map((r) => ({ ...r, micros: 0, previousMicros: r.micros })),
+  ];
+}
+
+/** Cumulative spend through today, then the projected path (run rate) to the end of the month. */
+export function monthProgress(views: HistoryView[], today: UtcDay): { day: UtcDay; actualMicros: Micros | null; projectedMicros: Micros | null }[] {
+  const daily = dailyTotalOf(views);
+  const rate = runRate(daily, today);
+  const points: { day: UtcDay; actualMicros: Micros | null; projectedMicros: Micros | null }[] = [];
+  let cumulative = 0;
+  let projected = 0;
+  for (let d = firstDayOfMonth(monthOf(today)); d <= lastDayOfMonth(monthOf(today)); d = addDays(d, 1)) {
+    if (d <= today) {
+      cumulative += daily(d) ?? 0;
+      projected = d === today && rate !== undefined ? cumulative - (daily(d) ?? 0) + Math.max(daily(d) ?? 0, rate) : cumulative;
+      points.push({ day: d, actualMicros: cumulative, projectedMicros: d === today && rate !== undefined ? projected : null });
+    } else {
+      if (rate !== undefined) projected += rate;
+      points.push({ day: d, actualMicros: null, projectedMicros: rate === undefined ? null : projected });
+    }
+  }
+  return points;
+}
+
+/** Daily tokens (input + output) and requests by model, top models first, the rest folded into Other. */
+export function usageSeries(views: HistoryView[], from: UtcDay, to: UtcDay, maxModels = 6): { models: string[]; points: { day: UtcDay; tokens: Record<string, number>; requests: Record<string, number> }[] } {
+  const ranked = usageByModel(views, from, to).sort((a, b) => b.inputTokens + b.outputTokens - (a.inputTokens + a.outputTokens));
+  const top = new Set(ranked.slice(0, maxModels).map((m) => m.model));
+  const models = [...top, ...(ranked.length > maxModels ? ['Other'] : [])];
+  const points = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    const tokens: Record<string, number> = {};
+    const requests: Record<string, number> = {};
+    for (const { history } of views) {
+      for (const row of history.usage.get(d) ?? []) {
+        const key = top.has(row.model ?? '(other)') ? (row.model ?? '(other)') : 'Other';
+        tokens[key] = (tokens[key] ?? 0) + row.inputTokens + row.outputTokens;
+        requests[key] = (requests[key] ?? 0) + row.requests;
+      }
+    }
+    points.push({ day: d, tokens, requests });
+  }
+  return { models, points };
 }

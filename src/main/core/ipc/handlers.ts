@@ -4,7 +4,13 @@ import { AppError } from '../errors';
 import type { SpendwatchCore } from '../spendwatch-core';
 import type { IpcHandlers } from './dispatch';
 
-export function createIpcHandlers(core: SpendwatchCore, shell: { openExternal(url: string): Promise<void> | void }): IpcHandlers {
+export interface ShellActions {
+  openExternal(url: string): Promise<void> | void;
+  /** Asks where to save and writes the file; resolves to the path, or null if cancelled. Hosts without it return the content. */
+  saveFile?(fileName: string, content: string): Promise<string | null>;
+}
+
+export function createIpcHandlers(core: SpendwatchCore, shell: ShellActions): IpcHandlers {
   const changed = (reason: 'accounts' | 'budget') => core.emit('snapshotChanged', { reason, at: new Date().toISOString() });
   return {
     getDashboard: (query) => core.getDashboard(query),
@@ -50,6 +56,11 @@ export function createIpcHandlers(core: SpendwatchCore, shell: { openExternal(ur
         s.alerts.preferences[kind] = preference;
       });
       return { kind, preference };
+    },
+    exportCsv: async ({ accountId, from, to }) => {
+      const { fileName, csv } = core.exportCsv(accountId, from, to);
+      if (!shell.saveFile) return { fileName, savedTo: null, csv };
+      return { fileName, savedTo: await shell.saveFile(fileName, csv), csv: null };
     },
     openExternal: async ({ url }) => {
       if (!isVettedExternalUrl(url)) throw new AppError('forbidden', 'Only https://platform.openai.com links can be opened.');

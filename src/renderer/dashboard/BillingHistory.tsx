@@ -1,0 +1,126 @@
+/** Billing history: one row per UTC month with its change, expandable by project and line item; CSV export. */
+import { Fragment, useState } from 'react';
+import type { DashboardView } from '../../shared/domain';
+import { formatMonth } from '../../shared/dates';
+import { OPENAI_BILLING_URL } from '../../shared/links';
+import { call } from '../bridge';
+import { money, preciseMoney } from '../format';
+import { changeText } from './Breakdowns';
+
+export function BillingHistory({ view, accountId }: { view: DashboardView; accountId: string }) {
+  const [open, setOpen] = useState<string | null>(null);
+  const [exportState, setExportState] = useState<string | null>(null);
+  const rows = view.monthly;
+
+  const exportCsv = async () => {
+    setExportState('Exporting…');
+    try {
+      const result = await call('exportCsv', { accountId });
+      if (result.csv !== null) {
+        // No native dialog here (browser harness): download the file.
+        const url = URL.createObjectURL(new Blob([result.csv], { type: 'text/csv' }));
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = result.fileName;
+        link.click();
+        URL.revokeObjectURL(url);
+        setExportState(`Downloaded ${result.fileName}`);
+      } else {
+        setExportState(result.savedTo ? `Saved to ${result.savedTo}` : null);
+      }
+    } catch (e) {
+      setExportState(`Export failed: ${(e as Error).message}`);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="history-title">
+      <div className="panel-head">
+        <h2 id="history-title">Billing history</h2>
+        <span className="muted">calendar months in UTC, as on OpenAI's invoices</span>
+        <div className="toolbar">
+          <button type="button" onClick={exportCsv} disabled={view.isDemo}>
+            Export CSV
+          </button>
+          <a
+            className="button-link"
+            href={OPENAI_BILLING_URL}
+            onClick={(e) => {
+              e.preventDefault();
+              void call('openExternal', { url: OPENAI_BILLING_URL });
+            }}
+          >
+            Open OpenAI billing
+          </a>
+        </div>
+      </div>
+      {exportState && (
+        <p role="status" className="muted">
+          {exportState}
+        </p>
+      )}
+      <table className="history">
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            <th scope="col">Total</th>
+            <th scope="col">Change</th>
+            <th scope="col">
+              <span className="visually-hidden">Details</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => {
+            const previous = rows[i + 1];
+            const expanded = open === row.month;
+            const label = formatMonth(row.month);
+            return (
+              <Fragment key={row.month}>
+                <tr>
+                  <th scope="row">{label}</th>
+                  <td title={preciseMoney(row.totalMicros, view.currency)}>{money(row.totalMicros, view.currency)}</td>
+                  <td>{previous ? changeText(row.totalMicros, previous.totalMicros) : '—'}</td>
+                  <td>
+                    <button type="button" className="link-button" aria-expanded={expanded} aria-label={`${expanded ? 'Hide' : 'Show'} details for ${label}`} onClick={() => setOpen(expanded ? null : row.month)}>
+                      {expanded ? 'Hide' : 'Details'}
+                    </button>
+                  </td>
+                </tr>
+                {expanded && (
+                  <tr className="history-details">
+                    <td colSpan={4}>
+                      <div className="two-columns">
+                        <AmountList title="By project" items={row.byProject} currency={view.currency} />
+                        <AmountList title="By line item" items={row.byLineItem} currency={view.currency} />
+                      </div>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function AmountList({ title, items, currency }: { title: string; items: { key: string; name: string; micros: number }[]; currency: string }) {
+  return (
+    <div>
+      <h3>{title}</h3>
+      {items.length === 0 ? (
+        <p className="muted">No spend.</p>
+      ) : (
+        <ul className="amount-list">
+          {items.map((i) => (
+            <li key={i.key}>
+              <span>{i.name}</span> <span>{preciseMoney(i.micros, currency)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

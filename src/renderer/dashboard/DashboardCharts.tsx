@@ -1,0 +1,78 @@
+/**
+ * Everything that needs recharts, in one lazily loaded chunk, so the first paint (figures and banners)
+ * does not wait for the charting library.
+ */
+import type { DashboardRange, DashboardView, GroupBy } from '../../shared/domain';
+import { DailySpendChart } from './DailySpendChart';
+import { MonthProgressChart } from './MonthProgressChart';
+import { UsageChart } from './UsageChart';
+
+const RANGES: { value: DashboardRange; label: string }[] = [
+  { value: '7d', label: '7 days' },
+  { value: '30d', label: '30 days' },
+  { value: 'mtd', label: 'Month to date' },
+  { value: '3m', label: '3 months' },
+  { value: '12m', label: '12 months' },
+];
+
+const GROUPS: { value: GroupBy; label: string }[] = [
+  { value: 'model', label: 'Model' },
+  { value: 'line_item', label: 'Line item' },
+  { value: 'project', label: 'Project' },
+];
+
+export default function DashboardCharts(props: {
+  view: DashboardView;
+  range: DashboardRange;
+  groupBy: GroupBy;
+  onRange: (range: DashboardRange) => void;
+  onGroupBy: (groupBy: GroupBy) => void;
+}) {
+  const { view } = props;
+  return (
+    <>
+      <section className="panel" aria-labelledby="daily-title">
+        <div className="panel-head">
+          <h2 id="daily-title">Daily spend</h2>
+          <span className="muted">UTC days, as OpenAI bills them</span>
+          <div className="toolbar">
+            <div role="group" aria-label="Range" className="segmented">
+              {RANGES.map((r) => (
+                <button key={r.value} type="button" aria-pressed={props.range === r.value} onClick={() => props.onRange(r.value)}>
+                  {r.label}
+                </button>
+              ))}
+            </div>
+            <label className="inline-select">
+              Stack by{' '}
+              <select value={props.groupBy} onChange={(e) => props.onGroupBy(e.target.value as GroupBy)}>
+                {GROUPS.map((g) => (
+                  <option key={g.value} value={g.value}>
+                    {g.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        </div>
+        <DailySpendChart daily={view.daily} currency={view.currency} />
+      </section>
+      <div className="two-columns">
+        <section className="panel" aria-labelledby="month-title">
+          <div className="panel-head">
+            <h2 id="month-title">This month against the budget</h2>
+            <span className="muted">cumulative, UTC</span>
+          </div>
+          <MonthProgressChart progress={view.monthProgress} currency={view.currency} />
+        </section>
+        <section className="panel" aria-labelledby="usage-title">
+          <div className="panel-head">
+            <h2 id="usage-title">Usage by model</h2>
+            <span className="muted">same range as above</span>
+          </div>
+          <UsageChart usage={view.usage} />
+        </section>
+      </div>
+    </>
+  );
+}
