@@ -122,15 +122,32 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('browser harness o
     await server?.stop();
   });
 
-  it('shows the same month to date as `spendwatch status --json`, without the demo badge', async () => {
+  it('shows the same figures as `spendwatch status --json`, without the demo badge', async () => {
     const status = JSON.parse((await runCli(['status', '--json'], { home })).stdout);
-    const amount = status.accounts[0].monthToDate.amount as string;
-    const expected = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount as unknown as number);
+    const account = status.accounts[0];
+    const usd = (amount: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount as unknown as number);
     const { page, problems } = await openDashboard(browser, harness.url);
-    await expect.poll(() => page.getByTestId('kpi-mtd').textContent()).toBe(expected);
+    await expect.poll(() => page.getByTestId('kpi-mtd').textContent()).toBe(usd(account.monthToDate.amount));
+    expect(await page.getByRole('article', { name: 'Today' }).locator('.kpi-value').textContent()).toBe(usd(account.today.amount));
+    expect(await page.getByRole('article', { name: 'Month-end forecast' }).locator('.kpi-value').textContent()).toBe(usd(account.forecast.amount));
+    const projects = page.getByRole('region', { name: 'Top projects this month' });
+    for (const p of account.byProject as { name: string; amount: string }[]) {
+      const row = projects.getByRole('row').filter({ has: page.getByRole('rowheader', { name: p.name, exact: true }) });
+      expect(await row.getByRole('cell').first().textContent()).toBe(usd(p.amount));
+    }
     expect(await page.getByText('Demo data').count()).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'dashboard-account-light.png'), fullPage: true });
     expect(problems).toEqual([]);
+  });
+
+  it('exports the same CSV as `spendwatch export` (a download in the browser)', async () => {
+    const cli = await runCli(['export', '--format', 'csv'], { home });
+    const { page } = await openDashboard(browser, harness.url);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^spendwatch-all-accounts-\d{4}-\d{2}-01-to-\d{4}-\d{2}-\d{2}\.csv$/);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(await download.path(), 'utf8')).toBe(cli.stdout);
+    await page.getByRole('status').filter({ hasText: 'Downloaded' }).waitFor();
   });
 
   it('a budget set on the dashboard raises an alert: a native notification and an entry in the alert centre', async () => {

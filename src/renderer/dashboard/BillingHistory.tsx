@@ -11,6 +11,8 @@ export function BillingHistory({ view, accountId }: { view: DashboardView; accou
   const [open, setOpen] = useState<string | null>(null);
   const [exportState, setExportState] = useState<string | null>(null);
   const rows = view.monthly;
+  // The running month is compared with the same days of last month, not with all of it.
+  const sameDaysLastMonth = view.monthBreakdown.projects.reduce((sum, p) => sum + p.previousMicros, 0);
 
   const exportCsv = async () => {
     setExportState('Exporting…');
@@ -75,12 +77,18 @@ export function BillingHistory({ view, accountId }: { view: DashboardView; accou
             const previous = rows[i + 1];
             const expanded = open === row.month;
             const label = formatMonth(row.month);
+            const running = i === 0 && row.month === view.today.slice(0, 7);
             return (
               <Fragment key={row.month}>
                 <tr>
-                  <th scope="row">{label}</th>
+                  <th scope="row">
+                    {label}
+                    {running && <span className="muted"> (to date)</span>}
+                  </th>
                   <td title={preciseMoney(row.totalMicros, view.currency)}>{money(row.totalMicros, view.currency)}</td>
-                  <td>{previous ? changeText(row.totalMicros, previous.totalMicros) : '—'}</td>
+                  <td title={running ? 'Against the same days of last month' : undefined}>
+                    {running ? `${changeText(row.totalMicros, sameDaysLastMonth)} vs same days` : previous ? changeText(row.totalMicros, previous.totalMicros) : '—'}
+                  </td>
                   <td>
                     <button type="button" className="link-button" aria-expanded={expanded} aria-label={`${expanded ? 'Hide' : 'Show'} details for ${label}`} onClick={() => setOpen(expanded ? null : row.month)}>
                       {expanded ? 'Hide' : 'Details'}
