@@ -1,7 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ALL_ACCOUNTS } from '../shared/constants';
 import { App } from './App';
+import { DEFAULT_GROUP_BY, DEFAULT_RANGE } from './dashboard/Dashboard';
+import { prefetchDashboard } from './hooks/prefetch';
 import './styles.css';
+
+// The dashboard's data is on its way while React starts.
+const hash = window.location.hash.replace(/^#/, '') || '/';
+if (!hash.startsWith('/settings') && window.spendwatch) {
+  const account = new URLSearchParams(hash.split('?')[1] ?? '').get('account');
+  prefetchDashboard({ accountId: account ?? ALL_ACCOUNTS, range: DEFAULT_RANGE, groupBy: DEFAULT_GROUP_BY });
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -2,15 +2,14 @@
  * Builds `window.spendwatch` from the contract, over any transport (Electron IPC in the preload,
  * a loopback WebSocket in the browser harness). Only plain data crosses; no event objects leak.
  */
-import {
-  channels,
-  isEventName,
-  type Channel,
-  type ChannelInput,
-  type ChannelOutput,
-  type EventName,
-  type EventPayload,
-  type IpcResult,
+import { channels, isEventName } from './ipc-channels';
+import type {
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+  EventName,
+  EventPayload,
+  IpcResult,
 } from './ipc-contract';
 
 export type SpendwatchBridge = {

@@ -72,11 +72,16 @@ export function formatMonth(month: UtcMonth, locale?: string, style: 'long' | 's
   );
 }
 
+const dayFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+
 /** "Nov 26" for a UTC day, in the user's locale. */
 export function formatDay(day: UtcDay, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(msFromDay(day)),
-  );
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    dayFormats.set(locale, format);
+  }
+  return format.format(new Date(msFromDay(day)));
 }
 
 /** "November" for a UTC month, in the user's locale (for sentences where the year is obvious). */

@@ -144,6 +144,8 @@ const comparedAmountSchema = namedAmountSchema.extend({ previousMicros: microsSc
 export type ComparedAmount = z.infer<typeof comparedAmountSchema>;
 
 export const dailySeriesSchema = z.object({
+  /** "day", or "week" (UTC weeks from Monday) for the 12-month range; each point is keyed by its first day. */
+  bucket: z.enum(['day', 'week']).default('day'),
   series: z.array(z.object({ key: z.string(), label: z.string() })),
   points: z.array(z.object({ day: utcDaySchema, totalMicros: microsSchema, values: z.record(z.string(), microsSchema) })),
 });
@@ -180,6 +182,7 @@ export const dashboardViewSchema = z.object({
     points: z.array(z.object({ day: utcDaySchema, actualMicros: microsSchema.nullable(), projectedMicros: microsSchema.nullable() })),
   }),
   usage: z.object({
+    bucket: z.enum(['day', 'week']).default('day'),
     models: z.array(z.string()),
     points: z.array(z.object({ day: utcDaySchema, tokens: z.record(z.string(), z.number().int()), requests: z.record(z.string(), z.number().int()) })),
   }),

@@ -3,6 +3,7 @@
  * Main registers handlers from it; the preload (and the browser harness) generate the bridge from it.
  */
 import { z } from 'zod';
+import type { CHANNEL_NAMES, EVENT_NAMES } from './ipc-channels';
 import {
   accountInfoSchema,
   accountNameSchema,
@@ -81,15 +82,11 @@ export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[
 /** What every call resolves to: errors travel as data, since Error objects lose fields across IPC. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof appErrorSchema> };
 
-export const CHANNEL_PREFIX = 'spendwatch:';
-export const EVENT_CHANNEL = 'spendwatch:event';
-export const channelName = (channel: Channel): string => `${CHANNEL_PREFIX}${channel}`;
-export const channels = Object.keys(ipcContract) as Channel[];
+export { CHANNEL_PREFIX, EVENT_CHANNEL, channelName, channels, isChannel, isEventName } from './ipc-channels';
 
-export function isChannel(name: string): name is Channel {
-  return Object.prototype.hasOwnProperty.call(ipcContract, name);
-}
-
-export function isEventName(name: string): name is EventName {
-  return Object.prototype.hasOwnProperty.call(eventContract, name);
-}
+// The zod-free name lists in ipc-channels.ts must name exactly the contract's channels and events.
+type SameKeys<A extends string, B extends string> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelsMatch: SameKeys<(typeof CHANNEL_NAMES)[number], Channel> = true;
+const eventsMatch: SameKeys<(typeof EVENT_NAMES)[number], EventName> = true;
+void channelsMatch;
+void eventsMatch;

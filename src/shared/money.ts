@@ -80,16 +80,29 @@ export function formatMoney(
   currency = 'usd',
   options: { locale?: string; precise?: boolean; compact?: boolean; wholeWithoutCents?: boolean } = {},
 ): string {
-  const whole = options.wholeWithoutCents && micros % MICROS_PER_UNIT === 0;
-  const format = new Intl.NumberFormat(options.locale, {
-    style: 'currency',
-    currency: currency.toUpperCase(),
-    ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
-    ...(options.precise ? { minimumFractionDigits: 2, maximumFractionDigits: 6 } : {}),
-    ...(options.compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
-  });
+  const whole = Boolean(options.wholeWithoutCents && micros % MICROS_PER_UNIT === 0);
+  const format = currencyFormat(options.locale, currency, whole, Boolean(options.precise), Boolean(options.compact));
   // Intl.NumberFormat accepts decimal strings and rounds them exactly (no float detour).
   return format.format(microsToDecimal(micros) as unknown as number);
+}
+
+// Building an Intl.NumberFormat is costly; charts format hundreds of values per render.
+const formats = new Map<string, Intl.NumberFormat>();
+
+function currencyFormat(locale: string | undefined, currency: string, whole: boolean, precise: boolean, compact: boolean): Intl.NumberFormat {
+  const key = [locale, currency, whole, precise, compact].join('|');
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: currency.toUpperCase(),
+      ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
+      ...(precise ? { minimumFractionDigits: 2, maximumFractionDigits: 6 } : {}),
+      ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+    });
+    formats.set(key, format);
+  }
+  return format;
 }
 
 /** Percentage of a budget used, one decimal, from integers. */

@@ -30,7 +30,7 @@ async function openDashboard(browser: Browser, url: string, colorScheme: 'light'
   return { page, problems };
 }
 
-const barCount = (page: Page) => page.locator('[data-testid="daily-chart"] .recharts-bar-rectangle').count();
+const barCount = (page: Page) => page.locator('[data-testid="daily-chart"] rect.recharts-bar-rectangle').count();
 
 describe('browser harness on demo data', () => {
   let browser: Browser;

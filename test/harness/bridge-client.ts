@@ -13,7 +13,10 @@ const queue: string[] = [];
 let sink: (event: string, payload: unknown) => void = () => undefined;
 let nextId = 1;
 
-socket.addEventListener('open', () => queue.splice(0).forEach((m) => socket.send(m)));
+socket.addEventListener('open', () => {
+  performance.mark('harness:ws-open');
+  queue.splice(0).forEach((m) => socket.send(m));
+});
 socket.addEventListener('message', (message) => {
   const data = JSON.parse(String(message.data)) as { id?: number; result?: unknown; event?: string; payload?: unknown };
   if (data.event) return sink(data.event, data.payload);

@@ -21,7 +21,7 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
     accounts: [],
     query: { accountId: 'all', range: '30d', groupBy: 'model' },
     kpis: { monthToDateMicros: 710_354_321, todayMicros: 7_060_000, forecastMicros: 1_041_480_000, budgetMicros: null, budgetUsedPercent: null, lastSyncedAt: '2026-11-21T09:59:00.000Z' },
-    daily: { series: [{ key: 'gpt-4o', label: 'gpt-4o' }], points: [{ day: '2026-11-20', totalMicros: 5_000_000, values: { 'gpt-4o': 5_000_000 } }] },
+    daily: { bucket: 'day', series: [{ key: 'gpt-4o', label: 'gpt-4o' }], points: [{ day: '2026-11-20', totalMicros: 5_000_000, values: { 'gpt-4o': 5_000_000 } }] },
     byProject: [],
     byLineItem: [],
     byModel: [],
@@ -33,7 +33,7 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
       lineItems: [],
     },
     monthProgress: { budgetMicros: null, points: [{ day: '2026-11-20', actualMicros: 5_000_000, projectedMicros: null }] },
-    usage: { models: [], points: [] },
+    usage: { bucket: 'day', models: [], points: [] },
     monthly: [
       { month: '2026-11', totalMicros: 710_354_321, byProject: [{ key: 'proj_web', name: 'Web app', micros: 600_000_000 }], byLineItem: [] },
       { month: '2026-10', totalMicros: 1_000_000_000, byProject: [], byLineItem: [] },

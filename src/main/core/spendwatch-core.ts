@@ -9,7 +9,7 @@ import { formatMoney } from '../../shared/money';
 import { AccountService } from './accounts/account-service';
 import { AccountViews } from './account-views';
 import type { HistoryView } from './aggregate/aggregations';
-import { breakdown, dailySeries, forecast, monthOverMonth, monthProgress, monthToDate, totalBetween, usageSeries } from './aggregate/aggregations';
+import { breakdown, dailySeries, forecast, monthOverMonth, monthProgress, monthToDate, totalBetween, usageSeries, weeklySeries, weeklyUsage } from './aggregate/aggregations';
 import { firstDayOfMonth, lastDayOfMonth } from '../../shared/dates';
 import { rangeDays } from './aggregate/ranges';
 import { AppError } from './errors';
@@ -105,6 +105,7 @@ export class SpendwatchCore {
     const views = selected.map((s) => s.view);
     const today = this.today();
     const { from, to } = rangeDays(query.range, today);
+    const weekly = query.range === '12m';
     const month = monthOf(today);
     const budgetMicros = selected.every((s) => s.budget) ? selected.reduce((sum, s) => sum + (s.budget?.monthlyMicros ?? 0), 0) : null;
     const mtd = monthToDate(views, today);
@@ -124,13 +125,14 @@ export class SpendwatchCore {
         budgetUsedPercent: budgetMicros ? Math.round((mtd * 1000) / budgetMicros) / 10 : null,
         lastSyncedAt: syncTimes[0] ?? null,
       },
-      daily: dailySeries(views, from, to, query.groupBy),
+      // A year of days is 366 slivers: the 12-month range shows UTC weeks instead.
+      daily: weekly ? weeklySeries(dailySeries(views, from, to, query.groupBy)) : dailySeries(views, from, to, query.groupBy),
       byProject: breakdown(views, from, to, 'project'),
       byLineItem: breakdown(views, from, to, 'line_item'),
       byModel: breakdown(views, from, to, 'model'),
       monthBreakdown: { projects: monthOverMonth(views, today, 'project'), lineItems: monthOverMonth(views, today, 'line_item') },
       monthProgress: { budgetMicros, points: monthProgress(views, today) },
-      usage: usageSeries(views, from, to),
+      usage: weekly ? weeklyUsage(usageSeries(views, from, to)) : usageSeries(views, from, to),
       monthly: this.billingHistory(views, month),
     };
   }

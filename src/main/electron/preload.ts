@@ -4,7 +4,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { createBridge } from '../../shared/bridge';
-import { channelName, EVENT_CHANNEL } from '../../shared/ipc-contract';
+import { channelName, EVENT_CHANNEL } from '../../shared/ipc-channels';
 
 const bridge = createBridge({
   invoke: (channel, input) => ipcRenderer.invoke(channelName(channel), input),

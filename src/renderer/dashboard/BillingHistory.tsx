@@ -1,5 +1,5 @@
 /** Billing history: one row per UTC month with its change, expandable by project and line item; CSV export. */
-import { Fragment, useState } from 'react';
+import { Fragment, memo, useState } from 'react';
 import type { DashboardView } from '../../shared/domain';
 import { formatMonth } from '../../shared/dates';
 import { OPENAI_BILLING_URL } from '../../shared/links';
@@ -7,12 +7,21 @@ import { call } from '../bridge';
 import { money, preciseMoney } from '../format';
 import { changeText } from './Breakdowns';
 
-export function BillingHistory({ view, accountId }: { view: DashboardView; accountId: string }) {
+interface BillingHistoryProps {
+  monthly: DashboardView['monthly'];
+  monthBreakdown: DashboardView['monthBreakdown'];
+  today: string;
+  currency: string;
+  isDemo: boolean;
+  accountId: string;
+}
+
+export const BillingHistory = memo(function BillingHistory({ monthly, monthBreakdown, today, currency, isDemo, accountId }: BillingHistoryProps) {
   const [open, setOpen] = useState<string | null>(null);
   const [exportState, setExportState] = useState<string | null>(null);
-  const rows = view.monthly;
+  const rows = monthly;
   // The running month is compared with the same days of last month, not with all of it.
-  const sameDaysLastMonth = view.monthBreakdown.projects.reduce((sum, p) => sum + p.previousMicros, 0);
+  const sameDaysLastMonth = monthBreakdown.projects.reduce((sum, p) => sum + p.previousMicros, 0);
 
   const exportCsv = async () => {
     setExportState('Exporting…');
@@ -41,7 +50,7 @@ export function BillingHistory({ view, accountId }: { view: DashboardView; accou
         <h2 id="history-title">Billing history</h2>
         <span className="muted">calendar months in UTC, as on OpenAI's invoices</span>
         <div className="toolbar">
-          <button type="button" onClick={exportCsv} disabled={view.isDemo}>
+          <button type="button" onClick={exportCsv} disabled={isDemo}>
             Export CSV
           </button>
           <a
@@ -77,7 +86,7 @@ export function BillingHistory({ view, accountId }: { view: DashboardView; accou
             const previous = rows[i + 1];
             const expanded = open === row.month;
             const label = formatMonth(row.month);
-            const running = i === 0 && row.month === view.today.slice(0, 7);
+            const running = i === 0 && row.month === today.slice(0, 7);
             return (
               <Fragment key={row.month}>
                 <tr>
@@ -85,7 +94,7 @@ export function BillingHistory({ view, accountId }: { view: DashboardView; accou
                     {label}
                     {running && <span className="muted"> (to date)</span>}
                   </th>
-                  <td title={preciseMoney(row.totalMicros, view.currency)}>{money(row.totalMicros, view.currency)}</td>
+                  <td title={preciseMoney(row.totalMicros, currency)}>{money(row.totalMicros, currency)}</td>
                   <td title={running ? 'Against the same days of last month' : undefined}>
                     {running ? `${changeText(row.totalMicros, sameDaysLastMonth)} vs same days` : previous ? changeText(row.totalMicros, previous.totalMicros) : '—'}
                   </td>
@@ -99,8 +108,8 @@ export function BillingHistory({ view, accountId }: { view: DashboardView; accou
                   <tr className="history-details">
                     <td colSpan={4}>
                       <div className="two-columns">
-                        <AmountList title="By project" items={row.byProject} currency={view.currency} />
-                        <AmountList title="By line item" items={row.byLineItem} currency={view.currency} />
+                        <AmountList title="By project" items={row.byProject} currency={currency} />
+                        <AmountList title="By line item" items={row.byLineItem} currency={currency} />
                       </div>
                     </td>
                   </tr>
@@ -112,7 +121,7 @@ export function BillingHistory({ view, accountId }: { view: DashboardView; accou
       </table>
     </section>
   );
-}
+});
 
 function AmountList({ title, items, currency }: { title: string; items: { key: string; name: string; micros: number }[]; currency: string }) {
   return (

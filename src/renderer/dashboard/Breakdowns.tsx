@@ -1,17 +1,18 @@
 /** Top projects and line items this month: amount, share of the total, and change against last month. */
+import { memo } from 'react';
 import type { ComparedAmount, DashboardView } from '../../shared/domain';
 import { money, preciseMoney } from '../format';
 
 const TOP = 10;
 
-export function Breakdowns({ view }: { view: DashboardView }) {
+export const Breakdowns = memo(function Breakdowns({ monthBreakdown, currency }: { monthBreakdown: DashboardView['monthBreakdown']; currency: string }) {
   return (
     <div className="two-columns">
-      <BreakdownTable title="Top projects this month" rows={view.monthBreakdown.projects} currency={view.currency} />
-      <BreakdownTable title="Top line items this month" rows={view.monthBreakdown.lineItems} currency={view.currency} />
+      <BreakdownTable title="Top projects this month" rows={monthBreakdown.projects} currency={currency} />
+      <BreakdownTable title="Top line items this month" rows={monthBreakdown.lineItems} currency={currency} />
     </div>
   );
-}
+});
 
 export function changeText(current: number, previous: number): string {
   if (previous === 0) return current === 0 ? '—' : 'new';

@@ -14,10 +14,13 @@ import { StatusBanner } from './StatusBanner';
 // recharts is the heaviest dependency: it loads after the figures are on screen.
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
+export const DEFAULT_RANGE: DashboardRange = '30d';
+export const DEFAULT_GROUP_BY: GroupBy = 'model';
+
 export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
   const [accountId, setAccountId] = useState(initialAccountId ?? ALL_ACCOUNTS);
-  const [range, setRange] = useState<DashboardRange>('30d');
-  const [groupBy, setGroupBy] = useState<GroupBy>('model');
+  const [range, setRange] = useState<DashboardRange>(DEFAULT_RANGE);
+  const [groupBy, setGroupBy] = useState<GroupBy>(DEFAULT_GROUP_BY);
   const { view, error, loading, progress, reload } = useDashboard({ accountId, range, groupBy });
   const [syncing, setSyncing] = useState(false);
 
@@ -60,8 +63,8 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
             <Suspense fallback={<div className="panel skeleton chart-placeholder" aria-label="Loading charts" />}>
               <DashboardCharts view={view} range={range} groupBy={groupBy} onRange={setRange} onGroupBy={setGroupBy} />
             </Suspense>
-            <Breakdowns view={view} />
-            <BillingHistory view={view} accountId={accountId} />
+            <Breakdowns monthBreakdown={view.monthBreakdown} currency={view.currency} />
+            <BillingHistory monthly={view.monthly} monthBreakdown={view.monthBreakdown} today={view.today} currency={view.currency} isDemo={view.isDemo} accountId={accountId} />
             <p className="footer-link">
               <a
                 href={OPENAI_USAGE_URL}

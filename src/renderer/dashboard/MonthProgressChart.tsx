@@ -1,11 +1,12 @@
 /** This month's cumulative spend, the projected path to month end, and the budget line. */
+import { memo } from 'react';
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DashboardView } from '../../shared/domain';
 import { formatDay } from '../../shared/dates';
 import { compactMoney, money, preciseMoney } from '../format';
 import { ChartTable } from './ChartTable';
 
-export function MonthProgressChart({ progress, currency }: { progress: DashboardView['monthProgress']; currency: string }) {
+export const MonthProgressChart = memo(function MonthProgressChart({ progress, currency }: { progress: DashboardView['monthProgress']; currency: string }) {
   const data = progress.points.map((p) => ({
     day: p.day,
     actual: p.actualMicros === null ? null : p.actualMicros / 1e6,
@@ -44,4 +45,4 @@ export function MonthProgressChart({ progress, currency }: { progress: Dashboard
       />
     </div>
   );
-}
+});

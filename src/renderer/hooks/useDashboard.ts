@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DashboardQuery, DashboardView, SyncProgress } from '../../shared/domain';
 import { call, subscribe } from '../bridge';
+import { takePrefetched } from './prefetch';
 
 export interface DashboardState {
   view: DashboardView | null;
@@ -27,8 +28,9 @@ export function useDashboard(query: DashboardQuery): DashboardState {
 
   useEffect(() => {
     let cancelled = false;
-    call('getDashboard', { accountId, range, groupBy }).then(
-      (view) => !cancelled && setLoaded({ key, view, error: null }),
+    const query = { accountId, range, groupBy };
+    (takePrefetched(query) ?? call('getDashboard', query)).then(
+      (view) => !cancelled && setLoaded((prev) => ({ key, view: keepUnchangedParts(prev.view, view), error: null })),
       (e: Error) => !cancelled && setLoaded((prev) => ({ key, view: prev.view, error: e.message })),
     );
     return () => {
@@ -48,6 +50,24 @@ export function useDashboard(query: DashboardQuery): DashboardState {
     };
   }, [reload]);
 
+  // For the UI benchmark (npm run bench:ui): when the first figures reached the screen.
+  useEffect(() => {
+    if (loaded.view && performance.getEntriesByName('spendwatch:first-dashboard').length === 0) performance.mark('spendwatch:first-dashboard');
+  }, [loaded.view]);
+
   // The previous view stays on screen while the next one loads, so switching ranges never flashes.
   return { view: loaded.view, error: loaded.error, loading: loaded.key !== key, progress, reload };
+}
+
+/**
+ * Keeps the previous object for every part of the view that did not change, so memoised sections
+ * (billing history, breakdowns, the month chart) skip re-rendering when only the range changed.
+ */
+export function keepUnchangedParts(previous: DashboardView | null, next: DashboardView): DashboardView {
+  if (!previous) return next;
+  const merged: Record<string, unknown> = { ...next };
+  for (const key of Object.keys(next) as (keyof DashboardView)[]) {
+    if (JSON.stringify(previous[key]) === JSON.stringify(next[key])) merged[key] = previous[key];
+  }
+  return merged as DashboardView;
 }

@@ -2,7 +2,7 @@
  * Aggregations over one or several accounts' histories, shared by the dashboard, the tray and the CLI.
  * Everything sums integer micros from cached per-day summaries; months and days are UTC.
  */
-import { addDays, addMonths, firstDayOfMonth, lastDayOfMonth, monthOf, type UtcDay, type UtcMonth } from '../../../shared/dates';
+import { addDays, addMonths, firstDayOfMonth, lastDayOfMonth, monthOf, msFromDay, type UtcDay, type UtcMonth } from '../../../shared/dates';
 import type { DailySeries, GroupBy, NamedAmount } from '../../../shared/domain';
 import type { Micros } from '../../../shared/money';
 import type { AccountHistory, DaySummary } from '../history/account-history';
@@ -95,7 +95,39 @@ export function dailySeries(views: HistoryView[], from: UtcDay, to: UtcDay, grou
   }
   const series = top.map((r) => ({ key: r.key, label: r.name }));
   if (hasOther) series.push({ key: OTHER_SERIES, label: 'Other' });
-  return { series, points };
+  return { bucket: 'day', series, points };
+}
+
+/** The UTC Monday on or before a day. */
+export function weekStart(day: UtcDay): UtcDay {
+  const weekday = (new Date(msFromDay(day)).getUTCDay() + 6) % 7;
+  return addDays(day, -weekday);
+}
+
+/** Folds day points into UTC weeks (keyed by the first day of the week inside the range), summing every value. */
+export function foldWeeks<P extends { day: UtcDay }>(points: P[], merge: (into: P, from: P) => void): P[] {
+  const weeks: P[] = [];
+  for (const point of points) {
+    const last = weeks.at(-1);
+    if (last && weekStart(last.day) === weekStart(point.day)) merge(last, point);
+    else weeks.push(structuredClone(point));
+  }
+  return weeks;
+}
+
+const addInto = (into: Record<string, number>, from: Record<string, number>) => {
+  for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
+};
+
+export function weeklySeries(series: DailySeries): DailySeries {
+  return {
+    ...series,
+    bucket: 'week',
+    points: foldWeeks(series.points, (into, from) => {
+      into.totalMicros += from.totalMicros;
+      addInto(into.values, from.values);
+    }),
+  };
 }
 
 /** Calendar-month totals from `fromMonth` to `toMonth` inclusive (billing history). */
@@ -170,7 +202,13 @@ export function monthProgress(views: HistoryView[], today: UtcDay): { day: UtcDa
 }
 
 /** Daily tokens (input + output) and requests by model, top models first, the rest folded into Other. */
-export function usageSeries(views: HistoryView[], from: UtcDay, to: UtcDay, maxModels = 6): { models: string[]; points: { day: UtcDay; tokens: Record<string, number>; requests: Record<string, number> }[] } {
+export interface UsageSeries {
+  bucket: 'day' | 'week';
+  models: string[];
+  points: { day: UtcDay; tokens: Record<string, number>; requests: Record<string, number> }[];
+}
+
+export function usageSeries(views: HistoryView[], from: UtcDay, to: UtcDay, maxModels = 6): UsageSeries {
   const ranked = usageByModel(views, from, to).sort((a, b) => b.inputTokens + b.outputTokens - (a.inputTokens + a.outputTokens));
   const top = new Set(ranked.slice(0, maxModels).map((m) => m.model));
   const models = [...top, ...(ranked.length > maxModels ? ['Other'] : [])];
@@ -187,5 +225,16 @@ export function usageSeries(views: HistoryView[], from: UtcDay, to: UtcDay, maxM
     }
     points.push({ day: d, tokens, requests });
   }
-  return { models, points };
+  return { bucket: 'day', models, points };
+}
+
+export function weeklyUsage(usage: UsageSeries): UsageSeries {
+  return {
+    ...usage,
+    bucket: 'week',
+    points: foldWeeks(usage.points, (into, from) => {
+      addInto(into.tokens, from.tokens);
+      addInto(into.requests, from.requests);
+    }),
+  };
 }

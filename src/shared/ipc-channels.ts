@@ -1,0 +1,38 @@
+/**
+ * The names of the IPC contract's channels and events, without its zod schemas, so the sandboxed
+ * preload and the renderer-side bridge stay small. ipc-contract.ts checks at compile time that these
+ * lists name exactly its channels and events.
+ */
+export const CHANNEL_NAMES = [
+  'getDashboard',
+  'listAccounts',
+  'addAccount',
+  'renameAccount',
+  'removeAccount',
+  'syncNow',
+  'setBudget',
+  'listAlerts',
+  'markAlertsRead',
+  'getPreferences',
+  'setAlertPreference',
+  'exportCsv',
+  'openExternal',
+] as const;
+
+export const EVENT_NAMES = ['snapshotChanged', 'syncProgress', 'alertRaised'] as const;
+
+type ChannelName = (typeof CHANNEL_NAMES)[number];
+type EventNameOf = (typeof EVENT_NAMES)[number];
+
+export const CHANNEL_PREFIX = 'spendwatch:';
+export const EVENT_CHANNEL = 'spendwatch:event';
+export const channels: readonly ChannelName[] = CHANNEL_NAMES;
+export const channelName = (channel: ChannelName): string => `${CHANNEL_PREFIX}${channel}`;
+
+export function isChannel(name: string): name is ChannelName {
+  return (CHANNEL_NAMES as readonly string[]).includes(name);
+}
+
+export function isEventName(name: string): name is EventNameOf {
+  return (EVENT_NAMES as readonly string[]).includes(name);
+}
