@@ -39,7 +39,6 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency }
 
   return (
     <div className="chart-block">
-      {weekly && <p className="muted chart-note">Weekly totals: UTC weeks from Monday, each labelled by its first day in the range.</p>}
       <div className="chart" role="img" aria-label={weekly ? 'Weekly spend chart' : 'Daily spend chart'} data-testid="daily-chart">
         <ResponsiveContainer width="100%" height={320}>
           {/* Past a month, bars get thinner than a pixel or two: stacked areas draw the same totals far faster. */}

@@ -33,8 +33,8 @@ export default function DashboardCharts(props: {
     <>
       <section className="panel" aria-labelledby="daily-title">
         <div className="panel-head">
-          <h2 id="daily-title">Daily spend</h2>
-          <span className="muted">UTC days, as OpenAI bills them</span>
+          <h2 id="daily-title">{view.daily.bucket === 'week' ? 'Weekly spend' : 'Daily spend'}</h2>
+          <span className="muted">{view.daily.bucket === 'week' ? 'UTC weeks from Monday' : 'UTC days, as OpenAI bills them'}</span>
           <div className="toolbar">
             <div role="group" aria-label="Range" className="segmented">
               {RANGES.map((r) => (

@@ -105,3 +105,48 @@ describe('forecast', () => {
     expect(budgetRunOutDay(100, 500_000_000, 1, '2026-11-21')).toBeNull();
   });
 });
+
+describe('dashboard series', () => {
+  it('folds days into UTC weeks from Monday without losing a micro', async () => {
+    const { weeklySeries, weekStart } = await import('../../../../src/main/core/aggregate/aggregations');
+    expect(weekStart('2026-11-22')).toBe('2026-11-16'); // a Sunday belongs to the week from Monday the 16th
+    expect(weekStart('2026-11-16')).toBe('2026-11-16');
+    const days: Record<string, CostRow[]> = {};
+    for (let d = 10; d <= 25; d++) days[`2026-11-${d}`] = [r('p', 'x', d * 1000)];
+    const v = view(days);
+    const daily = dailySeries([v], '2026-11-12', '2026-11-25', 'project');
+    const weekly = weeklySeries(daily);
+    expect(weekly.bucket).toBe('week');
+    expect(weekly.points.map((p) => p.day)).toEqual(['2026-11-12', '2026-11-16', '2026-11-23']);
+    expect(weekly.points.map((p) => p.totalMicros)).toEqual([(12 + 13 + 14 + 15) * 1000, (16 + 17 + 18 + 19 + 20 + 21 + 22) * 1000, (23 + 24 + 25) * 1000]);
+    expect(weekly.points.reduce((s, p) => s + p.totalMicros, 0)).toBe(daily.points.reduce((s, p) => s + p.totalMicros, 0));
+  });
+
+  it('month progress: cumulative to today, then the run rate to month end', async () => {
+    const { monthProgress } = await import('../../../../src/main/core/aggregate/aggregations');
+    const days: Record<string, CostRow[]> = {};
+    for (let d = 1; d <= 20; d++) days[`2026-11-${String(d).padStart(2, '0')}`] = [r('p', 'x', 10_000_000)];
+    days['2026-11-21'] = [r('p', 'x', 2_000_000)];
+    const points = monthProgress([view(days)], '2026-11-21');
+    expect(points).toHaveLength(30);
+    expect(points[19]).toEqual({ day: '2026-11-20', actualMicros: 200_000_000, projectedMicros: null });
+    expect(points[20]).toEqual({ day: '2026-11-21', actualMicros: 202_000_000, projectedMicros: 210_000_000 });
+    expect(points[29]).toEqual({ day: '2026-11-30', actualMicros: null, projectedMicros: 300_000_000 });
+  });
+
+  it('month over month compares with the same days of last month, keeping what vanished', async () => {
+    const { monthOverMonth } = await import('../../../../src/main/core/aggregate/aggregations');
+    const v = view(
+      {
+        '2026-10-05': [r('p1', 'x', 100), r('p_old', 'x', 40)],
+        '2026-10-25': [r('p1', 'x', 999)], // after the 21st: not part of "same days"
+        '2026-11-05': [r('p1', 'x', 150)],
+      },
+      { p1: 'Web' },
+    );
+    expect(monthOverMonth([v], '2026-11-21', 'project')).toEqual([
+      { key: 'p1', name: 'Web', micros: 150, previousMicros: 100 },
+      { key: 'p_old', name: 'p_old', micros: 0, previousMicros: 40 },
+    ]);
+  });
+});
