@@ -62,7 +62,7 @@ export const budgetSchema = z.object({
 export type Budget = z.output<typeof budgetSchema>;
 export type BudgetInput = z.input<typeof budgetSchema>;
 
-export const alertKindSchema = z.enum(['budget-threshold', 'forecast-over-budget', 'daily-budget', 'spike', 'sync-failing']);
+export const alertKindSchema = z.enum(['budget-threshold', 'forecast-over-budget', 'daily-budget', 'spike', 'sync-failing', 'card-expiry', 'low-balance', 'credit-expiring']);
 export type AlertKind = z.infer<typeof alertKindSchema>;
 
 export const alertSchema = z.object({
@@ -186,6 +186,8 @@ export const dashboardViewSchema = z.object({
     models: z.array(z.string()),
     points: z.array(z.object({ day: utcDaySchema, tokens: z.record(z.string(), z.number().int()), requests: z.record(z.string(), z.number().int()) })),
   }),
+  /** Cards expired or expiring within 60 days: the dashboard's badge. */
+  paymentNotices: z.array(z.object({ methodId: z.string(), severity: z.enum(['warning', 'critical']), message: z.string() })),
   /** Billing history: one row per UTC month, newest first. */
   monthly: z.array(
     z.object({

@@ -5,6 +5,15 @@
 import { z } from 'zod';
 import type { CHANNEL_NAMES, EVENT_NAMES } from './ipc-channels';
 import {
+  accountCreditsSchema,
+  creditEntryInputSchema,
+  creditEntrySchema,
+  paymentEventInputSchema,
+  paymentEventSchema,
+  paymentMethodInputSchema,
+  paymentMethodSchema,
+} from './payments';
+import {
   accountInfoSchema,
   accountNameSchema,
   alertKindSchema,
@@ -21,6 +30,7 @@ import {
 } from './domain';
 
 const accountIdSchema = z.string().min(1).max(100);
+const generalSchema = z.object({ pollMinutes: z.number().int(), startAtLogin: z.boolean(), notifications: z.boolean(), theme: z.enum(['system', 'light', 'dark']) });
 
 export const ipcContract = {
   getDashboard: { input: dashboardQuerySchema, output: dashboardViewSchema },
@@ -47,6 +57,7 @@ export const ipcContract = {
     input: z.object({}),
     output: z.object({
       pollMinutes: z.number().int(),
+      general: generalSchema,
       spikeFloorMicros: z.number().int(),
       alertPreferences: z.partialRecord(alertKindSchema, alertPreferenceSchema),
       budgets: z.record(z.string(), budgetSchema),
@@ -61,6 +72,63 @@ export const ipcContract = {
     /** savedTo: where the desktop app saved it (null if cancelled); csv: the file, for hosts without a save dialog. */
     output: z.object({ fileName: z.string(), savedTo: z.string().nullable(), csv: z.string().nullable() }),
   },
+  getPayments: {
+    input: z.object({}),
+    output: z.object({
+      methods: z.array(paymentMethodSchema),
+      events: z.array(paymentEventSchema),
+      expiryAlertDays: z.array(z.number().int()),
+      localToday: z.string(),
+      accounts: z.array(
+        z.object({
+          accountId: z.string(),
+          name: z.string(),
+          credits: accountCreditsSchema,
+          estimate: z
+            .object({
+              estimateMicros: z.number().int(),
+              recordedMicros: z.number().int(),
+              asOf: z.string(),
+              spentSinceMicros: z.number().int(),
+              addedSinceMicros: z.number().int(),
+              dailyRateMicros: z.number().int().nullable(),
+              runwayDays: z.number().int().nullable(),
+              runsOutOn: z.string().nullable(),
+              nextRechargeOn: z.string().nullable(),
+            })
+            .nullable(),
+        }),
+      ),
+      checklist: z.array(z.object({ id: z.string(), status: z.enum(['ok', 'warning', 'problem']), title: z.string(), detail: z.string() })),
+      causes: z.array(z.object({ cause: z.string(), fix: z.string() })),
+    }),
+  },
+  savePaymentMethod: { input: z.object({ id: z.string().max(100).optional(), method: paymentMethodInputSchema }), output: paymentMethodSchema },
+  deletePaymentMethod: { input: z.object({ id: z.string().min(1).max(100) }), output: z.object({ removed: z.boolean() }) },
+  addCredit: { input: creditEntryInputSchema, output: creditEntrySchema },
+  removeCredit: { input: z.object({ accountId: accountIdSchema, entryId: z.string().max(100) }), output: z.object({ removed: z.boolean() }) },
+  setRecordedBalance: {
+    input: z.object({ accountId: accountIdSchema, balance: z.object({ amountMicros: z.number().int().refine(Number.isSafeInteger), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).nullable() }),
+    output: z.object({ saved: z.boolean() }),
+  },
+  setAutoRecharge: {
+    input: z.object({ accountId: accountIdSchema, autoRecharge: z.object({ thresholdMicros: z.number().int().nonnegative(), amountMicros: z.number().int().positive() }).nullable() }),
+    output: z.object({ saved: z.boolean() }),
+  },
+  addPaymentEvent: { input: paymentEventInputSchema, output: paymentEventSchema },
+  removePaymentEvent: { input: z.object({ id: z.string().max(100) }), output: z.object({ removed: z.boolean() }) },
+  setExpiryAlertDays: { input: z.object({ days: z.array(z.number().int().min(1).max(365)).min(1).max(10) }), output: z.object({ days: z.array(z.number().int()) }) },
+  setGeneral: {
+    input: z.object({
+      pollMinutes: z.number().int().min(5, 'Poll at most every 5 minutes').max(1440).optional(),
+      startAtLogin: z.boolean().optional(),
+      notifications: z.boolean().optional(),
+      theme: z.enum(['system', 'light', 'dark']).optional(),
+    }),
+    output: generalSchema,
+  },
+  testAccount: { input: z.object({ accountId: accountIdSchema }), output: z.object({ ok: z.boolean(), message: z.string() }) },
+  openWindow: { input: z.object({ route: z.enum(['dashboard', 'settings']), section: z.string().max(40).optional() }), output: z.object({ opened: z.boolean() }) },
   openExternal: { input: z.object({ url: z.string().url() }), output: z.object({ opened: z.boolean() }) },
 } as const;
 

@@ -34,6 +34,7 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
     },
     monthProgress: { budgetMicros: null, points: [{ day: '2026-11-20', actualMicros: 5_000_000, projectedMicros: null }] },
     usage: { bucket: 'day', models: [], points: [] },
+    paymentNotices: [],
     monthly: [
       { month: '2026-11', totalMicros: 710_354_321, byProject: [{ key: 'proj_web', name: 'Web app', micros: 600_000_000 }], byLineItem: [] },
       { month: '2026-10', totalMicros: 1_000_000_000, byProject: [], byLineItem: [] },

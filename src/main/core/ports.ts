@@ -31,6 +31,8 @@ export interface Notification {
   title: string;
   body: string;
   accountId: string;
+  /** The alert kind, so a click can open the right place (payment alerts open the payment guide). */
+  kind?: string;
 }
 
 /** Native notifications and the tray, as seen by core. */

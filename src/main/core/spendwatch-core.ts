@@ -9,11 +9,16 @@ import { formatMoney } from '../../shared/money';
 import { AccountService } from './accounts/account-service';
 import { AccountViews } from './account-views';
 import type { HistoryView } from './aggregate/aggregations';
-import { breakdown, dailySeries, forecast, monthOverMonth, monthProgress, monthToDate, totalBetween, usageSeries, weeklySeries, weeklyUsage } from './aggregate/aggregations';
+import { breakdown, dailySeries, dailyTotalOf, forecast, monthOverMonth, monthProgress, monthToDate, totalBetween, usageSeries, weeklySeries, weeklyUsage } from './aggregate/aggregations';
 import { firstDayOfMonth, lastDayOfMonth } from '../../shared/dates';
 import { rangeDays } from './aggregate/ranges';
 import { AppError } from './errors';
 import { exportCostsCsv } from './reports/csv-export';
+import { PaymentService } from './payments/payment-service';
+import { estimateBalance } from './payments/balance';
+import { FAILED_PAYMENT_CAUSES, paymentChecklist } from './payments/checklist';
+import { methodName } from './alerts/payment-rules';
+import { daysUntilExpiry, localDay } from '../../shared/cards';
 import { HistoryStore } from './history/history-store';
 import type { Clock, DocumentStore, EventSink, Notifier, SecretVault } from './ports';
 import { OpenAiProvider } from './providers/openai/openai-provider';
@@ -49,6 +54,7 @@ export class SpendwatchCore {
   readonly scheduler: SyncScheduler;
   readonly views: AccountViews;
   readonly alerts: AlertEngine;
+  readonly payments: PaymentService;
   private alertTimer: ReturnType<typeof setInterval> | undefined;
   private readonly listeners = new Set<EventSink>();
 
@@ -60,6 +66,7 @@ export class SpendwatchCore {
     const emit: EventSink = (event, payload) => this.emit(event, payload);
     this.accounts = new AccountService({ settings: this.settings, vault: deps.vault, history: this.history, clock: deps.clock, createProvider });
     this.sync = new SyncEngine({ settings: this.settings, vault: deps.vault, history: this.history, clock: deps.clock, createProvider, emit }, deps.syncOptions);
+    this.payments = new PaymentService({ settings: this.settings, vault: deps.vault, clock: deps.clock });
     this.alerts = new AlertEngine({
       store: deps.alertStore ?? new JsonFileStore(join(deps.dataDir, 'alerts.json')),
       settings: this.settings,
@@ -134,6 +141,45 @@ export class SpendwatchCore {
       monthProgress: { budgetMicros, points: monthProgress(views, today) },
       usage: weekly ? weeklyUsage(usageSeries(views, from, to)) : usageSeries(views, from, to),
       monthly: this.billingHistory(views, month),
+      paymentNotices: this.paymentNotices(),
+    };
+  }
+
+  /** Cards expired or expiring within 60 days, for the dashboard's badge and the tray. */
+  paymentNotices(): { methodId: string; severity: 'warning' | 'critical'; message: string }[] {
+    const today = localDay(this.deps.clock.now());
+    return this.settings.read().payments.methods.flatMap((m) => {
+      if (!m.card) return [];
+      const days = daysUntilExpiry(m.card.expMonth, m.card.expYear, today);
+      if (days > 60) return [];
+      const name = methodName(m);
+      return [
+        days < 0
+          ? { methodId: m.id, severity: 'critical' as const, message: `${name} has expired.` }
+          : { methodId: m.id, severity: days <= 7 ? ('critical' as const) : ('warning' as const), message: `${name} expires in ${days} day${days === 1 ? '' : 's'}.` },
+      ];
+    });
+  }
+
+  /** Everything the Payment methods, Credits and Troubleshooting sections show. */
+  paymentOverview() {
+    const settings = this.settings.read();
+    const now = this.deps.clock.now();
+    const utcToday = this.today();
+    const resolved = settings.accounts.length ? this.views.resolveAll(settings) : [];
+    return {
+      methods: settings.payments.methods,
+      events: settings.payments.events,
+      expiryAlertDays: settings.payments.expiryAlertDays,
+      localToday: localDay(now),
+      accounts: resolved.map((r) => ({
+        accountId: r.account.id,
+        name: r.account.name,
+        credits: settings.credits[r.account.id] ?? { entries: [], recordedBalance: null, autoRecharge: null },
+        estimate: estimateBalance(settings.credits[r.account.id], dailyTotalOf([r.view]), utcToday),
+      })),
+      checklist: paymentChecklist(settings, resolved, utcToday, localDay(now)),
+      causes: FAILED_PAYMENT_CAUSES,
     };
   }
 
@@ -187,6 +233,7 @@ export class SpendwatchCore {
     const account = this.accounts.get(idOrName);
     const removed = await this.accounts.remove(account.id);
     this.alerts.forgetAccount(account.id);
+    this.payments.forgetAccount(account.id);
     return removed;
   }
 
@@ -215,6 +262,11 @@ export class SpendwatchCore {
       const budgetText = used !== null ? ` (${used}% of budget)` : '';
       return `${s.name}: ${formatMoney(s.monthToDateMicros)} this month${budgetText}${s.isDemo ? ' — demo data' : ''}`;
     });
+    for (const notice of this.paymentNotices()) {
+      if (notice.severity === 'critical') state = 'over';
+      else if (state === 'ok') state = 'warning';
+      lines.push(notice.message);
+    }
     return { state, tooltip: ['Spendwatch', ...lines].join('\n'), lines };
   }
 

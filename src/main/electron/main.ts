@@ -28,6 +28,8 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
+const isPaymentAlert = (kind: string | undefined) => kind === 'card-expiry' || kind === 'low-balance' || kind === 'credit-expiring';
+
 function start(): void {
   const dataDir = app.getPath('userData');
   const noAccountsYet = !existsSync(settingsFile(dataDir));
@@ -48,7 +50,8 @@ function start(): void {
     emit: (event, payload) => broadcastEvent(windows.all(), event, payload),
     notifier: new ElectronNotifier(
       () => trayRef.current,
-      (n) => windows.open('dashboard', `account=${encodeURIComponent(n.accountId)}`),
+      // Payment alerts open the payment guide in Settings; the others, the dashboard on that account.
+      (n) => (isPaymentAlert(n.kind) ? windows.open('settings', 'section=payment-guide') : windows.open('dashboard', `account=${encodeURIComponent(n.accountId)}`)),
       appIconPath(),
     ),
   });
@@ -62,6 +65,11 @@ function start(): void {
       await writeFile(result.filePath, content, { mode: 0o600 });
       return result.filePath;
     },
+    openWindow: (route: 'dashboard' | 'settings', section?: string) => {
+      windows.open(route, section ? `section=${encodeURIComponent(section)}` : '');
+      return true;
+    },
+    setStartAtLogin: (enabled: boolean) => app.setLoginItemSettings({ openAtLogin: enabled }),
   };
   registerIpcHandlers(ipcMain, createIpcHandlers(core, shellActions), createSenderCheck(() => windows.all(), windows.isAppUrl));
 

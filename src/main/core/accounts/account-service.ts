@@ -95,6 +95,14 @@ export class AccountService {
     return toInfo({ ...account, name });
   }
 
+  /** One cheap call with the stored key: does it still read costs? */
+  async test(idOrName: string): Promise<void> {
+    const account = this.get(idOrName);
+    const apiKey = await this.deps.vault.get(accountKeyRef(account.id));
+    if (!apiKey) throw new AppError('invalid_key', `No key for "${account.name}" in the keychain. Remove the account and add it again.`);
+    await this.deps.createProvider(account, apiKey).testConnection();
+  }
+
   /** Removes the account, its keychain entry, its budget and its local history. */
   async remove(idOrName: string): Promise<boolean> {
     const account = this.get(idOrName);

@@ -10,7 +10,9 @@ import { alertSchema, type Alert, type AlertKind, type AlertPreference } from '.
 import type { AccountViews } from '../account-views';
 import type { Clock, DocumentStore, EventSink, Notifier } from '../ports';
 import type { Settings, SettingsRepository } from '../settings/settings';
+import { evaluatePaymentRules } from './payment-rules';
 import { evaluateRules, type AlertCandidate } from './rules';
+import { localDay } from '../../../shared/cards';
 
 const firedSchema = z.object({ id: z.string(), firedAt: z.string(), period: z.string(), budgetMicros: z.number().nullable() });
 const alertDocSchema = z.object({
@@ -45,12 +47,13 @@ export class AlertEngine {
   /** Evaluates every rule for every account; returns (and delivers) the alerts raised now. */
   evaluate(): Alert[] {
     const settings = this.deps.settings.read();
-    if (settings.accounts.length === 0) return [];
+    if (settings.accounts.length === 0 && settings.payments.methods.length === 0) return [];
     const now = this.deps.clock.now();
     const doc = this.load();
     const raised: Alert[] = [];
     let changed = false;
-    for (const resolved of this.deps.views.resolveAll(settings)) {
+    const accounts = settings.accounts.length ? this.deps.views.resolveAll(settings) : [];
+    for (const resolved of accounts) {
       if (resolved.isDemo) continue;
       const candidates = evaluateRules({
         accountId: resolved.account.id,
@@ -71,6 +74,15 @@ export class AlertEngine {
         raised.push(alert);
         changed = true;
       }
+    }
+    const utcToday = dayFromMs(now.getTime());
+    for (const candidate of evaluatePaymentRules(settings, accounts, utcToday, localDay(now))) {
+      if (doc.fired[candidate.key]) continue;
+      const alert = this.toAlert(candidate, candidate.accountId, candidate.accountName, now, settings);
+      doc.fired[candidate.key] = { id: alert.id, firedAt: alert.raisedAt, period: candidate.period, budgetMicros: null };
+      doc.log.unshift(alert);
+      raised.push(alert);
+      changed = true;
     }
     if (changed) {
       this.prune(doc, now);
@@ -122,14 +134,15 @@ export class AlertEngine {
   }
 
   private deliver(alert: Alert): void {
-    if (!alert.silenced) this.deps.notifier?.notify({ id: alert.id, title: alert.title, body: alert.message, accountId: alert.accountId });
+    if (!alert.silenced && this.deps.settings.read().general.notifications) this.deps.notifier?.notify({ id: alert.id, title: alert.title, body: alert.message, accountId: alert.accountId, kind: alert.kind });
     this.deps.emit('alertRaised', { id: alert.id, kind: alert.kind, accountId: alert.accountId, title: alert.title, body: alert.message });
   }
 
   /** Keeps fired keys for the last few months (enough for late discoveries) and a bounded log. */
   private prune(doc: AlertDoc, now: Date): void {
     const oldest = addMonths(monthOf(dayFromMs(now.getTime())), -3);
-    for (const [key, fired] of Object.entries(doc.fired)) if (fired.period < oldest) delete doc.fired[key];
+    // Card-expiry and credit keys carry an expiry period (possibly years ahead); others age out.
+    for (const [key, fired] of Object.entries(doc.fired)) if (/^\d{4}-\d{2}$/.test(fired.period) && fired.period < oldest) delete doc.fired[key];
     doc.log = doc.log.slice(0, LOG_LIMIT);
   }
 
@@ -145,9 +158,12 @@ export class AlertEngine {
     const period = monthOf(dayFromMs(this.deps.clock.now().getTime()));
     const failing = new Set(this.deps.views.resolveAll(settings).filter((r) => r.lastError).map((r) => r.account.id));
     const accounts = new Set(settings.accounts.map((a) => a.id));
-    return this.load().log.filter(
-      (a) => accounts.has(a.accountId) && (a.kind === 'sync-failing' ? failing.has(a.accountId) : a.period === period),
-    );
+    const methods = new Set(settings.payments.methods.map((m) => `method:${m.id}`));
+    return this.load().log.filter((a) => {
+      if (a.kind === 'card-expiry') return methods.has(a.scope);
+      if (!accounts.has(a.accountId)) return false;
+      return a.kind === 'sync-failing' ? failing.has(a.accountId) : a.period === period;
+    });
   }
 
   markRead(ids: string[] | 'all'): number {

@@ -1,6 +1,6 @@
 /** The core's answer to every IPC channel. Shell-specific actions (opening links) come in as a parameter. */
 import { isVettedExternalUrl } from '../../../shared/links';
-import { AppError } from '../errors';
+import { AppError, toErrorInfo } from '../errors';
 import type { SpendwatchCore } from '../spendwatch-core';
 import type { IpcHandlers } from './dispatch';
 
@@ -8,10 +8,20 @@ export interface ShellActions {
   openExternal(url: string): Promise<void> | void;
   /** Asks where to save and writes the file; resolves to the path, or null if cancelled. Hosts without it return the content. */
   saveFile?(fileName: string, content: string): Promise<string | null>;
+  /** Opens an app window (the desktop app); hosts without windows answer false and the page navigates. */
+  openWindow?(route: 'dashboard' | 'settings', section?: string): boolean;
+  /** Starts Spendwatch when the user logs in (the desktop app). */
+  setStartAtLogin?(enabled: boolean): void;
 }
 
 export function createIpcHandlers(core: SpendwatchCore, shell: ShellActions): IpcHandlers {
   const changed = (reason: 'accounts' | 'budget') => core.emit('snapshotChanged', { reason, at: new Date().toISOString() });
+  /** After a payment record changes: new expiry or balance alerts fire at once, and the tray follows. */
+  const paymentsChanged = <T>(value: T): T => {
+    core.alerts.evaluate();
+    changed('budget');
+    return value;
+  };
   return {
     getDashboard: (query) => core.getDashboard(query),
     listAccounts: () => core.accounts.list(),
@@ -42,9 +52,52 @@ export function createIpcHandlers(core: SpendwatchCore, shell: ShellActions): Ip
       changed('budget');
       return { marked };
     },
+    getPayments: () => core.paymentOverview(),
+    savePaymentMethod: async ({ id, method }) => paymentsChanged(await core.payments.save(id, method)),
+    deletePaymentMethod: async ({ id }) => paymentsChanged({ removed: await core.payments.remove(id) }),
+    addCredit: (input) => paymentsChanged(core.payments.addCredit(input)),
+    removeCredit: ({ accountId, entryId }) => {
+      core.payments.removeCredit(accountId, entryId);
+      return paymentsChanged({ removed: true });
+    },
+    setRecordedBalance: ({ accountId, balance }) => {
+      core.payments.setRecordedBalance(accountId, balance);
+      return paymentsChanged({ saved: true });
+    },
+    setAutoRecharge: ({ accountId, autoRecharge }) => {
+      core.payments.setAutoRecharge(accountId, autoRecharge);
+      return paymentsChanged({ saved: true });
+    },
+    addPaymentEvent: (input) => paymentsChanged(core.payments.addEvent(input)),
+    removePaymentEvent: ({ id }) => {
+      core.payments.removeEvent(id);
+      return paymentsChanged({ removed: true });
+    },
+    setExpiryAlertDays: ({ days }) => {
+      core.payments.setExpiryAlertDays(days);
+      return paymentsChanged({ days: core.settings.read().payments.expiryAlertDays });
+    },
+    setGeneral: (input) => {
+      const next = core.settings.update((s) => {
+        s.general = { ...s.general, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
+      }).general;
+      if (input.startAtLogin !== undefined) shell.setStartAtLogin?.(input.startAtLogin);
+      changed('accounts');
+      return next;
+    },
+    testAccount: async ({ accountId }) => {
+      try {
+        await core.accounts.test(accountId);
+        return { ok: true, message: 'Connected: the key can read costs.' };
+      } catch (error) {
+        return { ok: false, message: toErrorInfo(error).message };
+      }
+    },
+    openWindow: ({ route, section }) => ({ opened: shell.openWindow?.(route, section) ?? false }),
     getPreferences: () => {
       const settings = core.settings.read();
       return {
+        general: settings.general,
         pollMinutes: settings.general.pollMinutes,
         spikeFloorMicros: settings.alerts.spikeFloorMicros,
         alertPreferences: settings.alerts.preferences,

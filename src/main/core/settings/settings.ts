@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { alertKindSchema, alertPreferenceSchema, budgetSchema, microsSchema, providerIdSchema } from '../../../shared/domain';
+import { accountCreditsSchema, DEFAULT_EXPIRY_ALERT_DAYS, paymentEventSchema, paymentMethodSchema } from '../../../shared/payments';
 import type { DocumentStore } from '../ports';
 
 export const storedAccountSchema = z.object({
@@ -20,7 +21,20 @@ export const settingsSchema = z.object({
   version: z.literal(1),
   accounts: z.array(storedAccountSchema),
   budgets: z.record(z.string(), budgetSchema),
-  general: z.object({ pollMinutes: z.number().int().min(1).max(1440) }),
+  general: z.object({
+    pollMinutes: z.number().int().min(1).max(1440),
+    startAtLogin: z.boolean().default(false),
+    notifications: z.boolean().default(true),
+    theme: z.enum(['system', 'light', 'dark']).default('system'),
+  }),
+  payments: z
+    .object({
+      methods: z.array(paymentMethodSchema).default([]),
+      events: z.array(paymentEventSchema).default([]),
+      expiryAlertDays: z.array(z.number().int().min(1).max(365)).default(DEFAULT_EXPIRY_ALERT_DAYS),
+    })
+    .default({ methods: [], events: [], expiryAlertDays: DEFAULT_EXPIRY_ALERT_DAYS }),
+  credits: z.record(z.string(), accountCreditsSchema).default({}),
   alerts: z
     .object({
       /** A spike must exceed its norm by at least this much, so cents never alarm. */
@@ -35,8 +49,10 @@ export const DEFAULT_SETTINGS: Settings = {
   version: 1,
   accounts: [],
   budgets: {},
-  general: { pollMinutes: 15 },
+  general: { pollMinutes: 15, startAtLogin: false, notifications: true, theme: 'system' },
   alerts: { spikeFloorMicros: 5_000_000, preferences: {} },
+  payments: { methods: [], events: [], expiryAlertDays: DEFAULT_EXPIRY_ALERT_DAYS },
+  credits: {},
 };
 
 /** Typed access to the settings document, validated on every read. */
@@ -46,7 +62,7 @@ export class SettingsRepository {
   read(): Settings {
     const raw = this.store.read();
     if (raw === undefined) return structuredClone(DEFAULT_SETTINGS);
-    const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(raw as object) });
+    const parsed = settingsSchema.safeParse({ ...structuredClone(DEFAULT_SETTINGS), ...(raw as object) });
     if (!parsed.success) throw new Error(`The settings file is damaged: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     return parsed.data;
   }

@@ -1,0 +1,51 @@
+/**
+ * Prepaid balance, estimated: OpenAI has no API for it, so the user records the balance shown on the
+ * billing page; Spendwatch subtracts the costs of the UTC days after that reading, adds credit bought
+ * since, and projects runway at the current pace. Always labelled as an estimate.
+ */
+import { addDays, daysBetween, type UtcDay } from '../../../shared/dates';
+import type { Micros } from '../../../shared/money';
+import type { AccountCredits } from '../../../shared/payments';
+import { runRate, type DailyTotal } from '../aggregate/forecast';
+
+export interface BalanceEstimate {
+  estimateMicros: Micros;
+  recordedMicros: Micros;
+  asOf: UtcDay;
+  spentSinceMicros: Micros;
+  addedSinceMicros: Micros;
+  dailyRateMicros: Micros | null;
+  runwayDays: number | null;
+  runsOutOn: UtcDay | null;
+  nextRechargeOn: UtcDay | null;
+}
+
+export function estimateBalance(credits: AccountCredits | undefined, daily: DailyTotal, today: UtcDay): BalanceEstimate | null {
+  const recorded = credits?.recordedBalance;
+  if (!recorded) return null;
+  let spent = 0;
+  for (let d = addDays(recorded.asOf, 1); d <= today; d = addDays(d, 1)) spent += daily(d) ?? 0;
+  const added = (credits.entries ?? []).filter((e) => e.date > recorded.asOf && e.date <= today).reduce((sum, e) => sum + e.amountMicros, 0);
+  const estimate = recorded.amountMicros - spent + added;
+  const rate = runRate(daily, today) ?? null;
+  let runwayDays: number | null = null;
+  if (estimate <= 0) runwayDays = 0;
+  else if (rate && rate > 0) runwayDays = Math.floor(estimate / rate);
+  const auto = credits.autoRecharge;
+  let nextRechargeOn: UtcDay | null = null;
+  if (auto && rate && rate > 0) nextRechargeOn = addDays(today, Math.max(0, Math.ceil((estimate - auto.thresholdMicros) / rate)));
+  return {
+    estimateMicros: estimate,
+    recordedMicros: recorded.amountMicros,
+    asOf: recorded.asOf,
+    spentSinceMicros: spent,
+    addedSinceMicros: added,
+    dailyRateMicros: rate,
+    runwayDays,
+    runsOutOn: runwayDays === null ? null : addDays(today, runwayDays),
+    nextRechargeOn,
+  };
+}
+
+/** Days from today to a credit's expiry (negative once expired). */
+export const daysToCreditExpiry = (expiresOn: UtcDay, today: UtcDay): number => daysBetween(today, expiresOn);

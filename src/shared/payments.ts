@@ -1,0 +1,141 @@
+/**
+ * Payment records (the user's own; OpenAI has no API for them), credits and payment events, as zod
+ * schemas shared by the settings form and main's IPC validation. A card's full number is accepted only
+ * on its way to the keychain; the stored and displayed shape has brand and last four only. No field for
+ * the security code (CVV) exists anywhere.
+ */
+import { z } from 'zod';
+import { CARD_BRANDS, cardNumberProblem, daysUntilExpiry, localDay } from './cards';
+import { microsSchema, utcDaySchema } from './domain';
+
+const text = (max: number) => z.string().trim().max(max);
+const required = (label: string, max = 100) => text(max).min(1, `Enter the ${label}.`);
+
+export const billingAddressSchema = z.object({
+  country: required('country', 60),
+  postalCode: required('postal code', 20),
+  line1: required('first address line', 120),
+  line2: text(120).default(''),
+  city: text(80).default(''),
+});
+
+const common = {
+  label: text(60).default(''),
+  role: z.enum(['primary', 'backup']).default('backup'),
+  accountIds: z.array(z.string().max(100)).max(50).default([]),
+};
+
+export const paymentTypeSchema = z.enum(['card', 'paypal', 'apple-pay', 'google-pay', 'bank-transfer']);
+export type PaymentType = z.infer<typeof paymentTypeSchema>;
+
+export const PAYMENT_TYPE_NAMES: Record<PaymentType, string> = {
+  card: 'Card',
+  paypal: 'PayPal',
+  'apple-pay': 'Apple Pay',
+  'google-pay': 'Google Pay',
+  'bank-transfer': 'Bank transfer / invoice',
+};
+
+const currentYear = () => Number(localDay(new Date()).slice(0, 4));
+
+const expiry = {
+  expMonth: z.coerce.number().int().min(1, 'Choose the expiry month.').max(12, 'Choose the expiry month.'),
+  expYear: z.coerce.number().int().min(2000, 'Choose the expiry year.').max(2100, 'Choose the expiry year.'),
+};
+
+/** What the form sends: a card number only when adding a card or replacing its number. */
+export const paymentMethodInputSchema = z
+  .discriminatedUnion('type', [
+    z.object({
+      type: z.literal('card'),
+      ...common,
+      cardholderName: required('name on the card', 100),
+      /** Full number: only on add or replace. Omit to keep the stored one. */
+      cardNumber: z
+        .string()
+        .max(40)
+        .optional()
+        .superRefine((value, ctx) => {
+          const problem = value === undefined ? null : cardNumberProblem(value);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+      ...expiry,
+      billingAddress: billingAddressSchema,
+    }),
+    z.object({ type: z.literal('paypal'), ...common, email: z.string().trim().email('Enter the PayPal account email.') }),
+    z.object({ type: z.literal('apple-pay'), ...common, note: text(200).default('') }),
+    z.object({ type: z.literal('google-pay'), ...common, note: text(200).default('') }),
+    z.object({ type: z.literal('bank-transfer'), ...common, reference: text(200).default('') }),
+  ])
+  .superRefine((value, ctx) => {
+    if (value.type !== 'card') return;
+    if (value.expYear < currentYear() - 1 || value.expYear > currentYear() + 25) ctx.addIssue({ code: 'custom', path: ['expYear'], message: 'Choose the expiry year printed on the card.' });
+    else if (daysUntilExpiry(value.expMonth, value.expYear, localDay(new Date())) < 0) ctx.addIssue({ code: 'custom', path: ['expMonth'], message: 'This expiry date is in the past: the card has expired.' });
+  });
+export type PaymentMethodInput = z.input<typeof paymentMethodInputSchema>;
+
+/** What is stored in settings and shown: never the full number. */
+export const paymentMethodSchema = z.object({
+  id: z.string(),
+  type: paymentTypeSchema,
+  label: z.string(),
+  role: z.enum(['primary', 'backup']),
+  accountIds: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  card: z
+    .object({
+      brand: z.enum(CARD_BRANDS),
+      last4: z.string().regex(/^\d{4}$/),
+      cardholderName: z.string(),
+      expMonth: z.number().int(),
+      expYear: z.number().int(),
+      billingAddress: billingAddressSchema,
+    })
+    .nullable(),
+  email: z.string().nullable(),
+  note: z.string(),
+});
+export type PaymentMethod = z.infer<typeof paymentMethodSchema>;
+
+export const creditEntrySchema = z.object({
+  id: z.string(),
+  kind: z.enum(['purchase', 'grant']),
+  amountMicros: microsSchema.positive(),
+  date: utcDaySchema,
+  /** Prepaid credit expires a year after purchase unless stated otherwise. */
+  expiresOn: utcDaySchema,
+  note: z.string().default(''),
+});
+export type CreditEntry = z.infer<typeof creditEntrySchema>;
+
+export const creditEntryInputSchema = z.object({
+  accountId: z.string().min(1).max(100),
+  kind: z.enum(['purchase', 'grant']),
+  amountMicros: microsSchema.positive('Enter an amount above zero.'),
+  date: utcDaySchema,
+  expiresOn: utcDaySchema.optional(),
+  note: text(200).default(''),
+});
+
+export const accountCreditsSchema = z.object({
+  entries: z.array(creditEntrySchema).default([]),
+  /** The balance shown on OpenAI's billing page, and the day it was read. */
+  recordedBalance: z.object({ amountMicros: microsSchema, asOf: utcDaySchema }).nullable().default(null),
+  autoRecharge: z.object({ thresholdMicros: microsSchema.nonnegative(), amountMicros: microsSchema.positive() }).nullable().default(null),
+});
+export type AccountCredits = z.infer<typeof accountCreditsSchema>;
+
+export const paymentEventSchema = z.object({
+  id: z.string(),
+  date: utcDaySchema,
+  amountMicros: microsSchema.nonnegative(),
+  result: z.enum(['succeeded', 'failed', 'pending', 'refunded']),
+  methodId: z.string().nullable(),
+  note: z.string(),
+});
+export type PaymentEvent = z.infer<typeof paymentEventSchema>;
+
+export const paymentEventInputSchema = paymentEventSchema.omit({ id: true }).extend({ note: text(300).default(''), methodId: z.string().nullable().default(null) });
+
+export const DEFAULT_EXPIRY_ALERT_DAYS = [60, 30, 7, 1];
