@@ -4,6 +4,7 @@
 //  - fresh renderer and CLI builds (the browser and CLI tests use them);
 //  - Xvfb, only if an Electron binary exists for the smoke test.
 import { spawn, spawnSync } from 'node:child_process';
+import { canStartKeyringSession, runInKeyringSession } from './lib/keyring-session.mjs';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,16 +13,8 @@ const args = process.argv.slice(2);
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 
 if (!process.env.SPENDWATCH_TEST_SESSION) {
-  if (has('dbus-run-session') && has('gnome-keyring-daemon')) {
-    // A throwaway keyring directory: a fresh login keyring, unlocked with a known password, every run.
-    const keyrings = mkdtempSync(join(tmpdir(), 'spendwatch-keyring-'));
-    const quoted = args.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-    const inner = `printf spendwatch-test | XDG_DATA_HOME='${keyrings}' gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node scripts/test.mjs ${quoted}`;
-    const child = spawn('dbus-run-session', ['--', 'sh', '-c', inner], {
-      stdio: 'inherit',
-      env: { ...process.env, SPENDWATCH_TEST_SESSION: '1' },
-    });
-    child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));
+  if (canStartKeyringSession()) {
+    process.exit(await runInKeyringSession('scripts/test.mjs', args, { SPENDWATCH_TEST_SESSION: '1' }));
   } else {
     console.warn('test: dbus-run-session or gnome-keyring-daemon not found; keychain tests will report the keychain as unreachable.');
     console.warn('      On Debian/Ubuntu: sudo apt-get install dbus dbus-x11 gnome-keyring');

@@ -79,6 +79,7 @@ export const ipcContract = {
       events: z.array(paymentEventSchema),
       expiryAlertDays: z.array(z.number().int()),
       localToday: z.string(),
+      utcToday: z.string(),
       accounts: z.array(
         z.object({
           accountId: z.string(),

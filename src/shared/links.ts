@@ -12,3 +12,4 @@ export function isVettedExternalUrl(raw: string): boolean {
 export const OPENAI_BILLING_URL = 'https://platform.openai.com/settings/organization/billing/overview';
 export const OPENAI_USAGE_URL = 'https://platform.openai.com/usage';
 export const OPENAI_ADMIN_KEYS_URL = 'https://platform.openai.com/settings/organization/admin-keys';
+export const OPENAI_PAYMENT_METHODS_URL = 'https://platform.openai.com/settings/organization/billing/payment-methods';

@@ -172,6 +172,7 @@ export class SpendwatchCore {
       events: settings.payments.events,
       expiryAlertDays: settings.payments.expiryAlertDays,
       localToday: localDay(now),
+      utcToday,
       accounts: resolved.map((r) => ({
         accountId: r.account.id,
         name: r.account.name,

@@ -9,6 +9,9 @@ const KIND_LABEL: Record<string, string> = {
   'daily-budget': 'Daily budget',
   spike: 'Spike',
   'sync-failing': 'Sync',
+  'card-expiry': 'Card',
+  'low-balance': 'Balance',
+  'credit-expiring': 'Credit',
 };
 
 export function AlertCentre() {

@@ -1,5 +1,6 @@
 import { ALL_ACCOUNTS } from '../../shared/constants';
 import type { DashboardView } from '../../shared/domain';
+import { call } from '../bridge';
 import { AlertCentre } from '../components/AlertCentre';
 import { localDateTime, relativeTime } from '../format';
 
@@ -46,7 +47,15 @@ export function DashboardHeader(props: {
           </button>
         )}
         <AlertCentre />
-        <a className="button-link" href="#/settings">
+        <a
+          className="button-link"
+          href="#/settings"
+          onClick={(e) => {
+            // In the desktop app Settings is its own window; in a browser, the same page.
+            e.preventDefault();
+            void call('openWindow', { route: 'settings' }).then(({ opened }) => !opened && (window.location.hash = '#/settings'));
+          }}
+        >
           Settings
         </a>
       </div>

@@ -1,4 +1,12 @@
 import type { DashboardView, SyncProgress } from '../../shared/domain';
+import { call } from '../bridge';
+
+/** The guide lives in Settings: its own window in the desktop app, the same page in a browser. */
+function openPaymentGuide(): void {
+  void call('openWindow', { route: 'settings', section: 'payment-guide' }).then(({ opened }) => {
+    if (!opened) window.location.hash = '#/settings?section=payment-guide';
+  });
+}
 
 /** Stale, error and backfill-progress states for the selected accounts. */
 export function StatusBanner(props: { view: DashboardView; accountId: string; progress: SyncProgress | null; onRetry: () => void }) {
@@ -18,6 +26,14 @@ export function StatusBanner(props: { view: DashboardView; accountId: string; pr
           <strong>{a.name}:</strong> {a.lastError?.message}{' '}
           <button type="button" onClick={props.onRetry}>
             Retry
+          </button>
+        </div>
+      ))}
+      {view.paymentNotices.map((n) => (
+        <div key={n.methodId} className={`banner ${n.severity === 'critical' ? 'banner-error' : 'banner-warning'}`} role="status">
+          <span className="badge badge-problem">Payment</span> {n.message}{' '}
+          <button type="button" onClick={openPaymentGuide}>
+            Update your payment method
           </button>
         </div>
       ))}

@@ -11,6 +11,9 @@ const KINDS: { kind: AlertKind; label: string }[] = [
   { kind: 'daily-budget', label: 'Daily budget' },
   { kind: 'spike', label: 'Unusual spend (spikes)' },
   { kind: 'sync-failing', label: 'Sync failing' },
+  { kind: 'card-expiry', label: 'Card expiry' },
+  { kind: 'low-balance', label: 'Low prepaid balance' },
+  { kind: 'credit-expiring', label: 'Credit expiring' },
 ];
 
 type Preferences = Awaited<ReturnType<typeof loadPreferences>>;
@@ -33,7 +36,7 @@ export function BudgetsAndAlerts({ accounts }: { accounts: AccountInfo[] }) {
   if (!prefs) return null;
 
   return (
-    <section className="panel" aria-labelledby="budgets-title">
+    <section className="panel" id="budgets" aria-labelledby="budgets-title">
       <h2 id="budgets-title">Budgets &amp; alerts</h2>
       <p className="muted">Budgets are per UTC month, as OpenAI bills. Each alert fires once per period.</p>
       {accounts.length === 0 && <p className="muted">Add an account to set its budget.</p>}

@@ -1,22 +1,34 @@
-/** Settings: accounts for now (add with a write-only key field, rename, remove). */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { AccountInfo } from '../../shared/domain';
-import { OPENAI_ADMIN_KEYS_URL } from '../../shared/links';
-import { call, subscribe } from '../bridge';
+/** The settings window (#/settings): accounts, budgets and alerts, payments, credits, troubleshooting, general. */
+import { useEffect } from 'react';
+import { call } from '../bridge';
+import { useHashRoute } from '../hooks/useHashRoute';
+import { AccountsSection } from './AccountsSection';
 import { BudgetsAndAlerts } from './BudgetsAndAlerts';
+import { CreditsSection } from './CreditsSection';
+import { GeneralSection } from './GeneralSection';
+import { PaymentGuide } from './PaymentGuide';
+import { PaymentMethodsSection } from './PaymentMethodsSection';
+import { TroubleshootingSection } from './TroubleshootingSection';
+import { useSettingsData } from './useSettingsData';
+
+const SECTIONS = [
+  ['accounts', 'Accounts'],
+  ['budgets', 'Budgets & alerts'],
+  ['payment-methods', 'Payment methods'],
+  ['credits', 'Credits & balance'],
+  ['troubleshooting', 'Troubleshooting'],
+  ['general', 'General'],
+] as const;
+
+const scrollTo = (id: string) => document.getElementById(id)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
 
 export default function SettingsPage() {
-  const [accounts, setAccounts] = useState<AccountInfo[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    call('listAccounts', {})
-      .then(setAccounts)
-      .catch((e: Error) => setError(e.message));
-  }, []);
+  const { data, error } = useSettingsData();
+  const route = useHashRoute();
+  const section = route.params.get('section');
   useEffect(() => {
-    load();
-    return subscribe('snapshotChanged', load);
-  }, [load]);
+    if (data && section) scrollTo(section);
+  }, [data, section]);
 
   return (
     <div className="app">
@@ -25,104 +37,44 @@ export default function SettingsPage() {
           <img src="./icon.svg" alt="" width={28} height={28} />
           <h1>Settings</h1>
         </div>
-        <a className="button-link" href="#/">
-          Back to dashboard
+        <nav aria-label="Settings sections" className="section-nav">
+          {SECTIONS.map(([id, label]) => (
+            <button key={id} type="button" className="link-button" onClick={() => scrollTo(id)}>
+              {label}
+            </button>
+          ))}
+        </nav>
+        <a
+          className="button-link"
+          href="#/"
+          onClick={(e) => {
+            // In the desktop app the dashboard is its own window.
+            e.preventDefault();
+            void call('openWindow', { route: 'dashboard' }).then(({ opened }) => !opened && (window.location.hash = '#/'));
+          }}
+        >
+          Dashboard
         </a>
       </header>
       <main className="content">
-        <section className="panel" aria-labelledby="accounts-title">
-          <h2 id="accounts-title">Accounts</h2>
-          {error && (
-            <p role="alert" className="banner banner-error">
-              {error}
-            </p>
-          )}
-          {accounts.length === 0 ? (
-            <p className="muted">No accounts yet — the dashboard shows demo data until you add one.</p>
-          ) : (
-            <ul className="account-list">
-              {accounts.map((a) => (
-                <li key={a.id}>
-                  <strong>{a.name}</strong> <span className="muted">{a.keyHint}</span>
-                  <button
-                    type="button"
-                    aria-label={`Remove ${a.name}`}
-                    onClick={() => {
-                      if (window.confirm(`Remove ${a.name}? Its key is deleted from the keychain and its local history is removed.`)) {
-                        call('removeAccount', { accountId: a.id }).then(load, (e: Error) => setError(e.message));
-                      }
-                    }}
-                  >
-                    Remove
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          <AddAccountForm onAdded={load} />
-        </section>
-        <BudgetsAndAlerts accounts={accounts} />
+        {error && (
+          <p role="alert" className="banner banner-error">
+            {error}
+          </p>
+        )}
+        {!data && !error && <div className="skeleton" aria-label="Loading" />}
+        {data && (
+          <>
+            <AccountsSection accounts={data.accounts} summaries={data.summaries} />
+            <BudgetsAndAlerts accounts={data.accounts} />
+            <PaymentMethodsSection methods={data.payments.methods} accounts={data.accounts} localToday={data.payments.localToday} onGuide={() => scrollTo('payment-guide')} />
+            <PaymentGuide />
+            <CreditsSection accounts={data.payments.accounts} today={data.payments.utcToday} />
+            <TroubleshootingSection payments={data.payments} onGuide={() => scrollTo('payment-guide')} />
+            <GeneralSection general={data.preferences.general} expiryAlertDays={data.payments.expiryAlertDays} />
+          </>
+        )}
       </main>
     </div>
-  );
-}
-
-function AddAccountForm({ onAdded }: { onAdded: () => void }) {
-  const [name, setName] = useState('');
-  const [apiKey, setApiKey] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await call('addAccount', { name, provider: 'openai', apiKey });
-      setName('');
-      setApiKey('');
-      onAdded();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      // The key never stays in the form, whatever happened.
-      setApiKey('');
-      setBusy(false);
-    }
-  };
-
-  return (
-    <form className="form" onSubmit={submit} aria-labelledby="add-account-title">
-      <h3 id="add-account-title">Add an OpenAI organization</h3>
-      <label>
-        Name
-        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={60} autoComplete="off" />
-      </label>
-      <label>
-        Admin API key
-        <input type="password" value={apiKey} onChange={(e) => setApiKey(e.target.value)} required autoComplete="off" spellCheck={false} placeholder="sk-admin-…" />
-      </label>
-      <p className="muted">
-        Needs an organization admin key with usage read access, from{' '}
-        <a
-          href={OPENAI_ADMIN_KEYS_URL}
-          onClick={(e) => {
-            e.preventDefault();
-            void call('openExternal', { url: OPENAI_ADMIN_KEYS_URL });
-          }}
-        >
-          OpenAI's admin keys page
-        </a>
-        . It is stored only in your system keychain.
-      </p>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
-        {busy ? 'Testing key…' : 'Add account'}
-      </button>
-    </form>
   );
 }
