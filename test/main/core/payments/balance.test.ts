@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { estimateBalance } from '../../../../src/main/core/payments/balance';
+import type { AccountCredits } from '../../../../src/shared/payments';
+
+const daily = (values: Record<string, number>) => (day: string) => values[day];
+
+describe('balance estimate', () => {
+  const spend: Record<string, number> = {};
+  for (let d = 10; d <= 21; d++) spend[`2026-11-${d}`] = 10_000_000; // $10 a day
+
+  it('is the recorded balance less the costs of the UTC days after it, plus credit added since', () => {
+    const credits: AccountCredits = {
+      entries: [
+        { id: 'c1', kind: 'purchase', amountMicros: 50_000_000, date: '2026-11-18', expiresOn: '2027-11-18', note: '' },
+        { id: 'c0', kind: 'purchase', amountMicros: 99_000_000, date: '2026-11-01', expiresOn: '2027-11-01', note: '' }, // before the reading: already in it
+      ],
+      recordedBalance: { amountMicros: 120_000_000, asOf: '2026-11-15' },
+      autoRecharge: null,
+    };
+    const e = estimateBalance(credits, daily(spend), '2026-11-21')!;
+    expect(e.spentSinceMicros).toBe(60_000_000); // 16th..21st
+    expect(e.addedSinceMicros).toBe(50_000_000);
+    expect(e.estimateMicros).toBe(110_000_000);
+    expect(e.dailyRateMicros).toBe(10_000_000);
+    expect(e.runwayDays).toBe(11);
+    expect(e.runsOutOn).toBe('2026-12-02');
+    expect(e.nextRechargeOn).toBeNull();
+  });
+
+  it('predicts the next auto-recharge and reports exhaustion', () => {
+    const credits: AccountCredits = { entries: [], recordedBalance: { amountMicros: 40_000_000, asOf: '2026-11-20' }, autoRecharge: { thresholdMicros: 10_000_000, amountMicros: 50_000_000 } };
+    const e = estimateBalance(credits, daily(spend), '2026-11-21')!;
+    expect(e.estimateMicros).toBe(30_000_000);
+    expect(e.nextRechargeOn).toBe('2026-11-23');
+    const gone = estimateBalance({ ...credits, recordedBalance: { amountMicros: 5_000_000, asOf: '2026-11-19' } }, daily(spend), '2026-11-21')!;
+    expect(gone.estimateMicros).toBe(-15_000_000);
+    expect(gone.runwayDays).toBe(0);
+  });
+
+  it('needs a recorded balance', () => {
+    expect(estimateBalance(undefined, daily(spend), '2026-11-21')).toBeNull();
+    expect(estimateBalance({ entries: [], recordedBalance: null, autoRecharge: null }, daily(spend), '2026-11-21')).toBeNull();
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { cardNumberProblem, daysUntilExpiry, detectBrand, expiryLastDay, formatCardNumber, isExpired, localDay, luhnValid, maskedCard } from '../../src/shared/cards';
+
+describe('card numbers', () => {
+  it.each([
+    ['4242 4242 4242 4242', 'visa'],
+    ['5555555555554444', 'mastercard'],
+    ['2223003122003222', 'mastercard'],
+    ['378282246310005', 'amex'],
+    ['6011111111111117', 'discover'],
+    ['3056930009020004', 'diners'],
+    ['3566002020360505', 'jcb'],
+    ['6200000000000005', 'unionpay'],
+    ['9999999999999995', 'other'],
+  ])('%s is %s and passes Luhn', (number, brand) => {
+    expect(detectBrand(number)).toBe(brand);
+    expect(luhnValid(number)).toBe(true);
+  });
+
+  it('refuses Luhn-invalid numbers, wrong lengths and letters with a clear reason', () => {
+    expect(luhnValid('4242424242424241')).toBe(false);
+    expect(cardNumberProblem('4242 4242 4242 4241')).toMatch(/not valid/);
+    expect(cardNumberProblem('4242 4242 4242')).toMatch(/Visa numbers have 13 or 16 or 19 digits/);
+    expect(cardNumberProblem('37828224631000')).toMatch(/American Express numbers have 15 digits/);
+    expect(cardNumberProblem('4242-4242-4242-424x')).toMatch(/digits only/);
+    expect(cardNumberProblem('4242 4242 4242 4242')).toBeNull();
+  });
+
+  it('formats as typed, Amex 4-6-5, others in fours', () => {
+    expect(formatCardNumber('4242424242424242')).toBe('4242 4242 4242 4242');
+    expect(formatCardNumber('378282246310005')).toBe('3782 822463 10005');
+    expect(formatCardNumber('42424')).toBe('4242 4');
+    expect(formatCardNumber('4242 4242 4242 4242 999 99')).toBe('4242 4242 4242 4242 999');
+    expect(maskedCard('visa', '4242')).toBe('Visa •••• 4242');
+  });
+});
+
+describe('expiry', () => {
+  it('is valid through the last day of the expiry month, leap years included', () => {
+    expect(expiryLastDay(2, 2028)).toBe('2028-02-29');
+    expect(expiryLastDay(2, 2027)).toBe('2027-02-28');
+    expect(expiryLastDay(12, 2026)).toBe('2026-12-31');
+    expect(daysUntilExpiry(12, 2026, '2026-12-31')).toBe(0);
+    expect(isExpired(12, 2026, '2026-12-31')).toBe(false);
+    expect(isExpired(12, 2026, '2027-01-01')).toBe(true);
+    expect(daysUntilExpiry(12, 2026, '2026-11-21')).toBe(40);
+    expect(daysUntilExpiry(1, 2027, '2026-12-31')).toBe(31);
+  });
+
+  it('uses the local calendar: the same instant is a different day in different time zones', () => {
+    const instant = new Date('2026-12-31T23:30:00Z');
+    expect(localDay(instant, 'UTC')).toBe('2026-12-31');
+    expect(localDay(instant, 'Europe/Berlin')).toBe('2027-01-01'); // already next year in Berlin: a 12/26 card has expired
+    expect(localDay(instant, 'America/Los_Angeles')).toBe('2026-12-31');
+    expect(isExpired(12, 2026, localDay(instant, 'Europe/Berlin'))).toBe(true);
+    expect(isExpired(12, 2026, localDay(instant, 'America/Los_Angeles'))).toBe(false);
+    expect(localDay(new Date('2026-03-01T02:00:00Z'), 'Pacific/Auckland')).toBe('2026-03-01');
+    expect(localDay(new Date('2026-03-01T02:00:00Z'), 'America/New_York')).toBe('2026-02-28');
+  });
+});
