@@ -112,3 +112,9 @@ export function daysUntilExpiry(month: number, year: number, today: string): num
 }
 
 export const isExpired = (month: number, year: number, today: string): boolean => daysUntilExpiry(month, year, today) < 0;
+
+/** Within `days`, or in this or next calendar month: worth a visible warning. */
+export function expiresSoon(month: number, year: number, today: string, days = 60): boolean {
+  const todayIndex = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7));
+  return daysUntilExpiry(month, year, today) <= days || year * 12 + month <= todayIndex + 1;
+}

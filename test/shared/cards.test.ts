@@ -58,3 +58,12 @@ describe('expiry', () => {
     expect(localDay(new Date('2026-03-01T02:00:00Z'), 'America/New_York')).toBe('2026-02-28');
   });
 });
+
+describe('expiresSoon', () => {
+  it('covers the next calendar month even when it ends more than 60 days away', async () => {
+    const { expiresSoon } = await import('../../src/shared/cards');
+    expect(expiresSoon(8, 2026, '2026-07-01')).toBe(true); // 61 days, but next month
+    expect(expiresSoon(9, 2026, '2026-07-01')).toBe(false);
+    expect(expiresSoon(1, 2027, '2026-12-15')).toBe(true);
+  });
+});

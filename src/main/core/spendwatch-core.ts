@@ -18,7 +18,7 @@ import { PaymentService } from './payments/payment-service';
 import { estimateBalance } from './payments/balance';
 import { FAILED_PAYMENT_CAUSES, paymentChecklist } from './payments/checklist';
 import { methodName } from './alerts/payment-rules';
-import { daysUntilExpiry, localDay } from '../../shared/cards';
+import { daysUntilExpiry, expiresSoon, localDay } from '../../shared/cards';
 import { HistoryStore } from './history/history-store';
 import type { Clock, DocumentStore, EventSink, Notifier, SecretVault } from './ports';
 import { OpenAiProvider } from './providers/openai/openai-provider';
@@ -151,7 +151,7 @@ export class SpendwatchCore {
     return this.settings.read().payments.methods.flatMap((m) => {
       if (!m.card) return [];
       const days = daysUntilExpiry(m.card.expMonth, m.card.expYear, today);
-      if (days > 60) return [];
+      if (!expiresSoon(m.card.expMonth, m.card.expYear, today)) return [];
       const name = methodName(m);
       return [
         days < 0

@@ -3,7 +3,7 @@
  * keychain and is never shown again (brand and last four only); the security code is never asked for.
  */
 import { useState, type FormEvent } from 'react';
-import { BRAND_NAMES, cardNumberProblem, daysUntilExpiry, detectBrand, digitsOnly, formatCardNumber, maskedCard } from '../../shared/cards';
+import { BRAND_NAMES, cardNumberProblem, daysUntilExpiry, detectBrand, expiresSoon, digitsOnly, formatCardNumber, maskedCard } from '../../shared/cards';
 import type { AccountInfo } from '../../shared/domain';
 import { PAYMENT_TYPE_NAMES, paymentMethodInputSchema, type PaymentMethod, type PaymentType } from '../../shared/payments';
 import { call } from '../bridge';
@@ -41,7 +41,7 @@ function expiryBadge(method: PaymentMethod, localToday: string): { text: string;
   if (!method.card) return null;
   const days = daysUntilExpiry(method.card.expMonth, method.card.expYear, localToday);
   if (days < 0) return { text: 'Expired', tone: 'problem' };
-  if (days <= 60) return { text: `Expires in ${days} day${days === 1 ? '' : 's'}`, tone: days <= 7 ? 'problem' : 'warning' };
+  if (expiresSoon(method.card.expMonth, method.card.expYear, localToday)) return { text: `Expires in ${days} day${days === 1 ? '' : 's'}`, tone: days <= 7 ? 'problem' : 'warning' };
   return null;
 }
 

@@ -1,0 +1,113 @@
+/**
+ * The settings window in real Chromium through the harness, used by visible labels and roles:
+ * adding a card, refusing an invalid number, only the last four after saving, no full number on
+ * disk, and an expiry warning for a card that expires next month.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { startHarnessProcess, type HarnessProcess } from '../support/harness-process';
+
+const SHOTS = 'test-results';
+const FULL = ['4242424242424242', '4242 4242 4242 4242', '4242-4242-4242-4242'];
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true }) as string[]).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
+}
+
+async function fillCard(page: Page, number: string) {
+  const now = new Date();
+  const next = new Date(now.getFullYear(), now.getMonth() + 1, 1);
+  await page.getByLabel('Cardholder name').fill('Ada Lovelace');
+  await page.getByLabel('Card number').fill(number);
+  await page.getByLabel('Expiry month').selectOption(String(next.getMonth() + 1));
+  await page.getByLabel('Expiry year').selectOption(String(next.getFullYear()));
+  await page.getByLabel('Country').fill('United Kingdom');
+  await page.getByLabel('Postal code').fill('SW1A 1AA');
+  await page.getByLabel('Address line 1').fill('1 Example Street');
+  await page.getByLabel('Label (optional)').fill('Company card');
+}
+
+describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('settings: payment methods', () => {
+  let browser: Browser;
+  let harness: HarnessProcess;
+  const home = mkdtempSync(join(tmpdir(), 'sw-e2e-settings-'));
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await launchChromium();
+    harness = await startHarnessProcess({ SPENDWATCH_HOME: home });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.stop();
+  });
+
+  it('adds a card by its labelled fields: an invalid number is refused, then only the last four show', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${harness.url}#/settings`);
+    await page.getByRole('button', { name: 'Add a payment method' }).click();
+    await expect.poll(() => page.getByText(/never asks for the security code \(CVV\)/).count()).toBe(1);
+    expect(await page.getByLabel(/security code|CVV|CVC/i).count()).toBe(0);
+
+    await fillCard(page, '4242 4242 4242 4241');
+    await page.getByRole('button', { name: 'Save payment method' }).click();
+    const error = page.getByRole('alert').filter({ hasText: 'not valid' });
+    await error.waitFor();
+    expect(await page.getByLabel('Card number').getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: join(SHOTS, 'settings-card-invalid.png'), fullPage: true });
+    const saved = existsSync(join(home, 'config.json')) ? JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')) : {};
+    expect(saved.payments?.methods ?? []).toEqual([]);
+
+    await page.getByLabel('Card number').fill('4242424242424242');
+    expect(await page.getByLabel('Card number').inputValue()).toBe('4242 4242 4242 4242'); // formatted as typed
+    await page.getByRole('button', { name: 'Save payment method' }).click();
+    const list = page.getByRole('list', { name: 'Recorded payment methods' });
+    await list.getByText('Visa •••• 4242').waitFor();
+    const bodyText = (await page.locator('body').innerText()) + (await page.content());
+    for (const full of FULL) expect(bodyText).not.toContain(full);
+    expect(await list.getByText(/^Expires in \d+ days$/).count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'settings-payments-light.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps no full card number anywhere under the data dir', () => {
+    const files = filesUnder(home);
+    expect(files.some((f) => f.endsWith('config.json'))).toBe(true);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      for (const full of FULL) expect(text, file).not.toContain(full);
+    }
+    expect(readFileSync(join(home, 'config.json'), 'utf8')).toContain('"last4": "4242"');
+  });
+
+  it('warns about the card that expires next month: alert, notification, dashboard banner and guide', async () => {
+    const recorded = (await (await fetch(`${harness.url}__harness/recorded`)).json()) as { notifications: { title: string; body: string }[]; tray: { state: string }[] };
+    const note = recorded.notifications.find((n) => /^Visa •••• 4242 expires in \d+ days?$/.test(n.title));
+    expect(note?.body).toMatch(/Update your payment method on OpenAI/);
+    expect(recorded.tray.at(-1)?.state).toMatch(/warning|over/);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark', locale: 'en-US' });
+    await page.goto(harness.url);
+    const banner = page.getByRole('status').filter({ hasText: /Visa •••• 4242 .*expires in \d+ days/ });
+    await banner.waitFor();
+    await page.getByRole('button', { name: /Alerts, [1-9]\d* unread/ }).click();
+    await page.getByRole('dialog', { name: 'Alert centre' }).getByText(/Visa •••• 4242 expires in/).waitFor();
+    await page.keyboard.press('Escape');
+    await banner.getByRole('button', { name: 'Update your payment method' }).click();
+    await page.getByRole('heading', { name: 'Update your payment method' }).waitFor();
+    await page.getByRole('button', { name: 'Open OpenAI payment methods' }).click();
+    await expect
+      .poll(async () => ((await (await fetch(`${harness.url}__harness/recorded`)).json()) as { openedExternal: string[] }).openedExternal)
+      .toContain('https://platform.openai.com/settings/organization/billing/payment-methods');
+    await page.screenshot({ path: join(SHOTS, 'settings-dark.png'), fullPage: true });
+    await page.close();
+  });
+});
