@@ -1,24 +1,33 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { call, subscribe } from './bridge';
+import { applyTheme } from './theme';
 import { Dashboard } from './dashboard/Dashboard';
 import { useHashRoute } from './hooks/useHashRoute';
 
 // Settings are not needed for the dashboard's first paint.
 const SettingsPage = lazy(() => import('./settings/SettingsPage'));
 
-/** Applies the theme chosen in Settings › General ("system" leaves it to the OS). */
+/** Applies the theme chosen in Settings › General; "system" follows the OS, live. */
 function useThemePreference(): void {
   useEffect(() => {
-    const apply = () =>
+    let preference: 'system' | 'light' | 'dark' = 'system';
+    const system = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => applyTheme(preference === 'system' ? (system.matches ? 'dark' : 'light') : preference);
+    const load = () =>
       call('getPreferences', {}).then(
         ({ general }) => {
-          if (general.theme === 'system') delete document.documentElement.dataset.theme;
-          else document.documentElement.dataset.theme = general.theme;
+          preference = general.theme;
+          apply();
         },
         () => undefined,
       );
-    void apply();
-    return subscribe('snapshotChanged', () => void apply());
+    void load();
+    system.addEventListener('change', apply);
+    const off = subscribe('snapshotChanged', () => void load());
+    return () => {
+      off();
+      system.removeEventListener('change', apply);
+    };
   }, []);
 }
 

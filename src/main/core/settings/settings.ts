@@ -3,18 +3,12 @@
  * Only masked key hints are ever stored here.
  */
 import { z } from 'zod';
-import { alertKindSchema, alertPreferenceSchema, budgetSchema, microsSchema, providerIdSchema } from '../../../shared/domain';
+import { accountInfoSchema, alertKindSchema, alertPreferenceSchema, budgetSchema, microsSchema } from '../../../shared/domain';
 import { accountCreditsSchema, DEFAULT_EXPIRY_ALERT_DAYS, paymentEventSchema, paymentMethodSchema } from '../../../shared/payments';
 import type { DocumentStore } from '../ports';
 
-export const storedAccountSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  provider: providerIdSchema,
-  baseUrl: z.string(),
-  keyHint: z.string(),
-  createdAt: z.string(),
-});
+/** An account as stored: exactly what the renderer may see (the key itself lives in the keychain). */
+export const storedAccountSchema = accountInfoSchema;
 export type StoredAccount = z.infer<typeof storedAccountSchema>;
 
 export const settingsSchema = z.object({
