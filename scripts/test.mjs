@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: sets up what the tests need, runs every Vitest project, and ends with one summary line.
 //  - its own D-Bus session with an unlocked gnome-keyring (so tests never touch your real keychain);
-//  - fresh renderer and CLI builds (the browser and CLI tests use them);
+//  - fresh app and CLI builds (the build, browser and CLI tests use them);
 //  - Xvfb, only if an Electron binary exists for the smoke test.
 import { spawn, spawnSync } from 'node:child_process';
 import { canStartKeyringSession, runInKeyringSession } from './lib/keyring-session.mjs';
@@ -33,7 +33,8 @@ function step(label, cmd, cmdArgs, env = {}) {
 }
 
 async function run() {
-  step('renderer build', 'npx', ['vite', 'build', '--config', 'src/renderer/vite.config.ts', '--logLevel', 'warn'], { VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' });
+  // main, preload and renderer: the build tests inspect all three, the browser tests serve the renderer.
+  step('app build', 'npx', ['electron-vite', 'build', '--logLevel', 'warn'], { ELECTRON_SKIP_BINARY_DOWNLOAD: '1', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' });
   step('CLI build', 'node', ['scripts/build-cli.mjs']);
 
   let xvfb;
