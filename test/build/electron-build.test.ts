@@ -11,7 +11,11 @@ describe('npm run build output', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main: string; type: string };
     expect(existsSync(pkg.main)).toBe(true);
     expect(pkg.type).toBe('module');
-    expect(readFileSync(pkg.main, 'utf8')).toMatch(/from "electron"/);
+    const main = readFileSync(pkg.main, 'utf8');
+    expect(main).toMatch(/from "electron"/);
+    // Paths resolved from out/main at run time: they must reach the other two outputs.
+    expect(main).toContain('"../renderer/index.html"');
+    expect(main).toContain('"../preload/index.cjs"');
   });
 
   it('emits the preload as a single CommonJS file that requires nothing but electron', () => {

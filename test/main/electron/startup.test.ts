@@ -1,0 +1,60 @@
+/**
+ * The desktop app's start-up with a mocked electron: it starts into the tray, loads no renderer until a
+ * window is opened (once an account exists), registers every IPC channel, and hardens the session.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { channels } from '../../../src/shared/ipc-contract';
+import type { MockBrowserWindow, ElectronMock } from './electron-mock';
+
+async function startApp(dataDir: string) {
+  vi.resetModules();
+  let mock!: ElectronMock;
+  vi.doMock('electron', async () => {
+    mock = (await import('./electron-mock')).createElectronMock();
+    mock.app.whenReady.mockReturnValue(Promise.resolve());
+    mock.app.getPath.mockReturnValue(dataDir);
+    return mock;
+  });
+  // electron-store loads the real electron package; a small in-memory stand-in keeps this test in Node.
+  vi.doMock('electron-store', () => ({
+    default: class {
+      store: Record<string, unknown> = {};
+    },
+  }));
+  await import('../../../src/main/electron/main');
+  await new Promise((r) => setTimeout(r, 20));
+  return { mock, windows: (mock.BrowserWindow as typeof MockBrowserWindow).instances };
+}
+
+describe('desktop start-up', () => {
+  afterEach(() => {
+    vi.doUnmock('electron');
+    vi.doUnmock('electron-store');
+  });
+
+  it('with an account configured: tray only, no window, every IPC channel registered, session hardened', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sw-start-'));
+    writeFileSync(join(dataDir, 'config.json'), '{}');
+    const { mock, windows } = await startApp(dataDir);
+    expect(mock.__test.trays).toHaveLength(1);
+    expect(windows).toHaveLength(0);
+    expect(mock.__test.ipcHandlers.size).toBe(channels.length);
+    expect(mock.__test.session.headersListener).toBeTypeOf('function');
+    // The tray's "Open dashboard" opens the first window, securely.
+    const menu = (mock.__test.trays[0].menu as { template: { label?: string; click?: () => void }[] }).template;
+    menu.find((i) => i.label === 'Open dashboard')!.click!();
+    expect(windows).toHaveLength(1);
+    expect(windows[0].options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(windows[0].loaded?.file).toMatch(/\/renderer\/index\.html$/);
+    menu.find((i) => i.label === 'Settings')!.click!();
+    expect(windows[1].loaded?.options).toEqual({ hash: '/settings' });
+  });
+
+  it('before any account exists, shows the dashboard (demo data) so a new user sees the app', async () => {
+    const { windows } = await startApp(mkdtempSync(join(tmpdir(), 'sw-start-')));
+    expect(windows).toHaveLength(1);
+  });
+});
