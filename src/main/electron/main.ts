@@ -3,12 +3,13 @@
  * the tray, wires the core to Electron (keychain via keytar, settings via electron-store, native
  * notifications, power events) and registers IPC.
  */
-import { app, dialog, ipcMain, powerMonitor, shell, session } from 'electron';
+import { app, dialog, ipcMain, net, powerMonitor, shell, session } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock } from '../core/ports';
 import { createIpcHandlers } from '../core/ipc/handlers';
+import { ConnectivityWatcher } from '../core/sync/connectivity';
 import { settingsFile } from '../core/paths';
 import { SpendwatchCore } from '../core/spendwatch-core';
 import { KeytarVault } from '../core/vault/keytar-vault';
@@ -84,11 +85,17 @@ function start(): void {
 
   powerMonitor.on('suspend', () => core.scheduler.pause());
   powerMonitor.on('resume', () => core.scheduler.resume());
+  const connectivity = new ConnectivityWatcher(
+    () => net.isOnline(),
+    (online) => (online ? core.scheduler.resume() : core.scheduler.pause()),
+  );
+  connectivity.start();
   app.on('second-instance', () => windows.open('dashboard'));
   app.on('activate', () => windows.open('dashboard'));
   // Stay in the tray when the last window closes.
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => {
+    connectivity.stop();
     core.stop();
     trayRef.current?.destroy();
   });

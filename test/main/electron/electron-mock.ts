@@ -125,6 +125,7 @@ export function createElectronMock() {
     },
     session: { defaultSession: session },
     powerMonitor: new EventEmitter(),
+    net: { isOnline: vi.fn(() => true) },
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: { invoke: vi.fn(), on: vi.fn() },
     __test: { ipcHandlers, notifications, trays: MockTray.instances, session },
