@@ -104,6 +104,8 @@ export const accountSummarySchema = z.object({
   isDemo: z.boolean(),
   lastSyncedAt: z.string().nullable(),
   lastError: appErrorSchema.nullable(),
+  /** A secondary fetch (usage, project names) that failed in the last sync; the figures are still right. */
+  warning: z.string().nullable(),
   stale: z.boolean(),
   syncing: z.boolean(),
   monthToDateMicros: microsSchema,

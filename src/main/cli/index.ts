@@ -128,6 +128,8 @@ export function buildProgram(): Command {
         for (const alert of report.alerts) print(`ALERT ${alert.title}: ${alert.message}\n`);
         for (const r of report.results) {
           print(r.ok ? `${r.name}: synced (${r.requests} request${r.requests === 1 ? '' : 's'})\n` : `${r.name}: FAILED — ${r.error?.code}: ${r.error?.message}\n`);
+          const warning = r.ok ? core.history.readState(r.accountId).warning : null;
+          if (warning) print(`${r.name}: warning — ${warning}\n`);
         }
         if (!report.results.length) print('No accounts to sync.\n');
       }

@@ -19,6 +19,7 @@ export interface ResolvedAccount {
   lastSyncedAt: string | null;
   lastError: AccountSummary['lastError'];
   firstFailureAt: string | null;
+  warning: string | null;
   budget: Budget | null;
 }
 
@@ -48,6 +49,7 @@ export class AccountViews {
         lastSyncedAt: state.lastSuccessAt,
         lastError: state.lastError,
         firstFailureAt: state.firstFailureAt,
+        warning: state.warning,
         budget: settings.budgets[account.id] ?? null,
       };
     });
@@ -79,6 +81,7 @@ export class AccountViews {
       isDemo: resolved.isDemo,
       lastSyncedAt: resolved.lastSyncedAt,
       lastError: resolved.lastError,
+      warning: resolved.warning,
       stale,
       syncing,
       monthToDateMicros: mtd,
@@ -100,6 +103,7 @@ export class AccountViews {
       lastSyncedAt: now.toISOString(),
       lastError: null,
       firstFailureAt: null,
+      warning: null,
       budget: null,
     };
   }

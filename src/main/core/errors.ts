@@ -19,7 +19,8 @@ export class AppError extends Error {
   }
 }
 
-const SECRET_PATTERN = /sk-[A-Za-z0-9_-]{6,}/g;
+// A key: sk-, an optional type (admin-, proj-, …), then at least 8 more key characters.
+const SECRET_PATTERN = /sk-(?:[a-z]+-)?[A-Za-z0-9_]{8,}[A-Za-z0-9_-]*/g;
 
 /** Replaces anything key-like with its masked form, so no error or log line can carry a key. */
 export function redactSecrets(text: string): string {

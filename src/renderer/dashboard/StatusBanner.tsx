@@ -29,6 +29,13 @@ export function StatusBanner(props: { view: DashboardView; accountId: string; pr
           </button>
         </div>
       ))}
+      {shown
+        .filter((a) => a.warning && !a.lastError)
+        .map((a) => (
+          <div key={`warning-${a.id}`} className="banner banner-warning" role="status">
+            <strong>{a.name}:</strong> {a.warning}
+          </div>
+        ))}
       {view.paymentNotices.map((n) => (
         <div key={n.methodId} className={`banner ${n.severity === 'critical' ? 'banner-error' : 'banner-warning'}`} role="status">
           <span className="badge badge-problem">Payment</span> {n.message}{' '}

@@ -24,6 +24,10 @@ export const syncStateSchema = z.object({
   firstFailureAt: z.string().nullable(),
   backfilledFrom: z.string().nullable(),
   usageFetchedAt: z.string().nullable(),
+  /** When project names were last fetched: ids OpenAI did not name are looked up again at most daily. */
+  projectsFetchedAt: z.string().nullable().default(null),
+  /** A failed Usage or Projects call: reported, but it never fails the sync (Costs carry the money). */
+  warning: z.string().nullable().default(null),
   currency: z.string(),
   projects: z.record(z.string(), z.string()),
 });
@@ -37,6 +41,8 @@ export const EMPTY_SYNC_STATE: SyncState = {
   firstFailureAt: null,
   backfilledFrom: null,
   usageFetchedAt: null,
+  projectsFetchedAt: null,
+  warning: null,
   currency: 'usd',
   projects: {},
 };

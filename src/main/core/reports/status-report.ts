@@ -22,6 +22,8 @@ export interface StatusAccount {
   lastSyncedAt: string | null;
   stale: boolean;
   error: { code: string; message: string } | null;
+  /** A secondary fetch (usage, project names) that failed; money figures are unaffected. */
+  warning: string | null;
   monthToDate: Money;
   today: Money;
   forecast: Money | null;
@@ -100,6 +102,7 @@ function statusAccount(r: ResolvedAccount, s: AccountSummary, from: string, toda
     lastSyncedAt: s.lastSyncedAt,
     stale: s.stale,
     error: s.lastError,
+    warning: s.warning,
     monthToDate: money(s.monthToDateMicros, currency),
     today: money(s.todayMicros, currency),
     forecast: s.forecastMicros === null ? null : money(s.forecastMicros, currency),

@@ -131,11 +131,11 @@ export class SyncEngine {
     const costs = await provider.fetchCosts(range, (doneDays, totalDays) =>
       this.deps.emit('syncProgress', { accountId: account.id, phase, doneDays, totalDays }),
     );
-    const unknownProjects = [...costs.days.values()].flat().some((row) => row.projectId && !(row.projectId in state.projects));
-    const projects = unknownProjects ? Object.fromEntries(await provider.listProjects()) : undefined;
+    const warnings: string[] = [];
+    const projects = await this.projectNames(state, costs.days, provider, now, warnings);
     const costsChanged = [...costs.days].some(([day, rows]) => JSON.stringify(history.costs.get(day)) !== JSON.stringify(rows));
     const usageStale = !state.usageFetchedAt || now.getTime() - Date.parse(state.usageFetchedAt) > this.options.usageMaxAgeMs;
-    const usage = backfill || costsChanged || usageStale ? await provider.fetchUsage(range) : undefined;
+    const usage = backfill || costsChanged || usageStale ? await optional(() => provider.fetchUsage(range), 'Token usage', warnings) : undefined;
 
     // Everything fetched and validated: only now does the history change.
     const changedDays = history.replaceCosts(costs.days);
@@ -148,9 +148,28 @@ export class SyncEngine {
         currency: costs.currency,
         backfilledFrom: backfill ? from : state.backfilledFrom,
         usageFetchedAt: usage ? now.toISOString() : state.usageFetchedAt,
-        projects: projects ? { ...state.projects, ...projects } : state.projects,
+        projects: projects ?? state.projects,
+        projectsFetchedAt: projects ? now.toISOString() : state.projectsFetchedAt,
+        warning: warnings.length ? warnings.join(' ') : null,
       },
     };
+  }
+
+  /**
+   * Names for project ids: fetched when an id appears that has no name yet. Ids OpenAI's list does not
+   * include keep their id as name and are looked up again at most once a day, so they never cost a
+   * request on every poll.
+   */
+  private async projectNames(state: SyncState, days: Map<UtcDay, { projectId: string | null }[]>, provider: SpendProvider, now: Date, warnings: string[]) {
+    const ids = new Set([...days.values()].flat().flatMap((row) => (row.projectId ? [row.projectId] : [])));
+    const unknown = [...ids].some((id) => !(id in state.projects));
+    const unnamedStale =
+      [...ids].some((id) => state.projects[id] === id) && (!state.projectsFetchedAt || now.getTime() - Date.parse(state.projectsFetchedAt) > 86_400_000);
+    if (!unknown && !unnamedStale) return undefined;
+    const fetched = await optional(() => provider.listProjects(), 'Project names', warnings);
+    const names = { ...state.projects, ...(fetched ? Object.fromEntries(fetched) : {}) };
+    for (const id of ids) names[id] ??= id;
+    return names;
   }
 
   private windowStart(state: SyncState, today: UtcDay, backfill: boolean, corruptMonths: string[]): UtcDay {
@@ -164,5 +183,15 @@ export class SyncEngine {
     for (const month of corruptMonths) if (firstDayOfMonth(month) < from) from = firstDayOfMonth(month);
     if (state.backfilledFrom && from < state.backfilledFrom) from = state.backfilledFrom;
     return from;
+  }
+}
+
+/** Runs a secondary fetch; its failure becomes a warning instead of failing the sync. */
+async function optional<T>(fetch: () => Promise<T>, what: string, warnings: string[]): Promise<T | undefined> {
+  try {
+    return await fetch();
+  } catch (error) {
+    warnings.push(`${what} could not be fetched: ${toErrorInfo(error).message}`);
+    return undefined;
   }
 }

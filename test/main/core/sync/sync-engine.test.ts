@@ -100,6 +100,40 @@ describe('sync engine', () => {
     expect(view.byProject.find((p) => p.key === 'proj_new')?.name).toBe('New thing');
   });
 
+  it('does not look up a project id OpenAI never names on every poll', async () => {
+    const acme = core.accounts.get('Acme');
+    const org = server.keys[KEY_A] as ReturnType<typeof smallOrganisation>;
+    org.costs['2026-11-21'].push({ projectId: 'proj_ghost', lineItem: 'gpt-4o-2024-08-06, input', value: 1 });
+    await core.sync.syncAll([acme.id]);
+    server.clearLog();
+    expect((await core.sync.syncAll([acme.id])).results[0].requests).toBe(1);
+    const view = core.getDashboard({ accountId: acme.id, range: 'mtd', groupBy: 'project' });
+    expect(view.byProject.find((p) => p.key === 'proj_ghost')?.name).toBe('proj_ghost');
+    clock.advance(25 * 3_600_000); // a day later it asks once more, in case the project was new
+    server.clearLog();
+    await core.sync.syncAll([acme.id]);
+    expect(server.requestsTo('/organization/projects')).toHaveLength(1);
+  });
+
+  it('keeps the costs when Usage or Projects fail, with a warning', async () => {
+    const acme = core.accounts.get('Acme');
+    server.addFault({ path: '/usage/completions', kind: 'status', status: 404, body: { error: { message: 'Not found', type: 'invalid_request_error', param: null, code: null } } });
+    server.addFault({ path: '/projects', kind: 'status', status: 403, body: { error: { message: 'Missing scope', type: 'invalid_request_error', param: null, code: null } } });
+    const report = await core.sync.syncAll([acme.id]);
+    expect(report.results[0]).toMatchObject({ ok: true, error: null });
+    const summary = core.getDashboard({ accountId: acme.id, range: 'mtd', groupBy: 'project' });
+    expect(summary.kpis.monthToDateMicros).toBeGreaterThan(0);
+    const account = summary.accounts.find((a) => a.id === acme.id)!;
+    expect(account.warning).toMatch(/Token usage could not be fetched: The API answered 404/);
+    expect(account.warning).toMatch(/Project names could not be fetched: The key lacks a permission/);
+    expect(account.warning).toContain('(sk-admin-…)');
+    expect(account.stale).toBe(false);
+    server.clearLog();
+    clock.advance(15 * 60_000);
+    await core.sync.syncAll([acme.id]);
+    expect(core.getDashboard({ accountId: acme.id, range: 'mtd', groupBy: 'project' }).accounts.find((a) => a.id === acme.id)!.warning).toBeNull();
+  });
+
   it('isolates a failing account: the other syncs and keeps its data', async () => {
     await core.sync.syncAll();
     const beta = core.accounts.get('Beta');

@@ -14,7 +14,7 @@ export function classifyOpenAiError(error: HttpErrorBody): AppError {
   if (error.status === 403) {
     return new AppError(
       'missing_scope',
-      `The key is not allowed to read costs. Use an organization admin key (sk-admin-…) with read access to usage (api.usage.read); project and service-account keys cannot read billing data.${detail}`,
+      `The key lacks a permission this request needs. Spendwatch needs an organization admin key (sk-admin-…) with read access to usage (api.usage.read); project and service-account keys cannot read billing data.${detail}`,
     );
   }
   if (error.status === 429 && (error.type === 'insufficient_quota' || /quota|spend_limit|credit_balance/.test(error.code ?? ''))) {
