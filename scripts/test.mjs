@@ -54,7 +54,7 @@ async function run() {
     const r = JSON.parse(readFileSync(report, 'utf8'));
     const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
     // One plain closing line, the same in every CI: "N passed, N failed, N skipped".
-    console.log(`\nSpendwatch tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+    console.log(`\nSpendwatch: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
     if (r.numTotalTests === 0) {
       console.error('test: no test ran');
       process.exit(1);
