@@ -1,6 +1,7 @@
 /** Top projects and line items this month: amount, share of the total, and change against last month. */
 import { memo } from 'react';
 import type { ComparedAmount, DashboardView } from '../../shared/domain';
+import { SimpleTable } from '../components/SimpleTable';
 import { money, preciseMoney } from '../format';
 
 const TOP = 10;
@@ -30,38 +31,32 @@ function BreakdownTable({ title, rows, currency }: { title: string; rows: Compar
       {shown.length === 0 ? (
         <p className="empty">No spend this month yet.</p>
       ) : (
-        <table className="breakdown">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Amount</th>
-              <th scope="col">Share</th>
-              <th scope="col" title="Against the same days of last month">
-                vs last month
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((r) => {
-              const share = total ? Math.round((r.micros * 1000) / total) / 10 : 0;
-              return (
-                <tr key={r.key}>
-                  <th scope="row" className="name-cell">
-                    {r.name}
-                  </th>
-                  <td title={preciseMoney(r.micros, currency)}>{money(r.micros, currency)}</td>
-                  <td>
-                    <span className="share-bar" aria-hidden="true">
-                      <span style={{ width: `${Math.min(100, share)}%` }} />
-                    </span>{' '}
-                    {share}%
-                  </td>
-                  <td className={r.micros > r.previousMicros ? 'up' : 'down'}>{changeText(r.micros, r.previousMicros)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <SimpleTable
+          className="breakdown"
+          head={['Name', 'Amount', 'Share', <span key="change" title="Against the same days of last month">vs last month</span>]}
+          rows={shown.map((r) => {
+            const share = total ? Math.round((r.micros * 1000) / total) / 10 : 0;
+            return {
+              key: r.key,
+              cells: [
+                <span key="name" className="name-cell" title={r.name}>
+                  {r.name}
+                </span>,
+                <span key="amount" title={preciseMoney(r.micros, currency)}>
+                  {money(r.micros, currency)}
+                </span>,
+                <span key="share">
+                  <span className="share-bar" aria-hidden="true">
+                    <span style={{ width: `${Math.min(100, share)}%` }} />
+                  </span>{' '}
+                  {share}%
+                </span>,
+                changeText(r.micros, r.previousMicros),
+              ],
+              cellClass: [undefined, undefined, r.micros > r.previousMicros ? 'up' : 'down'],
+            };
+          })}
+        />
       )}
     </section>
   );

@@ -1,7 +1,8 @@
 /** A collapsible table: the text alternative shown beside every chart. */
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
+import { SimpleTable, type TableRow } from '../components/SimpleTable';
 
-export function ChartTable({ caption, head, rows }: { caption: string; head: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
+export function ChartTable({ caption, head, rows }: { caption: string; head: string[]; rows: TableRow[] }) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -10,28 +11,7 @@ export function ChartTable({ caption, head, rows }: { caption: string; head: str
       </button>
       {open && (
         <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{caption}</caption>
-            <thead>
-              <tr>
-                {head.map((h) => (
-                  <th scope="col" key={h}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.key}>
-                  <th scope="row">{r.cells[0]}</th>
-                  {r.cells.slice(1).map((c, i) => (
-                    <td key={i}>{c}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SimpleTable caption={caption} head={head} rows={rows} />
         </div>
       )}
     </>

@@ -8,6 +8,7 @@ import type { ChannelOutput } from '../../shared/ipc-contract';
 import { OPENAI_BILLING_URL } from '../../shared/links';
 import { parseUserAmount } from '../../shared/money';
 import { call } from '../bridge';
+import { actionsHeader, SimpleTable } from '../components/SimpleTable';
 import { money } from '../format';
 
 type AccountCredits = ChannelOutput<'getPayments'>['accounts'][number];
@@ -137,34 +138,23 @@ function AccountCreditsPanel({ account, today }: { account: AccountCredits; toda
       {credits.entries.length === 0 ? (
         <p className="muted">None recorded.</p>
       ) : (
-        <table className="compact-table">
-          <thead>
-            <tr>
-              <th scope="col">Kind</th>
-              <th scope="col">Amount</th>
-              <th scope="col">Date</th>
-              <th scope="col">Expires</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {credits.entries.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{c.kind === 'grant' ? 'Grant' : 'Purchase'}</th>
-                <td>{money(c.amountMicros)}</td>
-                <td>{c.date}</td>
-                <td className={c.expiresOn < today ? 'status-problem' : c.expiresOn <= addDays(today, 30) ? 'status-warning' : ''}>{c.expiresOn}</td>
-                <td>
-                  <button type="button" className="link-button" onClick={() => run(() => call('removeCredit', { accountId: id, entryId: c.id }))}>
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SimpleTable
+          className="compact-table"
+          head={['Kind', 'Amount', 'Date', 'Expires', actionsHeader]}
+          rows={credits.entries.map((c) => ({
+            key: c.id,
+            cells: [
+              c.kind === 'grant' ? 'Grant' : 'Purchase',
+              money(c.amountMicros),
+              c.date,
+              c.expiresOn,
+              <button key="remove" type="button" className="link-button" onClick={() => run(() => call('removeCredit', { accountId: id, entryId: c.id }))}>
+                Remove
+              </button>,
+            ],
+            cellClass: [undefined, undefined, c.expiresOn < today ? 'status-problem' : c.expiresOn <= addDays(today, 30) ? 'status-warning' : undefined],
+          }))}
+        />
       )}
       <form className="inline-form" onSubmit={addEntry}>
         <label>

@@ -4,6 +4,7 @@ import type { ChannelOutput } from '../../shared/ipc-contract';
 import { parseUserAmount } from '../../shared/money';
 import type { PaymentEvent } from '../../shared/payments';
 import { call } from '../bridge';
+import { actionsHeader, SimpleTable } from '../components/SimpleTable';
 import { money } from '../format';
 
 type Payments = ChannelOutput<'getPayments'>;
@@ -67,34 +68,23 @@ function PaymentLog({ events }: { events: PaymentEvent[] }) {
       <h3>Payment log</h3>
       <p className="muted">Record charges and failures as you see them, to spot patterns (the same card failing on the same day each month, say).</p>
       {events.length > 0 && (
-        <table className="compact-table">
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Amount</th>
-              <th scope="col">Result</th>
-              <th scope="col">Note</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((ev) => (
-              <tr key={ev.id}>
-                <th scope="row">{ev.date}</th>
-                <td>{money(ev.amountMicros)}</td>
-                <td className={ev.result === 'failed' ? 'status-problem' : ''}>{ev.result}</td>
-                <td>{ev.note}</td>
-                <td>
-                  <button type="button" className="link-button" onClick={() => void call('removePaymentEvent', { id: ev.id })}>
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SimpleTable
+          className="compact-table"
+          head={['Date', 'Amount', 'Result', 'Note', actionsHeader]}
+          rows={events.map((ev) => ({
+            key: ev.id,
+            cells: [
+              ev.date,
+              money(ev.amountMicros),
+              ev.result,
+              ev.note,
+              <button key="remove" type="button" className="link-button" onClick={() => void call('removePaymentEvent', { id: ev.id })}>
+                Remove
+              </button>,
+            ],
+            cellClass: [undefined, ev.result === 'failed' ? 'status-problem' : undefined],
+          }))}
+        />
       )}
       <form className="inline-form" onSubmit={add}>
         <label>

@@ -12,7 +12,7 @@ import { FakeKeychain } from '../../../support/fake-vault';
 import { FAST_RETRY } from '../../../support/fast-retry';
 import { TestClock } from '../../../support/test-clock';
 
-const KEY = 'sk-admin-cccccccccccccccccccccccccccccccc';
+const KEY = 'sk-admin-test-cccccccccccccccc';
 
 describe('accounts', () => {
   let server: FakeOpenAiServer;

@@ -12,8 +12,8 @@ import { FakeKeychain } from '../../../support/fake-vault';
 import { FAST_RETRY } from '../../../support/fast-retry';
 import { TestClock } from '../../../support/test-clock';
 
-const KEY_A = 'sk-admin-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
-const KEY_B = 'sk-admin-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
+const KEY_A = 'sk-admin-test-aaaaaaaaaaaaaaaa';
+const KEY_B = 'sk-admin-test-bbbbbbbbbbbbbbbb';
 const NOW = new Date('2026-11-21T10:00:00Z');
 
 describe('sync engine', () => {
