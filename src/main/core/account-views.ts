@@ -8,6 +8,7 @@ import { percentOf } from '../../shared/money';
 import { forecast, monthToDate, totalBetween, type HistoryView } from './aggregate/aggregations';
 import { DEMO_ACCOUNT_ID, DEMO_ACCOUNT_NAME, DEMO_PROJECTS, demoHistory } from './demo/demo-organisation';
 import { AppError } from './errors';
+import type { AccountHistory } from './history/account-history';
 import type { HistoryStore } from './history/history-store';
 import type { Clock } from './ports';
 import type { Settings, StoredAccount } from './settings/settings';
@@ -55,9 +56,8 @@ export class AccountViews {
     });
   }
 
-  /** The accounts a query covers: one by id or name, or all of them. */
-  select(settings: Settings, accountId: string): ResolvedAccount[] {
-    const all = this.resolveAll(settings);
+  /** The accounts a query covers, from the resolved list: one by id or name, or all of them. */
+  select(all: ResolvedAccount[], accountId: string): ResolvedAccount[] {
     if (accountId === ALL_ACCOUNTS) return all;
     const match = all.find((r) => r.account.id === accountId || r.account.name.toLowerCase() === accountId.toLowerCase());
     if (!match) throw new AppError('not_found', `No account "${accountId}".`);
@@ -92,13 +92,18 @@ export class AccountViews {
     };
   }
 
+  /** The demo history, rebuilt only when its quarter-hour changes (today's partial day grows with it). */
+  private demoCache: { key: string; history: AccountHistory } | undefined;
+
   private demo(): ResolvedAccount {
     const now = this.clock.now();
     const today = dayFromMs(now.getTime());
-    const fraction = (now.getTime() % 86_400_000) / 86_400_000;
+    const quarter = Math.floor((now.getTime() % 86_400_000) / 900_000);
+    const key = `${today}|${quarter}`;
+    if (this.demoCache?.key !== key) this.demoCache = { key, history: demoHistory(today, (quarter + 1) / 96) };
     return {
       account: DEMO_ACCOUNT,
-      view: { history: demoHistory(today, fraction), projectNames: DEMO_PROJECTS },
+      view: { history: this.demoCache.history, projectNames: DEMO_PROJECTS },
       isDemo: true,
       lastSyncedAt: now.toISOString(),
       lastError: null,

@@ -108,7 +108,7 @@ export class SpendwatchCore {
   getDashboard(query: DashboardQuery): DashboardView {
     const settings = this.settings.read();
     const all = this.views.resolveAll(settings);
-    const selected = this.views.select(settings, query.accountId);
+    const selected = this.views.select(all, query.accountId);
     const views = selected.map((s) => s.view);
     const today = this.today();
     const { from, to } = rangeDays(query.range, today);
@@ -188,7 +188,7 @@ export class SpendwatchCore {
   exportCsv(accountId: string, from?: string, to?: string): { fileName: string; csv: string } {
     const settings = this.settings.read();
     const today = this.today();
-    const selected = this.views.select(settings, accountId);
+    const selected = this.views.select(this.views.resolveAll(settings), accountId);
     const start = from ?? firstDayOfMonth(addMonths(monthOf(today), -11));
     const end = to ?? today;
     if (start > end) throw new AppError('invalid_input', `The start day ${start} is after the end day ${end}.`);
@@ -209,9 +209,7 @@ export class SpendwatchCore {
   /** Syncs (all or some accounts), then evaluates alerts: what a poll, "Sync now" and `spendwatch sync` do. */
   async syncAndEvaluate(accountIds?: string[]) {
     const report = await this.sync.syncAll(accountIds);
-    const alerts = this.alerts.evaluate();
-    if (alerts.length) this.refreshTray();
-    return { ...report, alerts };
+    return { ...report, alerts: this.alerts.evaluate() };
   }
 
   /**

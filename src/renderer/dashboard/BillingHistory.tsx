@@ -4,6 +4,7 @@ import type { DashboardView } from '../../shared/domain';
 import { formatMonth } from '../../shared/dates';
 import { OPENAI_BILLING_URL } from '../../shared/links';
 import { call } from '../bridge';
+import { ExternalLink } from '../components/links';
 import { money, preciseMoney } from '../format';
 import { changeText } from './Breakdowns';
 
@@ -53,16 +54,9 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
           <button type="button" onClick={exportCsv} disabled={isDemo}>
             Export CSV
           </button>
-          <a
-            className="button-link"
-            href={OPENAI_BILLING_URL}
-            onClick={(e) => {
-              e.preventDefault();
-              void call('openExternal', { url: OPENAI_BILLING_URL });
-            }}
-          >
+          <ExternalLink href={OPENAI_BILLING_URL} className="button-link">
             Open OpenAI billing
-          </a>
+          </ExternalLink>
         </div>
       </div>
       {exportState && (

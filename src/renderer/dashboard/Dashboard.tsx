@@ -4,6 +4,7 @@ import { ALL_ACCOUNTS } from '../../shared/constants';
 import type { DashboardRange, GroupBy } from '../../shared/domain';
 import { OPENAI_USAGE_URL } from '../../shared/links';
 import { call } from '../bridge';
+import { ExternalLink } from '../components/links';
 import { useDashboard } from '../hooks/useDashboard';
 import { BillingHistory } from './BillingHistory';
 import { Breakdowns } from './Breakdowns';
@@ -66,15 +67,9 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
             <Breakdowns monthBreakdown={view.monthBreakdown} currency={view.currency} />
             <BillingHistory monthly={view.monthly} monthBreakdown={view.monthBreakdown} today={view.today} currency={view.currency} isDemo={view.isDemo} accountId={accountId} />
             <p className="footer-link">
-              <a
-                href={OPENAI_USAGE_URL}
-                onClick={(e) => {
-                  e.preventDefault();
-                  void call('openExternal', { url: OPENAI_USAGE_URL });
-                }}
-              >
+              <ExternalLink href={OPENAI_USAGE_URL}>
                 Open OpenAI usage page
-              </a>
+              </ExternalLink>
             </p>
           </>
         )}

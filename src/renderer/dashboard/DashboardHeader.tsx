@@ -1,6 +1,6 @@
 import { ALL_ACCOUNTS } from '../../shared/constants';
 import type { DashboardView } from '../../shared/domain';
-import { call } from '../bridge';
+import { openAppWindow } from '../components/links';
 import { AlertCentre } from '../components/AlertCentre';
 import { localDateTime, relativeTime } from '../format';
 
@@ -51,9 +51,8 @@ export function DashboardHeader(props: {
           className="button-link"
           href="#/settings"
           onClick={(e) => {
-            // In the desktop app Settings is its own window; in a browser, the same page.
             e.preventDefault();
-            void call('openWindow', { route: 'settings' }).then(({ opened }) => !opened && (window.location.hash = '#/settings'));
+            openAppWindow('settings');
           }}
         >
           Settings

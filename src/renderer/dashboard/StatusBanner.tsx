@@ -1,12 +1,8 @@
 import type { DashboardView, SyncProgress } from '../../shared/domain';
-import { call } from '../bridge';
+import { openAppWindow } from '../components/links';
 
-/** The guide lives in Settings: its own window in the desktop app, the same page in a browser. */
-function openPaymentGuide(): void {
-  void call('openWindow', { route: 'settings', section: 'payment-guide' }).then(({ opened }) => {
-    if (!opened) window.location.hash = '#/settings?section=payment-guide';
-  });
-}
+/** The guide lives in Settings. */
+const openPaymentGuide = () => openAppWindow('settings', 'payment-guide');
 
 /** Stale, error and backfill-progress states for the selected accounts. */
 export function StatusBanner(props: { view: DashboardView; accountId: string; progress: SyncProgress | null; onRetry: () => void }) {

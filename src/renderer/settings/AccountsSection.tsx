@@ -4,6 +4,7 @@ import type { AccountInfo, AccountSummary } from '../../shared/domain';
 import { OPENAI_ADMIN_KEYS_URL } from '../../shared/links';
 import { detectOpenAiKeyKind } from '../../shared/masking';
 import { call } from '../bridge';
+import { ExternalLink } from '../components/links';
 import { localDateTime } from '../format';
 
 const KEY_HINT: Record<string, string> = {
@@ -141,15 +142,9 @@ function AddAccountForm() {
         {kind
           ? KEY_HINT[kind]
           : 'Needs an organization admin key with read access to usage. It is stored only in your system keychain and never shown again.'}{' '}
-        <a
-          href={OPENAI_ADMIN_KEYS_URL}
-          onClick={(e) => {
-            e.preventDefault();
-            void call('openExternal', { url: OPENAI_ADMIN_KEYS_URL });
-          }}
-        >
+        <ExternalLink href={OPENAI_ADMIN_KEYS_URL}>
           Create one on OpenAI
-        </a>
+        </ExternalLink>
       </p>
       {error && (
         <p role="alert" className="field-error">

@@ -8,6 +8,7 @@ import type { ChannelOutput } from '../../shared/ipc-contract';
 import { OPENAI_BILLING_URL } from '../../shared/links';
 import { parseUserAmount } from '../../shared/money';
 import { call } from '../bridge';
+import { ExternalLink } from '../components/links';
 import { actionsHeader, SimpleTable } from '../components/SimpleTable';
 import { money } from '../format';
 
@@ -19,15 +20,9 @@ export function CreditsSection({ accounts, today }: { accounts: AccountCredits[]
       <h2 id="credits-title">Credits &amp; balance</h2>
       <p className="muted">
         OpenAI’s API does not report your prepaid balance. Record the balance shown on{' '}
-        <a
-          href={OPENAI_BILLING_URL}
-          onClick={(e) => {
-            e.preventDefault();
-            void call('openExternal', { url: OPENAI_BILLING_URL });
-          }}
-        >
+        <ExternalLink href={OPENAI_BILLING_URL}>
           OpenAI’s billing page
-        </a>{' '}
+        </ExternalLink>{' '}
         and Spendwatch estimates it from then on. Prepaid credit expires a year after purchase.
       </p>
       {accounts.length === 0 && <p className="muted">Add an account first.</p>}

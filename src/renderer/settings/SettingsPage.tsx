@@ -1,6 +1,6 @@
 /** The settings window (#/settings): accounts, budgets and alerts, payments, credits, troubleshooting, general. */
 import { useEffect } from 'react';
-import { call } from '../bridge';
+import { openAppWindow } from '../components/links';
 import { useHashRoute } from '../hooks/useHashRoute';
 import { AccountsSection } from './AccountsSection';
 import { BudgetsAndAlerts } from './BudgetsAndAlerts';
@@ -48,9 +48,8 @@ export default function SettingsPage() {
           className="button-link"
           href="#/"
           onClick={(e) => {
-            // In the desktop app the dashboard is its own window.
             e.preventDefault();
-            void call('openWindow', { route: 'dashboard' }).then(({ opened }) => !opened && (window.location.hash = '#/'));
+            openAppWindow('dashboard');
           }}
         >
           Dashboard

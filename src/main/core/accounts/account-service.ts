@@ -40,7 +40,7 @@ export class AccountService {
   ) {}
 
   list(): AccountInfo[] {
-    return this.deps.settings.read().accounts.map(toInfo);
+    return this.deps.settings.read().accounts;
   }
 
   /** Finds by id, or by name (case-insensitive). */
@@ -81,7 +81,7 @@ export class AccountService {
       await this.deps.vault.delete(accountKeyRef(account.id)).catch(() => false);
       throw error;
     }
-    return toInfo(account);
+    return account;
   }
 
   rename(idOrName: string, newName: string): AccountInfo {
@@ -92,7 +92,7 @@ export class AccountService {
       const target = s.accounts.find((a) => a.id === account.id);
       if (target) target.name = name;
     });
-    return toInfo({ ...account, name });
+    return { ...account, name };
   }
 
   /** One cheap call with the stored key: does it still read costs? */
@@ -129,8 +129,4 @@ function assertAdminKey(apiKey: string): void {
     'wrong_key_type',
     `${KEY_KIND_HELP[kind]} Spendwatch needs an organization admin key (sk-admin-…) with read access to usage, because only admin keys can read costs. Create one at ${OPENAI_ADMIN_KEYS_URL}.`,
   );
-}
-
-function toInfo(account: StoredAccount): AccountInfo {
-  return { id: account.id, name: account.name, provider: account.provider, baseUrl: account.baseUrl, keyHint: account.keyHint, createdAt: account.createdAt };
 }

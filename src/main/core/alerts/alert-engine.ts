@@ -10,7 +10,7 @@ import { alertSchema, type Alert, type AlertKind, type AlertPreference } from '.
 import type { AccountViews } from '../account-views';
 import type { Clock, DocumentStore, EventSink, Notifier } from '../ports';
 import type { Settings, SettingsRepository } from '../settings/settings';
-import { evaluatePaymentRules } from './payment-rules';
+import { evaluatePaymentRules, type AccountCandidate } from './payment-rules';
 import { evaluateRules, type AlertCandidate } from './rules';
 import { localDay } from '../../../shared/cards';
 
@@ -66,25 +66,10 @@ export class AlertEngine {
         spikeFloorMicros: settings.alerts.spikeFloorMicros,
       });
       changed = this.rearmChangedBudgets(doc, resolved.account.id, candidates, resolved.budget, now) || changed;
-      for (const candidate of candidates) {
-        if (doc.fired[candidate.key]) continue;
-        const alert = this.toAlert(candidate, resolved.account.id, resolved.account.name, now, settings);
-        doc.fired[candidate.key] = { id: alert.id, firedAt: alert.raisedAt, period: candidate.period, budgetMicros: candidate.budgetMicros };
-        doc.log.unshift(alert);
-        raised.push(alert);
-        changed = true;
-      }
+      for (const candidate of candidates) this.record(doc, raised, { ...candidate, accountId: resolved.account.id, accountName: resolved.account.name }, now, settings);
     }
-    const utcToday = dayFromMs(now.getTime());
-    for (const candidate of evaluatePaymentRules(settings, accounts, utcToday, localDay(now))) {
-      if (doc.fired[candidate.key]) continue;
-      const alert = this.toAlert(candidate, candidate.accountId, candidate.accountName, now, settings);
-      doc.fired[candidate.key] = { id: alert.id, firedAt: alert.raisedAt, period: candidate.period, budgetMicros: null };
-      doc.log.unshift(alert);
-      raised.push(alert);
-      changed = true;
-    }
-    if (changed) {
+    for (const candidate of evaluatePaymentRules(settings, accounts, dayFromMs(now.getTime()), localDay(now))) this.record(doc, raised, candidate, now, settings);
+    if (changed || raised.length) {
       this.prune(doc, now);
       this.deps.store.write(doc);
     }
@@ -112,13 +97,22 @@ export class AlertEngine {
     return changed;
   }
 
-  private toAlert(c: AlertCandidate, accountId: string, accountName: string, now: Date, settings: Settings): Alert {
+  /** Raises a candidate whose key has not fired yet, and remembers the key. */
+  private record(doc: AlertDoc, raised: Alert[], c: AccountCandidate, now: Date, settings: Settings): void {
+    if (doc.fired[c.key]) return;
+    const alert = this.toAlert(c, now, settings);
+    doc.fired[c.key] = { id: alert.id, firedAt: alert.raisedAt, period: c.period, budgetMicros: c.budgetMicros };
+    doc.log.unshift(alert);
+    raised.push(alert);
+  }
+
+  private toAlert(c: AccountCandidate, now: Date, settings: Settings): Alert {
     return {
       id: `al_${randomBytes(8).toString('hex')}`,
       key: c.key,
       kind: c.kind,
-      accountId,
-      accountName,
+      accountId: c.accountId,
+      accountName: c.accountName,
       scope: c.scope,
       threshold: c.threshold,
       period: c.period,

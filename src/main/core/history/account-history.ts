@@ -45,6 +45,12 @@ export class AccountHistory {
     return changed;
   }
 
+  /** Whether replacing a day's costs with these rows would change it. */
+  costsDiffer(day: UtcDay, rows: CostRow[]): boolean {
+    const before = this.costs.get(day);
+    return !before || !sameRows(before, rows);
+  }
+
   /** Loads stored rows without marking anything dirty. */
   loadMonth(costs: Map<UtcDay, CostRow[]>, usage: Map<UtcDay, UsageRow[]>): void {
     for (const [day, rows] of costs) this.costs.set(day, rows);

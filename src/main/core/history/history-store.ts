@@ -54,6 +54,8 @@ export interface LoadedHistory {
 
 export class HistoryStore {
   private readonly cache = new Map<string, LoadedHistory>();
+  /** Sync states, read once and written through: every dashboard and tray refresh needs them. */
+  private readonly states = new Map<string, SyncState>();
 
   constructor(
     private readonly dataDir: string,
@@ -105,6 +107,14 @@ export class HistoryStore {
   }
 
   readState(accountId: string): SyncState {
+    const cached = this.states.get(accountId);
+    if (cached) return structuredClone(cached);
+    const state = this.readStateFile(accountId);
+    this.states.set(accountId, state);
+    return structuredClone(state);
+  }
+
+  private readStateFile(accountId: string): SyncState {
     const text = readFileIfExists(join(this.accountDir(accountId), 'state.json'));
     if (text === undefined) return structuredClone(EMPTY_SYNC_STATE);
     try {
@@ -117,11 +127,13 @@ export class HistoryStore {
   }
 
   writeState(accountId: string, state: SyncState): void {
+    this.states.set(accountId, structuredClone(state));
     writeFileAtomic(join(this.accountDir(accountId), 'state.json'), `${JSON.stringify(state, null, 2)}\n`);
   }
 
   removeAccount(accountId: string): void {
     this.cache.delete(accountId);
+    this.states.delete(accountId);
     rmSync(this.accountDir(accountId), { recursive: true, force: true });
   }
 }

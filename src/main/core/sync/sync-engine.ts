@@ -133,7 +133,7 @@ export class SyncEngine {
     );
     const warnings: string[] = [];
     const projects = await this.projectNames(state, costs.days, provider, now, warnings);
-    const costsChanged = [...costs.days].some(([day, rows]) => JSON.stringify(history.costs.get(day)) !== JSON.stringify(rows));
+    const costsChanged = [...costs.days].some(([day, rows]) => history.costsDiffer(day, rows));
     const usageStale = !state.usageFetchedAt || now.getTime() - Date.parse(state.usageFetchedAt) > this.options.usageMaxAgeMs;
     const usage = backfill || costsChanged || usageStale ? await optional(() => provider.fetchUsage(range), 'Token usage', warnings) : undefined;
 
