@@ -15,6 +15,7 @@ import { settingsFile } from '../src/main/core/paths';
 import { startHarness } from '../test/harness/harness-server';
 import { launchChromium } from '../test/support/chromium';
 import { FakeKeychain } from '../test/support/fake-vault';
+import { costRow } from '../test/support/cost-row';
 
 // Runs in the page as plain text: tsx would otherwise add helpers the page does not have.
 const SWITCH_RANGE = `(async () => {
@@ -50,7 +51,7 @@ export function seedDataDir(): string {
     new Map(
       dayRange(addDays(today, -365), today).map((day, d) => [
         day,
-        Array.from({ length: 20 }, (_, p) => Array.from({ length: 6 }, (_, l) => ({ projectId: `proj_${p}`, lineItem: `model-${l}, input`, micros: ((d * 31 + p * 17 + l * 7) % 5000) * 1000 + 1, quantity: null }))).flat(),
+        Array.from({ length: 20 }, (_, p) => Array.from({ length: 6 }, (_, l) => costRow(`proj_${p}`, `model-${l}, input`, ((d * 31 + p * 17 + l * 7) % 5000) * 1000 + 1))).flat(),
       ]),
     ),
   );

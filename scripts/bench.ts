@@ -17,6 +17,8 @@ import { SpendwatchCore } from '../src/main/core/spendwatch-core';
 import { FakeOpenAiServer } from '../test/fake-openai/fake-openai-server';
 import { smallOrganisation } from '../test/fake-openai/organisations';
 import { FakeKeychain } from '../test/support/fake-vault';
+import { costRow } from '../test/support/cost-row';
+import { microsToExact } from '../src/shared/money';
 
 const TODAY = '2026-11-21';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -26,7 +28,7 @@ function rowsForDay(day: string, lineItems = 60, projects = 20): CostRow[] {
   const seed = Number(day.replace(/-/g, ''));
   for (let p = 0; p < projects; p++) {
     for (let l = 0; l < lineItems; l++) {
-      rows.push({ projectId: `proj_${p}`, lineItem: `model-${l % 15}, ${l < 30 ? 'input' : 'output'} ${l}`, micros: ((seed * 31 + p * 7 + l * 13) % 90_000) + 1, quantity: null });
+      rows.push(costRow(`proj_${p}`, `model-${l % 15}, ${l < 30 ? 'input' : 'output'} ${l}`, ((seed * 31 + p * 7 + l * 13) % 90_000) + 1));
     }
   }
   return rows;
@@ -72,7 +74,7 @@ function benchHistoryWrites(): void {
     let files = 0;
     for (let poll = 0; poll < 15; poll++) {
       const recent = dayRange(addDays(TODAY, -3), TODAY);
-      history.replaceCosts(new Map(recent.map((d) => [d, rowsForDay(d, 20, 5).map((r) => ({ ...r, micros: r.micros + poll + 1 }))])));
+      history.replaceCosts(new Map(recent.map((d) => [d, rowsForDay(d, 20, 5).map((r) => ({ ...r, amount: r.amount + microsToExact(poll + 1) }))])));
       const t = performance.now();
       files = store.save('acc_bench');
       runs.push(performance.now() - t);

@@ -1,60 +1,123 @@
 /**
- * Exact money: integer micro-units (1e-6 of the currency unit). Never sum floats.
- * Pure TypeScript, shared by main, renderer and CLI.
+ * Exact money, pure TypeScript, shared by main, renderer and CLI.
+ *
+ * Two representations, each for one job:
+ * - `ExactAmount` (bigint, units of 10^-48 of the currency unit) holds what a provider sent and every sum of it.
+ *   OpenAI's amounts are decimal128 values (34 significant digits, seen as strings with ~40 fraction digits):
+ *   48 fraction digits keep every such amount of a billionth of a dollar or more digit for digit, so sums are
+ *   exact. Digits finer than 10^-48 (never seen) are rounded half-even on input.
+ * - `Micros` (integer micro-units as a JS number) is a figure that is shown, exported, compared with a budget or
+ *   forecast: an exact sum rounded ONCE, half-even, at the sixth decimal. Never sum rounded figures to get a
+ *   total that is shown; sum the exact amounts and round the result.
  */
 export type Micros = number;
+export type ExactAmount = bigint;
 
 export const MICROS_PER_UNIT = 1_000_000;
+export const EXACT_DIGITS = 48;
+const MICROS_DIGITS = 6;
+const EXACT_PER_MICRO = 10n ** BigInt(EXACT_DIGITS - MICROS_DIGITS);
+const EXACT_PER_UNIT = 10n ** BigInt(EXACT_DIGITS);
+/** Per amount: at most 10^12 currency units. Bounds every sum far inside the safe-integer range of Micros. */
+const MAX_INTEGER_DIGITS = 12;
+/** The longest amount text accepted (a decimal128 string is at most ~45 characters). */
+const MAX_AMOUNT_TEXT = 400;
 
 const DECIMAL = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
-/** Thrown when an amount cannot be represented exactly as integer micros. */
+/** Thrown when a text or number is not an amount Spendwatch can represent. */
 export class MoneyFormatError extends Error {
-  constructor(value: unknown) {
-    super(`Not a valid money amount: ${JSON.stringify(value)}`);
+  constructor(value: unknown, reason = 'not a decimal amount') {
+    super(`Not a valid money amount (${reason}): ${JSON.stringify(typeof value === 'string' ? value.slice(0, 80) : value)}`);
     this.name = 'MoneyFormatError';
   }
 }
 
 /**
- * Converts a decimal amount in currency units (number or string, as OpenAI may send either)
- * to integer micros, rounding half-even at the sixth decimal.
+ * A decimal (number or string; plain, with a fraction, or in exponent notation such as "4.5E-7" or the
+ * decimal128 zero "0E-6176") as an integer count of 10^-digits units, rounded half-even. Works on the digit
+ * string, so no precision is lost on the way.
  */
-export function toMicros(value: number | string): Micros {
-  const text = typeof value === 'number' ? numberToPlainText(value) : value.trim();
+function scaleDecimal(value: number | string, digits: number): bigint {
+  const text = typeof value === 'number' ? numberToText(value) : value.trim();
+  if (text.length > MAX_AMOUNT_TEXT) throw new MoneyFormatError(value, 'too long');
   const match = DECIMAL.exec(text);
   if (!match || (match[2] === '' && (match[3] ?? '') === '')) throw new MoneyFormatError(value);
   const negative = match[1] === '-';
-  let intPart = match[2] || '0';
-  let fracPart = match[3] ?? '';
-  const exponent = match[4] ? Number(match[4]) : 0;
-  if (!Number.isSafeInteger(exponent) || Math.abs(exponent) > 400) throw new MoneyFormatError(value);
-  // Shift the decimal point by the exponent, on the digit string, so no precision is lost.
-  if (exponent > 0) {
-    fracPart = fracPart.padEnd(exponent, '0');
-    intPart += fracPart.slice(0, exponent);
-    fracPart = fracPart.slice(exponent);
-  } else if (exponent < 0) {
-    intPart = intPart.padStart(-exponent + 1, '0');
-    fracPart = intPart.slice(intPart.length + exponent) + fracPart;
-    intPart = intPart.slice(0, intPart.length + exponent);
+  const fraction = match[3] ?? '';
+  const significant = (match[2] + fraction).replace(/^0+/, '');
+  if (significant === '') return 0n; // zero in any spelling, whatever its exponent
+  const exponent = match[4] === undefined ? 0 : Number(match[4]);
+  if (!Number.isSafeInteger(exponent)) throw new MoneyFormatError(value, 'exponent out of range');
+  // value = significant × 10^(exponent − fraction.length); scaled = significant × 10^shift
+  const pointShift = exponent - fraction.length;
+  if (significant.length + pointShift > MAX_INTEGER_DIGITS) throw new MoneyFormatError(value, 'amount out of range');
+  const shift = pointShift + digits;
+  let scaled: bigint;
+  if (shift >= 0) {
+    scaled = BigInt(significant) * 10n ** BigInt(shift);
+  } else if (-shift > significant.length) {
+    scaled = 0n; // below a tenth of the smallest unit: rounds to zero
+  } else {
+    const cut = significant.length + shift;
+    scaled = roundHalfEven(BigInt(significant.slice(0, cut) || '0'), significant.slice(cut));
   }
-  const kept = BigInt(intPart + fracPart.slice(0, 6).padEnd(6, '0'));
-  const rest = fracPart.slice(6);
-  let micros = kept;
-  if (/[1-9]/.test(rest)) {
-    const first = rest.charCodeAt(0) - 48;
-    const exactlyHalf = first === 5 && !/[1-9]/.test(rest.slice(1));
-    if (first > 5 || (first === 5 && !exactlyHalf) || (exactlyHalf && kept % 2n === 1n)) micros += 1n;
-  }
-  const result = Number(negative ? -micros : micros);
-  if (!Number.isSafeInteger(result)) throw new MoneyFormatError(value);
-  return result === 0 ? 0 : result; // no negative zero
+  return negative ? -scaled : scaled;
 }
 
-function numberToPlainText(value: number): string {
-  if (!Number.isFinite(value)) throw new MoneyFormatError(value);
-  return String(value); // shortest round-trip form; exponent handled by toMicros
+/** Rounds `kept` (a non-negative integer) by the decimal digits that follow it, half to even. */
+function roundHalfEven(kept: bigint, rest: string): bigint {
+  if (!/[1-9]/.test(rest)) return kept;
+  const first = rest.charCodeAt(0) - 48;
+  const exactlyHalf = first === 5 && !/[1-9]/.test(rest.slice(1));
+  return first > 5 || (first === 5 && !exactlyHalf) || (exactlyHalf && kept % 2n === 1n) ? kept + 1n : kept;
+}
+
+function numberToText(value: number): string {
+  if (!Number.isFinite(value)) throw new MoneyFormatError(value, 'not finite');
+  return String(value); // shortest round-trip form; an exponent is handled by scaleDecimal
+}
+
+/** An amount as a provider sent it (number or string), exactly. */
+export function parseExact(value: number | string): ExactAmount {
+  return scaleDecimal(value, EXACT_DIGITS);
+}
+
+/** Converts a decimal amount in currency units (number or string) to integer micros, rounding half-even once. */
+export function toMicros(value: number | string): Micros {
+  const micros = Number(scaleDecimal(value, MICROS_DIGITS));
+  if (!Number.isSafeInteger(micros)) throw new MoneyFormatError(value, 'amount out of range');
+  return micros === 0 ? 0 : micros; // no negative zero
+}
+
+/** The one rounding from an exact amount (or sum) to a figure: half-even at the micro-unit. */
+export function exactToMicros(exact: ExactAmount): Micros {
+  const negative = exact < 0n;
+  const abs = negative ? -exact : exact;
+  let micros = abs / EXACT_PER_MICRO;
+  const rest = abs % EXACT_PER_MICRO;
+  const twice = rest * 2n;
+  if (twice > EXACT_PER_MICRO || (twice === EXACT_PER_MICRO && micros % 2n === 1n)) micros += 1n;
+  const result = Number(negative ? -micros : micros);
+  if (!Number.isSafeInteger(result)) throw new RangeError('Money figure out of safe integer range');
+  return result === 0 ? 0 : result;
+}
+
+export function microsToExact(micros: Micros): ExactAmount {
+  return BigInt(micros) * EXACT_PER_MICRO;
+}
+
+/**
+ * The exact decimal text of an amount, every digit kept, trailing zeros dropped down to `minFractionDigits`:
+ * "0.0000342", "12", "-3.5" (or "12.00", "-3.50" with 2).
+ */
+export function exactToDecimal(exact: ExactAmount, minFractionDigits = 0): string {
+  const negative = exact < 0n;
+  const abs = negative ? -exact : exact;
+  const units = abs / EXACT_PER_UNIT;
+  const digits = (abs % EXACT_PER_UNIT).toString().padStart(EXACT_DIGITS, '0');
+  const fraction = digits.replace(/0+$/, '').padEnd(minFractionDigits, '0');
+  return `${negative ? '-' : ''}${units}${fraction ? `.${fraction}` : ''}`;
 }
 
 /** Integer sum that refuses to leave the exactly-representable range. */

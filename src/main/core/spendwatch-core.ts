@@ -133,7 +133,7 @@ export class SpendwatchCore {
         lastSyncedAt: syncTimes[0] ?? null,
       },
       // A year of days is 366 slivers: the 12-month range shows UTC weeks instead.
-      daily: weekly ? weeklySeries(dailySeries(views, from, to, query.groupBy)) : dailySeries(views, from, to, query.groupBy),
+      daily: weekly ? weeklySeries(views, from, to, query.groupBy) : dailySeries(views, from, to, query.groupBy),
       byProject: breakdown(views, from, to, 'project'),
       byLineItem: breakdown(views, from, to, 'line_item'),
       byModel: breakdown(views, from, to, 'model'),

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeOpenAiServer } from '../../fake-openai/fake-openai-server';
 import { smallOrganisation, utcDay } from '../../fake-openai/organisations';
 import { ensureCliBuilt, runCli } from '../../support/cli';
-import { expectedMicros, microsText } from '../../support/expected-money';
+import { expectedSumMicros, microsText } from '../../support/expected-money';
 
 const keychain = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 const KEY_GOOD = `sk-admin-${'g'.repeat(20)}${Date.now()}`;
@@ -84,19 +84,22 @@ describe('spendwatch CLI', () => {
       const doc = JSON.parse(r.stdout);
       const acme = doc.accounts.find((a: { name: string }) => a.name === 'Acme Prod');
       const month = utcDay(0).slice(0, 7);
-      let total = 0n;
-      const byProject = new Map<string, bigint>();
-      const byLine = new Map<string, bigint>();
+      // Exact sums of the raw values, each figure rounded once (not row by row).
+      const all: (number | string)[] = [];
+      const projectValues = new Map<string, (number | string)[]>();
+      const lineValues = new Map<string, (number | string)[]>();
+      const push = (map: Map<string, (number | string)[]>, key: string, value: number | string) => map.set(key, [...(map.get(key) ?? []), value]);
       for (const [day, rows] of Object.entries(org.costs)) {
         if (!day.startsWith(month)) continue;
         for (const row of rows) {
-          const m = expectedMicros(row.value);
-          total += m;
-          const project = row.projectId ?? '(no project)';
-          byProject.set(project, (byProject.get(project) ?? 0n) + m);
-          byLine.set(row.lineItem, (byLine.get(row.lineItem) ?? 0n) + m);
+          all.push(row.value);
+          push(projectValues, row.projectId ?? '(no project)', row.value);
+          push(lineValues, row.lineItem, row.value);
         }
       }
+      const total = expectedSumMicros(all);
+      const byProject = new Map([...projectValues].map(([k, v]) => [k, expectedSumMicros(v)]));
+      const byLine = new Map([...lineValues].map(([k, v]) => [k, expectedSumMicros(v)]));
       expect(acme.monthToDate).toEqual({ amount: microsText(total), currency: 'usd' });
       expect(Object.fromEntries(acme.byProject.map((p: { id: string; amount: string }) => [p.id, p.amount]))).toEqual(
         Object.fromEntries([...byProject].map(([k, v]) => [k, microsText(v)])),

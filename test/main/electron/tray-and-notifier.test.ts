@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ElectronNotifier } from '../../../src/main/electron/notifier';
 import { buildTrayMenuTemplate, TrayController } from '../../../src/main/electron/tray';
 import type { ElectronMock } from './electron-mock';
+import { costRow } from '../../support/cost-row';
 
 vi.mock('electron', async () => (await import('./electron-mock')).createElectronMock());
 const mock = electron as unknown as ElectronMock;
@@ -69,7 +70,7 @@ describe('an alert reaches the desktop', () => {
     core.settings.update((s) => {
       s.accounts.push({ id: 'acc_x', name: 'Acme Prod', provider: 'openai', baseUrl: 'x', keyHint: 'k', createdAt: '' });
     });
-    core.history.load('acc_x').history.replaceCosts(new Map([['2026-11-20', [{ projectId: null, lineItem: 'x', micros: 600_000_000, quantity: null }]]]));
+    core.history.load('acc_x').history.replaceCosts(new Map([['2026-11-20', [costRow(null, 'x', 600_000_000)]]]));
     core.setBudget('acc_x', { monthlyMicros: 500_000_000, thresholds: [100] }, { evaluate: true });
     const shown = mock.__test.notifications.at(-1)!;
     expect(shown.options.title).toBe('Acme Prod is over budget');

@@ -1,10 +1,11 @@
 /**
  * Aggregations over one or several accounts' histories, shared by the dashboard, the tray and the CLI.
- * Everything sums integer micros from cached per-day summaries; months and days are UTC.
+ * Sums are exact (ExactAmount, from cached per-day summaries) and each figure that leaves this module is
+ * rounded once, half-even, to integer micros. Months and days are UTC.
  */
 import { addDays, addMonths, firstDayOfMonth, lastDayOfMonth, monthOf, msFromDay, type UtcDay, type UtcMonth } from '../../../shared/dates';
 import type { DailySeries, GroupBy, NamedAmount } from '../../../shared/domain';
-import type { Micros } from '../../../shared/money';
+import { exactToMicros, type ExactAmount, type Micros } from '../../../shared/money';
 import type { AccountHistory, DaySummary } from '../history/account-history';
 import { forecastMonthEnd, runRate } from './forecast';
 
@@ -15,22 +16,47 @@ export interface HistoryView {
 
 export const OTHER_SERIES = '__other__';
 
+/** A day's exact total over the views, or undefined when no view has that day. */
+function dailyExact(views: HistoryView[], day: UtcDay): ExactAmount | undefined {
+  let total: ExactAmount | undefined;
+  for (const { history } of views) {
+    const summary = history.summary(day);
+    if (summary) total = (total ?? 0n) + summary.total;
+  }
+  return total;
+}
+
+function exactBetween(views: HistoryView[], from: UtcDay, to: UtcDay): ExactAmount {
+  let total = 0n;
+  for (let d = from; d <= to; d = addDays(d, 1)) total += dailyExact(views, d) ?? 0n;
+  return total;
+}
+
+/** Each day's total as a figure (for forecasts, spikes and daily budgets, which look at one day at a time). */
 export function dailyTotalOf(views: HistoryView[]): (day: UtcDay) => Micros | undefined {
   return (day) => {
-    let total: Micros | undefined;
-    for (const { history } of views) {
-      const summary = history.summary(day);
-      if (summary) total = (total ?? 0) + summary.totalMicros;
-    }
-    return total;
+    const total = dailyExact(views, day);
+    return total === undefined ? undefined : exactToMicros(total);
   };
 }
 
+/** One project's daily figure in one view. */
+export function dailyProjectTotalOf(view: HistoryView, projectId: string): (day: UtcDay) => Micros | undefined {
+  return (day) => {
+    const amount = view.history.summary(day)?.byProject.get(projectId);
+    return amount === undefined ? undefined : exactToMicros(amount);
+  };
+}
+
+/** One project's total over a range in one view, exact then rounded once. */
+export function projectTotalBetween(view: HistoryView, projectId: string, from: UtcDay, to: UtcDay): Micros {
+  let total = 0n;
+  for (let d = from; d <= to; d = addDays(d, 1)) total += view.history.summary(d)?.byProject.get(projectId) ?? 0n;
+  return exactToMicros(total);
+}
+
 export function totalBetween(views: HistoryView[], from: UtcDay, to: UtcDay): Micros {
-  const daily = dailyTotalOf(views);
-  let total = 0;
-  for (let d = from; d <= to; d = addDays(d, 1)) total += daily(d) ?? 0;
-  return total;
+  return exactToMicros(exactBetween(views, from, to));
 }
 
 export function monthToDate(views: HistoryView[], today: UtcDay): Micros {
@@ -39,6 +65,15 @@ export function monthToDate(views: HistoryView[], today: UtcDay): Micros {
 
 export function forecast(views: HistoryView[], today: UtcDay): Micros | null {
   return forecastMonthEnd(dailyTotalOf(views), today);
+}
+
+/** Amounts in currencies other than the account's over a range, exact then rounded once: never added to it. */
+export function otherCurrencyTotals(views: HistoryView[], from: UtcDay, to: UtcDay): { currency: string; micros: Micros }[] {
+  const totals = new Map<string, ExactAmount>();
+  eachSummary(views, from, to, (summary) => {
+    for (const [currency, amount] of summary.otherCurrencies) totals.set(currency, (totals.get(currency) ?? 0n) + amount);
+  });
+  return [...totals].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({ currency, micros: exactToMicros(amount) }));
 }
 
 type Dimension = 'byProject' | 'byLineItem' | 'byModel';
@@ -59,43 +94,73 @@ function nameFor(groupBy: GroupBy, key: string, views: HistoryView[]): string {
   return key;
 }
 
-/** Totals per project / line item / model over a range, largest first. */
+/** Totals per project / line item / model over a range, largest first; each exact, rounded once. */
 export function breakdown(views: HistoryView[], from: UtcDay, to: UtcDay, groupBy: GroupBy): NamedAmount[] {
-  const totals = new Map<string, Micros>();
+  const totals = new Map<string, ExactAmount>();
   const dimension = DIMENSION[groupBy];
   eachSummary(views, from, to, (summary) => {
-    for (const [key, micros] of summary[dimension]) totals.set(key, (totals.get(key) ?? 0) + micros);
+    for (const [key, amount] of summary[dimension]) totals.set(key, (totals.get(key) ?? 0n) + amount);
   });
   return [...totals]
-    .map(([key, micros]) => ({ key, name: nameFor(groupBy, key, views), micros }))
-    .sort((a, b) => b.micros - a.micros || a.name.localeCompare(b.name));
+    .map(([key, amount]) => ({ key, name: nameFor(groupBy, key, views), micros: exactToMicros(amount), exact: amount }))
+    .sort((a, b) => (a.exact === b.exact ? a.name.localeCompare(b.name) : a.exact > b.exact ? -1 : 1))
+    .map(({ key, name, micros }) => ({ key, name, micros }));
+}
+
+interface ExactPoint {
+  day: UtcDay;
+  total: ExactAmount;
+  values: Map<string, ExactAmount>;
+}
+
+/** Day points with exact values: rounded only when the series is handed out, so weeks sum exactly too. */
+function exactSeries(views: HistoryView[], from: UtcDay, to: UtcDay, groupBy: GroupBy, maxSeries: number) {
+  const ranked = breakdown(views, from, to, groupBy);
+  const top = ranked.slice(0, maxSeries);
+  const topKeys = new Set(top.map((r) => r.key));
+  const dimension = DIMENSION[groupBy];
+  const points: ExactPoint[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    const values = new Map<string, ExactAmount>();
+    let total = 0n;
+    for (const view of views) {
+      const summary = view.history.summary(d);
+      if (!summary) continue;
+      total += summary.total;
+      for (const [key, amount] of summary[dimension]) {
+        const seriesKey = topKeys.has(key) ? key : OTHER_SERIES;
+        values.set(seriesKey, (values.get(seriesKey) ?? 0n) + amount);
+      }
+    }
+    points.push({ day: d, total, values });
+  }
+  const series = top.map((r) => ({ key: r.key, label: r.name }));
+  if (ranked.length > top.length) series.push({ key: OTHER_SERIES, label: 'Other' });
+  return { series, points };
+}
+
+function roundPoints(points: ExactPoint[]): DailySeries['points'] {
+  return points.map(({ day, total, values }) => ({
+    day,
+    totalMicros: exactToMicros(total),
+    values: Object.fromEntries([...values].map(([key, amount]) => [key, exactToMicros(amount)])),
+  }));
 }
 
 /** A day-by-day series grouped by one dimension: the top `maxSeries` keys, the rest folded into "Other". */
 export function dailySeries(views: HistoryView[], from: UtcDay, to: UtcDay, groupBy: GroupBy, maxSeries = 8): DailySeries {
-  const ranked = breakdown(views, from, to, groupBy);
-  const top = ranked.slice(0, maxSeries);
-  const topKeys = new Set(top.map((r) => r.key));
-  const hasOther = ranked.length > top.length;
-  const dimension = DIMENSION[groupBy];
-  const points: DailySeries['points'] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) {
-    const values: Record<string, Micros> = {};
-    let total = 0;
-    for (const view of views) {
-      const summary = view.history.summary(d);
-      if (!summary) continue;
-      total += summary.totalMicros;
-      for (const [key, micros] of summary[dimension]) {
-        const seriesKey = topKeys.has(key) ? key : OTHER_SERIES;
-        values[seriesKey] = (values[seriesKey] ?? 0) + micros;
-      }
-    }
-    points.push({ day: d, totalMicros: total, values });
-  }
-  const series = top.map((r) => ({ key: r.key, label: r.name }));
-  if (hasOther) series.push({ key: OTHER_SERIES, label: 'Other' });
-  return { bucket: 'day', series, points };
+  const { series, points } = exactSeries(views, from, to, groupBy, maxSeries);
+  return { bucket: 'day', series, points: roundPoints(points) };
+}
+
+/** The same series folded into UTC weeks, each week's figures summed exactly before rounding. */
+export function weeklySeries(views: HistoryView[], from: UtcDay, to: UtcDay, groupBy: GroupBy, maxSeries = 8): DailySeries {
+  const { series, points } = exactSeries(views, from, to, groupBy, maxSeries);
+  const weeks = foldWeeks(points, (into, from) => {
+    into.total += from.total;
+    for (const [key, amount] of from.values) into.values.set(key, (into.values.get(key) ?? 0n) + amount);
+  });
+  return { bucket: 'week', series, points: roundPoints(weeks) };
 }
 
 /** The UTC Monday on or before a day. */
@@ -119,22 +184,11 @@ const addInto = (into: Record<string, number>, from: Record<string, number>) => 
   for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
 };
 
-export function weeklySeries(series: DailySeries): DailySeries {
-  return {
-    ...series,
-    bucket: 'week',
-    points: foldWeeks(series.points, (into, from) => {
-      into.totalMicros += from.totalMicros;
-      addInto(into.values, from.values);
-    }),
-  };
-}
-
 /** Calendar-month totals from `fromMonth` to `toMonth` inclusive (billing history). */
 export function monthlyTotals(views: HistoryView[], fromMonth: UtcMonth, toMonth: UtcMonth): { month: UtcMonth; totalMicros: Micros }[] {
   const rows: { month: UtcMonth; totalMicros: Micros }[] = [];
   for (let m = fromMonth; m <= toMonth; m = addMonths(m, 1)) {
-    rows.push({ month: m, totalMicros: totalBetween(views, firstDayOfMonth(m), lastDayOfMonth(m)) });
+    rows.push({ month: m, totalMicros: exactToMicros(exactBetween(views, firstDayOfMonth(m), lastDayOfMonth(m))) });
   }
   return rows;
 }
@@ -181,18 +235,21 @@ export function monthOverMonth(views: HistoryView[], today: UtcDay, groupBy: Gro
   ];
 }
 
-/** Cumulative spend through today, then the projected path (run rate) to the end of the month. */
+/** Cumulative spend through today (exact, rounded per point), then the projected path (run rate) to month end. */
 export function monthProgress(views: HistoryView[], today: UtcDay): { day: UtcDay; actualMicros: Micros | null; projectedMicros: Micros | null }[] {
   const daily = dailyTotalOf(views);
   const rate = runRate(daily, today);
   const points: { day: UtcDay; actualMicros: Micros | null; projectedMicros: Micros | null }[] = [];
-  let cumulative = 0;
+  let cumulative = 0n;
   let projected = 0;
   for (let d = firstDayOfMonth(monthOf(today)); d <= lastDayOfMonth(monthOf(today)); d = addDays(d, 1)) {
     if (d <= today) {
-      cumulative += daily(d) ?? 0;
-      projected = d === today && rate !== undefined ? cumulative - (daily(d) ?? 0) + Math.max(daily(d) ?? 0, rate) : cumulative;
-      points.push({ day: d, actualMicros: cumulative, projectedMicros: d === today && rate !== undefined ? projected : null });
+      const day = dailyExact(views, d) ?? 0n;
+      cumulative += day;
+      const actual = exactToMicros(cumulative);
+      const todayFigure = exactToMicros(day);
+      projected = d === today && rate !== undefined ? actual - todayFigure + Math.max(todayFigure, rate) : actual;
+      points.push({ day: d, actualMicros: actual, projectedMicros: d === today && rate !== undefined ? projected : null });
     } else {
       if (rate !== undefined) projected += rate;
       points.push({ day: d, actualMicros: null, projectedMicros: rate === undefined ? null : projected });

@@ -5,7 +5,7 @@
 import { addDays, dayFromMs, firstDayOfMonth, formatDay, formatMonthName as formatMonth, monthOf, type UtcDay } from '../../../shared/dates';
 import type { AlertKind, AppErrorInfo, Budget } from '../../../shared/domain';
 import { formatMoney, type Micros } from '../../../shared/money';
-import { dailyTotalOf, forecast, monthToDate, type HistoryView } from '../aggregate/aggregations';
+import { dailyProjectTotalOf, dailyTotalOf, forecast, monthToDate, projectTotalBetween, type HistoryView } from '../aggregate/aggregations';
 import { budgetRunOutDay, runRate } from '../aggregate/forecast';
 
 export interface RuleInput {
@@ -80,9 +80,8 @@ function projectThresholds(input: RuleInput, today: UtcDay): AlertCandidate[] {
   if (!budget) return [];
   const month = monthOf(today);
   return Object.entries(budget.projects).flatMap(([projectId, monthly]) => {
-    const daily = (day: UtcDay) => input.view.history.summary(day)?.byProject.get(projectId);
-    let spent = 0;
-    for (let d = firstDayOfMonth(month); d <= today; d = addDays(d, 1)) spent += daily(d) ?? 0;
+    const daily = dailyProjectTotalOf(input.view, projectId);
+    const spent = projectTotalBetween(input.view, projectId, firstDayOfMonth(month), today);
     const name = `${input.view.projectNames[projectId] ?? projectId} (${input.accountName})`;
     return thresholdCandidates(input, today, `project:${projectId}`, name, spent, monthly, budget.thresholds, daily);
   });

@@ -4,6 +4,7 @@
  * same day always shows the same numbers; weekdays are busier than weekends.
  */
 import { addDays, dayRange, msFromDay, type UtcDay } from '../../../shared/dates';
+import { exactToMicros, microsToExact } from '../../../shared/money';
 import { AccountHistory } from '../history/account-history';
 import type { CostRow, UsageRow } from '../history/types';
 
@@ -75,7 +76,7 @@ export function demoCostsForDay(day: UtcDay): CostRow[] {
       const line = LINES[index];
       const noise = 0.7 + 0.6 * unitHash(`${day}|${projectId}|${line.lineItem}`);
       const micros = Math.round(line.baseMicros * mix.weight * dayFactor(day) * noise);
-      rows.push({ projectId, lineItem: line.lineItem, micros, quantity: line.microsPerToken ? Math.round(micros / line.microsPerToken) : null });
+      rows.push({ projectId, lineItem: line.lineItem, amount: microsToExact(micros), currency: 'usd', quantity: line.microsPerToken ? Math.round(micros / line.microsPerToken) : null });
     }
   }
   return rows;
@@ -105,7 +106,7 @@ export function demoHistory(today: UtcDay, nowFractionOfDay: number): AccountHis
   const usage = new Map<UtcDay, UsageRow[]>();
   for (const day of dayRange(addDays(today, -(DEMO_DAYS - 1)), today)) {
     let rows = demoCostsForDay(day);
-    if (day === today) rows = rows.map((r) => ({ ...r, micros: Math.round(r.micros * nowFractionOfDay) }));
+    if (day === today) rows = rows.map((r) => ({ ...r, amount: microsToExact(Math.round(exactToMicros(r.amount) * nowFractionOfDay)) }));
     costs.set(day, rows);
     usage.set(day, demoUsageForDay(day));
   }

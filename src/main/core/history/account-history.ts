@@ -3,15 +3,21 @@
  * for fast aggregation and a record of which months changed since the last save.
  */
 import { monthOf, type UtcDay } from '../../../shared/dates';
-import type { Micros } from '../../../shared/money';
+import type { ExactAmount } from '../../../shared/money';
 import { modelFromLineItem } from '../aggregate/line-items';
 import type { CostRow, UsageRow } from './types';
 
+/** OpenAI bills in US dollars; rows in any other currency are summed apart and never added to these totals. */
+export const ACCOUNT_CURRENCY = 'usd';
+
+/** A day's exact sums (in ACCOUNT_CURRENCY); rounding happens once, where a figure leaves aggregation. */
 export interface DaySummary {
-  totalMicros: Micros;
-  byProject: Map<string, Micros>;
-  byLineItem: Map<string, Micros>;
-  byModel: Map<string, Micros>;
+  total: ExactAmount;
+  byProject: Map<string, ExactAmount>;
+  byLineItem: Map<string, ExactAmount>;
+  byModel: Map<string, ExactAmount>;
+  /** Other currencies' totals, kept apart. */
+  otherCurrencies: Map<string, ExactAmount>;
 }
 
 export const UNASSIGNED_PROJECT = '(no project)';
@@ -32,7 +38,7 @@ export class AccountHistory {
     return this.replace(this.usage, days, () => undefined);
   }
 
-  private replace<T>(target: Map<UtcDay, T[]>, days: Map<UtcDay, T[]>, invalidate: (day: UtcDay) => void): UtcDay[] {
+  private replace<T extends object>(target: Map<UtcDay, T[]>, days: Map<UtcDay, T[]>, invalidate: (day: UtcDay) => void): UtcDay[] {
     const changed: UtcDay[] = [];
     for (const [day, rows] of days) {
       const before = target.get(day);
@@ -98,21 +104,32 @@ export class AccountHistory {
 }
 
 function summarise(rows: CostRow[]): DaySummary {
-  const summary: DaySummary = { totalMicros: 0, byProject: new Map(), byLineItem: new Map(), byModel: new Map() };
+  const summary: DaySummary = { total: 0n, byProject: new Map(), byLineItem: new Map(), byModel: new Map(), otherCurrencies: new Map() };
   for (const row of rows) {
-    summary.totalMicros += row.micros;
-    add(summary.byProject, row.projectId ?? UNASSIGNED_PROJECT, row.micros);
-    add(summary.byLineItem, row.lineItem ?? UNNAMED_LINE_ITEM, row.micros);
-    add(summary.byModel, modelFromLineItem(row.lineItem), row.micros);
+    if (row.currency !== ACCOUNT_CURRENCY) {
+      add(summary.otherCurrencies, row.currency, row.amount);
+      continue;
+    }
+    summary.total += row.amount;
+    add(summary.byProject, row.projectId ?? UNASSIGNED_PROJECT, row.amount);
+    add(summary.byLineItem, row.lineItem ?? UNNAMED_LINE_ITEM, row.amount);
+    add(summary.byModel, modelFromLineItem(row.lineItem), row.amount);
   }
   return summary;
 }
 
-function add(map: Map<string, Micros>, key: string, micros: Micros): void {
-  map.set(key, (map.get(key) ?? 0) + micros);
+function add(map: Map<string, ExactAmount>, key: string, amount: ExactAmount): void {
+  map.set(key, (map.get(key) ?? 0n) + amount);
 }
 
-function sameRows<T>(a: T[], b: T[]): boolean {
+/** Row lists compare field by field (amounts are bigints, which JSON cannot compare). */
+function sameRows<T extends object>(a: T[], b: T[]): boolean {
   if (a.length !== b.length) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
+  return a.every((row, i) => sameFields(row, b[i]));
+}
+
+function sameFields(a: object, b: object): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
 }

@@ -1,11 +1,14 @@
-/** One account's local billing history, in exact micros, keyed by UTC day. */
-import type { Micros } from '../../../shared/money';
+/** One account's local billing history, keyed by UTC day. Amounts are exact, as the provider sent them. */
+import type { ExactAmount } from '../../../shared/money';
 import type { UtcDay } from '../../../shared/dates';
 
 export interface CostRow {
   projectId: string | null;
   lineItem: string | null;
-  micros: Micros;
+  /** Exactly what the provider sent (see ExactAmount); never rounded. */
+  amount: ExactAmount;
+  /** Lowercase ISO code. Anything but the account's currency is kept apart, never added to it. */
+  currency: string;
   quantity: number | null;
 }
 

@@ -13,8 +13,12 @@ export interface DayRange {
 
 export interface CostsResult {
   currency: string;
-  /** Every day in the range, with [] for days that had no spend. */
+  /** The days the provider delivered, with [] for days that had no spend; a day missing here is left as stored. */
   days: Map<UtcDay, CostRow[]>;
+  /** Project names the cost results carried (saves a Projects call). */
+  projectNames: Map<string, string>;
+  /** Rows or buckets that could not be used, each named: shown to the user, never a failed sync. */
+  warnings: string[];
 }
 
 export interface SpendProvider {

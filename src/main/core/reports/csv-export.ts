@@ -4,13 +4,13 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { addDays, type UtcDay } from '../../../shared/dates';
-import { microsToDecimal } from '../../../shared/money';
+import { exactToDecimal } from '../../../shared/money';
 import { UNASSIGNED_PROJECT, UNNAMED_LINE_ITEM } from '../history/account-history';
 import type { ResolvedAccount } from '../account-views';
 
 export const CSV_COLUMNS = ['date_utc', 'account', 'project_id', 'project_name', 'line_item', 'amount', 'currency'] as const;
 
-export function exportCostsCsv(accounts: ResolvedAccount[], from: UtcDay, to: UtcDay, currency = 'usd'): string {
+export function exportCostsCsv(accounts: ResolvedAccount[], from: UtcDay, to: UtcDay): string {
   const records: string[][] = [];
   for (let day = from; day <= to; day = addDays(day, 1)) {
     for (const { account, view } of accounts) {
@@ -24,8 +24,9 @@ export function exportCostsCsv(accounts: ResolvedAccount[], from: UtcDay, to: Ut
           row.projectId ?? '',
           row.projectId ? (view.projectNames[row.projectId] ?? row.projectId) : UNASSIGNED_PROJECT,
           row.lineItem ?? UNNAMED_LINE_ITEM,
-          microsToDecimal(row.micros),
-          currency,
+          // Each row's amount exactly as OpenAI sent it: the rows add up to the totals shown, to the last digit.
+          exactToDecimal(row.amount, 2),
+          row.currency,
         ]);
       }
     }

@@ -131,8 +131,9 @@ export class SyncEngine {
     const costs = await provider.fetchCosts(range, (doneDays, totalDays) =>
       this.deps.emit('syncProgress', { accountId: account.id, phase, doneDays, totalDays }),
     );
-    const warnings: string[] = [];
-    const projects = await this.projectNames(state, costs.days, provider, now, warnings);
+    const warnings = [...costs.warnings];
+    const known = { ...state.projects, ...Object.fromEntries(costs.projectNames) };
+    const projects = await this.projectNames({ ...state, projects: known }, costs.days, provider, now, warnings);
     const costsChanged = [...costs.days].some(([day, rows]) => history.costsDiffer(day, rows));
     const usageStale = !state.usageFetchedAt || now.getTime() - Date.parse(state.usageFetchedAt) > this.options.usageMaxAgeMs;
     const usage = backfill || costsChanged || usageStale ? await optional(() => provider.fetchUsage(range), 'Token usage', warnings) : undefined;
@@ -148,7 +149,7 @@ export class SyncEngine {
         currency: costs.currency,
         backfilledFrom: backfill ? from : state.backfilledFrom,
         usageFetchedAt: usage ? now.toISOString() : state.usageFetchedAt,
-        projects: projects ?? state.projects,
+        projects: projects ?? known,
         projectsFetchedAt: projects ? now.toISOString() : state.projectsFetchedAt,
         warning: warnings.length ? warnings.join(' ') : null,
       },

@@ -5,6 +5,7 @@ import { budgetRunOutDay, forecastMonthEnd, runRate } from '../../../../src/main
 import { modelFromLineItem } from '../../../../src/main/core/aggregate/line-items';
 import { AccountHistory } from '../../../../src/main/core/history/account-history';
 import type { CostRow } from '../../../../src/main/core/history/types';
+import { costRow } from '../../../support/cost-row';
 
 function view(days: Record<string, CostRow[]>, names: Record<string, string> = {}): HistoryView {
   const history = new AccountHistory();
@@ -12,7 +13,7 @@ function view(days: Record<string, CostRow[]>, names: Record<string, string> = {
   return { history, projectNames: names };
 }
 
-const r = (projectId: string | null, lineItem: string | null, micros: number): CostRow => ({ projectId, lineItem, micros, quantity: null });
+const r = (projectId: string | null, lineItem: string | null, micros: number): CostRow => costRow(projectId, lineItem, micros);
 
 describe('aggregations', () => {
   it('totals month to date in UTC months and breaks down by project (named), line item and model', () => {
@@ -56,14 +57,13 @@ describe('aggregations', () => {
       projectId: fc.constantFrom('a', 'b', 'c', null),
       lineItem: fc.constantFrom('x, input', 'x, output', 'y', null),
       micros: fc.integer({ min: -5_000_000, max: 500_000_000 }),
-      quantity: fc.constant(null),
-    });
+    }).map((row) => costRow(row.projectId, row.lineItem, row.micros));
     const dayArb = fc.dictionary(fc.constantFrom('2026-11-01', '2026-11-02', '2026-11-03', '2026-10-30'), fc.array(rowArb, { maxLength: 30 }));
     fc.assert(
       fc.property(dayArb, dayArb, (a, b) => {
         const views = [view(a), view(b)];
         const total = totalBetween(views, '2026-10-01', '2026-11-30');
-        const rawSum = [...Object.values(a), ...Object.values(b)].flat().reduce((s, row) => s + row.micros, 0);
+        const rawSum = [...Object.values(a), ...Object.values(b)].flat().reduce((s, row) => s + Number(row.amount / 10n ** 42n), 0);
         const sumOf = (g: 'project' | 'line_item' | 'model') => breakdown(views, '2026-10-01', '2026-11-30', g).reduce((s, x) => s + x.micros, 0);
         const series = dailySeries(views, '2026-10-01', '2026-11-30', 'project', 2);
         const seriesSum = series.points.reduce((s, p) => s + Object.values(p.values).reduce((x, y) => x + y, 0), 0);
@@ -115,7 +115,7 @@ describe('dashboard series', () => {
     for (let d = 10; d <= 25; d++) days[`2026-11-${d}`] = [r('p', 'x', d * 1000)];
     const v = view(days);
     const daily = dailySeries([v], '2026-11-12', '2026-11-25', 'project');
-    const weekly = weeklySeries(daily);
+    const weekly = weeklySeries([v], '2026-11-12', '2026-11-25', 'project');
     expect(weekly.bucket).toBe('week');
     expect(weekly.points.map((p) => p.day)).toEqual(['2026-11-12', '2026-11-16', '2026-11-23']);
     expect(weekly.points.map((p) => p.totalMicros)).toEqual([(12 + 13 + 14 + 15) * 1000, (16 + 17 + 18 + 19 + 20 + 21 + 22) * 1000, (23 + 24 + 25) * 1000]);

@@ -11,9 +11,10 @@ import type { CostRow } from '../../../../src/main/core/history/types';
 import { isSilenced } from '../../../../src/main/core/alerts/alert-engine';
 import { FakeKeychain } from '../../../support/fake-vault';
 import { TestClock } from '../../../support/test-clock';
+import { costRow } from '../../../support/cost-row';
 
 const ACC = 'acc_acme';
-const row = (micros: number, projectId = 'proj_web'): CostRow => ({ projectId, lineItem: 'gpt-4o, input', micros, quantity: null });
+const row = (micros: number, projectId = 'proj_web'): CostRow => costRow(projectId, 'gpt-4o, input', micros);
 
 describe('alert engine', () => {
   let dataDir: string;

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../../../src/main/core/history/history-store';
 import { TestClock } from '../../../support/test-clock';
+import { costRow } from '../../../support/cost-row';
+import { microsToExact } from '../../../../src/shared/money';
 
-const row = (micros: number) => ({ projectId: 'p', lineItem: 'li', micros, quantity: null });
+const row = (micros: number) => costRow('p', 'li', micros);
 
 describe('history store', () => {
   it('persists per month, atomically, and reloads the same rows', () => {
@@ -18,7 +20,7 @@ describe('history store', () => {
     const reloaded = new HistoryStore(dir, new TestClock(new Date())).load('acc_1').history;
     expect(reloaded.costs.get('2026-11-01')).toEqual([row(2)]);
     expect(reloaded.costs.get('2026-11-02')).toEqual([]);
-    expect(reloaded.summary('2026-10-31')?.totalMicros).toBe(1);
+    expect(reloaded.summary('2026-10-31')?.total).toBe(microsToExact(1));
   });
 
   it('writes nothing when a replace changes nothing, and no temp files are left behind', () => {

@@ -9,6 +9,7 @@ import { JsonFileStore } from '../../../../src/main/core/settings/json-file-stor
 import { SpendwatchCore } from '../../../../src/main/core/spendwatch-core';
 import { FakeKeychain } from '../../../support/fake-vault';
 import { TestClock } from '../../../support/test-clock';
+import { costRow } from '../../../support/cost-row';
 
 const NUMBER = '4242424242424242';
 const card = (overrides: Record<string, unknown> = {}) => ({
@@ -146,7 +147,7 @@ describe('credits and balance alerts', () => {
       s.accounts.push({ id: 'acc_a', name: 'Acme Prod', provider: 'openai', baseUrl: 'x', keyHint: 'k', createdAt: '' });
     });
     const { history } = core.history.load('acc_a');
-    history.replaceCosts(new Map(Array.from({ length: 14 }, (_, i) => [`2026-11-${String(8 + i).padStart(2, '0')}`, [{ projectId: null, lineItem: 'x', micros: 10_000_000, quantity: null }]])));
+    history.replaceCosts(new Map(Array.from({ length: 14 }, (_, i) => [`2026-11-${String(8 + i).padStart(2, '0')}`, [costRow(null, 'x', 10_000_000)]])));
     core.payments.addCredit({ accountId: 'acc_a', kind: 'purchase', amountMicros: 100_000_000, date: '2025-12-10' });
     core.payments.setRecordedBalance('acc_a', { amountMicros: 80_000_000, asOf: '2026-11-17' });
     const raised = core.alerts.evaluate();

@@ -3,6 +3,7 @@ import { OpenAiProvider } from '../../../../src/main/core/providers/openai/opena
 import { AppError } from '../../../../src/main/core/errors';
 import { FakeOpenAiServer, type FakeOrganisation } from '../../../fake-openai/fake-openai-server';
 import { FAST_RETRY, recordingSleep } from '../../../support/fast-retry';
+import { exactToDecimal, parseExact } from '../../../../src/shared/money';
 
 const KEY = 'sk-admin-testkey0000000000000000001111';
 
@@ -52,12 +53,13 @@ describe('OpenAiProvider against the loopback fake', () => {
     expect(result.currency).toBe('usd');
   });
 
-  it('converts number and string amounts exactly, half-even at the sixth decimal, and keeps empty days', async () => {
+  it('keeps number and string amounts exactly as sent, and keeps empty days', async () => {
     const { days } = await provider().fetchCosts({ from: '2025-01-01', toExclusive: '2025-01-08' });
     expect(days.get('2025-01-01')).toEqual([
-      { projectId: 'proj_a', lineItem: 'gpt-4o, input', micros: 123_456, quantity: 100 },
-      { projectId: 'proj_b', lineItem: 'gpt-4o, output', micros: 3_141_593, quantity: null },
+      { projectId: 'proj_a', lineItem: 'gpt-4o, input', amount: parseExact('0.1234565'), currency: 'usd', quantity: 100 },
+      { projectId: 'proj_b', lineItem: 'gpt-4o, output', amount: parseExact('3.14159265'), currency: 'usd', quantity: null },
     ]);
+    expect(exactToDecimal(days.get('2025-01-01')![0].amount)).toBe('0.1234565');
     expect(days.get('2025-01-04')).toEqual([]);
   });
 
@@ -156,10 +158,14 @@ describe('OpenAiProvider against the loopback fake', () => {
 
 describe('OpenAI response validation', () => {
   it('accepts spec-valid pages without the constant object tags, and rejects wrong tags', async () => {
-    const { costsPageSchema } = await import('../../../../src/main/core/providers/openai/schemas');
+    const { costsPageSchema, costsBucketSchema, costsResultSchema } = await import('../../../../src/main/core/providers/openai/schemas');
     const minimal = { data: [{ start_time: 0, end_time: 86400, results: [{ amount: { value: 1, currency: 'USD' }, line_item: null, project_id: null }] }], next_page: null };
-    expect(costsPageSchema.parse(minimal).data[0].results[0].amount.currency).toBe('usd');
+    expect(costsPageSchema.parse(minimal).data).toHaveLength(1);
+    expect(costsBucketSchema.parse(minimal.data[0]).start).toBe(0);
+    expect(costsResultSchema.parse(minimal.data[0].results[0]).amount?.value).toBe(1);
     expect(costsPageSchema.safeParse({ ...minimal, object: 'list' }).success).toBe(false);
-    expect(costsPageSchema.safeParse({ ...minimal, data: [{ ...minimal.data[0], results: [{ amount: { value: 'abc', currency: 'usd' } }] }] }).success).toBe(false);
+    expect(costsPageSchema.safeParse({ ...minimal, data: 'not-a-list' }).success).toBe(false);
+    expect(costsBucketSchema.safeParse({ ...minimal.data[0], object: 'page' }).success).toBe(false);
+    expect(costsResultSchema.safeParse({ amount: { value: { nested: 1 } } }).success).toBe(false);
   });
 });

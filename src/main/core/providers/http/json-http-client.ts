@@ -3,6 +3,7 @@
  * Retry-After, and no retry on 4xx answers that retrying cannot fix. Errors come out as AppError.
  */
 import { request, type Dispatcher } from 'undici';
+import { USER_AGENT } from '../../../../shared/app-info';
 import { AppError } from '../../errors';
 import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './retry-policy';
 
@@ -66,11 +67,15 @@ export class JsonHttpClient {
     return this.sent;
   }
 
-  async getJson(path: string, query: URLSearchParams): Promise<unknown> {
+  /**
+   * `exactNumbers`: every JSON number under a `value` key comes back as its source text ("0.10000000000000000001"),
+   * not as the nearest double, so money keeps every digit the server wrote.
+   */
+  async getJson(path: string, query: URLSearchParams, options: { exactNumbers?: boolean } = {}): Promise<unknown> {
     const url = `${this.options.baseUrl.replace(/\/+$/, '')}${path}?${query.toString()}`;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.attempt(url);
+        return await this.attempt(url, options.exactNumbers === true);
       } catch (error) {
         if (!(error instanceof RetryableFailure)) throw error;
         const lastAttempt = attempt + 1 >= this.retry.maxAttempts;
@@ -81,7 +86,7 @@ export class JsonHttpClient {
     }
   }
 
-  private async attempt(url: string): Promise<unknown> {
+  private async attempt(url: string, exactNumbers: boolean): Promise<unknown> {
     this.sent++;
     let statusCode: number;
     let text: string;
@@ -89,7 +94,7 @@ export class JsonHttpClient {
     try {
       const response = await request(url, {
         method: 'GET',
-        headers: { accept: 'application/json', ...this.options.headers },
+        headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...this.options.headers },
         dispatcher: this.options.dispatcher,
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
@@ -103,7 +108,7 @@ export class JsonHttpClient {
     }
     if (statusCode >= 200 && statusCode < 300) {
       try {
-        return JSON.parse(text) as unknown;
+        return (exactNumbers ? JSON.parse(text, keepValueDigits) : JSON.parse(text)) as unknown;
       } catch {
         // A cut-off body is usually a dropped connection: worth another try.
         throw new RetryableFailure(
@@ -131,6 +136,12 @@ export class JsonHttpClient {
       new AppError('offline', `Cannot reach ${originOf(url)} (${known}). Check your internet connection or proxy; Spendwatch will retry.`, { cause: error }),
     );
   }
+}
+
+/** JSON.parse reviver: numbers under a `value` key keep their source digits (ES2026 JSON.parse source text access). */
+function keepValueDigits(this: unknown, key: string, value: unknown, context?: { source?: string }): unknown {
+  if (key === 'value' && typeof value === 'number') return context?.source ?? String(value);
+  return value;
 }
 
 function originOf(url: string): string {

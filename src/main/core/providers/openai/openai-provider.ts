@@ -4,14 +4,15 @@
  */
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
-import { addDays, dayFromUnix, daysBetween, unixFromDay, type UtcDay } from '../../../../shared/dates';
-import { MoneyFormatError, toMicros } from '../../../../shared/money';
+import { addDays, dayFromMs, dayFromUnix, daysBetween, unixFromDay, type UtcDay } from '../../../../shared/dates';
+import { systemClock, type Clock } from '../../ports';
 import { AppError } from '../../errors';
-import type { CostRow, UsageRow } from '../../history/types';
+import type { UsageRow } from '../../history/types';
 import { JsonHttpClient } from '../http/json-http-client';
 import type { RetryPolicy } from '../http/retry-policy';
 import type { CostsResult, DayRange, SpendProvider } from '../provider';
 import { classifyOpenAiError } from './errors';
+import { CostsCollector } from './costs-collector';
 import { completionsUsagePageSchema, costsPageSchema, projectListSchema } from './schemas';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -27,12 +28,15 @@ export interface OpenAiProviderOptions {
   timeoutMs?: number;
   retry?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
+  clock?: Clock;
 }
 
 export class OpenAiProvider implements SpendProvider {
   private readonly http: JsonHttpClient;
+  private readonly clock: Clock;
 
   constructor(options: OpenAiProviderOptions) {
+    this.clock = options.clock ?? systemClock;
     this.http = new JsonHttpClient({
       baseUrl: options.baseUrl ?? OPENAI_DEFAULT_BASE_URL,
       headers: { authorization: `Bearer ${options.apiKey}` },
@@ -50,39 +54,22 @@ export class OpenAiProvider implements SpendProvider {
 
   /** One cheap Costs call: proves the key is an admin key with usage read. */
   async testConnection(): Promise<void> {
-    const today = dayFromUnix(Math.floor(Date.now() / 1000));
+    const today = dayFromMs(this.clock.now().getTime());
     const query = new URLSearchParams({ start_time: String(unixFromDay(today)), bucket_width: '1d', limit: '1' });
     parse(costsPageSchema, await this.http.getJson('/organization/costs', query), 'costs');
   }
 
   async fetchCosts(range: DayRange, onProgress?: (doneDays: number, totalDays: number) => void): Promise<CostsResult> {
     const totalDays = daysBetween(range.from, range.toExclusive);
-    const days = emptyDays<CostRow>(range);
-    const currencies = new Set<string>();
-    let done = 0;
+    const collector = new CostsCollector(range);
     for await (const page of this.pages(costsPageSchema, '/organization/costs', range, COSTS_PAGE_LIMIT, [
       ['group_by[]', 'line_item'],
       ['group_by[]', 'project_id'],
     ])) {
-      for (const bucket of page.data) {
-        const rows = this.bucketRows(days, bucket.start_time, range);
-        for (const result of bucket.results) {
-          currencies.add(result.amount.currency);
-          rows.push({
-            projectId: result.project_id,
-            lineItem: result.line_item,
-            micros: microsOf(result.amount.value),
-            quantity: result.quantity,
-          });
-        }
-        done++;
-      }
-      onProgress?.(Math.min(done, totalDays), totalDays);
+      for (const bucket of page.data) collector.addBucket(bucket);
+      onProgress?.(Math.min(collector.dayCount, totalDays), totalDays);
     }
-    if (currencies.size > 1) {
-      throw new AppError('malformed_response', `OpenAI returned costs in several currencies (${[...currencies].join(', ')}); Spendwatch cannot add them up.`);
-    }
-    return { currency: [...currencies][0] ?? 'usd', days };
+    return collector.result();
   }
 
   async fetchUsage(range: DayRange): Promise<Map<UtcDay, UsageRow[]>> {
@@ -91,7 +78,7 @@ export class OpenAiProvider implements SpendProvider {
       ['group_by[]', 'model'],
     ])) {
       for (const bucket of page.data) {
-        const rows = this.bucketRows(days, bucket.start_time, range);
+        const rows = this.bucketRows(days, bucket.start, range);
         for (const r of bucket.results) {
           rows.push({
             model: r.model,
@@ -139,7 +126,8 @@ export class OpenAiProvider implements SpendProvider {
         ['limit', String(limit)],
       ]);
       if (cursor) query.set('page', cursor);
-      const parsed = parse(schema, await this.http.getJson(path, query), path);
+      // Exact numbers: a JSON number's own digits are kept (as text) rather than rounded to a double.
+      const parsed = parse(schema, await this.http.getJson(path, query, { exactNumbers: true }), path);
       yield parsed;
       cursor = (parsed as { next_page: string | null }).next_page;
       if (!cursor) return;
@@ -163,15 +151,6 @@ function emptyDays<T>(range: DayRange): Map<UtcDay, T[]> {
   const days = new Map<UtcDay, T[]>();
   for (let d = range.from; d < range.toExclusive; d = addDays(d, 1)) days.set(d, []);
   return days;
-}
-
-function microsOf(value: number | string): number {
-  try {
-    return toMicros(value);
-  } catch (error) {
-    if (error instanceof MoneyFormatError) throw new AppError('malformed_response', `OpenAI returned an amount Spendwatch cannot read: ${error.message}`);
-    throw error;
-  }
 }
 
 function parse<S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> {
