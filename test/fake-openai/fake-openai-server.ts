@@ -6,13 +6,37 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { requestViolations, responseViolations } from '../contracts/openai-contract';
+
+/** A JSON number written with exactly these digits (e.g. more than a double holds). */
+export interface RawNumber {
+  raw: string;
+}
 
 export interface FakeCost {
-  projectId: string | null;
-  lineItem: string;
-  /** As OpenAI would send it: a number, or (as some clients have seen) a string. */
-  value: number | string;
+  /** undefined: the field is left out, as the spec allows. */
+  projectId: string | null | undefined;
+  lineItem: string | null | undefined;
+  /**
+   * As OpenAI sends it: a number, a decimal string (live responses: ~40 fraction digits, "4.5E-7", "0E-6176"),
+   * a number with exact digits, or undefined for a result without `amount` (every field but `object` is optional).
+   */
+  value: number | string | RawNumber | undefined;
   quantity?: number | null;
+  /** Default "usd". */
+  currency?: string;
+  /** Live results carry the project's name. */
+  projectName?: string;
+}
+
+/** Shapes the live API has been seen to send, beyond the published spec. */
+export interface LiveShapes {
+  /** project_name, organization_id, organization_name, user_email on results. */
+  extraFields?: boolean;
+  /** start_time_iso/end_time_iso on buckets, with or without a time zone. */
+  isoTimes?: 'zone' | 'no-zone';
+  /** Each page after the first starts again with the previous page's last bucket (data shifting between pages). */
+  repeatBoundaryBucket?: boolean;
 }
 
 export interface FakeUsage {
@@ -49,12 +73,18 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   key: string | null;
+  userAgent: string | null;
 }
 
 const DAY = 86_400;
 
 export class FakeOpenAiServer {
   readonly requests: RecordedRequest[] = [];
+  /** Requests and answers that do not fit the published spec: tests assert there are none. */
+  readonly contractViolations: string[] = [];
+  live: LiveShapes = {};
+  /** Recorded response bodies, served verbatim (in order) for a path such as "/organization/costs". */
+  readonly replays = new Map<string, string[]>();
   private readonly faults: Fault[] = [];
   private server: Server | undefined;
   baseUrl = '';
@@ -68,9 +98,15 @@ export class FakeOpenAiServer {
     return this.baseUrl;
   }
 
+  /** Stops the server; fails if any request or answer was outside the published spec (see contractViolations). */
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    if (this.contractViolations.length) {
+      const seen = [...new Set(this.contractViolations)].slice(0, 10);
+      this.contractViolations.length = 0;
+      throw new Error(`The fake OpenAI server saw requests or sent answers outside the published spec:\n${seen.join('\n')}`);
+    }
   }
 
   addFault(fault: Fault): void {
@@ -97,7 +133,9 @@ export class FakeOpenAiServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const key = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
-    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, key });
+    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, key, userAgent: req.headers['user-agent'] ?? null });
+    const specPath = url.pathname.replace(/^\/v1/, '');
+    if (req.method === 'GET') this.contractViolations.push(...requestViolations(specPath, url.searchParams));
 
     const fault = this.takeFault(url.pathname);
     if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
@@ -117,6 +155,12 @@ export class FakeOpenAiServer {
 
     let body: unknown;
     const path = url.pathname.replace(/^\/v1/, '');
+    const recorded = this.replays.get(path)?.shift();
+    if (recorded !== undefined) {
+      this.contractViolations.push(...responseViolations(path, JSON.parse(recorded)));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return void res.end(recorded);
+    }
     if (path === '/organization/costs') body = this.costs(behaviour, url.searchParams);
     else if (path === '/organization/usage/completions') body = this.usage(behaviour, url.searchParams);
     else if (path === '/organization/projects') body = this.projects(behaviour, url.searchParams);
@@ -129,6 +173,8 @@ export class FakeOpenAiServer {
       res.writeHead(200, { 'content-type': 'application/json' });
       return void res.end(text.slice(0, Math.floor(text.length / 2)));
     }
+    // Checked as it goes on the wire (raw-digit numbers included), not as the fake holds it.
+    this.contractViolations.push(...responseViolations(path, JSON.parse(toJson(body))));
     send(res, 200, body);
   }
 
@@ -149,11 +195,13 @@ export class FakeOpenAiServer {
     // Buckets: the first starts at the exact start_time; the others at UTC midnights.
     const starts: number[] = [];
     for (let t = start; t < end; t = (Math.floor(t / DAY) + 1) * DAY) starts.push(t);
-    const slice = starts.slice(offset, offset + limit);
+    // Live: a page may start again with the bucket that ended the previous page.
+    const from = this.live.repeatBoundaryBucket && offset > 0 ? offset - 1 : offset;
+    const slice = starts.slice(from, offset + limit);
     const data = slice.map((t) => {
       const bucketEnd = Math.min(end, (Math.floor(t / DAY) + 1) * DAY);
       const day = new Date(t * 1000).toISOString().slice(0, 10);
-      return { object: 'bucket', start_time: t, end_time: bucketEnd, results: resultsFor(day) };
+      return { object: 'bucket', start_time: t, end_time: bucketEnd, ...this.isoTimes(t, bucketEnd), results: resultsFor(day) };
     });
     const more = offset + limit < starts.length;
     return {
@@ -162,6 +210,13 @@ export class FakeOpenAiServer {
       has_more: more,
       next_page: more ? Buffer.from(`page_${offset + limit}`).toString('base64url') : null,
     };
+  }
+
+  private isoTimes(start: number, end: number): Record<string, string> {
+    if (!this.live.isoTimes) return {};
+    const zone = this.live.isoTimes === 'no-zone' ? '' : '+00:00';
+    const iso = (t: number) => new Date(t * 1000).toISOString().replace(/\.000Z$/, zone);
+    return { start_time_iso: iso(start), end_time_iso: iso(end) };
   }
 
   private costs(org: FakeOrganisation, params: URLSearchParams): unknown {
@@ -173,19 +228,21 @@ export class FakeOpenAiServer {
       if (byLine && byProject) {
         return rows.map((r) => ({
           object: 'organization.costs.result',
-          amount: { value: r.value, currency: 'usd' },
-          line_item: r.lineItem,
-          project_id: r.projectId,
+          ...(r.value === undefined ? {} : { amount: { value: r.value, currency: r.currency ?? 'usd' } }),
+          ...(r.lineItem === undefined ? {} : { line_item: r.lineItem }),
+          ...(r.projectId === undefined ? {} : { project_id: r.projectId }),
           quantity: r.quantity ?? null,
           quantity_unit: r.quantity ? 'tokens' : null,
-          organization_id: 'org-fake',
           api_key_id: null,
+          ...(this.live.extraFields
+            ? { project_name: r.projectName ?? org.projects.find((p) => p.id === r.projectId)?.name ?? null, organization_id: 'org-fake', organization_name: 'Fake Org', user_email: null }
+            : {}),
         }));
       }
       // Ungrouped (or partly grouped): the fake sums exactly in integer nano-dollars.
       const sums = new Map<string, bigint>();
       for (const r of rows) {
-        const key = JSON.stringify([byLine ? r.lineItem : null, byProject ? r.projectId : null]);
+        const key = JSON.stringify([byLine ? (r.lineItem ?? null) : null, byProject ? (r.projectId ?? null) : null]);
         sums.set(key, (sums.get(key) ?? 0n) + toNanos(r.value));
       }
       return [...sums].map(([key, nanos]) => {
@@ -246,12 +303,27 @@ function errorBody(message: string, type: string, code: string | null) {
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
+  res.end(toJson(body));
+}
+
+const isRaw = (value: unknown): value is RawNumber => typeof value === 'object' && value !== null && 'raw' in value && Object.keys(value).length === 1;
+
+/** JSON text in which RawNumber values are written as bare numbers with exactly their digits. */
+export function toJson(body: unknown): string {
+  const raws: string[] = [];
+  const text = JSON.stringify(body, (_key, value: unknown) => {
+    if (!isRaw(value)) return value;
+    raws.push(value.raw);
+    return `\u0000raw${raws.length - 1}\u0000`;
+  });
+  return text.replace(/"\\u0000raw(\d+)\\u0000"/g, (_m, i: string) => raws[Number(i)]);
 }
 
 /** Exact decimal → integer nano-units, for the fake's own sums (independent of the app's money code). */
-function toNanos(value: number | string): bigint {
-  const text = typeof value === 'number' ? value.toFixed(9) : value;
+function toNanos(input: number | string | RawNumber | undefined): bigint {
+  if (input === undefined) return 0n;
+  const value = isRaw(input) ? input.raw : input;
+  const text = typeof value === 'number' || /e/i.test(value) ? Number(value).toFixed(9) : value;
   const [int, frac = ''] = text.split('.');
   const negative = int.startsWith('-');
   const nanos = BigInt(int.replace('-', '') || '0') * 1_000_000_000n + BigInt((frac + '000000000').slice(0, 9));

@@ -8,8 +8,12 @@ interface Decimal {
   scale: number;
 }
 
-function decimalOf(value: number | string): Decimal {
-  const text = (typeof value === 'number' ? String(value) : value).trim();
+/** An amount as the fake server writes it: a number, a string, a number with exact digits, or absent (zero). */
+export type WireAmount = number | string | { raw: string } | undefined;
+
+function decimalOf(value: WireAmount): Decimal {
+  if (value === undefined) return { coefficient: 0n, scale: 0 };
+  const text = (typeof value === 'number' ? String(value) : typeof value === 'string' ? value : value.raw).trim();
   const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
   if (!match) throw new Error(`oracle: not a decimal: ${text}`);
   const digits = `${match[2]}${match[3] ?? ''}`.replace(/^0+(?=\d)/, '') || '0';
@@ -24,7 +28,7 @@ function decimalOf(value: number | string): Decimal {
 }
 
 /** The exact sum of the amounts, rounded once half-even to micros. */
-export function expectedSumMicros(values: Iterable<number | string>): bigint {
+export function expectedSumMicros(values: Iterable<WireAmount>): bigint {
   const decimals = [...values].map(decimalOf);
   const scale = Math.max(6, ...decimals.map((d) => d.scale));
   let sum = 0n;
@@ -38,7 +42,7 @@ export function expectedSumMicros(values: Iterable<number | string>): bigint {
   return negative ? -micros : micros;
 }
 
-export function expectedMicros(value: number | string): bigint {
+export function expectedMicros(value: WireAmount): bigint {
   return expectedSumMicros([value]);
 }
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeOpenAiServer } from '../../fake-openai/fake-openai-server';
 import { smallOrganisation, utcDay } from '../../fake-openai/organisations';
 import { ensureCliBuilt, runCli } from '../../support/cli';
-import { expectedMicros, microsText } from '../../support/expected-money';
+import { expectedSumMicros, microsText } from '../../support/expected-money';
 
 describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch budgets and alerts', () => {
   const key = `sk-admin-alerts${Date.now()}xxxxxxxxxxxxxxxxxx`;
@@ -24,7 +24,7 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch budget
     const baseUrl = await server.start();
     expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], { home, input: key })).code).toBe(0);
     const month = utcDay(0).slice(0, 7);
-    for (const [day, rows] of Object.entries(org.costs)) if (day.startsWith(month)) for (const r of rows) monthToDate += expectedMicros(r.value);
+    monthToDate = expectedSumMicros(Object.entries(org.costs).filter(([day]) => day.startsWith(month)).flatMap(([, rows]) => rows.map((r) => r.value)));
   });
   afterAll(async () => {
     await runCli(['accounts', 'remove', 'Acme Prod'], { home });

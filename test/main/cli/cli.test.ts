@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeOpenAiServer } from '../../fake-openai/fake-openai-server';
 import { smallOrganisation, utcDay } from '../../fake-openai/organisations';
 import { ensureCliBuilt, runCli } from '../../support/cli';
-import { expectedSumMicros, microsText } from '../../support/expected-money';
+import { expectedSumMicros, microsText, type WireAmount } from '../../support/expected-money';
 
 const keychain = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 const KEY_GOOD = `sk-admin-${'g'.repeat(20)}${Date.now()}`;
@@ -85,16 +85,16 @@ describe('spendwatch CLI', () => {
       const acme = doc.accounts.find((a: { name: string }) => a.name === 'Acme Prod');
       const month = utcDay(0).slice(0, 7);
       // Exact sums of the raw values, each figure rounded once (not row by row).
-      const all: (number | string)[] = [];
-      const projectValues = new Map<string, (number | string)[]>();
-      const lineValues = new Map<string, (number | string)[]>();
-      const push = (map: Map<string, (number | string)[]>, key: string, value: number | string) => map.set(key, [...(map.get(key) ?? []), value]);
+      const all: WireAmount[] = [];
+      const projectValues = new Map<string, WireAmount[]>();
+      const lineValues = new Map<string, WireAmount[]>();
+      const push = (map: Map<string, WireAmount[]>, key: string, value: WireAmount) => map.set(key, [...(map.get(key) ?? []), value]);
       for (const [day, rows] of Object.entries(org.costs)) {
         if (!day.startsWith(month)) continue;
         for (const row of rows) {
           all.push(row.value);
           push(projectValues, row.projectId ?? '(no project)', row.value);
-          push(lineValues, row.lineItem, row.value);
+          push(lineValues, row.lineItem ?? '(other)', row.value);
         }
       }
       const total = expectedSumMicros(all);

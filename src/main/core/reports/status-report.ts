@@ -5,7 +5,7 @@
 import { firstDayOfMonth, monthOf } from '../../../shared/dates';
 import { microsToDecimal, type Micros } from '../../../shared/money';
 import type { AccountSummary, Alert } from '../../../shared/domain';
-import { breakdown, usageByModel } from '../aggregate/aggregations';
+import { breakdown, otherCurrencyTotals, usageByModel } from '../aggregate/aggregations';
 import type { ResolvedAccount } from '../account-views';
 import type { SpendwatchCore } from '../spendwatch-core';
 
@@ -37,6 +37,8 @@ export interface StatusAccount {
   byProject: { id: string; name: string; amount: string; currency: string }[];
   byLineItem: { name: string; amount: string; currency: string }[];
   byModel: { name: string; amount: string; currency: string; inputTokens: number; outputTokens: number; requests: number }[];
+  /** This month's costs in currencies other than US dollars: reported apart, never added to the figures above. */
+  otherCurrencies: Money[];
 }
 
 export interface StatusAlert {
@@ -115,6 +117,7 @@ function statusAccount(r: ResolvedAccount, s: AccountSummary, from: string, toda
           projects: Object.entries(s.budget.projects).map(([id, micros]) => ({ id, name: r.view.projectNames[id] ?? id, monthly: money(micros, currency) })),
         }
       : null,
+    otherCurrencies: otherCurrencyTotals(views, from, today).map((o) => money(o.micros, o.currency)),
     byProject: breakdown(views, from, today, 'project').map((p) => ({ id: p.key, name: p.name, amount: microsToDecimal(p.micros), currency })),
     byLineItem: breakdown(views, from, today, 'line_item').map((l) => ({ name: l.name, amount: microsToDecimal(l.micros), currency })),
     byModel: breakdown(views, from, today, 'model').map((m) => {

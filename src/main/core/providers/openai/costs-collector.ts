@@ -20,7 +20,8 @@ export class CostsCollector {
   /** Day → result key → the rows of the latest delivery of that day's bucket. */
   private readonly days = new Map<UtcDay, Map<string, CostRow[]>>();
   private readonly names = new Map<string, string>();
-  private readonly problems: string[] = [];
+  /** A set: a bucket delivered twice must not report its bad row twice. */
+  private readonly problems = new Set<string>();
 
   constructor(private readonly range: DayRange) {}
 
@@ -31,12 +32,12 @@ export class CostsCollector {
   addBucket(raw: unknown): void {
     const bucket = costsBucketSchema.safeParse(raw);
     if (!bucket.success) {
-      this.problems.push(`a cost bucket could not be read (${firstIssue(bucket.error)}); its day was left as it was`);
+      this.problems.add(`a cost bucket could not be read (${firstIssue(bucket.error)}); its day was left as it was`);
       return;
     }
     const day = dayFromUnix(bucket.data.start);
     if (day < this.range.from || day >= this.range.toExclusive) {
-      this.problems.push(`costs for ${day} came back although ${this.range.from}…${addDays(this.range.toExclusive, -1)} was asked for; they were ignored`);
+      this.problems.add(`costs for ${day} came back although ${this.range.from}…${addDays(this.range.toExclusive, -1)} was asked for; they were ignored`);
       return;
     }
     const delivered = new Map<string, CostRow[]>();
@@ -56,7 +57,7 @@ export class CostsCollector {
   private readResult(day: UtcDay, raw: unknown): CostRow | undefined {
     const parsed = costsResultSchema.safeParse(raw);
     if (!parsed.success) {
-      this.problems.push(`skipped a cost row on ${day}${describeRaw(raw)}: ${firstIssue(parsed.error)}`);
+      this.problems.add(`skipped a cost row on ${day}${describeRaw(raw)}: ${firstIssue(parsed.error)}`);
       return undefined;
     }
     const result = parsed.data;
@@ -67,7 +68,7 @@ export class CostsCollector {
         amount = parseExact(value);
       } catch (error) {
         if (!(error instanceof MoneyFormatError)) throw error;
-        this.problems.push(`skipped a cost row on ${day}${describeRaw(raw)}: ${error.message}`);
+        this.problems.add(`skipped a cost row on ${day}${describeRaw(raw)}: ${error.message}`);
         return undefined;
       }
     }
@@ -85,7 +86,7 @@ export class CostsCollector {
   result(): CostsResult {
     const days = new Map<UtcDay, CostRow[]>();
     for (const [day, byKey] of [...this.days].sort(([a], [b]) => a.localeCompare(b))) days.set(day, [...byKey.values()].flat());
-    return { currency: 'usd', days, projectNames: this.names, warnings: summariseProblems(this.problems) };
+    return { currency: 'usd', days, projectNames: this.names, warnings: summariseProblems([...this.problems]) };
   }
 }
 
