@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.tsx'],
+          // Lazy chunks (the charts) load slowly when the machine is busy; waits inside tests allow for it.
+          testTimeout: 30_000,
         },
       },
       {

@@ -21,6 +21,7 @@ import { costRow } from '../test/support/cost-row';
 import { microsToExact } from '../src/shared/money';
 
 const TODAY = '2026-11-21';
+const NANO = 10n ** 39n; // 1e-9 of a dollar in ExactAmount units (1e-48)
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function rowsForDay(day: string, lineItems = 60, projects = 20): CostRow[] {
@@ -28,7 +29,9 @@ function rowsForDay(day: string, lineItems = 60, projects = 20): CostRow[] {
   const seed = Number(day.replace(/-/g, ''));
   for (let p = 0; p < projects; p++) {
     for (let l = 0; l < lineItems; l++) {
-      rows.push(costRow(`proj_${p}`, `model-${l % 15}, ${l < 30 ? 'input' : 'output'} ${l}`, ((seed * 31 + p * 7 + l * 13) % 90_000) + 1));
+      // Like OpenAI's amounts, with digits below the micro-dollar (here nano-dollars), so sums need the exact path.
+      const row = costRow(`proj_${p}`, `model-${l % 15}, ${l < 30 ? 'input' : 'output'} ${l}`, ((seed * 31 + p * 7 + l * 13) % 90_000) + 1);
+      rows.push({ ...row, amount: row.amount + BigInt((seed + p * 3 + l) % 1000) * NANO });
     }
   }
   return rows;

@@ -43,7 +43,7 @@ function load() {
   // Loosening (see above): live amounts come as numbers or decimal strings.
   amount.amount.properties.value = { anyOf: [{ type: 'number' }, { type: 'string', pattern: '^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$' }] };
   // strict: false — the spec carries vendor keywords (x-stainless-const) and OpenAPI's `discriminator`.
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
   ajv.addSchema({ $id: 'openai', components: spec.components }, 'openai');
   cached = { spec, ajv, validators: new Map() };
   return cached;

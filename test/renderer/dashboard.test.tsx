@@ -71,7 +71,8 @@ describe('Dashboard', () => {
     expect(screen.getByText('$1,041.48')).toBeTruthy();
     expect(screen.getByText('Demo data')).toBeTruthy();
     expect(screen.getByText('No budget set')).toBeTruthy();
-    expect(await screen.findByText(/UTC days, as OpenAI bills them/)).toBeTruthy();
+    // The charts are a lazy chunk: on a busy machine they take longer than findByText's default second.
+    expect(await screen.findByText(/UTC days, as OpenAI bills them/, undefined, { timeout: 15_000 })).toBeTruthy();
     expect(invoke).toHaveBeenCalledWith('getDashboard', { accountId: 'all', range: '30d', groupBy: 'model' });
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMoney, microsToDecimal, MoneyFormatError, parseUserAmount, percentOf, sumMicros, toMicros } from '../../src/shared/money';
+import { exactToDecimal, exactToMicros, formatMoney, microsToDecimal, microsToExact, MoneyFormatError, parseExact, parseUserAmount, percentOf, sumMicros, toMicros } from '../../src/shared/money';
 
 describe('toMicros', () => {
   it.each([
@@ -88,5 +88,67 @@ describe('sums and formatting', () => {
   it('parses user-typed amounts', () => {
     expect(parseUserAmount('$1,250.50')).toBe(1_250_500_000);
     expect(() => parseUserAmount('ten')).toThrow();
+  });
+});
+
+describe('exact amounts (ExactAmount)', () => {
+  it.each([
+    ['0.00003420000000000000000000000000000000', '0.0000342'],
+    ['0E-6176', '0'],
+    ['-0E+12', '0'],
+    ['4.5E-7', '0.00000045'],
+    [1e-7, '0.0000001'],
+    ['1e3', '1000'],
+    ['0.12345678901234567890123', '0.12345678901234567890123'],
+    ['12.3456785000000000000000000000000000', '12.3456785'],
+    ['.5', '0.5'],
+    ['-3.10', '-3.1'],
+  ])('keeps %p exactly as %p', (input, text) => {
+    expect(exactToDecimal(parseExact(input))).toBe(text);
+  });
+
+  it('refuses what is not an amount, or is absurdly large, with a MoneyFormatError', () => {
+    for (const bad of ['abc', '', '1.2.3', 'NaN', '1e400', '9'.repeat(14), 'x'.repeat(500), Number.POSITIVE_INFINITY]) {
+      expect(() => parseExact(bad as string)).toThrow(MoneyFormatError);
+    }
+  });
+
+  it('rounds digits finer than 1e-48 half-even and never loses a coarser digit', () => {
+    expect(exactToDecimal(parseExact(`0.${'0'.repeat(47)}15`))).toBe(`0.${'0'.repeat(47)}2`);
+    expect(exactToDecimal(parseExact(`0.${'0'.repeat(47)}25`))).toBe(`0.${'0'.repeat(47)}2`);
+    expect(parseExact('1E-6176')).toBe(0n);
+  });
+
+  it('rounds a sum once, half-even, to micros', () => {
+    const sum = parseExact('0.0000005') + parseExact('0.0000000000000000000001');
+    expect(exactToMicros(sum)).toBe(1); // above half: up, although each part alone rounds to 0 or is a tie
+    expect(exactToMicros(parseExact('0.0000005'))).toBe(0); // exact tie, 0 is even
+    expect(exactToMicros(parseExact('0.0000015'))).toBe(2);
+    expect(exactToMicros(parseExact('-0.0000015'))).toBe(-2);
+    expect(Object.is(exactToMicros(parseExact('-0.0000001')), 0)).toBe(true);
+    expect(exactToMicros(microsToExact(123_456_789))).toBe(123_456_789);
+  });
+
+  it('sums exactly what row-by-row rounding gets wrong (property, against a BigInt oracle at the inputs’ own scale)', () => {
+    const amount = fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 14n }), fc.integer({ min: 6, max: 30 })).map(([digits, scale]) => {
+      const text = digits.toString().padStart(scale + 1, '0');
+      return scale ? `${text.slice(0, -scale)}.${text.slice(-scale)}` : text;
+    });
+    fc.assert(
+      fc.property(fc.array(amount, { minLength: 1, maxLength: 40 }), (amounts) => {
+        const scale = 30;
+        const scaled = amounts.map((a) => {
+          const [i, f = ''] = a.split('.');
+          return BigInt(i) * 10n ** BigInt(scale) + BigInt(f.padEnd(scale, '0'));
+        });
+        const total = scaled.reduce((s, v) => s + v, 0n);
+        const unit = 10n ** BigInt(scale - 6);
+        let micros = total / unit;
+        const rest = total % unit;
+        if (rest * 2n > unit || (rest * 2n === unit && micros % 2n === 1n)) micros += 1n;
+        const exact = amounts.reduce((s, a) => s + parseExact(a), 0n);
+        return exactToMicros(exact) === Number(micros) && exactToDecimal(exact) === exactToDecimal(parseExact(exactToDecimal(exact)));
+      }),
+    );
   });
 });

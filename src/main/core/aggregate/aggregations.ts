@@ -28,7 +28,7 @@ function dailyExact(views: HistoryView[], day: UtcDay): ExactAmount | undefined 
 
 function exactBetween(views: HistoryView[], from: UtcDay, to: UtcDay): ExactAmount {
   let total = 0n;
-  for (let d = from; d <= to; d = addDays(d, 1)) total += dailyExact(views, d) ?? 0n;
+  eachSummary(views, from, to, (summary) => (total += summary.total));
   return total;
 }
 
@@ -79,11 +79,19 @@ export function otherCurrencyTotals(views: HistoryView[], from: UtcDay, to: UtcD
 type Dimension = 'byProject' | 'byLineItem' | 'byModel';
 const DIMENSION: Record<GroupBy, Dimension> = { project: 'byProject', line_item: 'byLineItem', model: 'byModel' };
 
-function eachSummary(views: HistoryView[], from: UtcDay, to: UtcDay, visit: (summary: DaySummary, view: HistoryView, day: UtcDay) => void): void {
+/** Visits the summaries covering [from, to]: a whole month inside the range as one month summary, else days. */
+function eachSummary(views: HistoryView[], from: UtcDay, to: UtcDay, visit: (summary: DaySummary) => void): void {
   for (const view of views) {
-    for (let d = from; d <= to; d = addDays(d, 1)) {
+    for (let d = from; d <= to; ) {
+      const month = monthOf(d);
+      if (d === firstDayOfMonth(month) && lastDayOfMonth(month) <= to) {
+        visit(view.history.monthSummary(month));
+        d = firstDayOfMonth(addMonths(month, 1));
+        continue;
+      }
       const summary = view.history.summary(d);
-      if (summary) visit(summary, view, d);
+      if (summary) visit(summary);
+      d = addDays(d, 1);
     }
   }
 }

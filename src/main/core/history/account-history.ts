@@ -27,11 +27,16 @@ export class AccountHistory {
   readonly costs = new Map<UtcDay, CostRow[]>();
   readonly usage = new Map<UtcDay, UsageRow[]>();
   private readonly summaries = new Map<UtcDay, DaySummary>();
+  /** Whole-month sums of the day summaries: long ranges add 12 of these instead of 365 days. */
+  private readonly monthSummaries = new Map<string, DaySummary>();
   private readonly dirty = new Set<string>();
 
   /** Replaces whole days of costs; returns the days whose rows actually changed. */
   replaceCosts(days: Map<UtcDay, CostRow[]>): UtcDay[] {
-    return this.replace(this.costs, days, (day) => this.summaries.delete(day));
+    return this.replace(this.costs, days, (day) => {
+      this.summaries.delete(day);
+      this.monthSummaries.delete(monthOf(day));
+    });
   }
 
   replaceUsage(days: Map<UtcDay, UsageRow[]>): UtcDay[] {
@@ -59,7 +64,11 @@ export class AccountHistory {
 
   /** Loads stored rows without marking anything dirty. */
   loadMonth(costs: Map<UtcDay, CostRow[]>, usage: Map<UtcDay, UsageRow[]>): void {
-    for (const [day, rows] of costs) this.costs.set(day, rows);
+    for (const [day, rows] of costs) {
+      this.costs.set(day, rows);
+      this.summaries.delete(day);
+      this.monthSummaries.delete(monthOf(day));
+    }
     for (const [day, rows] of usage) this.usage.set(day, rows);
   }
 
@@ -101,19 +110,44 @@ export class AccountHistory {
     }
     return summary;
   }
+
+  /** The exact sums of a whole UTC month (every stored day of it), cached until one of its days changes. */
+  monthSummary(month: string): DaySummary {
+    let summary = this.monthSummaries.get(month);
+    if (!summary) {
+      summary = emptySummary();
+      for (const day of this.costs.keys()) {
+        if (!day.startsWith(month)) continue;
+        const daySummary = this.summary(day)!;
+        summary.total += daySummary.total;
+        for (const dimension of ['byProject', 'byLineItem', 'byModel', 'otherCurrencies'] as const) {
+          for (const [key, amount] of daySummary[dimension]) add(summary[dimension], key, amount);
+        }
+      }
+      this.monthSummaries.set(month, summary);
+    }
+    return summary;
+  }
 }
 
+function emptySummary(): DaySummary {
+  return { total: 0n, byProject: new Map(), byLineItem: new Map(), byModel: new Map(), otherCurrencies: new Map() };
+}
+
+/** Two map updates per row; the total and the models are then derived from the (few) line-item sums. */
 function summarise(rows: CostRow[]): DaySummary {
-  const summary: DaySummary = { total: 0n, byProject: new Map(), byLineItem: new Map(), byModel: new Map(), otherCurrencies: new Map() };
+  const summary = emptySummary();
   for (const row of rows) {
     if (row.currency !== ACCOUNT_CURRENCY) {
       add(summary.otherCurrencies, row.currency, row.amount);
       continue;
     }
-    summary.total += row.amount;
     add(summary.byProject, row.projectId ?? UNASSIGNED_PROJECT, row.amount);
     add(summary.byLineItem, row.lineItem ?? UNNAMED_LINE_ITEM, row.amount);
-    add(summary.byModel, modelFromLineItem(row.lineItem), row.amount);
+  }
+  for (const [lineItem, amount] of summary.byLineItem) {
+    summary.total += amount;
+    add(summary.byModel, modelFromLineItem(lineItem), amount);
   }
   return summary;
 }
