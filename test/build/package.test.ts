@@ -171,13 +171,25 @@ describe('the CLI on each OS', () => {
   it('the .deb links /usr/bin/spendwatch to the launcher, and removes only its own link', () => {
     expect(config.deb.afterInstall).toBe('build/linux/after-install.sh');
     expect(config.deb.afterRemove).toBe('build/linux/after-remove.sh');
-    const install = readFileSync('build/linux/after-install.sh', 'utf8');
-    const remove = readFileSync('build/linux/after-remove.sh', 'utf8');
-    expect(install).toContain("ln -sf '/opt/${sanitizedProductName}/resources/bin/spendwatch' '/usr/bin/spendwatch'");
-    expect(remove).toContain("if [ \"$(readlink '/usr/bin/spendwatch')\" = '/opt/${sanitizedProductName}/resources/bin/spendwatch' ]; then");
-    for (const script of ['build/linux/after-install.sh', 'build/linux/after-remove.sh', 'build/cli/unix/spendwatch']) {
-      expect(spawnSync('bash', ['-n', script]).status, script).toBe(0);
+    // Rendered as electron-builder's FpmTarget does (its macros, an unknown one is an error), for Spendwatch.
+    const macros: Record<string, string> = { executable: 'spendwatch', sanitizedProductName: 'Spendwatch' };
+    const render = (file: string) =>
+      readFileSync(file, 'utf8').replace(/\$\{([a-zA-Z]+)\}/g, (_m, name: string) => {
+        if (!(name in macros)) throw new Error(`${file}: macro ${name} is not defined`);
+        return macros[name];
+      });
+    const install = render('build/linux/after-install.sh');
+    const remove = render('build/linux/after-remove.sh');
+    expect(install).toContain("ln -sf '/opt/Spendwatch/resources/bin/spendwatch' '/usr/bin/spendwatch'\n");
+    expect(remove).toContain("if [ \"$(readlink '/usr/bin/spendwatch')\" = '/opt/Spendwatch/resources/bin/spendwatch' ]; then\n    rm -f '/usr/bin/spendwatch'");
+    // /opt/Spendwatch is the packaged folder (linux-unpacked): the link's target is the launcher checked above.
+    expect(existsSync(join(appOut, 'resources', 'bin', 'spendwatch'))).toBe(true);
+    for (const [name, text] of [['after-install', install], ['after-remove', remove]]) {
+      const rendered = join(work, `${name}.sh`);
+      writeFileSync(rendered, text);
+      expect(spawnSync('bash', ['-n', rendered]).status, name).toBe(0);
     }
+    expect(spawnSync('sh', ['-n', 'build/cli/unix/spendwatch']).status).toBe(0);
   });
 
   it('macOS: the same launcher finds Contents/MacOS/Spendwatch inside the .app', () => {
