@@ -1,13 +1,21 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'electron-vite';
+import { defineConfig, mergeConfig } from 'electron-vite';
 import rendererConfig from './src/renderer/vite.config';
 
-// main: ESM (electron-store is ESM-only); preload: one CommonJS bundle, as sandboxed preloads require.
+// main: one ESM file with its dependencies bundled in (electron-store, undici, zod…), so the package ships
+// no node_modules but keytar, whose native module cannot be bundled (it is loaded lazily with
+// createRequire, so Rollup never sees it). preload: one CommonJS bundle, as sandboxed preloads require.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src/main/electron/main.ts') }, output: { format: 'es' } },
+      externalizeDeps: false,
+      minify: true,
+      rollupOptions: {
+        input: { index: resolve('src/main/electron/main.ts') },
+        output: { format: 'es' },
+        external: ['electron', 'keytar'],
+      },
     },
   },
   preload: {
@@ -21,5 +29,6 @@ export default defineConfig({
       },
     },
   },
-  renderer: rendererConfig,
+  // electron-vite leaves the renderer unminified unless told; the package carries the minified build.
+  renderer: mergeConfig(rendererConfig, { build: { minify: true } }),
 });

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// The `spendwatch` command: runs the built CLI (npm run build creates out/cli/spendwatch.js).
+// The `spendwatch` command from a source checkout: runs the built CLI (npm run build creates
+// out/cli/spendwatch.cjs, the same bundle the desktop package ships).
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-const cli = fileURLToPath(new URL('../out/cli/spendwatch.js', import.meta.url));
+const cli = fileURLToPath(new URL('../out/cli/spendwatch.cjs', import.meta.url));
 if (!existsSync(cli)) {
   process.stderr.write('spendwatch: the CLI is not built yet. Run "npm run build" (or "npm run build:cli") first.\n');
   process.exit(1);
 }
-await import(cli);
+createRequire(import.meta.url)(cli);

@@ -12,10 +12,12 @@ describe('npm run build output', () => {
     expect(existsSync(pkg.main)).toBe(true);
     expect(pkg.type).toBe('module');
     const main = readFileSync(pkg.main, 'utf8');
-    expect(main).toMatch(/from "electron"/);
-    // Paths resolved from out/main at run time: they must reach the other two outputs.
-    expect(main).toContain('"../renderer/index.html"');
-    expect(main).toContain('"../preload/index.cjs"');
+    expect(main).toMatch(/from\s*"electron"/);
+    // Paths resolved from out/main at run time: they must reach the other two outputs (the renderer folder is
+    // what app://spendwatch/ serves).
+    expect(main).toMatch(/["'`]\.\.\/renderer["'`]/);
+    expect(main).toMatch(/["'`]\.\.\/preload\/index\.cjs["'`]/);
+    expect(main).toContain('app://spendwatch/index.html');
   });
 
   it('emits the preload as a single CommonJS file that requires nothing but electron', () => {

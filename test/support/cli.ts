@@ -9,7 +9,7 @@ export interface CliResult {
 }
 
 export function ensureCliBuilt(): void {
-  if (!existsSync('out/cli/spendwatch.js')) {
+  if (!existsSync('out/cli/spendwatch.cjs')) {
     const build = spawnSync('node', ['scripts/build-cli.mjs'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('CLI build failed');
   }

@@ -1,4 +1,4 @@
-/** Entry point of the built CLI (out/cli/spendwatch.js). */
+/** Entry point of the built CLI (out/cli/spendwatch.cjs). */
 import { main } from './index';
 
 main().then((code) => {

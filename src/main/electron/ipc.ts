@@ -20,7 +20,7 @@ export function registerIpcHandlers(ipcMain: IpcMain, handlers: IpcHandlers, isT
   return () => channels.forEach((channel) => ipcMain.removeHandler(channelName(channel)));
 }
 
-/** Trusted: a main frame of one of our windows, showing our renderer. */
+/** Trusted: a main frame of one of our windows, at our exact origin (isAppUrl: app://spendwatch, see app-protocol.ts). */
 export function createSenderCheck(windows: () => BrowserWindow[], isAppUrl: (url: string) => boolean): SenderCheck {
   return (event) => {
     const frame = event.senderFrame;

@@ -3,7 +3,7 @@
  * the tray, wires the core to Electron (keychain via keytar, settings via electron-store, native
  * notifications, power events) and registers IPC.
  */
-import { app, dialog, ipcMain, net, powerMonitor, shell, session } from 'electron';
+import { app, dialog, ipcMain, net, powerMonitor, protocol, shell, session } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { ConnectivityWatcher } from '../core/sync/connectivity';
 import { settingsFile } from '../core/paths';
 import { SpendwatchCore } from '../core/spendwatch-core';
 import { KeytarVault } from '../core/vault/keytar-vault';
+import { devServerUrl, registerAppScheme, serveRenderer } from './app-protocol';
 import { appIconPath, trayIconPath } from './assets';
 import { ElectronStoreDocument } from './electron-store-document';
 import { broadcastEvent, createSenderCheck, registerIpcHandlers } from './ipc';
@@ -22,6 +23,8 @@ import { TrayController } from './tray';
 import { WindowManager } from './windows';
 
 if (process.env.SPENDWATCH_HOME) app.setPath('userData', process.env.SPENDWATCH_HOME);
+// Before 'ready', as Electron requires: the renderer's app://spendwatch/ scheme.
+registerAppScheme(protocol);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -34,9 +37,9 @@ const isPaymentAlert = (kind: string | undefined) => kind === 'card-expiry' || k
 function start(): void {
   const dataDir = app.getPath('userData');
   const noAccountsYet = !existsSync(settingsFile(dataDir));
+  serveRenderer(protocol, join(import.meta.dirname, '../renderer'));
   const windows = new WindowManager({
-    devUrl: process.env.ELECTRON_RENDERER_URL,
-    indexHtml: join(import.meta.dirname, '../renderer/index.html'),
+    devUrl: devServerUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged),
     preload: join(import.meta.dirname, '../preload/index.cjs'),
     icon: appIconPath(),
   });
@@ -59,6 +62,7 @@ function start(): void {
 
   hardenSession(session.defaultSession);
   const shellActions = {
+    // Receives only the normalised URL the allow-list check produced (core/ipc/handlers.ts).
     openExternal: (url: string) => shell.openExternal(url),
     saveFile: async (fileName: string, content: string) => {
       const result = await dialog.showSaveDialog({ defaultPath: join(app.getPath('downloads'), fileName), filters: [{ name: 'CSV', extensions: ['csv'] }] });

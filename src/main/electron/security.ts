@@ -1,10 +1,10 @@
 /**
  * [Electron main] Window hardening: secure webPreferences, a strict CSP, no navigation away from the
- * app, no new windows; vetted https://platform.openai.com links go to the system browser instead.
+ * app's exact origin, no new windows; vetted links (shared/links.ts) go to the system browser instead.
  */
 import { shell, type Session, type WebContents, type WebPreferences } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import { isVettedExternalUrl } from '../../shared/links';
+import { vetExternalUrl } from '../../shared/links';
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -25,14 +25,18 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-/** Opens a URL in the system browser only if it is a vetted OpenAI platform link. */
+/** Opens a URL in the system browser only if it passes the allow-list, and then the normalised URL it produced. */
 export async function openVettedExternal(url: string): Promise<boolean> {
-  if (!isVettedExternalUrl(url)) return false;
-  await shell.openExternal(url);
+  const vetted = vetExternalUrl(url);
+  if (!vetted) return false;
+  await shell.openExternal(vetted);
   return true;
 }
 
-/** Blocks navigation away from the app and every window.open; vetted links open externally. */
+/**
+ * Blocks navigation and redirects to anything but the app's exact origin (isAppUrl) and every window.open;
+ * vetted links open externally instead.
+ */
 export function guardWebContents(contents: WebContents, isAppUrl: (url: string) => boolean): void {
   contents.on('will-navigate', (event, url) => {
     if (isAppUrl(url)) return;

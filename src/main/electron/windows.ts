@@ -3,15 +3,15 @@
  * closing a window keeps the app in the tray.
  */
 import { BrowserWindow } from 'electron';
+import { APP_ENTRY_URL, APP_ORIGIN, hasOrigin, originOf } from './app-protocol';
 import { guardWebContents, secureWebPreferences } from './security';
 
 export type Route = 'dashboard' | 'settings';
 const HASH: Record<Route, string> = { dashboard: '/', settings: '/settings' };
 
 export interface RendererLocation {
-  /** Dev server URL (electron-vite dev) or undefined to load the built file. */
+  /** Dev server URL (electron-vite dev, never when packaged) or undefined for app://spendwatch/. */
   devUrl?: string;
-  indexHtml: string;
   preload: string;
   icon: string;
 }
@@ -19,18 +19,15 @@ export interface RendererLocation {
 export class WindowManager {
   private readonly windows = new Map<Route, BrowserWindow>();
 
-  constructor(private readonly location: RendererLocation) {}
+  /** The one origin our pages have: app://spendwatch, or the dev server's. */
+  readonly appOrigin: string;
 
-  /** True for URLs of our own renderer (file or dev server). */
-  isAppUrl = (raw: string): boolean => {
-    try {
-      const url = new URL(raw);
-      if (this.location.devUrl) return url.origin === new URL(this.location.devUrl).origin;
-      return url.protocol === 'file:' && decodeURIComponent(url.pathname).endsWith(this.location.indexHtml.replace(/\\/g, '/'));
-    } catch {
-      return false;
-    }
-  };
+  constructor(private readonly location: RendererLocation) {
+    this.appOrigin = (location.devUrl && originOf(location.devUrl)) || APP_ORIGIN;
+  }
+
+  /** True for URLs of our own renderer: exactly our origin (not a prefix, not a path that looks like ours). */
+  isAppUrl = (raw: string): boolean => hasOrigin(raw, this.appOrigin);
 
   all(): BrowserWindow[] {
     return [...this.windows.values()].filter((w) => !w.isDestroyed());
@@ -66,7 +63,6 @@ export class WindowManager {
 
   private load(window: BrowserWindow, route: Route, query: string): Promise<void> {
     const hash = `${HASH[route]}${query ? `?${query}` : ''}`;
-    if (this.location.devUrl) return window.loadURL(`${this.location.devUrl}#${hash}`);
-    return window.loadFile(this.location.indexHtml, { hash });
+    return window.loadURL(`${this.location.devUrl ?? APP_ENTRY_URL}#${hash}`);
   }
 }

@@ -111,8 +111,14 @@ export function createElectronMock() {
     isPackaged: false,
     getAppPath: () => '/app',
   });
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+  const protocol = {
+    registerSchemesAsPrivileged: vi.fn(),
+    handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => void protocolHandlers.set(scheme, handler)),
+  };
   return {
     app,
+    protocol,
     BrowserWindow: MockBrowserWindow,
     Notification: MockNotification,
     Tray: MockTray,
@@ -128,7 +134,7 @@ export function createElectronMock() {
     net: { isOnline: vi.fn(() => true) },
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: { invoke: vi.fn(), on: vi.fn() },
-    __test: { ipcHandlers, notifications, trays: MockTray.instances, session },
+    __test: { ipcHandlers, notifications, trays: MockTray.instances, session, protocolHandlers },
   };
 }
 

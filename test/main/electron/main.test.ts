@@ -17,5 +17,7 @@ describe('main entry', () => {
     expect(mock.app.requestSingleInstanceLock).toHaveBeenCalled();
     expect(mock.app.quit).toHaveBeenCalled();
     expect(mock.app.whenReady).not.toHaveBeenCalled();
+    // Even so, the app:// scheme was registered first: it must be, before ready.
+    expect(mock.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
   });
 });

@@ -43,14 +43,20 @@ describe('desktop start-up', () => {
     expect(windows).toHaveLength(0);
     expect(mock.__test.ipcHandlers.size).toBe(channels.length);
     expect(mock.__test.session.headersListener).toBeTypeOf('function');
+    // The app:// scheme: privileged before ready, served once ready.
+    const registered = mock.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0];
+    expect(registered).toBeLessThan(mock.app.whenReady.mock.invocationCallOrder[0]);
+    expect(mock.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    const serve = mock.__test.protocolHandlers.get('app')!;
+    expect((await serve(new Request('app://spendwatch/%2e%2e/%2e%2e/package.json'))).status).toBe(404);
     // The tray's "Open dashboard" opens the first window, securely.
     const menu = (mock.__test.trays[0].menu as { template: { label?: string; click?: () => void }[] }).template;
     menu.find((i) => i.label === 'Open dashboard')!.click!();
     expect(windows).toHaveLength(1);
     expect(windows[0].options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
-    expect(windows[0].loaded?.file).toMatch(/\/renderer\/index\.html$/);
+    expect(windows[0].loaded).toEqual({ url: 'app://spendwatch/index.html#/' });
     menu.find((i) => i.label === 'Settings')!.click!();
-    expect(windows[1].loaded?.options).toEqual({ hash: '/settings' });
+    expect(windows[1].loaded).toEqual({ url: 'app://spendwatch/index.html#/settings' });
   });
 
   it('before any account exists, shows the dashboard (demo data) so a new user sees the app', async () => {

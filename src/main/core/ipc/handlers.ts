@@ -1,5 +1,5 @@
 /** The core's answer to every IPC channel. Shell-specific actions (opening links) come in as a parameter. */
-import { isVettedExternalUrl } from '../../../shared/links';
+import { EXTERNAL_LINK_ORIGINS_TEXT, vetExternalUrl } from '../../../shared/links';
 import { AppError, toErrorInfo } from '../errors';
 import type { SpendwatchCore } from '../spendwatch-core';
 import type { IpcHandlers } from './dispatch';
@@ -116,8 +116,10 @@ export function createIpcHandlers(core: SpendwatchCore, shell: ShellActions): Ip
       return { fileName, savedTo: await shell.saveFile(fileName, csv), csv: null };
     },
     openExternal: async ({ url }) => {
-      if (!isVettedExternalUrl(url)) throw new AppError('forbidden', 'Only https://platform.openai.com links can be opened.');
-      await shell.openExternal(url);
+      // The shell gets the URL the check produced, never the caller's string.
+      const vetted = vetExternalUrl(url);
+      if (!vetted) throw new AppError('forbidden', `Only links to ${EXTERNAL_LINK_ORIGINS_TEXT} can be opened.`);
+      await shell.openExternal(vetted);
       return { opened: true };
     },
   };
