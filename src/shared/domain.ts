@@ -167,6 +167,8 @@ export const dashboardViewSchema = z.object({
     budgetMicros: microsSchema.nullable(),
     budgetUsedPercent: z.number().nullable(),
     lastSyncedAt: z.string().nullable(),
+    /** This month's costs reported in another currency: shown apart, never added to the dollar figures. */
+    otherCurrencies: z.array(z.object({ currency: z.string().max(3), micros: microsSchema })).max(20).default([]),
   }),
   daily: dailySeriesSchema,
   /** Totals over the selected range. */

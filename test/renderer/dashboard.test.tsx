@@ -20,7 +20,7 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
     isDemo: true,
     accounts: [],
     query: { accountId: 'all', range: '30d', groupBy: 'model' },
-    kpis: { monthToDateMicros: 710_354_321, todayMicros: 7_060_000, forecastMicros: 1_041_480_000, budgetMicros: null, budgetUsedPercent: null, lastSyncedAt: '2026-11-21T09:59:00.000Z' },
+    kpis: { monthToDateMicros: 710_354_321, todayMicros: 7_060_000, forecastMicros: 1_041_480_000, budgetMicros: null, budgetUsedPercent: null, lastSyncedAt: '2026-11-21T09:59:00.000Z', otherCurrencies: [] },
     daily: { bucket: 'day', series: [{ key: 'gpt-4o', label: 'gpt-4o' }], points: [{ day: '2026-11-20', totalMicros: 5_000_000, values: { 'gpt-4o': 5_000_000 } }] },
     byProject: [],
     byLineItem: [],
@@ -74,6 +74,14 @@ describe('Dashboard', () => {
     // The charts are a lazy chunk: on a busy machine they take longer than findByText's default second.
     expect(await screen.findByText(/UTC days, as OpenAI bills them/, undefined, { timeout: 15_000 })).toBeTruthy();
     expect(invoke).toHaveBeenCalledWith('getDashboard', { accountId: 'all', range: '30d', groupBy: 'model' });
+  });
+
+  it('shows costs billed in another currency apart from the dollar figures', async () => {
+    const base = view();
+    dashboards.push({ ok: true, value: view({ kpis: { ...base.kpis, otherCurrencies: [{ currency: 'eur', micros: 2_100_000 }] } }) });
+    render(<Dashboard />);
+    expect((await screen.findByTestId('kpi-mtd')).textContent).toBe('$710.35');
+    expect(screen.getByTestId('kpi-other-currency').textContent).toBe('Also €2.10 billed in EUR, not included');
   });
 
   it('asks main again when the range changes and when main says the snapshot changed (no polling)', async () => {

@@ -9,7 +9,7 @@ import { formatMoney } from '../../shared/money';
 import { AccountService } from './accounts/account-service';
 import { AccountViews } from './account-views';
 import type { HistoryView } from './aggregate/aggregations';
-import { breakdown, dailySeries, dailyTotalOf, forecast, monthOverMonth, monthProgress, monthToDate, totalBetween, usageSeries, weeklySeries, weeklyUsage } from './aggregate/aggregations';
+import { breakdown, dailySeries, dailyTotalOf, forecast, monthOverMonth, monthProgress, monthToDate, otherCurrencyTotals, totalBetween, usageSeries, weeklySeries, weeklyUsage } from './aggregate/aggregations';
 import { firstDayOfMonth, lastDayOfMonth } from '../../shared/dates';
 import { rangeDays } from './aggregate/ranges';
 import { AppError } from './errors';
@@ -131,6 +131,7 @@ export class SpendwatchCore {
         budgetMicros,
         budgetUsedPercent: budgetMicros ? Math.round((mtd * 1000) / budgetMicros) / 10 : null,
         lastSyncedAt: syncTimes[0] ?? null,
+        otherCurrencies: otherCurrencyTotals(views, firstDayOfMonth(month), today),
       },
       // A year of days is 366 slivers: the 12-month range shows UTC weeks instead.
       daily: weekly ? weeklySeries(views, from, to, query.groupBy) : dailySeries(views, from, to, query.groupBy),

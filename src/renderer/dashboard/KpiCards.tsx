@@ -16,6 +16,11 @@ export function KpiCards({ view, accountId }: { view: DashboardView; accountId: 
           {money(kpis.monthToDateMicros, currency)}
         </p>
         <p className="muted">{month} (UTC)</p>
+        {kpis.otherCurrencies.map((other) => (
+          <p key={other.currency} className="muted" data-testid="kpi-other-currency">
+            Also {money(other.micros, other.currency)} billed in {other.currency.toUpperCase()}, not included
+          </p>
+        ))}
       </article>
       <article className="kpi" aria-labelledby="kpi-today">
         <h2 id="kpi-today">Today</h2>
