@@ -12,7 +12,8 @@ import { JsonHttpClient } from '../http/json-http-client';
 import type { RetryPolicy } from '../http/retry-policy';
 import type { CostsResult, DayRange, SpendProvider } from '../provider';
 import { classifyOpenAiError } from './errors';
-import { CostsCollector } from './costs-collector';
+import { CostsCollector } from '../costs-collector';
+import { openAiCostsReader } from './costs-reader';
 import { completionsUsagePageSchema, costsPageSchema, projectListSchema } from './schemas';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -61,7 +62,7 @@ export class OpenAiProvider implements SpendProvider {
 
   async fetchCosts(range: DayRange, onProgress?: (doneDays: number, totalDays: number) => void): Promise<CostsResult> {
     const totalDays = daysBetween(range.from, range.toExclusive);
-    const collector = new CostsCollector(range);
+    const collector = new CostsCollector(range, openAiCostsReader);
     for await (const page of this.pages(costsPageSchema, '/organization/costs', range, COSTS_PAGE_LIMIT, [
       ['group_by[]', 'line_item'],
       ['group_by[]', 'project_id'],

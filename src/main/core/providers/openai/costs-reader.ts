@@ -1,0 +1,41 @@
+/** Reads OpenAI Costs buckets and results (see schemas.ts for what the live API sends and why it is accepted). */
+import { MoneyFormatError, parseExact } from '../../../../shared/money';
+import { firstIssue, type CostsReader } from '../costs-collector';
+import { costsBucketSchema, costsResultSchema } from './schemas';
+
+export const openAiCostsReader: CostsReader = {
+  source: "OpenAI's costs",
+  bucket(raw) {
+    const parsed = costsBucketSchema.safeParse(raw);
+    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problem: firstIssue(parsed.error) };
+  },
+  result(raw) {
+    const parsed = costsResultSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, problem: firstIssue(parsed.error) };
+    const result = parsed.data;
+    const value = result.amount?.value;
+    let amount = 0n; // a result without an amount counts as zero
+    if (value !== null && value !== undefined) {
+      try {
+        amount = parseExact(value);
+      } catch (error) {
+        if (error instanceof MoneyFormatError) return { ok: false, problem: error.message };
+        throw error;
+      }
+    }
+    return {
+      ok: true,
+      value: {
+        row: {
+          projectId: result.project_id,
+          lineItem: result.line_item,
+          amount,
+          // Costs are reported in US dollars; a result that does not say is one.
+          currency: (result.amount?.currency ?? 'usd').toLowerCase(),
+          quantity: result.quantity,
+        },
+        projectName: result.project_name,
+      },
+    };
+  },
+};
