@@ -7,7 +7,7 @@ export const microsSchema = z.number().int().refine(Number.isSafeInteger, 'amoun
 export const utcDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a UTC day YYYY-MM-DD');
 export const utcMonthSchema = z.string().regex(/^\d{4}-\d{2}$/, 'expected a UTC month YYYY-MM');
 
-export const providerIdSchema = z.enum(['openai']);
+export const providerIdSchema = z.enum(['openai', 'anthropic']);
 export type ProviderId = z.infer<typeof providerIdSchema>;
 
 export const errorCodeSchema = z.enum([

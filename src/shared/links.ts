@@ -6,7 +6,7 @@
 /** Exact origins (https, default port, no credentials) whose pages may be opened externally. */
 export const EXTERNAL_LINK_ORIGINS: readonly string[] = [
   'https://platform.openai.com',
-  // Anthropic's console, for the Anthropic provider: 'https://console.anthropic.com',
+  'https://console.anthropic.com',
 ];
 
 /** Longest URL we hand to the OS; real console links are far shorter. */
@@ -41,3 +41,6 @@ export const OPENAI_BILLING_URL = 'https://platform.openai.com/settings/organiza
 export const OPENAI_USAGE_URL = 'https://platform.openai.com/usage';
 export const OPENAI_ADMIN_KEYS_URL = 'https://platform.openai.com/settings/organization/admin-keys';
 export const OPENAI_PAYMENT_METHODS_URL = 'https://platform.openai.com/settings/organization/billing/payment-methods';
+export const ANTHROPIC_ADMIN_KEYS_URL = 'https://console.anthropic.com/settings/admin-keys';
+export const ANTHROPIC_BILLING_URL = 'https://console.anthropic.com/settings/billing';
+export const ANTHROPIC_COST_URL = 'https://console.anthropic.com/settings/cost';

@@ -83,6 +83,14 @@ export function parseExact(value: number | string): ExactAmount {
   return scaleDecimal(value, EXACT_DIGITS);
 }
 
+/**
+ * An amount given in the currency's hundredth (Anthropic's cost report: a decimal string of CENTS, "123.45" =
+ * $1.2345), exactly: the decimal point moves two places on the digit string, nothing is divided.
+ */
+export function parseExactCents(value: number | string): ExactAmount {
+  return scaleDecimal(value, EXACT_DIGITS - 2);
+}
+
 /** Converts a decimal amount in currency units (number or string) to integer micros, rounding half-even once. */
 export function toMicros(value: number | string): Micros {
   const micros = Number(scaleDecimal(value, MICROS_DIGITS));

@@ -1,0 +1,152 @@
+/**
+ * The Anthropic spend provider (Admin API): the cost report for money (amounts in cents, converted exactly),
+ * workspaces for names, the messages usage report for tokens. Same contract as OpenAI's: every response is
+ * validated before any of it is used, and one unusable cost row is a warning, not a failed sync.
+ */
+import type { Dispatcher } from 'undici';
+import type { z } from 'zod';
+import { dayFromMs, daysBetween, msFromDay, type UtcDay } from '../../../../shared/dates';
+import { AppError } from '../../errors';
+import type { UsageRow } from '../../history/types';
+import { systemClock, type Clock } from '../../ports';
+import { CostsCollector } from '../costs-collector';
+import { JsonHttpClient } from '../http/json-http-client';
+import type { RetryPolicy } from '../http/retry-policy';
+import type { CostsResult, DayRange, SpendProvider } from '../provider';
+import { anthropicCostsReader } from './costs-reader';
+import { classifyAnthropicError } from './errors';
+import { costPageSchema, usagePageSchema, workspaceListSchema } from './schemas';
+
+export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com/v1';
+export const ANTHROPIC_VERSION = '2023-06-01';
+/** The cost report's maximum page size for daily buckets. */
+const COST_PAGE_LIMIT = 31;
+const WORKSPACES_PAGE_LIMIT = 1000;
+const MAX_PAGES = 200;
+
+export interface AnthropicProviderOptions {
+  apiKey: string;
+  baseUrl?: string;
+  dispatcher?: Dispatcher;
+  timeoutMs?: number;
+  retry?: RetryPolicy;
+  sleep?: (ms: number) => Promise<void>;
+  clock?: Clock;
+}
+
+/** RFC 3339 for the start of a UTC day, as the Admin API takes it. */
+const rfc3339 = (day: UtcDay) => new Date(msFromDay(day)).toISOString().replace('.000Z', 'Z');
+
+export class AnthropicProvider implements SpendProvider {
+  private readonly http: JsonHttpClient;
+  private readonly clock: Clock;
+
+  constructor(options: AnthropicProviderOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.http = new JsonHttpClient({
+      baseUrl: options.baseUrl ?? ANTHROPIC_DEFAULT_BASE_URL,
+      headers: { 'x-api-key': options.apiKey, 'anthropic-version': ANTHROPIC_VERSION },
+      classify: classifyAnthropicError,
+      dispatcher: options.dispatcher,
+      timeoutMs: options.timeoutMs,
+      retry: options.retry,
+      sleep: options.sleep,
+    });
+  }
+
+  get requestCount(): number {
+    return this.http.requestCount;
+  }
+
+  /** One cheap cost report call (today, one bucket): proves the key is an organization admin key. */
+  async testConnection(): Promise<void> {
+    const today = dayFromMs(this.clock.now().getTime());
+    const query = new URLSearchParams({ starting_at: rfc3339(today), bucket_width: '1d', limit: '1' });
+    parse(costPageSchema, await this.http.getJson('/organizations/cost_report', query), 'cost report');
+  }
+
+  async fetchCosts(range: DayRange, onProgress?: (doneDays: number, totalDays: number) => void): Promise<CostsResult> {
+    const totalDays = daysBetween(range.from, range.toExclusive);
+    const collector = new CostsCollector(range, anthropicCostsReader);
+    for await (const page of this.pages(costPageSchema, '/organizations/cost_report', range, [
+      ['group_by[]', 'workspace_id'],
+      ['group_by[]', 'description'],
+    ])) {
+      for (const bucket of page.data) collector.addBucket(bucket);
+      onProgress?.(Math.min(collector.dayCount, totalDays), totalDays);
+    }
+    return collector.result();
+  }
+
+  async fetchUsage(range: DayRange): Promise<Map<UtcDay, UsageRow[]>> {
+    const days = new Map<UtcDay, UsageRow[]>();
+    for await (const page of this.pages(usagePageSchema, '/organizations/usage_report/messages', range, [['group_by[]', 'model']])) {
+      for (const bucket of page.data) {
+        const day = dayFromMs(bucket.start * 1000);
+        if (day < range.from || day >= range.toExclusive) continue;
+        const rows = days.get(day) ?? [];
+        for (const r of bucket.results) {
+          const created = (r.cache_creation?.ephemeral_5m_input_tokens ?? 0) + (r.cache_creation?.ephemeral_1h_input_tokens ?? 0);
+          rows.push({
+            model: r.model,
+            inputTokens: r.uncached_input_tokens + r.cache_read_input_tokens + created,
+            outputTokens: r.output_tokens,
+            cachedTokens: r.cache_read_input_tokens,
+            requests: 0, // the usage report does not count requests
+          });
+        }
+        days.set(day, rows);
+      }
+    }
+    return days;
+  }
+
+  /** Workspace id → name, archived ones included (the default workspace is named by the cost reader). */
+  async listProjects(): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    let after: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const query = new URLSearchParams({ limit: String(WORKSPACES_PAGE_LIMIT), include_archived: 'true' });
+      if (after) query.set('after_id', after);
+      const list = parse(workspaceListSchema, await this.http.getJson('/organizations/workspaces', query), 'workspaces');
+      for (const w of list.data) names.set(w.id, w.name || w.id);
+      const next = list.last_id ?? list.data.at(-1)?.id;
+      if (!list.has_more || !next || next === after) return names;
+      after = next;
+    }
+    throw new AppError('malformed_response', 'Anthropic kept paging the workspace list without end.');
+  }
+
+  private async *pages<S extends z.ZodType>(schema: S, path: string, range: DayRange, extra: [string, string][]): AsyncGenerator<z.output<S>> {
+    let cursor: string | null = null;
+    const seen = new Set<string>();
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const query = new URLSearchParams([
+        ['starting_at', rfc3339(range.from)],
+        ['ending_at', rfc3339(range.toExclusive)],
+        ['bucket_width', '1d'],
+        ...extra,
+        ['limit', String(COST_PAGE_LIMIT)],
+      ]);
+      if (cursor) query.set('page', cursor);
+      const parsed = parse(schema, await this.http.getJson(path, query), path);
+      yield parsed;
+      const { has_more: hasMore, next_page: next } = parsed as { has_more?: boolean | null; next_page: string | null };
+      if (!next || hasMore === false) return;
+      if (seen.has(next)) throw new AppError('malformed_response', `Anthropic repeated a page cursor on ${path}.`);
+      seen.add(next);
+      cursor = next;
+    }
+    throw new AppError('malformed_response', `Anthropic kept paging ${path} without end.`);
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.join('.') || '(root)';
+    throw new AppError('malformed_response', `Anthropic's ${what} response was not in the expected shape (${where}: ${issue?.message}). Nothing was changed.`);
+  }
+  return result.data;
+}
