@@ -149,18 +149,22 @@ export class FakeAnthropicServer {
     const byDescription = groups.includes('description');
     const rows = org.costs[day] ?? [];
     if (byWorkspace && byDescription) {
-      return rows.map((r) => ({
-        currency: r.currency ?? 'USD',
-        amount: r.cents,
-        workspace_id: r.workspaceId,
-        description: r.description,
-        cost_type: r.description.includes('web search') ? 'web_search' : 'tokens',
-        context_window: '0-200k',
-        model: r.description.split(' ')[0] ?? null,
-        service_tier: 'standard',
-        token_type: null,
-        inference_geo: null,
-      }));
+      return rows.map((r) => {
+        const tokens = /tokens$/.test(r.description);
+        return {
+          currency: r.currency ?? 'USD',
+          amount: r.cents,
+          workspace_id: r.workspaceId,
+          description: r.description,
+          cost_type: tokens ? 'tokens' : r.description.replace(/\s+/g, '_'),
+          context_window: tokens ? '0-200k' : null,
+          // Token costs name their model; tool costs (web search) do not.
+          model: tokens ? r.description.split(' ')[0] : null,
+          service_tier: 'standard',
+          token_type: tokens ? r.description.split(' ').slice(1).join('_') : null,
+          inference_geo: null,
+        };
+      });
     }
     // Ungrouped: one result per day, summed exactly in thousandths of a cent (the fake's own arithmetic).
     const total = rows.reduce((sum, r) => sum + BigInt(Math.round(Number(r.cents) * 1000)), 0n);

@@ -3,7 +3,8 @@ import { EXTERNAL_LINK_ORIGINS, isVettedExternalUrl, vetExternalUrl } from '../.
 
 describe('external link allow-list', () => {
   it('allows https pages of the listed origins and returns the parser-normalised URL', () => {
-    expect(EXTERNAL_LINK_ORIGINS).toEqual(['https://platform.openai.com']);
+    expect(EXTERNAL_LINK_ORIGINS).toEqual(['https://platform.openai.com', 'https://console.anthropic.com']);
+    expect(vetExternalUrl('https://console.anthropic.com/settings/billing')).toBe('https://console.anthropic.com/settings/billing');
     expect(vetExternalUrl('https://platform.openai.com/usage')).toBe('https://platform.openai.com/usage');
     expect(vetExternalUrl('https://PLATFORM.openai.COM/usage')).toBe('https://platform.openai.com/usage');
     expect(vetExternalUrl('https://platform.openai.com:443/a/../usage?q=a b#x')).toBe('https://platform.openai.com/usage?q=a%20b#x');
@@ -19,7 +20,9 @@ describe('external link allow-list', () => {
       'https://user@platform.openai.com/',
       'https://platform.openai.com@evil.example/',
       'https://platform.openai.com:8443/',
-      'https://console.anthropic.com/settings/billing', // not yet: one line in EXTERNAL_LINK_ORIGINS adds it
+      'https://console.anthropic.com.evil.example/',
+      'http://console.anthropic.com/',
+      'https://anthropic.com/',
       'javascript:alert(1)',
       'file:///etc/passwd',
       'app://spendwatch/index.html',

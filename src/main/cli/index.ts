@@ -6,12 +6,13 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isUtcDay } from '../../shared/dates';
 import { microsToDecimal, parseUserAmount } from '../../shared/money';
-import { budgetSchema, DEFAULT_THRESHOLDS } from '../../shared/domain';
+import { budgetSchema, DEFAULT_THRESHOLDS, providerIdSchema, type ProviderId } from '../../shared/domain';
+import { PROVIDERS } from '../../shared/providers';
 import { createNodeCore } from '../core/compose-node';
 import { AppError, toErrorInfo } from '../core/errors';
 import { resolveDataDir } from '../core/paths';
 import { buildStatusDocument, money } from '../core/reports/status-report';
-import { OpenAiProvider } from '../core/providers/openai/openai-provider';
+import { providerFactory } from '../core/providers/provider-factory';
 import type { SpendwatchCore } from '../core/spendwatch-core';
 import { readSecretFromStdin } from './read-secret';
 import { renderStatus } from './output';
@@ -22,7 +23,7 @@ function makeCore(): SpendwatchCore {
   const timeoutMs = Number(process.env.SPENDWATCH_HTTP_TIMEOUT_MS) || undefined;
   return createNodeCore({
     dataDir: resolveDataDir(),
-    overrides: timeoutMs ? { createProvider: (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, timeoutMs }) } : {},
+    overrides: timeoutMs ? { createProvider: providerFactory({ timeoutMs }) } : {},
   });
 }
 
@@ -74,14 +75,17 @@ export function buildProgram(): Command {
   accounts
     .command('add')
     .description('add an account; the admin key is read from stdin, never from arguments')
-    .addOption(new Option('--provider <provider>', 'provider').choices(['openai']).makeOptionMandatory())
+    .addOption(new Option('--provider <provider>', 'provider').choices(providerIdSchema.options).makeOptionMandatory())
     .requiredOption('--name <name>', 'a name for this organization')
-    .option('--base-url <url>', 'API base URL', 'https://api.openai.com/v1')
-    .action(async (opts: { provider: 'openai'; name: string; baseUrl: string }) => {
+    .option('--base-url <url>', `API base URL, ending in /v1 (default: ${providerIdSchema.options.map((p) => `${p} ${PROVIDERS[p].defaultBaseUrl}`).join(', ')})`)
+    .action(async (opts: { provider: ProviderId; name: string; baseUrl?: string }) => {
+      if (opts.baseUrl !== undefined && !/\/v1\/?$/.test(opts.baseUrl)) {
+        throw new AppError('invalid_input', `--base-url must end in /v1, as ${PROVIDERS[opts.provider].defaultBaseUrl} does.`);
+      }
       const core = makeCore();
       await core.vault.probe();
-      const apiKey = await readSecretFromStdin('Admin API key (input hidden): ');
-      if (!apiKey) throw new AppError('invalid_input', 'No key on stdin. Pipe the admin key in, e.g.: spendwatch accounts add --provider openai --name Acme < key.txt');
+      const apiKey = await readSecretFromStdin(`${PROVIDERS[opts.provider].name} admin key (input hidden): `);
+      if (!apiKey) throw new AppError('invalid_input', `No key on stdin. Pipe the admin key in, e.g.: spendwatch accounts add --provider ${opts.provider} --name Acme < key.txt`);
       const info = await core.accounts.add({ name: opts.name, provider: opts.provider, baseUrl: opts.baseUrl, apiKey });
       print(`Added ${info.name} (${info.keyHint}). Run "spendwatch sync" to fetch its history.\n`);
     });

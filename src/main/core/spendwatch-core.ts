@@ -21,7 +21,7 @@ import { methodName } from './alerts/payment-rules';
 import { daysUntilExpiry, expiresSoon, localDay } from '../../shared/cards';
 import { HistoryStore } from './history/history-store';
 import type { Clock, DocumentStore, EventSink, Notifier, SecretVault } from './ports';
-import { OpenAiProvider } from './providers/openai/openai-provider';
+import { providerFactory } from './providers/provider-factory';
 import { SettingsRepository } from './settings/settings';
 import { SyncEngine, type ProviderFactory, type SyncEngineOptions } from './sync/sync-engine';
 import { SyncScheduler, type Timers } from './sync/scheduler';
@@ -44,7 +44,7 @@ export interface CoreDependencies {
   timers?: Timers;
 }
 
-export const defaultProviderFactory: ProviderFactory = (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl });
+export const defaultProviderFactory: ProviderFactory = providerFactory();
 
 export class SpendwatchCore {
   readonly settings: SettingsRepository;

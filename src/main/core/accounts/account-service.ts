@@ -5,12 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AccountInfo, ProviderId } from '../../../shared/domain';
-import { OPENAI_ADMIN_KEYS_URL } from '../../../shared/links';
-import { detectOpenAiKeyKind, maskApiKey } from '../../../shared/masking';
+import { maskApiKey } from '../../../shared/masking';
+import { PROVIDERS } from '../../../shared/providers';
 import { AppError } from '../errors';
 import type { HistoryStore } from '../history/history-store';
 import type { Clock, SecretVault } from '../ports';
-import { OPENAI_DEFAULT_BASE_URL } from '../providers/openai/openai-provider';
 import type { SettingsRepository, StoredAccount } from '../settings/settings';
 import type { ProviderFactory } from '../sync/sync-engine';
 import { accountKeyRef } from '../vault/keytar-vault';
@@ -21,12 +20,6 @@ export interface NewAccount {
   baseUrl?: string;
   apiKey: string;
 }
-
-const KEY_KIND_HELP: Record<string, string> = {
-  project: 'This is a project key (sk-proj-…).',
-  'service-account': 'This is a service-account key (sk-svcacct-…).',
-  user: 'This is a user API key, not an admin key.',
-};
 
 export class AccountService {
   constructor(
@@ -59,14 +52,14 @@ export class AccountService {
     const name = input.name.trim();
     const apiKey = input.apiKey.trim();
     this.assertNameFree(name);
-    assertAdminKey(apiKey);
+    assertAdminKey(input.provider, apiKey);
     await this.deps.vault.probe();
 
     const account: StoredAccount = {
       id: `acc_${randomBytes(8).toString('hex')}`,
       name,
       provider: input.provider,
-      baseUrl: (input.baseUrl ?? OPENAI_DEFAULT_BASE_URL).replace(/\/+$/, ''),
+      baseUrl: (input.baseUrl ?? PROVIDERS[input.provider].defaultBaseUrl).replace(/\/+$/, ''),
       keyHint: maskApiKey(apiKey),
       createdAt: this.deps.clock.now().toISOString(),
     };
@@ -121,12 +114,8 @@ export class AccountService {
   }
 }
 
-/** Refuses keys that are known not to read costs; an unfamiliar format is left to the test call to judge. */
-function assertAdminKey(apiKey: string): void {
-  const kind = detectOpenAiKeyKind(apiKey);
-  if (kind === 'admin' || kind === 'unknown') return;
-  throw new AppError(
-    'wrong_key_type',
-    `${KEY_KIND_HELP[kind]} Spendwatch needs an organization admin key (sk-admin-…) with read access to usage, because only admin keys can read costs. Create one at ${OPENAI_ADMIN_KEYS_URL}.`,
-  );
+/** Refuses keys that are known not to read costs (the registry judges by prefix); an unfamiliar format is left to the test call. */
+function assertAdminKey(provider: ProviderId, apiKey: string): void {
+  const verdict = PROVIDERS[provider].checkKey(apiKey);
+  if (!verdict.ok) throw new AppError('wrong_key_type', verdict.reason);
 }

@@ -10,6 +10,7 @@ import { AppError, toErrorInfo } from '../errors';
 import type { HistoryStore, SyncState } from '../history/history-store';
 import type { Clock, EventSink, SecretVault } from '../ports';
 import type { SpendProvider } from '../providers/provider';
+import type { ProviderFactory } from '../providers/provider-factory';
 import type { SettingsRepository, StoredAccount } from '../settings/settings';
 import { accountKeyRef } from '../vault/keytar-vault';
 
@@ -24,7 +25,7 @@ export interface SyncEngineOptions {
 
 export const DEFAULT_SYNC_OPTIONS: SyncEngineOptions = { settleDays: 3, backfillMonths: 12, usageMaxAgeMs: 6 * 3_600_000 };
 
-export type ProviderFactory = (account: StoredAccount, apiKey: string) => SpendProvider;
+export type { ProviderFactory } from '../providers/provider-factory';
 
 export interface AccountSyncResult {
   accountId: string;

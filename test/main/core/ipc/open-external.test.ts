@@ -18,7 +18,7 @@ describe('openExternal handler', () => {
     const opened = vi.fn();
     await expect(handlersWith(opened).openExternal({ url: 'https://platform.openai.com@evil.example/' })).rejects.toMatchObject({
       code: 'forbidden',
-      message: 'Only links to https://platform.openai.com can be opened.',
+      message: 'Only links to https://platform.openai.com, https://console.anthropic.com can be opened.',
     });
     expect(opened).not.toHaveBeenCalled();
   });

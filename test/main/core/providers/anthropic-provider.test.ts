@@ -43,10 +43,10 @@ describe('AnthropicProvider against the loopback fake', () => {
     const rows = days.get('2026-11-21')!;
     // "1304.5678912345" cents (n = 70) is $13.045678912345: the point moves two places, nothing is divided.
     expect(rows.map((r) => [r.projectId, r.lineItem, exactToDecimal(r.amount), r.currency])).toEqual([
-      ['wrkspc_01Research', 'claude-sonnet-4 input tokens', '13.045678912345', 'usd'],
-      ['wrkspc_01Research', 'claude-sonnet-4 output tokens', '11.9005', 'usd'],
-      ['wrkspc_01Support', 'claude-haiku-4 input tokens', '0.000000015', 'usd'],
-      ['default', 'claude-opus-4 input tokens', '0.70125', 'usd'],
+      ['wrkspc_01Research', 'claude-sonnet-4, input tokens', '13.045678912345', 'usd'],
+      ['wrkspc_01Research', 'claude-sonnet-4, output tokens', '11.9005', 'usd'],
+      ['wrkspc_01Support', 'claude-haiku-4, input tokens', '0.000000015', 'usd'],
+      ['default', 'claude-opus-4, input tokens', '0.70125', 'usd'],
       ['default', 'web search', '0.01', 'usd'],
     ]);
     expect(exactToMicros(rows.reduce((s, r) => s + r.amount, 0n))).toBe(25_657_429); // 25.657428927345 → rounded once

@@ -10,6 +10,19 @@ import { costBucketSchema, costResultSchema } from './schemas';
  */
 export const DEFAULT_WORKSPACE_ID = 'default';
 
+/**
+ * Line items read "<model>, <what>" like OpenAI's ("claude-sonnet-4, input tokens"), so the model breakdown works
+ * the same for both providers; a description without a model (web search) is kept as it is.
+ */
+function lineItemOf(description: string | null, model: string | null, costType: string | null): string | null {
+  if (model && description?.startsWith(model)) {
+    const rest = description.slice(model.length).replace(/^[\s,:-]+/, '');
+    return rest ? `${model}, ${rest}` : model;
+  }
+  if (model && description) return `${model}, ${description}`;
+  return description ?? costType ?? model;
+}
+
 export const anthropicCostsReader: CostsReader = {
   source: "Anthropic's cost report",
   bucket(raw) {
@@ -35,7 +48,7 @@ export const anthropicCostsReader: CostsReader = {
       value: {
         row: {
           projectId: workspace,
-          lineItem: result.description ?? result.cost_type ?? result.model,
+          lineItem: lineItemOf(result.description, result.model, result.cost_type),
           amount,
           currency: (result.currency ?? 'usd').toLowerCase(),
           quantity: null,

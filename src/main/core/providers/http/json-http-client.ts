@@ -14,6 +14,9 @@ export interface HttpErrorBody {
   message?: string;
 }
 
+/** Transport settings a host may set for every provider (a timeout for the CLI, fast retries in tests). */
+export type HttpOptions = Partial<Pick<JsonHttpClientOptions, 'dispatcher' | 'timeoutMs' | 'retry' | 'sleep'>>;
+
 export interface JsonHttpClientOptions {
   baseUrl: string;
   headers: Record<string, string>;
