@@ -1,5 +1,5 @@
 /**
- * GET-JSON over undici with timeouts, retries (429, 5xx, network errors, truncated bodies) honouring
+ * JSON over undici (GET, and POST/DELETE for the spend controls) with timeouts, retries (429, 5xx, network errors, truncated bodies) honouring
  * Retry-After, and no retry on 4xx answers that retrying cannot fix. Errors come out as AppError.
  */
 import { request, type Dispatcher } from 'undici';
@@ -67,12 +67,26 @@ export class JsonHttpClient {
   }
 
   async getJson(path: string, query: URLSearchParams): Promise<unknown> {
-    const url = `${this.options.baseUrl.replace(/\/+$/, '')}${path}?${query.toString()}`;
+    return this.requestJson('GET', path, { query });
+  }
+
+  /**
+   * Any method, with an optional JSON body. `retry: false` for requests that are not idempotent (creating
+   * an object): a lost answer must not create it twice, so only a 429 rate limit (refused, not done) retries.
+   */
+  async requestJson(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    options: { query?: URLSearchParams; body?: unknown; retry?: boolean } = {},
+  ): Promise<unknown> {
+    const search = options.query?.toString();
+    const url = `${this.options.baseUrl.replace(/\/+$/, '')}${path}${search ? `?${search}` : ''}`;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.attempt(url);
+        return await this.attempt(url, method, options.body);
       } catch (error) {
         if (!(error instanceof RetryableFailure)) throw error;
+        if (options.retry === false && error.final.code !== 'rate_limited') throw error.final;
         const lastAttempt = attempt + 1 >= this.retry.maxAttempts;
         if (error.retryAfterMs !== undefined && error.retryAfterMs > this.retry.maxRetryAfterMs) throw error.final;
         if (lastAttempt) throw error.final;
@@ -81,15 +95,16 @@ export class JsonHttpClient {
     }
   }
 
-  private async attempt(url: string): Promise<unknown> {
+  private async attempt(url: string, method: 'GET' | 'POST' | 'DELETE' = 'GET', payload?: unknown): Promise<unknown> {
     this.sent++;
     let statusCode: number;
     let text: string;
     let retryAfter: string | string[] | undefined;
     try {
       const response = await request(url, {
-        method: 'GET',
-        headers: { accept: 'application/json', ...this.options.headers },
+        method,
+        headers: { accept: 'application/json', ...(payload === undefined ? {} : { 'content-type': 'application/json' }), ...this.options.headers },
+        body: payload === undefined ? undefined : JSON.stringify(payload),
         dispatcher: this.options.dispatcher,
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
