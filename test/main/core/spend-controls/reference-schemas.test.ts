@@ -1,6 +1,6 @@
 /** The schema helper itself: it must reject what OpenAI's spec rejects, or the contract checks prove nothing. */
 import { describe, expect, it } from 'vitest';
-import { schemaErrors, schemaNameFor, specPathFor } from './spend-controls-schemas';
+import { schemaErrors, schemaNameFor, specPathFor } from '../../../contracts/spend-controls-schemas';
 
 describe('reference OpenAPI schema helper', () => {
   it('finds the component schemas of the spend-control paths', () => {
