@@ -30,6 +30,11 @@ export const CHANNEL_NAMES = [
   'testAccount',
   'openWindow',
   'openExternal',
+  'getSpendControls',
+  'setSpendLimit',
+  'removeSpendLimit',
+  'addSpendEmailAlert',
+  'removeSpendEmailAlert',
 ] as const;
 
 export const EVENT_NAMES = ['snapshotChanged', 'syncProgress', 'alertRaised'] as const;

@@ -3,6 +3,7 @@ import { isVettedExternalUrl } from '../../../shared/links';
 import { AppError, toErrorInfo } from '../errors';
 import type { SpendwatchCore } from '../spendwatch-core';
 import type { IpcHandlers } from './dispatch';
+import { spendControlHandlers } from './spend-control-handlers';
 
 export interface ShellActions {
   openExternal(url: string): Promise<void> | void;
@@ -115,6 +116,7 @@ export function createIpcHandlers(core: SpendwatchCore, shell: ShellActions): Ip
       if (!shell.saveFile) return { fileName, savedTo: null, csv };
       return { fileName, savedTo: await shell.saveFile(fileName, csv), csv: null };
     },
+    ...spendControlHandlers(core),
     openExternal: async ({ url }) => {
       if (!isVettedExternalUrl(url)) throw new AppError('forbidden', 'Only https://platform.openai.com links can be opened.');
       await shell.openExternal(url);

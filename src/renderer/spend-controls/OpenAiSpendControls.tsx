@@ -1,0 +1,389 @@
+/**
+ * OpenAI's own spend controls beside the Spendwatch budget: the hard monthly limit (is it enforcing?) and
+ * the email spend alerts. Every change is confirmed first with its consequence spelled out, and goes to
+ * OpenAI through main; what OpenAI answers is what is shown. Amounts are whole cents, never rounded.
+ */
+import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { centsToMicros, limitConsequence, parseRecipients, parseWholeCents } from '../../shared/spend-control-amounts';
+import type { AccountSpendControls, ScopeControls } from '../../shared/spend-controls';
+import type { Budget } from '../../shared/domain';
+import { call, subscribe } from '../bridge';
+import { money } from '../format';
+
+interface Props {
+  accountId: string;
+  accountName: string;
+  budget: Budget | null;
+  /** Asks OpenAI for the current state when shown (Settings); the dashboard uses what Spendwatch knows. */
+  refreshOnShow?: boolean;
+}
+
+interface Pending {
+  /** The consequence, stated before anything is sent to OpenAI. */
+  text: string;
+  confirmLabel: string;
+  run: () => Promise<AccountSpendControls>;
+}
+
+const dollars = (cents: number) => money(centsToMicros(cents));
+
+function isControls(value: unknown): value is AccountSpendControls {
+  return Boolean(value && typeof value === 'object' && Array.isArray((value as AccountSpendControls).scopes));
+}
+
+export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnShow = false }: Props) {
+  const [controls, setControls] = useState<AccountSpendControls | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [editing, setEditing] = useState<'limit' | 'alert' | 'mirror' | null>(null);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const headingId = useId();
+
+  const load = useCallback(
+    (refresh: boolean) => {
+      call('getSpendControls', { accountId, refresh }).then(
+        (value) => setControls(isControls(value) ? value : null),
+        () => undefined,
+      );
+    },
+    [accountId],
+  );
+  useEffect(() => {
+    load(refreshOnShow);
+    return subscribe('snapshotChanged', () => load(false));
+  }, [load, refreshOnShow]);
+
+  const account = controls?.scopes.find((s) => s.scope === 'account');
+  const projects = controls?.scopes.filter((s) => s.scope !== 'account' && s.limit) ?? [];
+  const limit = account?.limit ?? null;
+
+  const confirm = async () => {
+    if (!pending) return;
+    setBusy(true);
+    try {
+      setControls(await pending.run());
+      setMessage({ error: false, text: 'Saved at OpenAI.' });
+      setEditing(null);
+    } catch (error) {
+      setMessage({ error: true, text: (error as Error).message });
+    } finally {
+      setBusy(false);
+      setPending(null);
+    }
+  };
+
+  const ask = (next: Pending) => {
+    setMessage(null);
+    setPending(next);
+  };
+
+  return (
+    <section className="openai-controls" aria-labelledby={headingId}>
+      <h3 id={headingId}>OpenAI spend controls</h3>
+      {!controls ? (
+        <p className="muted">Loading what OpenAI has set…</p>
+      ) : (
+        <>
+          <LimitLine name={accountName} scope={account} />
+          {projects.map((p) => (
+            <LimitLine key={p.scope} name={`${p.name ?? p.scope.slice('project:'.length)}`} scope={p} />
+          ))}
+          <Difference budget={budget} limitCents={limit?.cents ?? null} checked={Boolean(account?.limitCheckedAt)} />
+          <EmailAlerts
+            scope={account}
+            onRemove={(id, cents) =>
+              ask({
+                text: `OpenAI will stop emailing when ${accountName} reaches ${dollars(cents)} this month.`,
+                confirmLabel: 'Remove email alert',
+                run: () => call('removeSpendEmailAlert', { accountId, projectId: null, alertId: id }),
+              })
+            }
+          />
+          {controls.warning && (
+            <p className="muted" role="status">
+              {controls.warning}
+            </p>
+          )}
+          {controls.readOnly && (
+            <p className="field-error" role="status">
+              This admin key can read but not change OpenAI&apos;s spend limits and alerts. Create an admin key with write permission for them to change them here.
+            </p>
+          )}
+        </>
+      )}
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'field-error' : 'muted'}>
+          {message.text}
+        </p>
+      )}
+      {pending ? (
+        <Confirmation pending={pending} busy={busy} onConfirm={confirm} onCancel={() => setPending(null)} />
+      ) : (
+        controls && (
+          <>
+            {editing === 'limit' && (
+              <LimitForm
+                initial={limit?.cents ?? null}
+                onCancel={() => setEditing(null)}
+                onReview={(cents) =>
+                  ask({
+                    text: limitConsequence(accountName, dollars(cents)),
+                    confirmLabel: `Set OpenAI limit to ${dollars(cents)}`,
+                    run: () => call('setSpendLimit', { accountId, projectId: null, cents }),
+                  })
+                }
+              />
+            )}
+            {editing === 'alert' && (
+              <AlertForm
+                onCancel={() => setEditing(null)}
+                onReview={(cents, recipients) =>
+                  ask({
+                    text: `OpenAI will email ${recipients.join(', ')} when ${accountName} has spent ${dollars(cents)} this month. It does not stop any requests.`,
+                    confirmLabel: 'Add email alert',
+                    run: () => call('addSpendEmailAlert', { accountId, projectId: null, cents, recipients }),
+                  })
+                }
+              />
+            )}
+            {editing === 'mirror' && budget && (
+              <MirrorForm
+                budget={budget}
+                accountName={accountName}
+                onCancel={() => setEditing(null)}
+                onReview={(plan) =>
+                  ask({
+                    text: plan.text,
+                    confirmLabel: 'Mirror to OpenAI',
+                    run: async () => {
+                      let last: AccountSpendControls | null = null;
+                      if (plan.limitCents) last = await call('setSpendLimit', { accountId, projectId: null, cents: plan.limitCents });
+                      for (const cents of plan.alertCents) last = await call('addSpendEmailAlert', { accountId, projectId: null, cents, recipients: plan.recipients });
+                      return last ?? (await call('getSpendControls', { accountId, refresh: false }));
+                    },
+                  })
+                }
+              />
+            )}
+            {!editing && (
+              <div className="form-actions">
+                <button type="button" onClick={() => setEditing('limit')}>
+                  {limit ? 'Change OpenAI limit' : 'Set OpenAI limit'}
+                </button>
+                {limit && (
+                  <button
+                    type="button"
+                    onClick={() =>
+                      ask({
+                        text: `OpenAI will no longer stop API requests for ${accountName} at ${dollars(limit.cents)} a month; only your Spendwatch budget will warn.`,
+                        confirmLabel: 'Remove OpenAI limit',
+                        run: () => call('removeSpendLimit', { accountId, projectId: null }),
+                      })
+                    }
+                  >
+                    Remove OpenAI limit
+                  </button>
+                )}
+                <button type="button" onClick={() => setEditing('alert')}>
+                  Add email alert
+                </button>
+                {budget && (
+                  <button type="button" onClick={() => setEditing('mirror')}>
+                    Mirror this budget to OpenAI
+                  </button>
+                )}
+                <button type="button" className="link-button" onClick={() => load(true)}>
+                  Refresh from OpenAI
+                </button>
+              </div>
+            )}
+          </>
+        )
+      )}
+    </section>
+  );
+}
+
+function LimitLine({ name, scope }: { name: string; scope: ScopeControls | undefined }) {
+  if (!scope?.limitCheckedAt) return <p className="muted">OpenAI hard limit for {name}: not checked yet.</p>;
+  if (!scope.limit) return <p>No hard limit at OpenAI for {name}.</p>;
+  return (
+    <p>
+      OpenAI hard limit for {name}: <strong>{dollars(scope.limit.cents)}</strong> a month{' '}
+      {scope.limit.enforcing ? (
+        <span className="badge badge-enforcing" role="status">
+          Enforcing — OpenAI is rejecting API requests
+        </span>
+      ) : (
+        <span className="muted">(not reached)</span>
+      )}
+    </p>
+  );
+}
+
+function Difference({ budget, limitCents, checked }: { budget: Budget | null; limitCents: number | null; checked: boolean }) {
+  if (!budget || !checked) return null;
+  const budgetMicros = budget.monthlyMicros;
+  if (limitCents !== null && centsToMicros(limitCents) === budgetMicros) return <p className="muted">OpenAI&apos;s hard limit matches your Spendwatch budget.</p>;
+  const text =
+    limitCents === null
+      ? `OpenAI has no hard limit: your ${money(budgetMicros)} Spendwatch budget only warns, it does not stop requests.`
+      : `OpenAI's hard limit (${dollars(limitCents)}) differs from your Spendwatch budget (${money(budgetMicros)}).`;
+  return <p className="notice">{text}</p>;
+}
+
+function EmailAlerts({ scope, onRemove }: { scope: ScopeControls | undefined; onRemove: (id: string, cents: number) => void }) {
+  if (!scope?.emailAlerts) return <p className="muted">OpenAI email alerts: not loaded yet (Refresh from OpenAI).</p>;
+  if (!scope.emailAlerts.length) return <p className="muted">No email alerts at OpenAI.</p>;
+  return (
+    <ul className="amount-list" aria-label="OpenAI email alerts">
+      {scope.emailAlerts.map((a) => (
+        <li key={a.id}>
+          <span>
+            Email at {dollars(a.cents)} → {a.recipients.join(', ')}
+          </span>
+          <button type="button" className="link-button" onClick={() => onRemove(a.id, a.cents)} aria-label={`Remove email alert at ${dollars(a.cents)}`}>
+            Remove
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Confirmation({ pending, busy, onConfirm, onCancel }: { pending: Pending; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const textId = useId();
+  return (
+    <div className="confirmation" role="alertdialog" aria-label="Confirm change at OpenAI" aria-describedby={textId}>
+      <p id={textId}>{pending.text}</p>
+      <div className="form-actions">
+        <button type="button" disabled={busy} onClick={onConfirm}>
+          {pending.confirmLabel}
+        </button>
+        <button type="button" disabled={busy} onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function AmountField({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <label>
+      {label}
+      <input inputMode="decimal" value={value} onChange={(e) => onChange(e.target.value)} required />
+    </label>
+  );
+}
+
+function FormShell({ label, error, children, onSubmit, onCancel, submitLabel }: { label: string; error: string | null; children: ReactNode; onSubmit: (e: FormEvent) => void; onCancel: () => void; submitLabel: string }) {
+  return (
+    <form className="form compact" aria-label={label} onSubmit={onSubmit}>
+      {children}
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit">{submitLabel}</button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function parseCents(text: string): number | null {
+  try {
+    const cents = parseWholeCents(text);
+    return cents > 0 ? cents : null;
+  } catch {
+    return null;
+  }
+}
+
+function LimitForm({ initial, onReview, onCancel }: { initial: number | null; onReview: (cents: number) => void; onCancel: () => void }) {
+  const [value, setValue] = useState(initial ? (initial / 100).toFixed(2) : '');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const cents = parseCents(value);
+    if (cents === null) return setError('Enter the limit in dollars with at most two decimals, such as 750 or 750.25.');
+    onReview(cents);
+  };
+  return (
+    <FormShell label="OpenAI hard limit" error={error} onSubmit={submit} onCancel={onCancel} submitLabel="Review limit">
+      <AmountField label="OpenAI hard limit (USD a month)" value={value} onChange={setValue} />
+    </FormShell>
+  );
+}
+
+function AlertForm({ onReview, onCancel }: { onReview: (cents: number, recipients: string[]) => void; onCancel: () => void }) {
+  const [value, setValue] = useState('');
+  const [emails, setEmails] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const cents = parseCents(value);
+    const recipients = parseRecipients(emails);
+    if (cents === null) return setError('Enter the threshold in dollars with at most two decimals, such as 500.');
+    if (!recipients) return setError('Enter one to ten email addresses, separated by commas.');
+    onReview(cents, recipients);
+  };
+  return (
+    <FormShell label="OpenAI email alert" error={error} onSubmit={submit} onCancel={onCancel} submitLabel="Review email alert">
+      <AmountField label="Email when the month reaches (USD)" value={value} onChange={setValue} />
+      <label>
+        Email addresses (comma-separated)
+        <input type="text" value={emails} onChange={(e) => setEmails(e.target.value)} required />
+      </label>
+    </FormShell>
+  );
+}
+
+interface MirrorPlan {
+  limitCents: number | null;
+  alertCents: number[];
+  recipients: string[];
+  text: string;
+}
+
+function MirrorForm({ budget, accountName, onReview, onCancel }: { budget: Budget; accountName: string; onReview: (plan: MirrorPlan) => void; onCancel: () => void }) {
+  const [withLimit, setWithLimit] = useState(true);
+  const [withAlerts, setWithAlerts] = useState(false);
+  const [emails, setEmails] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const budgetCents = budget.monthlyMicros % 10_000 === 0 ? budget.monthlyMicros / 10_000 : null;
+  // A threshold's amount, rounded down to a whole cent (OpenAI only takes cents): shown before sending.
+  const alertCents = budgetCents === null ? [] : budget.thresholds.map((t) => Math.floor((budgetCents * t) / 100)).filter((c) => c > 0);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (budgetCents === null) return setError('This budget is not a whole number of cents; OpenAI only takes cents. Change the budget first.');
+    if (!withLimit && !withAlerts) return setError('Choose a hard limit, email alerts, or both.');
+    const recipients = withAlerts ? parseRecipients(emails) : [];
+    if (withAlerts && !recipients) return setError('Enter one to ten email addresses, separated by commas.');
+    const parts = [];
+    if (withLimit) parts.push(limitConsequence(accountName, dollars(budgetCents)));
+    if (withAlerts) parts.push(`OpenAI will email ${recipients!.join(', ')} at ${alertCents.map(dollars).join(', ')} this month.`);
+    onReview({ limitCents: withLimit ? budgetCents : null, alertCents: withAlerts ? alertCents : [], recipients: recipients ?? [], text: parts.join(' ') });
+  };
+  return (
+    <FormShell label="Mirror this budget to OpenAI" error={error} onSubmit={submit} onCancel={onCancel} submitLabel="Review mirror">
+      <label className="inline-check">
+        <input type="checkbox" checked={withLimit} onChange={(e) => setWithLimit(e.target.checked)} /> A hard limit at the budget ({money(budget.monthlyMicros)})
+      </label>
+      <label className="inline-check">
+        <input type="checkbox" checked={withAlerts} onChange={(e) => setWithAlerts(e.target.checked)} /> Email alerts at {budget.thresholds.join(', ')}% ({alertCents.map(dollars).join(', ')})
+      </label>
+      {withAlerts && (
+        <label>
+          Email addresses (comma-separated)
+          <input type="text" value={emails} onChange={(e) => setEmails(e.target.value)} required />
+        </label>
+      )}
+    </FormShell>
+  );
+}
