@@ -69,6 +69,7 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('OpenAI spend cont
   it('changes the limit only after a confirmation stating the consequence, in cents at OpenAI, and the tray follows', async () => {
     const { page, problems } = await open('#/', 'light');
     const card = page.getByRole('article', { name: 'Budget' });
+    await card.getByText('Manage at OpenAI').click();
     await card.getByRole('button', { name: 'Change OpenAI limit' }).click();
     await card.getByLabel('OpenAI hard limit (USD a month)').fill('600');
     await card.getByRole('button', { name: 'Review limit' }).click();

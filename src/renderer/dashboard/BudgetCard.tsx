@@ -30,7 +30,7 @@ export function BudgetCard({ view, account }: { view: DashboardView; account: Ac
       )}
       {!canEdit && kpis.budgetMicros === null && <p className="muted">{account?.isDemo ? 'Add an account to set a budget.' : 'Pick one account to set its budget.'}</p>}
       {canEdit && editing && <BudgetForm account={account} onDone={() => setEditing(false)} />}
-      {canEdit && <OpenAiSpendControls accountId={account.id} accountName={account.name} budget={account.budget} />}
+      {canEdit && <OpenAiSpendControls accountId={account.id} accountName={account.name} budget={account.budget} compact />}
     </article>
   );
 }

@@ -16,6 +16,8 @@ interface Props {
   budget: Budget | null;
   /** Asks OpenAI for the current state when shown (Settings); the dashboard uses what Spendwatch knows. */
   refreshOnShow?: boolean;
+  /** The dashboard card: the limit and any notice stay visible, the rest folds under "Manage at OpenAI". */
+  compact?: boolean;
 }
 
 interface Pending {
@@ -31,7 +33,7 @@ function isControls(value: unknown): value is AccountSpendControls {
   return Boolean(value && typeof value === 'object' && Array.isArray((value as AccountSpendControls).scopes));
 }
 
-export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnShow = false }: Props) {
+export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnShow = false, compact = false }: Props) {
   const [controls, setControls] = useState<AccountSpendControls | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [editing, setEditing] = useState<'limit' | 'alert' | 'mirror' | null>(null);
@@ -77,39 +79,24 @@ export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnS
     setPending(next);
   };
 
-  return (
-    <section className="openai-controls" aria-labelledby={headingId}>
-      <h3 id={headingId}>OpenAI spend controls</h3>
-      {!controls ? (
-        <p className="muted">Loading what OpenAI has set…</p>
-      ) : (
-        <>
-          <LimitLine name={accountName} scope={account} />
-          {projects.map((p) => (
-            <LimitLine key={p.scope} name={`${p.name ?? p.scope.slice('project:'.length)}`} scope={p} />
-          ))}
-          <Difference budget={budget} limitCents={limit?.cents ?? null} checked={Boolean(account?.limitCheckedAt)} />
-          <EmailAlerts
-            scope={account}
-            onRemove={(id, cents) =>
-              ask({
-                text: `OpenAI will stop emailing when ${accountName} reaches ${dollars(cents)} this month.`,
-                confirmLabel: 'Remove email alert',
-                run: () => call('removeSpendEmailAlert', { accountId, projectId: null, alertId: id }),
-              })
-            }
-          />
-          {controls.warning && (
-            <p className="muted" role="status">
-              {controls.warning}
-            </p>
-          )}
-          {controls.readOnly && (
-            <p className="field-error" role="status">
-              This admin key can read but not change OpenAI&apos;s spend limits and alerts. Create an admin key with write permission for them to change them here.
-            </p>
-          )}
-        </>
+  const manageBlock = (
+    <>
+      {controls && (
+        <EmailAlerts
+          scope={account}
+          onRemove={(id, cents) =>
+            ask({
+              text: `OpenAI will stop emailing when ${accountName} reaches ${dollars(cents)} this month.`,
+              confirmLabel: 'Remove email alert',
+              run: () => call('removeSpendEmailAlert', { accountId, projectId: null, alertId: id }),
+            })
+          }
+        />
+      )}
+      {controls?.warning && (
+        <p className="muted" role="status">
+          {controls.warning}
+        </p>
       )}
       {message && (
         <p role={message.error ? 'alert' : 'status'} className={message.error ? 'field-error' : 'muted'}>
@@ -199,6 +186,36 @@ export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnS
             )}
           </>
         )
+      )}
+    </>
+  );
+
+  return (
+    <section className="openai-controls" aria-labelledby={headingId}>
+      <h3 id={headingId}>OpenAI spend controls</h3>
+      {!controls ? (
+        <p className="muted">Loading what OpenAI has set…</p>
+      ) : (
+        <>
+          <LimitLine name={accountName} scope={account} />
+          {projects.map((p) => (
+            <LimitLine key={p.scope} name={`${p.name ?? p.scope.slice('project:'.length)}`} scope={p} />
+          ))}
+          <Difference budget={budget} limitCents={limit?.cents ?? null} checked={Boolean(account?.limitCheckedAt)} />
+          {controls.readOnly && (
+            <p className="field-error" role="status">
+              This admin key can read but not change OpenAI&apos;s spend limits and alerts. Create an admin key with write permission for them to change them here.
+            </p>
+          )}
+        </>
+      )}
+      {compact ? (
+        <details className="openai-manage" open={Boolean(pending || editing || message)}>
+          <summary>Manage at OpenAI</summary>
+          {manageBlock}
+        </details>
+      ) : (
+        manageBlock
       )}
     </section>
   );
