@@ -19,8 +19,7 @@ import { scopeEntry, type SpendControlsStore } from './spend-controls-store';
 export type SpendControlsFactory = (account: StoredAccount, apiKey: string) => SpendControlsApi;
 
 export const LIMIT_CHECK_INTERVAL_MS = 3_600_000;
-/** When spend nears a limit (or it enforces), check on every poll, but not more often than this. */
-export const LIMIT_CHECK_SOON_MS = 5 * 60_000;
+/** From this share of a known limit (or while it enforces) the limit is checked on every poll. */
 export const LIMIT_NEAR_CHECK_PERCENT = 80;
 /** Bounds the hourly checks: the organisation plus at most this many projects. */
 const MAX_PROJECT_SCOPES = 20;
@@ -117,9 +116,17 @@ export class SpendControlsService {
     };
     const local = find(this.deps.history.readState(account.id).projects);
     if (local) return local;
-    const fetched = await this.withApiKey(account, async (apiKey) => Object.fromEntries(await this.deps.createProvider(account, apiKey).listProjects()));
+    const looksLikeId = /^proj_[A-Za-z0-9_-]+$/.test(wanted);
+    let fetched: Record<string, string> = {};
+    try {
+      fetched = await this.withApiKey(account, async (apiKey) => Object.fromEntries(await this.deps.createProvider(account, apiKey).listProjects()));
+    } catch (error) {
+      // An id needs no name to be used; a name does.
+      if (!looksLikeId || (error instanceof AppError && error.code === 'keychain_unavailable')) throw error;
+    }
     const remote = find(fetched);
     if (remote) return remote;
+    if (looksLikeId) return { id: wanted, name: wanted };
     throw new AppError('not_found', `OpenAI has no project "${wanted}" in ${account.name}. Use its name or id (proj_…).`);
   }
 
@@ -155,7 +162,6 @@ export class SpendControlsService {
       if (!known?.limitCheckedAt) return true;
       const age = now.getTime() - Date.parse(known.limitCheckedAt);
       if (age >= LIMIT_CHECK_INTERVAL_MS) return true;
-      if (age < LIMIT_CHECK_SOON_MS) return false;
       if (limitError || known.limit?.enforcing) return true;
       return Boolean(known.limit && monthSpent(view, scope, today) * 100 >= LIMIT_NEAR_CHECK_PERCENT * centsToMicros(known.limit.cents));
     });
