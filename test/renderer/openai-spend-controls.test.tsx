@@ -84,4 +84,16 @@ describe('OpenAiSpendControls', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove OpenAI limit' }));
     expect((await screen.findByRole('alert')).textContent).toContain('can read but not change');
   });
+
+  it("sets a project's limit at OpenAI, naming the project in the confirmation", async () => {
+    state = controls(null);
+    state.scopes.push({ scope: 'project:proj_web', name: 'Web app', limit: { cents: 10_000, enforcing: false }, limitCheckedAt: '2026-11-21T10:00:00.000Z', emailAlerts: null, emailAlertsCheckedAt: null });
+    render(<OpenAiSpendControls accountId="acc_1" accountName="Acme Prod" budget={null} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Change limit for Web app' }));
+    fireEvent.change(screen.getByLabelText('OpenAI hard limit for Web app (Acme Prod) (USD a month)'), { target: { value: '150' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Review limit' }));
+    expect(screen.getByRole('alertdialog').textContent).toContain('OpenAI will reject API requests for Web app (Acme Prod) once $150.00 is spent this month.');
+    fireEvent.click(screen.getByRole('button', { name: 'Set OpenAI limit to $150.00' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('setSpendLimit', { accountId: 'acc_1', projectId: 'proj_web', cents: 15_000 }));
+  });
 });

@@ -20,6 +20,13 @@ interface Props {
   compact?: boolean;
 }
 
+interface LimitTarget {
+  projectId: string | null;
+  /** "Acme Prod", or "Web app (Acme Prod)": who OpenAI would stop. */
+  label: string;
+  cents: number | null;
+}
+
 interface Pending {
   /** The consequence, stated before anything is sent to OpenAI. */
   text: string;
@@ -37,6 +44,8 @@ export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnS
   const [controls, setControls] = useState<AccountSpendControls | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [editing, setEditing] = useState<'limit' | 'alert' | 'mirror' | null>(null);
+  /** Whose limit the limit form edits: the organisation, or one project. */
+  const [target, setTarget] = useState<LimitTarget>({ projectId: null, label: accountName, cents: null });
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const headingId = useId();
@@ -58,6 +67,17 @@ export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnS
   const account = controls?.scopes.find((s) => s.scope === 'account');
   const projects = controls?.scopes.filter((s) => s.scope !== 'account' && s.limit) ?? [];
   const limit = account?.limit ?? null;
+  const projectScopes = controls?.scopes.filter((s) => s.scope !== 'account') ?? [];
+  const editLimit = (next: LimitTarget) => {
+    setTarget(next);
+    setEditing('limit');
+  };
+  const removeLimit = (t: LimitTarget & { cents: number }) =>
+    ask({
+      text: `OpenAI will no longer stop API requests for ${t.label} at ${dollars(t.cents)} a month; only your Spendwatch budget will warn.`,
+      confirmLabel: 'Remove OpenAI limit',
+      run: () => call('removeSpendLimit', { accountId, projectId: t.projectId }),
+    });
 
   const confirm = async () => {
     if (!pending) return;
@@ -110,13 +130,14 @@ export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnS
           <>
             {editing === 'limit' && (
               <LimitForm
-                initial={limit?.cents ?? null}
+                initial={target.cents}
+                label={target.projectId ? `OpenAI hard limit for ${target.label} (USD a month)` : 'OpenAI hard limit (USD a month)'}
                 onCancel={() => setEditing(null)}
                 onReview={(cents) =>
                   ask({
-                    text: limitConsequence(accountName, dollars(cents)),
+                    text: limitConsequence(target.label, dollars(cents)),
                     confirmLabel: `Set OpenAI limit to ${dollars(cents)}`,
-                    run: () => call('setSpendLimit', { accountId, projectId: null, cents }),
+                    run: () => call('setSpendLimit', { accountId, projectId: target.projectId, cents }),
                   })
                 }
               />
@@ -154,20 +175,11 @@ export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnS
             )}
             {!editing && (
               <div className="form-actions">
-                <button type="button" onClick={() => setEditing('limit')}>
+                <button type="button" onClick={() => editLimit({ projectId: null, label: accountName, cents: limit?.cents ?? null })}>
                   {limit ? 'Change OpenAI limit' : 'Set OpenAI limit'}
                 </button>
                 {limit && (
-                  <button
-                    type="button"
-                    onClick={() =>
-                      ask({
-                        text: `OpenAI will no longer stop API requests for ${accountName} at ${dollars(limit.cents)} a month; only your Spendwatch budget will warn.`,
-                        confirmLabel: 'Remove OpenAI limit',
-                        run: () => call('removeSpendLimit', { accountId, projectId: null }),
-                      })
-                    }
-                  >
+                  <button type="button" onClick={() => removeLimit({ projectId: null, label: accountName, cents: limit.cents })}>
                     Remove OpenAI limit
                   </button>
                 )}
@@ -183,6 +195,31 @@ export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnS
                   Refresh from OpenAI
                 </button>
               </div>
+            )}
+            {!editing && projectScopes.length > 0 && (
+              <ul className="amount-list" aria-label="OpenAI project limits">
+                {projectScopes.map((p) => {
+                  const id = p.scope.slice('project:'.length);
+                  const label = `${p.name ?? id} (${accountName})`;
+                  return (
+                    <li key={p.scope}>
+                      <span>
+                        {p.name ?? id}: {p.limit ? `${dollars(p.limit.cents)} a month` : p.limitCheckedAt ? 'no hard limit' : 'not checked yet'}
+                      </span>
+                      <span className="row-actions">
+                        <button type="button" className="link-button" onClick={() => editLimit({ projectId: id, label, cents: p.limit?.cents ?? null })}>
+                          {p.limit ? `Change limit for ${p.name ?? id}` : `Set limit for ${p.name ?? id}`}
+                        </button>
+                        {p.limit && (
+                          <button type="button" className="link-button" onClick={() => removeLimit({ projectId: id, label, cents: p.limit!.cents })}>
+                            Remove limit for {p.name ?? id}
+                          </button>
+                        )}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
             )}
           </>
         )
@@ -322,7 +359,7 @@ function parseCents(text: string): number | null {
   }
 }
 
-function LimitForm({ initial, onReview, onCancel }: { initial: number | null; onReview: (cents: number) => void; onCancel: () => void }) {
+function LimitForm({ initial, label, onReview, onCancel }: { initial: number | null; label: string; onReview: (cents: number) => void; onCancel: () => void }) {
   const [value, setValue] = useState(initial ? (initial / 100).toFixed(2) : '');
   const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
@@ -333,7 +370,7 @@ function LimitForm({ initial, onReview, onCancel }: { initial: number | null; on
   };
   return (
     <FormShell label="OpenAI hard limit" error={error} onSubmit={submit} onCancel={onCancel} submitLabel="Review limit">
-      <AmountField label="OpenAI hard limit (USD a month)" value={value} onChange={setValue} />
+      <AmountField label={label} value={value} onChange={setValue} />
     </FormShell>
   );
 }
