@@ -11,3 +11,15 @@ export function monthSpent(view: HistoryView, scope: SpendScope, today: UtcDay):
   for (let d = firstDayOfMonth(monthOf(today)); d <= today; d = addDays(d, 1)) spent += view.history.summary(d)?.byProject.get(projectId) ?? 0;
   return spent;
 }
+
+/** Real project ids only: spend without a project ("(no project)") has no project limit. */
+const PROJECT_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** Projects that spent this UTC month, largest first: the ones whose own hard limit could stop them. */
+export function projectsSpendingThisMonth(view: HistoryView, today: UtcDay): string[] {
+  const totals = new Map<string, Micros>();
+  for (let d = firstDayOfMonth(monthOf(today)); d <= today; d = addDays(d, 1)) {
+    for (const [id, micros] of view.history.summary(d)?.byProject ?? []) if (PROJECT_ID.test(id) && micros > 0) totals.set(id, (totals.get(id) ?? 0) + micros);
+  }
+  return [...totals].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}

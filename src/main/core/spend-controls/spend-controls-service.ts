@@ -1,8 +1,9 @@
 /**
  * Reads and changes OpenAI's spend controls for an account or one of its projects, and keeps what it
- * learns in the SpendControlsStore at once. After each sync it checks the hard limits when due — at most
- * hourly, sooner when month to date nears a limit, a limit is enforcing, or the sync met a spend-limit
- * error — so polls do not pay a request each. These checks never fail a sync: a failure is a warning.
+ * learns in the SpendControlsStore at once. After each sync it checks the hard limits when due (the
+ * organisation, projects it knows a limit or budget of, and projects spending this month) — at most
+ * hourly, on every poll only near a limit, while one enforces, or after a spend-limit error — so polls do
+ * not pay a request each. These checks never fail a sync: a failure is a warning.
  */
 import { dayFromMs } from '../../../shared/dates';
 import { centsToMicros, type AccountSpendControls, type SpendEmailAlert, type SpendLimit, type SpendScope } from '../../../shared/spend-controls';
@@ -12,7 +13,7 @@ import type { Clock, EventSink, SecretVault } from '../ports';
 import type { SettingsRepository, StoredAccount } from '../settings/settings';
 import type { ProviderFactory } from '../sync/sync-engine';
 import { accountKeyRef } from '../vault/keytar-vault';
-import { monthSpent } from './month-spent';
+import { monthSpent, projectsSpendingThisMonth } from './month-spent';
 import type { SpendControlsApi } from './openai-spend-controls-api';
 import { scopeEntry, type SpendControlsStore } from './spend-controls-store';
 
@@ -94,6 +95,13 @@ export class SpendControlsService {
     try {
       await this.getLimit(account, project);
       await this.listEmailAlerts(account, project);
+      if (!project) {
+        for (const scope of this.known(account.id).scopes.slice(0, MAX_PROJECT_SCOPES + 1)) {
+          if (scope.scope === 'account') continue;
+          const id = scope.scope.slice('project:'.length);
+          await this.getLimit(account, { id, name: scope.name ?? id });
+        }
+      }
       this.deps.store.update(account.id, (doc) => {
         doc.warning = null;
       });
@@ -156,7 +164,9 @@ export class SpendControlsService {
     const state = this.deps.history.readState(account.id);
     const view = { history: this.deps.history.load(account.id).history, projectNames: state.projects };
     const budgetProjects = Object.keys(this.deps.settings.read().budgets[account.id]?.projects ?? {}).map((id): SpendScope => `project:${id}`);
-    const scopes = [...new Set<SpendScope>(['account', ...doc.scopes.map((s) => s.scope), ...budgetProjects])].slice(0, MAX_PROJECT_SCOPES + 1);
+    // Projects spending this month are checked too (hourly), so a project limit set at OpenAI is discovered.
+    const spending = projectsSpendingThisMonth(view, today).map((id): SpendScope => `project:${id}`);
+    const scopes = [...new Set<SpendScope>(['account', ...doc.scopes.map((s) => s.scope), ...budgetProjects, ...spending])].slice(0, MAX_PROJECT_SCOPES + 1);
     const due = scopes.filter((scope) => {
       const known = doc.scopes.find((s) => s.scope === scope);
       if (!known?.limitCheckedAt) return true;

@@ -115,6 +115,21 @@ describe('hard spend limit during syncs', () => {
     expect(server.requestsTo('/organization/spend_limit')).toHaveLength(1);
   });
 
+  it('discovers a hard limit on a project that spends this month, hourly, without knowing of it before', async () => {
+    org.spendControls = { limits: { proj_beta: { cents: 100, enforcing: true } }, alerts: {} };
+    const first = await sync();
+    expect(first.alerts.filter((a) => a.kind === 'openai-limit-enforcing').map((a) => [a.scope, a.title])).toEqual([
+      ['project:proj_beta', 'OpenAI is blocking API requests for Beta bot (Acme Prod)'],
+    ]);
+    // "(no project)" spend has no limit to ask about.
+    expect(server.requests.filter((r) => r.path.includes('/spend_limit')).map((r) => r.path).sort()).toEqual([
+      '/v1/organization/projects/proj_alpha/spend_limit',
+      '/v1/organization/projects/proj_beta/spend_limit',
+      '/v1/organization/projects/proj_old/spend_limit',
+      '/v1/organization/spend_limit',
+    ]);
+  });
+
   it('checks sooner after a sync meets a spend-limit error', async () => {
     await sync();
     const checks = limitChecks();
