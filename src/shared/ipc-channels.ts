@@ -34,6 +34,7 @@ export const CHANNEL_NAMES = [
   'setSpendLimit',
   'removeSpendLimit',
   'addSpendEmailAlert',
+  'updateSpendEmailAlert',
   'removeSpendEmailAlert',
 ] as const;
 

@@ -140,6 +140,10 @@ export const ipcContract = {
   setSpendLimit: { input: spendTargetSchema.extend({ cents: wholeCentsSchema }), output: accountSpendControlsSchema },
   removeSpendLimit: { input: spendTargetSchema, output: accountSpendControlsSchema },
   addSpendEmailAlert: { input: spendTargetSchema.extend({ cents: wholeCentsSchema, recipients: emailRecipientsSchema }), output: accountSpendControlsSchema },
+  updateSpendEmailAlert: {
+    input: spendTargetSchema.extend({ alertId: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/), cents: wholeCentsSchema, recipients: emailRecipientsSchema }),
+    output: accountSpendControlsSchema,
+  },
   removeSpendEmailAlert: { input: spendTargetSchema.extend({ alertId: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/) }), output: accountSpendControlsSchema },
 } as const;
 

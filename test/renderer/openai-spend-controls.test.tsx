@@ -96,4 +96,17 @@ describe('OpenAiSpendControls', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Set OpenAI limit to $150.00' }));
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('setSpendLimit', { accountId: 'acc_1', projectId: 'proj_web', cents: 15_000 }));
   });
+
+  it('changes an email alert in place, after confirming', async () => {
+    render(<OpenAiSpendControls accountId="acc_1" accountName="Acme Prod" budget={null} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Change email alert at $400.00' }));
+    expect((screen.getByLabelText('Email addresses (comma-separated)') as HTMLInputElement).value).toBe('ops@example.com');
+    fireEvent.change(screen.getByLabelText('Email when the month reaches (USD)'), { target: { value: '450' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Review email alert' }));
+    expect(screen.getByRole('alertdialog').textContent).toContain('OpenAI will email ops@example.com when Acme Prod has spent $450.00 this month (instead of at $400.00).');
+    fireEvent.click(screen.getByRole('button', { name: 'Change email alert' }));
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('updateSpendEmailAlert', { accountId: 'acc_1', projectId: null, alertId: 'spend_alert_1', cents: 45_000, recipients: ['ops@example.com'] }),
+    );
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { centsToMicros, limitConsequence, parseRecipients, parseWholeCents } from '../../shared/spend-control-amounts';
-import type { AccountSpendControls, ScopeControls } from '../../shared/spend-controls';
+import type { AccountSpendControls, ScopeControls, SpendEmailAlert } from '../../shared/spend-controls';
 import type { Budget } from '../../shared/domain';
 import { call, subscribe } from '../bridge';
 import { money } from '../format';
@@ -44,6 +44,8 @@ export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnS
   const [controls, setControls] = useState<AccountSpendControls | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [editing, setEditing] = useState<'limit' | 'alert' | 'mirror' | null>(null);
+  /** The email alert being changed (null: a new one). */
+  const [alertEdit, setAlertEdit] = useState<SpendEmailAlert | null>(null);
   /** Whose limit the limit form edits: the organisation, or one project. */
   const [target, setTarget] = useState<LimitTarget>({ projectId: null, label: accountName, cents: null });
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
@@ -111,6 +113,10 @@ export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnS
               run: () => call('removeSpendEmailAlert', { accountId, projectId: null, alertId: id }),
             })
           }
+          onChange={(alert) => {
+            setAlertEdit(alert);
+            setEditing('alert');
+          }}
         />
       )}
       {controls?.warning && (
@@ -144,12 +150,19 @@ export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnS
             )}
             {editing === 'alert' && (
               <AlertForm
-                onCancel={() => setEditing(null)}
+                initial={alertEdit}
+                onCancel={() => {
+                  setEditing(null);
+                  setAlertEdit(null);
+                }}
                 onReview={(cents, recipients) =>
                   ask({
-                    text: `OpenAI will email ${recipients.join(', ')} when ${accountName} has spent ${dollars(cents)} this month. It does not stop any requests.`,
-                    confirmLabel: 'Add email alert',
-                    run: () => call('addSpendEmailAlert', { accountId, projectId: null, cents, recipients }),
+                    text: `OpenAI will email ${recipients.join(', ')} when ${accountName} has spent ${dollars(cents)} this month${alertEdit ? ` (instead of at ${dollars(alertEdit.cents)})` : ''}. It does not stop any requests.`,
+                    confirmLabel: alertEdit ? 'Change email alert' : 'Add email alert',
+                    run: () =>
+                      alertEdit
+                        ? call('updateSpendEmailAlert', { accountId, projectId: null, alertId: alertEdit.id, cents, recipients })
+                        : call('addSpendEmailAlert', { accountId, projectId: null, cents, recipients }),
                   })
                 }
               />
@@ -183,7 +196,13 @@ export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnS
                     Remove OpenAI limit
                   </button>
                 )}
-                <button type="button" onClick={() => setEditing('alert')}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setAlertEdit(null);
+                    setEditing('alert');
+                  }}
+                >
                   Add email alert
                 </button>
                 {budget && (
@@ -286,7 +305,7 @@ function Difference({ budget, limitCents, checked }: { budget: Budget | null; li
   return <p className="notice">{text}</p>;
 }
 
-function EmailAlerts({ scope, onRemove }: { scope: ScopeControls | undefined; onRemove: (id: string, cents: number) => void }) {
+function EmailAlerts({ scope, onRemove, onChange }: { scope: ScopeControls | undefined; onRemove: (id: string, cents: number) => void; onChange: (alert: SpendEmailAlert) => void }) {
   if (!scope?.emailAlerts) return <p className="muted">OpenAI email alerts: not loaded yet (Refresh from OpenAI).</p>;
   if (!scope.emailAlerts.length) return <p className="muted">No email alerts at OpenAI.</p>;
   return (
@@ -296,9 +315,14 @@ function EmailAlerts({ scope, onRemove }: { scope: ScopeControls | undefined; on
           <span>
             Email at {dollars(a.cents)} → {a.recipients.join(', ')}
           </span>
-          <button type="button" className="link-button" onClick={() => onRemove(a.id, a.cents)} aria-label={`Remove email alert at ${dollars(a.cents)}`}>
-            Remove
-          </button>
+          <span className="row-actions">
+            <button type="button" className="link-button" onClick={() => onChange(a)} aria-label={`Change email alert at ${dollars(a.cents)}`}>
+              Change
+            </button>
+            <button type="button" className="link-button" onClick={() => onRemove(a.id, a.cents)} aria-label={`Remove email alert at ${dollars(a.cents)}`}>
+              Remove
+            </button>
+          </span>
         </li>
       ))}
     </ul>
@@ -375,9 +399,9 @@ function LimitForm({ initial, label, onReview, onCancel }: { initial: number | n
   );
 }
 
-function AlertForm({ onReview, onCancel }: { onReview: (cents: number, recipients: string[]) => void; onCancel: () => void }) {
-  const [value, setValue] = useState('');
-  const [emails, setEmails] = useState('');
+function AlertForm({ initial, onReview, onCancel }: { initial: SpendEmailAlert | null; onReview: (cents: number, recipients: string[]) => void; onCancel: () => void }) {
+  const [value, setValue] = useState(initial ? (initial.cents / 100).toFixed(2) : '');
+  const [emails, setEmails] = useState(initial ? initial.recipients.join(', ') : '');
   const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();

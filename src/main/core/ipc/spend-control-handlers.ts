@@ -6,7 +6,7 @@ import type { ProjectRef } from '../spend-controls/spend-controls-service';
 import type { SpendwatchCore } from '../spendwatch-core';
 import type { IpcHandlers } from './dispatch';
 
-type SpendControlChannels = 'getSpendControls' | 'setSpendLimit' | 'removeSpendLimit' | 'addSpendEmailAlert' | 'removeSpendEmailAlert';
+type SpendControlChannels = 'getSpendControls' | 'setSpendLimit' | 'removeSpendLimit' | 'addSpendEmailAlert' | 'updateSpendEmailAlert' | 'removeSpendEmailAlert';
 
 export function spendControlHandlers(core: SpendwatchCore): Pick<IpcHandlers, SpendControlChannels> {
   const target = (accountId: string, projectId: string | null) => {
@@ -40,6 +40,11 @@ export function spendControlHandlers(core: SpendwatchCore): Pick<IpcHandlers, Sp
     addSpendEmailAlert: async ({ accountId, projectId, cents, recipients }) => {
       const { account, project } = target(accountId, projectId);
       await core.spendControls.addEmailAlert(account, project, cents, recipients);
+      return after(account.id);
+    },
+    updateSpendEmailAlert: async ({ accountId, projectId, alertId, cents, recipients }) => {
+      const { account, project } = target(accountId, projectId);
+      await core.spendControls.updateEmailAlert(account, project, alertId, cents, recipients);
       return after(account.id);
     },
     removeSpendEmailAlert: async ({ accountId, projectId, alertId }) => {

@@ -85,6 +85,12 @@ export class SpendControlsService {
     return alert;
   }
 
+  async updateEmailAlert(account: StoredAccount, project: ProjectRef | null, alertId: string, cents: number, recipients: string[]): Promise<SpendEmailAlert> {
+    const alert = await this.change(account, (api) => api.updateEmailAlert(project?.id ?? null, alertId, cents, recipients));
+    this.recordAlerts(account.id, project, (current) => current?.map((a) => (a.id === alertId ? alert : a)) ?? null);
+    return alert;
+  }
+
   async removeEmailAlert(account: StoredAccount, project: ProjectRef | null, alertId: string): Promise<void> {
     await this.change(account, (api) => api.deleteEmailAlert(project?.id ?? null, alertId));
     this.recordAlerts(account.id, project, (current) => current?.filter((a) => a.id !== alertId) ?? null);
