@@ -51,7 +51,8 @@ export interface CoreDependencies {
 }
 
 export const defaultProviderFactory: ProviderFactory = (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl });
-export const defaultSpendControlsFactory: SpendControlsFactory = (account, apiKey) => new OpenAiSpendControls({ apiKey, baseUrl: account.baseUrl });
+/** A shorter timeout than Costs: the limit check runs after a sync's data is saved and must not hold up its alerts for long. */
+export const defaultSpendControlsFactory: SpendControlsFactory = (account, apiKey) => new OpenAiSpendControls({ apiKey, baseUrl: account.baseUrl, timeoutMs: 15_000 });
 
 export class SpendwatchCore {
   readonly settings: SettingsRepository;
