@@ -30,6 +30,12 @@ export const CHANNEL_NAMES = [
   'testAccount',
   'openWindow',
   'openExternal',
+  'getSpendControls',
+  'setSpendLimit',
+  'removeSpendLimit',
+  'addSpendEmailAlert',
+  'updateSpendEmailAlert',
+  'removeSpendEmailAlert',
 ] as const;
 
 export const EVENT_NAMES = ['snapshotChanged', 'syncProgress', 'alertRaised'] as const;

@@ -28,8 +28,12 @@ import {
   syncProgressSchema,
   syncReportSchema,
 } from './domain';
+import { accountSpendControlsSchema, emailRecipientsSchema, MAX_SPEND_CONTROL_CENTS } from './spend-controls';
 
 const accountIdSchema = z.string().min(1).max(100);
+/** OpenAI's spend controls: a project id, or null for the whole organisation. */
+const spendTargetSchema = z.object({ accountId: accountIdSchema, projectId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).nullable() });
+const wholeCentsSchema = z.number().int('Whole cents only').positive().max(MAX_SPEND_CONTROL_CENTS);
 const generalSchema = z.object({ pollMinutes: z.number().int(), startAtLogin: z.boolean(), notifications: z.boolean(), theme: z.enum(['system', 'light', 'dark']) });
 
 export const ipcContract = {
@@ -131,6 +135,16 @@ export const ipcContract = {
   testAccount: { input: z.object({ accountId: accountIdSchema }), output: z.object({ ok: z.boolean(), message: z.string() }) },
   openWindow: { input: z.object({ route: z.enum(['dashboard', 'settings']), section: z.string().max(40).optional() }), output: z.object({ opened: z.boolean() }) },
   openExternal: { input: z.object({ url: z.string().url() }), output: z.object({ opened: z.boolean() }) },
+  /** What Spendwatch knows of OpenAI's hard limit and email alerts; `refresh` asks OpenAI first. */
+  getSpendControls: { input: z.object({ accountId: accountIdSchema, refresh: z.boolean().default(false) }), output: accountSpendControlsSchema },
+  setSpendLimit: { input: spendTargetSchema.extend({ cents: wholeCentsSchema }), output: accountSpendControlsSchema },
+  removeSpendLimit: { input: spendTargetSchema, output: accountSpendControlsSchema },
+  addSpendEmailAlert: { input: spendTargetSchema.extend({ cents: wholeCentsSchema, recipients: emailRecipientsSchema }), output: accountSpendControlsSchema },
+  updateSpendEmailAlert: {
+    input: spendTargetSchema.extend({ alertId: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/), cents: wholeCentsSchema, recipients: emailRecipientsSchema }),
+    output: accountSpendControlsSchema,
+  },
+  removeSpendEmailAlert: { input: spendTargetSchema.extend({ alertId: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/) }), output: accountSpendControlsSchema },
 } as const;
 
 export const eventContract = {

@@ -68,10 +68,22 @@ export function responseViolations(path: string, body: unknown): string[] {
   return (validate.errors ?? []).slice(0, 5).map((e) => `response ${path}${e.instancePath}: ${e.message}`);
 }
 
+/** The spec's path for a concrete one: "/organization/projects/proj_1/spend_limit" → ".../{project_id}/spend_limit". */
+function specPathOf(spec: OpenApi, path: string): string {
+  if (spec.paths[path]) return path;
+  const segments = path.split('/');
+  return (
+    Object.keys(spec.paths).find((template) => {
+      const parts = template.split('/');
+      return parts.length === segments.length && parts.every((part, i) => /^\{[^}]+\}$/.test(part) ? /^[A-Za-z0-9_-]+$/.test(segments[i]) : part === segments[i]);
+    }) ?? path
+  );
+}
+
 /** Problems with a GET request's query for `path`; [] when every parameter is one the spec names, well formed. */
 export function requestViolations(path: string, query: URLSearchParams): string[] {
   const { spec } = load();
-  const operation = spec.paths[path]?.get;
+  const operation = spec.paths[specPathOf(spec, path)]?.get;
   if (!operation) return [`request: GET ${path} is not in the spec`];
   const problems: string[] = [];
   const params = new Map((operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => [p.name, p]));

@@ -1,5 +1,6 @@
 /**
- * A loopback stand-in for OpenAI's admin API (costs, usage/completions, projects), written from the
+ * A loopback stand-in for OpenAI's admin API (costs, usage/completions, projects, spend limits and spend
+ * alerts — see spend-controls.ts), written from the
  * reference OpenAPI excerpt: UTC-day buckets from the exact start_time, `limit` buckets a page,
  * `next_page` cursors, empty days as `results: []`, and OpenAI's error shapes. Faults can be queued.
  * Test-only: this fakes OpenAI's servers, never Spendwatch's own code.
@@ -7,6 +8,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { requestViolations, responseViolations } from '../contracts/openai-contract';
+import { handleSpendControls, type FakeSpendControls } from './spend-controls';
+
+export type { FakeSpendControls } from './spend-controls';
 
 /** A JSON number written with exactly these digits (e.g. more than a double holds). */
 export interface RawNumber {
@@ -52,6 +56,8 @@ export interface FakeOrganisation {
   /** UTC day (YYYY-MM-DD) → cost results of that day. */
   costs: Record<string, FakeCost[]>;
   usage: Record<string, FakeUsage[]>;
+  /** OpenAI's hard limits and email alerts; created on first use. */
+  spendControls?: FakeSpendControls;
 }
 
 export type KeyBehaviour = FakeOrganisation | 'revoked' | 'no-scope';
@@ -74,6 +80,11 @@ export interface RecordedRequest {
   query: URLSearchParams;
   key: string | null;
   userAgent: string | null;
+  /** The parsed JSON body, for POSTs. */
+  body?: unknown;
+  /** The answer, recorded for spend-control requests (so tests can check it against the spec). */
+  status?: number;
+  response?: unknown;
 }
 
 const DAY = 86_400;
@@ -86,6 +97,8 @@ export class FakeOpenAiServer {
   /** Recorded response bodies, served verbatim (in order) for a path such as "/organization/costs". */
   readonly replays = new Map<string, string[]>();
   private readonly faults: Fault[] = [];
+  /** Keys that may read the spend controls but get 403 on any change (as a restricted admin key does). */
+  readonly readOnlyKeys = new Set<string>();
   private server: Server | undefined;
   baseUrl = '';
 
@@ -133,7 +146,14 @@ export class FakeOpenAiServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const key = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
-    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, key, userAgent: req.headers['user-agent'] ?? null });
+    const text = await readBody(req);
+    let requestBody: unknown;
+    try {
+      requestBody = text ? JSON.parse(text) : undefined;
+    } catch {
+      requestBody = text;
+    }
+    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, key, userAgent: req.headers['user-agent'] ?? null, body: requestBody });
     const specPath = url.pathname.replace(/^\/v1/, '');
     if (req.method === 'GET') this.contractViolations.push(...requestViolations(specPath, url.searchParams));
 
@@ -153,7 +173,6 @@ export class FakeOpenAiServer {
       return send(res, 403, errorBody('You have insufficient permissions for this operation. Missing scopes: api.usage.read.', 'invalid_request_error', null));
     }
 
-    let body: unknown;
     const path = url.pathname.replace(/^\/v1/, '');
     const recorded = this.replays.get(path)?.shift();
     if (recorded !== undefined) {
@@ -161,6 +180,14 @@ export class FakeOpenAiServer {
       res.writeHead(200, { 'content-type': 'application/json' });
       return void res.end(recorded);
     }
+    const method = req.method ?? 'GET';
+    const controls = handleSpendControls(behaviour, method, path, url.searchParams, requestBody, this.readOnlyKeys.has(key!));
+    if (controls) {
+      Object.assign(this.requests.at(-1)!, { status: controls.status, response: controls.body });
+      return send(res, controls.status, controls.body);
+    }
+    let body: unknown;
+    if (method !== 'GET') return send(res, 405, errorBody(`${method} is not supported on ${url.pathname}`, 'invalid_request_error', null));
     if (path === '/organization/costs') body = this.costs(behaviour, url.searchParams);
     else if (path === '/organization/usage/completions') body = this.usage(behaviour, url.searchParams);
     else if (path === '/organization/projects') body = this.projects(behaviour, url.searchParams);
@@ -297,7 +324,17 @@ export class FakeOpenAiServer {
   }
 }
 
-function errorBody(message: string, type: string, code: string | null) {
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (text += chunk));
+    req.on('end', () => resolve(text));
+    req.on('error', reject);
+  });
+}
+
+export function errorBody(message: string, type: string, code: string | null) {
   return { error: { message, type, param: null, code } };
 }
 

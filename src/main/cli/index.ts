@@ -16,6 +16,7 @@ import { providerFactory } from '../core/providers/provider-factory';
 import type { SpendwatchCore } from '../core/spendwatch-core';
 import { readSecretFromStdin } from './read-secret';
 import { renderStatus } from './output';
+import { registerSpendControlCommands } from './commands/spend-controls';
 
 const EXIT = { ok: 0, failed: 1, usage: 2, keychain: 3 } as const;
 
@@ -239,6 +240,7 @@ export function buildProgram(): Command {
       print(`Removed.\n`);
     });
 
+  registerSpendControlCommands(program, makeCore);
   return program;
 }
 

@@ -29,6 +29,10 @@ import { AlertEngine } from './alerts/alert-engine';
 import { JsonFileStore } from './settings/json-file-store';
 import { join } from 'node:path';
 import type { Alert } from '../../shared/domain';
+import { OpenAiSpendControls } from './spend-controls/openai-spend-controls-api';
+import { SpendControlsService, type SpendControlsFactory } from './spend-controls/spend-controls-service';
+import { SpendControlsStore } from './spend-controls/spend-controls-store';
+import { enforcingLines } from './spend-controls/tray-lines';
 
 export interface CoreDependencies {
   dataDir: string;
@@ -40,11 +44,15 @@ export interface CoreDependencies {
   /** Where fired alerts are remembered; defaults to alerts.json in the data dir. */
   alertStore?: DocumentStore<unknown>;
   createProvider?: ProviderFactory;
+  /** OpenAI's spend limit and email alerts API; defaults to the real one at the account's base URL. */
+  createSpendControls?: SpendControlsFactory;
   syncOptions?: Partial<SyncEngineOptions>;
   timers?: Timers;
 }
 
 export const defaultProviderFactory: ProviderFactory = providerFactory();
+/** A shorter timeout than Costs: the limit check runs after a sync's data is saved and must not hold up its alerts for long. */
+export const defaultSpendControlsFactory: SpendControlsFactory = (account, apiKey) => new OpenAiSpendControls({ apiKey, baseUrl: account.baseUrl, timeoutMs: 15_000 });
 
 export class SpendwatchCore {
   readonly settings: SettingsRepository;
@@ -55,6 +63,7 @@ export class SpendwatchCore {
   readonly views: AccountViews;
   readonly alerts: AlertEngine;
   readonly payments: PaymentService;
+  readonly spendControls: SpendControlsService;
   private alertTimer: ReturnType<typeof setInterval> | undefined;
   private readonly listeners = new Set<EventSink>();
 
@@ -67,7 +76,19 @@ export class SpendwatchCore {
     this.accounts = new AccountService({ settings: this.settings, vault: deps.vault, history: this.history, clock: deps.clock, createProvider });
     this.sync = new SyncEngine({ settings: this.settings, vault: deps.vault, history: this.history, clock: deps.clock, createProvider, emit }, deps.syncOptions);
     this.payments = new PaymentService({ settings: this.settings, vault: deps.vault, clock: deps.clock });
+    const spendControlsStore = new SpendControlsStore(deps.dataDir);
+    this.spendControls = new SpendControlsService({
+      settings: this.settings,
+      vault: deps.vault,
+      history: this.history,
+      store: spendControlsStore,
+      clock: deps.clock,
+      createApi: deps.createSpendControls ?? defaultSpendControlsFactory,
+      createProvider,
+      emit,
+    });
     this.alerts = new AlertEngine({
+      spendControls: (accountId) => spendControlsStore.read(accountId),
       store: deps.alertStore ?? new JsonFileStore(join(deps.dataDir, 'alerts.json')),
       settings: this.settings,
       views: this.views,
@@ -210,6 +231,7 @@ export class SpendwatchCore {
   /** Syncs (all or some accounts), then evaluates alerts: what a poll, "Sync now" and `spendwatch sync` do. */
   async syncAndEvaluate(accountIds?: string[]) {
     const report = await this.sync.syncAll(accountIds);
+    await this.spendControls.refreshAfterSync(report.results);
     return { ...report, alerts: this.alerts.evaluate() };
   }
 
@@ -252,7 +274,8 @@ export class SpendwatchCore {
   /** Tray icon state and tooltip: month to date (and budget share) per account. */
   trayState(): { state: TrayState; tooltip: string; lines: string[] } {
     const settings = this.settings.read();
-    const summaries = this.views.resolveAll(settings).map((r) => this.views.summarise(r, settings, false));
+    const resolved = this.views.resolveAll(settings);
+    const summaries = resolved.map((r) => this.views.summarise(r, settings, false));
     let state: TrayState = 'ok';
     const lines = summaries.map((s) => {
       const used = s.budgetUsedPercent;
@@ -262,6 +285,11 @@ export class SpendwatchCore {
       const budgetText = used !== null ? ` (${used}% of budget)` : '';
       return `${s.name}: ${formatMoney(s.monthToDateMicros)} this month${budgetText}${s.isDemo ? ' — demo data' : ''}`;
     });
+    // OpenAI itself is rejecting requests: red, whatever the budget says.
+    for (const line of enforcingLines(resolved, (id) => this.spendControls.known(id), this.deps.clock.now())) {
+      state = 'over';
+      lines.push(line);
+    }
     for (const notice of this.paymentNotices()) {
       if (notice.severity === 'critical') state = 'over';
       else if (state === 'ok') state = 'warning';

@@ -5,6 +5,7 @@ import type { AccountSummary, DashboardView } from '../../shared/domain';
 import { parseUserAmount } from '../../shared/money';
 import { call } from '../bridge';
 import { money } from '../format';
+import { OpenAiSpendControls } from '../spend-controls/OpenAiSpendControls';
 
 export function BudgetCard({ view, account }: { view: DashboardView; account: AccountSummary | undefined }) {
   const [editing, setEditing] = useState(false);
@@ -29,6 +30,7 @@ export function BudgetCard({ view, account }: { view: DashboardView; account: Ac
       )}
       {!canEdit && kpis.budgetMicros === null && <p className="muted">{account?.isDemo ? 'Add an account to set a budget.' : 'Pick one account to set its budget.'}</p>}
       {canEdit && editing && <BudgetForm account={account} onDone={() => setEditing(false)} />}
+      {canEdit && <OpenAiSpendControls accountId={account.id} accountName={account.name} budget={account.budget} compact />}
     </article>
   );
 }

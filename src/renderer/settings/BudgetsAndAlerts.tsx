@@ -4,6 +4,7 @@ import { DEFAULT_THRESHOLDS_TEXT } from '../../shared/constants';
 import type { AccountInfo, AlertKind, AlertPreference, Budget } from '../../shared/domain';
 import { microsToDecimal, parseUserAmount } from '../../shared/money';
 import { call, subscribe } from '../bridge';
+import { OpenAiSpendControls } from '../spend-controls/OpenAiSpendControls';
 
 const KINDS: { kind: AlertKind; label: string }[] = [
   { kind: 'budget-threshold', label: 'Budget thresholds' },
@@ -14,6 +15,8 @@ const KINDS: { kind: AlertKind; label: string }[] = [
   { kind: 'card-expiry', label: 'Card expiry' },
   { kind: 'low-balance', label: 'Low prepaid balance' },
   { kind: 'credit-expiring', label: 'Credit expiring' },
+  { kind: 'openai-limit-enforcing', label: 'OpenAI limit enforcing' },
+  { kind: 'openai-limit-near', label: 'Near OpenAI limit (90%)' },
 ];
 
 type Preferences = Awaited<ReturnType<typeof loadPreferences>>;
@@ -41,7 +44,10 @@ export function BudgetsAndAlerts({ accounts }: { accounts: AccountInfo[] }) {
       <p className="muted">Budgets are per UTC month, as OpenAI bills. Each alert fires once per period.</p>
       {accounts.length === 0 && <p className="muted">Add an account to set its budget.</p>}
       {accounts.map((a) => (
-        <AccountBudgetForm key={a.id} account={a} budget={prefs.budgets[a.id] ?? null} />
+        <div key={a.id}>
+          <AccountBudgetForm account={a} budget={prefs.budgets[a.id] ?? null} />
+          <OpenAiSpendControls accountId={a.id} accountName={a.name} budget={prefs.budgets[a.id] ?? null} refreshOnShow />
+        </div>
       ))}
       <h3>Notifications</h3>
       <table className="prefs-table">

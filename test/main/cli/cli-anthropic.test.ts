@@ -88,6 +88,12 @@ describe.runIf(keychain)('spendwatch CLI with an Anthropic organisation', () => 
     expect(server.requests.map((r) => r.path)).toEqual(['/v1/organizations/cost_report']);
   });
 
+  it('says plainly that Anthropic has no spend controls, and never asks it for OpenAI\'s', async () => {
+    const r = await runCli(['limit', 'get', '--account', 'Claude Org'], { home });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Anthropic has no spend limit/);
+  });
+
   it('exports its rows in dollars with the workspace names', async () => {
     const csv = await runCli(['export', '--format', 'csv', '--from', utcDay(0), '--to', utcDay(0)], { home });
     expect(csv.code).toBe(0);

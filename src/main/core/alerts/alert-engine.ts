@@ -13,6 +13,8 @@ import type { Settings, SettingsRepository } from '../settings/settings';
 import { evaluatePaymentRules, type AccountCandidate } from './payment-rules';
 import { evaluateRules, type AlertCandidate } from './rules';
 import { localDay } from '../../../shared/cards';
+import type { AccountSpendControls } from '../../../shared/spend-controls';
+import { evaluateSpendLimitRules } from './spend-limit-rules';
 
 const firedSchema = z.object({ id: z.string(), firedAt: z.string(), period: z.string(), budgetMicros: z.number().nullable() });
 const alertDocSchema = z.object({
@@ -34,6 +36,8 @@ export class AlertEngine {
       clock: Clock;
       notifier?: Notifier;
       emit: EventSink;
+      /** What Spendwatch last learned about OpenAI's hard limits, for the openai-limit-* rules. */
+      spendControls?: (accountId: string) => AccountSpendControls;
     },
   ) {}
 
@@ -65,6 +69,8 @@ export class AlertEngine {
         now,
         spikeFloorMicros: settings.alerts.spikeFloorMicros,
       });
+      const controls = this.deps.spendControls?.(resolved.account.id);
+      if (controls) candidates.push(...evaluateSpendLimitRules({ accountId: resolved.account.id, accountName: resolved.account.name, view: resolved.view, controls, now }));
       changed = this.rearmChangedBudgets(doc, resolved.account.id, candidates, resolved.budget, now) || changed;
       for (const candidate of candidates) this.record(doc, raised, { ...candidate, accountId: resolved.account.id, accountName: resolved.account.name }, now, settings);
     }

@@ -3,6 +3,7 @@ import { EXTERNAL_LINK_ORIGINS_TEXT, vetExternalUrl } from '../../../shared/link
 import { AppError, toErrorInfo } from '../errors';
 import type { SpendwatchCore } from '../spendwatch-core';
 import type { IpcHandlers } from './dispatch';
+import { spendControlHandlers } from './spend-control-handlers';
 
 export interface ShellActions {
   openExternal(url: string): Promise<void> | void;
@@ -115,6 +116,7 @@ export function createIpcHandlers(core: SpendwatchCore, shell: ShellActions): Ip
       if (!shell.saveFile) return { fileName, savedTo: null, csv };
       return { fileName, savedTo: await shell.saveFile(fileName, csv), csv: null };
     },
+    ...spendControlHandlers(core),
     openExternal: async ({ url }) => {
       // The shell gets the URL the check produced, never the caller's string.
       const vetted = vetExternalUrl(url);

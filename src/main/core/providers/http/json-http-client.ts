@@ -1,5 +1,5 @@
 /**
- * GET-JSON over undici with timeouts, retries (429, 5xx, network errors, truncated bodies) honouring
+ * JSON over undici (GET, and POST/DELETE for the spend controls) with timeouts, retries (429, 5xx, network errors, truncated bodies) honouring
  * Retry-After, and no retry on 4xx answers that retrying cannot fix. Errors come out as AppError.
  */
 import { request, type Dispatcher } from 'undici';
@@ -75,12 +75,26 @@ export class JsonHttpClient {
    * not as the nearest double, so money keeps every digit the server wrote.
    */
   async getJson(path: string, query: URLSearchParams, options: { exactNumbers?: boolean } = {}): Promise<unknown> {
-    const url = `${this.options.baseUrl.replace(/\/+$/, '')}${path}?${query.toString()}`;
+    return this.requestJson('GET', path, { query, exactNumbers: options.exactNumbers });
+  }
+
+  /**
+   * Any method, with an optional JSON body. `retry: false` for requests that are not idempotent (creating
+   * an object): a lost answer must not create it twice, so only a 429 rate limit (refused, not done) retries.
+   */
+  async requestJson(
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    options: { query?: URLSearchParams; body?: unknown; retry?: boolean; exactNumbers?: boolean } = {},
+  ): Promise<unknown> {
+    const search = options.query?.toString();
+    const url = `${this.options.baseUrl.replace(/\/+$/, '')}${path}${search ? `?${search}` : ''}`;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.attempt(url, options.exactNumbers === true);
+        return await this.attempt(url, method, options.body, options.exactNumbers === true);
       } catch (error) {
         if (!(error instanceof RetryableFailure)) throw error;
+        if (options.retry === false && error.final.code !== 'rate_limited') throw error.final;
         const lastAttempt = attempt + 1 >= this.retry.maxAttempts;
         if (error.retryAfterMs !== undefined && error.retryAfterMs > this.retry.maxRetryAfterMs) throw error.final;
         if (lastAttempt) throw error.final;
@@ -89,15 +103,21 @@ export class JsonHttpClient {
     }
   }
 
-  private async attempt(url: string, exactNumbers: boolean): Promise<unknown> {
+  private async attempt(url: string, method: 'GET' | 'POST' | 'DELETE', payload: unknown, exactNumbers: boolean): Promise<unknown> {
     this.sent++;
     let statusCode: number;
     let text: string;
     let retryAfter: string | string[] | undefined;
     try {
       const response = await request(url, {
-        method: 'GET',
-        headers: { accept: 'application/json', 'user-agent': USER_AGENT, ...this.options.headers },
+        method,
+        headers: {
+          accept: 'application/json',
+          'user-agent': USER_AGENT,
+          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+          ...this.options.headers,
+        },
+        body: payload === undefined ? undefined : JSON.stringify(payload),
         dispatcher: this.options.dispatcher,
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
