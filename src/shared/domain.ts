@@ -26,6 +26,8 @@ export const errorCodeSchema = z.enum([
   'conflict',
   'invalid_input',
   'forbidden',
+  'permission_denied',
+  'busy',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -33,17 +35,50 @@ export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export const appErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
 export type AppErrorInfo = z.infer<typeof appErrorSchema>;
 
+/** Control and escape characters (C0, DEL, C1, bidi overrides): never part of a name we store or print. */
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
 export const accountNameSchema = z
   .string()
+  .max(1000, 'Use at most 60 characters')
   .trim()
   .min(1, 'Enter a name')
-  .max(60, 'Use at most 60 characters');
+  .max(60, 'Use at most 60 characters')
+  .refine((name) => !CONTROL_CHARACTERS.test(name), 'Use letters, digits, spaces and punctuation only');
+
+/**
+ * API base URLs: https, or plain http only to this machine (loopback test servers). A key sent over
+ * plain http to anywhere else could be read on the way.
+ */
+export function baseUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'Enter a full URL such as https://api.openai.com/v1';
+  }
+  if (url.username || url.password) return 'Leave user name and password out of the URL';
+  if (url.protocol === 'https:') return null;
+  if (url.protocol !== 'http:') return 'Use an https:// URL';
+  return isLoopbackHost(url.hostname) ? null : 'Plain http:// is refused except for this machine (127.0.0.1, ::1, localhost): use https://';
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
+  const octets = host.split('.');
+  return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
+}
 
 export const baseUrlSchema = z
   .string()
   .trim()
-  .url('Enter a full URL such as https://api.openai.com/v1')
-  .refine((u) => /^https?:\/\//.test(u), 'Use an http(s) URL');
+  .max(2000, 'Use a shorter URL')
+  .superRefine((value, ctx) => {
+    const problem = baseUrlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const DEFAULT_THRESHOLDS = [50, 80, 100];
 

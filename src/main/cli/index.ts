@@ -6,7 +6,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isUtcDay } from '../../shared/dates';
 import { microsToDecimal, parseUserAmount } from '../../shared/money';
-import { budgetSchema, DEFAULT_THRESHOLDS } from '../../shared/domain';
+import { DEFAULT_THRESHOLDS } from '../../shared/domain';
 import { createNodeCore } from '../core/compose-node';
 import { AppError, toErrorInfo } from '../core/errors';
 import { resolveDataDir } from '../core/paths';
@@ -15,16 +15,23 @@ import { OpenAiProvider } from '../core/providers/openai/openai-provider';
 import type { SpendwatchCore } from '../core/spendwatch-core';
 import { readSecretFromStdin } from './read-secret';
 import { renderStatus } from './output';
+import { terminalSafe } from '../core/text/safe-output';
 
 const EXIT = { ok: 0, failed: 1, usage: 2, keychain: 3 } as const;
 
 function makeCore(): SpendwatchCore {
   const timeoutMs = Number(process.env.SPENDWATCH_HTTP_TIMEOUT_MS) || undefined;
-  return createNodeCore({
+  const core = createNodeCore({
     dataDir: resolveDataDir(),
     overrides: timeoutMs ? { createProvider: (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, timeoutMs }) } : {},
   });
+  // A damaged file repaired (moved aside, last good copy restored) is never silent.
+  core.notices.onNotice((notice) => process.stderr.write(`spendwatch: ${terminalSafe(notice.message)}\n`));
+  return core;
 }
+
+/** Text for the terminal: names and messages carry no escape sequences or control characters. */
+const safe = terminalSafe;
 
 const dayArg = (value: string) => {
   if (!isUtcDay(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
@@ -56,7 +63,7 @@ function progressReporter(core: SpendwatchCore): () => void {
   const off = core.onEvent((event, payload) => {
     if (event !== 'syncProgress') return;
     const p = payload as { accountId: string; doneDays: number; totalDays: number; phase: string };
-    process.stderr.write(`\r${names.get(p.accountId) ?? p.accountId}: ${p.phase} ${p.doneDays}/${p.totalDays} days`);
+    process.stderr.write(`\r${safe(names.get(p.accountId) ?? p.accountId)}: ${p.phase} ${p.doneDays}/${p.totalDays} days`);
   });
   return () => {
     off();
@@ -96,7 +103,7 @@ export function buildProgram(): Command {
       } else if (!list.length) {
         print('No accounts.\n');
       } else {
-        for (const a of list) print(`${a.name}\t${a.provider}\t${a.keyHint}\t${a.baseUrl}\n`);
+        for (const a of list) print(`${safe(a.name)}\t${a.provider}\t${a.keyHint}\t${safe(a.baseUrl)}\n`);
       }
     });
   accounts
@@ -105,9 +112,9 @@ export function buildProgram(): Command {
     .description('remove an account, its keychain entry and its local history')
     .action(async (name: string) => {
       const core = makeCore();
-      core.accounts.get(name);
-      await core.removeAccount(name);
-      print(`Removed ${name}.\n`);
+      const account = core.accounts.get(name);
+      await core.removeAccount(account.id);
+      print(`Removed ${safe(account.name)}.\n`);
     });
 
   program
@@ -121,15 +128,18 @@ export function buildProgram(): Command {
       const report = await core.syncAndEvaluate();
       stop();
       for (const r of report.results) {
-        for (const fix of r.repaired) process.stderr.write(`${r.name}: history for ${fix.month} was damaged (${fix.reason}); moved it to ${fix.movedTo} and fetched it again.\n`);
+        for (const fix of r.repaired) {
+          const outcome = r.ok ? 'fetched it again' : 'the next successful sync fetches it again';
+          process.stderr.write(safe(`${r.name}: history for ${fix.month} was damaged (${fix.reason}); moved it to ${fix.movedTo}; ${outcome}.`) + '\n');
+        }
       }
       if (opts.json) printJson(buildStatusDocument(core, report.alerts));
       else {
-        for (const alert of report.alerts) print(`ALERT ${alert.title}: ${alert.message}\n`);
+        for (const alert of report.alerts) print(`ALERT ${safe(alert.title)}: ${safe(alert.message)}\n`);
         for (const r of report.results) {
-          print(r.ok ? `${r.name}: synced (${r.requests} request${r.requests === 1 ? '' : 's'})\n` : `${r.name}: FAILED — ${r.error?.code}: ${r.error?.message}\n`);
+          print(r.ok ? `${safe(r.name)}: synced (${r.requests} request${r.requests === 1 ? '' : 's'})\n` : `${safe(r.name)}: FAILED — ${r.error?.code}: ${safe(r.error?.message ?? '')}\n`);
           const warning = r.ok ? core.history.readState(r.accountId).warning : null;
-          if (warning) print(`${r.name}: warning — ${warning}\n`);
+          if (warning) print(`${safe(r.name)}: warning — ${safe(warning)}\n`);
         }
         if (!report.results.length) print('No accounts to sync.\n');
       }
@@ -172,23 +182,26 @@ export function buildProgram(): Command {
     .action((opts: { account: string; monthly: number; thresholds?: number[]; daily?: number; project?: string }) => {
       const core = makeCore();
       const account = core.accounts.get(opts.account);
-      const current = core.settings.read().budgets[account.id];
+      // The change is computed from the budget as stored when the settings lock is held: a concurrent
+      // update (another project's budget, from another process) is never lost.
       if (opts.project) {
-        if (!current) throw new AppError('invalid_input', `Set ${account.name}'s monthly budget first: spendwatch budget set --account "${account.name}" --monthly <usd>`);
         const projectId = resolveProject(core, account.id, opts.project);
-        core.setBudget(account.id, { ...current, projects: { ...current.projects, [projectId]: opts.monthly } });
-        print(`Budget for project ${opts.project} in ${account.name}: ${usd(opts.monthly)} a month.\n`);
+        core.updateBudget(account.id, (current) => {
+          if (!current) throw new AppError('invalid_input', `Set ${account.name}'s monthly budget first: spendwatch budget set --account "${account.name}" --monthly <usd>`);
+          return { ...current, projects: { ...current.projects, [projectId]: opts.monthly } };
+        });
+        print(`Budget for project ${safe(opts.project)} in ${safe(account.name)}: ${usd(opts.monthly)} a month.\n`);
         return;
       }
-      const next = budgetSchema.parse({
+      const { budget: next } = core.updateBudget(account.id, (current) => ({
         monthlyMicros: opts.monthly,
         thresholds: opts.thresholds ?? current?.thresholds ?? DEFAULT_THRESHOLDS,
         dailyMicros: opts.daily ?? current?.dailyMicros ?? null,
         projects: current?.projects ?? {},
-      });
-      core.setBudget(account.id, next);
+      }));
+      if (!next) return;
       const daily = next.dailyMicros ? `, ${usd(next.dailyMicros)} a day` : '';
-      print(`Budget for ${account.name}: ${usd(next.monthlyMicros)} a month${daily}, alerts at ${next.thresholds.join(', ')}%. The next sync checks it.\n`);
+      print(`Budget for ${safe(account.name)}: ${usd(next.monthlyMicros)} a month${daily}, alerts at ${next.thresholds.join(', ')}%. The next sync checks it.\n`);
     });
   budget
     .command('list')
@@ -210,8 +223,8 @@ export function buildProgram(): Command {
         });
       } else {
         for (const { account, budget: b } of rows) {
-          print(b ? `${account}\t${usd(b.monthlyMicros)} a month\talerts at ${b.thresholds.join(', ')}%${b.dailyMicros ? `\t${usd(b.dailyMicros)} a day` : ''}\n` : `${account}\tno budget\n`);
-          for (const [id, micros] of Object.entries(b?.projects ?? {})) print(`  project ${id}\t${usd(micros)} a month\n`);
+          print(b ? `${safe(account)}\t${usd(b.monthlyMicros)} a month\talerts at ${b.thresholds.join(', ')}%${b.dailyMicros ? `\t${usd(b.dailyMicros)} a day` : ''}\n` : `${safe(account)}\tno budget\n`);
+          for (const [id, micros] of Object.entries(b?.projects ?? {})) print(`  project ${safe(id)}\t${usd(micros)} a month\n`);
         }
       }
     });
@@ -223,15 +236,14 @@ export function buildProgram(): Command {
     .action((opts: { account: string; project?: string }) => {
       const core = makeCore();
       const account = core.accounts.get(opts.account);
-      const current = core.settings.read().budgets[account.id];
-      if (!current) throw new AppError('not_found', `${account.name} has no budget.`);
-      if (opts.project) {
-        const projectId = resolveProject(core, account.id, opts.project);
+      const projectId = opts.project ? resolveProject(core, account.id, opts.project) : undefined;
+      core.updateBudget(account.id, (current) => {
+        if (!current) throw new AppError('not_found', `${account.name} has no budget: nothing removed.`);
+        if (projectId === undefined) return null;
+        if (!(projectId in current.projects)) throw new AppError('not_found', `${account.name} has no budget for project ${opts.project}: nothing removed.`);
         const { [projectId]: _removed, ...projects } = current.projects;
-        core.setBudget(account.id, { ...current, projects });
-      } else {
-        core.setBudget(account.id, null);
-      }
+        return { ...current, projects };
+      });
       print(`Removed.\n`);
     });
 
@@ -261,7 +273,7 @@ export async function main(argv = process.argv): Promise<number> {
       return EXIT.usage;
     }
     const info = toErrorInfo(error);
-    process.stderr.write(`spendwatch: ${info.message}\n`);
+    process.stderr.write(`spendwatch: ${safe(info.message)}\n`);
     if (info.code === 'keychain_unavailable') return EXIT.keychain;
     if (info.code === 'invalid_input') return EXIT.usage;
     return EXIT.failed;

@@ -28,12 +28,21 @@ import { SyncScheduler, type Timers } from './sync/scheduler';
 import { AlertEngine } from './alerts/alert-engine';
 import { JsonFileStore } from './settings/json-file-store';
 import { join } from 'node:path';
+import { FileStateLocks, type StateLocks } from './fs/state-lock';
+import { StateNotices } from './fs/state-notices';
+import { RecoveringDocument } from './fs/recovering-document';
+import { settingsFile } from './paths';
+import { SETTINGS_LOCK, settingsProblem } from './settings/settings';
+import { ALERTS_LOCK, alertDocProblem } from './alerts/alert-engine';
 import type { Alert } from '../../shared/domain';
 
 export interface CoreDependencies {
   dataDir: string;
   vault: SecretVault;
+  /** Writes the settings document as plain JSON to config.json in the data dir (electron-store, or a JSON file). */
   settingsStore: DocumentStore<unknown>;
+  /** Cross-process locks; defaults to lock files in the data dir. */
+  locks?: StateLocks;
   clock: Clock;
   emit?: EventSink;
   notifier?: Notifier;
@@ -42,6 +51,14 @@ export interface CoreDependencies {
   createProvider?: ProviderFactory;
   syncOptions?: Partial<SyncEngineOptions>;
   timers?: Timers;
+}
+
+/** A budget as given, validated: a bad one is a clear invalid_input error and changes nothing. */
+function parseBudget(input: BudgetInput): Budget {
+  const parsed = budgetSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new AppError('invalid_input', `Budget ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}.`.replace(' : ', ': '));
 }
 
 export const defaultProviderFactory: ProviderFactory = (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl });
@@ -55,20 +72,28 @@ export class SpendwatchCore {
   readonly views: AccountViews;
   readonly alerts: AlertEngine;
   readonly payments: PaymentService;
+  /** Damaged files found and repaired: the CLI prints them, the app shows a banner. */
+  readonly notices: StateNotices;
+  readonly locks: StateLocks;
   private alertTimer: ReturnType<typeof setInterval> | undefined;
   private readonly listeners = new Set<EventSink>();
 
   constructor(private readonly deps: CoreDependencies) {
     const createProvider = deps.createProvider ?? defaultProviderFactory;
-    this.settings = new SettingsRepository(deps.settingsStore);
-    this.history = new HistoryStore(deps.dataDir, deps.clock);
+    this.locks = deps.locks ?? new FileStateLocks(deps.dataDir);
+    this.notices = new StateNotices(deps.clock);
+    const guarded = (path: string, writer: DocumentStore<unknown>, label: string, lockName: string, problem: (raw: unknown) => string | null) =>
+      new RecoveringDocument({ path, writer, label, lockName, problem, locks: this.locks, clock: deps.clock, notices: this.notices });
+    this.settings = new SettingsRepository(guarded(settingsFile(deps.dataDir), deps.settingsStore, 'settings', SETTINGS_LOCK, settingsProblem), this.locks);
+    this.history = new HistoryStore(deps.dataDir, deps.clock, this.locks, this.notices);
     this.views = new AccountViews(this.history, deps.clock);
     const emit: EventSink = (event, payload) => this.emit(event, payload);
     this.accounts = new AccountService({ settings: this.settings, vault: deps.vault, history: this.history, clock: deps.clock, createProvider });
     this.sync = new SyncEngine({ settings: this.settings, vault: deps.vault, history: this.history, clock: deps.clock, createProvider, emit }, deps.syncOptions);
     this.payments = new PaymentService({ settings: this.settings, vault: deps.vault, clock: deps.clock });
     this.alerts = new AlertEngine({
-      store: deps.alertStore ?? new JsonFileStore(join(deps.dataDir, 'alerts.json')),
+      store: deps.alertStore ?? guarded(join(deps.dataDir, 'alerts.json'), new JsonFileStore(join(deps.dataDir, 'alerts.json')), 'alert history', ALERTS_LOCK, alertDocProblem),
+      locks: this.locks,
       settings: this.settings,
       views: this.views,
       clock: deps.clock,
@@ -217,9 +242,25 @@ export class SpendwatchCore {
    * budget may cross a threshold); the CLI leaves that to the next sync, which reports them.
    */
   setBudget(accountIdOrName: string, input: BudgetInput | null, options: { evaluate?: boolean } = {}): { accountId: string; budget: Budget | null; alerts: Alert[] } {
+    return this.updateBudget(accountIdOrName, () => input, options);
+  }
+
+  /**
+   * Changes an account's budget from its current stored value, inside one settings read-modify-write
+   * (under the cross-process lock), so concurrent budget changes are never lost. A change that throws
+   * writes nothing.
+   */
+  updateBudget(
+    accountIdOrName: string,
+    change: (current: Budget | null) => BudgetInput | null,
+    options: { evaluate?: boolean } = {},
+  ): { accountId: string; budget: Budget | null; alerts: Alert[] } {
     const account = this.accounts.get(accountIdOrName);
-    const budget = input === null ? null : budgetSchema.parse(input);
+    let budget: Budget | null = null;
     this.settings.update((s) => {
+      if (!s.accounts.some((a) => a.id === account.id)) throw new AppError('not_found', `No account named "${accountIdOrName}".`);
+      const input = change(s.budgets[account.id] ?? null);
+      budget = input === null ? null : parseBudget(input);
       if (budget) s.budgets[account.id] = budget;
       else delete s.budgets[account.id];
     });

@@ -4,7 +4,7 @@
  * and nothing is written unless every step succeeds.
  */
 import { randomBytes } from 'node:crypto';
-import type { AccountInfo, ProviderId } from '../../../shared/domain';
+import { accountNameSchema, baseUrlProblem, type AccountInfo, type ProviderId } from '../../../shared/domain';
 import { OPENAI_ADMIN_KEYS_URL } from '../../../shared/links';
 import { detectOpenAiKeyKind, maskApiKey } from '../../../shared/masking';
 import { AppError } from '../errors';
@@ -56,8 +56,12 @@ export class AccountService {
   }
 
   async add(input: NewAccount): Promise<AccountInfo> {
-    const name = input.name.trim();
+    const name = validName(input.name);
+    const baseUrl = (input.baseUrl ?? OPENAI_DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
+    const urlProblem = baseUrlProblem(baseUrl);
+    if (urlProblem) throw new AppError('invalid_input', `Base URL ${JSON.stringify(baseUrl.slice(0, 200))}: ${urlProblem}.`);
     const apiKey = input.apiKey.trim();
+    if (apiKey.length > 500) throw new AppError('invalid_input', 'That is not an API key: it is far too long.');
     this.assertNameFree(name);
     assertAdminKey(apiKey);
     await this.deps.vault.probe();
@@ -66,7 +70,7 @@ export class AccountService {
       id: `acc_${randomBytes(8).toString('hex')}`,
       name,
       provider: input.provider,
-      baseUrl: (input.baseUrl ?? OPENAI_DEFAULT_BASE_URL).replace(/\/+$/, ''),
+      baseUrl,
       keyHint: maskApiKey(apiKey),
       createdAt: this.deps.clock.now().toISOString(),
     };
@@ -74,7 +78,9 @@ export class AccountService {
 
     await this.deps.vault.set(accountKeyRef(account.id), apiKey);
     try {
+      // Checked again under the settings lock: another process may have added the same name meanwhile.
       this.deps.settings.update((s) => {
+        assertNameFree(s.accounts, name);
         s.accounts.push(account);
       });
     } catch (error) {
@@ -86,11 +92,13 @@ export class AccountService {
 
   rename(idOrName: string, newName: string): AccountInfo {
     const account = this.get(idOrName);
-    const name = newName.trim();
+    const name = validName(newName);
     this.assertNameFree(name, account.id);
     this.deps.settings.update((s) => {
+      assertNameFree(s.accounts, name, account.id);
       const target = s.accounts.find((a) => a.id === account.id);
-      if (target) target.name = name;
+      if (!target) throw new AppError('not_found', `No account named "${idOrName}". See the list of accounts.`);
+      target.name = name;
     });
     return { ...account, name };
   }
@@ -116,10 +124,24 @@ export class AccountService {
   }
 
   private assertNameFree(name: string, exceptId?: string): void {
-    const clash = this.deps.settings.read().accounts.find((a) => a.id !== exceptId && a.name.toLowerCase() === name.toLowerCase());
-    if (clash) throw new AppError('conflict', `An account named "${clash.name}" already exists. Choose another name.`);
+    assertNameFree(this.deps.settings.read().accounts, name, exceptId);
   }
 }
+
+function validName(raw: string): string {
+  const parsed = accountNameSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError('invalid_input', `Account name: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+  return parsed.data;
+}
+
+/** Names are unique regardless of case (and Unicode case folding), so "Race" and "race" cannot both exist. */
+function assertNameFree(accounts: StoredAccount[], name: string, exceptId?: string): void {
+  const folded = foldName(name);
+  const clash = accounts.find((a) => a.id !== exceptId && foldName(a.name) === folded);
+  if (clash) throw new AppError('conflict', `An account named "${clash.name}" already exists. Choose another name.`);
+}
+
+const foldName = (name: string): string => name.normalize('NFKC').toLowerCase().trim();
 
 /** Refuses keys that are known not to read costs; an unfamiliar format is left to the test call to judge. */
 function assertAdminKey(apiKey: string): void {
