@@ -15,6 +15,25 @@ export default defineConfig({
         },
       },
       {
+        // The date-sensitive suites again, with the machine's clock in January 2031 (no time bombs).
+        test: {
+          name: 'node-2031',
+          environment: 'node',
+          include: [
+            'test/shared/**/*.test.ts',
+            'test/main/core/payments/**/*.test.ts',
+            'test/main/core/alerts/**/*.test.ts',
+            'test/main/core/aggregate/**/*.test.ts',
+            'test/main/core/history/**/*.test.ts',
+            'test/main/core/sync/sync-engine.test.ts',
+            'test/main/core/accounts/**/*.test.ts',
+            'test/main/core/clock/**/*.test.ts',
+          ],
+          setupFiles: ['test/support/clock-years-ahead.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
         esbuild: { jsx: 'automatic' },
         test: {
           name: 'renderer',

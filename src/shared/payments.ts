@@ -5,7 +5,7 @@
  * the security code (CVV) exists anywhere.
  */
 import { z } from 'zod';
-import { CARD_BRANDS, cardNumberProblem, daysUntilExpiry, localDay } from './cards';
+import { CARD_BRANDS, cardNumberProblem, daysUntilExpiry } from './cards';
 import { microsSchema, utcDaySchema } from './domain';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -36,14 +36,16 @@ export const PAYMENT_TYPE_NAMES: Record<PaymentType, string> = {
   'bank-transfer': 'Bank transfer / invoice',
 };
 
-const currentYear = () => Number(localDay(new Date()).slice(0, 4));
-
 const expiry = {
   expMonth: z.coerce.number().int().min(1, 'Choose the expiry month.').max(12, 'Choose the expiry month.'),
   expYear: z.coerce.number().int().min(2000, 'Choose the expiry year.').max(2100, 'Choose the expiry year.'),
 };
 
-/** What the form sends: a card number only when adding a card or replacing its number. */
+/**
+ * What the form sends: a card number only when adding a card or replacing its number. This is the shape
+ * only; whether an expiry date is in the past depends on today, so paymentMethodInputSchemaFor(today)
+ * adds that check with a day passed in (never this machine's clock read here).
+ */
 export const paymentMethodInputSchema = z
   .discriminatedUnion('type', [
     z.object({
@@ -67,11 +69,17 @@ export const paymentMethodInputSchema = z
     z.object({ type: z.literal('google-pay'), ...common, note: text(200).default('') }),
     z.object({ type: z.literal('bank-transfer'), ...common, reference: text(200).default('') }),
   ])
-  .superRefine((value, ctx) => {
+;
+
+/** The input schema with the expiry checks for `localToday` (YYYY-MM-DD in the user's time zone). */
+export function paymentMethodInputSchemaFor(localToday: string) {
+  const currentYear = Number(localToday.slice(0, 4));
+  return paymentMethodInputSchema.superRefine((value, ctx) => {
     if (value.type !== 'card') return;
-    if (value.expYear < currentYear() - 1 || value.expYear > currentYear() + 25) ctx.addIssue({ code: 'custom', path: ['expYear'], message: 'Choose the expiry year printed on the card.' });
-    else if (daysUntilExpiry(value.expMonth, value.expYear, localDay(new Date())) < 0) ctx.addIssue({ code: 'custom', path: ['expMonth'], message: 'This expiry date is in the past: the card has expired.' });
+    if (value.expYear < currentYear - 1 || value.expYear > currentYear + 25) ctx.addIssue({ code: 'custom', path: ['expYear'], message: 'Choose the expiry year printed on the card.' });
+    else if (daysUntilExpiry(value.expMonth, value.expYear, localToday) < 0) ctx.addIssue({ code: 'custom', path: ['expMonth'], message: 'This expiry date is in the past: the card has expired.' });
   });
+}
 export type PaymentMethodInput = z.input<typeof paymentMethodInputSchema>;
 
 /** What is stored in settings and shown: never the full number. */

@@ -79,7 +79,7 @@ export class SpendwatchCore {
   private readonly listeners = new Set<EventSink>();
 
   constructor(private readonly deps: CoreDependencies) {
-    const createProvider = deps.createProvider ?? defaultProviderFactory;
+    const createProvider: ProviderFactory = deps.createProvider ?? ((account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, clock: deps.clock }));
     this.locks = deps.locks ?? new FileStateLocks(deps.dataDir);
     this.notices = new StateNotices(deps.clock);
     const guarded = (path: string, writer: DocumentStore<unknown>, label: string, lockName: string, problem: (raw: unknown) => string | null) =>
@@ -124,6 +124,11 @@ export class SpendwatchCore {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
     this.deps.emit?.(event, payload);
     for (const listener of this.listeners) listener(event, payload);
+  }
+
+  /** The injected clock's time: core never reads the machine's clock directly. */
+  now(): Date {
+    return this.deps.clock.now();
   }
 
   today(): string {

@@ -10,10 +10,11 @@ import { addDays } from '../../../shared/dates';
 import {
   creditEntryInputSchema,
   paymentEventInputSchema,
-  paymentMethodInputSchema,
+  paymentMethodInputSchemaFor,
   type PaymentEvent,
   type PaymentMethod,
 } from '../../../shared/payments';
+import { localDay } from '../../../shared/cards';
 import { AppError } from '../errors';
 import type { Clock, SecretVault } from '../ports';
 import type { SettingsRepository } from '../settings/settings';
@@ -36,7 +37,7 @@ export class PaymentService {
 
   /** Adds (no id) or edits (id) a payment method; a new card number replaces the stored one. */
   async save(id: string | undefined, raw: unknown): Promise<PaymentMethod> {
-    const input = parse(paymentMethodInputSchema, raw);
+    const input = parse(paymentMethodInputSchemaFor(localDay(this.deps.clock.now())), raw);
     const now = this.deps.clock.now().toISOString();
     const existing = id ? this.list().find((m) => m.id === id) : undefined;
     if (id && !existing) throw new AppError('not_found', 'That payment method no longer exists.');

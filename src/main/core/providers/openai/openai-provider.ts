@@ -2,6 +2,7 @@
  * The OpenAI spend provider: Costs for money (it reconciles with the invoice), Usage for tokens and
  * requests, Projects for names. Every response is validated before any of it is used.
  */
+import { systemClock, type Clock } from '../../ports';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { addDays, dayFromUnix, daysBetween, unixFromDay, type UtcDay } from '../../../../shared/dates';
@@ -27,12 +28,15 @@ export interface OpenAiProviderOptions {
   timeoutMs?: number;
   retry?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
+  clock?: Clock;
 }
 
 export class OpenAiProvider implements SpendProvider {
   private readonly http: JsonHttpClient;
+  private readonly clock: Clock;
 
   constructor(options: OpenAiProviderOptions) {
+    this.clock = options.clock ?? systemClock;
     this.http = new JsonHttpClient({
       baseUrl: options.baseUrl ?? OPENAI_DEFAULT_BASE_URL,
       headers: { authorization: `Bearer ${options.apiKey}` },
@@ -41,6 +45,7 @@ export class OpenAiProvider implements SpendProvider {
       timeoutMs: options.timeoutMs,
       retry: options.retry,
       sleep: options.sleep,
+      clock: this.clock,
     });
   }
 
@@ -50,7 +55,7 @@ export class OpenAiProvider implements SpendProvider {
 
   /** One cheap Costs call: proves the key is an admin key with usage read. */
   async testConnection(): Promise<void> {
-    const today = dayFromUnix(Math.floor(Date.now() / 1000));
+    const today = dayFromUnix(Math.floor(this.clock.now().getTime() / 1000));
     const query = new URLSearchParams({ start_time: String(unixFromDay(today)), bucket_width: '1d', limit: '1' });
     parse(costsPageSchema, await this.http.getJson('/organization/costs', query), 'costs');
   }
