@@ -16,6 +16,11 @@ import type { SpendwatchCore } from '../core/spendwatch-core';
 import { readSecretFromStdin } from './read-secret';
 import { renderStatus } from './output';
 import { terminalSafe } from '../core/text/safe-output';
+import { FileLog } from '../core/logging/file-log';
+import { systemClock } from '../core/ports';
+
+/** The shared log file in the data dir (created only when something is written). */
+const log = new FileLog(resolveDataDir(), 'cli', systemClock);
 
 const EXIT = { ok: 0, failed: 1, usage: 2, keychain: 3 } as const;
 
@@ -23,6 +28,7 @@ function makeCore(): SpendwatchCore {
   const timeoutMs = Number(process.env.SPENDWATCH_HTTP_TIMEOUT_MS) || undefined;
   const core = createNodeCore({
     dataDir: resolveDataDir(),
+    logger: log,
     overrides: timeoutMs ? { createProvider: (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, timeoutMs }) } : {},
   });
   // A damaged file repaired (moved aside, last good copy restored) is never silent.
@@ -273,6 +279,7 @@ export async function main(argv = process.argv): Promise<number> {
       return EXIT.usage;
     }
     const info = toErrorInfo(error);
+    if (info.code === 'internal') log.error(`Command "${argv.slice(2, 4).join(' ')}" failed unexpectedly`, error);
     process.stderr.write(`spendwatch: ${safe(info.message)}\n`);
     if (info.code === 'keychain_unavailable') return EXIT.keychain;
     if (info.code === 'invalid_input') return EXIT.usage;

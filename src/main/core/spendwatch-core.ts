@@ -20,7 +20,7 @@ import { FAILED_PAYMENT_CAUSES, paymentChecklist } from './payments/checklist';
 import { methodName } from './alerts/payment-rules';
 import { daysUntilExpiry, expiresSoon, localDay } from '../../shared/cards';
 import { HistoryStore } from './history/history-store';
-import type { Clock, DocumentStore, EventSink, Notifier, SecretVault } from './ports';
+import { silentLogger, type Clock, type DocumentStore, type EventSink, type Logger, type Notifier, type SecretVault } from './ports';
 import { OpenAiProvider } from './providers/openai/openai-provider';
 import { SettingsRepository } from './settings/settings';
 import { SyncEngine, type ProviderFactory, type SyncEngineOptions } from './sync/sync-engine';
@@ -41,6 +41,8 @@ export interface CoreDependencies {
   vault: SecretVault;
   /** Writes the settings document as plain JSON to config.json in the data dir (electron-store, or a JSON file). */
   settingsStore: DocumentStore<unknown>;
+  /** The user's log file (app and CLI); silent if none. */
+  logger?: Logger;
   /** Cross-process locks; defaults to lock files in the data dir. */
   locks?: StateLocks;
   clock: Clock;
@@ -75,6 +77,7 @@ export class SpendwatchCore {
   /** Damaged files found and repaired: the CLI prints them, the app shows a banner. */
   readonly notices: StateNotices;
   readonly locks: StateLocks;
+  readonly logger: Logger;
   private alertTimer: ReturnType<typeof setInterval> | undefined;
   private readonly listeners = new Set<EventSink>();
 
@@ -82,6 +85,8 @@ export class SpendwatchCore {
     const createProvider: ProviderFactory = deps.createProvider ?? ((account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, clock: deps.clock }));
     this.locks = deps.locks ?? new FileStateLocks(deps.dataDir);
     this.notices = new StateNotices(deps.clock);
+    this.logger = deps.logger ?? silentLogger;
+    this.notices.onNotice((notice) => this.logger.warn(notice.message));
     const guarded = (path: string, writer: DocumentStore<unknown>, label: string, lockName: string, problem: (raw: unknown) => string | null) =>
       new RecoveringDocument({ path, writer, label, lockName, problem, locks: this.locks, clock: deps.clock, notices: this.notices });
     this.settings = new SettingsRepository(guarded(settingsFile(deps.dataDir), deps.settingsStore, 'settings', SETTINGS_LOCK, settingsProblem), this.locks);
@@ -239,6 +244,7 @@ export class SpendwatchCore {
   /** Syncs (all or some accounts), then evaluates alerts: what a poll, "Sync now" and `spendwatch sync` do. */
   async syncAndEvaluate(accountIds?: string[]) {
     const report = await this.sync.syncAll(accountIds);
+    for (const r of report.results) if (!r.ok) this.logger.warn(`Sync of account ${r.accountId} failed: ${r.error?.code}: ${r.error?.message}`);
     return { ...report, alerts: this.alerts.evaluate() };
   }
 
