@@ -225,6 +225,8 @@ export const dashboardViewSchema = z.object({
   }),
   /** Cards expired or expiring within 60 days: the dashboard's badge. */
   paymentNotices: z.array(z.object({ methodId: z.string(), severity: z.enum(['warning', 'critical']), message: z.string() })),
+  /** Damaged local files found and repaired (moved aside, last good copy restored): shown as a banner. */
+  stateNotices: z.array(z.object({ at: z.string(), message: z.string() })).optional(),
   /** Billing history: one row per UTC month, newest first. */
   monthly: z.array(
     z.object({

@@ -177,6 +177,7 @@ export class SpendwatchCore {
       usage: weekly ? weeklyUsage(usageSeries(views, from, to)) : usageSeries(views, from, to),
       monthly: this.billingHistory(views, month),
       paymentNotices: this.paymentNotices(),
+      stateNotices: this.notices.list(),
     };
   }
 
