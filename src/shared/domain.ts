@@ -2,9 +2,28 @@
  * Domain shapes that cross the process boundary, as zod schemas (the single source of their types).
  */
 import { z } from 'zod';
+import { isUtcDay } from './dates';
 
 export const microsSchema = z.number().int().refine(Number.isSafeInteger, 'amount out of range');
-export const utcDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a UTC day YYYY-MM-DD');
+
+/**
+ * The largest amount a user may enter: $100,000,000. Bounded so that sums of the bounded lists below
+ * (50 accounts, 1000 credits) stay exact integers, far from Number.MAX_SAFE_INTEGER.
+ */
+export const MAX_AMOUNT_MICROS = 100_000_000 * 1_000_000;
+export const amountInputSchema = microsSchema.refine((m) => Math.abs(m) <= MAX_AMOUNT_MICROS, 'Enter at most $100,000,000');
+
+/** As stored (lenient, so an old file with an odd date is not "damaged"): the shape only. */
+export const storedDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a UTC day YYYY-MM-DD');
+
+/** Real calendar days in a sane range: 2026-02-31 and year 99999 are refused. */
+export const FIRST_DAY = '2000-01-01';
+export const LAST_DAY = '2100-12-31';
+export const utcDaySchema = z
+  .string()
+  .max(10, 'expected a UTC day YYYY-MM-DD')
+  .refine((day) => isUtcDay(day), 'expected a real calendar day YYYY-MM-DD')
+  .refine((day) => day >= FIRST_DAY && day <= LAST_DAY, `expected a day between ${FIRST_DAY} and ${LAST_DAY}`);
 export const utcMonthSchema = z.string().regex(/^\d{4}-\d{2}$/, 'expected a UTC month YYYY-MM');
 
 export const providerIdSchema = z.enum(['openai']);
@@ -82,6 +101,10 @@ export const baseUrlSchema = z
 
 export const DEFAULT_THRESHOLDS = [50, 80, 100];
 
+/** Project budgets per account: enough for any real organisation, never 200,000. */
+export const MAX_PROJECT_BUDGETS = 500;
+
+/** A budget as stored and shown. What a user may set is budgetInputSchema (bounded). */
 export const budgetSchema = z.object({
   monthlyMicros: microsSchema.positive('The monthly budget must be more than zero'),
   thresholds: z
@@ -93,6 +116,19 @@ export const budgetSchema = z.object({
   dailyMicros: microsSchema.positive().nullable().default(null),
   /** Optional monthly budgets per project id. */
   projects: z.record(z.string(), microsSchema.positive()).default({}),
+});
+
+/** What may be set (IPC, CLI): amounts up to $100M, at most 500 project budgets with short ids. */
+export const budgetInputSchema = budgetSchema.superRefine((budget, ctx) => {
+  const tooMuch = (micros: number | null) => micros !== null && micros > MAX_AMOUNT_MICROS;
+  if (tooMuch(budget.monthlyMicros)) ctx.addIssue({ code: 'custom', path: ['monthlyMicros'], message: 'Enter at most $100,000,000' });
+  if (tooMuch(budget.dailyMicros)) ctx.addIssue({ code: 'custom', path: ['dailyMicros'], message: 'Enter at most $100,000,000' });
+  const projects = Object.entries(budget.projects);
+  if (projects.length > MAX_PROJECT_BUDGETS) ctx.addIssue({ code: 'custom', path: ['projects'], message: `At most ${MAX_PROJECT_BUDGETS} project budgets per account` });
+  for (const [id, micros] of projects.slice(0, MAX_PROJECT_BUDGETS + 1)) {
+    if (id.length === 0 || id.length > 200) ctx.addIssue({ code: 'custom', path: ['projects'], message: 'A project id has 1 to 200 characters' });
+    if (tooMuch(micros)) ctx.addIssue({ code: 'custom', path: ['projects', id.slice(0, 200)], message: 'Enter at most $100,000,000' });
+  }
 });
 export type Budget = z.output<typeof budgetSchema>;
 export type BudgetInput = z.input<typeof budgetSchema>;
@@ -126,7 +162,7 @@ export type Alert = z.infer<typeof alertSchema>;
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM');
 export const alertPreferenceSchema = z.object({
-  snoozedUntil: z.string().nullable().default(null),
+  snoozedUntil: z.string().max(40).refine((t) => Number.isFinite(Date.parse(t)), 'expected a date and time').nullable().default(null),
   quietHours: z.object({ start: hhmm, end: hhmm }).nullable().default(null),
 });
 export type AlertPreference = z.infer<typeof alertPreferenceSchema>;

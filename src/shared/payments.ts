@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { CARD_BRANDS, cardNumberProblem, daysUntilExpiry } from './cards';
-import { microsSchema, utcDaySchema } from './domain';
+import { amountInputSchema, microsSchema, storedDaySchema, utcDaySchema } from './domain';
 
 const text = (max: number) => z.string().trim().max(max);
 const required = (label: string, max = 100) => text(max).min(1, `Enter the ${label}.`);
@@ -110,9 +110,9 @@ export const creditEntrySchema = z.object({
   id: z.string(),
   kind: z.enum(['purchase', 'grant']),
   amountMicros: microsSchema.positive(),
-  date: utcDaySchema,
+  date: storedDaySchema,
   /** Prepaid credit expires a year after purchase unless stated otherwise. */
-  expiresOn: utcDaySchema,
+  expiresOn: storedDaySchema,
   note: z.string().default(''),
 });
 export type CreditEntry = z.infer<typeof creditEntrySchema>;
@@ -120,7 +120,7 @@ export type CreditEntry = z.infer<typeof creditEntrySchema>;
 export const creditEntryInputSchema = z.object({
   accountId: z.string().min(1).max(100),
   kind: z.enum(['purchase', 'grant']),
-  amountMicros: microsSchema.positive('Enter an amount above zero.'),
+  amountMicros: amountInputSchema.refine((m) => m > 0, 'Enter an amount above zero.'),
   date: utcDaySchema,
   expiresOn: utcDaySchema.optional(),
   note: text(200).default(''),
@@ -129,14 +129,14 @@ export const creditEntryInputSchema = z.object({
 export const accountCreditsSchema = z.object({
   entries: z.array(creditEntrySchema).default([]),
   /** The balance shown on OpenAI's billing page, and the day it was read. */
-  recordedBalance: z.object({ amountMicros: microsSchema, asOf: utcDaySchema }).nullable().default(null),
+  recordedBalance: z.object({ amountMicros: microsSchema, asOf: storedDaySchema }).nullable().default(null),
   autoRecharge: z.object({ thresholdMicros: microsSchema.nonnegative(), amountMicros: microsSchema.positive() }).nullable().default(null),
 });
 export type AccountCredits = z.infer<typeof accountCreditsSchema>;
 
 export const paymentEventSchema = z.object({
   id: z.string(),
-  date: utcDaySchema,
+  date: storedDaySchema,
   amountMicros: microsSchema.nonnegative(),
   result: z.enum(['succeeded', 'failed', 'pending', 'refunded']),
   methodId: z.string().nullable(),
@@ -144,6 +144,18 @@ export const paymentEventSchema = z.object({
 });
 export type PaymentEvent = z.infer<typeof paymentEventSchema>;
 
-export const paymentEventInputSchema = paymentEventSchema.omit({ id: true }).extend({ note: text(300).default(''), methodId: z.string().nullable().default(null) });
+export const paymentEventInputSchema = paymentEventSchema
+  .omit({ id: true })
+  .extend({ date: utcDaySchema, amountMicros: amountInputSchema.refine((m) => m >= 0, 'Enter zero or more.'), note: text(300).default(''), methodId: z.string().max(100).nullable().default(null) });
+
+/** A balance read from OpenAI's billing page (may be negative when overdrawn), on a real day. */
+export const recordedBalanceInputSchema = z.object({ amountMicros: amountInputSchema, asOf: utcDaySchema });
+export const autoRechargeInputSchema = z.object({
+  thresholdMicros: amountInputSchema.refine((m) => m >= 0, 'Enter zero or more.'),
+  amountMicros: amountInputSchema.refine((m) => m > 0, 'Enter an amount above zero.'),
+});
+
+/** How many records of each kind Settings keeps: bounded, so config.json stays small. */
+export const PAYMENT_LIMITS = { methods: 50, creditEntries: 1000, events: 500 } as const;
 
 export const DEFAULT_EXPIRY_ALERT_DAYS = [60, 30, 7, 1];

@@ -6,7 +6,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isUtcDay } from '../../shared/dates';
 import { microsToDecimal, parseUserAmount } from '../../shared/money';
-import { DEFAULT_THRESHOLDS } from '../../shared/domain';
+import { DEFAULT_THRESHOLDS, MAX_AMOUNT_MICROS } from '../../shared/domain';
 import { createNodeCore } from '../core/compose-node';
 import { AppError, toErrorInfo } from '../core/errors';
 import { resolveDataDir } from '../core/paths';
@@ -45,18 +45,18 @@ const dayArg = (value: string) => {
 };
 
 const thresholdsArg = (value: string) => {
-  const list = value.split(',').map((v) => Number(v.trim()));
-  if (!list.length || list.some((n) => !Number.isInteger(n) || n < 1 || n > 1000)) throw new InvalidArgumentError('expected whole percentages such as 50,80,100');
+  const list = value.length <= 200 ? value.split(',').map((v) => Number(v.trim())) : [];
+  if (!list.length || list.length > 10 || list.some((n) => !Number.isInteger(n) || n < 1 || n > 1000)) throw new InvalidArgumentError('expected whole percentages such as 50,80,100');
   return [...new Set(list)].sort((a, b) => a - b);
 };
 
 const amountArg = (value: string) => {
   try {
-    const micros = parseUserAmount(value);
-    if (micros <= 0) throw new Error();
+    const micros = value.length <= 40 ? parseUserAmount(value) : NaN;
+    if (!(micros > 0) || micros > MAX_AMOUNT_MICROS) throw new Error();
     return micros;
   } catch {
-    throw new InvalidArgumentError('expected a positive amount in USD, such as 500 or 1250.50');
+    throw new InvalidArgumentError('expected a positive amount in USD up to 100,000,000, such as 500 or 1250.50');
   }
 };
 
@@ -262,7 +262,7 @@ function resolveProject(core: SpendwatchCore, accountId: string, nameOrId: strin
   if (names[nameOrId]) return nameOrId;
   const match = Object.entries(names).find(([, name]) => name.toLowerCase() === nameOrId.toLowerCase());
   if (match) return match[0];
-  if (/^proj_/.test(nameOrId)) return nameOrId;
+  if (/^proj_[A-Za-z0-9_-]{1,100}$/.test(nameOrId)) return nameOrId;
   throw new AppError('not_found', `No project "${nameOrId}" in this account's history. Use its id (proj_…) or sync first.`);
 }
 

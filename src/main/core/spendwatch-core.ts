@@ -4,7 +4,7 @@
  */
 import { addMonths, dayFromMs, monthOf } from '../../shared/dates';
 import type { EventName, EventPayload } from '../../shared/ipc-contract';
-import { budgetSchema, type Budget, type BudgetInput, type DashboardQuery, type DashboardView, type TrayState } from '../../shared/domain';
+import { budgetInputSchema, type Budget, type BudgetInput, type DashboardQuery, type DashboardView, type TrayState } from '../../shared/domain';
 import { formatMoney } from '../../shared/money';
 import { AccountService } from './accounts/account-service';
 import { AccountViews } from './account-views';
@@ -57,7 +57,7 @@ export interface CoreDependencies {
 
 /** A budget as given, validated: a bad one is a clear invalid_input error and changes nothing. */
 function parseBudget(input: BudgetInput): Budget {
-  const parsed = budgetSchema.safeParse(input);
+  const parsed = budgetInputSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   throw new AppError('invalid_input', `Budget ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}.`.replace(' : ', ': '));

@@ -22,6 +22,9 @@ export interface NewAccount {
   apiKey: string;
 }
 
+/** Enough for any team; keeps every view and the sums over accounts bounded. */
+export const MAX_ACCOUNTS = 50;
+
 const KEY_KIND_HELP: Record<string, string> = {
   project: 'This is a project key (sk-proj-…).',
   'service-account': 'This is a service-account key (sk-svcacct-…).',
@@ -51,7 +54,7 @@ export class AccountService {
 
   get(idOrName: string): StoredAccount {
     const account = this.find(idOrName);
-    if (!account) throw new AppError('not_found', `No account named "${idOrName}". See the list of accounts.`);
+    if (!account) throw new AppError('not_found', `No account named "${idOrName.slice(0, 100)}". See the list of accounts.`);
     return account;
   }
 
@@ -81,6 +84,7 @@ export class AccountService {
       // Checked again under the settings lock: another process may have added the same name meanwhile.
       this.deps.settings.update((s) => {
         assertNameFree(s.accounts, name);
+        if (s.accounts.length >= MAX_ACCOUNTS) throw new AppError('invalid_input', `At most ${MAX_ACCOUNTS} accounts can be added.`);
         s.accounts.push(account);
       });
     } catch (error) {
@@ -97,7 +101,7 @@ export class AccountService {
     this.deps.settings.update((s) => {
       assertNameFree(s.accounts, name, account.id);
       const target = s.accounts.find((a) => a.id === account.id);
-      if (!target) throw new AppError('not_found', `No account named "${idOrName}". See the list of accounts.`);
+      if (!target) throw new AppError('not_found', `No account named "${idOrName.slice(0, 100)}". See the list of accounts.`);
       target.name = name;
     });
     return { ...account, name };
