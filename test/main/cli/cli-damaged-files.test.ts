@@ -131,6 +131,12 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch with d
     expect(status.stderr).toMatch(/settings file .* was damaged \(accounts: /);
     expect(JSON.parse(status.stdout).accounts[0].name).toBe('Acme Prod');
     expect(JSON.parse((await runCli(['sync', '--json'], { home })).stdout).alerts).toEqual([]);
+
+    // The log the user can attach to a bug report has what happened, and never the key.
+    const log = readFileSync(join(home, 'logs', 'spendwatch.log'), 'utf8');
+    expect(log).toMatch(/ cli WARN The settings file .*config\.json was damaged/);
+    expect(log).not.toContain(key);
+    expect(log).not.toContain(key.slice(9, 30));
   });
 
   it('a damaged config.json with no good copy starts afresh and says so, without a stack trace', async () => {
