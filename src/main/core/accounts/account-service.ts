@@ -118,12 +118,16 @@ export class AccountService {
   /** Removes the account, its keychain entry, its budget and its local history. */
   async remove(idOrName: string): Promise<boolean> {
     const account = this.get(idOrName);
+    // History first: if another process is syncing this account, nothing is removed yet.
+    if (!this.deps.history.removeAccount(account.id)) {
+      throw new AppError('busy', `"${account.name}" is being synced by another Spendwatch process. Try again when it has finished.`);
+    }
     await this.deps.vault.delete(accountKeyRef(account.id));
     this.deps.settings.update((s) => {
+      if (!s.accounts.some((a) => a.id === account.id)) throw new AppError('not_found', `No account named "${account.name}": it was already removed.`);
       s.accounts = s.accounts.filter((a) => a.id !== account.id);
       delete s.budgets[account.id];
     });
-    this.deps.history.removeAccount(account.id);
     return true;
   }
 

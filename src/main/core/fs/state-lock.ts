@@ -6,8 +6,10 @@
  * e.g. after a crash). Inside the lock, callers read the file fresh from disk: in-memory copies may be
  * older than another process's write.
  *
- * Locks are re-entrant within one process (a settings update inside an alert check does not deadlock).
+ * Locks are re-entrant along one call chain (a settings update inside an alert check does not deadlock);
+ * two independent async chains of one process queue up like two processes would.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -30,12 +32,19 @@ export interface StateLocks {
 }
 
 export class FileStateLocks implements StateLocks {
-  private readonly held = new Map<string, number>();
+  /** The locks held by the current (async) call chain: nesting there is re-entrant. */
+  private readonly context = new AsyncLocalStorage<ReadonlySet<string>>();
+  /** The locks held by any call chain of this process. */
+  private readonly heldInProcess = new Set<string>();
+  /** Async holders queue up within the process before competing with other processes for the file lock. */
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(private readonly dataDir: string) {}
 
   withSync<T>(name: string, fn: () => T, options: LockOptions = {}): T {
-    if (this.isHeld(name)) return this.nested(name, fn);
+    if (this.heldHere(name)) return fn();
+    // Held by an async chain of this process (a sync in progress): waiting here would block it forever.
+    if (this.heldInProcess.has(name)) throw busy(name);
     const deadline = performance.now() + (options.waitMs ?? DEFAULT_WAIT_MS);
     for (let attempt = 0; ; attempt++) {
       const release = this.tryAcquire(name);
@@ -46,58 +55,55 @@ export class FileStateLocks implements StateLocks {
   }
 
   async with<T>(name: string, fn: () => Promise<T>, options: LockOptions = {}): Promise<T> {
-    if (this.isHeld(name)) {
-      this.held.set(name, (this.held.get(name) ?? 0) + 1);
-      try {
-        return await fn();
-      } finally {
-        this.held.set(name, (this.held.get(name) ?? 1) - 1);
+    if (this.heldHere(name)) return fn();
+    const previous = this.queues.get(name) ?? Promise.resolve();
+    let done!: () => void;
+    const mine = new Promise<void>((resolve) => (done = resolve));
+    const tail = previous.then(() => mine);
+    this.queues.set(name, tail);
+    try {
+      await previous;
+      const deadline = performance.now() + (options.waitMs ?? DEFAULT_WAIT_MS);
+      for (let attempt = 0; ; attempt++) {
+        const release = this.heldInProcess.has(name) ? undefined : this.tryAcquire(name);
+        if (release) return await this.runHolding(name, release, fn);
+        if (performance.now() > deadline) throw busy(name);
+        await new Promise((resolve) => setTimeout(resolve, backoff(attempt)));
       }
-    }
-    const deadline = performance.now() + (options.waitMs ?? DEFAULT_WAIT_MS);
-    for (let attempt = 0; ; attempt++) {
-      const release = this.tryAcquire(name);
-      if (release) {
-        this.held.set(name, 1);
-        try {
-          return await fn();
-        } finally {
-          this.held.delete(name);
-          safeRelease(release);
-        }
-      }
-      if (performance.now() > deadline) throw busy(name);
-      await new Promise((resolve) => setTimeout(resolve, backoff(attempt)));
+    } finally {
+      done();
+      if (this.queues.get(name) === tail) this.queues.delete(name);
     }
   }
 
   trySync<T>(name: string, fn: () => T): T | undefined {
-    if (this.isHeld(name)) return this.nested(name, fn);
+    if (this.heldHere(name)) return fn();
+    if (this.heldInProcess.has(name)) return undefined;
     const release = this.tryAcquire(name);
     return release ? this.runHolding(name, release, fn) : undefined;
   }
 
-  private isHeld(name: string): boolean {
-    return (this.held.get(name) ?? 0) > 0;
+  private heldHere(name: string): boolean {
+    return this.context.getStore()?.has(name) ?? false;
   }
 
-  private nested<T>(name: string, fn: () => T): T {
-    this.held.set(name, (this.held.get(name) ?? 0) + 1);
-    try {
-      return fn();
-    } finally {
-      this.held.set(name, (this.held.get(name) ?? 1) - 1);
-    }
-  }
-
+  /** Runs fn holding the lock; for an async fn, until its promise settles. */
   private runHolding<T>(name: string, release: () => void, fn: () => T): T {
-    this.held.set(name, 1);
-    try {
-      return fn();
-    } finally {
-      this.held.delete(name);
+    this.heldInProcess.add(name);
+    const finish = () => {
+      this.heldInProcess.delete(name);
       safeRelease(release);
+    };
+    let result: T;
+    try {
+      result = this.context.run(new Set([...(this.context.getStore() ?? []), name]), fn);
+    } catch (error) {
+      finish();
+      throw error;
     }
+    if (result instanceof Promise) return result.finally(finish) as T;
+    finish();
+    return result;
   }
 
   private tryAcquire(name: string): (() => void) | undefined {

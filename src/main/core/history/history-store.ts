@@ -214,10 +214,18 @@ export class HistoryStore {
     writeFileAtomic(join(this.accountDir(accountId), 'state.json'), `${JSON.stringify(state, null, 2)}\n`);
   }
 
-  removeAccount(accountId: string): void {
-    this.cache.delete(accountId);
-    this.states.delete(accountId);
-    rmSync(this.accountDir(accountId), { recursive: true, force: true });
+  /**
+   * Deletes an account's history, unless another process is syncing it right now (its writes would
+   * recreate what we delete): then returns false and deletes nothing. Never waits, so the app never blocks.
+   */
+  removeAccount(accountId: string): boolean {
+    const dir = this.accountDir(accountId);
+    const removed = this.locks.trySync(historyLockName(accountId), () => {
+      rmSync(dir, { recursive: true, force: true });
+      return true;
+    });
+    this.forget(accountId);
+    return removed === true;
   }
 }
 
