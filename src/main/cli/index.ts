@@ -133,12 +133,7 @@ export function buildProgram(): Command {
       const stop = progressReporter(core);
       const report = await core.syncAndEvaluate();
       stop();
-      for (const r of report.results) {
-        for (const fix of r.repaired) {
-          const outcome = r.ok ? 'fetched it again' : 'the next successful sync fetches it again';
-          process.stderr.write(safe(`${r.name}: history for ${fix.month} was damaged (${fix.reason}); moved it to ${fix.movedTo}; ${outcome}.`) + '\n');
-        }
-      }
+      // Repaired months were reported on stderr as they were fetched again (core.notices).
       if (opts.json) printJson(buildStatusDocument(core, report.alerts));
       else {
         for (const alert of report.alerts) print(`ALERT ${safe(alert.title)}: ${safe(alert.message)}\n`);

@@ -94,7 +94,7 @@ export class SpendwatchCore {
     this.views = new AccountViews(this.history, deps.clock);
     const emit: EventSink = (event, payload) => this.emit(event, payload);
     this.accounts = new AccountService({ settings: this.settings, vault: deps.vault, history: this.history, clock: deps.clock, createProvider });
-    this.sync = new SyncEngine({ settings: this.settings, vault: deps.vault, history: this.history, clock: deps.clock, createProvider, emit }, deps.syncOptions);
+    this.sync = new SyncEngine({ settings: this.settings, vault: deps.vault, history: this.history, clock: deps.clock, createProvider, emit, notices: this.notices }, deps.syncOptions);
     this.payments = new PaymentService({ settings: this.settings, vault: deps.vault, clock: deps.clock });
     this.alerts = new AlertEngine({
       store: deps.alertStore ?? guarded(join(deps.dataDir, 'alerts.json'), new JsonFileStore(join(deps.dataDir, 'alerts.json')), 'alert history', ALERTS_LOCK, alertDocProblem),

@@ -76,7 +76,7 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch with d
     server.clearLog();
     const sync = await runCli(['sync', '--json'], { home });
     expect(sync.code, sync.stderr).toBe(0);
-    expect(sync.stderr).toMatch(new RegExp(`history for ${lastMonth} was damaged.*fetched it again`));
+    expect(sync.stderr).toMatch(new RegExp(`Acme Prod: history for ${lastMonth} was damaged.*whole month was fetched again`));
     const costsCall = server.requests.find((r) => r.path.endsWith('/organization/costs'))!;
     expect(Number(costsCall.query.get('start_time'))).toBeLessThanOrEqual(Date.parse(`${lastMonth}-01T00:00:00Z`) / 1000);
     expect(existsSync(join(accountDir, `${lastMonth}.repair.json`))).toBe(false);
@@ -91,6 +91,19 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch with d
       .map((line) => /,(-?\d+(?:\.\d+)?),usd$/.exec(line)![1])
       .reduce((sum, amount) => sum + micros(amount), 0n);
     expect(microsText(exported)).toBe(microsText(lastMonthTotal));
+  });
+
+  it('a damaged current month found by sync itself is refetched at once and reported once', async () => {
+    const { home, accountDir } = await syncedHome();
+    writeFileSync(join(accountDir, `${month}.json`), '');
+    const sync = await runCli(['sync', '--json'], { home });
+    expect(sync.code, sync.stderr).toBe(0);
+    expect(sync.stderr.match(/was damaged/g)).toHaveLength(1);
+    expect(sync.stderr).toMatch(new RegExp(`Acme Prod: history for ${month} was damaged.*whole month was fetched again`));
+    const doc = JSON.parse(sync.stdout);
+    expect(doc.accounts[0].monthToDate.amount).toBe(microsText(monthToDate));
+    expect(doc.alerts).toEqual([]);
+    expect(readdirSync(accountDir).filter((f) => f.endsWith('.repair.json'))).toEqual([]);
   });
 
   it.each([

@@ -67,6 +67,8 @@ export class HistoryStore {
   private readonly cache = new Map<string, LoadedHistory>();
   /** Sync states, read once and written through: every dashboard and tray refresh needs them. */
   private readonly states = new Map<string, SyncState>();
+  /** Accounts being synced by this process: that sync reports the repairs it makes itself. */
+  private readonly syncing = new Set<string>();
 
   constructor(
     private readonly dataDir: string,
@@ -79,10 +81,19 @@ export class HistoryStore {
   async withAccountLock<T>(accountId: string, fn: () => Promise<T>): Promise<T> {
     this.accountDir(accountId);
     // A backfill can take minutes; a second process waits for it and then needs one incremental request.
-    return this.locks.with(historyLockName(accountId), async () => {
-      this.forget(accountId);
-      return fn();
-    }, { waitMs: 15 * 60_000 });
+    return this.locks.with(
+      historyLockName(accountId),
+      async () => {
+        this.forget(accountId);
+        this.syncing.add(accountId);
+        try {
+          return await fn();
+        } finally {
+          this.syncing.delete(accountId);
+        }
+      },
+      { waitMs: 15 * 60_000 },
+    );
   }
 
   /** Drops what this process holds in memory: another process may have written since. */
@@ -141,7 +152,7 @@ export class HistoryStore {
       writeFileAtomic(join(this.accountDir(accountId), `${month}.repair.json`), `${JSON.stringify(mark)}\n`);
       return mark;
     });
-    if (found) this.notices?.add(`History for ${month} was damaged (${reason}). It was moved to ${found.movedTo}; the next sync fetches the whole month again.`);
+    if (found && !this.syncing.has(accountId)) this.notices?.add(`History for ${month} was damaged (${reason}). It was moved to ${found.movedTo}; the next sync fetches the whole month again.`);
     return found;
   }
 

@@ -12,6 +12,7 @@ import type { Clock, EventSink, SecretVault } from '../ports';
 import type { SpendProvider } from '../providers/provider';
 import type { SettingsRepository, StoredAccount } from '../settings/settings';
 import { accountKeyRef } from '../vault/keytar-vault';
+import type { StateNotices } from '../fs/state-notices';
 
 export interface SyncEngineOptions {
   /** Days before today refetched on every poll (costs settle late). */
@@ -50,6 +51,8 @@ export class SyncEngine {
       clock: Clock;
       createProvider: ProviderFactory;
       emit: EventSink;
+      /** Where repairs made by a sync are reported (CLI stderr, the app's banner, the log). */
+      notices?: StateNotices;
     },
     options: Partial<SyncEngineOptions> = {},
   ) {
@@ -115,6 +118,9 @@ export class SyncEngine {
       const filesWritten = store.save(account.id);
       store.writeState(account.id, next);
       store.clearCorrupt(account.id, repaired.map((r) => r.month));
+      for (const r of repaired) {
+        this.deps.notices?.add(`${account.name}: history for ${r.month} was damaged (${r.reason}). It was moved to ${r.movedTo} and the whole month was fetched again.`);
+      }
       return { accountId: account.id, name: account.name, ok: true, requests: provider.requestCount, error: null, changedDays: outcome.changedDays, filesWritten, repaired };
     } catch (error) {
       const info = toErrorInfo(error);
