@@ -5,8 +5,9 @@
  * repaired, sync failures. What never goes in: keys and card numbers — every line passes redactLogText,
  * whatever the caller passed. Nothing is created until the first line is written.
  */
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import winston from 'winston';
+import type winstonModule from 'winston';
 import { redactSecrets } from '../errors';
 import type { Clock, Logger } from '../ports';
 
@@ -25,8 +26,11 @@ export function redactLogText(text: string): string {
     .slice(0, LINE_LIMIT);
 }
 
+// Loaded on the first line logged: most CLI runs log nothing, and winston costs ~75 ms to load.
+const loadWinston = (): typeof winstonModule => createRequire(import.meta.url)('winston') as typeof winstonModule;
+
 export class FileLog implements Logger {
-  private logger: winston.Logger | undefined;
+  private logger: winstonModule.Logger | undefined;
 
   constructor(
     private readonly dataDir: string,
@@ -66,8 +70,10 @@ export class FileLog implements Logger {
     }
   }
 
-  private open(): winston.Logger {
-    this.logger ??= winston.createLogger({
+  private open(): winstonModule.Logger {
+    if (this.logger) return this.logger;
+    const winston = loadWinston();
+    this.logger = winston.createLogger({
       level: 'info',
       format: winston.format.printf((entry) => `${String(entry.time)} ${String(entry.source)} ${entry.level.toUpperCase()} ${String(entry.message)}`),
       transports: [
