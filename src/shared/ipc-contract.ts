@@ -134,7 +134,7 @@ export const ipcContract = {
   },
   testAccount: { input: z.object({ accountId: accountIdSchema }), output: z.object({ ok: z.boolean(), message: z.string() }) },
   openWindow: { input: z.object({ route: z.enum(['dashboard', 'settings']), section: z.string().max(40).optional() }), output: z.object({ opened: z.boolean() }) },
-  openExternal: { input: z.object({ url: z.string().url() }), output: z.object({ opened: z.boolean() }) },
+  openExternal: { input: z.object({ url: z.string().max(2000).url() }), output: z.object({ opened: z.boolean() }) },
 } as const;
 
 export const eventContract = {

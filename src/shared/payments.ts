@@ -64,7 +64,7 @@ export const paymentMethodInputSchema = z
       ...expiry,
       billingAddress: billingAddressSchema,
     }),
-    z.object({ type: z.literal('paypal'), ...common, email: z.string().trim().email('Enter the PayPal account email.') }),
+    z.object({ type: z.literal('paypal'), ...common, email: z.string().max(254).trim().email('Enter the PayPal account email.') }),
     z.object({ type: z.literal('apple-pay'), ...common, note: text(200).default('') }),
     z.object({ type: z.literal('google-pay'), ...common, note: text(200).default('') }),
     z.object({ type: z.literal('bank-transfer'), ...common, reference: text(200).default('') }),
