@@ -50,6 +50,20 @@ export default tseslint.config(
       ],
     },
   },
+  // Time only through the injected Clock (src/main/core/ports.ts): a bare `new Date()` or `Date.now()`
+  // makes code depend on the machine's date (tests that break when the year turns). `new Date(ms)` is fine.
+  {
+    files: ['src/shared/**/*.ts', 'src/main/core/**/*.ts'],
+    ignores: ['src/main/core/ports.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'No bare new Date() here: take the time from the injected Clock.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'No Date.now() here: take the time from the injected Clock.' },
+        { selector: "CallExpression[callee.name='Date']", message: 'No Date() here: take the time from the injected Clock.' },
+      ],
+    },
+  },
   {
     files: ['test/**/*.{ts,tsx}'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

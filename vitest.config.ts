@@ -11,6 +11,27 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/shared/**/*.test.ts', 'test/main/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/build/**/*.test.ts', 'test/contracts/**/*.test.ts'],
+          // Runs only with the machine clock years ahead (node-2031).
+          exclude: ['test/main/core/clock/**'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // The date-sensitive suites again, with the machine's clock in January 2031 (no time bombs).
+        test: {
+          name: 'node-2031',
+          environment: 'node',
+          include: [
+            'test/shared/**/*.test.ts',
+            'test/main/core/payments/**/*.test.ts',
+            'test/main/core/alerts/**/*.test.ts',
+            'test/main/core/aggregate/**/*.test.ts',
+            'test/main/core/history/**/*.test.ts',
+            'test/main/core/sync/sync-engine.test.ts',
+            'test/main/core/accounts/**/*.test.ts',
+            'test/main/core/clock/**/*.test.ts',
+          ],
+          setupFiles: ['test/support/clock-years-ahead.ts'],
           testTimeout: 30_000,
         },
       },

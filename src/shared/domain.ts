@@ -2,9 +2,28 @@
  * Domain shapes that cross the process boundary, as zod schemas (the single source of their types).
  */
 import { z } from 'zod';
+import { isUtcDay } from './dates';
 
 export const microsSchema = z.number().int().refine(Number.isSafeInteger, 'amount out of range');
-export const utcDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a UTC day YYYY-MM-DD');
+
+/**
+ * The largest amount a user may enter: $100,000,000. Bounded so that sums of the bounded lists below
+ * (50 accounts, 1000 credits) stay exact integers, far from Number.MAX_SAFE_INTEGER.
+ */
+export const MAX_AMOUNT_MICROS = 100_000_000 * 1_000_000;
+export const amountInputSchema = microsSchema.refine((m) => Math.abs(m) <= MAX_AMOUNT_MICROS, 'Enter at most $100,000,000');
+
+/** As stored (lenient, so an old file with an odd date is not "damaged"): the shape only. */
+export const storedDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a UTC day YYYY-MM-DD');
+
+/** Real calendar days in a sane range: 2026-02-31 and year 99999 are refused. */
+export const FIRST_DAY = '2000-01-01';
+export const LAST_DAY = '2100-12-31';
+export const utcDaySchema = z
+  .string()
+  .max(10, 'expected a UTC day YYYY-MM-DD')
+  .refine((day) => isUtcDay(day), 'expected a real calendar day YYYY-MM-DD')
+  .refine((day) => day >= FIRST_DAY && day <= LAST_DAY, `expected a day between ${FIRST_DAY} and ${LAST_DAY}`);
 export const utcMonthSchema = z.string().regex(/^\d{4}-\d{2}$/, 'expected a UTC month YYYY-MM');
 
 export const providerIdSchema = z.enum(['openai', 'anthropic']);
@@ -26,6 +45,8 @@ export const errorCodeSchema = z.enum([
   'conflict',
   'invalid_input',
   'forbidden',
+  'permission_denied',
+  'busy',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -33,20 +54,57 @@ export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export const appErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
 export type AppErrorInfo = z.infer<typeof appErrorSchema>;
 
+/** Control and escape characters (C0, DEL, C1, bidi overrides): never part of a name we store or print. */
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
 export const accountNameSchema = z
   .string()
+  .max(1000, 'Use at most 60 characters')
   .trim()
   .min(1, 'Enter a name')
-  .max(60, 'Use at most 60 characters');
+  .max(60, 'Use at most 60 characters')
+  .refine((name) => !CONTROL_CHARACTERS.test(name), 'Use letters, digits, spaces and punctuation only');
+
+/**
+ * API base URLs: https, or plain http only to this machine (loopback test servers). A key sent over
+ * plain http to anywhere else could be read on the way.
+ */
+export function baseUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'Enter a full URL such as https://api.openai.com/v1';
+  }
+  if (url.username || url.password) return 'Leave user name and password out of the URL';
+  if (url.protocol === 'https:') return null;
+  if (url.protocol !== 'http:') return 'Use an https:// URL';
+  return isLoopbackHost(url.hostname) ? null : 'Plain http:// is refused except for this machine (127.0.0.1, ::1, localhost): use https://';
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
+  const octets = host.split('.');
+  return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
+}
 
 export const baseUrlSchema = z
   .string()
   .trim()
-  .url('Enter a full URL such as https://api.openai.com/v1')
-  .refine((u) => /^https?:\/\//.test(u), 'Use an http(s) URL');
+  .max(2000, 'Use a shorter URL')
+  .superRefine((value, ctx) => {
+    const problem = baseUrlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const DEFAULT_THRESHOLDS = [50, 80, 100];
 
+/** Project budgets per account: enough for any real organisation, never 200,000. */
+export const MAX_PROJECT_BUDGETS = 500;
+
+/** A budget as stored and shown. What a user may set is budgetInputSchema (bounded). */
 export const budgetSchema = z.object({
   monthlyMicros: microsSchema.positive('The monthly budget must be more than zero'),
   thresholds: z
@@ -58,6 +116,19 @@ export const budgetSchema = z.object({
   dailyMicros: microsSchema.positive().nullable().default(null),
   /** Optional monthly budgets per project id. */
   projects: z.record(z.string(), microsSchema.positive()).default({}),
+});
+
+/** What may be set (IPC, CLI): amounts up to $100M, at most 500 project budgets with short ids. */
+export const budgetInputSchema = budgetSchema.superRefine((budget, ctx) => {
+  const tooMuch = (micros: number | null) => micros !== null && micros > MAX_AMOUNT_MICROS;
+  if (tooMuch(budget.monthlyMicros)) ctx.addIssue({ code: 'custom', path: ['monthlyMicros'], message: 'Enter at most $100,000,000' });
+  if (tooMuch(budget.dailyMicros)) ctx.addIssue({ code: 'custom', path: ['dailyMicros'], message: 'Enter at most $100,000,000' });
+  const projects = Object.entries(budget.projects);
+  if (projects.length > MAX_PROJECT_BUDGETS) ctx.addIssue({ code: 'custom', path: ['projects'], message: `At most ${MAX_PROJECT_BUDGETS} project budgets per account` });
+  for (const [id, micros] of projects.slice(0, MAX_PROJECT_BUDGETS + 1)) {
+    if (id.length === 0 || id.length > 200) ctx.addIssue({ code: 'custom', path: ['projects'], message: 'A project id has 1 to 200 characters' });
+    if (tooMuch(micros)) ctx.addIssue({ code: 'custom', path: ['projects', id.slice(0, 200)], message: 'Enter at most $100,000,000' });
+  }
 });
 export type Budget = z.output<typeof budgetSchema>;
 export type BudgetInput = z.input<typeof budgetSchema>;
@@ -91,7 +162,7 @@ export type Alert = z.infer<typeof alertSchema>;
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM');
 export const alertPreferenceSchema = z.object({
-  snoozedUntil: z.string().nullable().default(null),
+  snoozedUntil: z.string().max(40).refine((t) => Number.isFinite(Date.parse(t)), 'expected a date and time').nullable().default(null),
   quietHours: z.object({ start: hhmm, end: hhmm }).nullable().default(null),
 });
 export type AlertPreference = z.infer<typeof alertPreferenceSchema>;
@@ -192,6 +263,8 @@ export const dashboardViewSchema = z.object({
   }),
   /** Cards expired or expiring within 60 days: the dashboard's badge. */
   paymentNotices: z.array(z.object({ methodId: z.string(), severity: z.enum(['warning', 'critical']), message: z.string() })),
+  /** Damaged local files found and repaired (moved aside, last good copy restored): shown as a banner. */
+  stateNotices: z.array(z.object({ at: z.string(), message: z.string() })).optional(),
   /** Billing history: one row per UTC month, newest first. */
   monthly: z.array(
     z.object({

@@ -6,12 +6,14 @@ import { z } from 'zod';
 import type { CHANNEL_NAMES, EVENT_NAMES } from './ipc-channels';
 import {
   accountCreditsSchema,
+  autoRechargeInputSchema,
   creditEntryInputSchema,
   creditEntrySchema,
   paymentEventInputSchema,
   paymentEventSchema,
   paymentMethodInputSchema,
   paymentMethodSchema,
+  recordedBalanceInputSchema,
 } from './payments';
 import {
   accountInfoSchema,
@@ -21,12 +23,14 @@ import {
   alertSchema,
   type appErrorSchema,
   baseUrlSchema,
+  budgetInputSchema,
   budgetSchema,
   dashboardQuerySchema,
   dashboardViewSchema,
   providerIdSchema,
   syncProgressSchema,
   syncReportSchema,
+  utcDaySchema,
 } from './domain';
 import { accountSpendControlsSchema, emailRecipientsSchema, MAX_SPEND_CONTROL_CENTS } from './spend-controls';
 
@@ -52,7 +56,7 @@ export const ipcContract = {
   removeAccount: { input: z.object({ accountId: accountIdSchema }), output: z.object({ removed: z.boolean() }) },
   syncNow: { input: z.object({ accountId: accountIdSchema.optional() }), output: syncReportSchema },
   setBudget: {
-    input: z.object({ accountId: accountIdSchema, budget: budgetSchema.nullable() }),
+    input: z.object({ accountId: accountIdSchema, budget: budgetInputSchema.nullable() }),
     output: z.object({ accountId: z.string(), budget: budgetSchema.nullable(), alerts: z.array(alertSchema) }),
   },
   listAlerts: { input: z.object({}), output: z.object({ alerts: z.array(alertSchema), unread: z.number().int() }) },
@@ -72,7 +76,7 @@ export const ipcContract = {
     output: z.object({ kind: alertKindSchema, preference: alertPreferenceSchema }),
   },
   exportCsv: {
-    input: z.object({ accountId: accountIdSchema, from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+    input: z.object({ accountId: accountIdSchema, from: utcDaySchema.optional(), to: utcDaySchema.optional() }),
     /** savedTo: where the desktop app saved it (null if cancelled); csv: the file, for hosts without a save dialog. */
     output: z.object({ fileName: z.string(), savedTo: z.string().nullable(), csv: z.string().nullable() }),
   },
@@ -113,11 +117,11 @@ export const ipcContract = {
   addCredit: { input: creditEntryInputSchema, output: creditEntrySchema },
   removeCredit: { input: z.object({ accountId: accountIdSchema, entryId: z.string().max(100) }), output: z.object({ removed: z.boolean() }) },
   setRecordedBalance: {
-    input: z.object({ accountId: accountIdSchema, balance: z.object({ amountMicros: z.number().int().refine(Number.isSafeInteger), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).nullable() }),
+    input: z.object({ accountId: accountIdSchema, balance: recordedBalanceInputSchema.nullable() }),
     output: z.object({ saved: z.boolean() }),
   },
   setAutoRecharge: {
-    input: z.object({ accountId: accountIdSchema, autoRecharge: z.object({ thresholdMicros: z.number().int().nonnegative(), amountMicros: z.number().int().positive() }).nullable() }),
+    input: z.object({ accountId: accountIdSchema, autoRecharge: autoRechargeInputSchema.nullable() }),
     output: z.object({ saved: z.boolean() }),
   },
   addPaymentEvent: { input: paymentEventInputSchema, output: paymentEventSchema },
@@ -134,7 +138,7 @@ export const ipcContract = {
   },
   testAccount: { input: z.object({ accountId: accountIdSchema }), output: z.object({ ok: z.boolean(), message: z.string() }) },
   openWindow: { input: z.object({ route: z.enum(['dashboard', 'settings']), section: z.string().max(40).optional() }), output: z.object({ opened: z.boolean() }) },
-  openExternal: { input: z.object({ url: z.string().url() }), output: z.object({ opened: z.boolean() }) },
+  openExternal: { input: z.object({ url: z.string().max(2000).url() }), output: z.object({ opened: z.boolean() }) },
   /** What Spendwatch knows of OpenAI's hard limit and email alerts; `refresh` asks OpenAI first. */
   getSpendControls: { input: z.object({ accountId: accountIdSchema, refresh: z.boolean().default(false) }), output: accountSpendControlsSchema },
   setSpendLimit: { input: spendTargetSchema.extend({ cents: wholeCentsSchema }), output: accountSpendControlsSchema },

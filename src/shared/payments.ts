@@ -5,8 +5,8 @@
  * the security code (CVV) exists anywhere.
  */
 import { z } from 'zod';
-import { CARD_BRANDS, cardNumberProblem, daysUntilExpiry, localDay } from './cards';
-import { microsSchema, utcDaySchema } from './domain';
+import { CARD_BRANDS, cardNumberProblem, daysUntilExpiry } from './cards';
+import { amountInputSchema, microsSchema, storedDaySchema, utcDaySchema } from './domain';
 
 const text = (max: number) => z.string().trim().max(max);
 const required = (label: string, max = 100) => text(max).min(1, `Enter the ${label}.`);
@@ -36,14 +36,16 @@ export const PAYMENT_TYPE_NAMES: Record<PaymentType, string> = {
   'bank-transfer': 'Bank transfer / invoice',
 };
 
-const currentYear = () => Number(localDay(new Date()).slice(0, 4));
-
 const expiry = {
   expMonth: z.coerce.number().int().min(1, 'Choose the expiry month.').max(12, 'Choose the expiry month.'),
   expYear: z.coerce.number().int().min(2000, 'Choose the expiry year.').max(2100, 'Choose the expiry year.'),
 };
 
-/** What the form sends: a card number only when adding a card or replacing its number. */
+/**
+ * What the form sends: a card number only when adding a card or replacing its number. This is the shape
+ * only; whether an expiry date is in the past depends on today, so paymentMethodInputSchemaFor(today)
+ * adds that check with a day passed in (never this machine's clock read here).
+ */
 export const paymentMethodInputSchema = z
   .discriminatedUnion('type', [
     z.object({
@@ -62,16 +64,22 @@ export const paymentMethodInputSchema = z
       ...expiry,
       billingAddress: billingAddressSchema,
     }),
-    z.object({ type: z.literal('paypal'), ...common, email: z.string().trim().email('Enter the PayPal account email.') }),
+    z.object({ type: z.literal('paypal'), ...common, email: z.string().max(254).trim().email('Enter the PayPal account email.') }),
     z.object({ type: z.literal('apple-pay'), ...common, note: text(200).default('') }),
     z.object({ type: z.literal('google-pay'), ...common, note: text(200).default('') }),
     z.object({ type: z.literal('bank-transfer'), ...common, reference: text(200).default('') }),
   ])
-  .superRefine((value, ctx) => {
+;
+
+/** The input schema with the expiry checks for `localToday` (YYYY-MM-DD in the user's time zone). */
+export function paymentMethodInputSchemaFor(localToday: string) {
+  const currentYear = Number(localToday.slice(0, 4));
+  return paymentMethodInputSchema.superRefine((value, ctx) => {
     if (value.type !== 'card') return;
-    if (value.expYear < currentYear() - 1 || value.expYear > currentYear() + 25) ctx.addIssue({ code: 'custom', path: ['expYear'], message: 'Choose the expiry year printed on the card.' });
-    else if (daysUntilExpiry(value.expMonth, value.expYear, localDay(new Date())) < 0) ctx.addIssue({ code: 'custom', path: ['expMonth'], message: 'This expiry date is in the past: the card has expired.' });
+    if (value.expYear < currentYear - 1 || value.expYear > currentYear + 25) ctx.addIssue({ code: 'custom', path: ['expYear'], message: 'Choose the expiry year printed on the card.' });
+    else if (daysUntilExpiry(value.expMonth, value.expYear, localToday) < 0) ctx.addIssue({ code: 'custom', path: ['expMonth'], message: 'This expiry date is in the past: the card has expired.' });
   });
+}
 export type PaymentMethodInput = z.input<typeof paymentMethodInputSchema>;
 
 /** What is stored in settings and shown: never the full number. */
@@ -102,9 +110,9 @@ export const creditEntrySchema = z.object({
   id: z.string(),
   kind: z.enum(['purchase', 'grant']),
   amountMicros: microsSchema.positive(),
-  date: utcDaySchema,
+  date: storedDaySchema,
   /** Prepaid credit expires a year after purchase unless stated otherwise. */
-  expiresOn: utcDaySchema,
+  expiresOn: storedDaySchema,
   note: z.string().default(''),
 });
 export type CreditEntry = z.infer<typeof creditEntrySchema>;
@@ -112,7 +120,7 @@ export type CreditEntry = z.infer<typeof creditEntrySchema>;
 export const creditEntryInputSchema = z.object({
   accountId: z.string().min(1).max(100),
   kind: z.enum(['purchase', 'grant']),
-  amountMicros: microsSchema.positive('Enter an amount above zero.'),
+  amountMicros: amountInputSchema.refine((m) => m > 0, 'Enter an amount above zero.'),
   date: utcDaySchema,
   expiresOn: utcDaySchema.optional(),
   note: text(200).default(''),
@@ -121,14 +129,14 @@ export const creditEntryInputSchema = z.object({
 export const accountCreditsSchema = z.object({
   entries: z.array(creditEntrySchema).default([]),
   /** The balance shown on OpenAI's billing page, and the day it was read. */
-  recordedBalance: z.object({ amountMicros: microsSchema, asOf: utcDaySchema }).nullable().default(null),
+  recordedBalance: z.object({ amountMicros: microsSchema, asOf: storedDaySchema }).nullable().default(null),
   autoRecharge: z.object({ thresholdMicros: microsSchema.nonnegative(), amountMicros: microsSchema.positive() }).nullable().default(null),
 });
 export type AccountCredits = z.infer<typeof accountCreditsSchema>;
 
 export const paymentEventSchema = z.object({
   id: z.string(),
-  date: utcDaySchema,
+  date: storedDaySchema,
   amountMicros: microsSchema.nonnegative(),
   result: z.enum(['succeeded', 'failed', 'pending', 'refunded']),
   methodId: z.string().nullable(),
@@ -136,6 +144,18 @@ export const paymentEventSchema = z.object({
 });
 export type PaymentEvent = z.infer<typeof paymentEventSchema>;
 
-export const paymentEventInputSchema = paymentEventSchema.omit({ id: true }).extend({ note: text(300).default(''), methodId: z.string().nullable().default(null) });
+export const paymentEventInputSchema = paymentEventSchema
+  .omit({ id: true })
+  .extend({ date: utcDaySchema, amountMicros: amountInputSchema.refine((m) => m >= 0, 'Enter zero or more.'), note: text(300).default(''), methodId: z.string().max(100).nullable().default(null) });
+
+/** A balance read from OpenAI's billing page (may be negative when overdrawn), on a real day. */
+export const recordedBalanceInputSchema = z.object({ amountMicros: amountInputSchema, asOf: utcDaySchema });
+export const autoRechargeInputSchema = z.object({
+  thresholdMicros: amountInputSchema.refine((m) => m >= 0, 'Enter zero or more.'),
+  amountMicros: amountInputSchema.refine((m) => m > 0, 'Enter an amount above zero.'),
+});
+
+/** How many records of each kind Settings keeps: bounded, so config.json stays small. */
+export const PAYMENT_LIMITS = { methods: 50, creditEntries: 1000, events: 500 } as const;
 
 export const DEFAULT_EXPIRY_ALERT_DAYS = [60, 30, 7, 1];

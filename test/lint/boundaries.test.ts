@@ -26,6 +26,19 @@ describe('layer boundaries (lint)', () => {
     expect(messages.join('\n')).toMatch(message);
   });
 
+  it.each([
+    ['src/shared/bad.ts', 'export const year = () => new Date().getFullYear();\n'],
+    ['src/main/core/bad.ts', 'export const stamp = () => Date.now();\n'],
+    ['src/main/core/reports/bad.ts', 'export const stamp = () => String(Date());\n'],
+  ])('%s: reading the machine clock directly fails lint', async (file, code) => {
+    expect((await ruleIds(code, file)).join('\n')).toMatch(/injected Clock/);
+  });
+
+  it('allows dates built from a given instant, and the clock itself', async () => {
+    expect(await ruleIds('export const day = (ms: number) => new Date(ms).toISOString();\n', 'src/shared/ok.ts')).toEqual([]);
+    expect((await ruleIds('export const systemClock = { now: () => new Date() };\n', 'src/main/core/ports.ts')).join('\n')).not.toMatch(/injected Clock/);
+  });
+
   it('allows electron inside src/main/electron', async () => {
     const messages = await ruleIds("import { app } from 'electron';\nexport const a = app;\n", 'src/main/electron/ok.ts');
     expect(messages.filter((m) => m.startsWith('no-restricted-imports'))).toEqual([]);

@@ -123,4 +123,13 @@ describe('Dashboard', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/disk on fire/);
     expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
   });
+
+  it('shows a banner when a damaged local file was repaired', async () => {
+    const message = 'The settings file /home/u/.config/Spendwatch/config.json was damaged (it is not valid JSON). It was moved to …corrupt-2026 and the last good copy was restored.';
+    dashboards.push({ ok: true, value: view({ stateNotices: [{ at: '2026-11-21T09:00:00.000Z', message }] }) });
+    render(<Dashboard />);
+    const banner = await screen.findByRole('alert');
+    expect(banner.textContent).toContain('Local data');
+    expect(banner.textContent).toContain('last good copy was restored');
+  });
 });

@@ -1,6 +1,14 @@
 /** Entry point of the built CLI (out/cli/spendwatch.cjs). */
 import { main } from './index';
 
+// `spendwatch export | head -1`: once the reader has gone, stop quietly instead of dying with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 main().then((code) => {
   process.exitCode = code;
 });

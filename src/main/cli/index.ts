@@ -6,7 +6,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isUtcDay } from '../../shared/dates';
 import { microsToDecimal, parseUserAmount } from '../../shared/money';
-import { budgetSchema, DEFAULT_THRESHOLDS, providerIdSchema, type ProviderId } from '../../shared/domain';
+import { DEFAULT_THRESHOLDS, MAX_AMOUNT_MICROS, providerIdSchema, type ProviderId } from '../../shared/domain';
 import { PROVIDERS } from '../../shared/providers';
 import { createNodeCore } from '../core/compose-node';
 import { AppError, toErrorInfo } from '../core/errors';
@@ -17,16 +17,29 @@ import type { SpendwatchCore } from '../core/spendwatch-core';
 import { readSecretFromStdin } from './read-secret';
 import { renderStatus } from './output';
 import { registerSpendControlCommands } from './commands/spend-controls';
+import { terminalSafe } from '../core/text/safe-output';
+import { FileLog } from '../core/logging/file-log';
+import { systemClock } from '../core/ports';
+
+/** The shared log file in the data dir (created only when something is written). */
+const log = new FileLog(resolveDataDir(), 'cli', systemClock);
 
 const EXIT = { ok: 0, failed: 1, usage: 2, keychain: 3 } as const;
 
 function makeCore(): SpendwatchCore {
   const timeoutMs = Number(process.env.SPENDWATCH_HTTP_TIMEOUT_MS) || undefined;
-  return createNodeCore({
+  const core = createNodeCore({
     dataDir: resolveDataDir(),
+    logger: log,
     overrides: timeoutMs ? { createProvider: providerFactory({ timeoutMs }) } : {},
   });
+  // A damaged file repaired (moved aside, last good copy restored) is never silent.
+  core.notices.onNotice((notice) => process.stderr.write(`spendwatch: ${terminalSafe(notice.message)}\n`));
+  return core;
 }
+
+/** Text for the terminal: names and messages carry no escape sequences or control characters. */
+const safe = terminalSafe;
 
 const dayArg = (value: string) => {
   if (!isUtcDay(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
@@ -34,18 +47,18 @@ const dayArg = (value: string) => {
 };
 
 const thresholdsArg = (value: string) => {
-  const list = value.split(',').map((v) => Number(v.trim()));
-  if (!list.length || list.some((n) => !Number.isInteger(n) || n < 1 || n > 1000)) throw new InvalidArgumentError('expected whole percentages such as 50,80,100');
+  const list = value.length <= 200 ? value.split(',').map((v) => Number(v.trim())) : [];
+  if (!list.length || list.length > 10 || list.some((n) => !Number.isInteger(n) || n < 1 || n > 1000)) throw new InvalidArgumentError('expected whole percentages such as 50,80,100');
   return [...new Set(list)].sort((a, b) => a - b);
 };
 
 const amountArg = (value: string) => {
   try {
-    const micros = parseUserAmount(value);
-    if (micros <= 0) throw new Error();
+    const micros = value.length <= 40 ? parseUserAmount(value) : NaN;
+    if (!(micros > 0) || micros > MAX_AMOUNT_MICROS) throw new Error();
     return micros;
   } catch {
-    throw new InvalidArgumentError('expected a positive amount in USD, such as 500 or 1250.50');
+    throw new InvalidArgumentError('expected a positive amount in USD up to 100,000,000, such as 500 or 1250.50');
   }
 };
 
@@ -58,7 +71,7 @@ function progressReporter(core: SpendwatchCore): () => void {
   const off = core.onEvent((event, payload) => {
     if (event !== 'syncProgress') return;
     const p = payload as { accountId: string; doneDays: number; totalDays: number; phase: string };
-    process.stderr.write(`\r${names.get(p.accountId) ?? p.accountId}: ${p.phase} ${p.doneDays}/${p.totalDays} days`);
+    process.stderr.write(`\r${safe(names.get(p.accountId) ?? p.accountId)}: ${p.phase} ${p.doneDays}/${p.totalDays} days`);
   });
   return () => {
     off();
@@ -101,7 +114,7 @@ export function buildProgram(): Command {
       } else if (!list.length) {
         print('No accounts.\n');
       } else {
-        for (const a of list) print(`${a.name}\t${a.provider}\t${a.keyHint}\t${a.baseUrl}\n`);
+        for (const a of list) print(`${safe(a.name)}\t${a.provider}\t${a.keyHint}\t${safe(a.baseUrl)}\n`);
       }
     });
   accounts
@@ -110,9 +123,9 @@ export function buildProgram(): Command {
     .description('remove an account, its keychain entry and its local history')
     .action(async (name: string) => {
       const core = makeCore();
-      core.accounts.get(name);
-      await core.removeAccount(name);
-      print(`Removed ${name}.\n`);
+      const account = core.accounts.get(name);
+      await core.removeAccount(account.id);
+      print(`Removed ${safe(account.name)}.\n`);
     });
 
   program
@@ -125,16 +138,14 @@ export function buildProgram(): Command {
       const stop = progressReporter(core);
       const report = await core.syncAndEvaluate();
       stop();
-      for (const r of report.results) {
-        for (const fix of r.repaired) process.stderr.write(`${r.name}: history for ${fix.month} was damaged (${fix.reason}); moved it to ${fix.movedTo} and fetched it again.\n`);
-      }
+      // Repaired months were reported on stderr as they were fetched again (core.notices).
       if (opts.json) printJson(buildStatusDocument(core, report.alerts));
       else {
-        for (const alert of report.alerts) print(`ALERT ${alert.title}: ${alert.message}\n`);
+        for (const alert of report.alerts) print(`ALERT ${safe(alert.title)}: ${safe(alert.message)}\n`);
         for (const r of report.results) {
-          print(r.ok ? `${r.name}: synced (${r.requests} request${r.requests === 1 ? '' : 's'})\n` : `${r.name}: FAILED — ${r.error?.code}: ${r.error?.message}\n`);
+          print(r.ok ? `${safe(r.name)}: synced (${r.requests} request${r.requests === 1 ? '' : 's'})\n` : `${safe(r.name)}: FAILED — ${r.error?.code}: ${safe(r.error?.message ?? '')}\n`);
           const warning = r.ok ? core.history.readState(r.accountId).warning : null;
-          if (warning) print(`${r.name}: warning — ${warning}\n`);
+          if (warning) print(`${safe(r.name)}: warning — ${safe(warning)}\n`);
         }
         if (!report.results.length) print('No accounts to sync.\n');
       }
@@ -177,23 +188,26 @@ export function buildProgram(): Command {
     .action((opts: { account: string; monthly: number; thresholds?: number[]; daily?: number; project?: string }) => {
       const core = makeCore();
       const account = core.accounts.get(opts.account);
-      const current = core.settings.read().budgets[account.id];
+      // The change is computed from the budget as stored when the settings lock is held: a concurrent
+      // update (another project's budget, from another process) is never lost.
       if (opts.project) {
-        if (!current) throw new AppError('invalid_input', `Set ${account.name}'s monthly budget first: spendwatch budget set --account "${account.name}" --monthly <usd>`);
         const projectId = resolveProject(core, account.id, opts.project);
-        core.setBudget(account.id, { ...current, projects: { ...current.projects, [projectId]: opts.monthly } });
-        print(`Budget for project ${opts.project} in ${account.name}: ${usd(opts.monthly)} a month.\n`);
+        core.updateBudget(account.id, (current) => {
+          if (!current) throw new AppError('invalid_input', `Set ${account.name}'s monthly budget first: spendwatch budget set --account "${account.name}" --monthly <usd>`);
+          return { ...current, projects: { ...current.projects, [projectId]: opts.monthly } };
+        });
+        print(`Budget for project ${safe(opts.project)} in ${safe(account.name)}: ${usd(opts.monthly)} a month.\n`);
         return;
       }
-      const next = budgetSchema.parse({
+      const { budget: next } = core.updateBudget(account.id, (current) => ({
         monthlyMicros: opts.monthly,
         thresholds: opts.thresholds ?? current?.thresholds ?? DEFAULT_THRESHOLDS,
         dailyMicros: opts.daily ?? current?.dailyMicros ?? null,
         projects: current?.projects ?? {},
-      });
-      core.setBudget(account.id, next);
+      }));
+      if (!next) return;
       const daily = next.dailyMicros ? `, ${usd(next.dailyMicros)} a day` : '';
-      print(`Budget for ${account.name}: ${usd(next.monthlyMicros)} a month${daily}, alerts at ${next.thresholds.join(', ')}%. The next sync checks it.\n`);
+      print(`Budget for ${safe(account.name)}: ${usd(next.monthlyMicros)} a month${daily}, alerts at ${next.thresholds.join(', ')}%. The next sync checks it.\n`);
     });
   budget
     .command('list')
@@ -215,8 +229,8 @@ export function buildProgram(): Command {
         });
       } else {
         for (const { account, budget: b } of rows) {
-          print(b ? `${account}\t${usd(b.monthlyMicros)} a month\talerts at ${b.thresholds.join(', ')}%${b.dailyMicros ? `\t${usd(b.dailyMicros)} a day` : ''}\n` : `${account}\tno budget\n`);
-          for (const [id, micros] of Object.entries(b?.projects ?? {})) print(`  project ${id}\t${usd(micros)} a month\n`);
+          print(b ? `${safe(account)}\t${usd(b.monthlyMicros)} a month\talerts at ${b.thresholds.join(', ')}%${b.dailyMicros ? `\t${usd(b.dailyMicros)} a day` : ''}\n` : `${safe(account)}\tno budget\n`);
+          for (const [id, micros] of Object.entries(b?.projects ?? {})) print(`  project ${safe(id)}\t${usd(micros)} a month\n`);
         }
       }
     });
@@ -228,15 +242,14 @@ export function buildProgram(): Command {
     .action((opts: { account: string; project?: string }) => {
       const core = makeCore();
       const account = core.accounts.get(opts.account);
-      const current = core.settings.read().budgets[account.id];
-      if (!current) throw new AppError('not_found', `${account.name} has no budget.`);
-      if (opts.project) {
-        const projectId = resolveProject(core, account.id, opts.project);
+      const projectId = opts.project ? resolveProject(core, account.id, opts.project) : undefined;
+      core.updateBudget(account.id, (current) => {
+        if (!current) throw new AppError('not_found', `${account.name} has no budget: nothing removed.`);
+        if (projectId === undefined) return null;
+        if (!(projectId in current.projects)) throw new AppError('not_found', `${account.name} has no budget for project ${opts.project}: nothing removed.`);
         const { [projectId]: _removed, ...projects } = current.projects;
-        core.setBudget(account.id, { ...current, projects });
-      } else {
-        core.setBudget(account.id, null);
-      }
+        return { ...current, projects };
+      });
       print(`Removed.\n`);
     });
 
@@ -250,7 +263,7 @@ function resolveProject(core: SpendwatchCore, accountId: string, nameOrId: strin
   if (names[nameOrId]) return nameOrId;
   const match = Object.entries(names).find(([, name]) => name.toLowerCase() === nameOrId.toLowerCase());
   if (match) return match[0];
-  if (/^proj_/.test(nameOrId)) return nameOrId;
+  if (/^proj_[A-Za-z0-9_-]{1,100}$/.test(nameOrId)) return nameOrId;
   throw new AppError('not_found', `No project "${nameOrId}" in this account's history. Use its id (proj_…) or sync first.`);
 }
 
@@ -267,7 +280,8 @@ export async function main(argv = process.argv): Promise<number> {
       return EXIT.usage;
     }
     const info = toErrorInfo(error);
-    process.stderr.write(`spendwatch: ${info.message}\n`);
+    if (info.code === 'internal') log.error(`Command "${argv.slice(2, 4).join(' ')}" failed unexpectedly`, error);
+    process.stderr.write(`spendwatch: ${safe(info.message)}\n`);
     if (info.code === 'keychain_unavailable') return EXIT.keychain;
     if (info.code === 'invalid_input') return EXIT.usage;
     return EXIT.failed;

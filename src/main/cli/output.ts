@@ -1,19 +1,20 @@
 /** Plain-text rendering of CLI results (the --json forms are the stable, documented interface). */
 import type { StatusDocument } from '../core/reports/status-report';
+import { terminalSafe as safe } from '../core/text/safe-output';
 
 export function renderStatus(doc: StatusDocument): string {
   if (doc.accounts.length === 0) return 'No accounts yet. Add one with: spendwatch accounts add --provider openai --name <name>  (key on stdin)\n';
   const lines: string[] = [`Period ${doc.period} (UTC)`];
   for (const a of doc.accounts) {
     lines.push('');
-    lines.push(`${a.name} (${a.provider})${a.stale ? '  [stale]' : ''}`);
+    lines.push(`${safe(a.name)} (${a.provider})${a.stale ? '  [stale]' : ''}`);
     lines.push(`  Last synced:   ${a.lastSyncedAt ?? 'never'}`);
-    if (a.error) lines.push(`  Error:         ${a.error.code}: ${a.error.message}`);
+    if (a.error) lines.push(`  Error:         ${a.error.code}: ${safe(a.error.message)}`);
     lines.push(`  Month to date: $${a.monthToDate.amount}`);
     lines.push(`  Today (UTC):   $${a.today.amount}`);
     lines.push(`  Forecast:      ${a.forecast ? `$${a.forecast.amount}` : 'not enough data'}`);
     if (a.budget) lines.push(`  Budget:        ${a.budget.usedPercent}% of $${a.budget.monthly.amount}`);
-    for (const p of a.byProject.slice(0, 10)) lines.push(`    ${p.name.padEnd(30)} $${p.amount}`);
+    for (const p of a.byProject.slice(0, 10)) lines.push(`    ${safe(p.name).padEnd(30)} $${p.amount}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -3,7 +3,7 @@
  * keychain (keytar), a JSON settings file in the data dir, and the system clock.
  */
 import { settingsFile } from './paths';
-import type { EventSink, Notifier, SecretVault } from './ports';
+import type { EventSink, Logger, Notifier, SecretVault } from './ports';
 import { systemClock } from './ports';
 import { JsonFileStore } from './settings/json-file-store';
 import { SpendwatchCore, type CoreDependencies } from './spendwatch-core';
@@ -14,6 +14,7 @@ export function createNodeCore(options: {
   vault?: SecretVault;
   emit?: EventSink;
   notifier?: Notifier;
+  logger?: Logger;
   overrides?: Partial<CoreDependencies>;
 }): SpendwatchCore {
   return new SpendwatchCore({
@@ -23,6 +24,7 @@ export function createNodeCore(options: {
     clock: systemClock,
     emit: options.emit,
     notifier: options.notifier,
+    logger: options.logger,
     ...options.overrides,
   });
 }

@@ -46,4 +46,8 @@ export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>
 export interface Logger {
   info(message: string): void;
   warn(message: string): void;
+  error(message: string, error?: unknown): void;
 }
+
+/** For hosts and tests that keep no log. */
+export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };

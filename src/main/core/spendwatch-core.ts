@@ -4,7 +4,7 @@
  */
 import { addMonths, dayFromMs, monthOf } from '../../shared/dates';
 import type { EventName, EventPayload } from '../../shared/ipc-contract';
-import { budgetSchema, type Budget, type BudgetInput, type DashboardQuery, type DashboardView, type TrayState } from '../../shared/domain';
+import { budgetInputSchema, type Budget, type BudgetInput, type DashboardQuery, type DashboardView, type TrayState } from '../../shared/domain';
 import { formatMoney } from '../../shared/money';
 import { AccountService } from './accounts/account-service';
 import { AccountViews } from './account-views';
@@ -20,7 +20,7 @@ import { FAILED_PAYMENT_CAUSES, paymentChecklist } from './payments/checklist';
 import { methodName } from './alerts/payment-rules';
 import { daysUntilExpiry, expiresSoon, localDay } from '../../shared/cards';
 import { HistoryStore } from './history/history-store';
-import type { Clock, DocumentStore, EventSink, Notifier, SecretVault } from './ports';
+import { silentLogger, type Clock, type DocumentStore, type EventSink, type Logger, type Notifier, type SecretVault } from './ports';
 import { providerFactory } from './providers/provider-factory';
 import { SettingsRepository } from './settings/settings';
 import { SyncEngine, type ProviderFactory, type SyncEngineOptions } from './sync/sync-engine';
@@ -28,6 +28,12 @@ import { SyncScheduler, type Timers } from './sync/scheduler';
 import { AlertEngine } from './alerts/alert-engine';
 import { JsonFileStore } from './settings/json-file-store';
 import { join } from 'node:path';
+import { FileStateLocks, type StateLocks } from './fs/state-lock';
+import { StateNotices } from './fs/state-notices';
+import { RecoveringDocument } from './fs/recovering-document';
+import { settingsFile } from './paths';
+import { SETTINGS_LOCK, settingsProblem } from './settings/settings';
+import { ALERTS_LOCK, alertDocProblem } from './alerts/alert-engine';
 import type { Alert } from '../../shared/domain';
 import { OpenAiSpendControls } from './spend-controls/openai-spend-controls-api';
 import { SpendControlsService, type SpendControlsFactory } from './spend-controls/spend-controls-service';
@@ -37,7 +43,12 @@ import { enforcingLines } from './spend-controls/tray-lines';
 export interface CoreDependencies {
   dataDir: string;
   vault: SecretVault;
+  /** Writes the settings document as plain JSON to config.json in the data dir (electron-store, or a JSON file). */
   settingsStore: DocumentStore<unknown>;
+  /** The user's log file (app and CLI); silent if none. */
+  logger?: Logger;
+  /** Cross-process locks; defaults to lock files in the data dir. */
+  locks?: StateLocks;
   clock: Clock;
   emit?: EventSink;
   notifier?: Notifier;
@@ -48,6 +59,14 @@ export interface CoreDependencies {
   createSpendControls?: SpendControlsFactory;
   syncOptions?: Partial<SyncEngineOptions>;
   timers?: Timers;
+}
+
+/** A budget as given, validated: a bad one is a clear invalid_input error and changes nothing. */
+function parseBudget(input: BudgetInput): Budget {
+  const parsed = budgetInputSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new AppError('invalid_input', `Budget ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}.`.replace(' : ', ': '));
 }
 
 export const defaultProviderFactory: ProviderFactory = providerFactory();
@@ -64,17 +83,27 @@ export class SpendwatchCore {
   readonly alerts: AlertEngine;
   readonly payments: PaymentService;
   readonly spendControls: SpendControlsService;
+  /** Damaged files found and repaired: the CLI prints them, the app shows a banner. */
+  readonly notices: StateNotices;
+  readonly locks: StateLocks;
+  readonly logger: Logger;
   private alertTimer: ReturnType<typeof setInterval> | undefined;
   private readonly listeners = new Set<EventSink>();
 
   constructor(private readonly deps: CoreDependencies) {
-    const createProvider = deps.createProvider ?? defaultProviderFactory;
-    this.settings = new SettingsRepository(deps.settingsStore);
-    this.history = new HistoryStore(deps.dataDir, deps.clock);
+    const createProvider: ProviderFactory = deps.createProvider ?? providerFactory({ clock: deps.clock });
+    this.locks = deps.locks ?? new FileStateLocks(deps.dataDir);
+    this.notices = new StateNotices(deps.clock);
+    this.logger = deps.logger ?? silentLogger;
+    this.notices.onNotice((notice) => this.logger.warn(notice.message));
+    const guarded = (path: string, writer: DocumentStore<unknown>, label: string, lockName: string, problem: (raw: unknown) => string | null) =>
+      new RecoveringDocument({ path, writer, label, lockName, problem, locks: this.locks, clock: deps.clock, notices: this.notices });
+    this.settings = new SettingsRepository(guarded(settingsFile(deps.dataDir), deps.settingsStore, 'settings', SETTINGS_LOCK, settingsProblem), this.locks);
+    this.history = new HistoryStore(deps.dataDir, deps.clock, this.locks, this.notices);
     this.views = new AccountViews(this.history, deps.clock);
     const emit: EventSink = (event, payload) => this.emit(event, payload);
     this.accounts = new AccountService({ settings: this.settings, vault: deps.vault, history: this.history, clock: deps.clock, createProvider });
-    this.sync = new SyncEngine({ settings: this.settings, vault: deps.vault, history: this.history, clock: deps.clock, createProvider, emit }, deps.syncOptions);
+    this.sync = new SyncEngine({ settings: this.settings, vault: deps.vault, history: this.history, clock: deps.clock, createProvider, emit, notices: this.notices }, deps.syncOptions);
     this.payments = new PaymentService({ settings: this.settings, vault: deps.vault, clock: deps.clock });
     const spendControlsStore = new SpendControlsStore(deps.dataDir);
     this.spendControls = new SpendControlsService({
@@ -89,7 +118,8 @@ export class SpendwatchCore {
     });
     this.alerts = new AlertEngine({
       spendControls: (accountId) => spendControlsStore.read(accountId),
-      store: deps.alertStore ?? new JsonFileStore(join(deps.dataDir, 'alerts.json')),
+      store: deps.alertStore ?? guarded(join(deps.dataDir, 'alerts.json'), new JsonFileStore(join(deps.dataDir, 'alerts.json')), 'alert history', ALERTS_LOCK, alertDocProblem),
+      locks: this.locks,
       settings: this.settings,
       views: this.views,
       clock: deps.clock,
@@ -120,6 +150,11 @@ export class SpendwatchCore {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
     this.deps.emit?.(event, payload);
     for (const listener of this.listeners) listener(event, payload);
+  }
+
+  /** The injected clock's time: core never reads the machine's clock directly. */
+  now(): Date {
+    return this.deps.clock.now();
   }
 
   today(): string {
@@ -164,6 +199,7 @@ export class SpendwatchCore {
       usage: weekly ? weeklyUsage(usageSeries(views, from, to)) : usageSeries(views, from, to),
       monthly: this.billingHistory(views, month),
       paymentNotices: this.paymentNotices(),
+      stateNotices: this.notices.list(),
     };
   }
 
@@ -231,6 +267,7 @@ export class SpendwatchCore {
   /** Syncs (all or some accounts), then evaluates alerts: what a poll, "Sync now" and `spendwatch sync` do. */
   async syncAndEvaluate(accountIds?: string[]) {
     const report = await this.sync.syncAll(accountIds);
+    for (const r of report.results) if (!r.ok) this.logger.warn(`Sync of account ${r.accountId} failed: ${r.error?.code}: ${r.error?.message}`);
     await this.spendControls.refreshAfterSync(report.results);
     return { ...report, alerts: this.alerts.evaluate() };
   }
@@ -240,9 +277,25 @@ export class SpendwatchCore {
    * budget may cross a threshold); the CLI leaves that to the next sync, which reports them.
    */
   setBudget(accountIdOrName: string, input: BudgetInput | null, options: { evaluate?: boolean } = {}): { accountId: string; budget: Budget | null; alerts: Alert[] } {
+    return this.updateBudget(accountIdOrName, () => input, options);
+  }
+
+  /**
+   * Changes an account's budget from its current stored value, inside one settings read-modify-write
+   * (under the cross-process lock), so concurrent budget changes are never lost. A change that throws
+   * writes nothing.
+   */
+  updateBudget(
+    accountIdOrName: string,
+    change: (current: Budget | null) => BudgetInput | null,
+    options: { evaluate?: boolean } = {},
+  ): { accountId: string; budget: Budget | null; alerts: Alert[] } {
     const account = this.accounts.get(accountIdOrName);
-    const budget = input === null ? null : budgetSchema.parse(input);
+    let budget: Budget | null = null;
     this.settings.update((s) => {
+      if (!s.accounts.some((a) => a.id === account.id)) throw new AppError('not_found', `No account named "${accountIdOrName}".`);
+      const input = change(s.budgets[account.id] ?? null);
+      budget = input === null ? null : parseBudget(input);
       if (budget) s.budgets[account.id] = budget;
       else delete s.budgets[account.id];
     });

@@ -5,16 +5,20 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channelName, channels, EVENT_CHANNEL, type EventName, type EventPayload, type IpcResult } from '../../shared/ipc-contract';
 import { dispatchIpc, type IpcHandlers } from '../core/ipc/dispatch';
+import type { Logger } from '../core/ports';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
 const FORBIDDEN: IpcResult<never> = { ok: false, error: { code: 'forbidden', message: 'This call did not come from the Spendwatch window.' } };
 
-export function registerIpcHandlers(ipcMain: IpcMain, handlers: IpcHandlers, isTrustedSender: SenderCheck): () => void {
+export function registerIpcHandlers(ipcMain: IpcMain, handlers: IpcHandlers, isTrustedSender: SenderCheck, log?: Logger): () => void {
   for (const channel of channels) {
     ipcMain.handle(channelName(channel), (event, input: unknown) => {
-      if (!isTrustedSender(event)) return FORBIDDEN;
-      return dispatchIpc(handlers, channel, input);
+      if (!isTrustedSender(event)) {
+        log?.warn(`IPC refused: ${channel} from an untrusted sender (${event.senderFrame?.url.slice(0, 200) ?? 'no frame'})`);
+        return FORBIDDEN;
+      }
+      return dispatchIpc(handlers, channel, input, log);
     });
   }
   return () => channels.forEach((channel) => ipcMain.removeHandler(channelName(channel)));

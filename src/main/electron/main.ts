@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock } from '../core/ports';
+import { FileLog } from '../core/logging/file-log';
 import { createIpcHandlers } from '../core/ipc/handlers';
 import { ConnectivityWatcher } from '../core/sync/connectivity';
 import { settingsFile } from '../core/paths';
@@ -36,6 +37,10 @@ const isPaymentAlert = (kind: string | undefined) => kind === 'card-expiry' || k
 
 function start(): void {
   const dataDir = app.getPath('userData');
+  const log = new FileLog(dataDir, 'app', systemClock);
+  // Observe (not handle) crashes: Electron's own behaviour stays, and the log keeps the cause.
+  process.on('uncaughtExceptionMonitor', (error) => log.error('Unexpected error in the app', error));
+  process.on('unhandledRejection', (reason) => log.error('Unhandled promise rejection in the app', reason));
   const noAccountsYet = !existsSync(settingsFile(dataDir));
   serveRenderer(protocol, join(import.meta.dirname, '../renderer'));
   const windows = new WindowManager({
@@ -51,6 +56,7 @@ function start(): void {
     vault: new KeytarVault(),
     settingsStore: new ElectronStoreDocument(dataDir),
     clock: systemClock,
+    logger: log,
     emit: (event, payload) => broadcastEvent(windows.all(), event, payload),
     notifier: new ElectronNotifier(
       () => trayRef.current,
@@ -76,7 +82,7 @@ function start(): void {
     },
     setStartAtLogin: (enabled: boolean) => app.setLoginItemSettings({ openAtLogin: enabled }),
   };
-  registerIpcHandlers(ipcMain, createIpcHandlers(core, shellActions), createSenderCheck(() => windows.all(), windows.isAppUrl));
+  registerIpcHandlers(ipcMain, createIpcHandlers(core, shellActions), createSenderCheck(() => windows.all(), windows.isAppUrl), log);
 
   trayRef.current = new TrayController(trayIconPath, {
     openDashboard: () => windows.open('dashboard'),

@@ -32,6 +32,11 @@ export function StatusBanner(props: { view: DashboardView; accountId: string; pr
             <strong>{a.name}:</strong> {a.warning}
           </div>
         ))}
+      {(view.stateNotices ?? []).map((n) => (
+        <div key={`${n.at}-${n.message}`} className="banner banner-warning" role="alert">
+          <span className="badge badge-problem">Local data</span> {n.message}
+        </div>
+      ))}
       {view.paymentNotices.map((n) => (
         <div key={n.methodId} className={`banner ${n.severity === 'critical' ? 'banner-error' : 'banner-warning'}`} role="status">
           <span className="badge badge-problem">Payment</span> {n.message}{' '}

@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { BRAND_NAMES, cardNumberProblem, daysUntilExpiry, detectBrand, expiresSoon, digitsOnly, formatCardNumber, maskedCard } from '../../shared/cards';
 import type { AccountInfo } from '../../shared/domain';
-import { PAYMENT_TYPE_NAMES, paymentMethodInputSchema, type PaymentMethod, type PaymentType } from '../../shared/payments';
+import { PAYMENT_TYPE_NAMES, paymentMethodInputSchemaFor, type PaymentMethod, type PaymentType } from '../../shared/payments';
 import { call } from '../bridge';
 import { Field, issuesByField } from './FieldError';
 
@@ -27,7 +27,7 @@ export function PaymentMethodsSection({ methods, accounts, localToday, onGuide }
         </ul>
       )}
       {editing ? (
-        <PaymentMethodForm key={editing === 'new' ? 'new' : editing.id} method={editing === 'new' ? null : editing} accounts={accounts} onDone={() => setEditing(null)} />
+        <PaymentMethodForm localToday={localToday} key={editing === 'new' ? 'new' : editing.id} method={editing === 'new' ? null : editing} accounts={accounts} onDone={() => setEditing(null)} />
       ) : (
         <button type="button" onClick={() => setEditing('new')}>
           Add a payment method
@@ -86,7 +86,7 @@ function MethodRow({ method, accounts, localToday, onEdit, onGuide }: { method: 
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
-function PaymentMethodForm({ method, accounts, onDone }: { method: PaymentMethod | null; accounts: AccountInfo[]; onDone: () => void }) {
+function PaymentMethodForm({ method, accounts, localToday, onDone }: { method: PaymentMethod | null; accounts: AccountInfo[]; localToday: string; onDone: () => void }) {
   const card = method?.card;
   const [type, setType] = useState<PaymentType>(method?.type ?? 'card');
   const [cardholderName, setCardholderName] = useState(card?.cardholderName ?? '');
@@ -141,7 +141,7 @@ function PaymentMethodForm({ method, accounts, onDone }: { method: PaymentMethod
     const input = buildInput();
     const fieldErrors: Record<string, string> = {};
     if (type === 'card' && !method && !typed) fieldErrors.cardNumber = 'Enter the card number.';
-    const parsed = paymentMethodInputSchema.safeParse(input);
+    const parsed = paymentMethodInputSchemaFor(localToday).safeParse(input);
     if (!parsed.success) Object.assign(fieldErrors, issuesByField(parsed.error.issues), fieldErrors);
     if (Object.keys(fieldErrors).length) {
       setErrors(fieldErrors);

@@ -53,6 +53,21 @@ describe('IPC registration', () => {
     expect(h.openExternal).not.toHaveBeenCalled();
   });
 
+  it('logs refusals and unexpected errors, never the input itself', async () => {
+    const lines: string[] = [];
+    const log = { info: (m: string) => lines.push(`info ${m}`), warn: (m: string) => lines.push(`warn ${m}`), error: (m: string, e?: unknown) => lines.push(`error ${m} ${String(e)}`) };
+    const h = { ...handlers(), listAccounts: vi.fn(() => { throw new Error('disk on fire'); }) } as unknown as IpcHandlers;
+    registerIpcHandlers(mock.ipcMain as never, h, check, log);
+    const ok = event(window.webContents.id, 'app://spendwatch/index.html');
+    await mock.__test.ipcHandlers.get(channelName('listAccounts'))!(event(999, 'https://evil.example/'), {});
+    await mock.__test.ipcHandlers.get(channelName('addAccount'))!(ok, { name: 'Acme', provider: 'openai', apiKey: 'sk-admin-SECRETSECRETSECRET', baseUrl: 'http://evil.example/v1' });
+    await mock.__test.ipcHandlers.get(channelName('listAccounts'))!(ok, {});
+    expect(lines[0]).toMatch(/^warn IPC refused: listAccounts from an untrusted sender \(https:\/\/evil\.example\/\)/);
+    expect(lines[1]).toMatch(/^warn IPC refused: addAccount with invalid input at baseUrl: Plain http:\/\/ is refused/);
+    expect(lines[2]).toMatch(/^error IPC listAccounts failed unexpectedly Error: disk on fire/);
+    expect(lines.join('\n')).not.toContain('SECRET');
+  });
+
   it('broadcasts events to live windows only', () => {
     const live = new MockBrowserWindow({ webPreferences: {} });
     const dead = new MockBrowserWindow({ webPreferences: {} });

@@ -4,7 +4,7 @@
  * and nothing is written unless every step succeeds.
  */
 import { randomBytes } from 'node:crypto';
-import type { AccountInfo, ProviderId } from '../../../shared/domain';
+import { accountNameSchema, baseUrlProblem, type AccountInfo, type ProviderId } from '../../../shared/domain';
 import { maskApiKey } from '../../../shared/masking';
 import { PROVIDERS } from '../../../shared/providers';
 import { AppError } from '../errors';
@@ -20,6 +20,9 @@ export interface NewAccount {
   baseUrl?: string;
   apiKey: string;
 }
+
+/** Enough for any team; keeps every view and the sums over accounts bounded. */
+export const MAX_ACCOUNTS = 50;
 
 export class AccountService {
   constructor(
@@ -44,13 +47,17 @@ export class AccountService {
 
   get(idOrName: string): StoredAccount {
     const account = this.find(idOrName);
-    if (!account) throw new AppError('not_found', `No account named "${idOrName}". See the list of accounts.`);
+    if (!account) throw new AppError('not_found', `No account named "${idOrName.slice(0, 100)}". See the list of accounts.`);
     return account;
   }
 
   async add(input: NewAccount): Promise<AccountInfo> {
-    const name = input.name.trim();
+    const name = validName(input.name);
+    const baseUrl = (input.baseUrl ?? PROVIDERS[input.provider].defaultBaseUrl).trim().replace(/\/+$/, '');
+    const urlProblem = baseUrlProblem(baseUrl);
+    if (urlProblem) throw new AppError('invalid_input', `Base URL ${JSON.stringify(baseUrl.slice(0, 200))}: ${urlProblem}.`);
     const apiKey = input.apiKey.trim();
+    if (apiKey.length > 500) throw new AppError('invalid_input', 'That is not an API key: it is far too long.');
     this.assertNameFree(name);
     assertAdminKey(input.provider, apiKey);
     await this.deps.vault.probe();
@@ -59,7 +66,7 @@ export class AccountService {
       id: `acc_${randomBytes(8).toString('hex')}`,
       name,
       provider: input.provider,
-      baseUrl: (input.baseUrl ?? PROVIDERS[input.provider].defaultBaseUrl).replace(/\/+$/, ''),
+      baseUrl,
       keyHint: maskApiKey(apiKey),
       createdAt: this.deps.clock.now().toISOString(),
     };
@@ -67,7 +74,10 @@ export class AccountService {
 
     await this.deps.vault.set(accountKeyRef(account.id), apiKey);
     try {
+      // Checked again under the settings lock: another process may have added the same name meanwhile.
       this.deps.settings.update((s) => {
+        assertNameFree(s.accounts, name);
+        if (s.accounts.length >= MAX_ACCOUNTS) throw new AppError('invalid_input', `At most ${MAX_ACCOUNTS} accounts can be added.`);
         s.accounts.push(account);
       });
     } catch (error) {
@@ -79,11 +89,13 @@ export class AccountService {
 
   rename(idOrName: string, newName: string): AccountInfo {
     const account = this.get(idOrName);
-    const name = newName.trim();
+    const name = validName(newName);
     this.assertNameFree(name, account.id);
     this.deps.settings.update((s) => {
+      assertNameFree(s.accounts, name, account.id);
       const target = s.accounts.find((a) => a.id === account.id);
-      if (target) target.name = name;
+      if (!target) throw new AppError('not_found', `No account named "${idOrName.slice(0, 100)}". See the list of accounts.`);
+      target.name = name;
     });
     return { ...account, name };
   }
@@ -99,20 +111,38 @@ export class AccountService {
   /** Removes the account, its keychain entry, its budget and its local history. */
   async remove(idOrName: string): Promise<boolean> {
     const account = this.get(idOrName);
+    // History first: if another process is syncing this account, nothing is removed yet.
+    if (!this.deps.history.removeAccount(account.id)) {
+      throw new AppError('busy', `"${account.name}" is being synced by another Spendwatch process. Try again when it has finished.`);
+    }
     await this.deps.vault.delete(accountKeyRef(account.id));
     this.deps.settings.update((s) => {
+      if (!s.accounts.some((a) => a.id === account.id)) throw new AppError('not_found', `No account named "${account.name}": it was already removed.`);
       s.accounts = s.accounts.filter((a) => a.id !== account.id);
       delete s.budgets[account.id];
     });
-    this.deps.history.removeAccount(account.id);
     return true;
   }
 
   private assertNameFree(name: string, exceptId?: string): void {
-    const clash = this.deps.settings.read().accounts.find((a) => a.id !== exceptId && a.name.toLowerCase() === name.toLowerCase());
-    if (clash) throw new AppError('conflict', `An account named "${clash.name}" already exists. Choose another name.`);
+    assertNameFree(this.deps.settings.read().accounts, name, exceptId);
   }
 }
+
+function validName(raw: string): string {
+  const parsed = accountNameSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError('invalid_input', `Account name: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+  return parsed.data;
+}
+
+/** Names are unique regardless of case (and Unicode case folding), so "Race" and "race" cannot both exist. */
+function assertNameFree(accounts: StoredAccount[], name: string, exceptId?: string): void {
+  const folded = foldName(name);
+  const clash = accounts.find((a) => a.id !== exceptId && foldName(a.name) === folded);
+  if (clash) throw new AppError('conflict', `An account named "${clash.name}" already exists. Choose another name.`);
+}
+
+const foldName = (name: string): string => name.normalize('NFKC').toLowerCase().trim();
 
 /** Refuses keys that are known not to read costs (the registry judges by prefix); an unfamiliar format is left to the test call. */
 function assertAdminKey(provider: ProviderId, apiKey: string): void {

@@ -15,6 +15,7 @@ import { evaluateRules, type AlertCandidate } from './rules';
 import { localDay } from '../../../shared/cards';
 import type { AccountSpendControls } from '../../../shared/spend-controls';
 import { evaluateSpendLimitRules } from './spend-limit-rules';
+import { noLocks, type StateLocks } from '../fs/state-lock';
 
 const firedSchema = z.object({ id: z.string(), firedAt: z.string(), period: z.string(), budgetMicros: z.number().nullable() });
 const alertDocSchema = z.object({
@@ -26,6 +27,13 @@ type AlertDoc = z.infer<typeof alertDocSchema>;
 
 const LOG_LIMIT = 500;
 const EMPTY: AlertDoc = { version: 1, fired: {}, log: [] };
+export const ALERTS_LOCK = 'alerts';
+
+/** Why a stored alert document is unusable, or null: the damaged-file policy's check for alerts.json. */
+export function alertDocProblem(raw: unknown): string | null {
+  const parsed = alertDocSchema.safeParse(raw);
+  return parsed.success ? null : `${parsed.error.issues[0]?.path.join('.') || 'alerts'}: ${parsed.error.issues[0]?.message ?? 'invalid'}`;
+}
 
 export class AlertEngine {
   constructor(
@@ -38,14 +46,33 @@ export class AlertEngine {
       emit: EventSink;
       /** What Spendwatch last learned about OpenAI's hard limits, for the openai-limit-* rules. */
       spendControls?: (accountId: string) => AccountSpendControls;
+      /** Fired keys are read and written under this cross-process lock, so an alert fires exactly once. */
+      locks?: StateLocks;
     },
   ) {}
 
+  private get locks(): StateLocks {
+    return this.deps.locks ?? noLocks;
+  }
+
+  /**
+   * The alert document as stored. A damaged file is repaired by the store (moved aside, last good copy
+   * restored, the user told); anything still unusable starts clean rather than stopping alerts.
+   */
   private load(): AlertDoc {
     const raw = this.deps.store.read();
     const parsed = alertDocSchema.safeParse(raw);
-    // A damaged alert file must not stop alerts; starting clean may repeat this period's alerts once.
     return parsed.success ? parsed.data : structuredClone(EMPTY);
+  }
+
+  /** Read-modify-write of the alert document under the lock, reading it fresh from disk. */
+  private change<T>(fn: (doc: AlertDoc) => { result: T; write: boolean }): T {
+    return this.locks.withSync(ALERTS_LOCK, () => {
+      const doc = this.load();
+      const { result, write } = fn(doc);
+      if (write) this.deps.store.write(doc);
+      return result;
+    });
   }
 
   /** Evaluates every rule for every account; returns (and delivers) the alerts raised now. */
@@ -53,10 +80,15 @@ export class AlertEngine {
     const settings = this.deps.settings.read();
     if (settings.accounts.length === 0 && settings.payments.methods.length === 0) return [];
     const now = this.deps.clock.now();
-    const doc = this.load();
+    const accounts = settings.accounts.length ? this.deps.views.resolveAll(settings) : [];
+    const raised = this.change((doc) => this.raise(doc, settings, accounts, now));
+    for (const alert of raised) this.deliver(alert);
+    return raised;
+  }
+
+  private raise(doc: AlertDoc, settings: Settings, accounts: ReturnType<AccountViews['resolveAll']>, now: Date): { result: Alert[]; write: boolean } {
     const raised: Alert[] = [];
     let changed = false;
-    const accounts = settings.accounts.length ? this.deps.views.resolveAll(settings) : [];
     for (const resolved of accounts) {
       if (resolved.isDemo) continue;
       const candidates = evaluateRules({
@@ -75,12 +107,8 @@ export class AlertEngine {
       for (const candidate of candidates) this.record(doc, raised, { ...candidate, accountId: resolved.account.id, accountName: resolved.account.name }, now, settings);
     }
     for (const candidate of evaluatePaymentRules(settings, accounts, dayFromMs(now.getTime()), localDay(now))) this.record(doc, raised, candidate, now, settings);
-    if (changed || raised.length) {
-      this.prune(doc, now);
-      this.deps.store.write(doc);
-    }
-    for (const alert of raised) this.deliver(alert);
-    return raised;
+    if (changed || raised.length) this.prune(doc, now);
+    return { result: raised, write: changed || raised.length > 0 };
   }
 
   /**
@@ -167,23 +195,24 @@ export class AlertEngine {
   }
 
   markRead(ids: string[] | 'all'): number {
-    const doc = this.load();
-    let count = 0;
-    for (const alert of doc.log) {
-      if (!alert.read && (ids === 'all' || ids.includes(alert.id))) {
-        alert.read = true;
-        count++;
+    return this.change((doc) => {
+      let count = 0;
+      for (const alert of doc.log) {
+        if (!alert.read && (ids === 'all' || ids.includes(alert.id))) {
+          alert.read = true;
+          count++;
+        }
       }
-    }
-    if (count) this.deps.store.write(doc);
-    return count;
+      return { result: count, write: count > 0 };
+    });
   }
 
   forgetAccount(accountId: string): void {
-    const doc = this.load();
-    doc.log = doc.log.filter((a) => a.accountId !== accountId);
-    for (const key of Object.keys(doc.fired)) if (key.split('|')[1] === accountId) delete doc.fired[key];
-    this.deps.store.write(doc);
+    this.change((doc) => {
+      doc.log = doc.log.filter((a) => a.accountId !== accountId);
+      for (const key of Object.keys(doc.fired)) if (key.split('|')[1] === accountId) delete doc.fired[key];
+      return { result: undefined, write: true };
+    });
   }
 }
 

@@ -1,20 +1,31 @@
 /**
  * Persists each account's history under <dataDir>/history/<accountId>/<YYYY-MM>.json plus state.json.
- * Writes are atomic and only for months that changed; a damaged file is moved aside and reported,
- * so the sync engine can refetch that month. Directories are created only when something is written.
+ * Writes are atomic and only for months that changed. A damaged month file is moved aside and a repair
+ * mark (<YYYY-MM>.repair.json) is written next to it, so whichever process syncs next refetches the
+ * whole month, even if the process that found the damage (e.g. `status`) never syncs. A file we may not
+ * read is reported as a permission problem and left alone. Directories are created only when something
+ * is written. Writers hold the account's cross-process lock (see SyncEngine) and reload under it.
  */
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { appErrorSchema } from '../../../shared/domain';
 import { quarantineFile, readFileIfExists, writeFileAtomic } from '../fs/atomic-file';
 import { historyDir } from '../paths';
 import type { Clock } from '../ports';
+import { permissionDenied } from '../fs/recovering-document';
+import { noLocks, type StateLocks } from '../fs/state-lock';
+import type { StateNotices } from '../fs/state-notices';
 import { AccountHistory } from './account-history';
 import { parseMonth, serializeMonth } from './month-file';
 import type { CorruptMonth } from './types';
 
 const MONTH_FILE = /^(\d{4}-\d{2})\.json$/;
+const REPAIR_MARK = /^(\d{4}-\d{2})\.repair\.json$/;
+const repairMarkSchema = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), movedTo: z.string(), reason: z.string() });
+
+/** The lock every writer of an account's history holds. */
+export const historyLockName = (accountId: string): string => `history-${accountId}`;
 
 export const syncStateSchema = z.object({
   lastSuccessAt: z.string().nullable(),
@@ -56,18 +67,47 @@ export class HistoryStore {
   private readonly cache = new Map<string, LoadedHistory>();
   /** Sync states, read once and written through: every dashboard and tray refresh needs them. */
   private readonly states = new Map<string, SyncState>();
+  /** Accounts being synced by this process: that sync reports the repairs it makes itself. */
+  private readonly syncing = new Set<string>();
 
   constructor(
     private readonly dataDir: string,
     private readonly clock: Clock,
+    private readonly locks: StateLocks = noLocks,
+    private readonly notices?: StateNotices,
   ) {}
+
+  /** Runs a writer (a sync) holding the account's cross-process lock, on history reloaded from disk. */
+  async withAccountLock<T>(accountId: string, fn: () => Promise<T>): Promise<T> {
+    this.accountDir(accountId);
+    // A backfill can take minutes; a second process waits for it and then needs one incremental request.
+    return this.locks.with(
+      historyLockName(accountId),
+      async () => {
+        this.forget(accountId);
+        this.syncing.add(accountId);
+        try {
+          return await fn();
+        } finally {
+          this.syncing.delete(accountId);
+        }
+      },
+      { waitMs: 15 * 60_000 },
+    );
+  }
+
+  /** Drops what this process holds in memory: another process may have written since. */
+  forget(accountId: string): void {
+    this.cache.delete(accountId);
+    this.states.delete(accountId);
+  }
 
   private accountDir(accountId: string): string {
     if (!/^[A-Za-z0-9_-]+$/.test(accountId)) throw new Error(`Bad account id: ${accountId}`);
     return join(historyDir(this.dataDir), accountId);
   }
 
-  /** Loads (once) and returns an account's history; damaged month files are quarantined. */
+  /** Loads (once) and returns an account's history; damaged month files are quarantined and marked for repair. */
   load(accountId: string): LoadedHistory {
     const cached = this.cache.get(accountId);
     if (cached) return cached;
@@ -78,17 +118,55 @@ export class HistoryStore {
       const month = MONTH_FILE.exec(name)?.[1];
       if (!month) continue;
       const path = join(dir, name);
+      let text: string;
       try {
-        const contents = parseMonth(month, readFileIfExists(path) ?? '');
+        text = readFileIfExists(path) ?? '';
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EACCES' || code === 'EPERM') throw permissionDenied(path, 'read');
+        text = '';
+      }
+      try {
+        const contents = parseMonth(month, text);
         history.loadMonth(contents.costs, contents.usage);
       } catch (error) {
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        corrupt.push({ month, movedTo: quarantineFile(path, this.clock.now()), reason });
+        const found = this.quarantineMonth(accountId, month, path, reason);
+        if (found) corrupt.push(found);
       }
     }
     const loaded = { history, corrupt };
     this.cache.set(accountId, loaded);
     return loaded;
+  }
+
+  /**
+   * Moves a damaged month aside and persists the repair mark, under the account's lock. If another process
+   * holds it (a sync in progress), the file is left for that sync, which reloads and repairs it itself.
+   */
+  private quarantineMonth(accountId: string, month: string, path: string, reason: string): CorruptMonth | undefined {
+    const found = this.locks.trySync(historyLockName(accountId), () => {
+      if (readFileIfExistsQuietly(path) === undefined) return undefined;
+      const movedTo = quarantineFile(path, this.clock.now());
+      const mark: CorruptMonth = { month, movedTo, reason };
+      writeFileAtomic(join(this.accountDir(accountId), `${month}.repair.json`), `${JSON.stringify(mark)}\n`);
+      return mark;
+    });
+    if (found && !this.syncing.has(accountId)) this.notices?.add(`History for ${month} was damaged (${reason}). It was moved to ${found.movedTo}; the next sync fetches the whole month again.`);
+    return found;
+  }
+
+  /** Months whose files were found damaged (by any process) and not yet refetched. */
+  pendingRepairs(accountId: string): CorruptMonth[] {
+    const dir = this.accountDir(accountId);
+    const marks: CorruptMonth[] = [];
+    for (const name of listDir(dir)) {
+      const month = REPAIR_MARK.exec(name)?.[1];
+      if (!month) continue;
+      const parsed = repairMarkSchema.safeParse(safeJson(readFileIfExistsQuietly(join(dir, name))));
+      marks.push(parsed.success ? parsed.data : { month, movedTo: '(unknown)', reason: 'damaged' });
+    }
+    return marks.sort((a, b) => a.month.localeCompare(b.month));
   }
 
   /** Writes the months that changed since the last save; returns how many files were written. */
@@ -101,9 +179,16 @@ export class HistoryStore {
     return months.length;
   }
 
-  /** Forgets that corrupt months were found, once they have been refetched. */
-  clearCorrupt(accountId: string): void {
+  /** Forgets that corrupt months were found, once they have been refetched (and saved). */
+  clearCorrupt(accountId: string, months: string[] = this.pendingRepairs(accountId).map((m) => m.month)): void {
     this.load(accountId).corrupt = [];
+    for (const month of months) {
+      try {
+        unlinkSync(join(this.accountDir(accountId), `${month}.repair.json`));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
   }
 
   readState(accountId: string): SyncState {
@@ -115,13 +200,22 @@ export class HistoryStore {
   }
 
   private readStateFile(accountId: string): SyncState {
-    const text = readFileIfExists(join(this.accountDir(accountId), 'state.json'));
+    const path = join(this.accountDir(accountId), 'state.json');
+    let text: string | undefined;
+    try {
+      text = readFileIfExists(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM') throw permissionDenied(path, 'read');
+      text = '';
+    }
     if (text === undefined) return structuredClone(EMPTY_SYNC_STATE);
     try {
       return syncStateSchema.parse({ ...EMPTY_SYNC_STATE, ...JSON.parse(text) });
     } catch {
       // A damaged state file only costs a fresh backfill; the month files are still checked on their own.
-      quarantineFile(join(this.accountDir(accountId), 'state.json'), this.clock.now());
+      const movedTo = this.locks.trySync(historyLockName(accountId), () => quarantineFile(path, this.clock.now()));
+      if (movedTo) this.notices?.add(`The sync state ${path} was damaged. It was moved to ${movedTo}; the next sync fetches the account's history again.`);
       return structuredClone(EMPTY_SYNC_STATE);
     }
   }
@@ -131,10 +225,34 @@ export class HistoryStore {
     writeFileAtomic(join(this.accountDir(accountId), 'state.json'), `${JSON.stringify(state, null, 2)}\n`);
   }
 
-  removeAccount(accountId: string): void {
-    this.cache.delete(accountId);
-    this.states.delete(accountId);
-    rmSync(this.accountDir(accountId), { recursive: true, force: true });
+  /**
+   * Deletes an account's history, unless another process is syncing it right now (its writes would
+   * recreate what we delete): then returns false and deletes nothing. Never waits, so the app never blocks.
+   */
+  removeAccount(accountId: string): boolean {
+    const dir = this.accountDir(accountId);
+    const removed = this.locks.trySync(historyLockName(accountId), () => {
+      rmSync(dir, { recursive: true, force: true });
+      return true;
+    });
+    this.forget(accountId);
+    return removed === true;
+  }
+}
+
+function readFileIfExistsQuietly(path: string): string | undefined {
+  try {
+    return readFileIfExists(path);
+  } catch {
+    return '';
+  }
+}
+
+function safeJson(text: string | undefined): unknown {
+  try {
+    return text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 

@@ -4,16 +4,22 @@
  */
 import { isChannel, ipcContract, type Channel, type ChannelOutput, type ChannelParsedInput, type IpcResult } from '../../../shared/ipc-contract';
 import { toErrorInfo } from '../errors';
+import type { Logger } from '../ports';
 
 export type IpcHandlers = { [C in Channel]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C> };
 
-export async function dispatchIpc(handlers: IpcHandlers, channel: string, rawInput: unknown): Promise<IpcResult<unknown>> {
-  if (!isChannel(channel)) return { ok: false, error: { code: 'invalid_input', message: `Unknown call: ${channel}` } };
+/** Refusals and unexpected errors go to the log (never the input itself: it may hold a key or card number). */
+export async function dispatchIpc(handlers: IpcHandlers, channel: string, rawInput: unknown, log?: Logger): Promise<IpcResult<unknown>> {
+  if (!isChannel(channel)) {
+    log?.warn(`IPC refused: unknown channel ${JSON.stringify(String(channel).slice(0, 100))}`);
+    return { ok: false, error: { code: 'invalid_input', message: `Unknown call: ${String(channel).slice(0, 100)}` } };
+  }
   const contract = ipcContract[channel];
   const parsed = contract.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.');
+    log?.warn(`IPC refused: ${channel} with invalid input at ${field || '(root)'}: ${issue?.message ?? 'invalid'}`);
     return { ok: false, error: { code: 'invalid_input', message: `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}` } };
   }
   try {
@@ -22,6 +28,8 @@ export async function dispatchIpc(handlers: IpcHandlers, channel: string, rawInp
     // Outputs are checked too, so a core bug can never send the renderer something off-contract.
     return { ok: true, value: contract.output.parse(value) };
   } catch (error) {
-    return { ok: false, error: toErrorInfo(error) };
+    const info = toErrorInfo(error);
+    if (info.code === 'internal') log?.error(`IPC ${channel} failed unexpectedly`, error);
+    return { ok: false, error: info };
   }
 }

@@ -16,7 +16,7 @@ export interface ShellActions {
 }
 
 export function createIpcHandlers(core: SpendwatchCore, shell: ShellActions): IpcHandlers {
-  const changed = (reason: 'accounts' | 'budget') => core.emit('snapshotChanged', { reason, at: new Date().toISOString() });
+  const changed = (reason: 'accounts' | 'budget') => core.emit('snapshotChanged', { reason, at: core.now().toISOString() });
   /** After a payment record changes: new expiry or balance alerts fire at once, and the tray follows. */
   const paymentsChanged = <T>(value: T): T => {
     core.alerts.evaluate();

@@ -8,6 +8,12 @@ import type { Micros } from '../../../shared/money';
 import type { AccountCredits } from '../../../shared/payments';
 import { runRate, type DailyTotal } from '../aggregate/forecast';
 
+/**
+ * Runway and the next recharge are bounded: on a nearly idle account a large balance lasts "forever",
+ * and a date that far out overflows (and is meaningless). Beyond this it shows as ten years.
+ */
+export const MAX_RUNWAY_DAYS = 3650;
+
 export interface BalanceEstimate {
   estimateMicros: Micros;
   recordedMicros: Micros;
@@ -30,10 +36,10 @@ export function estimateBalance(credits: AccountCredits | undefined, daily: Dail
   const rate = runRate(daily, today) ?? null;
   let runwayDays: number | null = null;
   if (estimate <= 0) runwayDays = 0;
-  else if (rate && rate > 0) runwayDays = Math.floor(estimate / rate);
+  else if (rate && rate > 0) runwayDays = Math.min(MAX_RUNWAY_DAYS, Math.floor(estimate / rate));
   const auto = credits.autoRecharge;
   let nextRechargeOn: UtcDay | null = null;
-  if (auto && rate && rate > 0) nextRechargeOn = addDays(today, Math.max(0, Math.ceil((estimate - auto.thresholdMicros) / rate)));
+  if (auto && rate && rate > 0) nextRechargeOn = addDays(today, Math.min(MAX_RUNWAY_DAYS, Math.max(0, Math.ceil((estimate - auto.thresholdMicros) / rate))));
   return {
     estimateMicros: estimate,
     recordedMicros: recorded.amountMicros,

@@ -10,10 +10,14 @@ import { addDays } from '../../../shared/dates';
 import {
   creditEntryInputSchema,
   paymentEventInputSchema,
-  paymentMethodInputSchema,
+  paymentMethodInputSchemaFor,
+  PAYMENT_LIMITS,
+  recordedBalanceInputSchema,
+  autoRechargeInputSchema,
   type PaymentEvent,
   type PaymentMethod,
 } from '../../../shared/payments';
+import { localDay } from '../../../shared/cards';
 import { AppError } from '../errors';
 import type { Clock, SecretVault } from '../ports';
 import type { SettingsRepository } from '../settings/settings';
@@ -36,7 +40,7 @@ export class PaymentService {
 
   /** Adds (no id) or edits (id) a payment method; a new card number replaces the stored one. */
   async save(id: string | undefined, raw: unknown): Promise<PaymentMethod> {
-    const input = parse(paymentMethodInputSchema, raw);
+    const input = parse(paymentMethodInputSchemaFor(localDay(this.deps.clock.now())), raw);
     const now = this.deps.clock.now().toISOString();
     const existing = id ? this.list().find((m) => m.id === id) : undefined;
     if (id && !existing) throw new AppError('not_found', 'That payment method no longer exists.');
@@ -74,6 +78,7 @@ export class PaymentService {
     };
     this.deps.settings.update((s) => {
       const methods = s.payments.methods.filter((m) => m.id !== methodId);
+      if (methods.length >= PAYMENT_LIMITS.methods) throw new AppError('invalid_input', `At most ${PAYMENT_LIMITS.methods} payment methods can be recorded.`);
       // One primary per account (or overall, for methods not tied to an account).
       if (method.role === 'primary') {
         for (const other of methods) {
@@ -110,6 +115,7 @@ export class PaymentService {
     };
     this.deps.settings.update((s) => {
       const credits = (s.credits[input.accountId] ??= { entries: [], recordedBalance: null, autoRecharge: null });
+      if (credits.entries.length >= PAYMENT_LIMITS.creditEntries) throw new AppError('invalid_input', `At most ${PAYMENT_LIMITS.creditEntries} credits can be recorded per account.`);
       credits.entries.push(entry);
     });
     return entry;
@@ -118,18 +124,21 @@ export class PaymentService {
   removeCredit(accountId: string, entryId: string): void {
     this.deps.settings.update((s) => {
       const credits = s.credits[accountId];
-      if (credits) credits.entries = credits.entries.filter((e) => e.id !== entryId);
+      if (!credits?.entries.some((e) => e.id === entryId)) throw new AppError('not_found', 'No such credit entry: nothing removed.');
+      credits.entries = credits.entries.filter((e) => e.id !== entryId);
     });
   }
 
-  setRecordedBalance(accountId: string, balance: { amountMicros: number; asOf: string } | null): void {
+  setRecordedBalance(accountId: string, raw: { amountMicros: number; asOf: string } | null): void {
+    const balance = raw === null ? null : parse(recordedBalanceInputSchema, raw);
     this.requireAccount(accountId);
     this.deps.settings.update((s) => {
       (s.credits[accountId] ??= { entries: [], recordedBalance: null, autoRecharge: null }).recordedBalance = balance;
     });
   }
 
-  setAutoRecharge(accountId: string, autoRecharge: { thresholdMicros: number; amountMicros: number } | null): void {
+  setAutoRecharge(accountId: string, raw: { thresholdMicros: number; amountMicros: number } | null): void {
+    const autoRecharge = raw === null ? null : parse(autoRechargeInputSchema, raw);
     this.requireAccount(accountId);
     this.deps.settings.update((s) => {
       (s.credits[accountId] ??= { entries: [], recordedBalance: null, autoRecharge: null }).autoRecharge = autoRecharge;
@@ -140,13 +149,14 @@ export class PaymentService {
     const input = parse(paymentEventInputSchema, raw);
     const event = { ...input, id: newId('pe') };
     this.deps.settings.update((s) => {
-      s.payments.events = [event, ...s.payments.events].sort((a, b) => b.date.localeCompare(a.date)).slice(0, 500);
+      s.payments.events = [event, ...s.payments.events].sort((a, b) => b.date.localeCompare(a.date)).slice(0, PAYMENT_LIMITS.events);
     });
     return event;
   }
 
   removeEvent(id: string): void {
     this.deps.settings.update((s) => {
+      if (!s.payments.events.some((e) => e.id === id)) throw new AppError('not_found', 'No such payment log entry: nothing removed.');
       s.payments.events = s.payments.events.filter((e) => e.id !== id);
     });
   }

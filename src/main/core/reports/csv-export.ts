@@ -7,6 +7,7 @@ import { addDays, type UtcDay } from '../../../shared/dates';
 import { exactToDecimal } from '../../../shared/money';
 import { UNASSIGNED_PROJECT, UNNAMED_LINE_ITEM } from '../history/account-history';
 import type { ResolvedAccount } from '../account-views';
+import { neutraliseCsvCell } from '../text/safe-output';
 
 export const CSV_COLUMNS = ['date_utc', 'account', 'project_id', 'project_name', 'line_item', 'amount', 'currency'] as const;
 
@@ -20,13 +21,14 @@ export function exportCostsCsv(accounts: ResolvedAccount[], from: UtcDay, to: Ut
       for (const row of rows) {
         records.push([
           day,
-          account.name,
-          row.projectId ?? '',
-          row.projectId ? (view.projectNames[row.projectId] ?? row.projectId) : UNASSIGNED_PROJECT,
-          row.lineItem ?? UNNAMED_LINE_ITEM,
+          // Names come from the provider (any org member sets them): text cells never start a formula.
+          neutraliseCsvCell(account.name),
+          neutraliseCsvCell(row.projectId ?? ''),
+          neutraliseCsvCell(row.projectId ? (view.projectNames[row.projectId] ?? row.projectId) : UNASSIGNED_PROJECT),
+          neutraliseCsvCell(row.lineItem ?? UNNAMED_LINE_ITEM),
           // Each row's amount exactly as OpenAI sent it: the rows add up to the totals shown, to the last digit.
           exactToDecimal(row.amount, 2),
-          row.currency,
+          neutraliseCsvCell(row.currency),
         ]);
       }
     }

@@ -87,7 +87,7 @@ export function buildStatusDocument(core: SpendwatchCore, alerts: Alert[] = []):
   const from = firstDayOfMonth(monthOf(today));
   const resolved = settings.accounts.length ? core.views.resolveAll(settings) : [];
   return {
-    generatedAt: new Date().toISOString(),
+    generatedAt: core.now().toISOString(),
     period: monthOf(today),
     accounts: resolved.map((r) => statusAccount(r, core.views.summarise(r, settings, false), from, today)),
     alerts: alerts.map(alertJson),

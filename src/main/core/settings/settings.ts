@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { accountInfoSchema, alertKindSchema, alertPreferenceSchema, budgetSchema, microsSchema } from '../../../shared/domain';
 import { accountCreditsSchema, DEFAULT_EXPIRY_ALERT_DAYS, paymentEventSchema, paymentMethodSchema } from '../../../shared/payments';
 import type { DocumentStore } from '../ports';
+import { noLocks, type StateLocks } from '../fs/state-lock';
 
 /** An account as stored: exactly what the renderer may see (the key itself lives in the keychain). */
 export const storedAccountSchema = accountInfoSchema;
@@ -49,9 +50,25 @@ export const DEFAULT_SETTINGS: Settings = {
   credits: {},
 };
 
-/** Typed access to the settings document, validated on every read. */
+/** Why a stored settings document is unusable, or null: the damaged-file policy's check for config.json. */
+export function settingsProblem(raw: unknown): string | null {
+  const parsed = settingsSchema.safeParse({ ...structuredClone(DEFAULT_SETTINGS), ...(raw as object) });
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  return `${issue?.path.join('.') || 'settings'}: ${issue?.message ?? 'invalid'}`;
+}
+
+export const SETTINGS_LOCK = 'config';
+
+/**
+ * Typed access to the settings document, validated on every read. Every change is a read-modify-write
+ * under the cross-process settings lock, reading the file fresh, so no process's update is lost.
+ */
 export class SettingsRepository {
-  constructor(private readonly store: DocumentStore<unknown>) {}
+  constructor(
+    private readonly store: DocumentStore<unknown>,
+    private readonly locks: StateLocks = noLocks,
+  ) {}
 
   read(): Settings {
     const raw = this.store.read();
@@ -61,10 +78,13 @@ export class SettingsRepository {
     return parsed.data;
   }
 
+  /** Applies a change to the current settings; a change that throws writes nothing. */
   update(change: (settings: Settings) => Settings | void): Settings {
-    const current = this.read();
-    const next = change(current) ?? current;
-    this.store.write(settingsSchema.parse(next));
-    return next;
+    return this.locks.withSync(SETTINGS_LOCK, () => {
+      const current = this.read();
+      const next = change(current) ?? current;
+      this.store.write(settingsSchema.parse(next));
+      return next;
+    });
   }
 }

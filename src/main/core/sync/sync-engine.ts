@@ -13,6 +13,7 @@ import type { SpendProvider } from '../providers/provider';
 import type { ProviderFactory } from '../providers/provider-factory';
 import type { SettingsRepository, StoredAccount } from '../settings/settings';
 import { accountKeyRef } from '../vault/keytar-vault';
+import type { StateNotices } from '../fs/state-notices';
 
 export interface SyncEngineOptions {
   /** Days before today refetched on every poll (costs settle late). */
@@ -51,6 +52,8 @@ export class SyncEngine {
       clock: Clock;
       createProvider: ProviderFactory;
       emit: EventSink;
+      /** Where repairs made by a sync are reported (CLI stderr, the app's banner, the log). */
+      notices?: StateNotices;
     },
     options: Partial<SyncEngineOptions> = {},
   ) {
@@ -82,10 +85,20 @@ export class SyncEngine {
     return run;
   }
 
-  private async run(account: StoredAccount): Promise<AccountSyncResult> {
+  /**
+   * One writer per account across processes: the sync holds the account's history lock from reading its
+   * state to writing it, on history reloaded from disk under the lock (another process may have synced).
+   */
+  private run(account: StoredAccount): Promise<AccountSyncResult> {
+    return this.deps.history.withAccountLock(account.id, () => this.runLocked(account));
+  }
+
+  private async runLocked(account: StoredAccount): Promise<AccountSyncResult> {
     const { history: store, clock } = this.deps;
     const state = store.readState(account.id);
-    const repaired = [...store.load(account.id).corrupt];
+    store.load(account.id);
+    // Damaged months found by any process (e.g. a `status` that never syncs) are refetched whole.
+    const repaired = store.pendingRepairs(account.id);
     const now = clock.now();
     let provider: SpendProvider | undefined;
     try {
@@ -94,7 +107,7 @@ export class SyncEngine {
         throw new AppError('invalid_key', `No key for "${account.name}" was found in the keychain. Remove the account and add it again with its admin key.`);
       }
       provider = this.deps.createProvider(account, apiKey);
-      const outcome = await this.fetchAndApply(account, state, provider, now);
+      const outcome = await this.fetchAndApply(account, state, provider, now, repaired.map((r) => r.month));
       const next: SyncState = {
         ...outcome.state,
         lastSuccessAt: now.toISOString(),
@@ -105,7 +118,10 @@ export class SyncEngine {
       };
       const filesWritten = store.save(account.id);
       store.writeState(account.id, next);
-      store.clearCorrupt(account.id);
+      store.clearCorrupt(account.id, repaired.map((r) => r.month));
+      for (const r of repaired) {
+        this.deps.notices?.add(`${account.name}: history for ${r.month} was damaged (${r.reason}). It was moved to ${r.movedTo} and the whole month was fetched again.`);
+      }
       return { accountId: account.id, name: account.name, ok: true, requests: provider.requestCount, error: null, changedDays: outcome.changedDays, filesWritten, repaired };
     } catch (error) {
       const info = toErrorInfo(error);
@@ -120,12 +136,12 @@ export class SyncEngine {
     }
   }
 
-  private async fetchAndApply(account: StoredAccount, state: SyncState, provider: SpendProvider, now: Date) {
+  private async fetchAndApply(account: StoredAccount, state: SyncState, provider: SpendProvider, now: Date, repairMonths: string[]) {
     const { history: store } = this.deps;
-    const { history, corrupt } = store.load(account.id);
+    const { history } = store.load(account.id);
     const today = dayFromMs(now.getTime());
     const backfill = !state.backfilledFrom || history.costs.size === 0;
-    const from = this.windowStart(state, today, backfill, corrupt.map((c) => c.month));
+    const from = this.windowStart(state, today, backfill, repairMonths);
     const range = { from, toExclusive: addDays(today, 1) };
     const phase = backfill ? 'backfill' : 'incremental';
 
@@ -142,7 +158,7 @@ export class SyncEngine {
     // Everything fetched and validated: only now does the history change.
     const changedDays = history.replaceCosts(costs.days);
     if (usage) history.replaceUsage(usage);
-    for (const c of corrupt) history.markDirty(c.month);
+    for (const month of repairMonths) history.markDirty(month);
     return {
       changedDays,
       state: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateBalance } from '../../../../src/main/core/payments/balance';
+import { estimateBalance, MAX_RUNWAY_DAYS } from '../../../../src/main/core/payments/balance';
 import type { AccountCredits } from '../../../../src/shared/payments';
 
 const daily = (values: Record<string, number>) => (day: string) => values[day];
@@ -35,6 +35,19 @@ describe('balance estimate', () => {
     const gone = estimateBalance({ ...credits, recordedBalance: { amountMicros: 5_000_000, asOf: '2026-11-19' } }, daily(spend), '2026-11-21')!;
     expect(gone.estimateMicros).toBe(-15_000_000);
     expect(gone.runwayDays).toBe(0);
+  });
+
+  it('bounds the runway of a large balance on a nearly idle account (no date overflow)', () => {
+    const idle: Record<string, number> = { '2026-11-20': 1 }; // one micro-dollar in a week
+    const credits: AccountCredits = {
+      entries: [],
+      recordedBalance: { amountMicros: 10_000_000_000_000, asOf: '2026-11-21' },
+      autoRecharge: { thresholdMicros: 0, amountMicros: 1_000_000 },
+    };
+    const e = estimateBalance(credits, daily(idle), '2026-11-21')!;
+    expect(e.runwayDays).toBe(MAX_RUNWAY_DAYS);
+    expect(e.runsOutOn).toBe('2036-11-18');
+    expect(e.nextRechargeOn).toBe('2036-11-18');
   });
 
   it('needs a recorded balance', () => {

@@ -2,6 +2,7 @@
  * JSON over undici (GET, and POST/DELETE for the spend controls) with timeouts, retries (429, 5xx, network errors, truncated bodies) honouring
  * Retry-After, and no retry on 4xx answers that retrying cannot fix. Errors come out as AppError.
  */
+import { systemClock, type Clock } from '../../ports';
 import { request, type Dispatcher } from 'undici';
 import { USER_AGENT } from '../../../../shared/app-info';
 import { AppError } from '../../errors';
@@ -24,6 +25,8 @@ export interface JsonHttpClientOptions {
   classify: (error: HttpErrorBody) => AppError;
   dispatcher?: Dispatcher;
   timeoutMs?: number;
+  /** For Retry-After dates; the system clock unless one is injected. */
+  clock?: Clock;
   retry?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -143,7 +146,7 @@ export class JsonHttpClient {
     const final = this.options.classify(body);
     const retryable = (statusCode === 429 && final.code === 'rate_limited') || statusCode >= 500;
     if (!retryable) throw final;
-    throw new RetryableFailure(final, parseRetryAfter(retryAfter, Date.now()));
+    throw new RetryableFailure(final, parseRetryAfter(retryAfter, (this.options.clock ?? systemClock).now().getTime()));
   }
 
   private transportFailure(error: unknown, url: string): RetryableFailure {

@@ -46,6 +46,7 @@ export class OpenAiProvider implements SpendProvider {
       timeoutMs: options.timeoutMs,
       retry: options.retry,
       sleep: options.sleep,
+      clock: this.clock,
     });
   }
 

@@ -1,0 +1,93 @@
+/**
+ * One policy for damaged state files (config.json, alerts.json): every successful write also keeps a
+ * last-known-good copy (`<file>.last-good`). A file that cannot be read as valid JSON of the right shape
+ * (truncated, empty, garbage, a directory) is moved aside as `<file>.corrupt-<time>`, the last good copy
+ * is restored, and the user is told through StateNotices — never a silent reset, never a crash, and
+ * (for alerts.json) never a re-fire of alerts already recorded. A permission error is reported as one,
+ * not treated as damage: the file is left alone.
+ */
+import { existsSync } from 'node:fs';
+import { AppError } from '../errors';
+import type { Clock, DocumentStore } from '../ports';
+import { quarantineFile, readFileIfExists, writeFileAtomic } from './atomic-file';
+import type { StateLocks } from './state-lock';
+import type { StateNotices } from './state-notices';
+
+export interface RecoveringDocumentOptions {
+  /** Where the writer actually puts the document (electron-store and JsonFileStore both write plain JSON there). */
+  path: string;
+  /** Writes a document (atomically); the file at `path` must then hold it as JSON. */
+  writer: DocumentStore<unknown>;
+  /** Null when the parsed value is acceptable, else why not. */
+  problem: (value: unknown) => string | null;
+  /** How the user knows this file: "settings", "alert history". */
+  label: string;
+  lockName: string;
+  locks: StateLocks;
+  clock: Clock;
+  notices: StateNotices;
+}
+
+export const lastGoodPath = (path: string): string => `${path}.last-good`;
+
+export class RecoveringDocument implements DocumentStore<unknown> {
+  constructor(private readonly options: RecoveringDocumentOptions) {}
+
+  read(): unknown {
+    const first = this.inspect(this.options.path);
+    if (first.ok) return first.value;
+    // Repair under the lock, looking again: another process may have repaired it meanwhile.
+    return this.options.locks.withSync(this.options.lockName, () => {
+      const again = this.inspect(this.options.path);
+      return again.ok ? again.value : this.recover(again.reason);
+    });
+  }
+
+  write(value: unknown): void {
+    this.options.writer.write(value);
+    writeFileAtomic(lastGoodPath(this.options.path), `${JSON.stringify(value)}\n`);
+  }
+
+  private recover(reason: string): unknown {
+    const { path, clock, notices, label } = this.options;
+    const movedTo = existsSync(path) ? quarantineFile(path, clock.now()) : path;
+    const good = this.inspect(lastGoodPath(path));
+    if (good.ok && good.value !== undefined) {
+      this.options.writer.write(good.value);
+      notices.add(`The ${label} file ${path} was damaged (${reason}). It was moved to ${movedTo} and the last good copy was restored.`);
+      return good.value;
+    }
+    notices.add(`The ${label} file ${path} was damaged (${reason}) and no good copy was found. It was moved to ${movedTo}; Spendwatch starts this file afresh.`);
+    return undefined;
+  }
+
+  private inspect(path: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+    let text: string | undefined;
+    try {
+      text = readFileIfExists(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM') throw permissionDenied(path, 'read');
+      if (code === 'EISDIR') return { ok: false, reason: 'it is a directory' };
+      return { ok: false, reason: code ?? 'unreadable' };
+    }
+    if (text === undefined) return { ok: true, value: undefined };
+    if (text.trim() === '') return { ok: false, reason: 'it is empty' };
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return { ok: false, reason: 'it is not valid JSON' };
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'it does not hold a JSON object' };
+    const problem = this.options.problem(value);
+    return problem ? { ok: false, reason: problem } : { ok: true, value };
+  }
+}
+
+export function permissionDenied(path: string, action: 'read' | 'write'): AppError {
+  return new AppError(
+    'permission_denied',
+    `Spendwatch cannot ${action} ${path}: permission denied. This is not damage; nothing was changed. Give your user read and write access to it (e.g. chmod u+rw).`,
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The log a user can attach to a bug report: <dataDir>/logs/spendwatch.log, written by the app and the
+ * CLI (each line says which), size-capped and rotated by winston (1 MB a file, the current one plus
+ * spendwatch1.log … spendwatch3.log). What goes in: IPC refusals, unexpected errors, damaged files
+ * repaired, sync failures. What never goes in: keys and card numbers — every line passes redactLogText,
+ * whatever the caller passed. Nothing is created until the first line is written.
+ */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type winstonModule from 'winston';
+import { redactSecrets } from '../errors';
+import type { Clock, Logger } from '../ports';
+
+export const LOG_MAX_BYTES = 1_000_000;
+export const LOG_MAX_FILES = 4;
+const LINE_LIMIT = 4_000;
+
+export const logDir = (dataDir: string): string => join(dataDir, 'logs');
+export const logFile = (dataDir: string): string => join(logDir(dataDir), 'spendwatch.log');
+
+/** Keys (sk-…), anything shaped like a card number (13–19 digits, spaces or dashes allowed), bearer tokens. */
+export function redactLogText(text: string): string {
+  return redactSecrets(text)
+    .replace(/\b(?:\d[ -]?){12,18}\d\b/g, (digits) => `[card number removed …${digits.replace(/\D/g, '').slice(-4)}]`)
+    .replace(/(authorization|bearer)(["':= ]+)[^\s"',]+/gi, '$1$2[removed]')
+    .slice(0, LINE_LIMIT);
+}
+
+// Loaded on the first line logged: most CLI runs log nothing, and winston costs ~75 ms to load.
+const loadWinston = (): typeof winstonModule => createRequire(import.meta.url)('winston') as typeof winstonModule;
+
+export class FileLog implements Logger {
+  private logger: winstonModule.Logger | undefined;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly source: 'app' | 'cli' | 'harness',
+    private readonly clock: Clock,
+  ) {}
+
+  info(message: string): void {
+    this.write('info', message);
+  }
+
+  warn(message: string): void {
+    this.write('warn', message);
+  }
+
+  error(message: string, error?: unknown): void {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : error === undefined ? '' : String(error);
+    this.write('error', detail ? `${message} — ${detail}` : message);
+  }
+
+  /** Resolves once everything logged so far is on disk (the CLI waits for it before exiting). */
+  flush(): Promise<void> {
+    const logger = this.logger;
+    if (!logger) return Promise.resolve();
+    return new Promise((resolve) => {
+      logger.on('finish', () => resolve());
+      logger.end();
+      this.logger = undefined;
+    });
+  }
+
+  private write(level: 'info' | 'warn' | 'error', message: string): void {
+    try {
+      this.open().log({ level, message: redactLogText(message), source: this.source, time: this.clock.now().toISOString() });
+    } catch {
+      // The log must never be why a command fails (a read-only data dir, a full disk).
+    }
+  }
+
+  private open(): winstonModule.Logger {
+    if (this.logger) return this.logger;
+    const winston = loadWinston();
+    this.logger = winston.createLogger({
+      level: 'info',
+      format: winston.format.printf((entry) => `${String(entry.time)} ${String(entry.source)} ${entry.level.toUpperCase()} ${String(entry.message)}`),
+      transports: [
+        new winston.transports.File({
+          filename: logFile(this.dataDir),
+          maxsize: LOG_MAX_BYTES,
+          maxFiles: LOG_MAX_FILES,
+          tailable: true,
+          options: { flags: 'a', mode: 0o600 },
+        }),
+      ],
+    });
+    return this.logger;
+  }
+}
