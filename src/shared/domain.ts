@@ -62,7 +62,7 @@ export const budgetSchema = z.object({
 export type Budget = z.output<typeof budgetSchema>;
 export type BudgetInput = z.input<typeof budgetSchema>;
 
-export const alertKindSchema = z.enum(['budget-threshold', 'forecast-over-budget', 'daily-budget', 'spike', 'sync-failing', 'card-expiry', 'low-balance', 'credit-expiring']);
+export const alertKindSchema = z.enum(['budget-threshold', 'forecast-over-budget', 'daily-budget', 'spike', 'sync-failing', 'card-expiry', 'low-balance', 'credit-expiring', 'billing-discrepancy']);
 export type AlertKind = z.infer<typeof alertKindSchema>;
 
 export const alertSchema = z.object({

@@ -15,6 +15,7 @@ import { OpenAiProvider } from '../core/providers/openai/openai-provider';
 import type { SpendwatchCore } from '../core/spendwatch-core';
 import { readSecretFromStdin } from './read-secret';
 import { renderStatus } from './output';
+import { registerBillingCommands } from './commands/billing';
 
 const EXIT = { ok: 0, failed: 1, usage: 2, keychain: 3 } as const;
 
@@ -235,6 +236,7 @@ export function buildProgram(): Command {
       print(`Removed.\n`);
     });
 
+  registerBillingCommands(program, makeCore, print);
   return program;
 }
 

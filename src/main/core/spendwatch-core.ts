@@ -29,6 +29,9 @@ import { AlertEngine } from './alerts/alert-engine';
 import { JsonFileStore } from './settings/json-file-store';
 import { join } from 'node:path';
 import type { Alert } from '../../shared/domain';
+import { BillingService } from './billing/billing-service';
+import { BillingStore } from './billing/billing-store';
+import { billingDiscrepancyCandidates } from './alerts/billing-rules';
 
 export interface CoreDependencies {
   dataDir: string;
@@ -37,6 +40,8 @@ export interface CoreDependencies {
   clock: Clock;
   emit?: EventSink;
   notifier?: Notifier;
+  /** Recorded invoices and support cases; defaults to billing.json in the data dir. */
+  billingStore?: DocumentStore<unknown>;
   /** Where fired alerts are remembered; defaults to alerts.json in the data dir. */
   alertStore?: DocumentStore<unknown>;
   createProvider?: ProviderFactory;
@@ -55,6 +60,7 @@ export class SpendwatchCore {
   readonly views: AccountViews;
   readonly alerts: AlertEngine;
   readonly payments: PaymentService;
+  readonly billing: BillingService;
   private alertTimer: ReturnType<typeof setInterval> | undefined;
   private readonly listeners = new Set<EventSink>();
 
@@ -67,6 +73,7 @@ export class SpendwatchCore {
     this.accounts = new AccountService({ settings: this.settings, vault: deps.vault, history: this.history, clock: deps.clock, createProvider });
     this.sync = new SyncEngine({ settings: this.settings, vault: deps.vault, history: this.history, clock: deps.clock, createProvider, emit }, deps.syncOptions);
     this.payments = new PaymentService({ settings: this.settings, vault: deps.vault, clock: deps.clock });
+    this.billing = new BillingService({ store: new BillingStore(deps.billingStore ?? new JsonFileStore(join(deps.dataDir, 'billing.json'))), settings: this.settings, views: this.views, clock: deps.clock });
     this.alerts = new AlertEngine({
       store: deps.alertStore ?? new JsonFileStore(join(deps.dataDir, 'alerts.json')),
       settings: this.settings,
@@ -74,6 +81,8 @@ export class SpendwatchCore {
       clock: deps.clock,
       notifier: deps.notifier,
       emit,
+      // Fired keys are kept for 3 months, so only invoices of those months are checked (else they could fire again).
+      moreRules: (accounts, now) => billingDiscrepancyCandidates(this.billing.reconcileRecorded(accounts, addMonths(monthOf(dayFromMs(now.getTime())), -3))),
     });
     this.scheduler = new SyncScheduler({
       run: (ids) => this.syncAndEvaluate(ids),
@@ -233,6 +242,7 @@ export class SpendwatchCore {
     const removed = await this.accounts.remove(account.id);
     this.alerts.forgetAccount(account.id);
     this.payments.forgetAccount(account.id);
+    this.billing.forgetAccount(account.id);
     return removed;
   }
 

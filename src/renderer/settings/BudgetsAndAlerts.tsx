@@ -14,6 +14,7 @@ const KINDS: { kind: AlertKind; label: string }[] = [
   { kind: 'card-expiry', label: 'Card expiry' },
   { kind: 'low-balance', label: 'Low prepaid balance' },
   { kind: 'credit-expiring', label: 'Credit expiring' },
+  { kind: 'billing-discrepancy', label: 'Invoice does not match costs' },
 ];
 
 type Preferences = Awaited<ReturnType<typeof loadPreferences>>;

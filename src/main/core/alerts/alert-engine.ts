@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { addMonths, dayFromMs, monthOf } from '../../../shared/dates';
 import { alertSchema, type Alert, type AlertKind, type AlertPreference } from '../../../shared/domain';
-import type { AccountViews } from '../account-views';
+import type { AccountViews, ResolvedAccount } from '../account-views';
 import type { Clock, DocumentStore, EventSink, Notifier } from '../ports';
 import type { Settings, SettingsRepository } from '../settings/settings';
 import { evaluatePaymentRules, type AccountCandidate } from './payment-rules';
@@ -34,6 +34,8 @@ export class AlertEngine {
       clock: Clock;
       notifier?: Notifier;
       emit: EventSink;
+      /** More rules over the resolved accounts (billing discrepancies), kept in their own modules. */
+      moreRules?: (accounts: ResolvedAccount[], now: Date) => AccountCandidate[];
     },
   ) {}
 
@@ -69,6 +71,7 @@ export class AlertEngine {
       for (const candidate of candidates) this.record(doc, raised, { ...candidate, accountId: resolved.account.id, accountName: resolved.account.name }, now, settings);
     }
     for (const candidate of evaluatePaymentRules(settings, accounts, dayFromMs(now.getTime()), localDay(now))) this.record(doc, raised, candidate, now, settings);
+    for (const candidate of this.deps.moreRules?.(accounts, now) ?? []) this.record(doc, raised, candidate, now, settings);
     if (changed || raised.length) {
       this.prune(doc, now);
       this.deps.store.write(doc);
