@@ -7,7 +7,7 @@
 import { CASE_STATE_LABELS, RECONCILIATION_STATUS_LABELS, type ReconciliationDetail } from '../../../shared/billing';
 import { formatMonth } from '../../../shared/dates';
 import { redactSecrets } from '../errors';
-import { usd } from './reconcile';
+import { roundToCent, usd } from './reconcile';
 
 /** One table cell: no pipes or line breaks from user text, and nothing key-like even if pasted into a note. */
 const cell = (text: string): string => redactSecrets(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').trim() || '—';
@@ -26,14 +26,14 @@ export function renderBillingReport(detail: ReconciliationDetail, generatedAt: s
 
   lines.push('## Totals', '');
   lines.push('| | amount |', '| --- | ---: |');
-  lines.push(`| Costs total (Costs API, ${r.period.from} to ${r.period.to}) | ${usd(r.costsMicros)} |`);
+  lines.push(`| Costs total (Costs API, ${r.period.from} to ${r.period.to}) | ${usd(r.costsMicros)} (${usd(roundToCent(r.costsMicros))} to the cent) |`);
   if (inv) {
     lines.push(`| + tax | ${usd(inv.taxMicros)} |`);
     lines.push(`| − credits applied | ${usd(inv.creditsMicros)} |`);
   }
   lines.push(`| Expected | ${usd(r.expectedMicros)} |`);
   lines.push(`| Invoice total | ${inv ? usd(inv.totalMicros) : 'no invoice recorded'} |`);
-  lines.push(`| **Difference** (invoice − expected) | **${usd(r.differenceMicros)}** |`, '');
+  lines.push(`| **Difference** (invoice − expected, to the cent) | **${usd(r.differenceMicros)}** |`, '');
 
   lines.push('## Invoice', '');
   if (inv) {

@@ -36,6 +36,16 @@ export function missingDays(view: HistoryView, from: UtcDay, to: UtcDay): UtcDay
   return dayRange(from, to).filter((d) => !view.history.costs.has(d));
 }
 
+/** Half-even to the cent (10,000 micros), on integers. */
+export function roundToCent(micros: Micros): Micros {
+  const abs = Math.abs(micros);
+  let cents = Math.floor(abs / 10_000);
+  const rest = abs % 10_000;
+  if (rest > 5_000 || (rest === 5_000 && cents % 2 === 1)) cents++;
+  const rounded = cents * 10_000;
+  return micros < 0 && rounded !== 0 ? -rounded : rounded;
+}
+
 const within = (a: Micros, b: Micros) => Math.abs(a - b) <= MATCH_TOLERANCE_MICROS;
 const moreOrLess = (micros: Micros) => `${usd(Math.abs(micros))} ${micros >= 0 ? 'more' : 'less'}`;
 
@@ -45,8 +55,9 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const final = finalFrom(period.to);
   const costs = totalBetween([view], period.from, period.to);
   const expected = invoice ? costs + invoice.taxMicros - invoice.creditsMicros : costs;
+  // Invoices bill whole cents while costs are exact micro-dollars: the difference is rounded once, to the cent.
   // Without an invoice there is nothing to differ from: the difference is zero by definition.
-  const difference = invoice ? invoice.totalMicros - expected : 0;
+  const difference = invoice ? roundToCent(invoice.totalMicros - expected) : 0;
   const lastSyncDay = input.lastSyncedAt ? dayFromMs(Date.parse(input.lastSyncedAt)) : null;
   const settled = input.today >= final && lastSyncDay !== null && lastSyncDay >= final;
 
