@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { utcDaySchema, utcMonthSchema } from './domain';
 import { isUtcDay } from './dates';
 
+export { CASE_STATE_LABELS, RECONCILIATION_STATUS_LABELS } from './billing-labels';
+
 /** Nobody's monthly OpenAI invoice is near $100M; the bound keeps sums far inside safe integers. */
 export const MAX_INVOICE_MICROS = 100_000_000 * 1_000_000;
 /** Reconciled within a cent: |difference| ≤ $0.01 is "matched" (invoices are in cents, costs in micro-dollars). */
@@ -74,7 +76,6 @@ export type Invoice = z.infer<typeof invoiceSchema>;
 export const contactChannelSchema = z.enum(['email', 'chat', 'help-center', 'phone', 'other']);
 export const caseStateSchema = z.enum(['open', 'resolved-refund', 'resolved-no-change']);
 export type CaseState = z.infer<typeof caseStateSchema>;
-export const CASE_STATE_LABELS: Record<CaseState, string> = { open: 'Open', 'resolved-refund': 'Resolved with refund', 'resolved-no-change': 'Resolved without change' };
 
 export const caseContactInputSchema = z.object({
   accountId: z.string().min(1).max(100),
@@ -109,7 +110,6 @@ export type SupportCase = z.infer<typeof supportCaseSchema>;
 
 export const reconciliationStatusSchema = z.enum(['matched', 'discrepancy', 'no-invoice', 'not-final']);
 export type ReconciliationStatus = z.infer<typeof reconciliationStatusSchema>;
-export const RECONCILIATION_STATUS_LABELS: Record<ReconciliationStatus, string> = { matched: 'Matched', discrepancy: 'Discrepancy', 'no-invoice': 'No invoice', 'not-final': 'Not final' };
 
 export const explanationKindSchema = z.enum([
   'tax',

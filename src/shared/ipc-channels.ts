@@ -30,6 +30,14 @@ export const CHANNEL_NAMES = [
   'testAccount',
   'openWindow',
   'openExternal',
+  'getBillingStatuses',
+  'getReconciliation',
+  'saveInvoice',
+  'removeInvoice',
+  'addCaseContact',
+  'removeCaseContact',
+  'setCaseState',
+  'exportReport',
 ] as const;
 
 export const EVENT_NAMES = ['snapshotChanged', 'syncProgress', 'alertRaised'] as const;

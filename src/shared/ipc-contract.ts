@@ -28,8 +28,19 @@ import {
   syncProgressSchema,
   syncReportSchema,
 } from './domain';
+import {
+  billingMonthStatusSchema,
+  caseContactInputSchema,
+  caseContactSchema,
+  caseStateSchema,
+  invoiceInputSchema,
+  reconciliationDetailSchema,
+  reconciliationSchema,
+  supportCaseSchema,
+} from './billing';
 
 const accountIdSchema = z.string().min(1).max(100);
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM');
 const generalSchema = z.object({ pollMinutes: z.number().int(), startAtLogin: z.boolean(), notifications: z.boolean(), theme: z.enum(['system', 'light', 'dark']) });
 
 export const ipcContract = {
@@ -131,10 +142,20 @@ export const ipcContract = {
   testAccount: { input: z.object({ accountId: accountIdSchema }), output: z.object({ ok: z.boolean(), message: z.string() }) },
   openWindow: { input: z.object({ route: z.enum(['dashboard', 'settings']), section: z.string().max(40).optional() }), output: z.object({ opened: z.boolean() }) },
   openExternal: { input: z.object({ url: z.string().url() }), output: z.object({ opened: z.boolean() }) },
+  /** Billing history's status column: the last 12 months, newest first (empty for the demo or several accounts). */
+  getBillingStatuses: { input: z.object({ accountId: accountIdSchema }), output: z.array(billingMonthStatusSchema) },
+  getReconciliation: { input: z.object({ accountId: accountIdSchema, month: monthSchema }), output: reconciliationDetailSchema },
+  saveInvoice: { input: invoiceInputSchema, output: reconciliationSchema },
+  removeInvoice: { input: z.object({ accountId: accountIdSchema, month: monthSchema }), output: z.object({ removed: z.boolean() }) },
+  addCaseContact: { input: caseContactInputSchema, output: caseContactSchema },
+  removeCaseContact: { input: z.object({ accountId: accountIdSchema, month: monthSchema, contactId: z.string().min(1).max(100) }), output: z.object({ removed: z.boolean() }) },
+  setCaseState: { input: z.object({ accountId: accountIdSchema, month: monthSchema, state: caseStateSchema }), output: supportCaseSchema },
+  /** The support-ready Markdown report; savedTo/markdown as for exportCsv. */
+  exportReport: { input: z.object({ accountId: accountIdSchema, month: monthSchema }), output: z.object({ fileName: z.string(), savedTo: z.string().nullable(), markdown: z.string().nullable() }) },
 } as const;
 
 export const eventContract = {
-  snapshotChanged: z.object({ reason: z.enum(['sync', 'accounts', 'budget', 'startup']), at: z.string() }),
+  snapshotChanged: z.object({ reason: z.enum(['sync', 'accounts', 'budget', 'startup', 'billing']), at: z.string() }),
   syncProgress: syncProgressSchema,
   alertRaised: z.object({ id: z.string(), kind: z.string(), accountId: z.string(), title: z.string(), body: z.string() }),
 } as const;

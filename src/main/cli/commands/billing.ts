@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { Invoice, Reconciliation } from '../../../shared/billing';
 import { isUtcDay } from '../../../shared/dates';
 import { parseUserAmount } from '../../../shared/money';

@@ -3,6 +3,7 @@ import { isVettedExternalUrl } from '../../../shared/links';
 import { AppError, toErrorInfo } from '../errors';
 import type { SpendwatchCore } from '../spendwatch-core';
 import type { IpcHandlers } from './dispatch';
+import { billingHandlers } from './billing-handlers';
 
 export interface ShellActions {
   openExternal(url: string): Promise<void> | void;
@@ -15,14 +16,21 @@ export interface ShellActions {
 }
 
 export function createIpcHandlers(core: SpendwatchCore, shell: ShellActions): IpcHandlers {
-  const changed = (reason: 'accounts' | 'budget') => core.emit('snapshotChanged', { reason, at: new Date().toISOString() });
+  const changed = (reason: 'accounts' | 'budget' | 'billing') => core.emit('snapshotChanged', { reason, at: new Date().toISOString() });
   /** After a payment record changes: new expiry or balance alerts fire at once, and the tray follows. */
   const paymentsChanged = <T>(value: T): T => {
     core.alerts.evaluate();
     changed('budget');
     return value;
   };
+  /** After an invoice or case changes: a new discrepancy alerts at once, and open views reload. */
+  const billingChanged = <T>(value: T): T => {
+    core.alerts.evaluate();
+    changed('billing');
+    return value;
+  };
   return {
+    ...billingHandlers(core, shell, billingChanged),
     getDashboard: (query) => core.getDashboard(query),
     listAccounts: () => core.accounts.list(),
     addAccount: async (input) => {
