@@ -38,8 +38,8 @@ export function SupportCaseLog({ accountId, month, supportCase, today, onChanged
   return (
     <section aria-labelledby={id('title')} className="case-log">
       <h4 id={id('title')}>Support case</h4>
-      <label className="inline-check" htmlFor={id('state')}>
-        Case state
+      <div className="inline-form">
+        <label htmlFor={id('state')}>Case state</label>
         <select id={id('state')} value={supportCase?.state ?? ''} onChange={(e) => run(() => call('setCaseState', { accountId, month, state: e.target.value as CaseState }))}>
           {!supportCase && <option value="">No case yet</option>}
           {(Object.keys(CASE_STATE_LABELS) as CaseState[]).map((s) => (
@@ -48,7 +48,7 @@ export function SupportCaseLog({ accountId, month, supportCase, today, onChanged
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {supportCase && supportCase.contacts.length > 0 ? (
         <table className="compact-table">
           <caption className="visually-hidden">Contacts with support about {month}</caption>
