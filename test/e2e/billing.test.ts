@@ -68,6 +68,7 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('billing reconcili
     const detail = page.getByRole('region', { name: `Reconciliation of ${label}` });
     await detail.getByRole('button', { name: 'Record invoice' }).click();
     await detail.getByLabel('Invoice number', { exact: true }).fill('INV-E2E-1');
+    await detail.screenshot({ path: join(SHOTS, 'billing-record-invoice-light.png') });
     await detail.getByLabel('Total (USD)', { exact: true }).fill('lots');
     await detail.getByRole('button', { name: 'Save invoice' }).click();
     await detail.getByRole('alert').filter({ hasText: 'Enter an amount such as 1250.50' }).waitFor();
@@ -92,10 +93,10 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('billing reconcili
     await expect.poll(() => caseLog.getByLabel('Case state', { exact: true }).inputValue()).toBe('resolved-no-change');
 
     await detail.getByText('Costs by day').click();
-    await page.screenshot({ path: join(SHOTS, 'billing-reconciliation-light.png'), fullPage: true });
+    await history.screenshot({ path: join(SHOTS, 'billing-reconciliation-light.png') });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
-    await page.screenshot({ path: join(SHOTS, 'billing-reconciliation-dark.png'), fullPage: true });
+    await history.screenshot({ path: join(SHOTS, 'billing-reconciliation-dark.png') });
 
     const [download] = await Promise.all([page.waitForEvent('download'), detail.getByRole('button', { name: 'Export report' }).click()]);
     expect(download.suggestedFilename()).toBe(`spendwatch-reconciliation-Acme-Prod-${month}.md`);

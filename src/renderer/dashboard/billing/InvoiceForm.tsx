@@ -87,9 +87,11 @@ export function InvoiceForm({ accountId, month, invoice, onSaved, onCancel }: Pr
         </Field>
       </div>
       <Field id={id('start')} label="Billing period starts on day" error={errors.periodStartDay}>
-        <input id={id('start')} type="number" min={1} max={28} value={fields.periodStartDay} onChange={set('periodStartDay')} aria-describedby={id('start-error')} />
+        <input id={id('start')} type="number" min={1} max={28} value={fields.periodStartDay} onChange={set('periodStartDay')} aria-describedby={`${id('start-hint')} ${id('start-error')}`} />
       </Field>
-      <p className="muted">Day 1 is the UTC calendar month, as OpenAI usually bills.</p>
+      <p className="muted" id={id('start-hint')}>
+        Day 1 is the UTC calendar month, as OpenAI usually bills.
+      </p>
       <div className="form-row">
         <Field id={id('subtotal')} label="Subtotal (USD)" error={errors.subtotalMicros}>
           <input id={id('subtotal')} inputMode="decimal" value={fields.subtotal} onChange={set('subtotal')} placeholder="optional" />
