@@ -95,7 +95,7 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('billing reconcili
     await detail.getByText('Costs by day').click();
     await history.screenshot({ path: join(SHOTS, 'billing-reconciliation-light.png') });
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    await page.evaluate("document.documentElement.setAttribute('data-theme', 'dark')");
     await history.screenshot({ path: join(SHOTS, 'billing-reconciliation-dark.png') });
 
     const [download] = await Promise.all([page.waitForEvent('download'), detail.getByRole('button', { name: 'Export report' }).click()]);
