@@ -71,8 +71,8 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   if (!invoice) {
     if (settled) explanations.push({ kind: 'no-invoice', amountMicros: null, message: `No invoice is recorded for ${input.account.name}, ${month}. Costs over ${period.from} to ${period.to} were ${usd(costs)}.` });
   } else {
-    explanations.push(...invoiceExplanations(input, invoice, period, final, costs));
-    if (status === 'discrepancy') explanations.push(...discrepancyExplanations(input, invoice, period, final, costs, difference, explanations));
+    explanations.push(...invoiceExplanations(input, invoice, period, costs));
+    if (status === 'discrepancy') explanations.push(...discrepancyExplanations(input, invoice, period, final, costs, difference));
   }
   const missing = missingDays(view, period.from, period.to);
   if (missing.length) {
@@ -108,7 +108,7 @@ function notFinal(period: { from: UtcDay; to: UtcDay }, final: UtcDay, today: Ut
 }
 
 /** What the invoice itself says that the Costs API does not: tax, credits, a non-calendar period, refunds. */
-function invoiceExplanations(input: ReconcileInput, invoice: Invoice, period: { from: UtcDay; to: UtcDay }, final: UtcDay, costs: Micros): Explanation[] {
+function invoiceExplanations(input: ReconcileInput, invoice: Invoice, period: { from: UtcDay; to: UtcDay }, costs: Micros): Explanation[] {
   const out: Explanation[] = [];
   if (invoice.taxMicros > 0) {
     out.push({ kind: 'tax', amountMicros: invoice.taxMicros, message: `Tax of ${usd(invoice.taxMicros)} is on the invoice; the Costs API reports costs before tax.` });
@@ -117,7 +117,8 @@ function invoiceExplanations(input: ReconcileInput, invoice: Invoice, period: { 
     out.push({ kind: 'credits', amountMicros: -invoice.creditsMicros, message: `Credits of ${usd(invoice.creditsMicros)} were applied to the invoice; the Costs API reports costs before credits.` });
   }
   if (invoice.periodStartDay !== 1) {
-    const calendar = totalBetween([input.view], ...(Object.values(billingPeriod(input.month, 1)) as [UtcDay, UtcDay]));
+    const month = billingPeriod(input.month, 1);
+    const calendar = totalBetween([input.view], month.from, month.to);
     out.push({
       kind: 'billing-period',
       amountMicros: costs - calendar,
@@ -138,20 +139,15 @@ function invoiceExplanations(input: ReconcileInput, invoice: Invoice, period: { 
       message: `Costs for the period changed by ${usd(settledSince)} since the invoice was recorded on ${invoice.recordedAt.slice(0, 10)} (${usd(invoice.costsAtRecordMicros)} then, ${usd(costs)} now): costs settle late.`,
     });
   }
-  if (invoice.date && invoice.date < final) {
-    const tail = totalBetween([input.view], addDays(period.to, -(SETTLE_DAYS - 1)), period.to);
-    out.push({
-      kind: 'late-settling',
-      amountMicros: tail,
-      message: `The invoice is dated ${invoice.date}, before the period's costs settled (${final}): the last ${SETTLE_DAYS} days' costs (${usd(tail)} now) may have changed after it was issued.`,
-    });
-  }
   return out;
 }
 
 /** For a real discrepancy: look for what would explain it — a shifted period, another organisation — or say nothing does. */
-function discrepancyExplanations(input: ReconcileInput, invoice: Invoice, period: { from: UtcDay; to: UtcDay }, final: UtcDay, costs: Micros, difference: Micros, found: Explanation[]): Explanation[] {
+function discrepancyExplanations(input: ReconcileInput, invoice: Invoice, period: { from: UtcDay; to: UtcDay }, final: UtcDay, costs: Micros, difference: Micros): Explanation[] {
   const out: Explanation[] = [];
+  // Costs that moved since the invoice was recorded account for the difference if the invoice matched them then.
+  const settledSince = costs - invoice.costsAtRecordMicros;
+  const accounted = settledSince !== 0 && within(difference, roundToCent(-settledSince));
   const adjust = invoice.taxMicros - invoice.creditsMicros;
   // A period off by a few days (time zones, a start day the user did not know) that matches exactly.
   for (const shift of [-1, 1, -2, 2, -3, 3]) {
@@ -180,7 +176,16 @@ function discrepancyExplanations(input: ReconcileInput, invoice: Invoice, period
       out.push({ kind: 'other-account', amountMicros: all - costs, message: `The invoice matches the costs of all your accounts together (${usd(all)}): it may cover several organisations.` });
     }
   }
-  const explained = out.length > 0 || found.some((e) => e.kind === 'late-settling' || e.kind === 'refund');
+  // Context, not a verdict: an invoice issued before the costs settled was computed on figures that could still move.
+  if (invoice.date && invoice.date < final) {
+    const tail = totalBetween([input.view], addDays(period.to, -(SETTLE_DAYS - 1)), period.to);
+    out.push({
+      kind: 'late-settling',
+      amountMicros: tail,
+      message: `The invoice is dated ${invoice.date}, before the period's costs settled (${final}): the last ${SETTLE_DAYS} days' costs (${usd(tail)} now) may have changed after it was issued.`,
+    });
+  }
+  const explained = accounted || out.some((e) => e.kind === 'billing-period' || e.kind === 'other-account');
   if (!explained && missingDays(input.view, period.from, period.to).length === 0) {
     out.push({
       kind: 'unexplained',

@@ -128,6 +128,25 @@ describe('billing service', () => {
     expect(r.explanations.find((e) => e.kind === 'refund')?.message).toContain('$1.00');
   });
 
+  it('a difference that costs settling later account for is explained; an early invoice date alone is only context', () => {
+    core.billing.recordInvoice({ accountId: 'Acme', month: '2026-10', totalMicros: october(), date: '2026-11-01' });
+    expect(core.billing.reconcile('Acme', '2026-10').status).toBe('matched');
+    // October 30 settles $2 higher after the invoice was recorded (written as a sync would).
+    const { history } = core.history.load(acmeId);
+    history.replaceCosts(new Map([['2026-10-30', [...history.costs.get('2026-10-30')!, { projectId: 'proj_alpha', lineItem: 'gpt-4o-2024-08-06, output', micros: 2_000_000, quantity: null }]]]));
+    core.history.save(acmeId);
+    let r = core.billing.reconcile('Acme', '2026-10');
+    expect(r).toMatchObject({ status: 'discrepancy', differenceMicros: -2_000_000 });
+    expect(r.explanations.find((e) => e.kind === 'late-settling')).toMatchObject({ amountMicros: 2_000_000 });
+    expect(r.explanations.map((e) => e.kind)).not.toContain('unexplained');
+
+    core.billing.recordInvoice({ accountId: 'Acme', month: '2026-10', totalMicros: october() + 7_000_000, date: '2026-11-01' });
+    r = core.billing.reconcile('Acme', '2026-10');
+    expect(r.differenceMicros).toBe(5_000_000);
+    expect(r.explanations.map((e) => e.kind)).toEqual(['late-settling', 'unexplained']);
+    expect(r.explanations[0].message).toContain('dated 2026-11-01, before the period\'s costs settled (2026-11-04)');
+  });
+
   it('names days missing from local history', () => {
     // The 12-month backfill starts on 2025-12-01: November 2025 is not in local history.
     const r = core.billing.reconcile('Acme', '2025-11');
