@@ -63,7 +63,7 @@ describe('billing IPC', () => {
     expect(events).toContain('snapshotChanged:billing');
     expect(events).toContain('alertRaised:');
     const statuses = await dispatchIpc(handlers, 'getBillingStatuses', { accountId: 'all' });
-    expect(statuses.ok && statuses.value.slice(0, 2)).toEqual([
+    expect(statuses.ok && (statuses.value as unknown[]).slice(0, 2)).toEqual([
       { month: '2026-11', status: 'not-final', differenceMicros: 0, caseState: null },
       { month: '2026-10', status: 'discrepancy', differenceMicros: 5_000_000, caseState: null },
     ]);
