@@ -120,6 +120,9 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch invoic
     expect(sync.alerts.filter((a: { kind: string }) => a.kind === 'billing-discrepancy')).toEqual([]);
     expect((await cli('invoice', 'add', '--account', 'Acme Prod', '--month', month, '--total', microsText(total))).stdout).not.toMatch(/ALERT/);
 
+    const status = JSON.parse((await cli('status', '--json')).stdout);
+    expect(status.alerts.filter((a: { kind: string }) => a.kind === 'billing-discrepancy').map((a: { period: string }) => a.period)).toEqual([month]);
+
     const withReport = await cli('reconcile', '--account', 'Acme Prod', '--month', month, '--report', reportFile);
     expect(withReport.code).toBe(0);
     expect(withReport.stdout).toContain('discrepancy');

@@ -159,6 +159,7 @@ export class AlertEngine {
     return this.load().log.filter((a) => {
       if (a.kind === 'card-expiry') return methods.has(a.scope);
       if (!accounts.has(a.accountId)) return false;
+      if (a.kind === 'billing-discrepancy') return a.raisedAt.startsWith(period); // an earlier month's invoice, found this month
       return a.kind === 'sync-failing' ? failing.has(a.accountId) : a.period === period;
     });
   }
