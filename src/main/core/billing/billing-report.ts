@@ -2,15 +2,15 @@
  * The support-ready report: Markdown with the account's name, the month, the invoice's figures, the exact
  * costs by day, line item and project, the difference, the explanations and the case log. It is built only
  * from the reconciliation and history figures — never from the vault — so it cannot carry a key or a card
- * number; user-typed text is escaped so it cannot break the Markdown tables.
+ * number; user-typed text is scrubbed again and escaped so it cannot break the Markdown tables.
  */
 import { CASE_STATE_LABELS, RECONCILIATION_STATUS_LABELS, type ReconciliationDetail } from '../../../shared/billing';
 import { formatMonth } from '../../../shared/dates';
-import { redactSecrets } from '../errors';
+import { scrubSecrets } from './scrub';
 import { roundToCent, usd } from './reconcile';
 
-/** One table cell: no pipes or line breaks from user text, and nothing key-like even if pasted into a note. */
-const cell = (text: string): string => redactSecrets(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').trim() || '—';
+/** One table cell: no pipes or line breaks from user text, and nothing key- or card-like even if pasted into a note. */
+const cell = (text: string): string => scrubSecrets(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').trim() || '—';
 
 export function renderBillingReport(detail: ReconciliationDetail, generatedAt: string): string {
   const r = detail.reconciliation;

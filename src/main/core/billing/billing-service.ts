@@ -27,6 +27,7 @@ import type { SettingsRepository } from '../settings/settings';
 import { renderBillingReport } from './billing-report';
 import type { BillingStore } from './billing-store';
 import { billingPeriod, reconcile } from './reconcile';
+import { scrubSecrets } from './scrub';
 
 export class BillingService {
   constructor(
@@ -70,6 +71,7 @@ export class BillingService {
     const period = billingPeriod(value.month, value.periodStartDay);
     const invoice: Invoice = {
       ...value,
+      number: value.number === null ? null : scrubSecrets(value.number),
       recordedAt: this.deps.clock.now().toISOString(),
       costsAtRecordMicros: totalBetween([target.view], period.from, period.to),
     };
@@ -166,7 +168,13 @@ export class BillingService {
     const parsed = caseContactInputSchema.safeParse({ ...input, accountId });
     if (!parsed.success) throw new AppError('invalid_input', parsed.error.issues[0]?.message ?? 'invalid contact');
     const { month, accountId: _a, ...fields } = parsed.data;
-    const contact: CaseContact = { id: `ct_${randomBytes(6).toString('hex')}`, ...fields };
+    const contact: CaseContact = {
+      id: `ct_${randomBytes(6).toString('hex')}`,
+      ...fields,
+      reference: scrubSecrets(fields.reference),
+      note: scrubSecrets(fields.note),
+      outcome: scrubSecrets(fields.outcome),
+    };
     this.deps.store.update((doc) => {
       const existing = doc.cases.find((c) => c.accountId === accountId && c.month === month);
       if (existing) existing.contacts = [...existing.contacts, contact].sort((a, b) => a.date.localeCompare(b.date));

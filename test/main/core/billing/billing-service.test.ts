@@ -3,7 +3,7 @@
  * window, billing periods that are not the UTC month, another organisation's invoice, late-settling costs,
  * refunds, missing days, the support case log, the report, input validation and the once-only alert.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -158,10 +158,13 @@ describe('billing service', () => {
     core.billing.recordInvoice({ accountId: 'Acme', month: '2026-10', totalMicros: october() + 5_000_000, number: 'INV|7' });
     core.billing.addContact({ accountId: 'Acme', month: '2026-10', date: '2026-11-10', channel: 'email', reference: 'CASE-1', note: 'Sent the report.\nKey was sk-admin-abcdefghijklmnop1234', outcome: 'Waiting' });
     core.billing.addContact({ accountId: 'Acme', month: '2026-10', date: '2026-11-05', channel: 'chat', reference: 'CHAT-9', note: 'Asked | about it', outcome: 'Escalated' });
+    core.billing.addContact({ accountId: 'Acme', month: '2026-10', date: '2026-11-12', channel: 'phone', reference: 'T-3', note: 'They asked for the card: 4242 4242 4242 4242', outcome: 'Refused' });
     core.billing.setCaseState('Acme', '2026-10', 'resolved-refund');
     const detail = core.billing.detail('Acme', '2026-10');
     expect(detail.supportCase?.state).toBe('resolved-refund');
-    expect(detail.supportCase?.contacts.map((c) => c.reference)).toEqual(['CHAT-9', 'CASE-1']);
+    expect(detail.supportCase?.contacts.map((c) => c.reference)).toEqual(['CHAT-9', 'CASE-1', 'T-3']);
+    // Secrets pasted into a note are never stored.
+    expect(readFileSync(join(dataDir, 'billing.json'), 'utf8')).not.toMatch(/4242 4242 4242 4242|abcdefghijklmnop/);
     expect(detail.byDay).toHaveLength(31);
     expect(detail.byDay.reduce((s, d) => s + (d.micros ?? 0), 0)).toBe(october());
 
@@ -173,6 +176,8 @@ describe('billing service', () => {
     expect(markdown).toContain('| Number | INV\\|7 |');
     expect(markdown).toContain('**Difference** (invoice − expected, to the cent) | **$5.00**');
     expect(markdown).not.toContain('abcdefghijklmnop');
+    expect(markdown).toContain('They asked for the card: •••• 4242');
+    expect(markdown).not.toMatch(/4242 4242 4242 4242|4242424242424242/);
     expect(markdown).not.toContain(KEY_A);
   });
 
