@@ -16,6 +16,8 @@ import { ensureCliBuilt, runCli } from '../support/cli';
 import { startHarnessProcess, type HarnessProcess } from '../support/harness-process';
 
 const SHOTS = 'test-results';
+// The machine may be busy (other test files, other builds): Playwright-like patience, not vitest's 1 s.
+const POLL = { timeout: 20_000 };
 
 /** The latest UTC month whose costs have settled (its last day at least 4 days ago). */
 function closedMonth(): string {
@@ -59,10 +61,11 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('billing reconcili
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     await page.goto(harness.url);
+    await page.getByTestId('kpi-mtd').waitFor();
     const history = page.getByRole('region', { name: 'Billing history' });
     const row = history.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
-    await expect.poll(() => row.getByText('No invoice').count()).toBe(1);
-    await expect.poll(() => history.getByText('Not final').count()).toBe(1); // the running month
+    await expect.poll(() => row.getByText('No invoice').count(), POLL).toBe(1);
+    await expect.poll(() => history.getByText('Not final').count(), POLL).toBe(1); // the running month
 
     await page.getByRole('button', { name: `Show details for ${label}` }).click();
     const detail = page.getByRole('region', { name: `Reconciliation of ${label}` });
@@ -77,7 +80,7 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('billing reconcili
     await detail.getByLabel('Total (USD)', { exact: true }).fill(total);
     await detail.getByLabel('Tax (USD)', { exact: true }).fill('2.50');
     await detail.getByRole('button', { name: 'Save invoice' }).click();
-    await expect.poll(() => row.getByText('Discrepancy +$5.00').count()).toBe(1);
+    await expect.poll(() => row.getByText('Discrepancy +$5.00').count(), POLL).toBe(1);
     await detail.getByText(/Tax of \$2\.50 is on the invoice/).waitFor();
     await detail.getByText(/Nothing Spendwatch knows explains the difference of \$5\.00/).waitFor();
     const cli = JSON.parse((await runCli(['reconcile', '--account', 'Acme Prod', '--month', month, '--json'], { home })).stdout);
@@ -90,7 +93,7 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('billing reconcili
     await caseLog.getByRole('button', { name: 'Log contact' }).click();
     await caseLog.getByRole('cell', { name: 'CASE-4242' }).waitFor();
     await caseLog.getByLabel('Case state', { exact: true }).selectOption('resolved-no-change');
-    await expect.poll(() => caseLog.getByLabel('Case state', { exact: true }).inputValue()).toBe('resolved-no-change');
+    await expect.poll(() => caseLog.getByLabel('Case state', { exact: true }).inputValue(), POLL).toBe('resolved-no-change');
 
     await detail.getByText('Costs by day').click();
     await history.screenshot({ path: join(SHOTS, 'billing-reconciliation-light.png') });
