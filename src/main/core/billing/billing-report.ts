@@ -6,6 +6,7 @@
  */
 import { CASE_STATE_LABELS, RECONCILIATION_STATUS_LABELS, type ReconciliationDetail } from '../../../shared/billing';
 import { formatMonth } from '../../../shared/dates';
+import { UNASSIGNED_PROJECT } from '../history/account-history';
 import { scrubSecrets } from './scrub';
 import { roundToCent, usd } from './reconcile';
 
@@ -63,7 +64,7 @@ export function renderBillingReport(detail: ReconciliationDetail, generatedAt: s
   for (const l of detail.byLineItem) lines.push(`| ${cell(l.name)} | ${usd(l.micros)} |`);
   lines.push('');
   lines.push('## Costs by project', '', '| project | id | amount |', '| --- | --- | ---: |');
-  for (const p of detail.byProject) lines.push(`| ${cell(p.name)} | ${cell(p.key)} | ${usd(p.micros)} |`);
+  for (const p of detail.byProject) lines.push(`| ${cell(p.name)} | ${p.key === UNASSIGNED_PROJECT ? '—' : cell(p.key)} | ${usd(p.micros)} |`);
   lines.push('');
 
   lines.push('## Support case', '');
