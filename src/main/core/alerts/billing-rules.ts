@@ -14,6 +14,8 @@ export function billingDiscrepancyCandidates(reconciliations: Reconciliation[]):
     .map((r) => {
       const month = formatMonth(r.month, 'en-US');
       const more = r.differenceMicros > 0 ? 'more' : 'less';
+      // Costs missing from local history change the verdict's meaning: say so in the alert itself.
+      const missing = r.explanations.find((e) => e.kind === 'missing-days');
       return {
         key: alertKey('billing-discrepancy', r.accountId, 'account', null, r.month),
         kind: 'billing-discrepancy' as const,
@@ -25,7 +27,7 @@ export function billingDiscrepancyCandidates(reconciliations: Reconciliation[]):
         day: null,
         severity: 'warning' as const,
         title: `${r.accountName}: ${month} invoice does not match the costs`,
-        message: `${r.accountName}'s ${month} invoice (${usd(r.invoice!.totalMicros)}) is ${usd(Math.abs(r.differenceMicros))} ${more} than the costs plus tax minus credits (${usd(r.expectedMicros)}). Open Billing history to see why and prepare a support case.`,
+        message: `${r.accountName}'s ${month} invoice (${usd(r.invoice!.totalMicros)}) is ${usd(Math.abs(r.differenceMicros))} ${more} than the costs plus tax minus credits (${usd(r.expectedMicros)}). ${missing ? ` ${missing.message}` : ''} Open Billing history to see why and prepare a support case.`,
         estimate: false,
         budgetMicros: null,
       };
