@@ -133,7 +133,7 @@ export const budgetInputSchema = budgetSchema.superRefine((budget, ctx) => {
 export type Budget = z.output<typeof budgetSchema>;
 export type BudgetInput = z.input<typeof budgetSchema>;
 
-export const alertKindSchema = z.enum(['budget-threshold', 'forecast-over-budget', 'daily-budget', 'spike', 'sync-failing', 'card-expiry', 'low-balance', 'credit-expiring', 'openai-limit-enforcing', 'openai-limit-near']);
+export const alertKindSchema = z.enum(['budget-threshold', 'forecast-over-budget', 'daily-budget', 'spike', 'sync-failing', 'card-expiry', 'low-balance', 'credit-expiring', 'openai-limit-enforcing', 'openai-limit-near', 'billing-discrepancy']);
 export type AlertKind = z.infer<typeof alertKindSchema>;
 
 export const alertSchema = z.object({

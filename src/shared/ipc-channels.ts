@@ -36,6 +36,14 @@ export const CHANNEL_NAMES = [
   'addSpendEmailAlert',
   'updateSpendEmailAlert',
   'removeSpendEmailAlert',
+  'getBillingStatuses',
+  'getReconciliation',
+  'saveInvoice',
+  'removeInvoice',
+  'addCaseContact',
+  'removeCaseContact',
+  'setCaseState',
+  'exportReport',
 ] as const;
 
 export const EVENT_NAMES = ['snapshotChanged', 'syncProgress', 'alertRaised'] as const;

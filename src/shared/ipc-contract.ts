@@ -33,8 +33,19 @@ import {
   utcDaySchema,
 } from './domain';
 import { accountSpendControlsSchema, emailRecipientsSchema, MAX_SPEND_CONTROL_CENTS } from './spend-controls';
+import {
+  billingMonthStatusSchema,
+  caseContactInputSchema,
+  caseContactSchema,
+  caseStateSchema,
+  invoiceInputSchema,
+  reconciliationDetailSchema,
+  reconciliationSchema,
+  supportCaseSchema,
+} from './billing';
 
 const accountIdSchema = z.string().min(1).max(100);
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM');
 /** OpenAI's spend controls: a project id, or null for the whole organisation. */
 const spendTargetSchema = z.object({ accountId: accountIdSchema, projectId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).nullable() });
 const wholeCentsSchema = z.number().int('Whole cents only').positive().max(MAX_SPEND_CONTROL_CENTS);
@@ -149,10 +160,20 @@ export const ipcContract = {
     output: accountSpendControlsSchema,
   },
   removeSpendEmailAlert: { input: spendTargetSchema.extend({ alertId: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/) }), output: accountSpendControlsSchema },
+  /** Billing history's status column: the last 12 months, newest first (empty for the demo or several accounts). */
+  getBillingStatuses: { input: z.object({ accountId: accountIdSchema }), output: z.array(billingMonthStatusSchema) },
+  getReconciliation: { input: z.object({ accountId: accountIdSchema, month: monthSchema }), output: reconciliationDetailSchema },
+  saveInvoice: { input: invoiceInputSchema, output: reconciliationSchema },
+  removeInvoice: { input: z.object({ accountId: accountIdSchema, month: monthSchema }), output: z.object({ removed: z.boolean() }) },
+  addCaseContact: { input: caseContactInputSchema, output: caseContactSchema },
+  removeCaseContact: { input: z.object({ accountId: accountIdSchema, month: monthSchema, contactId: z.string().min(1).max(100) }), output: z.object({ removed: z.boolean() }) },
+  setCaseState: { input: z.object({ accountId: accountIdSchema, month: monthSchema, state: caseStateSchema }), output: supportCaseSchema },
+  /** The support-ready Markdown report; savedTo/markdown as for exportCsv. */
+  exportReport: { input: z.object({ accountId: accountIdSchema, month: monthSchema }), output: z.object({ fileName: z.string(), savedTo: z.string().nullable(), markdown: z.string().nullable() }) },
 } as const;
 
 export const eventContract = {
-  snapshotChanged: z.object({ reason: z.enum(['sync', 'accounts', 'budget', 'startup']), at: z.string() }),
+  snapshotChanged: z.object({ reason: z.enum(['sync', 'accounts', 'budget', 'startup', 'billing']), at: z.string() }),
   syncProgress: syncProgressSchema,
   alertRaised: z.object({ id: z.string(), kind: z.string(), accountId: z.string(), title: z.string(), body: z.string() }),
 } as const;

@@ -17,6 +17,7 @@ import type { SpendwatchCore } from '../core/spendwatch-core';
 import { readSecretFromStdin } from './read-secret';
 import { renderStatus } from './output';
 import { registerSpendControlCommands } from './commands/spend-controls';
+import { registerBillingCommands } from './commands/billing';
 import { terminalSafe } from '../core/text/safe-output';
 import { FileLog } from '../core/logging/file-log';
 import { systemClock } from '../core/ports';
@@ -254,6 +255,7 @@ export function buildProgram(): Command {
     });
 
   registerSpendControlCommands(program, makeCore);
+  registerBillingCommands(program, makeCore, print);
   return program;
 }
 

@@ -39,6 +39,9 @@ import { OpenAiSpendControls } from './spend-controls/openai-spend-controls-api'
 import { SpendControlsService, type SpendControlsFactory } from './spend-controls/spend-controls-service';
 import { SpendControlsStore } from './spend-controls/spend-controls-store';
 import { enforcingLines } from './spend-controls/tray-lines';
+import { BillingService } from './billing/billing-service';
+import { BillingStore } from './billing/billing-store';
+import { billingDiscrepancyCandidates } from './alerts/billing-rules';
 
 export interface CoreDependencies {
   dataDir: string;
@@ -52,6 +55,8 @@ export interface CoreDependencies {
   clock: Clock;
   emit?: EventSink;
   notifier?: Notifier;
+  /** Recorded invoices and support cases; defaults to billing.json in the data dir. */
+  billingStore?: DocumentStore<unknown>;
   /** Where fired alerts are remembered; defaults to alerts.json in the data dir. */
   alertStore?: DocumentStore<unknown>;
   createProvider?: ProviderFactory;
@@ -87,6 +92,7 @@ export class SpendwatchCore {
   readonly notices: StateNotices;
   readonly locks: StateLocks;
   readonly logger: Logger;
+  readonly billing: BillingService;
   private alertTimer: ReturnType<typeof setInterval> | undefined;
   private readonly listeners = new Set<EventSink>();
 
@@ -116,6 +122,7 @@ export class SpendwatchCore {
       createProvider,
       emit,
     });
+    this.billing = new BillingService({ store: new BillingStore(deps.billingStore ?? new JsonFileStore(join(deps.dataDir, 'billing.json'))), settings: this.settings, views: this.views, clock: deps.clock });
     this.alerts = new AlertEngine({
       spendControls: (accountId) => spendControlsStore.read(accountId),
       store: deps.alertStore ?? guarded(join(deps.dataDir, 'alerts.json'), new JsonFileStore(join(deps.dataDir, 'alerts.json')), 'alert history', ALERTS_LOCK, alertDocProblem),
@@ -125,6 +132,8 @@ export class SpendwatchCore {
       clock: deps.clock,
       notifier: deps.notifier,
       emit,
+      // Fired keys are kept for 3 months, so only invoices of those months are checked (else they could fire again).
+      moreRules: (accounts, now) => billingDiscrepancyCandidates(this.billing.reconcileRecorded(accounts, addMonths(monthOf(dayFromMs(now.getTime())), -3))),
     });
     this.scheduler = new SyncScheduler({
       run: (ids) => this.syncAndEvaluate(ids),
@@ -309,6 +318,7 @@ export class SpendwatchCore {
     const removed = await this.accounts.remove(account.id);
     this.alerts.forgetAccount(account.id);
     this.payments.forgetAccount(account.id);
+    this.billing.forgetAccount(account.id);
     return removed;
   }
 

@@ -71,7 +71,7 @@ function start(): void {
     // Receives only the normalised URL the allow-list check produced (core/ipc/handlers.ts).
     openExternal: (url: string) => shell.openExternal(url),
     saveFile: async (fileName: string, content: string) => {
-      const result = await dialog.showSaveDialog({ defaultPath: join(app.getPath('downloads'), fileName), filters: [{ name: 'CSV', extensions: ['csv'] }] });
+      const result = await dialog.showSaveDialog({ defaultPath: join(app.getPath('downloads'), fileName), filters: [fileName.endsWith('.md') ? { name: 'Markdown', extensions: ['md'] } : { name: 'CSV', extensions: ['csv'] }] });
       if (result.canceled || !result.filePath) return null;
       await writeFile(result.filePath, content, { mode: 0o600 });
       return result.filePath;

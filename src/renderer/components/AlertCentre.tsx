@@ -12,6 +12,7 @@ const KIND_LABEL: Record<string, string> = {
   'card-expiry': 'Card',
   'low-balance': 'Balance',
   'credit-expiring': 'Credit',
+  'billing-discrepancy': 'Invoice',
 };
 
 export function AlertCentre() {

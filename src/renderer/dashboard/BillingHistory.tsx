@@ -1,5 +1,8 @@
-/** Billing history: one row per UTC month with its change, expandable by project and line item; CSV export. */
-import { Fragment, memo, useState } from 'react';
+/**
+ * Billing history: one row per UTC month with its change and its invoice's reconciliation status, expandable
+ * by project and line item and into the month's reconciliation; CSV export.
+ */
+import { Fragment, lazy, memo, Suspense, useState } from 'react';
 import type { DashboardView } from '../../shared/domain';
 import { formatMonth } from '../../shared/dates';
 import { OPENAI_BILLING_URL } from '../../shared/links';
@@ -7,6 +10,11 @@ import { call } from '../bridge';
 import { ExternalLink } from '../components/links';
 import { money, preciseMoney } from '../format';
 import { changeText } from './Breakdowns';
+import { StatusBadge } from './billing/StatusBadge';
+import { useBillingStatuses } from './billing/useBillingStatuses';
+
+// The reconciliation (with its forms and their zod schemas) loads when a month is opened.
+const MonthReconciliation = lazy(() => import('./billing/MonthReconciliation'));
 
 interface BillingHistoryProps {
   monthly: DashboardView['monthly'];
@@ -21,6 +29,9 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
   const [open, setOpen] = useState<string | null>(null);
   const [exportState, setExportState] = useState<string | null>(null);
   const rows = monthly;
+  const statuses = useBillingStatuses(accountId, !isDemo);
+  const statusOf = new Map(statuses.map((s) => [s.month, s]));
+  const reconciles = statuses.length > 0;
   // The running month is compared with the same days of last month, not with all of it.
   const sameDaysLastMonth = monthBreakdown.projects.reduce((sum, p) => sum + p.previousMicros, 0);
 
@@ -49,7 +60,7 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
     <section className="panel" aria-labelledby="history-title">
       <div className="panel-head">
         <h2 id="history-title">Billing history</h2>
-        <span className="muted">calendar months in UTC, as on OpenAI's invoices</span>
+        <span className="muted">calendar months in UTC, as on OpenAI's invoices{!isDemo && !reconciles ? ' — choose one account to reconcile invoices' : ''}</span>
         <div className="toolbar">
           <button type="button" onClick={exportCsv} disabled={isDemo}>
             Export CSV
@@ -70,6 +81,7 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
             <th scope="col">Month</th>
             <th scope="col">Total</th>
             <th scope="col">Change</th>
+            {reconciles && <th scope="col">Invoice</th>}
             <th scope="col">
               <span className="visually-hidden">Details</span>
             </th>
@@ -81,6 +93,7 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
             const expanded = open === row.month;
             const label = formatMonth(row.month);
             const running = i === 0 && row.month === today.slice(0, 7);
+            const status = statusOf.get(row.month);
             return (
               <Fragment key={row.month}>
                 <tr>
@@ -92,6 +105,7 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
                   <td title={running ? 'Against the same days of last month' : undefined}>
                     {running ? `${changeText(row.totalMicros, sameDaysLastMonth)} vs same days` : previous ? changeText(row.totalMicros, previous.totalMicros) : '—'}
                   </td>
+                  {reconciles && <td>{status && <StatusBadge status={status.status} differenceMicros={status.differenceMicros} />}</td>}
                   <td>
                     <button type="button" className="link-button" aria-expanded={expanded} aria-label={`${expanded ? 'Hide' : 'Show'} details for ${label}`} onClick={() => setOpen(expanded ? null : row.month)}>
                       {expanded ? 'Hide' : 'Details'}
@@ -100,11 +114,16 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
                 </tr>
                 {expanded && (
                   <tr className="history-details">
-                    <td colSpan={4}>
+                    <td colSpan={reconciles ? 5 : 4}>
                       <div className="two-columns">
                         <AmountList title="By project" items={row.byProject} currency={currency} />
                         <AmountList title="By line item" items={row.byLineItem} currency={currency} />
                       </div>
+                      {reconciles && (
+                        <Suspense fallback={<p className="muted">Loading the reconciliation…</p>}>
+                          <MonthReconciliation accountId={accountId} month={row.month} today={today} />
+                        </Suspense>
+                      )}
                     </td>
                   </tr>
                 )}

@@ -17,6 +17,7 @@ const KINDS: { kind: AlertKind; label: string }[] = [
   { kind: 'credit-expiring', label: 'Credit expiring' },
   { kind: 'openai-limit-enforcing', label: 'OpenAI limit enforcing' },
   { kind: 'openai-limit-near', label: 'Near OpenAI limit (90%)' },
+  { kind: 'billing-discrepancy', label: 'Invoice does not match costs' },
 ];
 
 type Preferences = Awaited<ReturnType<typeof loadPreferences>>;

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { addMonths, dayFromMs, monthOf } from '../../../shared/dates';
 import { alertSchema, type Alert, type AlertKind, type AlertPreference } from '../../../shared/domain';
-import type { AccountViews } from '../account-views';
+import type { AccountViews, ResolvedAccount } from '../account-views';
 import type { Clock, DocumentStore, EventSink, Notifier } from '../ports';
 import type { Settings, SettingsRepository } from '../settings/settings';
 import { evaluatePaymentRules, type AccountCandidate } from './payment-rules';
@@ -48,6 +48,8 @@ export class AlertEngine {
       spendControls?: (accountId: string) => AccountSpendControls;
       /** Fired keys are read and written under this cross-process lock, so an alert fires exactly once. */
       locks?: StateLocks;
+      /** More rules over the resolved accounts (billing discrepancies), kept in their own modules. */
+      moreRules?: (accounts: ResolvedAccount[], now: Date) => AccountCandidate[];
     },
   ) {}
 
@@ -107,6 +109,7 @@ export class AlertEngine {
       for (const candidate of candidates) this.record(doc, raised, { ...candidate, accountId: resolved.account.id, accountName: resolved.account.name }, now, settings);
     }
     for (const candidate of evaluatePaymentRules(settings, accounts, dayFromMs(now.getTime()), localDay(now))) this.record(doc, raised, candidate, now, settings);
+    for (const candidate of this.deps.moreRules?.(accounts, now) ?? []) this.record(doc, raised, candidate, now, settings);
     if (changed || raised.length) this.prune(doc, now);
     return { result: raised, write: changed || raised.length > 0 };
   }
@@ -190,6 +193,7 @@ export class AlertEngine {
     return this.load().log.filter((a) => {
       if (a.kind === 'card-expiry') return methods.has(a.scope);
       if (!accounts.has(a.accountId)) return false;
+      if (a.kind === 'billing-discrepancy') return a.raisedAt.startsWith(period); // an earlier month's invoice, found this month
       return a.kind === 'sync-failing' ? failing.has(a.accountId) : a.period === period;
     });
   }

@@ -4,6 +4,7 @@ import { AppError, toErrorInfo } from '../errors';
 import type { SpendwatchCore } from '../spendwatch-core';
 import type { IpcHandlers } from './dispatch';
 import { spendControlHandlers } from './spend-control-handlers';
+import { billingHandlers } from './billing-handlers';
 
 export interface ShellActions {
   openExternal(url: string): Promise<void> | void;
@@ -16,14 +17,21 @@ export interface ShellActions {
 }
 
 export function createIpcHandlers(core: SpendwatchCore, shell: ShellActions): IpcHandlers {
-  const changed = (reason: 'accounts' | 'budget') => core.emit('snapshotChanged', { reason, at: core.now().toISOString() });
+  const changed = (reason: 'accounts' | 'budget' | 'billing') => core.emit('snapshotChanged', { reason, at: core.now().toISOString() });
   /** After a payment record changes: new expiry or balance alerts fire at once, and the tray follows. */
   const paymentsChanged = <T>(value: T): T => {
     core.alerts.evaluate();
     changed('budget');
     return value;
   };
+  /** After an invoice or case changes: a new discrepancy alerts at once, and open views reload. */
+  const billingChanged = <T>(value: T): T => {
+    core.alerts.evaluate();
+    changed('billing');
+    return value;
+  };
   return {
+    ...billingHandlers(core, shell, billingChanged),
     getDashboard: (query) => core.getDashboard(query),
     listAccounts: () => core.accounts.list(),
     addAccount: async (input) => {

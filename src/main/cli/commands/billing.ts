@@ -1,0 +1,162 @@
+/**
+ * `spendwatch invoice add|list|remove` and `spendwatch reconcile`: record OpenAI's invoices (it has no
+ * invoice API) and reconcile a month against the exact costs in local history, optionally writing the
+ * support-ready Markdown report. The --json shapes are a documented contract (README).
+ */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { Invoice, Reconciliation } from '../../../shared/billing';
+import { isUtcDay } from '../../../shared/dates';
+import { parseUserAmount } from '../../../shared/money';
+import { AppError } from '../../core/errors';
+import { writeFileAtomic } from '../../core/fs/atomic-file';
+import { billingPeriod, usd } from '../../core/billing/reconcile';
+import { money } from '../../core/reports/status-report';
+import type { SpendwatchCore } from '../../core/spendwatch-core';
+
+const monthArg = (value: string) => {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new InvalidArgumentError('expected a month as YYYY-MM');
+  return value;
+};
+
+const dayArg = (value: string) => {
+  if (!isUtcDay(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  return value;
+};
+
+/** Invoice amounts in USD; zero is fine (a month paid entirely by credits), negative is not. */
+const usdArg = (value: string) => {
+  try {
+    const micros = parseUserAmount(value);
+    if (micros < 0) throw new Error();
+    return micros;
+  } catch {
+    throw new InvalidArgumentError('expected an amount in USD, such as 120 or 1250.50');
+  }
+};
+
+const textArg = (value: string) => {
+  // eslint-disable-next-line no-control-regex
+  if (value.length > 64 || /[\u0000-\u001f\u007f]/.test(value)) throw new InvalidArgumentError('expected at most 64 printable characters');
+  return value;
+};
+
+export function invoiceJson(invoice: Invoice) {
+  const period = billingPeriod(invoice.month, invoice.periodStartDay);
+  return {
+    month: invoice.month,
+    number: invoice.number,
+    date: invoice.date,
+    period,
+    subtotal: money(invoice.subtotalMicros ?? invoice.totalMicros - invoice.taxMicros + invoice.creditsMicros),
+    tax: money(invoice.taxMicros),
+    credits: money(invoice.creditsMicros),
+    total: money(invoice.totalMicros),
+    status: invoice.status,
+    recordedAt: invoice.recordedAt,
+  };
+}
+
+export function reconciliationJson(r: Reconciliation) {
+  return {
+    account: r.accountName,
+    month: r.month,
+    status: r.status,
+    invoice: r.invoice ? invoiceJson(r.invoice) : null,
+    costs: money(r.costsMicros),
+    expected: money(r.expectedMicros),
+    difference: money(r.differenceMicros),
+    explanations: r.explanations.map((e) => ({ kind: e.kind, amount: e.amountMicros === null ? null : money(e.amountMicros), message: e.message })),
+  };
+}
+
+function renderReconciliation(r: Reconciliation): string {
+  const lines = [
+    `${r.accountName}, ${r.month} (${r.period.from} to ${r.period.to}): ${r.status}`,
+    `  Costs:       ${usd(r.costsMicros)}`,
+    ...(r.invoice ? [`  + tax:       ${usd(r.invoice.taxMicros)}`, `  − credits:   ${usd(r.invoice.creditsMicros)}`] : []),
+    `  Expected:    ${usd(r.expectedMicros)}`,
+    `  Invoice:     ${r.invoice ? usd(r.invoice.totalMicros) : 'none recorded'}`,
+    `  Difference:  ${usd(r.differenceMicros)}`,
+    ...r.explanations.map((e) => `  - ${e.kind}: ${e.message}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerBillingCommands(program: Command, makeCore: () => SpendwatchCore, print: (text: string) => void): void {
+  const printJson = (value: unknown) => print(`${JSON.stringify(value, null, 2)}\n`);
+  const invoice = program.command('invoice').description("record OpenAI's invoices (it has no invoice API) to reconcile them").exitOverride();
+  invoice
+    .command('add')
+    .description("record a month's invoice (replaces the month's previous one)")
+    .requiredOption('--account <name>', 'account name')
+    .requiredOption('--month <YYYY-MM>', 'the UTC month the invoice is for', monthArg)
+    .requiredOption('--total <usd>', 'the invoice total in USD', usdArg)
+    .option('--tax <usd>', 'tax on the invoice', usdArg)
+    .option('--credits <usd>', 'credits applied on the invoice', usdArg)
+    .option('--number <text>', 'the invoice number', textArg)
+    .option('--date <YYYY-MM-DD>', 'the invoice date', dayArg)
+    .action((opts: { account: string; month: string; total: number; tax?: number; credits?: number; number?: string; date?: string }) => {
+      const core = makeCore();
+      const replaced = core.billing.listInvoices(opts.account).some((i) => i.month === opts.month);
+      const saved = core.billing.recordInvoice({
+        accountId: opts.account,
+        month: opts.month,
+        totalMicros: opts.total,
+        taxMicros: opts.tax ?? 0,
+        creditsMicros: opts.credits ?? 0,
+        number: opts.number ?? null,
+        date: opts.date ?? null,
+      });
+      const r = core.billing.reconcile(saved.accountId, saved.month);
+      print(`${replaced ? 'Replaced' : 'Recorded'} the ${saved.month} invoice of ${r.accountName}: ${usd(saved.totalMicros)}. Reconciliation: ${r.status} (difference ${usd(r.differenceMicros)}).\n`);
+      for (const alert of core.alerts.evaluate().filter((a) => a.kind === 'billing-discrepancy')) print(`ALERT ${alert.title}: ${alert.message}\n`);
+    });
+  invoice
+    .command('list')
+    .description('list recorded invoices')
+    .option('--account <name>', 'only this account')
+    .option('--json', 'machine-readable output')
+    .action((opts: { account?: string; json?: boolean }) => {
+      const list = makeCore().billing.listInvoices(opts.account);
+      if (opts.json) printJson({ invoices: list.map((i) => ({ account: i.accountName, ...invoiceJson(i) })) });
+      else if (!list.length) print('No invoices recorded.\n');
+      else for (const i of list) print(`${i.accountName}\t${i.month}\t${usd(i.totalMicros)}\t${i.status}${i.number ? `\t${i.number}` : ''}\n`);
+    });
+  invoice
+    .command('remove')
+    .description("remove a month's invoice")
+    .requiredOption('--account <name>', 'account name')
+    .requiredOption('--month <YYYY-MM>', 'the month', monthArg)
+    .action((opts: { account: string; month: string }) => {
+      makeCore().billing.removeInvoice(opts.account, opts.month);
+      print(`Removed the ${opts.month} invoice.\n`);
+    });
+
+  program
+    .command('reconcile')
+    .description("compare a month's recorded invoice with the exact costs in local history (no network)")
+    .requiredOption('--account <name>', 'account name')
+    .requiredOption('--month <YYYY-MM>', 'the month', monthArg)
+    .option('--json', 'machine-readable output')
+    .option('--report <file.md>', 'also write the support-ready Markdown report to this file')
+    .action((opts: { account: string; month: string; json?: boolean; report?: string }) => {
+      const core = makeCore();
+      const r = core.billing.reconcile(opts.account, opts.month);
+      if (opts.report) {
+        const path = resolve(opts.report);
+        let isDir = false;
+        try {
+          isDir = statSync(path).isDirectory();
+        } catch {
+          // Not there yet: it will be created.
+        }
+        if (isDir) throw new AppError('invalid_input', `${opts.report} is a folder: give a file name such as report.md.`);
+        writeFileAtomic(path, core.billing.report(opts.account, opts.month).markdown, 0o644);
+        if (!opts.json) print(`Report written to ${path}\n`);
+      }
+      if (opts.json) printJson(reconciliationJson(r));
+      else print(renderReconciliation(r));
+    });
+}
