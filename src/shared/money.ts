@@ -18,8 +18,16 @@ export const EXACT_DIGITS = 48;
 const MICROS_DIGITS = 6;
 const EXACT_PER_MICRO = 10n ** BigInt(EXACT_DIGITS - MICROS_DIGITS);
 const EXACT_PER_UNIT = 10n ** BigInt(EXACT_DIGITS);
-/** Per amount: at most 10^12 currency units. Bounds every sum far inside the safe-integer range of Micros. */
+/** Digits before the point that the parser will even compute with (guards against "1e999999" before any BigInt). */
 const MAX_INTEGER_DIGITS = 12;
+/**
+ * The largest amount one provider row may carry: a billion currency units (no real line item of one UTC day comes
+ * near it). A larger one is an unusable row, reported by name, so a lying server cannot push figures past what
+ * Micros holds exactly.
+ */
+const MAX_ROW_AMOUNT = 10n ** BigInt(9 + EXACT_DIGITS);
+/** The largest figure Micros holds exactly (about 9 billion units): sums beyond it are shown at this bound. */
+export const MAX_FIGURE_MICROS = Number.MAX_SAFE_INTEGER;
 /** The longest amount text accepted (a decimal128 string is at most ~45 characters). */
 const MAX_AMOUNT_TEXT = 400;
 
@@ -80,7 +88,12 @@ function numberToText(value: number): string {
 
 /** An amount as a provider sent it (number or string), exactly. */
 export function parseExact(value: number | string): ExactAmount {
-  return scaleDecimal(value, EXACT_DIGITS);
+  return withinRowBound(value, scaleDecimal(value, EXACT_DIGITS));
+}
+
+function withinRowBound(value: number | string, amount: ExactAmount): ExactAmount {
+  if (amount >= MAX_ROW_AMOUNT || -amount >= MAX_ROW_AMOUNT) throw new MoneyFormatError(value, 'a billion or more in one row');
+  return amount;
 }
 
 /**
@@ -88,7 +101,7 @@ export function parseExact(value: number | string): ExactAmount {
  * $1.2345), exactly: the decimal point moves two places on the digit string, nothing is divided.
  */
 export function parseExactCents(value: number | string): ExactAmount {
-  return scaleDecimal(value, EXACT_DIGITS - 2);
+  return withinRowBound(value, scaleDecimal(value, EXACT_DIGITS - 2));
 }
 
 /** Converts a decimal amount in currency units (number or string) to integer micros, rounding half-even once. */
@@ -106,8 +119,10 @@ export function exactToMicros(exact: ExactAmount): Micros {
   const rest = abs % EXACT_PER_MICRO;
   const twice = rest * 2n;
   if (twice > EXACT_PER_MICRO || (twice === EXACT_PER_MICRO && micros % 2n === 1n)) micros += 1n;
-  const result = Number(negative ? -micros : micros);
-  if (!Number.isSafeInteger(result)) throw new RangeError('Money figure out of safe integer range');
+  // Saturate rather than throw: a hostile server must never make a view, the tray or an alert fail for good.
+  // Rows are bounded (MAX_ROW_AMOUNT), so only absurd sums of many of them ever reach this.
+  const bounded = micros > BigInt(MAX_FIGURE_MICROS) ? BigInt(MAX_FIGURE_MICROS) : micros;
+  const result = Number(negative ? -bounded : bounded);
   return result === 0 ? 0 : result;
 }
 

@@ -9,7 +9,7 @@ import { formatMoney } from '../../shared/money';
 import { AccountService } from './accounts/account-service';
 import { AccountViews } from './account-views';
 import type { HistoryView } from './aggregate/aggregations';
-import { breakdown, dailySeries, dailyTotalOf, forecast, monthOverMonth, monthProgress, monthToDate, otherCurrencyTotals, totalBetween, usageSeries, weeklySeries, weeklyUsage } from './aggregate/aggregations';
+import { breakdown, dailySeries, spendOf, forecast, monthOverMonth, monthProgress, monthToDate, otherCurrencyTotals, totalBetween, usageSeries, weeklySeries, weeklyUsage } from './aggregate/aggregations';
 import { firstDayOfMonth, lastDayOfMonth } from '../../shared/dates';
 import { rangeDays } from './aggregate/ranges';
 import { AppError } from './errors';
@@ -244,7 +244,7 @@ export class SpendwatchCore {
         accountId: r.account.id,
         name: r.account.name,
         credits: settings.credits[r.account.id] ?? { entries: [], recordedBalance: null, autoRecharge: null },
-        estimate: estimateBalance(settings.credits[r.account.id], dailyTotalOf([r.view]), utcToday),
+        estimate: estimateBalance(settings.credits[r.account.id], spendOf([r.view]), utcToday),
       })),
       checklist: paymentChecklist(settings, resolved, utcToday, localDay(now)),
       causes: FAILED_PAYMENT_CAUSES,

@@ -7,7 +7,8 @@ import { addDays, addMonths, firstDayOfMonth, lastDayOfMonth, monthOf, msFromDay
 import type { DailySeries, GroupBy, NamedAmount } from '../../../shared/domain';
 import { exactToMicros, type ExactAmount, type Micros } from '../../../shared/money';
 import type { AccountHistory, DaySummary } from '../history/account-history';
-import { forecastMonthEnd, runRate } from './forecast';
+import { forecastMonthEnd, runRate, type Spend } from './forecast';
+import { own } from '../../../shared/records';
 
 export interface HistoryView {
   history: AccountHistory;
@@ -64,7 +65,12 @@ export function monthToDate(views: HistoryView[], today: UtcDay): Micros {
 }
 
 export function forecast(views: HistoryView[], today: UtcDay): Micros | null {
-  return forecastMonthEnd(dailyTotalOf(views), today);
+  return forecastMonthEnd(spendOf(views), today);
+}
+
+/** Daily figures and exact range totals over these views, for forecasts and balance estimates. */
+export function spendOf(views: HistoryView[]): Spend {
+  return { daily: dailyTotalOf(views), between: (from, to) => totalBetween(views, from, to) };
 }
 
 /** Amounts in currencies other than the account's over a range, exact then rounded once: never added to it. */
@@ -98,7 +104,10 @@ function eachSummary(views: HistoryView[], from: UtcDay, to: UtcDay, visit: (sum
 
 function nameFor(groupBy: GroupBy, key: string, views: HistoryView[]): string {
   if (groupBy !== 'project') return key;
-  for (const view of views) if (view.projectNames[key]) return view.projectNames[key];
+  for (const view of views) {
+    const name = own(view.projectNames, key);
+    if (name) return name;
+  }
   return key;
 }
 

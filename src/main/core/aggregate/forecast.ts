@@ -9,6 +9,12 @@ export const RUN_RATE_DAYS = 7;
 
 export type DailyTotal = (day: UtcDay) => Micros | undefined;
 
+/** Spend as forecasts and balances need it: one day's figure, and a range's total (summed exactly, rounded once). */
+export interface Spend {
+  daily: DailyTotal;
+  between(from: UtcDay, to: UtcDay): Micros;
+}
+
 /** Average of up to RUN_RATE_DAYS complete days before today that have data; undefined if none. */
 export function runRate(dailyTotal: DailyTotal, today: UtcDay): Micros | undefined {
   let sum = 0;
@@ -22,12 +28,13 @@ export function runRate(dailyTotal: DailyTotal, today: UtcDay): Micros | undefin
   return count === 0 ? undefined : Math.round(sum / count);
 }
 
-export function forecastMonthEnd(dailyTotal: DailyTotal, today: UtcDay): Micros | null {
-  const rate = runRate(dailyTotal, today);
+export function forecastMonthEnd(spend: Spend, today: UtcDay): Micros | null {
+  const rate = runRate(spend.daily, today);
   if (rate === undefined) return null;
-  let complete = 0;
-  for (let d = firstDayOfMonth(monthOf(today)); d < today; d = addDays(d, 1)) complete += dailyTotal(d) ?? 0;
-  const todaySoFar = dailyTotal(today) ?? 0;
+  const first = firstDayOfMonth(monthOf(today));
+  // The days already complete are a figure like month to date: their exact sum, rounded once.
+  const complete = today > first ? spend.between(first, addDays(today, -1)) : 0;
+  const todaySoFar = spend.daily(today) ?? 0;
   const daysAfterToday = daysBetween(today, lastDayOfMonth(monthOf(today)));
   // Today is still running: count it at least at the run rate.
   return complete + Math.max(todaySoFar, rate) + rate * daysAfterToday;

@@ -16,6 +16,7 @@ import { localDay } from '../../../shared/cards';
 import type { AccountSpendControls } from '../../../shared/spend-controls';
 import { evaluateSpendLimitRules } from './spend-limit-rules';
 import { noLocks, type StateLocks } from '../fs/state-lock';
+import { own } from '../../../shared/records';
 
 const firedSchema = z.object({ id: z.string(), firedAt: z.string(), period: z.string(), budgetMicros: z.number().nullable() });
 const alertDocSchema = z.object({
@@ -125,7 +126,7 @@ export class AlertEngine {
     for (const [key, fired] of Object.entries(doc.fired)) {
       const [kind, account, scope] = key.split('|');
       if (kind !== 'budget-threshold' || account !== accountId || fired.period !== period || current.has(key)) continue;
-      const budgetNow = scope === 'account' ? budget?.monthlyMicros : budget?.projects[scope.slice('project:'.length)];
+      const budgetNow = scope === 'account' ? budget?.monthlyMicros : own(budget?.projects, scope.slice('project:'.length));
       if (budgetNow !== fired.budgetMicros) {
         delete doc.fired[key];
         changed = true;

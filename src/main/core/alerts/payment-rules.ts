@@ -7,7 +7,7 @@ import { BRAND_NAMES, daysUntilExpiry, expiryLastDay, maskedCard } from '../../.
 import { formatDay, formatMonth, monthOf } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import type { PaymentMethod } from '../../../shared/payments';
-import { dailyTotalOf } from '../aggregate/aggregations';
+import { spendOf } from '../aggregate/aggregations';
 import type { ResolvedAccount } from '../account-views';
 import { estimateBalance, daysToCreditExpiry } from '../payments/balance';
 import type { Settings } from '../settings/settings';
@@ -71,7 +71,7 @@ function balanceAndCredits(settings: Settings, resolved: ResolvedAccount, today:
   const out: AccountCandidate[] = [];
   const name = resolved.account.name;
   const base = { accountId: resolved.account.id, accountName: name, estimate: true, budgetMicros: null, day: null };
-  const estimate = estimateBalance(credits, dailyTotalOf([resolved.view]), today);
+  const estimate = estimateBalance(credits, spendOf([resolved.view]), today);
   if (estimate && (estimate.estimateMicros <= 0 || (estimate.runwayDays !== null && estimate.runwayDays <= LOW_BALANCE_RUNWAY_DAYS))) {
     const exhausted = estimate.estimateMicros <= 0;
     const threshold = exhausted ? 0 : LOW_BALANCE_RUNWAY_DAYS;

@@ -7,6 +7,7 @@ import type { AlertKind, AppErrorInfo, Budget } from '../../../shared/domain';
 import { formatMoney, type Micros } from '../../../shared/money';
 import { dailyProjectTotalOf, dailyTotalOf, forecast, monthToDate, projectTotalBetween, type HistoryView } from '../aggregate/aggregations';
 import { budgetRunOutDay, runRate } from '../aggregate/forecast';
+import { own } from '../../../shared/records';
 
 export interface RuleInput {
   accountId: string;
@@ -82,7 +83,7 @@ function projectThresholds(input: RuleInput, today: UtcDay): AlertCandidate[] {
   return Object.entries(budget.projects).flatMap(([projectId, monthly]) => {
     const daily = dailyProjectTotalOf(input.view, projectId);
     const spent = projectTotalBetween(input.view, projectId, firstDayOfMonth(month), today);
-    const name = `${input.view.projectNames[projectId] ?? projectId} (${input.accountName})`;
+    const name = `${own(input.view.projectNames, projectId) ?? projectId} (${input.accountName})`;
     return thresholdCandidates(input, today, `project:${projectId}`, name, spent, monthly, budget.thresholds, daily);
   });
 }

@@ -9,6 +9,7 @@ import { centsToMicros, type AccountSpendControls, type ScopeControls } from '..
 import type { HistoryView } from '../aggregate/aggregations';
 import { monthSpent } from '../spend-controls/month-spent';
 import { alertKey, type AlertCandidate } from './rules';
+import { own } from '../../../shared/records';
 
 export const LIMIT_NEAR_PERCENT = 90;
 
@@ -30,7 +31,7 @@ export function currentLimit(scope: ScopeControls, now: Date): ScopeControls['li
 export function scopeDisplayName(scope: ScopeControls, accountName: string, projectNames: Record<string, string>): string {
   if (scope.scope === 'account') return accountName;
   const id = scope.scope.slice('project:'.length);
-  return `${scope.name ?? projectNames[id] ?? id} (${accountName})`;
+  return `${scope.name ?? own(projectNames, id) ?? id} (${accountName})`;
 }
 
 export function evaluateSpendLimitRules(input: SpendLimitRuleInput): AlertCandidate[] {

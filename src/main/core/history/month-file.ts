@@ -11,7 +11,8 @@ import { exactToDecimal, microsToExact, parseExact } from '../../../shared/money
 import type { CostRow, UsageRow } from './types';
 
 const count = z.number().int().nonnegative();
-const text = z.string().max(1_000);
+/** More than any provider label is allowed to be (schemas bound them at 500), so what is written is always read back. */
+const text = z.string().max(10_000);
 const exactDecimal = z.string().regex(/^-?\d{1,13}(?:\.\d{1,48})?$/, 'not an exact decimal');
 const currency = z.string().regex(/^[a-z]{3}$/, 'not a currency code');
 const quantity = z.number().finite().nullable();

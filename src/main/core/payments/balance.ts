@@ -6,7 +6,7 @@
 import { addDays, daysBetween, type UtcDay } from '../../../shared/dates';
 import type { Micros } from '../../../shared/money';
 import type { AccountCredits } from '../../../shared/payments';
-import { runRate, type DailyTotal } from '../aggregate/forecast';
+import { runRate, type Spend } from '../aggregate/forecast';
 
 /**
  * Runway and the next recharge are bounded: on a nearly idle account a large balance lasts "forever",
@@ -26,11 +26,12 @@ export interface BalanceEstimate {
   nextRechargeOn: UtcDay | null;
 }
 
-export function estimateBalance(credits: AccountCredits | undefined, daily: DailyTotal, today: UtcDay): BalanceEstimate | null {
+export function estimateBalance(credits: AccountCredits | undefined, spend: Spend, today: UtcDay): BalanceEstimate | null {
   const recorded = credits?.recordedBalance;
   if (!recorded) return null;
-  let spent = 0;
-  for (let d = addDays(recorded.asOf, 1); d <= today; d = addDays(d, 1)) spent += daily(d) ?? 0;
+  const daily = spend.daily;
+  // Spent since the recorded balance: the exact sum of those days, rounded once.
+  const spent = recorded.asOf < today ? spend.between(addDays(recorded.asOf, 1), today) : 0;
   const added = (credits.entries ?? []).filter((e) => e.date > recorded.asOf && e.date <= today).reduce((sum, e) => sum + e.amountMicros, 0);
   const estimate = recorded.amountMicros - spent + added;
   const rate = runRate(daily, today) ?? null;

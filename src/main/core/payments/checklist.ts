@@ -5,7 +5,7 @@
 import { daysUntilExpiry, expiresSoon } from '../../../shared/cards';
 import { addDays } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
-import { dailyTotalOf } from '../aggregate/aggregations';
+import { spendOf } from '../aggregate/aggregations';
 import type { ResolvedAccount } from '../account-views';
 import { methodName } from '../alerts/payment-rules';
 import type { Settings } from '../settings/settings';
@@ -43,7 +43,7 @@ export function paymentChecklist(settings: Settings, accounts: ResolvedAccount[]
   }
   for (const a of accounts) {
     if (a.isDemo) continue;
-    const estimate = estimateBalance(settings.credits[a.account.id], dailyTotalOf([a.view]), utcToday);
+    const estimate = estimateBalance(settings.credits[a.account.id], spendOf([a.view]), utcToday);
     if (estimate && estimate.estimateMicros <= 0) {
       items.push({ id: `balance-${a.account.id}`, status: 'problem', title: `${a.account.name}: estimated balance ${formatMoney(estimate.estimateMicros)}`, detail: 'Prepaid credit is probably used up: buy credit or turn on auto-recharge on OpenAI’s billing page.' });
     }

@@ -2,9 +2,11 @@
  * Turns the buckets of one cost fetch into cost rows per UTC day, for any provider, the way live APIs need:
  * - each bucket and each result is read on its own (by the provider's CostsReader): an unusable one becomes a
  *   warning that names it (day, project, line item, why) and the rest is kept — never a failed sync;
- * - a bucket delivered twice (across pages while data shifts) is counted once: a later delivery's rows replace
- *   the earlier delivery's rows for the same project, line item and currency;
+ * - a bucket delivered twice (across pages while data shifts) is counted once: the later delivery is the newer
+ *   truth and replaces the earlier one whole (so costs moved between projects are not counted twice);
  * - a day whose bucket never arrived (or could not be read) is not in the result, so the stored day is kept;
+ * - a day some of whose rows could not be read is marked partial: the sync keeps the stored rows that the
+ *   readable ones do not replace, so one bad row never wipes good history;
  * - project (workspace) names carried by results are collected, so the names endpoint is called less.
  */
 import { addDays, dayFromUnix, type UtcDay } from '../../../shared/dates';
@@ -20,13 +22,16 @@ export type ReadOutcome<T> = { ok: true; value: T } | { ok: false; problem: stri
 export interface CostsReader {
   /** Who sent them, for warnings: "OpenAI's costs". */
   readonly source: string;
-  bucket(raw: unknown): ReadOutcome<{ start: number; results: unknown[] }>;
+  /** `dayTime`: a moment inside the UTC day the bucket covers (unix seconds). */
+  bucket(raw: unknown): ReadOutcome<{ dayTime: number; results: unknown[] }>;
   result(raw: unknown): ReadOutcome<{ row: CostRow; projectName?: string | null }>;
 }
 
 export class CostsCollector {
-  /** Day → result key → the rows of the latest delivery of that day's bucket. */
-  private readonly days = new Map<UtcDay, Map<string, CostRow[]>>();
+  /** Day → the rows of the latest delivery of that day's bucket. */
+  private readonly days = new Map<UtcDay, CostRow[]>();
+  /** Days whose latest delivery had rows that could not be read. */
+  private readonly partial = new Set<UtcDay>();
   private readonly names = new Map<string, string>();
   /** A set: a bucket delivered twice must not report its bad row twice. */
   private readonly problems = new Set<string>();
@@ -46,34 +51,37 @@ export class CostsCollector {
       this.problems.add(`a cost bucket could not be read (${bucket.problem}); its day was left as it was`);
       return;
     }
-    const day = dayFromUnix(bucket.value.start);
+    const day = dayFromUnix(bucket.value.dayTime);
     if (day < this.range.from || day >= this.range.toExclusive) {
       this.problems.add(`costs for ${day} came back although ${this.range.from}…${addDays(this.range.toExclusive, -1)} was asked for; they were ignored`);
       return;
     }
-    const delivered = new Map<string, CostRow[]>();
+    const rows: CostRow[] = [];
+    let skipped = false;
     for (const rawResult of bucket.value.results) {
       const result = this.reader.result(rawResult);
       if (!result.ok) {
         this.problems.add(`skipped a cost row on ${day}${describeRaw(rawResult)}: ${result.problem}`);
+        skipped = true;
         continue;
       }
       const { row, projectName } = result.value;
       if (row.projectId && projectName) this.names.set(row.projectId, projectName);
-      const key = JSON.stringify([row.projectId, row.lineItem, row.currency]);
-      const rows = delivered.get(key);
-      if (rows) rows.push(row);
-      else delivered.set(key, [row]);
+      rows.push(row);
     }
-    const dayRows = this.days.get(day) ?? new Map<string, CostRow[]>();
-    for (const [key, rows] of delivered) dayRows.set(key, rows);
-    this.days.set(day, dayRows);
+    this.days.set(day, rows);
+    if (skipped) this.partial.add(day);
+    else this.partial.delete(day);
+  }
+
+  /** A problem outside any bucket (e.g. paging that stopped early), reported with the rest. */
+  addProblem(problem: string): void {
+    this.problems.add(problem);
   }
 
   result(): CostsResult {
-    const days = new Map<UtcDay, CostRow[]>();
-    for (const [day, byKey] of [...this.days].sort(([a], [b]) => a.localeCompare(b))) days.set(day, [...byKey.values()].flat());
-    return { currency: 'usd', days, projectNames: this.names, warnings: this.summariseProblems() };
+    const days = new Map([...this.days].sort(([a], [b]) => a.localeCompare(b)));
+    return { currency: 'usd', days, partialDays: new Set(this.partial), projectNames: this.names, warnings: this.summariseProblems() };
   }
 
   private summariseProblems(): string[] {

@@ -15,6 +15,8 @@ export interface CostsResult {
   currency: string;
   /** The days the provider delivered, with [] for days that had no spend; a day missing here is left as stored. */
   days: Map<UtcDay, CostRow[]>;
+  /** Days with rows that could not be read: their stored rows not replaced by readable ones are kept. */
+  partialDays: Set<UtcDay>;
   /** Project names the cost results carried (saves a Projects call). */
   projectNames: Map<string, string>;
   /** Rows or buckets that could not be used, each named: shown to the user, never a failed sync. */

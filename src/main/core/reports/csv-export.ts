@@ -8,6 +8,7 @@ import { exactToDecimal } from '../../../shared/money';
 import { UNASSIGNED_PROJECT, UNNAMED_LINE_ITEM } from '../history/account-history';
 import type { ResolvedAccount } from '../account-views';
 import { neutraliseCsvCell } from '../text/safe-output';
+import { own } from '../../../shared/records';
 
 export const CSV_COLUMNS = ['date_utc', 'account', 'project_id', 'project_name', 'line_item', 'amount', 'currency'] as const;
 
@@ -24,7 +25,7 @@ export function exportCostsCsv(accounts: ResolvedAccount[], from: UtcDay, to: Ut
           // Names come from the provider (any org member sets them): text cells never start a formula.
           neutraliseCsvCell(account.name),
           neutraliseCsvCell(row.projectId ?? ''),
-          neutraliseCsvCell(row.projectId ? (view.projectNames[row.projectId] ?? row.projectId) : UNASSIGNED_PROJECT),
+          neutraliseCsvCell(row.projectId ? (own(view.projectNames, row.projectId) ?? row.projectId) : UNASSIGNED_PROJECT),
           neutraliseCsvCell(row.lineItem ?? UNNAMED_LINE_ITEM),
           // Each row's amount exactly as OpenAI sent it: the rows add up to the totals shown, to the last digit.
           exactToDecimal(row.amount, 2),

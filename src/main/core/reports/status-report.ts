@@ -8,6 +8,7 @@ import type { AccountSummary, Alert } from '../../../shared/domain';
 import { breakdown, otherCurrencyTotals, usageByModel } from '../aggregate/aggregations';
 import type { ResolvedAccount } from '../account-views';
 import type { SpendwatchCore } from '../spendwatch-core';
+import { own } from '../../../shared/records';
 
 export interface Money {
   amount: string;
@@ -114,7 +115,7 @@ function statusAccount(r: ResolvedAccount, s: AccountSummary, from: string, toda
           usedPercent: s.budgetUsedPercent ?? 0,
           thresholds: s.budget.thresholds,
           daily: s.budget.dailyMicros === null ? null : money(s.budget.dailyMicros, currency),
-          projects: Object.entries(s.budget.projects).map(([id, micros]) => ({ id, name: r.view.projectNames[id] ?? id, monthly: money(micros, currency) })),
+          projects: Object.entries(s.budget.projects).map(([id, micros]) => ({ id, name: own(r.view.projectNames, id) ?? id, monthly: money(micros, currency) })),
         }
       : null,
     otherCurrencies: otherCurrencyTotals(views, from, today).map((o) => money(o.micros, o.currency)),

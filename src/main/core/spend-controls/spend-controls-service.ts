@@ -17,6 +17,7 @@ import { monthSpent, projectsSpendingThisMonth } from './month-spent';
 import type { SpendControlsApi } from './openai-spend-controls-api';
 import { scopeEntry, type SpendControlsStore } from './spend-controls-store';
 import { PROVIDERS } from '../../../shared/providers';
+import { own } from '../../../shared/records';
 
 export type SpendControlsFactory = (account: StoredAccount, apiKey: string) => SpendControlsApi;
 
@@ -187,7 +188,7 @@ export class SpendControlsService {
       await this.withApi(account, async (api) => {
         for (const scope of due) {
           const projectId = scope === 'account' ? null : scope.slice('project:'.length);
-          const project = projectId ? { id: projectId, name: state.projects[projectId] ?? projectId } : null;
+          const project = projectId ? { id: projectId, name: own(state.projects, projectId) ?? projectId } : null;
           this.recordLimit(account.id, project, await api.getLimit(projectId), false);
         }
       });

@@ -14,6 +14,8 @@ import type { ProviderFactory } from '../providers/provider-factory';
 import type { SettingsRepository, StoredAccount } from '../settings/settings';
 import { accountKeyRef } from '../vault/keytar-vault';
 import type { StateNotices } from '../fs/state-notices';
+import type { CostRow } from '../history/types';
+import { own } from '../../../shared/records';
 
 export interface SyncEngineOptions {
   /** Days before today refetched on every poll (costs settle late). */
@@ -149,6 +151,7 @@ export class SyncEngine {
       this.deps.emit('syncProgress', { accountId: account.id, phase, doneDays, totalDays }),
     );
     const warnings = [...costs.warnings];
+    for (const day of costs.partialDays) costs.days.set(day, keepUnreplaced(history.costs.get(day) ?? [], costs.days.get(day) ?? []));
     const known = { ...state.projects, ...Object.fromEntries(costs.projectNames) };
     const projects = await this.projectNames({ ...state, projects: known }, costs.days, provider, now, warnings);
     const costsChanged = [...costs.days].some(([day, rows]) => history.costsDiffer(day, rows));
@@ -180,14 +183,15 @@ export class SyncEngine {
    */
   private async projectNames(state: SyncState, days: Map<UtcDay, { projectId: string | null }[]>, provider: SpendProvider, now: Date, warnings: string[]) {
     const ids = new Set([...days.values()].flat().flatMap((row) => (row.projectId ? [row.projectId] : [])));
-    const unknown = [...ids].some((id) => !(id in state.projects));
+    const unknown = [...ids].some((id) => own(state.projects, id) === undefined);
     const unnamedStale =
-      [...ids].some((id) => state.projects[id] === id) && (!state.projectsFetchedAt || now.getTime() - Date.parse(state.projectsFetchedAt) > 86_400_000);
+      [...ids].some((id) => own(state.projects, id) === id) && (!state.projectsFetchedAt || now.getTime() - Date.parse(state.projectsFetchedAt) > 86_400_000);
     if (!unknown && !unnamedStale) return undefined;
     const fetched = await optional(() => provider.listProjects(), 'Project names', warnings);
-    const names = { ...state.projects, ...(fetched ? Object.fromEntries(fetched) : {}) };
-    for (const id of ids) names[id] ??= id;
-    return names;
+    // A Map, then own data properties: ids are outside text ("constructor", "__proto__" are ids like any other).
+    const names = new Map([...Object.entries(state.projects), ...(fetched ?? [])]);
+    for (const id of ids) if (!names.has(id)) names.set(id, id);
+    return Object.fromEntries(names);
   }
 
   private windowStart(state: SyncState, today: UtcDay, backfill: boolean, corruptMonths: string[]): UtcDay {
@@ -202,6 +206,16 @@ export class SyncEngine {
     if (state.backfilledFrom && from < state.backfilledFrom) from = state.backfilledFrom;
     return from;
   }
+}
+
+/**
+ * A day some of whose refetched rows could not be read: the readable rows replace the stored rows of the same
+ * project, line item and currency, and every other stored row is kept — a bad row never wipes good history.
+ */
+function keepUnreplaced(stored: CostRow[], fresh: CostRow[]): CostRow[] {
+  const key = (row: CostRow) => JSON.stringify([row.projectId, row.lineItem, row.currency]);
+  const replaced = new Set(fresh.map(key));
+  return [...fresh, ...stored.filter((row) => !replaced.has(key(row)))];
 }
 
 /** Runs a secondary fetch; its failure becomes a warning instead of failing the sync. */

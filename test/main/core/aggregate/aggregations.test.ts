@@ -6,6 +6,7 @@ import { modelFromLineItem } from '../../../../src/main/core/aggregate/line-item
 import { AccountHistory } from '../../../../src/main/core/history/account-history';
 import type { CostRow } from '../../../../src/main/core/history/types';
 import { costRow } from '../../../support/cost-row';
+import { spendFromDays } from '../../../support/spend';
 
 function view(days: Record<string, CostRow[]>, names: Record<string, string> = {}): HistoryView {
   const history = new AccountHistory();
@@ -16,6 +17,15 @@ function view(days: Record<string, CostRow[]>, names: Record<string, string> = {
 const r = (projectId: string | null, lineItem: string | null, micros: number): CostRow => costRow(projectId, lineItem, micros);
 
 describe('aggregations', () => {
+  it('names projects from own entries only: an unnamed "constructor" or "toString" id is shown as its id', () => {
+    const v = view({ '2026-11-01': [r('constructor', 'x', 1), r('toString', 'y', 2), r('p1', 'z', 3)] }, { p1: 'Web' });
+    expect(breakdown([v], '2026-11-01', '2026-11-01', 'project').map((p) => [p.key, p.name])).toEqual([
+      ['p1', 'Web'],
+      ['toString', 'toString'],
+      ['constructor', 'constructor'],
+    ]);
+  });
+
   it('totals month to date in UTC months and breaks down by project (named), line item and model', () => {
     const v = view(
       {
@@ -89,14 +99,14 @@ describe('forecast', () => {
     values['2026-11-21'] = 2_000_000; // today, partial
     expect(runRate(daily(values), '2026-11-21')).toBe(10_000_000);
     // 20 complete days + today at rate + 9 more days = 30 × $10
-    expect(forecastMonthEnd(daily(values), '2026-11-21')).toBe(300_000_000);
+    expect(forecastMonthEnd(spendFromDays(values), '2026-11-21')).toBe(300_000_000);
     values['2026-11-21'] = 25_000_000; // a heavy today counts as it is
-    expect(forecastMonthEnd(daily(values), '2026-11-21')).toBe(200_000_000 + 25_000_000 + 90_000_000);
+    expect(forecastMonthEnd(spendFromDays(values), '2026-11-21')).toBe(200_000_000 + 25_000_000 + 90_000_000);
   });
 
   it('uses the previous month for the run rate on the 1st, and gives null with no data', () => {
-    expect(forecastMonthEnd(daily({ '2026-10-31': 3_000_000 }), '2026-11-01')).toBe(90_000_000);
-    expect(forecastMonthEnd(daily({}), '2026-11-10')).toBeNull();
+    expect(forecastMonthEnd(spendFromDays({ '2026-10-31': 3_000_000 }), '2026-11-01')).toBe(90_000_000);
+    expect(forecastMonthEnd(spendFromDays({}), '2026-11-10')).toBeNull();
   });
 
   it('finds the day a budget runs out at the current pace', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { estimateBalance, MAX_RUNWAY_DAYS } from '../../../../src/main/core/payments/balance';
 import type { AccountCredits } from '../../../../src/shared/payments';
+import { spendFromDays } from '../../../support/spend';
 
-const daily = (values: Record<string, number>) => (day: string) => values[day];
 
 describe('balance estimate', () => {
   const spend: Record<string, number> = {};
@@ -17,7 +17,7 @@ describe('balance estimate', () => {
       recordedBalance: { amountMicros: 120_000_000, asOf: '2026-11-15' },
       autoRecharge: null,
     };
-    const e = estimateBalance(credits, daily(spend), '2026-11-21')!;
+    const e = estimateBalance(credits, spendFromDays(spend), '2026-11-21')!;
     expect(e.spentSinceMicros).toBe(60_000_000); // 16th..21st
     expect(e.addedSinceMicros).toBe(50_000_000);
     expect(e.estimateMicros).toBe(110_000_000);
@@ -29,10 +29,10 @@ describe('balance estimate', () => {
 
   it('predicts the next auto-recharge and reports exhaustion', () => {
     const credits: AccountCredits = { entries: [], recordedBalance: { amountMicros: 40_000_000, asOf: '2026-11-20' }, autoRecharge: { thresholdMicros: 10_000_000, amountMicros: 50_000_000 } };
-    const e = estimateBalance(credits, daily(spend), '2026-11-21')!;
+    const e = estimateBalance(credits, spendFromDays(spend), '2026-11-21')!;
     expect(e.estimateMicros).toBe(30_000_000);
     expect(e.nextRechargeOn).toBe('2026-11-23');
-    const gone = estimateBalance({ ...credits, recordedBalance: { amountMicros: 5_000_000, asOf: '2026-11-19' } }, daily(spend), '2026-11-21')!;
+    const gone = estimateBalance({ ...credits, recordedBalance: { amountMicros: 5_000_000, asOf: '2026-11-19' } }, spendFromDays(spend), '2026-11-21')!;
     expect(gone.estimateMicros).toBe(-15_000_000);
     expect(gone.runwayDays).toBe(0);
   });
@@ -44,14 +44,14 @@ describe('balance estimate', () => {
       recordedBalance: { amountMicros: 10_000_000_000_000, asOf: '2026-11-21' },
       autoRecharge: { thresholdMicros: 0, amountMicros: 1_000_000 },
     };
-    const e = estimateBalance(credits, daily(idle), '2026-11-21')!;
+    const e = estimateBalance(credits, spendFromDays(idle), '2026-11-21')!;
     expect(e.runwayDays).toBe(MAX_RUNWAY_DAYS);
     expect(e.runsOutOn).toBe('2036-11-18');
     expect(e.nextRechargeOn).toBe('2036-11-18');
   });
 
   it('needs a recorded balance', () => {
-    expect(estimateBalance(undefined, daily(spend), '2026-11-21')).toBeNull();
-    expect(estimateBalance({ entries: [], recordedBalance: null, autoRecharge: null }, daily(spend), '2026-11-21')).toBeNull();
+    expect(estimateBalance(undefined, spendFromDays(spend), '2026-11-21')).toBeNull();
+    expect(estimateBalance({ entries: [], recordedBalance: null, autoRecharge: null }, spendFromDays(spend), '2026-11-21')).toBeNull();
   });
 });

@@ -161,7 +161,7 @@ describe('OpenAI response validation', () => {
     const { costsPageSchema, costsBucketSchema, costsResultSchema } = await import('../../../../src/main/core/providers/openai/schemas');
     const minimal = { data: [{ start_time: 0, end_time: 86400, results: [{ amount: { value: 1, currency: 'USD' }, line_item: null, project_id: null }] }], next_page: null };
     expect(costsPageSchema.parse(minimal).data).toHaveLength(1);
-    expect(costsBucketSchema.parse(minimal.data[0]).start).toBe(0);
+    expect(costsBucketSchema.parse(minimal.data[0]).dayTime).toBe(43_200); // the middle of the day it covers
     expect(costsResultSchema.parse(minimal.data[0].results[0]).amount?.value).toBe(1);
     expect(costsPageSchema.safeParse({ ...minimal, object: 'list' }).success).toBe(false);
     expect(costsPageSchema.safeParse({ ...minimal, data: 'not-a-list' }).success).toBe(false);

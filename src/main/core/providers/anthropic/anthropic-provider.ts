@@ -71,7 +71,7 @@ export class AnthropicProvider implements SpendProvider {
     for await (const page of this.pages(costPageSchema, '/organizations/cost_report', range, [
       ['group_by[]', 'workspace_id'],
       ['group_by[]', 'description'],
-    ])) {
+    ], (problem) => collector.addProblem(problem))) {
       for (const bucket of page.data) collector.addBucket(bucket);
       onProgress?.(Math.min(collector.dayCount, totalDays), totalDays);
     }
@@ -82,7 +82,7 @@ export class AnthropicProvider implements SpendProvider {
     const days = new Map<UtcDay, UsageRow[]>();
     for await (const page of this.pages(usagePageSchema, '/organizations/usage_report/messages', range, [['group_by[]', 'model']])) {
       for (const bucket of page.data) {
-        const day = dayFromMs(bucket.start * 1000);
+        const day = dayFromMs(bucket.dayTime * 1000);
         if (day < range.from || day >= range.toExclusive) continue;
         const rows = days.get(day) ?? [];
         for (const r of bucket.results) {
@@ -117,7 +117,7 @@ export class AnthropicProvider implements SpendProvider {
     throw new AppError('malformed_response', 'Anthropic kept paging the workspace list without end.');
   }
 
-  private async *pages<S extends z.ZodType>(schema: S, path: string, range: DayRange, extra: [string, string][]): AsyncGenerator<z.output<S>> {
+  private async *pages<S extends z.ZodType>(schema: S, path: string, range: DayRange, extra: [string, string][], note?: (problem: string) => void): AsyncGenerator<z.output<S>> {
     let cursor: string | null = null;
     const seen = new Set<string>();
     for (let page = 0; page < MAX_PAGES; page++) {
@@ -133,7 +133,12 @@ export class AnthropicProvider implements SpendProvider {
       yield parsed;
       const { has_more: hasMore, next_page: next } = parsed as { has_more?: boolean | null; next_page: string | null };
       if (!next || hasMore === false) return;
-      if (seen.has(next)) throw new AppError('malformed_response', `Anthropic repeated a page cursor on ${path}.`);
+      if (seen.has(next)) {
+        // A looping cursor: keep what arrived (only delivered days change) and say so, when the caller can.
+        if (!note) throw new AppError('malformed_response', `Anthropic repeated a page cursor on ${path}.`);
+        note(`paging stopped early because the server repeated a page cursor; days not received were left as they were`);
+        return;
+      }
       seen.add(next);
       cursor = next;
     }

@@ -28,7 +28,7 @@ export const costBucketSchema = z
       ctx.addIssue({ code: 'custom', message: 'starting_at is not a date' });
       return z.NEVER;
     }
-    return { start: Math.floor(ms / 1000), results: bucket.results };
+    return { dayTime: Math.floor(ms / 1000), results: bucket.results };
   });
 
 const pageSchema = <B extends z.ZodType>(bucket: B) =>
@@ -56,4 +56,4 @@ export const usageResultSchema = z.object({
   output_tokens: tokenCount.nullish().transform((v) => v ?? 0),
 });
 
-export const usagePageSchema = pageSchema(costBucketSchema.pipe(z.object({ start: z.number(), results: z.array(usageResultSchema) })));
+export const usagePageSchema = pageSchema(costBucketSchema.pipe(z.object({ dayTime: z.number(), results: z.array(usageResultSchema) })));

@@ -128,8 +128,9 @@ export class JsonHttpClient {
       });
       statusCode = response.statusCode;
       retryAfter = response.headers['retry-after'];
-      text = await response.body.text();
+      text = await readCapped(response.body, MAX_RESPONSE_BYTES);
     } catch (error) {
+      if (error instanceof ResponseTooLarge) throw new AppError('malformed_response', `${originOf(url)} sent an answer too large to be real. ${error.message} Nothing was changed.`);
       throw this.transportFailure(error, url);
     }
     if (statusCode >= 200 && statusCode < 300) {
@@ -168,6 +169,26 @@ export class JsonHttpClient {
 function keepValueDigits(this: unknown, key: string, value: unknown, context?: { source?: string }): unknown {
   if (key === 'value' && typeof value === 'number') return context?.source ?? String(value);
   return value;
+}
+
+/** Far above any real answer (a 180-day Costs page of a large org is a few MB); a larger one is refused unread. */
+const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+class ResponseTooLarge extends Error {}
+
+/** The body as text, refusing (and dropping the connection) past `max` bytes, so a lying server cannot exhaust memory. */
+async function readCapped(body: AsyncIterable<Uint8Array> & { destroy(error?: Error): unknown }, max: number): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > max) {
+      body.destroy();
+      throw new ResponseTooLarge(`The answer was larger than ${max / 1024 / 1024} MB.`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function originOf(url: string): string {

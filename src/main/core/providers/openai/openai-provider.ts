@@ -67,7 +67,7 @@ export class OpenAiProvider implements SpendProvider {
     for await (const page of this.pages(costsPageSchema, '/organization/costs', range, COSTS_PAGE_LIMIT, [
       ['group_by[]', 'line_item'],
       ['group_by[]', 'project_id'],
-    ])) {
+    ], (problem) => collector.addProblem(problem))) {
       for (const bucket of page.data) collector.addBucket(bucket);
       onProgress?.(Math.min(collector.dayCount, totalDays), totalDays);
     }
@@ -80,7 +80,7 @@ export class OpenAiProvider implements SpendProvider {
       ['group_by[]', 'model'],
     ])) {
       for (const bucket of page.data) {
-        const rows = this.bucketRows(days, bucket.start, range);
+        const rows = this.bucketRows(days, bucket.dayTime, range);
         for (const r of bucket.results) {
           rows.push({
             model: r.model,
@@ -116,6 +116,7 @@ export class OpenAiProvider implements SpendProvider {
     range: DayRange,
     limit: number,
     extra: [string, string][],
+    note?: (problem: string) => void,
   ): AsyncGenerator<z.output<S>> {
     let cursor: string | null = null;
     const seen = new Set<string>();
@@ -133,7 +134,12 @@ export class OpenAiProvider implements SpendProvider {
       yield parsed;
       cursor = (parsed as { next_page: string | null }).next_page;
       if (!cursor) return;
-      if (seen.has(cursor)) throw new AppError('malformed_response', `OpenAI repeated a page cursor on ${path}.`);
+      if (seen.has(cursor)) {
+        // A looping cursor: keep what arrived (only delivered days change) and say so, when the caller can.
+        if (!note) throw new AppError('malformed_response', `OpenAI repeated a page cursor on ${path}.`);
+        note(`paging stopped early because the server repeated a page cursor; days not received were left as they were`);
+        return;
+      }
       seen.add(cursor);
     }
     throw new AppError('malformed_response', `OpenAI kept paging ${path} without end.`);

@@ -15,26 +15,39 @@
  */
 import { z } from 'zod';
 
-const nullableString = z.string().nullish().transform((v) => v ?? null);
 /** The constant `object` tag: checked when present, tolerated when a server leaves it out. */
 const tag = <T extends string>(value: T) => z.literal(value).optional();
 const tokenCount = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 /** Ids and labels are short; a longer one is not something Spendwatch should store or show. */
 const label = (max: number) => z.string().max(max, `longer than ${max} characters`).nullish().transform((v) => v ?? null);
 
+/**
+ * Only what decides the money can make a row unusable: the amount, its currency, and the project id it is
+ * added to. Everything else is lenient — an odd `object` tag, a project name or quantity Spendwatch cannot use
+ * (ignored), a very long line item (shortened) — so a readable amount is never dropped for a label.
+ */
 export const costsResultSchema = z.object({
-  object: tag('organization.costs.result'),
+  object: z.unknown().optional(),
   amount: z
     .object({
       // Numbers arrive as their exact source text (see JsonHttpClient's exactNumbers), strings as sent.
       value: z.union([z.number(), z.string().max(400)]).nullish(),
-      currency: z.string().regex(/^[A-Za-z]{3}$/, 'not a currency code').nullish(),
+      // "USD", "usd ", "" (not said: dollars) are fine; anything else must be a 3-letter code to be kept apart.
+      currency: z
+        .string()
+        .transform((c) => c.trim())
+        .pipe(z.union([z.literal(''), z.string().regex(/^[A-Za-z]{3}$/, 'not a currency code')]))
+        .nullish()
+        .transform((c) => c || null),
     })
     .nullish(),
-  line_item: label(500),
+  line_item: z
+    .string()
+    .nullish()
+    .transform((v) => (v && v.length > 500 ? `${v.slice(0, 499)}…` : (v ?? null))),
   project_id: label(200),
-  project_name: label(500),
-  quantity: z.number().finite().nullish().transform((v) => v ?? null),
+  project_name: z.string().max(500).nullish().catch(null).transform((v) => v ?? null),
+  quantity: z.number().finite().nullish().catch(null).transform((v) => v ?? null),
 });
 export type CostsResultInput = z.output<typeof costsResultSchema>;
 
@@ -44,41 +57,64 @@ export const completionsUsageResultSchema = z.object({
   output_tokens: tokenCount,
   input_cached_tokens: tokenCount.nullish().transform((v) => v ?? 0),
   num_model_requests: tokenCount,
-  model: nullableString,
+  model: label(200),
 });
 
-/** A bucket's start as unix seconds: `start_time`, or `start_time_iso` read as UTC when it has no zone. */
-function bucketStart(bucket: { start_time?: number | null; start_time_iso?: string | null }): number | undefined {
-  if (typeof bucket.start_time === 'number') return bucket.start_time;
-  const iso = bucket.start_time_iso;
-  if (!iso) return undefined;
-  const ms = Date.parse(/(?:Z|[+-]\d{2}:?\d{2})$/i.test(iso) ? iso : `${iso}Z`);
-  return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
+/** Unix seconds Spendwatch can turn into a date: 1970 to 9999 (a lying server cannot break date handling). */
+const unixSeconds = z.number().int().min(0).max(253_402_300_799);
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/** Unix seconds from an ISO time; one without a zone is UTC (as the live API means it). */
+function isoSeconds(iso: string | null | undefined): number | undefined {
+  const match = iso ? ISO_TIME.exec(iso) : null;
+  if (!match) return undefined;
+  const zone = match[1] ?? 'Z';
+  const normalised = /^[+-]\d{2}$/.test(zone) ? `${zone}:00` : zone;
+  const ms = Date.parse(`${iso!.slice(0, iso!.length - (match[1]?.length ?? 0))}${normalised}`);
+  const seconds = Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
+  return seconds !== undefined && unixSeconds.safeParse(seconds).success ? seconds : undefined;
+}
+
+/**
+ * The moment that names a bucket's UTC day: the middle of [start, end) when both are known, so a bucket whose
+ * start is a second off midnight still lands on the day it covers; else its start.
+ */
+function bucketDayTime(bucket: { start_time?: number | null; start_time_iso?: string | null; end_time?: number | null; end_time_iso?: string | null }): number | undefined {
+  const start = bucket.start_time ?? isoSeconds(bucket.start_time_iso);
+  if (start === undefined) return undefined;
+  const end = bucket.end_time ?? isoSeconds(bucket.end_time_iso);
+  return end !== undefined && end > start ? Math.floor((start + end) / 2) : start;
 }
 
 const bucketSchema = <R extends z.ZodType>(result: R) =>
   z
     .object({
       object: tag('bucket'),
-      start_time: z.number().int().nullish(),
+      start_time: unixSeconds.nullish(),
+      end_time: unixSeconds.nullish().catch(null),
       start_time_iso: z.string().max(64).nullish(),
+      end_time_iso: z.string().max(64).nullish().catch(null),
       results: z.array(result).max(100_000),
     })
     .transform((bucket, ctx) => {
-      const start = bucketStart(bucket);
-      if (start === undefined) {
+      const dayTime = bucketDayTime(bucket);
+      if (dayTime === undefined) {
         ctx.addIssue({ code: 'custom', message: 'a bucket without a readable start time' });
         return z.NEVER;
       }
-      return { start, results: bucket.results as z.output<R>[] };
+      return { dayTime, results: bucket.results as z.output<R>[] };
     });
 
 const pageSchema = <B extends z.ZodType>(bucket: B) =>
   z.object({
     object: tag('page'),
     data: z.array(bucket).max(1_000),
-    has_more: z.boolean().nullish(),
-    next_page: z.string().max(2_000).nullish().transform((v) => v ?? null),
+    // Paging follows next_page alone; has_more (sometimes a string) is not needed.
+    has_more: z.unknown().optional(),
+    next_page: z
+      .union([z.string().max(10_000), z.number().transform(String)])
+      .nullish()
+      .transform((v) => v || null),
   });
 
 /**
