@@ -192,6 +192,11 @@ export const dashboardViewSchema = z.object({
   }),
   /** Cards expired or expiring within 60 days: the dashboard's badge. */
   paymentNotices: z.array(z.object({ methodId: z.string(), severity: z.enum(['warning', 'critical']), message: z.string() })),
+  /**
+   * The first UTC day with any cost in the selected accounts (null: none yet). Months before it have no data,
+   * and no change is computed against a period that starts before it. Optional for views built by older code.
+   */
+  dataSince: utcDaySchema.nullable().optional(),
   /** Billing history: one row per UTC month, newest first. */
   monthly: z.array(
     z.object({

@@ -21,6 +21,13 @@ const GROUPS: { value: GroupBy; label: string }[] = [
   { value: 'project', label: 'Project' },
 ];
 
+/** The range's full breakdown for the grouping the chart stacks by: what "Other" folds and "Show all" lists. */
+const ALL_BY: Record<GroupBy, (view: DashboardView) => DashboardView['byModel']> = {
+  model: (v) => v.byModel,
+  line_item: (v) => v.byLineItem,
+  project: (v) => v.byProject,
+};
+
 export default function DashboardCharts(props: {
   view: DashboardView;
   range: DashboardRange;
@@ -55,7 +62,7 @@ export default function DashboardCharts(props: {
             </label>
           </div>
         </div>
-        <DailySpendChart daily={view.daily} currency={view.currency} />
+        <DailySpendChart daily={view.daily} currency={view.currency} groupBy={view.query.groupBy} all={ALL_BY[view.query.groupBy](view)} />
       </section>
       <div className="two-columns">
         <section className="panel" aria-labelledby="month-title">
