@@ -58,21 +58,31 @@ export function AlertCentre() {
         first.focus();
       }
     };
-    const onPointer = (e: PointerEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) close();
+    // A click outside closes the panel; focus goes where the click put it, or back to the Alerts button when
+    // the click landed on nothing focusable (never left on <body>).
+    const onPointer = (e: MouseEvent) => {
+      if (!root.current || root.current.contains(e.target as Node)) return;
+      setOpen(false);
+      if (!document.activeElement || document.activeElement === document.body || panel.current?.contains(document.activeElement)) opener.current?.focus();
     };
     window.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
+    document.addEventListener('click', onPointer);
     return () => {
       window.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
+      document.removeEventListener('click', onPointer);
     };
   }, [open]);
 
   return (
     <div className="alert-centre" ref={root}>
       <button type="button" ref={opener} aria-expanded={open} aria-controls="alert-panel" onClick={() => setOpen((v) => !v)} aria-label={`Alerts, ${unread} unread`}>
-        Alerts{unread > 0 && <span className="badge badge-count">{unread}</span>}
+        Alerts
+        {unread > 0 && (
+          <>
+            {' '}
+            <span className="badge badge-count">{unread}</span>
+          </>
+        )}
       </button>
       {open && (
         <div id="alert-panel" className="alert-panel" role="dialog" aria-modal="true" aria-labelledby="alert-panel-title" tabIndex={-1} ref={panel}>

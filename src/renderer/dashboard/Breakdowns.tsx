@@ -104,15 +104,13 @@ function BreakdownTable(props: { title: string; noun: [string, string]; rows: Co
       {shown.length === 0 ? (
         <p className="empty">No spend this month yet.</p>
       ) : (
-        <div className="table-scroll table-scroll-tall" tabIndex={0} role="region" aria-label={`${title}, table`}>
-          <SimpleTable
-            className="breakdown"
-            caption={title}
-            head={['Name', 'Amount', 'Share', <span key="change" title={comparable ? 'Against the same days of last month' : 'Last month is not fully in the history yet, so there is nothing to compare with'}>vs last month</span>]}
-            rows={rows}
-            foot={{ key: 'total', cells: ['Total this month', <span key="t" title={exactTitle(monthTotal, currency)}>{money(monthTotal, currency)}</span>, '', ''] }}
-          />
-        </div>
+        <SimpleTable
+          className="breakdown"
+          caption={title}
+          head={['Name', 'Amount', 'Share', <span key="change" title={comparable ? 'Against the same days of last month' : 'Last month is not fully in the history yet, so there is nothing to compare with'}>vs last month</span>]}
+          rows={rows}
+          foot={{ key: 'total', cells: ['Total this month', <span key="t" title={exactTitle(monthTotal, currency)}>{money(monthTotal, currency)}</span>, '', ''] }}
+        />
       )}
     </section>
   );

@@ -94,7 +94,7 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
       </div>
       <ChartLegend label="Series" items={series.map((s) => ({ key: s.key, label: s.label, colour: s.colour }))} />
       <div className="chart-actions">
-        {all.length > 0 && (
+        {series.some((s) => s.key === OTHER_SERIES) && (
           <button type="button" className="link-button" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)}>
             {showAll ? `Hide all ${many}` : `Show all ${all.length} ${many}`}
           </button>
