@@ -3,7 +3,7 @@
  * only place the rule is written down:
  *
  * 1. A figure in a KPI, table, tooltip or detail shows exactly **2 decimals** (`money`), in the user's
- *    locale through Intl. A non-zero figure that would read as $0.00 reads "<$0.01" instead, so a cent-less
+ *    locale through Intl, rounded half-even from the exact figure. A non-zero figure that would round to $0.00 reads "<$0.01" instead, so a cent-less
  *    cost never looks like nothing.
  * 2. Its **exact value** — the micro-dollar figure (the exact sum, rounded once half-even by core) — is on
  *    hover, as the element's title (`exactTitle`, `preciseMoney`). CSV and JSON exports carry exact amounts
@@ -17,15 +17,27 @@
  *    fully covered by the history (the first month with data, or before it), or it had nothing, the change
  *    reads "new".
  */
-import { formatMoney, MICROS_PER_UNIT, type Micros } from '../shared/money';
+import { formatMoney, MICROS_PER_UNIT, microsToDecimal, type Micros } from '../shared/money';
 
-/** Half a cent, in micros: the smallest figure that still shows as $0.01 at 2 decimals. */
+/** Half a cent, in micros: at or below it a figure rounds (half-even) to $0.00 at 2 decimals. */
 const HALF_CENT = 5_000;
+
+const shownFormats = new Map<string, Intl.NumberFormat>();
+/** The currency's own decimals (2 for dollars), rounded half-even like every other rounding in Spendwatch. */
+function shownFormat(currency: string): Intl.NumberFormat {
+  let format = shownFormats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, { style: 'currency', currency: currency.toUpperCase(), roundingMode: 'halfEven' });
+    shownFormats.set(currency, format);
+  }
+  return format;
+}
 
 /** Rule 1: a shown figure, 2 decimals. */
 export function money(micros: Micros, currency = 'usd'): string {
-  if (micros !== 0 && Math.abs(micros) < HALF_CENT) return `<${formatMoney(micros < 0 ? -10_000 : 10_000, currency)}`;
-  return formatMoney(micros, currency);
+  if (micros !== 0 && Math.abs(micros) <= HALF_CENT) return `<${money(micros < 0 ? -10_000 : 10_000, currency)}`;
+  // Intl takes the exact decimal string and rounds it digit by digit: no float detour.
+  return shownFormat(currency).format(microsToDecimal(micros) as unknown as number);
 }
 
 /** Rule 2: the exact figure (2 to 6 decimals), for a title on hover. */

@@ -94,7 +94,8 @@ describe.each([
   it('the alert centre takes focus, keeps it while open, and gives it back to the Alerts button on Escape and on a click outside', async () => {
     const page = await openDashboard(browser, harness.url, 'light');
     const opener = page.getByRole('button', { name: /^Alerts/ });
-    const focused = () => page.evaluate(() => document.activeElement?.closest('[role="dialog"]') ? 'dialog' : (document.activeElement?.textContent ?? '').trim() || document.activeElement?.tagName);
+    const focused = () => page.evaluate<string>(`document.activeElement?.closest('[role="dialog"]') ? 'dialog' : document.activeElement?.tagName`);
+    const focusedControls = () => page.evaluate<string | null>(`document.activeElement?.getAttribute('aria-controls') ?? null`);
     await opener.click();
     expect(await focused()).toBe('dialog');
     for (let i = 0; i < 5; i++) {
@@ -105,11 +106,11 @@ describe.each([
     expect(await focused()).toBe('dialog');
     await page.keyboard.press('Escape');
     expect(await page.getByRole('dialog', { name: 'Alert centre' }).count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe('alert-panel');
+    expect(await focusedControls()).toBe('alert-panel');
     await opener.click();
     await page.getByRole('heading', { name: 'Daily spend' }).click();
     expect(await page.getByRole('dialog', { name: 'Alert centre' }).count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe('alert-panel');
+    expect(await focusedControls()).toBe('alert-panel');
     await page.close();
   });
 });
