@@ -30,8 +30,6 @@ const account = (overrides: Partial<AccountSummary> = {}): AccountSummary => ({
   ...overrides,
 });
 
-const MODELS = ['gpt-4o', 'gpt-4o-mini', 'o3', 'whisper-1'];
-
 function view(overrides: Partial<DashboardView> = {}): DashboardView {
   return {
     generatedAt: '2026-11-21T10:00:00.000Z',
