@@ -6,7 +6,8 @@
  *    locale through Intl, rounded half-even from the exact figure. A non-zero figure that would round to $0.00 reads "<$0.01" instead, so a cent-less
  *    cost never looks like nothing.
  * 2. Its **exact value** — the micro-dollar figure (the exact sum, rounded once half-even by core) — is on
- *    hover, as the element's title (`exactTitle`, `preciseMoney`). CSV and JSON exports carry exact amounts
+ *    hover, as the element's title (`exactTitle`, `preciseMoney`); in a chart tooltip, which cannot be
+ *    hovered, a figure that reads "<$0.01" shows its exact value beside it (`tooltipMoney`). CSV and JSON exports carry exact amounts
  *    from core and never pass through here.
  * 3. **Chart axes** use `moneyAxis`: "nice" ticks (1, 2, 2.5 or 5 × 10ⁿ) chosen from the data, each label
  *    with as many digits as its step needs, so a cents-only organisation reads $0.002 … $0.01 and a
@@ -43,6 +44,15 @@ export function money(micros: Micros, currency = 'usd'): string {
 /** Rule 2: the exact figure (2 to 6 decimals), for a title on hover. */
 export const preciseMoney = (micros: Micros, currency = 'usd') => formatMoney(micros, currency, { precise: true });
 
+/**
+ * Rule 2, where nothing can be hovered (a chart tooltip follows the pointer): a figure that reads "<$0.01"
+ * carries its exact value beside it.
+ */
+export function tooltipMoney(micros: Micros, currency = 'usd'): string {
+  const shown = money(micros, currency);
+  return shown.startsWith('<') ? `${shown} (${preciseMoney(micros, currency)})` : shown;
+}
+
 /** Rule 2: the hover text of a shown figure. */
 export const exactTitle = (micros: Micros, currency = 'usd') => `Exact: ${preciseMoney(micros, currency)}`;
 
@@ -59,7 +69,7 @@ export interface MoneyAxis {
 /** Rule 3: ticks and labels for a money axis whose largest value is `maxMicros`. */
 export function moneyAxis(maxMicros: Micros, currency = 'usd', tickCount = 5): MoneyAxis {
   const max = Math.max(0, maxMicros);
-  if (max === 0) return { ticks: [0], domain: [0, 1], format: (v) => axisLabel(Math.round(v * MICROS_PER_UNIT), 1, currency) };
+  if (max === 0) return { ticks: [0], domain: [0, 1], format: (v) => axisLabel(Math.round(v * MICROS_PER_UNIT), MICROS_PER_UNIT, currency) };
   const step = niceStep(max / (tickCount - 1));
   const top = Math.ceil(max / step) * step;
   const ticks: number[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeText, exactTitle, money, moneyAxis, niceStep, preciseMoney, shareText } from '../../src/renderer/format';
+import { changeText, exactTitle, money, moneyAxis, niceStep, preciseMoney, shareText, tooltipMoney } from '../../src/renderer/format';
 
 describe('the money-format rule (format.ts)', () => {
   it('shows every figure with exactly 2 decimals, and a non-zero figure under half a cent as "<$0.01"', () => {
@@ -27,6 +27,12 @@ describe('the money-format rule (format.ts)', () => {
     expect(exactTitle(1_234)).toBe('Exact: $0.001234');
   });
 
+  it('shows the exact value beside "<$0.01" in chart tooltips, which cannot be hovered', () => {
+    expect(tooltipMoney(3_000)).toBe('<$0.01 ($0.003)');
+    expect(tooltipMoney(12_340_000)).toBe('$12.34');
+    expect(tooltipMoney(0)).toBe('$0.00');
+  });
+
   it('gives axis ticks that tell cents apart on a cents-only organisation: never the same label twice', () => {
     const axis = moneyAxis(9_500); // largest bar $0.0095
     const labels = axis.ticks.map(axis.format);
@@ -52,7 +58,8 @@ describe('the money-format rule (format.ts)', () => {
     expect(million.ticks.map(million.format)).toEqual(['$0', '$500K', '$1M', '$1.5M']);
     const quarter = moneyAxis(950_000);
     expect(quarter.ticks.map(quarter.format)).toEqual(['$0.00', '$0.25', '$0.50', '$0.75', '$1.00']);
-    expect(moneyAxis(0).ticks).toEqual([0]);
+    const empty = moneyAxis(0);
+    expect(empty.ticks.map(empty.format)).toEqual(['$0']);
   });
 
   it('picks nice steps of 1, 2, 2.5 and 5 × 10ⁿ', () => {

@@ -44,24 +44,27 @@ export const Breakdowns = memo(function Breakdowns({
   monthTotal,
   today,
   dataSince,
+  pending = false,
 }: {
   monthBreakdown: DashboardView['monthBreakdown'];
   currency: string;
   monthTotal: number;
   today: string;
   dataSince?: string | null;
+  /** No sync has completed yet: there is nothing to list, not "no spend". */
+  pending?: boolean;
 }) {
   // A change is against the same days of last month: only meaningful when the history covers all of them.
   const comparable = dataSince === undefined || (dataSince !== null && dataSince <= firstDayOfMonth(addMonths(monthOf(today), -1)));
   return (
     <div className="two-columns">
-      <BreakdownTable title="Top projects this month" noun={['project', 'projects']} rows={monthBreakdown.projects} currency={currency} monthTotal={monthTotal} comparable={comparable} />
-      <BreakdownTable title="Top line items this month" noun={['line item', 'line items']} rows={monthBreakdown.lineItems} currency={currency} monthTotal={monthTotal} comparable={comparable} />
+      <BreakdownTable title="Top projects this month" noun={['project', 'projects']} rows={monthBreakdown.projects} currency={currency} monthTotal={monthTotal} comparable={comparable} pending={pending} />
+      <BreakdownTable title="Top line items this month" noun={['line item', 'line items']} rows={monthBreakdown.lineItems} currency={currency} monthTotal={monthTotal} comparable={comparable} pending={pending} />
     </div>
   );
 });
 
-function BreakdownTable(props: { title: string; noun: [string, string]; rows: ComparedAmount[]; currency: string; monthTotal: number; comparable: boolean }) {
+function BreakdownTable(props: { title: string; noun: [string, string]; rows: ComparedAmount[]; currency: string; monthTotal: number; comparable: boolean; pending: boolean }) {
   const { title, noun, currency, monthTotal, comparable } = props;
   const [showAll, setShowAll] = useState(false);
   const id = useId();
@@ -102,7 +105,7 @@ function BreakdownTable(props: { title: string; noun: [string, string]; rows: Co
         )}
       </div>
       {shown.length === 0 ? (
-        <p className="empty">No spend this month yet.</p>
+        <p className="empty">{props.pending ? 'Not synced yet.' : 'No spend this month yet.'}</p>
       ) : (
         <SimpleTable
           className="breakdown"

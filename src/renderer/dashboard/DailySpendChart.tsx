@@ -3,7 +3,7 @@ import { memo, useMemo, useState } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DailySeries, GroupBy, NamedAmount } from '../../shared/domain';
 import { formatDay } from '../../shared/dates';
-import { exactTitle, money, moneyAxis, shareText } from '../format';
+import { exactTitle, money, moneyAxis, shareText, tooltipMoney } from '../format';
 import { SimpleTable } from '../components/SimpleTable';
 import { ChartLegend, ChartTooltipBox, TOOLTIP_CURSOR, type TooltipContentProps } from './ChartParts';
 import { ChartTable } from './ChartTable';
@@ -51,13 +51,13 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
       <ChartTooltipBox
         heading={
           <>
-            {heading(label)} — total <span title={exactTitle(point.totalMicros, currency)}>{money(point.totalMicros, currency)}</span>
+            {heading(label)} — total {tooltipMoney(point.totalMicros, currency)}
           </>
         }
         rows={[...series]
           .reverse()
           .filter((s) => (point.values[s.key] ?? 0) !== 0)
-          .map((s) => ({ key: s.key, name: s.label, colour: s.colour, value: money(point.values[s.key] ?? 0, currency), title: exactTitle(point.values[s.key] ?? 0, currency) }))}
+          .map((s) => ({ key: s.key, name: s.label, colour: s.colour, value: tooltipMoney(point.values[s.key] ?? 0, currency), title: exactTitle(point.values[s.key] ?? 0, currency) }))}
       />
     );
   };

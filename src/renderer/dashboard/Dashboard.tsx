@@ -11,6 +11,7 @@ import { Breakdowns } from './Breakdowns';
 import { DashboardHeader } from './DashboardHeader';
 import { KpiCards } from './KpiCards';
 import { StatusBanner } from './StatusBanner';
+import { awaitingFirstSync } from './sync-state';
 
 // recharts is the heaviest dependency: it loads after the figures are on screen.
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
@@ -80,7 +81,7 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
             <Suspense fallback={<div className="panel skeleton chart-placeholder" aria-label="Loading charts" />}>
               <DashboardCharts view={view} range={range} groupBy={groupBy} onRange={setRange} onGroupBy={setGroupBy} />
             </Suspense>
-            <Breakdowns monthBreakdown={view.monthBreakdown} currency={view.currency} monthTotal={view.kpis.monthToDateMicros} today={view.today} dataSince={view.dataSince} />
+            <Breakdowns monthBreakdown={view.monthBreakdown} currency={view.currency} monthTotal={view.kpis.monthToDateMicros} today={view.today} dataSince={view.dataSince} pending={awaitingFirstSync(view, accountId)} />
             <BillingHistory monthly={view.monthly} monthBreakdown={view.monthBreakdown} today={view.today} currency={view.currency} isDemo={view.isDemo} accountId={accountId} />
             <p className="footer-link">
               <ExternalLink href={OPENAI_USAGE_URL}>

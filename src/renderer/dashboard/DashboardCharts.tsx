@@ -4,6 +4,7 @@
  */
 import type { DashboardRange, DashboardView, GroupBy } from '../../shared/domain';
 import { DailySpendChart } from './DailySpendChart';
+import { awaitingFirstSync } from './sync-state';
 import { MonthProgressChart } from './MonthProgressChart';
 import { UsageChart } from './UsageChart';
 
@@ -36,6 +37,14 @@ export default function DashboardCharts(props: {
   onGroupBy: (groupBy: GroupBy) => void;
 }) {
   const { view } = props;
+  if (awaitingFirstSync(view, view.query.accountId)) {
+    return (
+      <section className="panel" aria-labelledby="daily-title">
+        <h2 id="daily-title">Daily spend</h2>
+        <p className="empty">Not synced yet: the charts appear after the first sync.</p>
+      </section>
+    );
+  }
   return (
     <>
       <section className="panel" aria-labelledby="daily-title">

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DashboardView } from '../../shared/domain';
 import { formatDay } from '../../shared/dates';
-import { exactTitle, money, moneyAxis } from '../format';
+import { exactTitle, money, moneyAxis, tooltipMoney } from '../format';
 import { ChartLegend, ChartTooltipBox, TOOLTIP_CURSOR, type TooltipContentProps } from './ChartParts';
 import { ChartTable } from './ChartTable';
 
@@ -20,12 +20,13 @@ export const MonthProgressChart = memo(function MonthProgressChart({ progress, c
   }));
   const maxMicros = Math.max(progress.budgetMicros ?? 0, ...progress.points.map((p) => Math.max(p.actualMicros ?? 0, p.projectedMicros ?? 0)));
   const axis = moneyAxis(maxMicros, currency);
+  if (maxMicros === 0) return <p className="empty">No spend this month yet.</p>;
   const renderTooltip = ({ active, label }: TooltipContentProps) => {
     if (!active || typeof label !== 'string') return null;
     const point = progress.points.find((p) => p.day === label);
     if (!point) return null;
     const row = (key: string, name: string, colour: string, micros: number | null) =>
-      micros === null ? [] : [{ key, name, colour, value: money(micros, currency), title: exactTitle(micros, currency) }];
+      micros === null ? [] : [{ key, name, colour, value: tooltipMoney(micros, currency), title: exactTitle(micros, currency) }];
     return (
       <ChartTooltipBox
         heading={`${formatDay(label)} (UTC)`}
