@@ -13,6 +13,8 @@ import { seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/chromium';
 import { seedOrganisations } from '../support/dashboard-fixtures';
 import { startHarnessProcess, type HarnessProcess } from '../support/harness-process';
+import { startHarness, type Harness } from '../harness/harness-server';
+import { FakeKeychain } from '../support/fake-vault';
 
 const SCHEMES = ['light', 'dark'] as const;
 
@@ -46,20 +48,22 @@ async function openEveryTable(page: Page) {
   await page.getByRole('table', { name: 'Daily spend by UTC day' }).waitFor();
 }
 
+// In-process harness without the scheduler: the seeded states (a revoked key, an account never synced) stay
+// exactly as seeded instead of being replaced by the result of a sync attempt.
 describe.each([
   ['the demo', () => mkdtempSync(join(tmpdir(), 'sw-a11y-demo-'))],
   ['seeded organisations', () => seedOrganisations()],
-])('accessibility on %s', (_name, dataDir) => {
+])('accessibility on %s', (name, dataDir) => {
   let browser: Browser;
-  let harness: HarnessProcess;
+  let harness: Harness;
 
   beforeAll(async () => {
     browser = await launchChromium();
-    harness = await startHarnessProcess({ SPENDWATCH_HOME: dataDir() });
+    harness = await startHarness({ dataDir: dataDir(), vault: new FakeKeychain() });
   });
   afterAll(async () => {
     await browser?.close();
-    await harness?.stop();
+    await harness?.close();
   });
 
   it.each(SCHEMES)('the dashboard with every chart as a table has no serious or critical violations (%s)', async (scheme) => {
@@ -88,6 +92,15 @@ describe.each([
     await page.locator('.chart-tooltip').waitFor();
     expect(await seriousViolations(page, '.chart-tooltip')).toEqual([]);
     expect(await page.locator('.chart-tooltip .chart-tooltip-heading').textContent()).toMatch(/\(UTC\) — total \$[\d,]+\.\d{2}$/);
+    await page.close();
+  });
+
+  it('opens Settings at the Accounts section from the banner or the first-run call to action', async () => {
+    const page = await openDashboard(browser, harness.url, 'light');
+    const action = name === 'the demo' ? page.getByRole('link', { name: 'Connect your OpenAI organization' }) : page.getByRole('alert').filter({ hasText: 'Old Team' }).getByRole('link', { name: 'Fix in Settings' });
+    await action.click();
+    await page.getByRole('heading', { name: 'Accounts', exact: true }).waitFor();
+    expect(page.url()).toMatch(/#\/settings\?section=accounts$/);
     await page.close();
   });
 
