@@ -27,6 +27,9 @@ export function seedOrganisations(now = new Date()): string {
   ];
   new SettingsRepository(new JsonFileStore(settingsFile(dir))).update((s) => {
     for (const a of accounts) s.accounts.push({ ...a, provider: 'openai', baseUrl: 'http://127.0.0.1:9/v1', createdAt: iso });
+    // Budgets on every account, so the all-accounts month chart draws its budget line (and its label).
+    s.budgets.acc_big = { monthlyMicros: 4_000_000_000_000, thresholds: [50, 80, 100], dailyMicros: null, projects: {} };
+    for (const id of ['acc_cents', 'acc_revoked', 'acc_new']) s.budgets[id] = { monthlyMicros: 50_000_000, thresholds: [50, 80, 100], dailyMicros: null, projects: {} };
   });
   const store = new HistoryStore(dir, { now: () => now });
   const seed = (id: string, from: string, rows: (day: string, d: number) => ReturnType<typeof costRow>[], projects: Record<string, string>, extra: Record<string, unknown> = {}) => {
