@@ -29,6 +29,11 @@ for (const [name, dataDir] of [
       await page.locator('[data-testid="daily-chart"]').screenshot({ path: join(out, `${name}-${scheme}-${width}-tooltip.png`) });
       await page.getByRole('button', { name: /^Alerts/ }).click();
       await page.screenshot({ path: join(out, `${name}-${scheme}-${width}-alerts.png`) });
+      await page.keyboard.press('Escape');
+      // Every chart as a table and every "Show all" list open.
+      const closed = page.getByRole('button', { name: /^Show (as table|all )/ });
+      for (let guard = 0; (await closed.count()) > 0 && guard < 20; guard++) await closed.first().click();
+      await page.screenshot({ path: join(out, `${name}-${scheme}-${width}-tables.png`), fullPage: true });
       await page.close();
     }
   }
