@@ -95,7 +95,7 @@ function BreakdownTable(props: { title: string; noun: [string, string]; rows: Co
   const rows = shown.map((r) => row(r.key, r.name, seriesColour(r.key), r.micros, r.previousMicros));
   if (!showAll && folded.other) rows.push(row('__other__', `Other (${folded.other.count} ${folded.other.count === 1 ? noun[0] : noun[1]})`, seriesColour('__other__'), folded.other.micros, folded.other.previousMicros));
   return (
-    <section className="panel" aria-labelledby={id}>
+    <section className="panel breakdown-panel" aria-labelledby={id}>
       <div className="panel-head">
         <h2 id={id}>{title}</h2>
         {folded.other && (
@@ -107,13 +107,16 @@ function BreakdownTable(props: { title: string; noun: [string, string]; rows: Co
       {shown.length === 0 ? (
         <p className="empty">{props.pending ? 'Not synced yet.' : 'No spend this month yet.'}</p>
       ) : (
-        <SimpleTable
-          className="breakdown"
-          caption={title}
-          head={['Name', 'Amount', 'Share', <span key="change" title={comparable ? 'Against the same days of last month' : 'Last month is not fully in the history yet, so there is nothing to compare with'}>vs last month</span>]}
-          rows={rows}
-          foot={{ key: 'total', cells: ['Total this month', <span key="t" title={exactTitle(monthTotal, currency)}>{money(monthTotal, currency)}</span>, '', ''] }}
-        />
+        // Never wider than its panel: on a narrow panel the table scrolls sideways (a focusable, named region).
+        <div className="table-scroll-x" tabIndex={0} role="region" aria-label={`${title}, table`}>
+          <SimpleTable
+            className="breakdown"
+            caption={title}
+            head={['Name', 'Amount', 'Share', <span key="change" title={comparable ? 'Against the same days of last month' : 'Last month is not fully in the history yet, so there is nothing to compare with'}>vs last month</span>]}
+            rows={rows}
+            foot={{ key: 'total', cells: ['Total this month', <span key="t" title={exactTitle(monthTotal, currency)}>{money(monthTotal, currency)}</span>, '', ''] }}
+          />
+        </div>
       )}
     </section>
   );
