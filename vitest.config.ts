@@ -40,7 +40,7 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
-          include: ['test/renderer/**/*.test.tsx'],
+          include: ['test/renderer/**/*.test.tsx', 'test/renderer/**/*.test.ts'],
           // Lazy chunks (the charts) load slowly when the machine is busy; waits inside tests allow for it.
           testTimeout: 30_000,
         },

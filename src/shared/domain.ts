@@ -265,6 +265,11 @@ export const dashboardViewSchema = z.object({
   paymentNotices: z.array(z.object({ methodId: z.string(), severity: z.enum(['warning', 'critical']), message: z.string() })),
   /** Damaged local files found and repaired (moved aside, last good copy restored): shown as a banner. */
   stateNotices: z.array(z.object({ at: z.string(), message: z.string() })).optional(),
+  /**
+   * The first UTC day with any cost in the selected accounts (null: none yet). Months before it have no data,
+   * and no change is computed against a period that starts before it. Optional for views built by older code.
+   */
+  dataSince: utcDaySchema.nullable().optional(),
   /** Billing history: one row per UTC month, newest first. */
   monthly: z.array(
     z.object({

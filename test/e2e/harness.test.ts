@@ -125,7 +125,12 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('browser harness o
   it('shows the same figures as `spendwatch status --json`, without the demo badge', async () => {
     const status = JSON.parse((await runCli(['status', '--json'], { home })).stdout);
     const account = status.accounts[0];
-    const usd = (amount: string) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount as unknown as number);
+    // The dashboard's money rule (src/renderer/format.ts): 2 decimals, half-even; a non-zero amount that would
+    // round to $0.00 reads "<$0.01".
+    const usd = (amount: string) =>
+      Number(amount) !== 0 && Math.abs(Number(amount)) <= 0.005
+        ? '<$0.01'
+        : new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', roundingMode: 'halfEven' }).format(amount as unknown as number);
     const { page, problems } = await openDashboard(browser, harness.url);
     await expect.poll(() => page.getByTestId('kpi-mtd').textContent()).toBe(usd(account.monthToDate.amount));
     expect(await page.getByRole('article', { name: 'Today' }).locator('.kpi-value').textContent()).toBe(usd(account.today.amount));

@@ -12,6 +12,7 @@ import type { HistoryView } from './aggregate/aggregations';
 import { breakdown, dailySeries, spendOf, forecast, monthOverMonth, monthProgress, monthToDate, otherCurrencyTotals, totalBetween, usageSeries, weeklySeries, weeklyUsage } from './aggregate/aggregations';
 import { firstDayOfMonth, lastDayOfMonth } from '../../shared/dates';
 import { rangeDays } from './aggregate/ranges';
+import { dataSince } from './aggregate/data-since';
 import { AppError } from './errors';
 import { exportCostsCsv } from './reports/csv-export';
 import { PaymentService } from './payments/payment-service';
@@ -207,6 +208,7 @@ export class SpendwatchCore {
       monthProgress: { budgetMicros, points: monthProgress(views, today) },
       usage: weekly ? weeklyUsage(usageSeries(views, from, to)) : usageSeries(views, from, to),
       monthly: this.billingHistory(views, month),
+      dataSince: dataSince(views),
       paymentNotices: this.paymentNotices(),
       stateNotices: this.notices.list(),
     };

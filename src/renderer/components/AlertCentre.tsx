@@ -15,28 +15,80 @@ const KIND_LABEL: Record<string, string> = {
   'billing-discrepancy': 'Invoice',
 };
 
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
 export function AlertCentre() {
   const { alerts, unread, markAllRead } = useAlerts();
   const [open, setOpen] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const root = useRef<HTMLDivElement>(null);
 
+  // While open: focus moves into the panel and stays there (Tab wraps); Escape or a click outside closes it
+  // and gives focus back to the Alerts button, never to <body>.
   useEffect(() => {
     if (!open) return;
     panel.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    const close = () => {
+      setOpen(false);
+      opener.current?.focus();
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        close();
+        return;
+      }
+      if (e.key !== 'Tab' || !panel.current) return;
+      const items = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      if (items.length === 0) {
+        e.preventDefault();
+        panel.current.focus();
+        return;
+      }
+      const [first, last] = [items[0], items[items.length - 1]];
+      const active = document.activeElement;
+      if (e.shiftKey && (active === first || active === panel.current)) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && active === last) {
+        e.preventDefault();
+        first.focus();
+      } else if (!panel.current.contains(active)) {
+        e.preventDefault();
+        first.focus();
+      }
+    };
+    // A click outside closes the panel; focus goes where the click put it, or back to the Alerts button when
+    // the click landed on nothing focusable (never left on <body>).
+    const onPointer = (e: MouseEvent) => {
+      if (!root.current || root.current.contains(e.target as Node)) return;
+      setOpen(false);
+      if (!document.activeElement || document.activeElement === document.body || panel.current?.contains(document.activeElement)) opener.current?.focus();
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    document.addEventListener('click', onPointer);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('click', onPointer);
+    };
   }, [open]);
 
   return (
-    <div className="alert-centre">
-      <button type="button" aria-expanded={open} aria-controls="alert-panel" onClick={() => setOpen((v) => !v)} aria-label={`Alerts, ${unread} unread`}>
-        Alerts{unread > 0 && <span className="badge badge-count">{unread}</span>}
+    <div className="alert-centre" ref={root}>
+      <button type="button" ref={opener} aria-expanded={open} aria-controls="alert-panel" onClick={() => setOpen((v) => !v)} aria-label={`Alerts, ${unread} unread`}>
+        Alerts
+        {unread > 0 && (
+          <>
+            {' '}
+            <span className="badge badge-count">{unread}</span>
+          </>
+        )}
       </button>
       {open && (
-        <div id="alert-panel" className="alert-panel" role="dialog" aria-label="Alert centre" tabIndex={-1} ref={panel}>
+        <div id="alert-panel" className="alert-panel" role="dialog" aria-modal="true" aria-labelledby="alert-panel-title" tabIndex={-1} ref={panel}>
           <div className="alert-panel-head">
-            <h2>Alerts</h2>
+            <h2 id="alert-panel-title">Alert centre</h2>
             <button type="button" onClick={markAllRead} disabled={unread === 0}>
               Mark all read
             </button>

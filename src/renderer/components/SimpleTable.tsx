@@ -1,4 +1,4 @@
-/** A plain data table: a header row, and rows whose first cell is the row header. */
+/** A plain data table: a header row, rows whose first cell is the row header, and an optional total row. */
 import type { ReactNode } from 'react';
 
 export interface TableRow {
@@ -8,7 +8,20 @@ export interface TableRow {
   cellClass?: (string | undefined)[];
 }
 
-export function SimpleTable({ caption, head, rows, className }: { caption?: string; head: ReactNode[]; rows: TableRow[]; className?: string }) {
+function BodyRow({ row }: { row: TableRow }) {
+  return (
+    <tr>
+      <th scope="row">{row.cells[0]}</th>
+      {row.cells.slice(1).map((c, i) => (
+        <td key={i} className={row.cellClass?.[i]}>
+          {c}
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+export function SimpleTable({ caption, head, rows, className, foot }: { caption?: string; head: ReactNode[]; rows: TableRow[]; className?: string; foot?: TableRow }) {
   return (
     <table className={className}>
       {caption && <caption className="visually-hidden">{caption}</caption>}
@@ -23,16 +36,14 @@ export function SimpleTable({ caption, head, rows, className }: { caption?: stri
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">{r.cells[0]}</th>
-            {r.cells.slice(1).map((c, i) => (
-              <td key={i} className={r.cellClass?.[i]}>
-                {c}
-              </td>
-            ))}
-          </tr>
+          <BodyRow key={r.key} row={r} />
         ))}
       </tbody>
+      {foot && (
+        <tfoot>
+          <BodyRow row={foot} />
+        </tfoot>
+      )}
     </table>
   );
 }

@@ -1,62 +1,122 @@
-/** Top projects and line items this month: amount, share of the total, and change against last month. */
-import { memo } from 'react';
+/**
+ * Top projects and line items this month: amount, share of the month, and change against the same days of
+ * last month. The top rows, then "Other (k projects)" for the rest, so the table always adds up to the month;
+ * "Show all" lists every row.
+ */
+import { memo, useId, useState } from 'react';
+import { addMonths, firstDayOfMonth, monthOf } from '../../shared/dates';
 import type { ComparedAmount, DashboardView } from '../../shared/domain';
-import { SimpleTable } from '../components/SimpleTable';
-import { money, preciseMoney } from '../format';
+import { SimpleTable, type TableRow } from '../components/SimpleTable';
+import { changeText, exactTitle, money, sharePercent, shareText } from '../format';
+import { seriesColour } from './palette';
 
-const TOP = 10;
+// Kept where BillingHistory imports it from; the rule itself lives in format.ts.
+export { changeText } from '../format';
 
-export const Breakdowns = memo(function Breakdowns({ monthBreakdown, currency }: { monthBreakdown: DashboardView['monthBreakdown']; currency: string }) {
+export const TOP = 10;
+
+export interface FoldedRows {
+  rows: ComparedAmount[];
+  /** The rest, folded: its amount is the month's total minus the rows shown, so the table sums to the month. */
+  other: { count: number; micros: number; previousMicros: number } | null;
+}
+
+/**
+ * The top `top` rows with spend, and the rest folded into one. One more row than `top` is shown as itself
+ * rather than as "Other (1 …)". `monthTotal` is the month's own figure (exact sum, rounded once), so top rows
+ * plus Other equal it to the micro-dollar, as shown in the KPI.
+ */
+export function foldRows(all: ComparedAmount[], monthTotal: number, top = TOP): FoldedRows {
+  const withSpend = all.filter((r) => r.micros !== 0);
+  if (withSpend.length <= top + 1) return { rows: withSpend, other: null };
+  const rows = withSpend.slice(0, top);
+  const rest = withSpend.slice(top);
+  const shownSum = rows.reduce((sum, r) => sum + r.micros, 0);
+  return {
+    rows,
+    other: { count: rest.length, micros: monthTotal - shownSum, previousMicros: rest.reduce((sum, r) => sum + r.previousMicros, 0) },
+  };
+}
+
+export const Breakdowns = memo(function Breakdowns({
+  monthBreakdown,
+  currency,
+  monthTotal,
+  today,
+  dataSince,
+  pending = false,
+}: {
+  monthBreakdown: DashboardView['monthBreakdown'];
+  currency: string;
+  monthTotal: number;
+  today: string;
+  dataSince?: string | null;
+  /** No sync has completed yet: there is nothing to list, not "no spend". */
+  pending?: boolean;
+}) {
+  // A change is against the same days of last month: only meaningful when the history covers all of them.
+  const comparable = dataSince === undefined || (dataSince !== null && dataSince <= firstDayOfMonth(addMonths(monthOf(today), -1)));
   return (
     <div className="two-columns">
-      <BreakdownTable title="Top projects this month" rows={monthBreakdown.projects} currency={currency} />
-      <BreakdownTable title="Top line items this month" rows={monthBreakdown.lineItems} currency={currency} />
+      <BreakdownTable title="Top projects this month" noun={['project', 'projects']} rows={monthBreakdown.projects} currency={currency} monthTotal={monthTotal} comparable={comparable} pending={pending} />
+      <BreakdownTable title="Top line items this month" noun={['line item', 'line items']} rows={monthBreakdown.lineItems} currency={currency} monthTotal={monthTotal} comparable={comparable} pending={pending} />
     </div>
   );
 });
 
-export function changeText(current: number, previous: number): string {
-  if (previous === 0) return current === 0 ? '—' : 'new';
-  const change = Math.round(((current - previous) * 1000) / previous) / 10;
-  return `${change > 0 ? '+' : ''}${change}%`;
-}
-
-function BreakdownTable({ title, rows, currency }: { title: string; rows: ComparedAmount[]; currency: string }) {
-  const total = rows.reduce((s, r) => s + r.micros, 0);
-  const id = title.replace(/\s+/g, '-').toLowerCase();
-  const shown = rows.filter((r) => r.micros !== 0).slice(0, TOP);
+function BreakdownTable(props: { title: string; noun: [string, string]; rows: ComparedAmount[]; currency: string; monthTotal: number; comparable: boolean; pending: boolean }) {
+  const { title, noun, currency, monthTotal, comparable } = props;
+  const [showAll, setShowAll] = useState(false);
+  const id = useId();
+  const folded = foldRows(props.rows, monthTotal);
+  const shown = showAll ? props.rows.filter((r) => r.micros !== 0) : folded.rows;
+  const row = (key: string, name: string, colour: string, micros: number, previousMicros: number): TableRow => ({
+    key,
+    cells: [
+      <span key="name" className="name-with-swatch">
+        <span className="swatch" style={{ background: colour }} aria-hidden="true" />
+        <span className="name-cell" title={name}>
+          {name}
+        </span>
+      </span>,
+      <span key="amount" title={exactTitle(micros, currency)}>
+        {money(micros, currency)}
+      </span>,
+      <span key="share" className="share">
+        <span className="share-bar" aria-hidden="true">
+          <span style={{ width: `${sharePercent(micros, monthTotal)}%` }} />
+        </span>{' '}
+        {shareText(micros, monthTotal)}
+      </span>,
+      changeText(micros, previousMicros, comparable),
+    ],
+    cellClass: [undefined, undefined, comparable && previousMicros !== 0 ? (micros > previousMicros ? 'up' : 'down') : undefined],
+  });
+  const rows = shown.map((r) => row(r.key, r.name, seriesColour(r.key), r.micros, r.previousMicros));
+  if (!showAll && folded.other) rows.push(row('__other__', `Other (${folded.other.count} ${folded.other.count === 1 ? noun[0] : noun[1]})`, seriesColour('__other__'), folded.other.micros, folded.other.previousMicros));
   return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
+    <section className="panel breakdown-panel" aria-labelledby={id}>
+      <div className="panel-head">
+        <h2 id={id}>{title}</h2>
+        {folded.other && (
+          <button type="button" className="link-button toolbar" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)}>
+            {showAll ? `Show top ${TOP}` : `Show all ${folded.rows.length + folded.other.count} ${noun[1]}`}
+          </button>
+        )}
+      </div>
       {shown.length === 0 ? (
-        <p className="empty">No spend this month yet.</p>
+        <p className="empty">{props.pending ? 'Not synced yet.' : 'No spend this month yet.'}</p>
       ) : (
-        <SimpleTable
-          className="breakdown"
-          head={['Name', 'Amount', 'Share', <span key="change" title="Against the same days of last month">vs last month</span>]}
-          rows={shown.map((r) => {
-            const share = total ? Math.round((r.micros * 1000) / total) / 10 : 0;
-            return {
-              key: r.key,
-              cells: [
-                <span key="name" className="name-cell" title={r.name}>
-                  {r.name}
-                </span>,
-                <span key="amount" title={preciseMoney(r.micros, currency)}>
-                  {money(r.micros, currency)}
-                </span>,
-                <span key="share">
-                  <span className="share-bar" aria-hidden="true">
-                    <span style={{ width: `${Math.min(100, share)}%` }} />
-                  </span>{' '}
-                  {share}%
-                </span>,
-                changeText(r.micros, r.previousMicros),
-              ],
-              cellClass: [undefined, undefined, r.micros > r.previousMicros ? 'up' : 'down'],
-            };
-          })}
-        />
+        // Never wider than its panel: on a narrow panel the table scrolls sideways (a focusable, named region).
+        <div className="table-scroll-x" tabIndex={0} role="region" aria-label={`${title}, table`}>
+          <SimpleTable
+            className="breakdown"
+            caption={title}
+            head={['Name', 'Amount', 'Share', <span key="change" title={comparable ? 'Against the same days of last month' : 'Last month is not fully in the history yet, so there is nothing to compare with'}>vs last month</span>]}
+            rows={rows}
+            foot={{ key: 'total', cells: ['Total this month', <span key="t" title={exactTitle(monthTotal, currency)}>{money(monthTotal, currency)}</span>, '', ''] }}
+          />
+        </div>
       )}
     </section>
   );

@@ -10,7 +10,8 @@ export function ChartTable({ caption, head, rows }: { caption: string; head: str
         {open ? 'Hide table' : 'Show as table'}
       </button>
       {open && (
-        <div className="table-scroll">
+        // A scrolling region must be reachable by keyboard (WCAG 2.1.1), and named for what it holds.
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
           <SimpleTable caption={caption} head={head} rows={rows} />
         </div>
       )}

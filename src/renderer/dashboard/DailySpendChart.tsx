@@ -1,13 +1,27 @@
-/** Daily spend as stacked bars (recharts), with a table as its text alternative. */
-import { memo, useMemo } from 'react';
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { DailySeries } from '../../shared/domain';
+/** Daily spend as stacked bars (recharts), with its legend, a table as its text alternative, and every item in the range. */
+import { memo, useMemo, useState } from 'react';
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { DailySeries, GroupBy, NamedAmount } from '../../shared/domain';
 import { formatDay } from '../../shared/dates';
-import { compactMoney, preciseMoney } from '../format';
+import { exactTitle, money, moneyAxis, shareText, tooltipMoney } from '../format';
+import { SimpleTable } from '../components/SimpleTable';
+import { ChartLegend, ChartTooltipBox, TOOLTIP_CURSOR, type TooltipContentProps } from './ChartParts';
 import { ChartTable } from './ChartTable';
-import { BARS_UP_TO_DAYS, PALETTE, PlainBar, tickInterval } from './palette';
+import { BARS_UP_TO_DAYS, PlainBar, seriesColour, seriesColours, tickInterval } from './palette';
 
-export const DailySpendChart = memo(function DailySpendChart({ daily, currency }: { daily: DailySeries; currency: string }) {
+const NOUN: Record<GroupBy, [string, string]> = { model: ['model', 'models'], line_item: ['line item', 'line items'], project: ['project', 'projects'] };
+const OTHER_SERIES = '__other__';
+
+/** "Other (3 projects)": how many items the chart folded together, counted from the range's full breakdown. */
+export function otherLabel(groupBy: GroupBy, shownKeys: readonly string[], all: readonly NamedAmount[]): string {
+  const shown = new Set(shownKeys);
+  const folded = all.filter((a) => !shown.has(a.key) && a.micros !== 0).length;
+  const [one, many] = NOUN[groupBy];
+  return folded > 0 ? `Other (${folded} ${folded === 1 ? one : many})` : 'Other';
+}
+
+export const DailySpendChart = memo(function DailySpendChart({ daily, currency, groupBy, all }: { daily: DailySeries; currency: string; groupBy: GroupBy; all: NamedAmount[] }) {
+  const [showAll, setShowAll] = useState(false);
   // recharts needs plain numbers for bar heights; exact micros stay alongside for labels.
   const data = useMemo(
     () =>
@@ -19,23 +33,42 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency }
       })),
     [daily],
   );
+  const series = useMemo(() => {
+    const colours = seriesColours(daily.series.map((s) => s.key));
+    const shownKeys = daily.series.map((s) => s.key).filter((k) => k !== OTHER_SERIES);
+    return daily.series.map((s) => ({ ...s, label: s.key === OTHER_SERIES ? otherLabel(groupBy, shownKeys, all) : s.label, colour: colours.get(s.key) ?? seriesColour(s.key) }));
+  }, [daily, groupBy, all]);
   const hasData = daily.points.some((p) => p.totalMicros !== 0);
   if (!hasData) return <p className="empty">No spend in this range.</p>;
   const weekly = daily.bucket === 'week';
+  const axis = moneyAxis(Math.max(...daily.points.map((p) => p.totalMicros)), currency);
+  const heading = (day: string) => `${weekly ? 'Week of ' : ''}${formatDay(day)} (UTC)`;
+  const renderTooltip = ({ active, label }: TooltipContentProps) => {
+    if (!active || typeof label !== 'string') return null;
+    const point = daily.points.find((p) => p.day === label);
+    if (!point) return null;
+    return (
+      <ChartTooltipBox
+        heading={
+          <>
+            {heading(label)} — total {tooltipMoney(point.totalMicros, currency)}
+          </>
+        }
+        rows={[...series]
+          .reverse()
+          .filter((s) => (point.values[s.key] ?? 0) !== 0)
+          .map((s) => ({ key: s.key, name: s.label, colour: s.colour, value: tooltipMoney(point.values[s.key] ?? 0, currency), title: exactTitle(point.values[s.key] ?? 0, currency) }))}
+      />
+    );
+  };
   const axes = [
     <CartesianGrid key="grid" strokeDasharray="3 3" vertical={false} className="grid" />,
     <XAxis key="x" dataKey="day" tickFormatter={(d: string) => formatDay(d)} interval={tickInterval(data.length)} tick={{ fontSize: 12 }} />,
-    <YAxis key="y" tickFormatter={(v: number) => compactMoney(Math.round(v * 1e6), currency)} width={64} tick={{ fontSize: 12 }} />,
-    <Tooltip
-      key="tooltip"
-      formatter={(_value, name, item) => {
-        const micros = (item.payload as { micros: Record<string, number> }).micros[String(item.dataKey)] ?? 0;
-        return [preciseMoney(micros, currency), name];
-      }}
-      labelFormatter={(d) => `${weekly ? 'Week of ' : ''}${formatDay(String(d))} (UTC) — total ${preciseMoney(data.find((p) => p.day === d)?.totalMicros ?? 0, currency)}`}
-    />,
-    <Legend key="legend" wrapperStyle={{ fontSize: 12 }} />,
+    <YAxis key="y" ticks={axis.ticks} domain={axis.domain} tickFormatter={axis.format} width={72} tick={{ fontSize: 12 }} />,
+    <Tooltip key="tooltip" content={renderTooltip} cursor={TOOLTIP_CURSOR} isAnimationActive={false} />,
   ];
+  const rangeTotal = all.reduce((sum, a) => sum + a.micros, 0);
+  const [, many] = NOUN[groupBy];
 
   return (
     <div className="chart-block">
@@ -45,28 +78,57 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency }
           {data.length <= BARS_UP_TO_DAYS ? (
             <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
               {axes}
-              {daily.series.map((s, i) => (
-                <Bar key={s.key} dataKey={s.key} name={s.label} stackId="spend" fill={PALETTE[i % PALETTE.length]} isAnimationActive={false} shape={PlainBar} />
+              {series.map((s) => (
+                <Bar key={s.key} dataKey={s.key} name={s.label} stackId="spend" fill={s.colour} isAnimationActive={false} shape={PlainBar} />
               ))}
             </BarChart>
           ) : (
             <AreaChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
               {axes}
-              {daily.series.map((s, i) => (
-                <Area key={s.key} type="linear" dataKey={s.key} name={s.label} stackId="spend" stroke={PALETTE[i % PALETTE.length]} fill={PALETTE[i % PALETTE.length]} fillOpacity={0.85} isAnimationActive={false} dot={false} />
+              {series.map((s) => (
+                <Area key={s.key} type="linear" dataKey={s.key} name={s.label} stackId="spend" stroke={s.colour} fill={s.colour} fillOpacity={0.85} isAnimationActive={false} dot={false} />
               ))}
             </AreaChart>
           )}
         </ResponsiveContainer>
       </div>
-      <ChartTable
-        caption={weekly ? 'Weekly spend by UTC week' : 'Daily spend by UTC day'}
-        head={[weekly ? 'Week of (UTC)' : 'Day (UTC)', ...daily.series.map((s) => s.label), 'Total']}
-        rows={daily.points.map((p) => ({
-          key: p.day,
-          cells: [p.day, ...daily.series.map((s) => preciseMoney(p.values[s.key] ?? 0, currency)), preciseMoney(p.totalMicros, currency)],
-        }))}
-      />
+      <ChartLegend label="Series" items={series.map((s) => ({ key: s.key, label: s.label, colour: s.colour }))} />
+      <div className="chart-actions">
+        {series.some((s) => s.key === OTHER_SERIES) && (
+          <button type="button" className="link-button" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)}>
+            {showAll ? `Hide all ${many}` : `Show all ${all.length} ${many}`}
+          </button>
+        )}
+        <ChartTable
+          caption={weekly ? 'Weekly spend by UTC week' : 'Daily spend by UTC day'}
+          head={[weekly ? 'Week of (UTC)' : 'Day (UTC)', ...series.map((s) => s.label), 'Total']}
+          rows={daily.points.map((p) => ({
+            key: p.day,
+            cells: [p.day, ...series.map((s) => <span key={s.key} title={exactTitle(p.values[s.key] ?? 0, currency)}>{money(p.values[s.key] ?? 0, currency)}</span>), <span key="total" title={exactTitle(p.totalMicros, currency)}>{money(p.totalMicros, currency)}</span>],
+          }))}
+        />
+      </div>
+      {showAll && (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={`Every ${NOUN[groupBy][0]} in this range`}>
+          <SimpleTable
+            caption={`Every ${NOUN[groupBy][0]} in this range`}
+            head={[NOUN[groupBy][0][0].toUpperCase() + NOUN[groupBy][0].slice(1), 'Amount', 'Share']}
+            rows={all.map((a) => ({
+              key: a.key,
+              cells: [
+                <span key="name" className="name-with-swatch">
+                  <span className="swatch" style={{ background: series.find((s) => s.key === a.key)?.colour ?? seriesColour(a.key) }} aria-hidden="true" />
+                  {a.name}
+                </span>,
+                <span key="amount" title={exactTitle(a.micros, currency)}>
+                  {money(a.micros, currency)}
+                </span>,
+                shareText(a.micros, rangeTotal),
+              ],
+            }))}
+          />
+        </div>
+      )}
     </div>
   );
 });

@@ -4,19 +4,35 @@ import { ALL_ACCOUNTS } from '../../shared/constants';
 import type { DashboardRange, GroupBy } from '../../shared/domain';
 import { OPENAI_USAGE_URL } from '../../shared/links';
 import { call } from '../bridge';
-import { ExternalLink } from '../components/links';
+import { ExternalLink, SettingsLink } from '../components/links';
 import { useDashboard } from '../hooks/useDashboard';
 import { BillingHistory } from './BillingHistory';
 import { Breakdowns } from './Breakdowns';
 import { DashboardHeader } from './DashboardHeader';
 import { KpiCards } from './KpiCards';
 import { StatusBanner } from './StatusBanner';
+import { awaitingFirstSync } from './sync-state';
 
 // recharts is the heaviest dependency: it loads after the figures are on screen.
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
 export const DEFAULT_RANGE: DashboardRange = '30d';
 export const DEFAULT_GROUP_BY: GroupBy = 'model';
+
+/** First run: the demo says what it is, and how to see your own organisation instead. */
+function ConnectCallToAction() {
+  return (
+    <section className="banner banner-cta" aria-labelledby="connect-title">
+      <div>
+        <h2 id="connect-title">These are demo figures</h2>
+        <p>Connect your OpenAI organization with an admin key to see your own spend. The demo disappears as soon as your first account is added.</p>
+      </div>
+      <SettingsLink section="accounts" className="button-link button-primary">
+        Connect your OpenAI organization
+      </SettingsLink>
+    </section>
+  );
+}
 
 export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
   const [accountId, setAccountId] = useState(initialAccountId ?? ALL_ACCOUNTS);
@@ -47,6 +63,7 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
             </button>
           </div>
         )}
+        {view?.isDemo && <ConnectCallToAction />}
         {view && <StatusBanner view={view} accountId={accountId} progress={progress} onRetry={syncNow} />}
         {!view && !error && (
           <>
@@ -64,7 +81,7 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
             <Suspense fallback={<div className="panel skeleton chart-placeholder" aria-label="Loading charts" />}>
               <DashboardCharts view={view} range={range} groupBy={groupBy} onRange={setRange} onGroupBy={setGroupBy} />
             </Suspense>
-            <Breakdowns monthBreakdown={view.monthBreakdown} currency={view.currency} />
+            <Breakdowns monthBreakdown={view.monthBreakdown} currency={view.currency} monthTotal={view.kpis.monthToDateMicros} today={view.today} dataSince={view.dataSince} pending={awaitingFirstSync(view, accountId)} />
             <BillingHistory monthly={view.monthly} monthBreakdown={view.monthBreakdown} today={view.today} currency={view.currency} isDemo={view.isDemo} accountId={accountId} />
             <p className="footer-link">
               <ExternalLink href={OPENAI_USAGE_URL}>

@@ -4,6 +4,7 @@
  */
 import type { DashboardRange, DashboardView, GroupBy } from '../../shared/domain';
 import { DailySpendChart } from './DailySpendChart';
+import { awaitingFirstSync } from './sync-state';
 import { MonthProgressChart } from './MonthProgressChart';
 import { UsageChart } from './UsageChart';
 
@@ -21,6 +22,13 @@ const GROUPS: { value: GroupBy; label: string }[] = [
   { value: 'project', label: 'Project' },
 ];
 
+/** The range's full breakdown for the grouping the chart stacks by: what "Other" folds and "Show all" lists. */
+const ALL_BY: Record<GroupBy, (view: DashboardView) => DashboardView['byModel']> = {
+  model: (v) => v.byModel,
+  line_item: (v) => v.byLineItem,
+  project: (v) => v.byProject,
+};
+
 export default function DashboardCharts(props: {
   view: DashboardView;
   range: DashboardRange;
@@ -29,6 +37,14 @@ export default function DashboardCharts(props: {
   onGroupBy: (groupBy: GroupBy) => void;
 }) {
   const { view } = props;
+  if (awaitingFirstSync(view, view.query.accountId)) {
+    return (
+      <section className="panel" aria-labelledby="daily-title">
+        <h2 id="daily-title">Daily spend</h2>
+        <p className="empty">Not synced yet: the charts appear after the first sync.</p>
+      </section>
+    );
+  }
   return (
     <>
       <section className="panel" aria-labelledby="daily-title">
@@ -55,7 +71,7 @@ export default function DashboardCharts(props: {
             </label>
           </div>
         </div>
-        <DailySpendChart daily={view.daily} currency={view.currency} />
+        <DailySpendChart daily={view.daily} currency={view.currency} groupBy={view.query.groupBy} all={ALL_BY[view.query.groupBy](view)} />
       </section>
       <div className="two-columns">
         <section className="panel" aria-labelledby="month-title">

@@ -1,6 +1,6 @@
 import { ALL_ACCOUNTS } from '../../shared/constants';
 import type { DashboardView } from '../../shared/domain';
-import { openAppWindow } from '../components/links';
+import { SettingsLink } from '../components/links';
 import { AlertCentre } from '../components/AlertCentre';
 import { localDateTime, relativeTime } from '../format';
 
@@ -38,25 +38,18 @@ export function DashboardHeader(props: {
             </select>
           </label>
         )}
-        <span className="muted" title={lastSynced ? localDateTime(lastSynced) : undefined}>
-          Last updated {relativeTime(lastSynced)}
-        </span>
+        {view && (
+          <span className="muted" title={lastSynced ? localDateTime(lastSynced) : undefined}>
+            {lastSynced ? `Last updated ${relativeTime(lastSynced)}` : view.accounts.some((a) => a.syncing) ? 'First sync in progress' : 'Not synced yet'}
+          </span>
+        )}
         {props.onSync && (
           <button type="button" onClick={props.onSync} disabled={props.syncing}>
             {props.syncing ? 'Syncing…' : 'Sync now'}
           </button>
         )}
         <AlertCentre />
-        <a
-          className="button-link"
-          href="#/settings"
-          onClick={(e) => {
-            e.preventDefault();
-            openAppWindow('settings');
-          }}
-        >
-          Settings
-        </a>
+        <SettingsLink>Settings</SettingsLink>
       </div>
     </header>
   );

@@ -1,6 +1,7 @@
 import type { DashboardView } from '../../shared/domain';
 import { formatMonth, monthOf } from '../../shared/dates';
-import { money, preciseMoney } from '../format';
+import { exactTitle, money } from '../format';
+import { awaitingFirstSync } from './sync-state';
 import { BudgetCard } from './BudgetCard';
 
 export function KpiCards({ view, accountId }: { view: DashboardView; accountId: string }) {
@@ -8,13 +9,23 @@ export function KpiCards({ view, accountId }: { view: DashboardView; accountId: 
   const account = view.accounts.length === 1 ? view.accounts[0] : view.accounts.find((a) => a.id === accountId);
   const { kpis, currency, today } = view;
   const month = formatMonth(monthOf(today));
+  // Before the first sync there are no figures: "Not synced yet", never a $0.00 that looks like a real month.
+  const pending = awaitingFirstSync(view, accountId);
+  const figure = (micros: number | null, testId?: string) =>
+    pending ? (
+      <p className="kpi-value kpi-empty" data-testid={testId}>
+        Not synced yet
+      </p>
+    ) : (
+      <p className="kpi-value" title={micros === null ? undefined : exactTitle(micros, currency)} data-testid={testId}>
+        {micros === null ? '—' : money(micros, currency)}
+      </p>
+    );
   return (
     <section className="kpis" aria-label="Key figures">
       <article className="kpi" aria-labelledby="kpi-mtd">
         <h2 id="kpi-mtd">Month to date</h2>
-        <p className="kpi-value" title={preciseMoney(kpis.monthToDateMicros, currency)} data-testid="kpi-mtd">
-          {money(kpis.monthToDateMicros, currency)}
-        </p>
+        {figure(kpis.monthToDateMicros, 'kpi-mtd')}
         <p className="muted">{month} (UTC)</p>
         {kpis.otherCurrencies.map((other) => (
           <p key={other.currency} className="muted" data-testid="kpi-other-currency">
@@ -24,14 +35,12 @@ export function KpiCards({ view, accountId }: { view: DashboardView; accountId: 
       </article>
       <article className="kpi" aria-labelledby="kpi-today">
         <h2 id="kpi-today">Today</h2>
-        <p className="kpi-value" title={preciseMoney(kpis.todayMicros, currency)}>
-          {money(kpis.todayMicros, currency)}
-        </p>
+        {figure(kpis.todayMicros)}
         <p className="muted">UTC day so far</p>
       </article>
       <article className="kpi" aria-labelledby="kpi-forecast">
         <h2 id="kpi-forecast">Month-end forecast</h2>
-        <p className="kpi-value">{kpis.forecastMicros === null ? '—' : money(kpis.forecastMicros, currency)}</p>
+        {figure(kpis.forecastMicros)}
         <p className="muted">At the last 7 days' pace</p>
       </article>
       <BudgetCard view={view} account={account} />

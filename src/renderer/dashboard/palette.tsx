@@ -1,5 +1,65 @@
-/** Series colours, distinguishable in light and dark themes. */
-export const PALETTE = ['#4f6bed', '#16a37f', '#e8833a', '#c2459b', '#8a63d2', '#2f9fd8', '#d5b131', '#d64545', '#7a869a'];
+/**
+ * Series colours: one stable colour per model, project or line item, in every chart and after every reload.
+ * A colour comes from a hash of the series key (not its position), so "gpt-4o" is the same blue in the daily
+ * chart, the usage chart and the breakdown tables. The colours fill bars, areas and swatches only; text next to
+ * them is always the theme's text colour, so it stays readable (≥ 4.5:1) whatever the series colour.
+ */
+
+/** Mid-tone colours, each at least 3:1 against the light and the dark panel, distinct from one another. */
+export const PALETTE = [
+  '#4f6bed', // blue
+  '#12916d', // green
+  '#d9700f', // orange
+  '#c2459b', // magenta
+  '#8a63d2', // purple
+  '#1f8fc9', // sky
+  '#a8841a', // ochre
+  '#d64545', // red
+  '#2a9d8f', // teal
+  '#7d8a2e', // olive
+  '#b5651d', // brown
+  '#5f6fa3', // slate
+] as const;
+
+/** The folded remainder ("Other") is always neutral grey, never a series colour. */
+export const OTHER_COLOUR = '#8a93a6';
+const OTHER_KEYS = new Set(['__other__', 'Other']);
+
+/** FNV-1a over UTF-16 code units: small, fast and the same in every run (no randomised hashing). */
+export function hashKey(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** A series' own colour, from its key alone. */
+export function seriesColour(key: string): string {
+  return OTHER_KEYS.has(key) ? OTHER_COLOUR : PALETTE[hashKey(key) % PALETTE.length];
+}
+
+/**
+ * Colours for the series shown together in one chart: each key keeps its own colour unless another key in
+ * the same chart already has it; then it takes the next free one. Collisions are resolved in key order (not
+ * rank), so the result depends only on which keys are shown — the same on every reload.
+ */
+export function seriesColours(keys: readonly string[]): Map<string, string> {
+  const colours = new Map<string, string>();
+  const taken = new Set<number>();
+  for (const key of [...keys].sort()) {
+    if (OTHER_KEYS.has(key)) {
+      colours.set(key, OTHER_COLOUR);
+      continue;
+    }
+    let index = hashKey(key) % PALETTE.length;
+    for (let probe = 0; probe < PALETTE.length && taken.has(index); probe++) index = (index + 1) % PALETTE.length;
+    taken.add(index);
+    colours.set(key, PALETTE[index]);
+  }
+  return colours;
+}
 
 /** Up to this many days a chart draws bars; longer ranges draw stacked areas. */
 export const BARS_UP_TO_DAYS = 45;

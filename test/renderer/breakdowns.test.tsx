@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ComparedAmount } from '../../src/shared/domain';
+import { Breakdowns, foldRows, TOP } from '../../src/renderer/dashboard/Breakdowns';
+
+const projects = (n: number): ComparedAmount[] =>
+  Array.from({ length: n }, (_, i) => ({ key: `proj_${i}`, name: `Project ${i}`, micros: (n - i) * 1_000_003, previousMicros: (n - i) * 900_000 }));
+
+afterEach(cleanup);
+
+describe('top projects: every dollar accounted for', () => {
+  it('folds the rest into Other so the rows add up to the month exactly', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10_000_000_000 }), { maxLength: 40 }), fc.integer({ min: -30, max: 30 }), (amounts, drift) => {
+        const rows = amounts.map((micros, i) => ({ key: `p${i}`, name: `P${i}`, micros, previousMicros: 0 })).sort((a, b) => b.micros - a.micros);
+        // The month's own figure is rounded once from the exact sum: it may differ from the sum of rounded parts.
+        const monthTotal = rows.reduce((s, r) => s + r.micros, 0) + drift;
+        const { rows: top, other } = foldRows(rows, monthTotal);
+        expect(top.length).toBeLessThanOrEqual(TOP + 1);
+        if (other) {
+          expect(top.length).toBe(TOP);
+          expect(top.reduce((s, r) => s + r.micros, 0) + other.micros).toBe(monthTotal);
+          expect(other.count).toBe(rows.filter((r) => r.micros !== 0).length - TOP);
+        }
+      }),
+    );
+  });
+
+  it('shows ten projects, "Other (14 projects)" and the month total, then every project on "Show all"', () => {
+    const rows = projects(24);
+    const monthTotal = rows.reduce((s, r) => s + r.micros, 0);
+    render(<Breakdowns monthBreakdown={{ projects: rows, lineItems: [] }} currency="usd" monthTotal={monthTotal} today="2026-11-21" dataSince="2025-11-01" />);
+    const table = screen.getByRole('table', { name: 'Top projects this month' });
+    const bodyRows = within(table).getAllByRole('row').slice(1);
+    expect(bodyRows).toHaveLength(TOP + 2); // ten, Other, total
+    expect(bodyRows[TOP].textContent).toMatch(/^Other \(14 projects\)\$105\.00/);
+    expect(bodyRows[TOP + 1].textContent).toMatch(/^Total this month\$300\.00/);
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 24 projects' }));
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 24 + 1);
+    expect(table.textContent).not.toMatch(/Other \(/);
+  });
+
+  it('says "new" instead of a percentage when last month is not fully in the history', () => {
+    const rows = [{ key: 'p', name: 'Web app', micros: 250_000_000, previousMicros: 1_000_000 }];
+    render(<Breakdowns monthBreakdown={{ projects: rows, lineItems: [] }} currency="usd" monthTotal={250_000_000} today="2026-11-21" dataSince="2026-10-20" />);
+    expect(screen.getByRole('table', { name: 'Top projects this month' }).textContent).toMatch(/Web app\$250\.00.*100%new/);
+    cleanup();
+    render(<Breakdowns monthBreakdown={{ projects: rows, lineItems: [] }} currency="usd" monthTotal={250_000_000} today="2026-11-21" dataSince="2026-10-01" />);
+    expect(screen.getByRole('table', { name: 'Top projects this month' }).textContent).toMatch(/\+24,900%/);
+  });
+
+  it('shows the exact figure on hover and "<0.1%" for a tiny share', () => {
+    const rows = [
+      { key: 'big', name: 'Big', micros: 1_199_766_000_000, previousMicros: 0 },
+      { key: 'small', name: 'Small', micros: 234_058_123, previousMicros: 0 },
+    ];
+    render(<Breakdowns monthBreakdown={{ projects: rows, lineItems: [] }} currency="usd" monthTotal={1_200_000_058_123} today="2026-11-21" dataSince="2025-01-01" />);
+    const small = screen.getByRole('row', { name: /Small/ });
+    expect(small.textContent).toMatch(/Small\$234\.06.*<0\.1%/);
+    expect(within(small).getByTitle('Exact: $234.058123')).toBeTruthy();
+  });
+});
