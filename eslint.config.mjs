@@ -11,6 +11,11 @@ const electronOnly = [
   { name: 'electron-store', message: 'Only src/main/electron may import electron-store.' },
 ];
 const noNode = nodeBuiltins.map((name) => ({ name, message: 'This layer runs without Node: no Node built-ins.' }));
+// Layers by path, not only by package: what a file may import from the project's own folders.
+const notMain = { group: ['**/main/**', '**/main'], message: 'src/shared imports nothing of src/main: it is shared by main and the renderer.' };
+const notRenderer = { group: ['**/renderer/**', '**/renderer'], message: 'Only the renderer imports renderer code.' };
+const notElectronLayer = { group: ['**/electron/**', '**/main/electron', '../electron', './electron'], message: 'src/main/core never imports the Electron layer (src/main/electron): the CLI and the harness share core.' };
+const notCli = { group: ['**/cli/**', '../cli', './cli'], message: 'src/main/core never imports the CLI: the CLI is a host of core, like the app.' };
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/fixtures/lint/**', 'coverage/**'] },
@@ -26,12 +31,17 @@ export default tseslint.config(
   // src/shared: pure TypeScript, no Node, no DOM-specific modules, no Electron.
   {
     files: ['src/shared/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [...electronOnly, ...noNode] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [...electronOnly, ...noNode], patterns: [notMain, notRenderer] }] },
   },
   // src/main/core: Node only, never Electron.
   {
-    files: ['src/main/core/**/*.ts', 'src/main/cli/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: electronOnly }] },
+    files: ['src/main/core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: electronOnly, patterns: [notElectronLayer, notRenderer, notCli] }] },
+  },
+  // src/main/cli: a host of core, like the app; it never reaches into the Electron layer or the renderer.
+  {
+    files: ['src/main/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: electronOnly, patterns: [notElectronLayer, notRenderer] }] },
   },
   // src/renderer: React in the browser; talks to main only through window.spendwatch.
   {
@@ -45,7 +55,7 @@ export default tseslint.config(
         'error',
         {
           paths: [...electronOnly, ...noNode],
-          patterns: [{ group: ['**/main/**'], message: 'The renderer reaches main only through the typed bridge.' }],
+          patterns: [{ group: ['**/main/**', '**/main'], message: 'The renderer reaches main only through the typed bridge.' }],
         },
       ],
     },

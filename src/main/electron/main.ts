@@ -22,6 +22,7 @@ import { ElectronNotifier } from './notifier';
 import { hardenSession } from './security';
 import { TrayController } from './tray';
 import { WindowManager } from './windows';
+import { alertKindInfo } from '../../shared/alert-kinds';
 
 if (process.env.SPENDWATCH_HOME) app.setPath('userData', process.env.SPENDWATCH_HOME);
 // Before 'ready', as Electron requires: the renderer's app://spendwatch/ scheme.
@@ -33,7 +34,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
-const isPaymentAlert = (kind: string | undefined) => kind === 'card-expiry' || kind === 'low-balance' || kind === 'credit-expiring';
+const isPaymentAlert = (kind: string | undefined) => alertKindInfo(kind)?.opens === 'payment-guide';
 
 function start(): void {
   const dataDir = app.getPath('userData');

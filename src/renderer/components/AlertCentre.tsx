@@ -1,19 +1,9 @@
 /** The bell in the header and the alert centre it opens: newest first, unread marked. */
 import { useEffect, useRef, useState } from 'react';
+import { alertKindInfo } from '../../shared/alert-kinds';
 import { localDateTime } from '../format';
 import { useAlerts } from '../hooks/useAlerts';
 
-const KIND_LABEL: Record<string, string> = {
-  'budget-threshold': 'Budget',
-  'forecast-over-budget': 'Forecast',
-  'daily-budget': 'Daily budget',
-  spike: 'Spike',
-  'sync-failing': 'Sync',
-  'card-expiry': 'Card',
-  'low-balance': 'Balance',
-  'credit-expiring': 'Credit',
-  'billing-discrepancy': 'Invoice',
-};
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -100,7 +90,7 @@ export function AlertCentre() {
               {alerts.map((a) => (
                 <li key={a.id} className={`alert-item severity-${a.severity}${a.read ? '' : ' unread'}`}>
                   <div className="alert-meta">
-                    <span className="badge">{KIND_LABEL[a.kind] ?? a.kind}</span>
+                    <span className="badge">{alertKindInfo(a.kind)?.badge ?? a.kind}</span>
                     {!a.read && <span className="visually-hidden">Unread.</span>}
                     <time dateTime={a.raisedAt} className="muted">
                       {localDateTime(a.raisedAt)}

@@ -1,24 +1,13 @@
 /** Settings › Budgets & alerts: each account's budgets, and snooze / quiet hours for each kind of alert. */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { DEFAULT_THRESHOLDS_TEXT } from '../../shared/constants';
-import type { AccountInfo, AlertKind, AlertPreference, Budget } from '../../shared/domain';
+import { ALERT_KINDS } from '../../shared/alert-kinds';
+import { alertKindSchema, type AccountInfo, type AlertKind, type AlertPreference, type Budget } from '../../shared/domain';
 import { microsToDecimal, parseUserAmount } from '../../shared/money';
 import { call, subscribe } from '../bridge';
 import { OpenAiSpendControls } from '../spend-controls/OpenAiSpendControls';
 
-const KINDS: { kind: AlertKind; label: string }[] = [
-  { kind: 'budget-threshold', label: 'Budget thresholds' },
-  { kind: 'forecast-over-budget', label: 'Forecast over budget' },
-  { kind: 'daily-budget', label: 'Daily budget' },
-  { kind: 'spike', label: 'Unusual spend (spikes)' },
-  { kind: 'sync-failing', label: 'Sync failing' },
-  { kind: 'card-expiry', label: 'Card expiry' },
-  { kind: 'low-balance', label: 'Low prepaid balance' },
-  { kind: 'credit-expiring', label: 'Credit expiring' },
-  { kind: 'openai-limit-enforcing', label: 'OpenAI limit enforcing' },
-  { kind: 'openai-limit-near', label: 'Near OpenAI limit (90%)' },
-  { kind: 'billing-discrepancy', label: 'Invoice does not match costs' },
-];
+const KINDS: { kind: AlertKind; label: string }[] = alertKindSchema.options.map((kind) => ({ kind, label: ALERT_KINDS[kind].setting }));
 
 type Preferences = Awaited<ReturnType<typeof loadPreferences>>;
 const loadPreferences = () => call('getPreferences', {});

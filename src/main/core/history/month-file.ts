@@ -10,21 +10,55 @@ import { z } from 'zod';
 import { exactToDecimal, microsToExact, parseExact } from '../../../shared/money';
 import type { CostRow, UsageRow } from './types';
 
-const count = z.number().int().nonnegative();
 /** More than any provider label is allowed to be (schemas bound them at 500), so what is written is always read back. */
-const text = z.string().max(10_000);
-const exactDecimal = z.string().regex(/^-?\d{1,13}(?:\.\d{1,48})?$/, 'not an exact decimal');
-const currency = z.string().regex(/^[a-z]{3}$/, 'not a currency code');
-const quantity = z.number().finite().nullable();
-const costTupleV1 = z.tuple([text.nullable(), text.nullable(), z.number().int().refine(Number.isSafeInteger), quantity]);
-const costTupleV2 = z.tuple([text.nullable(), text.nullable(), exactDecimal, quantity, currency]);
-const usageTuple = z.tuple([text.nullable(), count, count, count, count]);
+const MAX_TEXT = 10_000;
+const EXACT_DECIMAL = /^-?\d{1,13}(?:\.\d{1,48})?$/;
+const CURRENCY = /^[a-z]{3}$/;
 const dayKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const rows = z.array(z.array(z.unknown()));
 
-const monthFileSchema = z.discriminatedUnion('version', [
-  z.object({ version: z.literal(1), month: z.string().regex(/^\d{4}-\d{2}$/), costs: z.record(dayKey, z.array(costTupleV1)), usage: z.record(dayKey, z.array(usageTuple)) }),
-  z.object({ version: z.literal(2), month: z.string().regex(/^\d{4}-\d{2}$/), costs: z.record(dayKey, z.array(costTupleV2)), usage: z.record(dayKey, z.array(usageTuple)) }),
-]);
+/**
+ * zod checks the file's envelope; the rows (thousands of tuples a year) are checked by the small readers below,
+ * because zod per tuple was most of the CLI's start-up (`status` reads every month file).
+ */
+const monthFileSchema = z.object({
+  version: z.union([z.literal(1), z.literal(2)]),
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  costs: z.record(dayKey, rows),
+  usage: z.record(dayKey, rows),
+});
+
+class RowError extends Error {}
+
+const label = (v: unknown): string | null => {
+  if (v === null || (typeof v === 'string' && v.length <= MAX_TEXT)) return v;
+  throw new RowError('a label is not text');
+};
+const count = (v: unknown): number => {
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return v;
+  throw new RowError('a count is not a whole number');
+};
+const quantity = (v: unknown): number | null => {
+  if (v === null || (typeof v === 'number' && Number.isFinite(v))) return v;
+  throw new RowError('a quantity is not a number');
+};
+
+function costRowV1(t: unknown[]): CostRow {
+  if (t.length !== 4 || typeof t[2] !== 'number' || !Number.isSafeInteger(t[2])) throw new RowError('a cost row is not [project, line item, micros, quantity]');
+  return { projectId: label(t[0]), lineItem: label(t[1]), amount: microsToExact(t[2]), currency: 'usd', quantity: quantity(t[3]) };
+}
+
+function costRowV2(t: unknown[]): CostRow {
+  if (t.length !== 5 || typeof t[2] !== 'string' || !EXACT_DECIMAL.test(t[2]) || typeof t[4] !== 'string' || !CURRENCY.test(t[4])) {
+    throw new RowError('a cost row is not [project, line item, exact amount, quantity, currency]');
+  }
+  return { projectId: label(t[0]), lineItem: label(t[1]), amount: parseExact(t[2]), currency: t[4], quantity: quantity(t[3]) };
+}
+
+function usageRow(t: unknown[]): UsageRow {
+  if (t.length !== 5) throw new RowError('a usage row is not [model, input, output, cached, requests]');
+  return { model: label(t[0]), inputTokens: count(t[1]), outputTokens: count(t[2]), cachedTokens: count(t[3]), requests: count(t[4]) };
+}
 
 export interface MonthContents {
   costs: Map<string, CostRow[]>;
@@ -55,23 +89,17 @@ export function parseMonth(month: string, fileText: string): MonthContents {
   for (const day of [...Object.keys(data.costs), ...Object.keys(data.usage)]) {
     if (!day.startsWith(month)) throw new Error(`day ${day} does not belong to ${month}`);
   }
-  const costs = new Map<string, CostRow[]>();
-  if (data.version === 1) {
-    for (const [day, rows] of Object.entries(data.costs)) {
-      costs.set(day, rows.map(([projectId, lineItem, micros, qty]) => ({ projectId, lineItem, amount: microsToExact(micros), currency: 'usd', quantity: qty })));
-    }
-  } else {
-    for (const [day, rows] of Object.entries(data.costs)) {
-      costs.set(day, rows.map(([projectId, lineItem, amount, qty, cur]) => ({ projectId, lineItem, amount: parseExact(amount), currency: cur, quantity: qty })));
-    }
+  const costRow = data.version === 1 ? costRowV1 : costRowV2;
+  const read = <T>(days: Record<string, unknown[][]>, row: (t: unknown[]) => T) =>
+    new Map(Object.entries(days).map(([day, tuples]) => [day, tuples.map((t, i) => withPlace(day, i, () => row(t)))]));
+  return { costs: read(data.costs, costRow), usage: read(data.usage, usageRow) };
+}
+
+function withPlace<T>(day: string, index: number, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof RowError) throw new Error(`${day} row ${index + 1}: ${error.message}`, { cause: error });
+    throw error;
   }
-  return {
-    costs,
-    usage: new Map(
-      Object.entries(data.usage).map(([day, rows]) => [
-        day,
-        rows.map(([model, inputTokens, outputTokens, cachedTokens, requests]) => ({ model, inputTokens, outputTokens, cachedTokens, requests })),
-      ]),
-    ),
-  };
 }

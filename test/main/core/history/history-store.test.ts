@@ -57,3 +57,17 @@ describe('history store', () => {
     expect(() => store.load('../etc')).toThrow(/Bad account id/);
   });
 });
+
+describe('month files', () => {
+  it('refuse rows that are not what was written, naming the day and row', async () => {
+    const { parseMonth } = await import('../../../../src/main/core/history/month-file');
+    const file = (costs: unknown) => JSON.stringify({ version: 2, month: '2026-11', costs, usage: {} });
+    expect(parseMonth('2026-11', file({ '2026-11-01': [['p', 'x', '1.5', null, 'usd']] })).costs.get('2026-11-01')).toHaveLength(1);
+    expect(() => parseMonth('2026-11', file({ '2026-11-01': [['p', 'x', '1.5', null, 'usd'], ['p', 'x', 1.5, null, 'usd']] }))).toThrow(/2026-11-01 row 2/);
+    expect(() => parseMonth('2026-11', file({ '2026-11-01': [['p', 'x', '1e5', null, 'usd']] }))).toThrow(/exact amount/);
+    expect(() => parseMonth('2026-11', file({ '2026-11-01': [['p', 'x', '1', null, 'USD']] }))).toThrow(/currency/);
+    expect(() => parseMonth('2026-11', file({ '2026-11-01': [[{}, 'x', '1', null, 'usd']] }))).toThrow(/label/);
+    expect(() => parseMonth('2026-11', file({ '2026-12-01': [] }))).toThrow(/does not belong/);
+    expect(() => parseMonth('2026-11', JSON.stringify({ version: 3, month: '2026-11', costs: {}, usage: {} }))).toThrow();
+  });
+});

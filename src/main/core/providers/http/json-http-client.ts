@@ -3,7 +3,8 @@
  * Retry-After, and no retry on 4xx answers that retrying cannot fix. Errors come out as AppError.
  */
 import { systemClock, type Clock } from '../../ports';
-import { request, type Dispatcher } from 'undici';
+import type * as Undici from 'undici';
+import type { Dispatcher } from 'undici';
 import { USER_AGENT } from '../../../../shared/app-info';
 import { AppError } from '../../errors';
 import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './retry-policy';
@@ -112,6 +113,7 @@ export class JsonHttpClient {
     let text: string;
     let retryAfter: string | string[] | undefined;
     try {
+      const { request } = await loadUndici();
       const response = await request(url, {
         method,
         headers: {
@@ -170,6 +172,13 @@ function keepValueDigits(this: unknown, key: string, value: unknown, context?: {
   if (key === 'value' && typeof value === 'number') return context?.source ?? String(value);
   return value;
 }
+
+/**
+ * undici is loaded on the first request, not at start-up: evaluating it costs more than most CLI commands
+ * (status, export, budget) take in total, and they never touch the network.
+ */
+let undici: Promise<typeof Undici> | undefined;
+const loadUndici = () => (undici ??= import('undici'));
 
 /** Far above any real answer (a 180-day Costs page of a large org is a few MB); a larger one is refused unread. */
 const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
