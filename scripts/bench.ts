@@ -2,7 +2,7 @@
 //  1. dashboard aggregation over 12 months × 60 line items × 20 projects (median ms);
 //  2. history write cost per poll against history length (should be flat);
 //  3. HTTP requests per incremental poll against the loopback fake server (should be 1).
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, dayRange } from '../src/shared/dates';
@@ -19,6 +19,7 @@ import { smallOrganisation } from '../test/fake-openai/organisations';
 import { FakeKeychain } from '../test/support/fake-vault';
 import { costRow } from '../test/support/cost-row';
 import { microsToExact } from '../src/shared/money';
+import { spawnSync } from 'node:child_process';
 
 const TODAY = '2026-11-21';
 const NANO = 10n ** 39n; // 1e-9 of a dollar in ExactAmount units (1e-48)
@@ -86,7 +87,7 @@ function benchHistoryWrites(): void {
   }
 }
 
-async function benchRequests(): Promise<void> {
+async function benchRequests(): Promise<string> {
   const key = 'sk-admin-benchbenchbenchbenchbenchbench';
   const server = new FakeOpenAiServer({ [key]: smallOrganisation(400) });
   const baseUrl = await server.start();
@@ -103,9 +104,33 @@ async function benchRequests(): Promise<void> {
   const first = await core.sync.syncAll();
   const second = await core.sync.syncAll();
   console.log(`requests: first sync (12-month backfill, costs + projects + usage) ${first.results[0].requests}; incremental poll ${second.results[0].requests}`);
+  server.contractViolations.length = 0;
   await server.stop();
+  return dir;
+}
+
+/** `spendwatch status --json` on that synced account against bare `node -e 0`: medians of 15 runs each. */
+function benchCliStartup(home: string): void {
+  if (!existsSync('out/cli/spendwatch.cjs')) {
+    console.log('CLI start-up: skipped (run "npm run build" first)');
+    return;
+  }
+  const time = (args: string[]) => {
+    const runs: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const started = performance.now();
+      const run = spawnSync(process.execPath, args, { env: { ...process.env, SPENDWATCH_HOME: home } });
+      if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
+      runs.push(performance.now() - started);
+    }
+    return median(runs);
+  };
+  time(['bin/spendwatch.js', 'status', '--json']); // fills the compile cache, as any earlier run would have
+  const bare = time(['-e', '0']);
+  const status = time(['bin/spendwatch.js', 'status', '--json']);
+  console.log(`CLI start-up: node -e 0 ${bare.toFixed(1)} ms; spendwatch status --json (12 months synced) ${status.toFixed(1)} ms; ratio ${(status / bare).toFixed(2)}`);
 }
 
 benchAggregation();
 benchHistoryWrites();
-await benchRequests();
+benchCliStartup(await benchRequests());
