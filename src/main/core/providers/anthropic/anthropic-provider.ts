@@ -11,6 +11,7 @@ import type { UsageRow } from '../../history/types';
 import { systemClock, type Clock } from '../../ports';
 import { CostsCollector } from '../costs-collector';
 import { JsonHttpClient } from '../http/json-http-client';
+import { followCursor, parseAnswer } from '../http/paging';
 import type { RetryPolicy } from '../http/retry-policy';
 import type { CostsResult, DayRange, SpendProvider } from '../provider';
 import { anthropicCostsReader } from './costs-reader';
@@ -117,41 +118,30 @@ export class AnthropicProvider implements SpendProvider {
     throw new AppError('malformed_response', 'Anthropic kept paging the workspace list without end.');
   }
 
-  private async *pages<S extends z.ZodType>(schema: S, path: string, range: DayRange, extra: [string, string][], note?: (problem: string) => void): AsyncGenerator<z.output<S>> {
-    let cursor: string | null = null;
-    const seen = new Set<string>();
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const query = new URLSearchParams([
-        ['starting_at', rfc3339(range.from)],
-        ['ending_at', rfc3339(range.toExclusive)],
-        ['bucket_width', '1d'],
-        ...extra,
-        ['limit', String(COST_PAGE_LIMIT)],
-      ]);
-      if (cursor) query.set('page', cursor);
-      const parsed = parse(schema, await this.http.getJson(path, query), path);
-      yield parsed;
-      const { has_more: hasMore, next_page: next } = parsed as { has_more?: boolean | null; next_page: string | null };
-      if (!next || hasMore === false) return;
-      if (seen.has(next)) {
-        // A looping cursor: keep what arrived (only delivered days change) and say so, when the caller can.
-        if (!note) throw new AppError('malformed_response', `Anthropic repeated a page cursor on ${path}.`);
-        note(`paging stopped early because the server repeated a page cursor; days not received were left as they were`);
-        return;
-      }
-      seen.add(next);
-      cursor = next;
-    }
-    throw new AppError('malformed_response', `Anthropic kept paging ${path} without end.`);
+  private pages<S extends z.ZodType>(schema: S, path: string, range: DayRange, extra: [string, string][], note?: (problem: string) => void): AsyncGenerator<z.output<S>> {
+    return followCursor({
+      provider: 'Anthropic',
+      path,
+      note,
+      // has_more: false ends the walk even if a cursor is present.
+      nextCursor: (page: z.output<S>) => {
+        const { has_more: hasMore, next_page: next } = page as { has_more?: boolean | null; next_page: string | null };
+        return hasMore === false ? null : next;
+      },
+      fetchPage: async (cursor) => {
+        const query = new URLSearchParams([
+          ['starting_at', rfc3339(range.from)],
+          ['ending_at', rfc3339(range.toExclusive)],
+          ['bucket_width', '1d'],
+          ...extra,
+          ['limit', String(COST_PAGE_LIMIT)],
+        ]);
+        if (cursor) query.set('page', cursor);
+        return parse(schema, await this.http.getJson(path, query), path);
+      },
+    });
   }
+
 }
 
-function parse<S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.path.join('.') || '(root)';
-    throw new AppError('malformed_response', `Anthropic's ${what} response was not in the expected shape (${where}: ${issue?.message}). Nothing was changed.`);
-  }
-  return result.data;
-}
+const parse = <S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> => parseAnswer(schema, data, 'Anthropic', what);

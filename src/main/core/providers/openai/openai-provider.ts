@@ -9,6 +9,7 @@ import { systemClock, type Clock } from '../../ports';
 import { AppError } from '../../errors';
 import type { UsageRow } from '../../history/types';
 import { JsonHttpClient } from '../http/json-http-client';
+import { followCursor, parseAnswer } from '../http/paging';
 import type { RetryPolicy } from '../http/retry-policy';
 import type { CostsResult, DayRange, SpendProvider } from '../provider';
 import { classifyOpenAiError } from './errors';
@@ -110,7 +111,7 @@ export class OpenAiProvider implements SpendProvider {
     throw new AppError('malformed_response', 'OpenAI kept paging the project list without end.');
   }
 
-  private async *pages<S extends z.ZodType>(
+  private pages<S extends z.ZodType>(
     schema: S,
     path: string,
     range: DayRange,
@@ -118,31 +119,24 @@ export class OpenAiProvider implements SpendProvider {
     extra: [string, string][],
     note?: (problem: string) => void,
   ): AsyncGenerator<z.output<S>> {
-    let cursor: string | null = null;
-    const seen = new Set<string>();
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const query = new URLSearchParams([
-        ['start_time', String(unixFromDay(range.from))],
-        ['end_time', String(unixFromDay(range.toExclusive))],
-        ['bucket_width', '1d'],
-        ...extra,
-        ['limit', String(limit)],
-      ]);
-      if (cursor) query.set('page', cursor);
-      // Exact numbers: a JSON number's own digits are kept (as text) rather than rounded to a double.
-      const parsed = parse(schema, await this.http.getJson(path, query, { exactNumbers: true }), path);
-      yield parsed;
-      cursor = (parsed as { next_page: string | null }).next_page;
-      if (!cursor) return;
-      if (seen.has(cursor)) {
-        // A looping cursor: keep what arrived (only delivered days change) and say so, when the caller can.
-        if (!note) throw new AppError('malformed_response', `OpenAI repeated a page cursor on ${path}.`);
-        note(`paging stopped early because the server repeated a page cursor; days not received were left as they were`);
-        return;
-      }
-      seen.add(cursor);
-    }
-    throw new AppError('malformed_response', `OpenAI kept paging ${path} without end.`);
+    return followCursor({
+      provider: 'OpenAI',
+      path,
+      note,
+      nextCursor: (page: z.output<S>) => (page as { next_page: string | null }).next_page,
+      fetchPage: async (cursor) => {
+        const query = new URLSearchParams([
+          ['start_time', String(unixFromDay(range.from))],
+          ['end_time', String(unixFromDay(range.toExclusive))],
+          ['bucket_width', '1d'],
+          ...extra,
+          ['limit', String(limit)],
+        ]);
+        if (cursor) query.set('page', cursor);
+        // Exact numbers: a JSON number's own digits are kept (as text) rather than rounded to a double.
+        return parse(schema, await this.http.getJson(path, query, { exactNumbers: true }), path);
+      },
+    });
   }
 
   private bucketRows<T>(days: Map<UtcDay, T[]>, startTime: number, range: DayRange): T[] {
@@ -161,12 +155,4 @@ function emptyDays<T>(range: DayRange): Map<UtcDay, T[]> {
   return days;
 }
 
-function parse<S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.path.join('.') || '(root)';
-    throw new AppError('malformed_response', `OpenAI's ${what} response was not in the expected shape (${where}: ${issue?.message}). Nothing was changed.`);
-  }
-  return result.data;
-}
+const parse = <S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> => parseAnswer(schema, data, 'OpenAI', what);
