@@ -28,8 +28,9 @@ const textSchema = (max: number) =>
     .string()
     .trim()
     .max(max, `Use at most ${max} characters`)
+    // Controls, C1 controls and bidi overrides (which make text display as something else) are refused.
     // eslint-disable-next-line no-control-regex
-    .refine((t) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(t), 'Remove control characters');
+    .refine((t) => !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(t), 'Remove control characters');
 
 export const invoiceStatusSchema = z.enum(['paid', 'failed', 'refunded']);
 export type InvoiceStatus = z.infer<typeof invoiceStatusSchema>;
@@ -53,6 +54,16 @@ export const invoiceInputSchema = z
   .refine((i) => i.subtotalMicros === null || Math.abs(i.subtotalMicros + i.taxMicros - i.creditsMicros - i.totalMicros) <= MATCH_TOLERANCE_MICROS, {
     message: 'Subtotal + tax − credits must equal the total',
     path: ['totalMicros'],
+  })
+  // Without a typed subtotal it is total − tax + credits: that must not be negative (tax larger than the total).
+  .refine((i) => i.subtotalMicros !== null || i.totalMicros - i.taxMicros + i.creditsMicros >= 0, {
+    message: 'The tax is more than the total plus credits: the subtotal would be negative',
+    path: ['taxMicros'],
+  })
+  // An invoice is issued for a period that has begun: a date before the period's month is a typo.
+  .refine((i) => i.date === null || i.date.slice(0, 7) >= i.month, {
+    message: "The invoice date is before the invoice's month",
+    path: ['date'],
   });
 export type InvoiceInput = z.input<typeof invoiceInputSchema>;
 

@@ -199,5 +199,9 @@ export function percentOf(part: Micros, whole: Micros): number {
 
 /** Parses a user-typed amount like "500", "500.25", "$1,200" into micros. */
 export function parseUserAmount(text: string): Micros {
-  return toMicros(text.replace(/[$,\s]/g, ''));
+  // "$1,234.56", "1234.56", "500": thousands separators only where they group thousands, no exponent, at most
+  // 6 decimals. "12,34" (a decimal comma), "1,2,3", "5 0" and "1e3" are refused rather than guessed at.
+  const trimmed = text.trim().replace(/^\$\s*/, '');
+  if (!/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,6})?$/.test(trimmed)) throw new MoneyFormatError(text, 'not an amount such as 1,250.50');
+  return toMicros(trimmed.replace(/,/g, ''));
 }

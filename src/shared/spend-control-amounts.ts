@@ -5,12 +5,12 @@
 import type { Micros } from './money';
 
 export const MICROS_PER_CENT = 10_000;
-/** Far above any real limit; bounds what a typo can send to OpenAI. */
-export const MAX_SPEND_CONTROL_CENTS = 100_000_000_000; // $1,000,000,000
+/** The same ceiling as every other amount Spendwatch accepts ($100M): bounds what a typo can send to OpenAI. */
+export const MAX_SPEND_CONTROL_CENTS = 10_000_000_000; // $100,000,000
 
 export class WholeCentsError extends Error {
-  constructor(text: string) {
-    super(`"${text}" is not an amount in whole cents: use dollars with at most two decimals, such as 750 or 750.25.`);
+  constructor(text: string, reason = 'is not an amount in whole cents: use dollars with at most two decimals, such as 750 or 750.25') {
+    super(`"${text}" ${reason}.`);
     this.name = 'WholeCentsError';
   }
 }
@@ -26,7 +26,7 @@ export function parseWholeCents(text: string): number {
   const fraction = match[2] ?? '';
   if (/[1-9]/.test(fraction.slice(2))) throw new WholeCentsError(text);
   const cents = Number(match[1]) * 100 + Number(fraction.slice(0, 2).padEnd(2, '0'));
-  if (!Number.isSafeInteger(cents) || cents > MAX_SPEND_CONTROL_CENTS) throw new WholeCentsError(text);
+  if (!Number.isSafeInteger(cents) || cents > MAX_SPEND_CONTROL_CENTS) throw new WholeCentsError(text, 'is more than $100,000,000, the most Spendwatch sends as a limit');
   return cents;
 }
 

@@ -38,3 +38,12 @@ describe('OpenAI contract (published spec, loosened only where live behaviour di
     expect(requestViolations('/organization/costs', new URLSearchParams({ start_time: '1', cursor: 'x' }))).toHaveLength(1);
   });
 });
+
+describe('the spec copy', () => {
+  it('is the reference the project was given, when that reference is beside the clone', async () => {
+    const { existsSync, readFileSync } = await import('node:fs');
+    const reference = new URL('../../../shared/reference/openai-admin-api.yaml', import.meta.url);
+    if (!existsSync(reference)) return; // a clone on its own checks against its copy alone
+    expect(readFileSync(new URL('./openai-admin-api.yaml', import.meta.url), 'utf8')).toBe(readFileSync(reference, 'utf8'));
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * Validates JSON against a named component schema of the reference OpenAPI excerpt
- * (../shared/reference/openai-admin-api.yaml), so the spend-control client's requests and the fake's
+ * (test/contracts/openai-admin-api.yaml, the repository's copy of ../shared/reference/openai-admin-api.yaml, so a
+ * clone checks itself without anything beside it), so the spend-control client's requests and the fake's
  * answers are checked against OpenAI's published shapes, not against our own reading of them.
  */
 import { readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
-const SPEC_PATH = resolve(__dirname, '../../../shared/reference/openai-admin-api.yaml');
+const SPEC_PATH = resolve(__dirname, 'openai-admin-api.yaml');
 const SPEC_ID = 'openai-admin-api';
 
 let ajv: Ajv2020 | undefined;

@@ -88,6 +88,10 @@ describe('sums and formatting', () => {
   it('parses user-typed amounts', () => {
     expect(parseUserAmount('$1,250.50')).toBe(1_250_500_000);
     expect(() => parseUserAmount('ten')).toThrow();
+    expect(parseUserAmount(' 500 ')).toBe(500_000_000);
+    expect(parseUserAmount('1234.5')).toBe(1_234_500_000);
+    // Guessing would record the wrong figure: a decimal comma, stray separators, spaces and exponents are refused.
+    for (const bad of ['12,34', '1,2,3', '5 0', '1e3', '1,23.5', '.5.', '-5', '1.1234567']) expect(() => parseUserAmount(bad), bad).toThrow(MoneyFormatError);
   });
 });
 

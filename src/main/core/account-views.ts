@@ -21,6 +21,8 @@ export interface ResolvedAccount {
   lastError: AccountSummary['lastError'];
   firstFailureAt: string | null;
   warning: string | null;
+  /** A damaged month file awaits its refetch: figures are missing that month. */
+  repairPending?: boolean;
   budget: Budget | null;
 }
 
@@ -43,14 +45,21 @@ export class AccountViews {
     if (settings.accounts.length === 0) return [this.demo()];
     return settings.accounts.map((account) => {
       const state = this.history.readState(account.id);
+      const history = this.history.load(account.id).history;
+      // A damaged month waiting to be refetched is missing from the figures: say so, never a silent $0.00.
+      const repairs = this.history.pendingRepairs(account.id).map((r) => r.month);
+      const repairWarning = repairs.length
+        ? `History for ${repairs.join(', ')} was damaged and is left out of these figures until the next sync fetches it again.`
+        : null;
       return {
         account,
-        view: { history: this.history.load(account.id).history, projectNames: state.projects },
+        view: { history, projectNames: state.projects },
         isDemo: false,
         lastSyncedAt: state.lastSuccessAt,
         lastError: state.lastError,
         firstFailureAt: state.firstFailureAt,
-        warning: state.warning,
+        warning: [repairWarning, state.warning].filter(Boolean).join(' ') || null,
+        repairPending: repairs.length > 0,
         budget: settings.budgets[account.id] ?? null,
       };
     });
@@ -72,7 +81,7 @@ export class AccountViews {
     const pollMs = settings.general.pollMinutes * 60_000;
     const stale =
       !resolved.isDemo &&
-      (resolved.lastError !== null || !resolved.lastSyncedAt || now.getTime() - Date.parse(resolved.lastSyncedAt) > Math.max(3 * pollMs, 3_600_000));
+      (resolved.lastError !== null || resolved.repairPending === true || !resolved.lastSyncedAt || now.getTime() - Date.parse(resolved.lastSyncedAt) > Math.max(3 * pollMs, 3_600_000));
     return {
       id: resolved.account.id,
       name: resolved.account.name,

@@ -13,7 +13,7 @@ import { breakdown, dailySeries, spendOf, forecast, monthOverMonth, monthProgres
 import { firstDayOfMonth, lastDayOfMonth } from '../../shared/dates';
 import { rangeDays } from './aggregate/ranges';
 import { dataSince } from './aggregate/data-since';
-import { AppError } from './errors';
+import { AppError, toErrorInfo } from './errors';
 import { exportCostsCsv } from './reports/csv-export';
 import { PaymentService } from './payments/payment-service';
 import { estimateBalance } from './payments/balance';
@@ -134,7 +134,17 @@ export class SpendwatchCore {
       notifier: deps.notifier,
       emit,
       // Fired keys are kept for 3 months, so only invoices of those months are checked (else they could fire again).
-      moreRules: (accounts, now) => billingDiscrepancyCandidates(this.billing.reconcileRecorded(accounts, addMonths(monthOf(dayFromMs(now.getTime())), -3))),
+      // The invoice check must never stop the other alerts: a damaged billing.json is reported, and skipped.
+      moreRules: (accounts, now) => {
+        try {
+          return billingDiscrepancyCandidates(this.billing.reconcileRecorded(accounts, addMonths(monthOf(dayFromMs(now.getTime())), -3)));
+        } catch (error) {
+          const message = `Invoices were not checked against costs: ${toErrorInfo(error).message}`;
+          this.logger.warn(message);
+          this.notices.add(message);
+          return [];
+        }
+      },
     });
     this.scheduler = new SyncScheduler({
       run: (ids) => this.syncAndEvaluate(ids),

@@ -14,6 +14,7 @@ import { writeFileAtomic } from '../../core/fs/atomic-file';
 import { billingPeriod, usd } from '../../core/billing/reconcile';
 import { money } from '../../core/reports/status-report';
 import type { SpendwatchCore } from '../../core/spendwatch-core';
+import { terminalSafe } from '../../core/text/safe-output';
 
 const monthArg = (value: string) => {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new InvalidArgumentError('expected a month as YYYY-MM');
@@ -37,8 +38,9 @@ const usdArg = (value: string) => {
 };
 
 const textArg = (value: string) => {
+  // Controls, C1 controls and bidi overrides included: an invoice number is shown on terminals and in reports.
   // eslint-disable-next-line no-control-regex
-  if (value.length > 64 || /[\u0000-\u001f\u007f]/.test(value)) throw new InvalidArgumentError('expected at most 64 printable characters');
+  if (value.length > 64 || /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(value)) throw new InvalidArgumentError('expected at most 64 printable characters');
   return value;
 };
 
@@ -122,7 +124,7 @@ export function registerBillingCommands(program: Command, makeCore: () => Spendw
       const list = makeCore().billing.listInvoices(opts.account);
       if (opts.json) printJson({ invoices: list.map((i) => ({ account: i.accountName, ...invoiceJson(i) })) });
       else if (!list.length) print('No invoices recorded.\n');
-      else for (const i of list) print(`${i.accountName}\t${i.month}\t${usd(i.totalMicros)}\t${i.status}${i.number ? `\t${i.number}` : ''}\n`);
+      else for (const i of list) print(`${terminalSafe(i.accountName)}\t${i.month}\t${usd(i.totalMicros)}\t${i.status}${i.number ? `\t${terminalSafe(i.number)}` : ''}\n`);
     });
   invoice
     .command('remove')

@@ -7,23 +7,32 @@
 import { CASE_STATE_LABELS, RECONCILIATION_STATUS_LABELS, type ReconciliationDetail } from '../../../shared/billing';
 import { formatMonth } from '../../../shared/dates';
 import { UNASSIGNED_PROJECT } from '../history/account-history';
+import { terminalSafe } from '../text/safe-output';
 import { scrubSecrets } from './scrub';
 import { roundToCent, usd } from './reconcile';
+import { PROVIDERS, type ProviderInfo } from '../../../shared/providers';
 
-/** One table cell: no pipes or line breaks from user text, and nothing key- or card-like even if pasted into a note. */
-const cell = (text: string): string => scrubSecrets(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').trim() || '—';
+/**
+ * One cell or line of others' text (names, notes, references): nothing key- or card-like even if pasted into a
+ * note; no escape sequences or bidi overrides; and inert as Markdown — no table-breaking pipes or line breaks,
+ * no HTML, links, images or code spans (those characters are backslash-escaped; the rest stays readable).
+ */
+const cell = (text: string): string =>
+  terminalSafe(scrubSecrets(text.replace(/\r?\n/g, ' ')))
+    .replace(/[\\`|<>[\]]/g, (c) => `\\${c}`)
+    .trim() || '—';
 
-export function renderBillingReport(detail: ReconciliationDetail, generatedAt: string): string {
+export function renderBillingReport(detail: ReconciliationDetail, generatedAt: string, provider: Pick<ProviderInfo, 'name'> = PROVIDERS.openai): string {
   const r = detail.reconciliation;
   const inv = r.invoice;
   const lines: string[] = [];
   lines.push(`# Billing reconciliation: ${cell(r.accountName)}, ${formatMonth(r.month, 'en-US')} (${r.month})`, '');
-  lines.push(`- Account: ${cell(r.accountName)} (OpenAI organisation)`);
+  lines.push(`- Account: ${cell(r.accountName)} (${provider.name} organisation)`);
   lines.push(`- Month: ${r.month}`);
   lines.push(`- Billing period: ${r.period.from} to ${r.period.to} (UTC days)`);
   lines.push(`- Status: **${RECONCILIATION_STATUS_LABELS[r.status]}** (\`${r.status}\`)`);
   lines.push(`- Costs are final from: ${r.finalFrom}`);
-  lines.push(`- Generated: ${generatedAt} by Spendwatch from OpenAI's Costs API (exact amounts in USD)`, '');
+  lines.push(`- Generated: ${generatedAt} by Spendwatch from ${provider.name}'s cost data (exact amounts in USD)`, '');
 
   lines.push('## Totals', '');
   lines.push('| | amount |', '| --- | ---: |');

@@ -28,6 +28,7 @@ import { renderBillingReport } from './billing-report';
 import type { BillingStore } from './billing-store';
 import { billingPeriod, reconcile } from './reconcile';
 import { scrubSecrets } from './scrub';
+import { PROVIDERS } from '../../../shared/providers';
 
 export class BillingService {
   constructor(
@@ -67,7 +68,7 @@ export class BillingService {
       throw new AppError('invalid_input', `${issue?.path.join('.') ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid invoice'}`);
     }
     const value = parsed.data;
-    if (value.month > monthOf(this.today())) throw new AppError('invalid_input', `${value.month} has not started yet: OpenAI invoices a month after it ends.`);
+    if (value.month > monthOf(this.today())) throw new AppError('invalid_input', `${value.month} has not started yet: a month is invoiced after it ends.`);
     const period = billingPeriod(value.month, value.periodStartDay);
     const invoice: Invoice = {
       ...value,
@@ -112,7 +113,7 @@ export class BillingService {
 
   private reconcileResolved(target: ResolvedAccount, all: ResolvedAccount[], month: UtcMonth, invoice: Invoice | null): Reconciliation {
     return reconcile({
-      account: { id: target.account.id, name: target.account.name },
+      account: { id: target.account.id, name: target.account.name, provider: PROVIDERS[target.account.provider].name },
       view: target.view,
       lastSyncedAt: target.lastSyncedAt,
       others: all.filter((r) => r.account.id !== target.account.id).map((r) => ({ name: r.account.name, view: r.view })),
@@ -154,8 +155,9 @@ export class BillingService {
   /** The Markdown report for support, and a file name for it. */
   report(accountIdOrName: string, month: string): { fileName: string; markdown: string } {
     const detail = this.detail(accountIdOrName, month);
+    const provider = PROVIDERS[this.resolve(detail.reconciliation.accountId).target.account.provider];
     const label = detail.reconciliation.accountName.replace(/[^A-Za-z0-9_-]+/g, '-');
-    return { fileName: `spendwatch-reconciliation-${label}-${month}.md`, markdown: renderBillingReport(detail, this.deps.clock.now().toISOString()) };
+    return { fileName: `spendwatch-reconciliation-${label}-${month}.md`, markdown: renderBillingReport(detail, this.deps.clock.now().toISOString(), provider) };
   }
 
   private findCase(accountId: string, month: string): SupportCase | null {

@@ -9,7 +9,8 @@ import { microsToDecimal, type Micros } from '../../../shared/money';
 import { totalBetween, type HistoryView } from '../aggregate/aggregations';
 
 export interface ReconcileInput {
-  account: { id: string; name: string };
+  /** `provider`: its display name ("OpenAI", "Anthropic"), for the messages. */
+  account: { id: string; name: string; provider: string };
   view: HistoryView;
   lastSyncedAt: string | null;
   /** The user's other accounts, to notice an invoice that belongs to another organisation. */
@@ -67,7 +68,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   else status = within(difference, 0) ? 'matched' : 'discrepancy';
 
   const explanations: Explanation[] = [];
-  if (!settled) explanations.push(notFinal(period, final, input.today, lastSyncDay));
+  if (!settled) explanations.push(notFinal(period, final, input.today, lastSyncDay, input.account.provider));
   if (!invoice) {
     if (settled) explanations.push({ kind: 'no-invoice', amountMicros: null, message: `No invoice is recorded for ${input.account.name}, ${month}. Costs over ${period.from} to ${period.to} were ${usd(costs)}.` });
   } else {
@@ -98,8 +99,8 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   };
 }
 
-function notFinal(period: { from: UtcDay; to: UtcDay }, final: UtcDay, today: UtcDay, lastSyncDay: UtcDay | null): Explanation {
-  const why = `OpenAI revises a day's costs for up to ${SETTLE_DAYS} days, so Spendwatch waits ${SETTLE_DAYS} full days after the period ends`;
+function notFinal(period: { from: UtcDay; to: UtcDay }, final: UtcDay, today: UtcDay, lastSyncDay: UtcDay | null, provider: string): Explanation {
+  const why = `${provider} revises a day's costs for up to ${SETTLE_DAYS} days, so Spendwatch waits ${SETTLE_DAYS} full days after the period ends`;
   const message =
     today < final
       ? `Costs for ${period.from} to ${period.to} are not final until ${final}: ${why}.`
@@ -129,7 +130,7 @@ function invoiceExplanations(input: ReconcileInput, invoice: Invoice, period: { 
     out.push({ kind: 'refund', amountMicros: -invoice.totalMicros, message: `The invoice is marked refunded: ${usd(invoice.totalMicros)} came back to you, while the costs stay in the Costs API.` });
   }
   if (invoice.status === 'failed') {
-    out.push({ kind: 'payment-failed', amountMicros: invoice.totalMicros, message: `The payment of ${usd(invoice.totalMicros)} failed; OpenAI will retry or ask for another payment method.` });
+    out.push({ kind: 'payment-failed', amountMicros: invoice.totalMicros, message: `The payment of ${usd(invoice.totalMicros)} failed; the provider will retry or ask for another payment method.` });
   }
   const settledSince = costs - invoice.costsAtRecordMicros;
   if (settledSince !== 0) {
@@ -190,7 +191,7 @@ function discrepancyExplanations(input: ReconcileInput, invoice: Invoice, period
     out.push({
       kind: 'unexplained',
       amountMicros: difference,
-      message: `The invoice total ${usd(invoice.totalMicros)} is ${moreOrLess(difference)} than expected: costs ${usd(costs)} + tax ${usd(invoice.taxMicros)} − credits ${usd(invoice.creditsMicros)} = ${usd(costs + adjust)}. Nothing Spendwatch knows explains the difference of ${usd(difference)}; contact OpenAI support with the report.`,
+      message: `The invoice total ${usd(invoice.totalMicros)} is ${moreOrLess(difference)} than expected: costs ${usd(costs)} + tax ${usd(invoice.taxMicros)} − credits ${usd(invoice.creditsMicros)} = ${usd(costs + adjust)}. Nothing Spendwatch knows explains the difference of ${usd(difference)}; contact the provider's support with the report.`,
     });
   }
   return out;

@@ -126,23 +126,25 @@ export class SpendControlsService {
     const wanted = nameOrId.trim();
     if (!wanted || wanted.length > 200) throw new AppError('invalid_input', 'Give a project name or id (proj_…).');
     const find = (names: Record<string, string>) => {
-      if (names[wanted]) return { id: wanted, name: names[wanted] };
+      const named = own(names, wanted);
+      if (named) return { id: wanted, name: named };
       const match = Object.entries(names).find(([, name]) => name.toLowerCase() === wanted.toLowerCase());
       return match ? { id: match[0], name: match[1] } : undefined;
     };
     const local = find(this.deps.history.readState(account.id).projects);
     if (local) return local;
     const looksLikeId = /^proj_[A-Za-z0-9_-]+$/.test(wanted);
-    let fetched: Record<string, string> = {};
+    let fetched: Record<string, string> | undefined;
     try {
       fetched = await this.withApiKey(account, async (apiKey) => Object.fromEntries(await this.deps.createProvider(account, apiKey).listProjects()));
     } catch (error) {
       // An id needs no name to be used; a name does.
       if (!looksLikeId || (error instanceof AppError && error.code === 'keychain_unavailable')) throw error;
     }
-    const remote = find(fetched);
+    const remote = fetched && find(fetched);
     if (remote) return remote;
-    if (looksLikeId) return { id: wanted, name: wanted };
+    // Trust an id OpenAI's list does not contain only when the list could not be read.
+    if (looksLikeId && !fetched) return { id: wanted, name: wanted };
     throw new AppError('not_found', `OpenAI has no project "${wanted}" in ${account.name}. Use its name or id (proj_…).`);
   }
 
@@ -258,7 +260,7 @@ export class SpendControlsService {
   private withApi<T>(account: StoredAccount, run: (api: SpendControlsApi) => Promise<T>): Promise<T> {
     const provider = PROVIDERS[account.provider];
     if (!provider.capabilities.spendControls) {
-      return Promise.reject(new AppError('invalid_input', `${provider.name} has no spend limit or email spend alerts that Spendwatch can read or change; ${account.name} is a ${provider.name} account. Only OpenAI accounts have them.`));
+      return Promise.reject(new AppError('invalid_input', `${provider.name} has no spend limit or email spend alerts that Spendwatch can read or change; ${account.name} is an account of ${provider.name}. Only OpenAI accounts have them.`));
     }
     return this.withApiKey(account, (apiKey) => run(this.deps.createApi(account, apiKey)));
   }
