@@ -18,7 +18,7 @@ const KEY_HINT: Record<string, string> = {
 export function AccountsSection({ accounts, summaries }: { accounts: AccountInfo[]; summaries: AccountSummary[] }) {
   return (
     <section className="panel" id="accounts" aria-labelledby="accounts-title">
-      <h2 id="accounts-title">Accounts</h2>
+      <h2 id="accounts-title" tabIndex={-1}>Accounts</h2>
       {accounts.length === 0 ? (
         <p className="muted">No accounts yet — the dashboard shows demo data until you add one.</p>
       ) : (

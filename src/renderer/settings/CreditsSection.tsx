@@ -2,7 +2,7 @@
  * Settings › Credits & balance: prepaid purchases and grants, the balance read off OpenAI's billing page,
  * Spendwatch's estimate of today's balance (labelled as one), runway, and auto-recharge.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { addDays, formatDay } from '../../shared/dates';
 import type { ChannelOutput } from '../../shared/ipc-contract';
 import { OPENAI_BILLING_URL } from '../../shared/links';
@@ -14,10 +14,13 @@ import { money } from '../format';
 
 type AccountCredits = ChannelOutput<'getPayments'>['accounts'][number];
 
-export function CreditsSection({ accounts, today }: { accounts: AccountCredits[]; today: string }) {
+export function CreditsSection({ account, accountChooser, today }: { account: AccountCredits | null; accountChooser: ReactNode; today: string }) {
   return (
     <section className="panel" id="credits" aria-labelledby="credits-title">
-      <h2 id="credits-title">Credits &amp; balance</h2>
+      <h2 id="credits-title" tabIndex={-1}>
+        Credits &amp; balance
+      </h2>
+      {accountChooser}
       <p className="muted">
         OpenAI’s API does not report your prepaid balance. Record the balance shown on{' '}
         <ExternalLink href={OPENAI_BILLING_URL}>
@@ -25,10 +28,7 @@ export function CreditsSection({ accounts, today }: { accounts: AccountCredits[]
         </ExternalLink>{' '}
         and Spendwatch estimates it from then on. Prepaid credit expires a year after purchase.
       </p>
-      {accounts.length === 0 && <p className="muted">Add an account first.</p>}
-      {accounts.map((a) => (
-        <AccountCreditsPanel key={a.accountId} account={a} today={today} />
-      ))}
+      {account ? <AccountCreditsPanel key={account.accountId} account={account} today={today} /> : <p className="muted">Add an account first.</p>}
     </section>
   );
 }

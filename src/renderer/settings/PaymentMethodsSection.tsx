@@ -13,7 +13,7 @@ export function PaymentMethodsSection({ methods, accounts, localToday, onGuide }
   const [editing, setEditing] = useState<PaymentMethod | 'new' | null>(null);
   return (
     <section className="panel" id="payment-methods" aria-labelledby="payments-title">
-      <h2 id="payments-title">Payment methods</h2>
+      <h2 id="payments-title" tabIndex={-1}>Payment methods</h2>
       <p className="muted">
         OpenAI has no API for payment methods: this is your own record, so Spendwatch can warn you before a card expires and guide the update on OpenAI’s billing page.
       </p>
