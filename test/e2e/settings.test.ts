@@ -51,7 +51,7 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('settings: payment
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${harness.url}#/settings`);
+    await page.goto(`${harness.url}#/settings?section=payment-methods`);
     await page.getByRole('button', { name: 'Add a payment method' }).click();
     await expect.poll(() => page.getByText(/never asks for the security code \(CVV\)/).count()).toBe(1);
     expect(await page.getByLabel(/security code|CVV|CVC/i).count()).toBe(0);
