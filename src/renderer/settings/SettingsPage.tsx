@@ -48,7 +48,7 @@ export default function SettingsPage() {
       firstRender.current = false;
       return;
     }
-    headingRef.current?.querySelector<HTMLElement>('h2')?.focus();
+    headingRef.current?.querySelector<HTMLElement>('section > h2')?.focus();
   }, [section]);
 
   return (
