@@ -8,6 +8,7 @@ import { addMonths, firstDayOfMonth, monthOf } from '../../shared/dates';
 import type { ComparedAmount, DashboardView } from '../../shared/domain';
 import { SimpleTable, type TableRow } from '../components/SimpleTable';
 import { changeText, exactTitle, money, sharePercent, shareText } from '../format';
+import { groupNoun as nounFor, type GroupNoun } from '../provider-words';
 import { seriesColour } from './palette';
 
 // Kept where BillingHistory imports it from; the rule itself lives in format.ts.
@@ -45,6 +46,7 @@ export const Breakdowns = memo(function Breakdowns({
   today,
   dataSince,
   pending = false,
+  groupNoun = nounFor([]),
 }: {
   monthBreakdown: DashboardView['monthBreakdown'];
   currency: string;
@@ -53,12 +55,14 @@ export const Breakdowns = memo(function Breakdowns({
   dataSince?: string | null;
   /** No sync has completed yet: there is nothing to list, not "no spend". */
   pending?: boolean;
+  /** "project", "workspace" (Anthropic) or "project/workspace" for a mix. */
+  groupNoun?: GroupNoun;
 }) {
   // A change is against the same days of last month: only meaningful when the history covers all of them.
   const comparable = dataSince === undefined || (dataSince !== null && dataSince <= firstDayOfMonth(addMonths(monthOf(today), -1)));
   return (
     <div className="two-columns">
-      <BreakdownTable title="Top projects this month" noun={['project', 'projects']} rows={monthBreakdown.projects} currency={currency} monthTotal={monthTotal} comparable={comparable} pending={pending} />
+      <BreakdownTable title={`Top ${groupNoun.plural} this month`} noun={[groupNoun.singular, groupNoun.plural]} rows={monthBreakdown.projects} currency={currency} monthTotal={monthTotal} comparable={comparable} pending={pending} />
       <BreakdownTable title="Top line items this month" noun={['line item', 'line items']} rows={monthBreakdown.lineItems} currency={currency} monthTotal={monthTotal} comparable={comparable} pending={pending} />
     </div>
   );
