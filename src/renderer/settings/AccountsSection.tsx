@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import type { AccountInfo, AccountSummary, ProviderId } from '../../shared/domain';
 import { PROVIDERS } from '../../shared/providers';
 import { call } from '../bridge';
-import { ExternalLink } from '../components/links';
+import { ExternalLink, LinkedText } from '../components/links';
 import { localDateTime } from '../format';
 import { afterRender } from '../hooks/focus';
 import { FieldError } from './FieldError';
@@ -59,10 +59,12 @@ function AccountRow({ account, summary }: { account: AccountInfo; summary: Accou
   return (
     <li className="account-row">
       <div className="account-main">
-        <strong>{account.name}</strong> <span className="badge">{provider.name}</span> <span className="muted">{account.keyHint}</span>
+        <strong>{account.name}</strong> <span className="badge">{provider.name}</span> <span className="muted key-hint">{account.keyHint}</span>
         <p className="muted">
           {summary?.lastError ? (
-            <span className="status-problem">Last sync failed: {summary.lastError.message}</span>
+            <span className="status-problem">
+              Last sync failed: <LinkedText text={summary.lastError.message} />
+            </span>
           ) : summary?.lastSyncedAt ? (
             `Last synced ${localDateTime(summary.lastSyncedAt)}`
           ) : (

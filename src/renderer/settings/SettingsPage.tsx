@@ -127,7 +127,7 @@ function SectionView({ section, data }: { section: SettingsSection; data: Settin
     case 'payment-guide':
       return <PaymentGuide />;
     case 'credits':
-      return <CreditsSection account={data.payments.accounts.find((a) => a.accountId === accountId) ?? null} accountChooser={chooser} today={data.payments.utcToday} />;
+      return <CreditsSection provider={account?.provider ?? 'openai'} account={data.payments.accounts.find((a) => a.accountId === accountId) ?? null} accountChooser={chooser} today={data.payments.utcToday} />;
     case 'troubleshooting':
       return <TroubleshootingSection payments={data.payments} onGuide={() => openSection('payment-guide')} />;
     case 'general':
