@@ -82,7 +82,7 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
             <Suspense fallback={<div className="panel skeleton chart-placeholder" aria-label="Loading charts" />}>
               <DashboardCharts view={view} range={range} groupBy={groupBy} onRange={setRange} onGroupBy={setGroupBy} />
             </Suspense>
-            <Breakdowns monthBreakdown={view.monthBreakdown} currency={view.currency} monthTotal={view.kpis.monthToDateMicros} today={view.today} dataSince={view.dataSince} pending={awaitingFirstSync(view, accountId)} groupNoun={groupNoun(view.accounts, accountId)} />
+            <Breakdowns monthBreakdown={view.monthBreakdown} currency={view.currency} monthTotal={view.kpis.monthToDateMicros} today={view.today} dataSince={view.dataSince} pending={awaitingFirstSync(view, accountId)} groupNoun={groupNoun(view.accounts, accountId)} projectBudgets={view.accounts.find((a) => a.id === accountId)?.budget?.projects} />
             <BillingHistory monthly={view.monthly} monthBreakdown={view.monthBreakdown} today={view.today} currency={view.currency} isDemo={view.isDemo} accountId={accountId} dataSince={view.dataSince} groupNoun={groupNoun(view.accounts, accountId)} />
             <p className="footer-link">
               <ExternalLink href={OPENAI_USAGE_URL}>

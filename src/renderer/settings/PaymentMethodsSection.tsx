@@ -149,10 +149,10 @@ function PaymentMethodForm({ method, accounts, localToday, onDone }: { method: P
     event.preventDefault();
     setFormError(null);
     const input = buildInput();
-    const fieldErrors: Record<string, string> = {};
-    if (type === 'card' && !method && !typed) fieldErrors.cardNumber = 'Enter the card number.';
     const parsed = paymentMethodInputSchemaFor(localToday).safeParse(input);
-    if (!parsed.success) Object.assign(fieldErrors, issuesByField(parsed.error.issues), fieldErrors);
+    // The schema's messages, except where a plainer one is known (a missing number is "Enter the card number").
+    const fieldErrors: Record<string, string> = parsed.success ? {} : issuesByField(parsed.error.issues);
+    if (type === 'card' && !method && !typed) fieldErrors.cardNumber = 'Enter the card number.';
     if (Object.keys(fieldErrors).length) {
       setErrors(fieldErrors);
       afterRender(() => focusFirstInvalid(formRef.current));
