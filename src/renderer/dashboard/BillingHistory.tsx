@@ -100,7 +100,7 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
             const status = statusOf.get(row.month);
             // Before the first day with data there is nothing to show; a month that starts inside it is partial.
             const firstMonth = dataSince ? monthOf(dataSince) : null;
-            const noData = !isDemo && dataSince !== undefined && (firstMonth === null || row.month < firstMonth);
+            const noData = dataSince !== undefined && (firstMonth === null || row.month < firstMonth);
             const previousPartial = dataSince !== undefined && previous !== undefined && (firstMonth === null || previous.month < firstMonth || (previous.month === firstMonth && dataSince! > `${firstMonth}-01`));
             return (
               <Fragment key={row.month}>
