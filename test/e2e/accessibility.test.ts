@@ -169,4 +169,20 @@ describe.each([
       await page.close();
     });
   }
+
+  it('fits every section in a 720 px window: tabs instead of the sidebar, nothing wider than the page', async () => {
+    const page = await browser.newPage({ viewport: { width: 720, height: 900 }, locale: 'en-US' });
+    for (const [section, heading] of SETTINGS_SECTIONS) {
+      await page.goto(`${harness.url}#/settings?section=${section}`);
+      await page.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
+      expect(await page.evaluate('document.documentElement.scrollWidth'), section).toBeLessThanOrEqual(720);
+      const overflowing = await page.evaluate(`[...document.querySelectorAll('.panel *')].filter((el) => {
+        const panel = el.closest('.panel').getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && box.right > panel.right + 1 && !el.closest('.table-scroll, .table-scroll-x');
+      }).length`);
+      expect(overflowing, section).toBe(0);
+    }
+    await page.close();
+  });
 });
