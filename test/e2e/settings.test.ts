@@ -66,7 +66,8 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('settings: payment
     const error = page.getByRole('alert').filter({ hasText: 'not valid' });
     await error.waitFor();
     expect(await page.getByLabel('Card number').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.evaluate('document.activeElement?.id')).toBe(await page.getByLabel('Card number').getAttribute('id'));
+    const cardNumberId = await page.getByLabel('Card number').getAttribute('id');
+    await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe(cardNumberId);
     await page.screenshot({ path: join(SHOTS, 'settings-card-invalid.png'), fullPage: true });
     const saved = existsSync(join(home, 'config.json')) ? JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')) : {};
     expect(saved.payments?.methods ?? []).toEqual([]);
