@@ -7,6 +7,7 @@ export const CHANNEL_NAMES = [
   'getDashboard',
   'listAccounts',
   'addAccount',
+  'replaceAccountKey',
   'renameAccount',
   'removeAccount',
   'syncNow',

@@ -63,6 +63,11 @@ export const ipcContract = {
     }),
     output: accountInfoSchema,
   },
+  /** A new key for an existing account: checked by prefix, tested with one call, then stored; history kept. */
+  replaceAccountKey: {
+    input: z.object({ accountId: accountIdSchema, apiKey: z.string().trim().min(8, 'Paste the whole key').max(500) }),
+    output: accountInfoSchema,
+  },
   renameAccount: { input: z.object({ accountId: accountIdSchema, name: accountNameSchema }), output: accountInfoSchema },
   removeAccount: { input: z.object({ accountId: accountIdSchema }), output: z.object({ removed: z.boolean() }) },
   syncNow: { input: z.object({ accountId: accountIdSchema.optional() }), output: syncReportSchema },

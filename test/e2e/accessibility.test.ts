@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/chromium';
 import { seedOrganisations } from '../support/dashboard-fixtures';
-import { startHarnessProcess, type HarnessProcess } from '../support/harness-process';
 import { startHarness, type Harness } from '../harness/harness-server';
 import { FakeKeychain } from '../support/fake-vault';
 
@@ -129,29 +128,61 @@ describe.each([
 });
 
 // ─── SETTINGS ────────────────────────────────────────────────────────────────────────────────────────────
-// For the pass that reworks Settings (issue 15, items 5 and 9): today Settings is one long page, so it is
-// audited whole. When it shows one section at a time, run the audit for every section (add them to SECTIONS).
-describe('accessibility of Settings', () => {
-  const SECTIONS = ['accounts'] as const;
+// Settings shows one section at a time: every section is audited, light and dark, on seeded organisations
+// (budgets, a revoked key, an account never synced) and on a first run with no account.
+const SETTINGS_SECTIONS = [
+  ['accounts', 'Accounts'],
+  ['budgets', 'Budgets & alerts'],
+  ['payment-methods', 'Payment methods'],
+  ['payment-guide', 'Update your payment method'],
+  ['credits', 'Credits & balance'],
+  ['troubleshooting', 'Payment troubleshooting'],
+  ['general', 'General'],
+] as const;
+
+describe.each([
+  ['seeded organisations', () => seedOrganisations()],
+  ['a first run', () => mkdtempSync(join(tmpdir(), 'sw-a11y-settings-'))],
+])('accessibility of Settings on %s', (_name, dataDir) => {
   let browser: Browser;
-  let harness: HarnessProcess;
+  let harness: Harness;
 
   beforeAll(async () => {
     browser = await launchChromium();
-    harness = await startHarnessProcess({ SPENDWATCH_HOME: mkdtempSync(join(tmpdir(), 'sw-a11y-settings-')) });
+    harness = await startHarness({ dataDir: dataDir(), vault: new FakeKeychain() });
   });
   afterAll(async () => {
     await browser?.close();
-    await harness?.stop();
+    await harness?.close();
   });
 
-  for (const section of SECTIONS) {
-    it.each(SCHEMES)(`Settings (${section}) has no serious or critical violations (%s)`, async (scheme) => {
+  for (const [section, heading] of SETTINGS_SECTIONS) {
+    it.each(SCHEMES)(`Settings › ${heading} has no serious or critical violations (%s)`, async (scheme) => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme, locale: 'en-US' });
       await page.goto(`${harness.url}#/settings?section=${section}`);
-      await page.getByRole('heading', { name: 'Accounts', exact: true }).waitFor();
+      await page.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
+      expect(await page.locator('nav[aria-label="Settings sections"] a[aria-current="page"]').getAttribute('href')).toBe(`#/settings?section=${section}`);
+      // One section at a time: no other section's heading is on the page.
+      for (const [, other] of SETTINGS_SECTIONS) if (other !== heading) expect(await page.getByRole('heading', { level: 2, name: other, exact: true }).count()).toBe(0);
+      if (section === 'budgets' && _name === 'seeded organisations') await page.getByRole('heading', { name: /^Project budgets for / }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await page.close();
     });
   }
+
+  it('fits every section in a 720 px window: tabs instead of the sidebar, nothing wider than the page', async () => {
+    const page = await browser.newPage({ viewport: { width: 720, height: 900 }, locale: 'en-US' });
+    for (const [section, heading] of SETTINGS_SECTIONS) {
+      await page.goto(`${harness.url}#/settings?section=${section}`);
+      await page.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
+      expect(await page.evaluate('document.documentElement.scrollWidth'), section).toBeLessThanOrEqual(720);
+      const overflowing = await page.evaluate(`[...document.querySelectorAll('.panel *')].filter((el) => {
+        const panel = el.closest('.panel').getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && box.right > panel.right + 1 && !el.closest('.table-scroll, .table-scroll-x');
+      }).length`);
+      expect(overflowing, section).toBe(0);
+    }
+    await page.close();
+  });
 });

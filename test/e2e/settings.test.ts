@@ -51,8 +51,13 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('settings: payment
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${harness.url}#/settings`);
+    await page.goto(`${harness.url}#/settings?section=payment-methods`);
     await page.getByRole('button', { name: 'Add a payment method' }).click();
+    // Focus moves into the form; an empty save focuses the first invalid field with a plain message.
+    await expect.poll(() => page.evaluate("document.activeElement?.closest('form')?.getAttribute('aria-labelledby')")).toBe('payment-form-title');
+    await page.getByRole('button', { name: 'Save payment method' }).click();
+    await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('aria-invalid')")).toBe('true');
+    await page.getByText('Enter the card number.').waitFor();
     await expect.poll(() => page.getByText(/never asks for the security code \(CVV\)/).count()).toBe(1);
     expect(await page.getByLabel(/security code|CVV|CVC/i).count()).toBe(0);
 
@@ -61,6 +66,8 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('settings: payment
     const error = page.getByRole('alert').filter({ hasText: 'not valid' });
     await error.waitFor();
     expect(await page.getByLabel('Card number').getAttribute('aria-invalid')).toBe('true');
+    const cardNumberId = await page.getByLabel('Card number').getAttribute('id');
+    await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe(cardNumberId);
     await page.screenshot({ path: join(SHOTS, 'settings-card-invalid.png'), fullPage: true });
     const saved = existsSync(join(home, 'config.json')) ? JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')) : {};
     expect(saved.payments?.methods ?? []).toEqual([]);

@@ -89,7 +89,7 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('OpenAI spend cont
 
   it('lists the email alerts in Settings › Budgets & alerts, fresh from OpenAI', async () => {
     for (const scheme of ['light', 'dark'] as const) {
-      const { page, problems } = await open('#/settings', scheme);
+      const { page, problems } = await open('#/settings?section=budgets', scheme);
       const section = page.getByRole('region', { name: 'Budgets & alerts' });
       await section.getByText('Email at $400.00 → ops@example.com').waitFor();
       await section.getByRole('button', { name: 'Mirror this budget to OpenAI' }).waitFor();

@@ -62,3 +62,21 @@ describe('top projects: every dollar accounted for', () => {
     expect(within(small).getByTitle('Exact: $234.058123')).toBeTruthy();
   });
 });
+
+describe('project budgets on their rows, and the provider’s word for a project', () => {
+  it('shows a budgeted project’s progress on its row, linked to Settings › Budgets & alerts', () => {
+    const rows = projects(3);
+    render(<Breakdowns monthBreakdown={{ projects: rows, lineItems: [] }} currency="usd" monthTotal={6_000_018} today="2026-11-21" dataSince="2025-11-01" projectBudgets={{ proj_0: 2_000_000 }} />);
+    const row = screen.getByRole('row', { name: /Project 0/ });
+    const link = within(row).getByRole('link', { name: '150% of $2.00' });
+    expect(link.getAttribute('href')).toBe('#/settings?section=budgets');
+    expect(within(row).getByRole('meter', { name: 'Project 0: 150% of its project budget' })).toBeTruthy();
+    expect(within(screen.getByRole('row', { name: /Project 1/ })).queryByRole('meter')).toBeNull();
+  });
+
+  it('says "workspace" for Anthropic accounts', () => {
+    render(<Breakdowns monthBreakdown={{ projects: projects(12), lineItems: [] }} currency="usd" monthTotal={78_000_234} today="2026-11-21" dataSince="2025-11-01" groupNoun={{ singular: 'workspace', plural: 'workspaces' }} />);
+    expect(screen.getByRole('heading', { name: 'Top workspaces this month' })).toBeTruthy();
+    expect(screen.getByRole('row', { name: /Other \(2 workspaces\)/ })).toBeTruthy();
+  });
+});

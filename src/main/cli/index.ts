@@ -119,6 +119,19 @@ export function buildProgram(): Command {
       }
     });
   accounts
+    .command('replace-key')
+    .argument('<name>', 'account name')
+    .description("replace an account's admin key (read from stdin); tested with one call before it is stored, history kept")
+    .action(async (name: string) => {
+      const core = makeCore();
+      const account = core.accounts.get(name);
+      await core.vault.probe();
+      const apiKey = await readSecretFromStdin(`New ${PROVIDERS[account.provider].name} admin key for ${safe(account.name)} (input hidden): `);
+      if (!apiKey) throw new AppError('invalid_input', `No key on stdin. Pipe the new admin key in, e.g.: spendwatch accounts replace-key "${safe(account.name)}" < key.txt`);
+      const info = await core.accounts.replaceKey(account.id, apiKey);
+      print(`Replaced the key of ${safe(info.name)} (now ${info.keyHint}); its history and budgets are kept.\n`);
+    });
+  accounts
     .command('remove')
     .argument('<name>', 'account name')
     .description('remove an account, its keychain entry and its local history')

@@ -4,7 +4,9 @@
  */
 import { Fragment, lazy, memo, Suspense, useState } from 'react';
 import type { DashboardView } from '../../shared/domain';
-import { formatMonth } from '../../shared/dates';
+import { formatMonth, monthOf } from '../../shared/dates';
+import { microsToDecimal } from '../../shared/money';
+import type { GroupNoun } from '../provider-words';
 import { OPENAI_BILLING_URL } from '../../shared/links';
 import { call } from '../bridge';
 import { ExternalLink } from '../components/links';
@@ -22,10 +24,13 @@ interface BillingHistoryProps {
   today: string;
   currency: string;
   isDemo: boolean;
+  /** The first UTC day with any cost: months before it have no data; a month it starts inside is partial. */
+  dataSince?: string | null;
+  groupNoun?: GroupNoun;
   accountId: string;
 }
 
-export const BillingHistory = memo(function BillingHistory({ monthly, monthBreakdown, today, currency, isDemo, accountId }: BillingHistoryProps) {
+export const BillingHistory = memo(function BillingHistory({ monthly, monthBreakdown, today, currency, isDemo, accountId, dataSince, groupNoun }: BillingHistoryProps) {
   const [open, setOpen] = useState<string | null>(null);
   const [exportState, setExportState] = useState<string | null>(null);
   const rows = monthly;
@@ -37,16 +42,15 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
 
   const exportCsv = async () => {
     setExportState('Exporting…');
+    if (isDemo) {
+      downloadCsv(demoCsv(monthly), 'spendwatch-demo-data.csv');
+      return setExportState('Downloaded spendwatch-demo-data.csv — demo data, not your spend.');
+    }
     try {
       const result = await call('exportCsv', { accountId });
       if (result.csv !== null) {
         // No native dialog here (browser harness): download the file.
-        const url = URL.createObjectURL(new Blob([result.csv], { type: 'text/csv' }));
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = result.fileName;
-        link.click();
-        URL.revokeObjectURL(url);
+        downloadCsv(result.csv, result.fileName);
         setExportState(`Downloaded ${result.fileName}`);
       } else {
         setExportState(result.savedTo ? `Saved to ${result.savedTo}` : null);
@@ -62,8 +66,8 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
         <h2 id="history-title">Billing history</h2>
         <span className="muted">calendar months in UTC, as on OpenAI's invoices{!isDemo && !reconciles ? ' — choose one account to reconcile invoices' : ''}</span>
         <div className="toolbar">
-          <button type="button" onClick={exportCsv} disabled={isDemo}>
-            Export CSV
+          <button type="button" onClick={exportCsv}>
+            {isDemo ? 'Export demo CSV' : 'Export CSV'}
           </button>
           <ExternalLink href={OPENAI_BILLING_URL} className="button-link">
             Open OpenAI billing
@@ -94,6 +98,10 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
             const label = formatMonth(row.month);
             const running = i === 0 && row.month === today.slice(0, 7);
             const status = statusOf.get(row.month);
+            // Before the first day with data there is nothing to show; a month that starts inside it is partial.
+            const firstMonth = dataSince ? monthOf(dataSince) : null;
+            const noData = dataSince !== undefined && (firstMonth === null || row.month < firstMonth);
+            const previousPartial = dataSince !== undefined && previous !== undefined && (firstMonth === null || previous.month < firstMonth || (previous.month === firstMonth && dataSince! > `${firstMonth}-01`));
             return (
               <Fragment key={row.month}>
                 <tr>
@@ -101,9 +109,9 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
                     {label}
                     {running && <span className="muted"> (to date)</span>}
                   </th>
-                  <td title={preciseMoney(row.totalMicros, currency)}>{money(row.totalMicros, currency)}</td>
+                  <td title={noData ? undefined : preciseMoney(row.totalMicros, currency)}>{noData ? <span className="muted">No data</span> : money(row.totalMicros, currency)}</td>
                   <td title={running ? 'Against the same days of last month' : undefined}>
-                    {running ? `${changeText(row.totalMicros, sameDaysLastMonth)} vs same days` : previous ? changeText(row.totalMicros, previous.totalMicros) : '—'}
+                    {noData ? '—' : running ? (previousPartial ? changeText(row.totalMicros, 0, false) : `${changeText(row.totalMicros, sameDaysLastMonth)} vs same days`) : previous ? changeText(row.totalMicros, previous.totalMicros, !previousPartial) : '—'}
                   </td>
                   {reconciles && <td>{status && <StatusBadge status={status.status} differenceMicros={status.differenceMicros} />}</td>}
                   <td>
@@ -116,7 +124,7 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
                   <tr className="history-details">
                     <td colSpan={reconciles ? 5 : 4}>
                       <div className="two-columns">
-                        <AmountList title="By project" items={row.byProject} currency={currency} />
+                        <AmountList title={`By ${groupNoun?.singular ?? 'project'}`} items={row.byProject} currency={currency} />
                         <AmountList title="By line item" items={row.byLineItem} currency={currency} />
                       </div>
                       {reconciles && (
@@ -153,4 +161,21 @@ function AmountList({ title, items, currency }: { title: string; items: { key: s
       )}
     </div>
   );
+}
+
+function downloadCsv(csv: string, fileName: string): void {
+  // No native dialog here (browser harness, demo): download the file.
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/** The demo's months as CSV, marked as demo in every row so it can never pass for real spend. */
+export function demoCsv(monthly: DashboardView['monthly']): string {
+  const lines = ['month,total_usd,source'];
+  for (const row of monthly) lines.push(`${row.month},${microsToDecimal(row.totalMicros)},demo data`);
+  return `${lines.join('\n')}\n`;
 }

@@ -6,8 +6,10 @@
 import { memo, useId, useState } from 'react';
 import { addMonths, firstDayOfMonth, monthOf } from '../../shared/dates';
 import type { ComparedAmount, DashboardView } from '../../shared/domain';
+import { settingsHref } from '../components/links';
 import { SimpleTable, type TableRow } from '../components/SimpleTable';
 import { changeText, exactTitle, money, sharePercent, shareText } from '../format';
+import { groupNoun as nounFor, type GroupNoun } from '../provider-words';
 import { seriesColour } from './palette';
 
 // Kept where BillingHistory imports it from; the rule itself lives in format.ts.
@@ -45,6 +47,8 @@ export const Breakdowns = memo(function Breakdowns({
   today,
   dataSince,
   pending = false,
+  groupNoun = nounFor([]),
+  projectBudgets = {},
 }: {
   monthBreakdown: DashboardView['monthBreakdown'];
   currency: string;
@@ -53,18 +57,22 @@ export const Breakdowns = memo(function Breakdowns({
   dataSince?: string | null;
   /** No sync has completed yet: there is nothing to list, not "no spend". */
   pending?: boolean;
+  /** "project", "workspace" (Anthropic) or "project/workspace" for a mix. */
+  groupNoun?: GroupNoun;
+  /** One account's project budgets (id → micros): each budgeted row shows its progress. */
+  projectBudgets?: Record<string, number>;
 }) {
   // A change is against the same days of last month: only meaningful when the history covers all of them.
   const comparable = dataSince === undefined || (dataSince !== null && dataSince <= firstDayOfMonth(addMonths(monthOf(today), -1)));
   return (
     <div className="two-columns">
-      <BreakdownTable title="Top projects this month" noun={['project', 'projects']} rows={monthBreakdown.projects} currency={currency} monthTotal={monthTotal} comparable={comparable} pending={pending} />
+      <BreakdownTable title={`Top ${groupNoun.plural} this month`} noun={[groupNoun.singular, groupNoun.plural]} budgets={projectBudgets} rows={monthBreakdown.projects} currency={currency} monthTotal={monthTotal} comparable={comparable} pending={pending} />
       <BreakdownTable title="Top line items this month" noun={['line item', 'line items']} rows={monthBreakdown.lineItems} currency={currency} monthTotal={monthTotal} comparable={comparable} pending={pending} />
     </div>
   );
 });
 
-function BreakdownTable(props: { title: string; noun: [string, string]; rows: ComparedAmount[]; currency: string; monthTotal: number; comparable: boolean; pending: boolean }) {
+function BreakdownTable(props: { budgets?: Record<string, number>; title: string; noun: [string, string]; rows: ComparedAmount[]; currency: string; monthTotal: number; comparable: boolean; pending: boolean }) {
   const { title, noun, currency, monthTotal, comparable } = props;
   const [showAll, setShowAll] = useState(false);
   const id = useId();
@@ -78,6 +86,7 @@ function BreakdownTable(props: { title: string; noun: [string, string]; rows: Co
         <span className="name-cell" title={name}>
           {name}
         </span>
+        {props.budgets?.[key] !== undefined && <RowBudget name={name} noun={noun[0]} spent={micros} budget={props.budgets[key]} currency={currency} />}
       </span>,
       <span key="amount" title={exactTitle(micros, currency)}>
         {money(micros, currency)}
@@ -119,5 +128,18 @@ function BreakdownTable(props: { title: string; noun: [string, string]; rows: Co
         </div>
       )}
     </section>
+  );
+}
+
+/** A project's own budget on its row: how much is used, with a link to change it in Settings. */
+function RowBudget({ name, noun, spent, budget, currency }: { name: string; noun: string; spent: number; budget: number; currency: string }) {
+  const used = Math.round((spent * 100) / budget);
+  return (
+    <span className="row-budget">
+      <meter min={0} max={100} low={80} high={99} optimum={0} value={Math.min(100, used)} aria-label={`${name}: ${used}% of its ${noun} budget`} />{' '}
+      <a href={settingsHref('budgets')} className={used >= 100 ? 'status-problem' : undefined} title={`Budget ${money(budget, currency)} a month: change it in Settings › Budgets & alerts`}>
+        {used}% of {money(budget, currency)}
+      </a>
+    </span>
   );
 }

@@ -7,20 +7,25 @@ import { exactTitle, money, moneyAxis, shareText, tooltipMoney } from '../format
 import { SimpleTable } from '../components/SimpleTable';
 import { ChartLegend, ChartTooltipBox, TOOLTIP_CURSOR, type TooltipContentProps } from './ChartParts';
 import { ChartTable } from './ChartTable';
+import type { GroupNoun } from '../provider-words';
 import { BARS_UP_TO_DAYS, PlainBar, seriesColour, seriesColours, tickInterval } from './palette';
 
-const NOUN: Record<GroupBy, [string, string]> = { model: ['model', 'models'], line_item: ['line item', 'line items'], project: ['project', 'projects'] };
+const NOUNS: Record<GroupBy, [string, string]> = { model: ['model', 'models'], line_item: ['line item', 'line items'], project: ['project', 'projects'] };
+/** Anthropic says "workspace": the project words follow the accounts shown. */
+const nounsWith = (noun?: GroupNoun): Record<GroupBy, [string, string]> => (noun ? { ...NOUNS, project: [noun.singular, noun.plural] } : NOUNS);
 const OTHER_SERIES = '__other__';
 
 /** "Other (3 projects)": how many items the chart folded together, counted from the range's full breakdown. */
-export function otherLabel(groupBy: GroupBy, shownKeys: readonly string[], all: readonly NamedAmount[]): string {
+export function otherLabel(groupBy: GroupBy, shownKeys: readonly string[], all: readonly NamedAmount[], nouns: Record<GroupBy, [string, string]> = NOUNS): string {
   const shown = new Set(shownKeys);
   const folded = all.filter((a) => !shown.has(a.key) && a.micros !== 0).length;
-  const [one, many] = NOUN[groupBy];
+  const [one, many] = nouns[groupBy];
   return folded > 0 ? `Other (${folded} ${folded === 1 ? one : many})` : 'Other';
 }
 
-export const DailySpendChart = memo(function DailySpendChart({ daily, currency, groupBy, all }: { daily: DailySeries; currency: string; groupBy: GroupBy; all: NamedAmount[] }) {
+export const DailySpendChart = memo(function DailySpendChart({ daily, currency, groupBy, all, groupNoun }: { daily: DailySeries; currency: string; groupBy: GroupBy; all: NamedAmount[]; groupNoun?: GroupNoun }) {
+  const [nounOne, nounMany] = [groupNoun?.singular, groupNoun?.plural];
+  const NOUN = useMemo(() => nounsWith(nounOne && nounMany ? { singular: nounOne, plural: nounMany } : undefined), [nounOne, nounMany]);
   const [showAll, setShowAll] = useState(false);
   // recharts needs plain numbers for bar heights; exact micros stay alongside for labels.
   const data = useMemo(
@@ -36,8 +41,8 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
   const series = useMemo(() => {
     const colours = seriesColours(daily.series.map((s) => s.key));
     const shownKeys = daily.series.map((s) => s.key).filter((k) => k !== OTHER_SERIES);
-    return daily.series.map((s) => ({ ...s, label: s.key === OTHER_SERIES ? otherLabel(groupBy, shownKeys, all) : s.label, colour: colours.get(s.key) ?? seriesColour(s.key) }));
-  }, [daily, groupBy, all]);
+    return daily.series.map((s) => ({ ...s, label: s.key === OTHER_SERIES ? otherLabel(groupBy, shownKeys, all, NOUN) : s.label, colour: colours.get(s.key) ?? seriesColour(s.key) }));
+  }, [daily, groupBy, all, NOUN]);
   const hasData = daily.points.some((p) => p.totalMicros !== 0);
   if (!hasData) return <p className="empty">No spend in this range.</p>;
   const weekly = daily.bucket === 'week';

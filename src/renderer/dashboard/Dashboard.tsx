@@ -8,6 +8,7 @@ import { ExternalLink, SettingsLink } from '../components/links';
 import { useDashboard } from '../hooks/useDashboard';
 import { BillingHistory } from './BillingHistory';
 import { Breakdowns } from './Breakdowns';
+import { groupNoun } from '../provider-words';
 import { DashboardHeader } from './DashboardHeader';
 import { KpiCards } from './KpiCards';
 import { StatusBanner } from './StatusBanner';
@@ -81,8 +82,8 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
             <Suspense fallback={<div className="panel skeleton chart-placeholder" aria-label="Loading charts" />}>
               <DashboardCharts view={view} range={range} groupBy={groupBy} onRange={setRange} onGroupBy={setGroupBy} />
             </Suspense>
-            <Breakdowns monthBreakdown={view.monthBreakdown} currency={view.currency} monthTotal={view.kpis.monthToDateMicros} today={view.today} dataSince={view.dataSince} pending={awaitingFirstSync(view, accountId)} />
-            <BillingHistory monthly={view.monthly} monthBreakdown={view.monthBreakdown} today={view.today} currency={view.currency} isDemo={view.isDemo} accountId={accountId} />
+            <Breakdowns monthBreakdown={view.monthBreakdown} currency={view.currency} monthTotal={view.kpis.monthToDateMicros} today={view.today} dataSince={view.dataSince} pending={awaitingFirstSync(view, accountId)} groupNoun={groupNoun(view.accounts, accountId)} projectBudgets={view.accounts.find((a) => a.id === accountId)?.budget?.projects} />
+            <BillingHistory monthly={view.monthly} monthBreakdown={view.monthBreakdown} today={view.today} currency={view.currency} isDemo={view.isDemo} accountId={accountId} dataSince={view.dataSince} groupNoun={groupNoun(view.accounts, accountId)} />
             <p className="footer-link">
               <ExternalLink href={OPENAI_USAGE_URL}>
                 Open OpenAI usage page

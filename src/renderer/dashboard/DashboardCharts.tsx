@@ -4,6 +4,7 @@
  */
 import type { DashboardRange, DashboardView, GroupBy } from '../../shared/domain';
 import { DailySpendChart } from './DailySpendChart';
+import { capitalised, groupNoun } from '../provider-words';
 import { awaitingFirstSync } from './sync-state';
 import { MonthProgressChart } from './MonthProgressChart';
 import { UsageChart } from './UsageChart';
@@ -64,14 +65,14 @@ export default function DashboardCharts(props: {
               <select value={props.groupBy} onChange={(e) => props.onGroupBy(e.target.value as GroupBy)}>
                 {GROUPS.map((g) => (
                   <option key={g.value} value={g.value}>
-                    {g.label}
+                    {g.value === 'project' ? capitalised(groupNoun(view.accounts, view.query.accountId).singular) : g.label}
                   </option>
                 ))}
               </select>
             </label>
           </div>
         </div>
-        <DailySpendChart daily={view.daily} currency={view.currency} groupBy={view.query.groupBy} all={ALL_BY[view.query.groupBy](view)} />
+        <DailySpendChart daily={view.daily} currency={view.currency} groupBy={view.query.groupBy} all={ALL_BY[view.query.groupBy](view)} groupNoun={groupNoun(view.accounts, view.query.accountId)} />
       </section>
       <div className="two-columns">
         <section className="panel" aria-labelledby="month-title">

@@ -43,7 +43,7 @@ export function KpiCards({ view, accountId }: { view: DashboardView; accountId: 
         {figure(kpis.forecastMicros)}
         <p className="muted">At the last 7 days' pace</p>
       </article>
-      <BudgetCard view={view} account={account} />
+      <BudgetCard key={view.isDemo ? 'demo' : 'real'} view={view} account={account} />
     </section>
   );
 }

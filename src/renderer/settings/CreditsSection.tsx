@@ -2,10 +2,11 @@
  * Settings › Credits & balance: prepaid purchases and grants, the balance read off OpenAI's billing page,
  * Spendwatch's estimate of today's balance (labelled as one), runway, and auto-recharge.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { addDays, formatDay } from '../../shared/dates';
 import type { ChannelOutput } from '../../shared/ipc-contract';
-import { OPENAI_BILLING_URL } from '../../shared/links';
+import type { ProviderId } from '../../shared/domain';
+import { PROVIDERS } from '../../shared/providers';
 import { parseUserAmount } from '../../shared/money';
 import { call } from '../bridge';
 import { ExternalLink } from '../components/links';
@@ -14,21 +15,20 @@ import { money } from '../format';
 
 type AccountCredits = ChannelOutput<'getPayments'>['accounts'][number];
 
-export function CreditsSection({ accounts, today }: { accounts: AccountCredits[]; today: string }) {
+export function CreditsSection({ account, provider, accountChooser, today }: { account: AccountCredits | null; provider: ProviderId; accountChooser: ReactNode; today: string }) {
+  const info = PROVIDERS[provider];
   return (
     <section className="panel" id="credits" aria-labelledby="credits-title">
-      <h2 id="credits-title">Credits &amp; balance</h2>
+      <h2 id="credits-title" tabIndex={-1}>
+        Credits &amp; balance
+      </h2>
+      {accountChooser}
       <p className="muted">
-        OpenAI’s API does not report your prepaid balance. Record the balance shown on{' '}
-        <ExternalLink href={OPENAI_BILLING_URL}>
-          OpenAI’s billing page
-        </ExternalLink>{' '}
+        {info.name}’s API does not report your prepaid balance. Record the balance shown on{' '}
+        <ExternalLink href={info.links.billing}>{info.name}’s billing page</ExternalLink>{' '}
         and Spendwatch estimates it from then on. Prepaid credit expires a year after purchase.
       </p>
-      {accounts.length === 0 && <p className="muted">Add an account first.</p>}
-      {accounts.map((a) => (
-        <AccountCreditsPanel key={a.accountId} account={a} today={today} />
-      ))}
+      {account ? <AccountCreditsPanel key={account.accountId} account={account} providerName={info.name} today={today} /> : <p className="muted">Add an account first.</p>}
     </section>
   );
 }
@@ -41,7 +41,7 @@ function amountOrNull(text: string): number | null {
   }
 }
 
-function AccountCreditsPanel({ account, today }: { account: AccountCredits; today: string }) {
+function AccountCreditsPanel({ account, providerName, today }: { account: AccountCredits; providerName: string; today: string }) {
   const { estimate, credits } = account;
   const [balance, setBalance] = useState('');
   const [asOf, setAsOf] = useState(today);
@@ -54,6 +54,11 @@ function AccountCreditsPanel({ account, today }: { account: AccountCredits; toda
   const [error, setError] = useState<string | null>(null);
   const id = account.accountId;
 
+  /** A plain message, and focus on the field to fix (the form's first input), never lost to <body>. */
+  const invalid = (e: FormEvent, message: string) => {
+    setError(message);
+    (e.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>('input')?.focus();
+  };
   const run = (work: () => Promise<unknown>) => {
     setError(null);
     work().catch((e: Error) => setError(e.message));
@@ -61,20 +66,20 @@ function AccountCreditsPanel({ account, today }: { account: AccountCredits; toda
   const saveBalance = (e: FormEvent) => {
     e.preventDefault();
     const micros = amountOrNull(balance);
-    if (micros === null) return setError('Enter the balance in dollars, such as 120.50 (negative if OpenAI shows it so).');
+    if (micros === null) return invalid(e, 'Enter the balance in dollars, such as 120.50 (negative if OpenAI shows it so).');
     run(() => call('setRecordedBalance', { accountId: id, balance: { amountMicros: micros, asOf } }).then(() => setBalance('')));
   };
   const saveRecharge = (e: FormEvent) => {
     e.preventDefault();
     const t = amountOrNull(threshold);
     const r = amountOrNull(recharge);
-    if (t === null || r === null || r <= 0 || t < 0) return setError('Enter the auto-recharge threshold and amount in dollars.');
+    if (t === null || r === null || r <= 0 || t < 0) return invalid(e, 'Enter the auto-recharge threshold and amount in dollars.');
     run(() => call('setAutoRecharge', { accountId: id, autoRecharge: { thresholdMicros: t, amountMicros: r } }));
   };
   const addEntry = (e: FormEvent) => {
     e.preventDefault();
     const micros = amountOrNull(amount);
-    if (micros === null || micros <= 0) return setError('Enter the credit amount in dollars, such as 100.');
+    if (micros === null || micros <= 0) return invalid(e, 'Enter the credit amount in dollars, such as 100.');
     run(() => call('addCredit', { accountId: id, kind, amountMicros: micros, date, ...(expires ? { expiresOn: expires } : {}), note: '' }).then(() => setAmount('')));
   };
 
@@ -102,9 +107,9 @@ function AccountCreditsPanel({ account, today }: { account: AccountCredits; toda
       ) : (
         <p className="muted">No balance recorded yet.</p>
       )}
-      <form className="inline-form" onSubmit={saveBalance}>
+      <form className="inline-form" onSubmit={saveBalance} noValidate>
         <label>
-          Balance shown on OpenAI (USD)
+          Balance shown on {providerName} (USD)
           <input inputMode="decimal" value={balance} onChange={(e) => setBalance(e.target.value)} required />
         </label>
         <label>
@@ -113,7 +118,7 @@ function AccountCreditsPanel({ account, today }: { account: AccountCredits; toda
         </label>
         <button type="submit">Record balance</button>
       </form>
-      <form className="inline-form" onSubmit={saveRecharge}>
+      <form className="inline-form" onSubmit={saveRecharge} noValidate>
         <label>
           Auto-recharge when below (USD)
           <input inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} />
@@ -151,7 +156,7 @@ function AccountCreditsPanel({ account, today }: { account: AccountCredits; toda
           }))}
         />
       )}
-      <form className="inline-form" onSubmit={addEntry}>
+      <form className="inline-form" onSubmit={addEntry} noValidate>
         <label>
           Kind
           <select value={kind} onChange={(e) => setKind(e.target.value as 'purchase' | 'grant')}>

@@ -15,7 +15,7 @@ export function GeneralSection({ general, expiryAlertDays }: { general: General;
   };
   return (
     <section className="panel" id="general" aria-labelledby="general-title">
-      <h2 id="general-title">General</h2>
+      <h2 id="general-title" tabIndex={-1}>General</h2>
       <div className="form">
         <label>
           Check for new costs every (minutes)

@@ -5,7 +5,7 @@ import { call } from '../bridge';
 export function PaymentGuide() {
   return (
     <section className="panel" id="payment-guide" aria-labelledby="guide-title">
-      <h2 id="guide-title">Update your payment method</h2>
+      <h2 id="guide-title" tabIndex={-1}>Update your payment method</h2>
       <ol className="guide-steps">
         <li>Open OpenAI’s billing settings: Settings → Billing → Payment methods (the button below goes straight there).</li>
         <li>Choose “Add payment method”, or the card’s menu → Edit, and enter the new card’s details.</li>

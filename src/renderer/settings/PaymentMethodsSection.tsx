@@ -2,18 +2,25 @@
  * Settings › Payment methods: the user's own record of how they pay OpenAI. The card number goes to the
  * keychain and is never shown again (brand and last four only); the security code is never asked for.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { BRAND_NAMES, cardNumberProblem, daysUntilExpiry, detectBrand, expiresSoon, digitsOnly, formatCardNumber, maskedCard } from '../../shared/cards';
 import type { AccountInfo } from '../../shared/domain';
 import { PAYMENT_TYPE_NAMES, paymentMethodInputSchemaFor, type PaymentMethod, type PaymentType } from '../../shared/payments';
 import { call } from '../bridge';
+import { afterRender, focusFirstInvalid } from '../hooks/focus';
 import { Field, issuesByField } from './FieldError';
 
 export function PaymentMethodsSection({ methods, accounts, localToday, onGuide }: { methods: PaymentMethod[]; accounts: AccountInfo[]; localToday: string; onGuide: () => void }) {
   const [editing, setEditing] = useState<PaymentMethod | 'new' | null>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  // Closing the form (saved, cancelled, Escape) puts focus back on the button that opens it, never <body>.
+  const closeForm = () => {
+    setEditing(null);
+    afterRender(() => addRef.current?.focus());
+  };
   return (
     <section className="panel" id="payment-methods" aria-labelledby="payments-title">
-      <h2 id="payments-title">Payment methods</h2>
+      <h2 id="payments-title" tabIndex={-1}>Payment methods</h2>
       <p className="muted">
         OpenAI has no API for payment methods: this is your own record, so Spendwatch can warn you before a card expires and guide the update on OpenAI’s billing page.
       </p>
@@ -27,9 +34,9 @@ export function PaymentMethodsSection({ methods, accounts, localToday, onGuide }
         </ul>
       )}
       {editing ? (
-        <PaymentMethodForm localToday={localToday} key={editing === 'new' ? 'new' : editing.id} method={editing === 'new' ? null : editing} accounts={accounts} onDone={() => setEditing(null)} />
+        <PaymentMethodForm localToday={localToday} key={editing === 'new' ? 'new' : editing.id} method={editing === 'new' ? null : editing} accounts={accounts} onDone={closeForm} />
       ) : (
-        <button type="button" onClick={() => setEditing('new')}>
+        <button type="button" ref={addRef} onClick={() => setEditing('new')}>
           Add a payment method
         </button>
       )}
@@ -109,6 +116,9 @@ function PaymentMethodForm({ method, accounts, localToday, onDone }: { method: P
     const now = new Date().getFullYear();
     return Array.from({ length: 21 }, (_, i) => now + i);
   });
+  const formRef = useRef<HTMLFormElement>(null);
+  // Focus moves into the form when it opens.
+  useEffect(() => formRef.current?.querySelector<HTMLElement>('input, select')?.focus(), []);
   const brand = detectBrand(cardNumber);
   const typed = digitsOnly(cardNumber);
 
@@ -139,12 +149,13 @@ function PaymentMethodForm({ method, accounts, localToday, onDone }: { method: P
     event.preventDefault();
     setFormError(null);
     const input = buildInput();
-    const fieldErrors: Record<string, string> = {};
-    if (type === 'card' && !method && !typed) fieldErrors.cardNumber = 'Enter the card number.';
     const parsed = paymentMethodInputSchemaFor(localToday).safeParse(input);
-    if (!parsed.success) Object.assign(fieldErrors, issuesByField(parsed.error.issues), fieldErrors);
+    // The schema's messages, except where a plainer one is known (a missing number is "Enter the card number").
+    const fieldErrors: Record<string, string> = parsed.success ? {} : issuesByField(parsed.error.issues);
+    if (type === 'card' && !method && !typed) fieldErrors.cardNumber = 'Enter the card number.';
     if (Object.keys(fieldErrors).length) {
       setErrors(fieldErrors);
+      afterRender(() => focusFirstInvalid(formRef.current));
       return;
     }
     setErrors({});
@@ -161,7 +172,7 @@ function PaymentMethodForm({ method, accounts, localToday, onDone }: { method: P
   const field = (name: string) => ({ 'aria-invalid': errors[name] ? true : undefined, 'aria-describedby': errors[name] ? `${ids[name] ?? `pm-${name}`}-error` : name === 'cardNumber' ? 'cvv-note' : undefined });
 
   return (
-    <form className="form payment-form" onSubmit={submit} noValidate aria-labelledby="payment-form-title">
+    <form ref={formRef} className="form payment-form" onSubmit={submit} noValidate aria-labelledby="payment-form-title" onKeyDown={(e) => e.key === 'Escape' && onDone()}>
       <h3 id="payment-form-title">{method ? 'Edit payment method' : 'Add a payment method'}</h3>
       <label>
         Payment type

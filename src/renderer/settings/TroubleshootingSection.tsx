@@ -13,7 +13,7 @@ const STATUS_LABEL = { ok: 'OK', warning: 'Check', problem: 'Problem' } as const
 export function TroubleshootingSection({ payments, onGuide }: { payments: Payments; onGuide: () => void }) {
   return (
     <section className="panel" id="troubleshooting" aria-labelledby="troubleshooting-title">
-      <h2 id="troubleshooting-title">Payment troubleshooting</h2>
+      <h2 id="troubleshooting-title" tabIndex={-1}>Payment troubleshooting</h2>
       <ul className="checklist" aria-label="Checklist">
         {payments.checklist.map((item) => (
           <li key={item.id} className={`check-${item.status}`}>

@@ -9,6 +9,8 @@ export interface SettingsData {
   payments: ChannelOutput<'getPayments'>;
   preferences: ChannelOutput<'getPreferences'>;
   summaries: ChannelOutput<'getDashboard'>['accounts'];
+  /** Damaged local files moved aside (issue 10): explained on every section until the app restarts. */
+  stateNotices: { at: string; message: string }[];
 }
 
 export function useSettingsData(): { data: SettingsData | null; error: string | null; reload: () => void } {
@@ -17,7 +19,7 @@ export function useSettingsData(): { data: SettingsData | null; error: string | 
   const reload = useCallback(() => {
     Promise.all([call('listAccounts', {}), call('getPayments', {}), call('getPreferences', {}), call('getDashboard', { accountId: 'all', range: '7d', groupBy: 'model' })])
       .then(([accounts, payments, preferences, dashboard]) => {
-        setData({ accounts, payments, preferences, summaries: dashboard.isDemo ? [] : dashboard.accounts });
+        setData({ accounts, payments, preferences, summaries: dashboard.isDemo ? [] : dashboard.accounts, stateNotices: dashboard.stateNotices ?? [] });
         setError(null);
       })
       .catch((e: Error) => setError(e.message));

@@ -100,6 +100,30 @@ export class AccountService {
     return { ...account, name };
   }
 
+  /**
+   * Replaces an account's key, keeping its id, budgets and local history. Same checks as an add: the
+   * keychain first, the key's type by prefix, one test call with the new key — the old key stays until all pass.
+   */
+  async replaceKey(idOrName: string, newKey: string): Promise<AccountInfo> {
+    const account = this.get(idOrName);
+    const apiKey = newKey.trim();
+    if (apiKey.length < 8) throw new AppError('invalid_input', 'Paste the whole key.');
+    if (apiKey.length > 500) throw new AppError('invalid_input', 'That is not an API key: it is far too long.');
+    assertAdminKey(account.provider, apiKey);
+    await this.deps.vault.probe();
+    await this.deps.createProvider(account, apiKey).testConnection();
+
+    await this.deps.vault.set(accountKeyRef(account.id), apiKey);
+    const keyHint = maskApiKey(apiKey);
+    this.deps.settings.update((s) => {
+      const target = s.accounts.find((a) => a.id === account.id);
+      if (target) target.keyHint = keyHint;
+    });
+    // The failure the old key caused is over; the next sync says whether the new one reads everything.
+    this.deps.history.clearLastError(account.id);
+    return { ...account, keyHint };
+  }
+
   /** One cheap call with the stored key: does it still read costs? */
   async test(idOrName: string): Promise<void> {
     const account = this.get(idOrName);

@@ -225,6 +225,17 @@ export class HistoryStore {
     writeFileAtomic(join(this.accountDir(accountId), 'state.json'), `${JSON.stringify(state, null, 2)}\n`);
   }
 
+  /** Forgets the last sync error (after a new key), under the account's lock; false if another process is syncing it. */
+  clearLastError(accountId: string): boolean {
+    const cleared = this.locks.trySync(historyLockName(accountId), () => {
+      this.states.delete(accountId);
+      const state = this.readState(accountId);
+      if (state.lastError) this.writeState(accountId, { ...state, lastError: null, consecutiveFailures: 0, firstFailureAt: null });
+      return true;
+    });
+    return cleared === true;
+  }
+
   /**
    * Deletes an account's history, unless another process is syncing it right now (its writes would
    * recreate what we delete): then returns false and deletes nothing. Never waits, so the app never blocks.

@@ -40,6 +40,12 @@ export function createIpcHandlers(core: SpendwatchCore, shell: ShellActions): Ip
       void core.syncAndEvaluate([account.id]);
       return account;
     },
+    replaceAccountKey: async ({ accountId, apiKey }) => {
+      const info = await core.accounts.replaceKey(accountId, apiKey);
+      changed('accounts');
+      void core.syncAndEvaluate([info.id]);
+      return info;
+    },
     renameAccount: ({ accountId, name }) => {
       const info = core.accounts.rename(accountId, name);
       changed('accounts');

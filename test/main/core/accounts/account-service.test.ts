@@ -13,6 +13,7 @@ import { FAST_RETRY } from '../../../support/fast-retry';
 import { TestClock } from '../../../support/test-clock';
 
 const KEY = 'sk-admin-test-cccccccccccccccc';
+const NEW_KEY = 'sk-admin-next-dddddddddddddddd';
 
 describe('accounts', () => {
   let server: FakeOpenAiServer;
@@ -22,7 +23,7 @@ describe('accounts', () => {
   let core: SpendwatchCore;
 
   beforeEach(async () => {
-    server = new FakeOpenAiServer({ [KEY]: smallOrganisation(5), 'sk-admin-revokedrevokedrevokedrevoked': 'revoked' });
+    server = new FakeOpenAiServer({ [KEY]: smallOrganisation(5), [NEW_KEY]: smallOrganisation(5), 'sk-admin-revokedrevokedrevokedrevoked': 'revoked' });
     baseUrl = await server.start();
     dataDir = join(mkdtempSync(join(tmpdir(), 'sw-acc-')), 'home');
     vault = new FakeKeychain();
@@ -91,5 +92,46 @@ describe('accounts', () => {
     expect(vault.secrets.size).toBe(0);
     expect(existsSync(join(dataDir, 'history', a.id))).toBe(false);
     expect(core.settings.read()).toMatchObject({ accounts: [], budgets: {} });
+  });
+
+  describe('replacing a key', () => {
+    it('checks the new key, tests it with one call, stores it and keeps the history and budget', async () => {
+      const info = await core.accounts.add({ name: 'Acme', provider: 'openai', apiKey: KEY, baseUrl });
+      await core.syncAndEvaluate([info.id]);
+      core.setBudget(info.id, { monthlyMicros: 100_000_000, dailyMicros: null, thresholds: [50, 100], projects: {} });
+      const daysBefore = core.getDashboard({ accountId: info.id, range: '30d', groupBy: 'model' }).daily.points;
+      expect(daysBefore.some((p) => p.totalMicros > 0)).toBe(true);
+      core.history.writeState(info.id, { ...core.history.readState(info.id), lastError: { code: 'invalid_key', message: 'revoked' } });
+      const requestsBefore = server.requests.length;
+
+      const replaced = await core.accounts.replaceKey('Acme', NEW_KEY);
+
+      expect(replaced).toMatchObject({ id: info.id, name: 'Acme', keyHint: 'sk-admin-…dddd' });
+      expect(server.requests.length - requestsBefore).toBe(1);
+      expect(server.requests.at(-1)?.key).toBe(NEW_KEY);
+      expect(vault.secrets.get(`account:${info.id}`)).toBe(NEW_KEY);
+      expect(core.accounts.list()).toEqual([replaced]);
+      expect(core.settings.read().budgets[info.id]).toMatchObject({ monthlyMicros: 100_000_000 });
+      expect(core.history.readState(info.id).lastError).toBeNull();
+      expect(core.getDashboard({ accountId: info.id, range: '30d', groupBy: 'model' }).daily.points).toEqual(daysBefore);
+    });
+
+    it.each([
+      ['sk-proj-aaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'wrong_key_type'],
+      ['sk-admin-revokedrevokedrevokedrevoked', 'invalid_key'],
+    ])('refuses %s and keeps the old key', async (apiKey, code) => {
+      const info = await core.accounts.add({ name: 'Acme', provider: 'openai', apiKey: KEY, baseUrl });
+      await expect(core.accounts.replaceKey(info.id, apiKey)).rejects.toMatchObject({ code });
+      expect(vault.secrets.get(`account:${info.id}`)).toBe(KEY);
+      expect(core.accounts.list()[0].keyHint).toBe(info.keyHint);
+    });
+
+    it('judges the key by the account\'s provider: an OpenAI key is refused for an Anthropic account', async () => {
+      core.settings.update((s) => {
+        s.accounts.push({ id: 'acc_anthropic0000001', name: 'Claude', provider: 'anthropic', baseUrl, keyHint: 'sk-ant-admin…zzzz', createdAt: new Date().toISOString() });
+      });
+      await expect(core.accounts.replaceKey('Claude', NEW_KEY)).rejects.toMatchObject({ code: 'wrong_key_type', message: expect.stringMatching(/OpenAI key/) });
+      expect(server.requests).toHaveLength(0);
+    });
   });
 });
