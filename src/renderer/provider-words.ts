@@ -3,7 +3,7 @@
  * providers says "project/workspace", so no one reads an Anthropic workspace as a missing OpenAI project.
  */
 import type { AccountSummary } from '../shared/domain';
-import { PROVIDERS } from '../shared/providers';
+import { PROVIDERS, type ProviderInfo } from '../shared/providers';
 
 export interface GroupNoun {
   singular: string;
@@ -19,3 +19,10 @@ export function groupNoun(accounts: Pick<AccountSummary, 'id' | 'provider'>[], a
 }
 
 export const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The providers of the accounts shown (OpenAI for the demo or no account): whose consoles the links open. */
+export function shownProviders(accounts: Pick<AccountSummary, 'id' | 'provider'>[], accountId: string = 'all'): ProviderInfo[] {
+  const shown = accountId === 'all' ? accounts : accounts.filter((a) => a.id === accountId);
+  const ids = [...new Set(shown.map((a) => a.provider))];
+  return (ids.length ? ids : (['openai'] as const)).map((id) => PROVIDERS[id]);
+}

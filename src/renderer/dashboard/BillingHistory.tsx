@@ -7,7 +7,7 @@ import type { DashboardView } from '../../shared/domain';
 import { formatMonth, monthOf } from '../../shared/dates';
 import { microsToDecimal } from '../../shared/money';
 import type { GroupNoun } from '../provider-words';
-import { OPENAI_BILLING_URL } from '../../shared/links';
+import { PROVIDERS, type ProviderInfo } from '../../shared/providers';
 import { call } from '../bridge';
 import { ExternalLink } from '../components/links';
 import { money, preciseMoney } from '../format';
@@ -28,9 +28,11 @@ interface BillingHistoryProps {
   dataSince?: string | null;
   groupNoun?: GroupNoun;
   accountId: string;
+  /** Whose billing pages to link (the providers of the accounts shown). */
+  providers?: Pick<ProviderInfo, 'name' | 'links'>[];
 }
 
-export const BillingHistory = memo(function BillingHistory({ monthly, monthBreakdown, today, currency, isDemo, accountId, dataSince, groupNoun }: BillingHistoryProps) {
+export const BillingHistory = memo(function BillingHistory({ monthly, monthBreakdown, today, currency, isDemo, accountId, dataSince, groupNoun, providers = [PROVIDERS.openai] }: BillingHistoryProps) {
   const [open, setOpen] = useState<string | null>(null);
   const [exportState, setExportState] = useState<string | null>(null);
   const rows = monthly;
@@ -69,9 +71,11 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
           <button type="button" onClick={exportCsv}>
             {isDemo ? 'Export demo CSV' : 'Export CSV'}
           </button>
-          <ExternalLink href={OPENAI_BILLING_URL} className="button-link">
-            Open OpenAI billing
-          </ExternalLink>
+          {providers.map((provider) => (
+            <ExternalLink key={provider.name} href={provider.links.billing} className="button-link">
+              Open {provider.name} billing
+            </ExternalLink>
+          ))}
         </div>
       </div>
       {exportState && (

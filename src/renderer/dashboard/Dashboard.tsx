@@ -2,13 +2,12 @@
 import { lazy, Suspense, useState } from 'react';
 import { ALL_ACCOUNTS } from '../../shared/constants';
 import type { DashboardRange, GroupBy } from '../../shared/domain';
-import { OPENAI_USAGE_URL } from '../../shared/links';
 import { call } from '../bridge';
 import { ExternalLink, SettingsLink } from '../components/links';
 import { useDashboard } from '../hooks/useDashboard';
 import { BillingHistory } from './BillingHistory';
 import { Breakdowns } from './Breakdowns';
-import { groupNoun } from '../provider-words';
+import { groupNoun, shownProviders } from '../provider-words';
 import { DashboardHeader } from './DashboardHeader';
 import { KpiCards } from './KpiCards';
 import { StatusBanner } from './StatusBanner';
@@ -83,11 +82,13 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
               <DashboardCharts view={view} range={range} groupBy={groupBy} onRange={setRange} onGroupBy={setGroupBy} />
             </Suspense>
             <Breakdowns monthBreakdown={view.monthBreakdown} currency={view.currency} monthTotal={view.kpis.monthToDateMicros} today={view.today} dataSince={view.dataSince} pending={awaitingFirstSync(view, accountId)} groupNoun={groupNoun(view.accounts, accountId)} projectBudgets={view.accounts.find((a) => a.id === accountId)?.budget?.projects} />
-            <BillingHistory monthly={view.monthly} monthBreakdown={view.monthBreakdown} today={view.today} currency={view.currency} isDemo={view.isDemo} accountId={accountId} dataSince={view.dataSince} groupNoun={groupNoun(view.accounts, accountId)} />
+            <BillingHistory monthly={view.monthly} monthBreakdown={view.monthBreakdown} today={view.today} currency={view.currency} isDemo={view.isDemo} accountId={accountId} dataSince={view.dataSince} groupNoun={groupNoun(view.accounts, accountId)} providers={shownProviders(view.accounts, accountId)} />
             <p className="footer-link">
-              <ExternalLink href={OPENAI_USAGE_URL}>
-                Open OpenAI usage page
-              </ExternalLink>
+              {shownProviders(view.accounts, accountId).map((provider) => (
+                <ExternalLink key={provider.name} href={provider.links.usage}>
+                  Open {provider.name} usage page
+                </ExternalLink>
+              ))}
             </p>
           </>
         )}
