@@ -4,14 +4,11 @@
  * `/organization/projects/{project_id}/…`. Bodies follow the reference OpenAPI exactly: integer cents,
  * currency "USD", interval "month". Every answer is validated before it is used.
  */
-import type { Dispatcher } from 'undici';
 import { z } from 'zod';
 import type { SpendEmailAlert, SpendLimit } from '../../../shared/spend-controls';
 import { AppError } from '../errors';
-import { JsonHttpClient } from '../providers/http/json-http-client';
-import type { RetryPolicy } from '../providers/http/retry-policy';
-import { classifyOpenAiError } from '../providers/openai/errors';
-import { OPENAI_DEFAULT_BASE_URL } from '../providers/openai/openai-provider';
+import type { JsonHttpClient } from '../providers/http/json-http-client';
+import { openAiHttpClient, type OpenAiClientOptions } from '../providers/openai/openai-http';
 
 /** What core needs from OpenAI's spend controls; projectId null means the organisation. */
 export interface SpendControlsApi {
@@ -55,28 +52,13 @@ const deletedSchema = z.object({ deleted: z.boolean() });
 
 const MAX_ALERT_PAGES = 20;
 
-export interface OpenAiSpendControlsOptions {
-  apiKey: string;
-  baseUrl?: string;
-  dispatcher?: Dispatcher;
-  timeoutMs?: number;
-  retry?: RetryPolicy;
-  sleep?: (ms: number) => Promise<void>;
-}
+export type OpenAiSpendControlsOptions = OpenAiClientOptions;
 
 export class OpenAiSpendControls implements SpendControlsApi {
   private readonly http: JsonHttpClient;
 
   constructor(options: OpenAiSpendControlsOptions) {
-    this.http = new JsonHttpClient({
-      baseUrl: options.baseUrl ?? OPENAI_DEFAULT_BASE_URL,
-      headers: { authorization: `Bearer ${options.apiKey}` },
-      classify: classifyOpenAiError,
-      dispatcher: options.dispatcher,
-      timeoutMs: options.timeoutMs,
-      retry: options.retry,
-      sleep: options.sleep,
-    });
+    this.http = openAiHttpClient(options);
   }
 
   get requestCount(): number {

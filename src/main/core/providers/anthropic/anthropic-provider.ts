@@ -6,7 +6,6 @@
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { dayFromMs, daysBetween, msFromDay, type UtcDay } from '../../../../shared/dates';
-import { AppError } from '../../errors';
 import type { UsageRow } from '../../history/types';
 import { systemClock, type Clock } from '../../ports';
 import { CostsCollector } from '../costs-collector';
@@ -23,7 +22,6 @@ export const ANTHROPIC_VERSION = '2023-06-01';
 /** The cost report's maximum page size for daily buckets. */
 const COST_PAGE_LIMIT = 31;
 const WORKSPACES_PAGE_LIMIT = 1000;
-const MAX_PAGES = 200;
 
 export interface AnthropicProviderOptions {
   apiKey: string;
@@ -105,17 +103,20 @@ export class AnthropicProvider implements SpendProvider {
   /** Workspace id → name, archived ones included (the default workspace is named by the cost reader). */
   async listProjects(): Promise<Map<string, string>> {
     const names = new Map<string, string>();
-    let after: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const query = new URLSearchParams({ limit: String(WORKSPACES_PAGE_LIMIT), include_archived: 'true' });
-      if (after) query.set('after_id', after);
-      const list = parse(workspaceListSchema, await this.http.getJson('/organizations/workspaces', query), 'workspaces');
+    for await (const list of followCursor({
+      provider: 'Anthropic',
+      path: '/organizations/workspaces',
+      fetchPage: async (after) => {
+        const query = new URLSearchParams({ limit: String(WORKSPACES_PAGE_LIMIT), include_archived: 'true' });
+        if (after) query.set('after_id', after);
+        return parse(workspaceListSchema, await this.http.getJson('/organizations/workspaces', query), 'workspaces');
+      },
+      nextCursor: (list) => (list.has_more ? (list.last_id ?? list.data.at(-1)?.id ?? null) : null),
+      note: () => undefined, // an id that repeats ends the list, keeping the names that came
+    })) {
       for (const w of list.data) names.set(w.id, w.name || w.id);
-      const next = list.last_id ?? list.data.at(-1)?.id;
-      if (!list.has_more || !next || next === after) return names;
-      after = next;
     }
-    throw new AppError('malformed_response', 'Anthropic kept paging the workspace list without end.');
+    return names;
   }
 
   private pages<S extends z.ZodType>(schema: S, path: string, range: DayRange, extra: [string, string][], note?: (problem: string) => void): AsyncGenerator<z.output<S>> {

@@ -2,36 +2,25 @@
  * The OpenAI spend provider: Costs for money (it reconciles with the invoice), Usage for tokens and
  * requests, Projects for names. Every response is validated before any of it is used.
  */
-import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { addDays, dayFromMs, dayFromUnix, daysBetween, unixFromDay, type UtcDay } from '../../../../shared/dates';
 import { systemClock, type Clock } from '../../ports';
 import { AppError } from '../../errors';
 import type { UsageRow } from '../../history/types';
-import { JsonHttpClient } from '../http/json-http-client';
+import type { JsonHttpClient } from '../http/json-http-client';
 import { followCursor, parseAnswer } from '../http/paging';
-import type { RetryPolicy } from '../http/retry-policy';
 import type { CostsResult, DayRange, SpendProvider } from '../provider';
-import { classifyOpenAiError } from './errors';
 import { CostsCollector } from '../costs-collector';
 import { openAiCostsReader } from './costs-reader';
 import { completionsUsagePageSchema, costsPageSchema, projectListSchema } from './schemas';
+import { openAiHttpClient, type OpenAiClientOptions } from './openai-http';
 
-export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+export { OPENAI_DEFAULT_BASE_URL } from './openai-http';
 const COSTS_PAGE_LIMIT = 180;
 const USAGE_PAGE_LIMIT = 31;
 const PROJECTS_PAGE_LIMIT = 100;
-const MAX_PAGES = 200;
 
-export interface OpenAiProviderOptions {
-  apiKey: string;
-  baseUrl?: string;
-  dispatcher?: Dispatcher;
-  timeoutMs?: number;
-  retry?: RetryPolicy;
-  sleep?: (ms: number) => Promise<void>;
-  clock?: Clock;
-}
+export type OpenAiProviderOptions = OpenAiClientOptions;
 
 export class OpenAiProvider implements SpendProvider {
   private readonly http: JsonHttpClient;
@@ -39,16 +28,7 @@ export class OpenAiProvider implements SpendProvider {
 
   constructor(options: OpenAiProviderOptions) {
     this.clock = options.clock ?? systemClock;
-    this.http = new JsonHttpClient({
-      baseUrl: options.baseUrl ?? OPENAI_DEFAULT_BASE_URL,
-      headers: { authorization: `Bearer ${options.apiKey}` },
-      classify: classifyOpenAiError,
-      dispatcher: options.dispatcher,
-      timeoutMs: options.timeoutMs,
-      retry: options.retry,
-      sleep: options.sleep,
-      clock: this.clock,
-    });
+    this.http = openAiHttpClient({ ...options, clock: this.clock });
   }
 
   get requestCount(): number {
@@ -98,17 +78,20 @@ export class OpenAiProvider implements SpendProvider {
 
   async listProjects(): Promise<Map<string, string>> {
     const names = new Map<string, string>();
-    let after: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const query = new URLSearchParams({ limit: String(PROJECTS_PAGE_LIMIT), include_archived: 'true' });
-      if (after) query.set('after', after);
-      const list = parse(projectListSchema, await this.http.getJson('/organization/projects', query), 'projects');
+    for await (const list of followCursor({
+      provider: 'OpenAI',
+      path: '/organization/projects',
+      fetchPage: async (after) => {
+        const query = new URLSearchParams({ limit: String(PROJECTS_PAGE_LIMIT), include_archived: 'true' });
+        if (after) query.set('after', after);
+        return parse(projectListSchema, await this.http.getJson('/organization/projects', query), 'projects');
+      },
+      nextCursor: (list) => (list.has_more ? (list.last_id ?? list.data.at(-1)?.id ?? null) : null),
+      note: () => undefined, // an id that repeats ends the list, keeping the names that came
+    })) {
       for (const project of list.data) names.set(project.id, project.name || project.id);
-      const next = list.last_id ?? list.data.at(-1)?.id;
-      if (!list.has_more || !next || next === after) return names;
-      after = next;
     }
-    throw new AppError('malformed_response', 'OpenAI kept paging the project list without end.');
+    return names;
   }
 
   private pages<S extends z.ZodType>(
