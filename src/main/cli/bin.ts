@@ -1,4 +1,6 @@
 /** Entry point of the built CLI (out/cli/spendwatch.cjs). */
+// First: it changes how the schemas built by the other imports parse.
+import './zod-without-jit';
 import { main } from './index';
 
 // `spendwatch export | head -1`: once the reader has gone, stop quietly instead of dying with a stack trace.

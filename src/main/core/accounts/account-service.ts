@@ -3,7 +3,7 @@
  * An add is all-or-nothing: the keychain is checked first, the key is tested with one cheap call,
  * and nothing is written unless every step succeeds.
  */
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../random-id';
 import { accountNameSchema, baseUrlProblem, type AccountInfo, type ProviderId } from '../../../shared/domain';
 import { maskApiKey } from '../../../shared/masking';
 import { PROVIDERS } from '../../../shared/providers';
@@ -63,7 +63,7 @@ export class AccountService {
     await this.deps.vault.probe();
 
     const account: StoredAccount = {
-      id: `acc_${randomBytes(8).toString('hex')}`,
+      id: `acc_${randomHex(8)}`,
       name,
       provider: input.provider,
       baseUrl,

@@ -3,7 +3,7 @@
  * repeated syncs, restarts and late discoveries never repeat it. Delivers new alerts as native
  * notifications (unless snoozed or in quiet hours) and keeps the alert centre's history.
  */
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../random-id';
 import { z } from 'zod';
 import { addMonths, dayFromMs, monthOf } from '../../../shared/dates';
 import { alertSchema, type Alert, type AlertKind, type AlertPreference } from '../../../shared/domain';
@@ -146,7 +146,7 @@ export class AlertEngine {
 
   private toAlert(c: AccountCandidate, now: Date, settings: Settings): Alert {
     return {
-      id: `al_${randomBytes(8).toString('hex')}`,
+      id: `al_${randomHex(8)}`,
       key: c.key,
       kind: c.kind,
       accountId: c.accountId,

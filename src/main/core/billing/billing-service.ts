@@ -2,7 +2,7 @@
  * Invoices, their reconciliation against local history, and the support case log: what the Billing
  * history panel, the `invoice` / `reconcile` commands and the billing-discrepancy alert all use.
  */
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../random-id';
 import {
   caseContactInputSchema,
   caseStateSchema,
@@ -171,7 +171,7 @@ export class BillingService {
     if (!parsed.success) throw new AppError('invalid_input', parsed.error.issues[0]?.message ?? 'invalid contact');
     const { month, accountId: _a, ...fields } = parsed.data;
     const contact: CaseContact = {
-      id: `ct_${randomBytes(6).toString('hex')}`,
+      id: `ct_${randomHex(6)}`,
       ...fields,
       reference: scrubSecrets(fields.reference),
       note: scrubSecrets(fields.note),

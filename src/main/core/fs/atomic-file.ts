@@ -1,11 +1,11 @@
 /** Crash-safe file writes: write a sibling temp file, fsync, then rename over the target. */
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../random-id';
 
 export function writeFileAtomic(path: string, contents: string, mode = 0o600): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${randomHex(6)}.tmp`);
   const fd = openSync(temp, 'w', mode);
   try {
     writeSync(fd, contents);

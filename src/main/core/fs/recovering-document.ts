@@ -31,6 +31,9 @@ export interface RecoveringDocumentOptions {
 export const lastGoodPath = (path: string): string => `${path}.last-good`;
 
 export class RecoveringDocument implements DocumentStore<unknown> {
+  /** The last text that passed the shape check: the file is read on every call, but checked again only when it changed. */
+  private checkedText: string | undefined;
+
   constructor(private readonly options: RecoveringDocumentOptions) {}
 
   read(): unknown {
@@ -80,8 +83,11 @@ export class RecoveringDocument implements DocumentStore<unknown> {
       return { ok: false, reason: 'it is not valid JSON' };
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'it does not hold a JSON object' };
+    if (text === this.checkedText) return { ok: true, value };
     const problem = this.options.problem(value);
-    return problem ? { ok: false, reason: problem } : { ok: true, value };
+    if (problem) return { ok: false, reason: problem };
+    this.checkedText = text;
+    return { ok: true, value };
   }
 }
 

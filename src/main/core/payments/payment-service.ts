@@ -3,7 +3,7 @@
  * (`card:<id>`); settings keep brand, last four, expiry and the billing address. The security code is
  * never accepted. Every write is validated against the shared schemas first; an invalid one changes nothing.
  */
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../random-id';
 import type { z } from 'zod';
 import { detectBrand, digitsOnly, lastFour } from '../../../shared/cards';
 import { addDays } from '../../../shared/dates';
@@ -23,7 +23,7 @@ import type { Clock, SecretVault } from '../ports';
 import type { SettingsRepository } from '../settings/settings';
 
 export const cardKeyRef = (methodId: string): string => `card:${methodId}`;
-const newId = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex')}`;
+const newId = (prefix: string) => `${prefix}_${randomHex(8)}`;
 
 export class PaymentService {
   constructor(

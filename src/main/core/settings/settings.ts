@@ -65,6 +65,9 @@ export const SETTINGS_LOCK = 'config';
  * under the cross-process settings lock, reading the file fresh, so no process's update is lost.
  */
 export class SettingsRepository {
+  /** The last document read and its parsed form: a dashboard refresh reads settings several times, a parse each costs. */
+  private lastRead: { json: string; settings: Settings } | undefined;
+
   constructor(
     private readonly store: DocumentStore<unknown>,
     private readonly locks: StateLocks = noLocks,
@@ -73,8 +76,12 @@ export class SettingsRepository {
   read(): Settings {
     const raw = this.store.read();
     if (raw === undefined) return structuredClone(DEFAULT_SETTINGS);
+    const json = JSON.stringify(raw);
+    // A copy every time: callers change what they get (update() does), and the cached parse must not change with it.
+    if (this.lastRead?.json === json) return structuredClone(this.lastRead.settings);
     const parsed = settingsSchema.safeParse({ ...structuredClone(DEFAULT_SETTINGS), ...(raw as object) });
     if (!parsed.success) throw new Error(`The settings file is damaged: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    this.lastRead = { json, settings: structuredClone(parsed.data) };
     return parsed.data;
   }
 
