@@ -13,7 +13,7 @@ import type { CostRow } from '../src/main/core/history/types';
 import { settingsFile } from '../src/main/core/paths';
 import { OpenAiProvider } from '../src/main/core/providers/openai/openai-provider';
 import { JsonFileStore } from '../src/main/core/settings/json-file-store';
-import { SpendwatchCore } from '../src/main/core/spendwatch-core';
+import { createTestSpendwatch } from '../test/support/test-spendwatch';
 import { FakeOpenAiServer } from '../test/fake-openai/fake-openai-server';
 import { smallOrganisation } from '../test/fake-openai/organisations';
 import { FakeKeychain } from '../test/support/fake-vault';
@@ -92,7 +92,7 @@ async function benchRequests(): Promise<string> {
   const server = new FakeOpenAiServer({ [key]: smallOrganisation(400) });
   const baseUrl = await server.start();
   const dir = mkdtempSync(join(tmpdir(), 'sw-bench-'));
-  const core = new SpendwatchCore({
+  const core = createTestSpendwatch({
     dataDir: dir,
     vault: new FakeKeychain(),
     settingsStore: new JsonFileStore(settingsFile(dir)),
@@ -101,8 +101,8 @@ async function benchRequests(): Promise<string> {
   });
   await core.accounts.add({ name: 'Bench', provider: 'openai', apiKey: key, baseUrl });
   server.clearLog();
-  const first = await core.sync.syncAll();
-  const second = await core.sync.syncAll();
+  const first = await core.services.sync.syncAll();
+  const second = await core.services.sync.syncAll();
   console.log(`requests: first sync (12-month backfill, costs + projects + usage) ${first.results[0].requests}; incremental poll ${second.results[0].requests}`);
   server.contractViolations.length = 0;
   await server.stop();

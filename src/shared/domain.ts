@@ -2,6 +2,7 @@
  * Domain shapes that cross the process boundary, as zod schemas (the single source of their types).
  */
 import { z } from 'zod';
+import { PROVIDER_IDS } from './providers';
 import { isUtcDay } from './dates';
 
 export const microsSchema = z.number().int().refine(Number.isSafeInteger, 'amount out of range');
@@ -26,7 +27,7 @@ export const utcDaySchema = z
   .refine((day) => day >= FIRST_DAY && day <= LAST_DAY, `expected a day between ${FIRST_DAY} and ${LAST_DAY}`);
 export const utcMonthSchema = z.string().regex(/^\d{4}-\d{2}$/, 'expected a UTC month YYYY-MM');
 
-export const providerIdSchema = z.enum(['openai', 'anthropic']);
+export const providerIdSchema = z.enum(PROVIDER_IDS);
 export type ProviderId = z.infer<typeof providerIdSchema>;
 
 export const errorCodeSchema = z.enum([

@@ -1,12 +1,14 @@
 /**
  * The provider registry: everything that differs between spend providers, in one typed record. Adding a
- * provider to `providerIdSchema` (domain.ts) makes this record — and every other `Record<ProviderId, …>` —
+ * provider to `PROVIDER_IDS` makes this record — and every other `Record<ProviderId, …>` —
  * a compile error until the new provider is described. Pure data and pure functions: main, CLI and renderer
  * read it alike.
  */
-import type { ProviderId } from './domain';
 import { ANTHROPIC_ADMIN_KEYS_URL, ANTHROPIC_BILLING_URL, ANTHROPIC_COST_URL, OPENAI_ADMIN_KEYS_URL, OPENAI_BILLING_URL, OPENAI_USAGE_URL } from './links';
 
+/** Every provider Spendwatch reads, in the order they are offered. `providerIdSchema` (domain.ts) is built from it. */
+export const PROVIDER_IDS = ['openai', 'anthropic'] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
 /** What a pasted key is, judged by its prefix only (the test call has the last word on anything unfamiliar). */
 export type KeyVerdict = { ok: true } | { ok: false; reason: string };
 
@@ -17,6 +19,10 @@ export interface ProviderInfo {
   projectNoun: 'project' | 'workspace';
   /** The name for spend outside any project/workspace (OpenAI: no project id; Anthropic: the default workspace). */
   unassignedName: string;
+  /** What the provider's project (workspace) ids look like, so a budget can name one before it has spent anything. */
+  projectIdPattern: RegExp;
+  /** The same, for help text: "proj_…". */
+  projectIdExample: string;
   defaultBaseUrl: string;
   /** The admin key's prefix, for help text: "sk-admin-…". */
   keyExample: string;
@@ -37,6 +43,8 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     name: 'OpenAI',
     projectNoun: 'project',
     unassignedName: '(no project)',
+    projectIdPattern: /^proj_[A-Za-z0-9_-]{1,100}$/,
+    projectIdExample: 'proj_…',
     defaultBaseUrl: 'https://api.openai.com/v1',
     keyExample: 'sk-admin-…',
     keyHelp: `an OpenAI organization admin key (sk-admin-…) with read access to usage, from ${OPENAI_ADMIN_KEYS_URL}`,
@@ -56,6 +64,8 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     name: 'Anthropic',
     projectNoun: 'workspace',
     unassignedName: 'Default workspace',
+    projectIdPattern: /^wrkspc_[A-Za-z0-9_-]{1,100}$/,
+    projectIdExample: 'wrkspc_…',
     defaultBaseUrl: 'https://api.anthropic.com/v1',
     keyExample: 'sk-ant-admin…',
     keyHelp: `an Anthropic Admin API key (sk-ant-admin…), from ${ANTHROPIC_ADMIN_KEYS_URL}`,

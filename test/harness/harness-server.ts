@@ -11,15 +11,17 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { META_CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
-import { createNodeCore } from '../../src/main/core/compose-node';
+import { createNodeSpendwatch } from '../../src/main/core/compose-node';
+import { trayText } from '../../src/main/electron/tray-text';
+import type { TrayView } from '../../src/main/electron/tray';
 import { createIpcHandlers } from '../../src/main/core/ipc/handlers';
 import { dispatchIpc } from '../../src/main/core/ipc/dispatch';
-import type { Notification, Notifier, SecretVault } from '../../src/main/core/ports';
-import type { CoreDependencies } from '../../src/main/core/spendwatch-core';
+import type { Notification, SecretVault } from '../../src/main/core/ports';
+import type { CoreDependencies } from '../../src/main/core/use-cases/wire-core';
 
 export interface Recorded {
   notifications: Notification[];
-  tray: Parameters<Notifier['setTrayState']>[0][];
+  tray: TrayView[];
   openedExternal: string[];
 }
 
@@ -80,15 +82,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const message = JSON.stringify({ event, payload });
     for (const socket of sockets) socket.send(message);
   };
-  const core = createNodeCore({
+  const core = createNodeSpendwatch({
     dataDir: options.dataDir,
     vault: options.vault,
     emit: broadcast,
-    notifier: {
-      notify: (n) => recorded.notifications.push(n),
-      setTrayState: (t) => recorded.tray.push(t),
-    },
+    notifier: { notify: (n) => recorded.notifications.push(n) },
     overrides: options.overrides,
+  });
+  // As the app's main process does (src/main/electron/main.ts): the tray follows every data change.
+  core.onEvent((event) => {
+    if (event === 'snapshotChanged') recorded.tray.push(trayText(core.queries.trayFacts()));
   });
   const handlers = createIpcHandlers(core, { openExternal: (url) => void recorded.openedExternal.push(url) });
   const bridgeJs = await bundleBridge();
@@ -151,8 +154,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   await new Promise<void>((r) => server.listen(options.port ?? 0, '127.0.0.1', r));
   port = (server.address() as AddressInfo).port;
-  core.refreshTray();
-  if (options.startScheduler) core.start();
+  recorded.tray.push(trayText(core.queries.trayFacts()));
+  if (options.startScheduler) core.sync.start();
 
   return {
     url: `http://127.0.0.1:${port}/t/${token}/`,
@@ -160,7 +163,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     token,
     recorded,
     close: async () => {
-      core.stop();
+      core.sync.stop();
       for (const socket of sockets) socket.terminate();
       wss.close();
       server.closeAllConnections();

@@ -6,14 +6,12 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isUtcDay } from '../../shared/dates';
 import { microsToDecimal, parseUserAmount } from '../../shared/money';
-import { DEFAULT_THRESHOLDS, MAX_AMOUNT_MICROS, providerIdSchema, type ProviderId } from '../../shared/domain';
-import { PROVIDERS } from '../../shared/providers';
-import { createNodeCore } from '../core/compose-node';
+import { MAX_AMOUNT_MICROS } from '../../shared/domain';
+import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '../../shared/providers';
 import { AppError, toErrorInfo } from '../core/errors';
 import { resolveDataDir } from '../core/paths';
-import { buildStatusDocument, money } from '../core/reports/status-report';
-import { providerFactory } from '../core/providers/provider-factory';
-import type { SpendwatchCore } from '../core/spendwatch-core';
+import { money } from '../core/reports/status-report';
+import type { Spendwatch } from '../core/use-cases/spendwatch';
 import { readSecretFromStdin } from './read-secret';
 import { renderStatus } from './output';
 import { registerSpendControlCommands } from './commands/spend-controls';
@@ -27,16 +25,10 @@ const log = new FileLog(resolveDataDir(), 'cli', systemClock);
 
 const EXIT = { ok: 0, failed: 1, usage: 2, keychain: 3 } as const;
 
-function makeCore(): SpendwatchCore {
-  const timeoutMs = Number(process.env.SPENDWATCH_HTTP_TIMEOUT_MS) || undefined;
-  const core = createNodeCore({
-    dataDir: resolveDataDir(),
-    logger: log,
-    overrides: timeoutMs ? { createProvider: providerFactory({ timeoutMs }) } : {},
-  });
-  // A damaged file repaired (moved aside, last good copy restored) is never silent.
-  core.notices.onNotice((notice) => process.stderr.write(`spendwatch: ${terminalSafe(notice.message)}\n`));
-  return core;
+/** The core, loaded when a command runs: help and argument errors never pay for it. */
+async function makeCore(): Promise<Spendwatch> {
+  const { openSpendwatch } = await import('./session');
+  return openSpendwatch(resolveDataDir(), log);
 }
 
 /** Text for the terminal: names and messages carry no escape sequences or control characters. */
@@ -66,7 +58,7 @@ const amountArg = (value: string) => {
 const print = (text: string) => process.stdout.write(text);
 const printJson = (value: unknown) => print(`${JSON.stringify(value, null, 2)}\n`);
 
-function progressReporter(core: SpendwatchCore): () => void {
+function progressReporter(core: Spendwatch): () => void {
   if (!process.stderr.isTTY) return () => undefined;
   const names = new Map(core.accounts.list().map((a) => [a.id, a.name]));
   const off = core.onEvent((event, payload) => {
@@ -90,15 +82,15 @@ export function buildProgram(): Command {
   accounts
     .command('add')
     .description('add an account; the admin key is read from stdin, never from arguments')
-    .addOption(new Option('--provider <provider>', 'provider').choices(providerIdSchema.options).makeOptionMandatory())
+    .addOption(new Option('--provider <provider>', 'provider').choices(PROVIDER_IDS).makeOptionMandatory())
     .requiredOption('--name <name>', 'a name for this organization')
-    .option('--base-url <url>', `API base URL, ending in /v1 (default: ${providerIdSchema.options.map((p) => `${p} ${PROVIDERS[p].defaultBaseUrl}`).join(', ')})`)
+    .option('--base-url <url>', `API base URL, ending in /v1 (default: ${PROVIDER_IDS.map((p) => `${p} ${PROVIDERS[p].defaultBaseUrl}`).join(', ')})`)
     .action(async (opts: { provider: ProviderId; name: string; baseUrl?: string }) => {
       if (opts.baseUrl !== undefined && !/\/v1\/?$/.test(opts.baseUrl)) {
         throw new AppError('invalid_input', `--base-url must end in /v1, as ${PROVIDERS[opts.provider].defaultBaseUrl} does.`);
       }
-      const core = makeCore();
-      await core.vault.probe();
+      const core = await makeCore();
+      await core.accounts.checkKeychain();
       const apiKey = await readSecretFromStdin(`${PROVIDERS[opts.provider].name} admin key (input hidden): `);
       if (!apiKey) throw new AppError('invalid_input', `No key on stdin. Pipe the admin key in, e.g.: spendwatch accounts add --provider ${opts.provider} --name Acme < key.txt`);
       const info = await core.accounts.add({ name: opts.name, provider: opts.provider, baseUrl: opts.baseUrl, apiKey });
@@ -108,8 +100,8 @@ export function buildProgram(): Command {
     .command('list')
     .description('list accounts (keys masked)')
     .option('--json', 'machine-readable output')
-    .action((opts: { json?: boolean }) => {
-      const list = makeCore().accounts.list();
+    .action(async (opts: { json?: boolean }) => {
+      const list = (await makeCore()).accounts.list();
       if (opts.json) {
         printJson({ accounts: list.map(({ name, provider, baseUrl, keyHint, createdAt }) => ({ name, provider, baseUrl, keyHint, createdAt })) });
       } else if (!list.length) {
@@ -123,9 +115,9 @@ export function buildProgram(): Command {
     .argument('<name>', 'account name')
     .description("replace an account's admin key (read from stdin); tested with one call before it is stored, history kept")
     .action(async (name: string) => {
-      const core = makeCore();
+      const core = await makeCore();
       const account = core.accounts.get(name);
-      await core.vault.probe();
+      await core.accounts.checkKeychain();
       const apiKey = await readSecretFromStdin(`New ${PROVIDERS[account.provider].name} admin key for ${safe(account.name)} (input hidden): `);
       if (!apiKey) throw new AppError('invalid_input', `No key on stdin. Pipe the new admin key in, e.g.: spendwatch accounts replace-key "${safe(account.name)}" < key.txt`);
       const info = await core.accounts.replaceKey(account.id, apiKey);
@@ -136,9 +128,8 @@ export function buildProgram(): Command {
     .argument('<name>', 'account name')
     .description('remove an account, its keychain entry and its local history')
     .action(async (name: string) => {
-      const core = makeCore();
-      const account = core.accounts.get(name);
-      await core.removeAccount(account.id);
+      const core = await makeCore();
+      const account = await core.accounts.remove(name);
       print(`Removed ${safe(account.name)}.\n`);
     });
 
@@ -147,19 +138,18 @@ export function buildProgram(): Command {
     .description('sync every account once; exits 1 if any account failed (the others are still saved)')
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
-      const core = makeCore();
-      if (core.accounts.list().length) await core.vault.probe();
+      const core = await makeCore();
+      if (core.accounts.list().length) await core.accounts.checkKeychain();
       const stop = progressReporter(core);
-      const report = await core.syncAndEvaluate();
+      const report = await core.sync.run();
       stop();
       // Repaired months were reported on stderr as they were fetched again (core.notices).
-      if (opts.json) printJson(buildStatusDocument(core, report.alerts));
+      if (opts.json) printJson(core.queries.status(report.alerts));
       else {
         for (const alert of report.alerts) print(`ALERT ${safe(alert.title)}: ${safe(alert.message)}\n`);
         for (const r of report.results) {
           print(r.ok ? `${safe(r.name)}: synced (${r.requests} request${r.requests === 1 ? '' : 's'})\n` : `${safe(r.name)}: FAILED — ${r.error?.code}: ${safe(r.error?.message ?? '')}\n`);
-          const warning = r.ok ? core.history.readState(r.accountId).warning : null;
-          if (warning) print(`${safe(r.name)}: warning — ${safe(warning)}\n`);
+          if (r.warning) print(`${safe(r.name)}: warning — ${safe(r.warning)}\n`);
         }
         if (!report.results.length) print('No accounts to sync.\n');
       }
@@ -170,9 +160,9 @@ export function buildProgram(): Command {
     .command('status')
     .description('month to date, forecast and breakdowns from local history (no network)')
     .option('--json', 'machine-readable output')
-    .action((opts: { json?: boolean }) => {
-      const core = makeCore();
-      const doc = buildStatusDocument(core, core.alerts.active());
+    .action(async (opts: { json?: boolean }) => {
+      const core = await makeCore();
+      const doc = core.queries.status(core.alerts.active());
       if (opts.json) printJson(doc);
       else print(renderStatus(doc));
     });
@@ -184,10 +174,10 @@ export function buildProgram(): Command {
     .option('--from <YYYY-MM-DD>', 'first UTC day (default: 12 months ago)', dayArg)
     .option('--to <YYYY-MM-DD>', 'last UTC day (default: today)', dayArg)
     .option('--account <name>', 'only this account')
-    .action((opts: { from?: string; to?: string; account?: string }) => {
-      const core = makeCore();
+    .action(async (opts: { from?: string; to?: string; account?: string }) => {
+      const core = await makeCore();
       if (core.accounts.list().length === 0) throw new AppError('not_found', 'No accounts yet: nothing to export.');
-      print(core.exportCsv(opts.account ?? 'all', opts.from, opts.to).csv);
+      print(core.queries.exportCsv(opts.account ?? 'all', opts.from, opts.to).csv);
     });
 
   const budget = program.command('budget').description('monthly (and daily, and per-project) budgets').exitOverride();
@@ -199,38 +189,27 @@ export function buildProgram(): Command {
     .option('--thresholds <list>', 'alert thresholds in percent', thresholdsArg)
     .option('--daily <usd>', 'a daily budget in USD (UTC days)', amountArg)
     .option('--project <name-or-id>', "set this project's monthly budget instead of the account's")
-    .action((opts: { account: string; monthly: number; thresholds?: number[]; daily?: number; project?: string }) => {
-      const core = makeCore();
-      const account = core.accounts.get(opts.account);
-      // The change is computed from the budget as stored when the settings lock is held: a concurrent
-      // update (another project's budget, from another process) is never lost.
+    .action(async (opts: { account: string; monthly: number; thresholds?: number[]; daily?: number; project?: string }) => {
+      const core = await makeCore();
       if (opts.project) {
-        const projectId = resolveProject(core, account.id, opts.project);
-        core.updateBudget(account.id, (current) => {
-          if (!current) throw new AppError('invalid_input', `Set ${account.name}'s monthly budget first: spendwatch budget set --account "${account.name}" --monthly <usd>`);
-          return { ...current, projects: { ...current.projects, [projectId]: opts.monthly } };
-        });
-        print(`Budget for project ${safe(opts.project)} in ${safe(account.name)}: ${usd(opts.monthly)} a month.\n`);
+        const change = core.budgets.setProject(opts.account, opts.project, opts.monthly);
+        print(`Budget for project ${safe(opts.project)} in ${safe(change.accountName)}: ${usd(opts.monthly)} a month.\n`);
+        printAlerts(change.alerts);
         return;
       }
-      const { budget: next } = core.updateBudget(account.id, (current) => ({
-        monthlyMicros: opts.monthly,
-        thresholds: opts.thresholds ?? current?.thresholds ?? DEFAULT_THRESHOLDS,
-        dailyMicros: opts.daily ?? current?.dailyMicros ?? null,
-        projects: current?.projects ?? {},
-      }));
-      if (!next) return;
-      const daily = next.dailyMicros ? `, ${usd(next.dailyMicros)} a day` : '';
-      print(`Budget for ${safe(account.name)}: ${usd(next.monthlyMicros)} a month${daily}, alerts at ${next.thresholds.join(', ')}%. The next sync checks it.\n`);
+      const change = core.budgets.setMonthly(opts.account, { monthlyMicros: opts.monthly, thresholds: opts.thresholds, dailyMicros: opts.daily });
+      if (!change.budget) return;
+      const daily = change.budget.dailyMicros ? `, ${usd(change.budget.dailyMicros)} a day` : '';
+      print(`Budget for ${safe(change.accountName)}: ${usd(change.budget.monthlyMicros)} a month${daily}, alerts at ${change.budget.thresholds.join(', ')}%.\n`);
+      printAlerts(change.alerts);
     });
   budget
     .command('list')
     .description('list budgets')
     .option('--json', 'machine-readable output')
-    .action((opts: { json?: boolean }) => {
-      const core = makeCore();
-      const budgets = core.settings.read().budgets;
-      const rows = core.accounts.list().map((a) => ({ account: a.name, budget: budgets[a.id] ?? null }));
+    .action(async (opts: { json?: boolean }) => {
+      const core = await makeCore();
+      const rows = core.budgets.list().map((b) => ({ account: b.accountName, budget: b.budget }));
       if (opts.json) {
         printJson({
           budgets: rows.map(({ account, budget: b }) => ({
@@ -253,17 +232,9 @@ export function buildProgram(): Command {
     .description("remove an account's budget (or, with --project, only that project's)")
     .requiredOption('--account <name>', 'account name')
     .option('--project <name-or-id>', 'remove only this project budget')
-    .action((opts: { account: string; project?: string }) => {
-      const core = makeCore();
-      const account = core.accounts.get(opts.account);
-      const projectId = opts.project ? resolveProject(core, account.id, opts.project) : undefined;
-      core.updateBudget(account.id, (current) => {
-        if (!current) throw new AppError('not_found', `${account.name} has no budget: nothing removed.`);
-        if (projectId === undefined) return null;
-        if (!(projectId in current.projects)) throw new AppError('not_found', `${account.name} has no budget for project ${opts.project}: nothing removed.`);
-        const { [projectId]: _removed, ...projects } = current.projects;
-        return { ...current, projects };
-      });
+    .action(async (opts: { account: string; project?: string }) => {
+      const core = await makeCore();
+      core.budgets.remove(opts.account, opts.project);
       print(`Removed.\n`);
     });
 
@@ -272,15 +243,10 @@ export function buildProgram(): Command {
   return program;
 }
 
-/** A project by id, or by the name OpenAI reports for it. */
-function resolveProject(core: SpendwatchCore, accountId: string, nameOrId: string): string {
-  const names = core.history.readState(accountId).projects;
-  if (names[nameOrId]) return nameOrId;
-  const match = Object.entries(names).find(([, name]) => name.toLowerCase() === nameOrId.toLowerCase());
-  if (match) return match[0];
-  if (/^proj_[A-Za-z0-9_-]{1,100}$/.test(nameOrId)) return nameOrId;
-  throw new AppError('not_found', `No project "${nameOrId}" in this account's history. Use its id (proj_…) or sync first.`);
-}
+/** Alerts a change raised, as `sync` prints them. */
+const printAlerts = (alerts: { title: string; message: string }[]) => {
+  for (const alert of alerts) print(`ALERT ${safe(alert.title)}: ${safe(alert.message)}\n`);
+};
 
 const usd = (micros: number) => `$${microsToDecimal(micros)}`;
 

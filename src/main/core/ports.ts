@@ -3,7 +3,6 @@
  * (Electron app, CLI, browser harness) pass in real implementations; tests pass fakes of what we don't own.
  */
 import type { EventName, EventPayload } from '../../shared/ipc-contract';
-import type { TrayState } from '../../shared/domain';
 
 /** The OS keychain. Implementations throw AppError('keychain_unavailable') when it cannot be reached. */
 export interface SecretVault {
@@ -38,7 +37,6 @@ export interface Notification {
 /** Native notifications and the tray, as seen by core. */
 export interface Notifier {
   notify(notification: Notification): void;
-  setTrayState(state: { state: TrayState; tooltip: string; lines: string[] }): void;
 }
 
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

@@ -12,7 +12,8 @@ import { FileLog } from '../core/logging/file-log';
 import { createIpcHandlers } from '../core/ipc/handlers';
 import { ConnectivityWatcher } from '../core/sync/connectivity';
 import { settingsFile } from '../core/paths';
-import { SpendwatchCore } from '../core/spendwatch-core';
+import { createSpendwatch, type Spendwatch } from '../core/use-cases/spendwatch';
+import { trayText } from './tray-text';
 import { KeytarVault } from '../core/vault/keytar-vault';
 import { devServerUrl, registerAppScheme, serveRenderer } from './app-protocol';
 import { appIconPath, trayIconPath } from './assets';
@@ -49,10 +50,9 @@ function start(): void {
     preload: join(import.meta.dirname, '../preload/index.cjs'),
     icon: appIconPath(),
   });
-  // The notifier needs the tray, and the tray's menu needs the core: a late-bound reference.
   const trayRef: { current?: TrayController } = {};
 
-  const core: SpendwatchCore = new SpendwatchCore({
+  const core: Spendwatch = createSpendwatch({
     dataDir,
     vault: new KeytarVault(),
     settingsStore: new ElectronStoreDocument(dataDir),
@@ -60,7 +60,6 @@ function start(): void {
     logger: log,
     emit: (event, payload) => broadcastEvent(windows.all(), event, payload),
     notifier: new ElectronNotifier(
-      () => trayRef.current,
       // Payment alerts open the payment guide in Settings; the others, the dashboard on that account.
       (n) => (isPaymentAlert(n.kind) ? windows.open('settings', 'section=payment-guide') : windows.open('dashboard', `account=${encodeURIComponent(n.accountId)}`)),
       appIconPath(),
@@ -88,17 +87,22 @@ function start(): void {
   trayRef.current = new TrayController(trayIconPath, {
     openDashboard: () => windows.open('dashboard'),
     openSettings: () => windows.open('settings'),
-    syncNow: () => void core.syncAndEvaluate(),
+    syncNow: () => void core.sync.run(),
     quit: () => app.quit(),
   });
-  core.refreshTray();
-  core.start();
+  // The tray follows every change of the data (a sync, a budget, a payment record).
+  const refreshTray = () => trayRef.current?.update(trayText(core.queries.trayFacts()));
+  core.onEvent((event) => {
+    if (event === 'snapshotChanged') refreshTray();
+  });
+  refreshTray();
+  core.sync.start();
 
-  powerMonitor.on('suspend', () => core.scheduler.pause());
-  powerMonitor.on('resume', () => core.scheduler.resume());
+  powerMonitor.on('suspend', () => core.sync.pause());
+  powerMonitor.on('resume', () => core.sync.resume());
   const connectivity = new ConnectivityWatcher(
     () => net.isOnline(),
-    (online) => (online ? core.scheduler.resume() : core.scheduler.pause()),
+    (online) => (online ? core.sync.resume() : core.sync.pause()),
   );
   connectivity.start();
   app.on('second-instance', () => windows.open('dashboard'));
@@ -107,7 +111,7 @@ function start(): void {
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', () => {
     connectivity.stop();
-    core.stop();
+    core.sync.stop();
     trayRef.current?.destroy();
   });
 

@@ -1,11 +1,9 @@
-/** [Electron main] Core's Notifier as native notifications and the tray. */
+/** [Electron main] Core's Notifier as native notifications. */
 import { Notification } from 'electron';
 import type { Notifier, Notification as CoreNotification } from '../core/ports';
-import type { TrayView } from './tray';
 
 export class ElectronNotifier implements Notifier {
   constructor(
-    private readonly tray: () => { update(view: TrayView): void } | undefined,
     private readonly onClick: (notification: CoreNotification) => void,
     private readonly icon: string,
   ) {}
@@ -15,9 +13,5 @@ export class ElectronNotifier implements Notifier {
     const native = new Notification({ title: notification.title, body: notification.body, icon: this.icon });
     native.on('click', () => this.onClick(notification));
     native.show();
-  }
-
-  setTrayState(view: TrayView): void {
-    this.tray()?.update(view);
   }
 }

@@ -9,10 +9,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderBillingReport } from '../../../src/main/core/billing/billing-report';
 import { settingsFile } from '../../../src/main/core/paths';
 import { OpenAiProvider } from '../../../src/main/core/providers/openai/openai-provider';
-import { buildStatusDocument } from '../../../src/main/core/reports/status-report';
 import { JsonFileStore } from '../../../src/main/core/settings/json-file-store';
 import { OpenAiSpendControls } from '../../../src/main/core/spend-controls/openai-spend-controls-api';
-import { SpendwatchCore } from '../../../src/main/core/spendwatch-core';
+import { createTestSpendwatch, type TestSpendwatch } from '../../support/test-spendwatch';
 import { neutraliseCsvCell } from '../../../src/main/core/text/safe-output';
 import { invoiceInputSchema } from '../../../src/shared/billing';
 import { MAX_SPEND_CONTROL_CENTS, parseWholeCents } from '../../../src/shared/spend-control-amounts';
@@ -28,13 +27,13 @@ const NOW = new Date('2026-11-21T10:00:00Z');
 describe('after the second adversarial pass', () => {
   let server: FakeOpenAiServer;
   let dataDir: string;
-  let core: SpendwatchCore;
+  let core: TestSpendwatch;
 
   beforeEach(async () => {
     server = new FakeOpenAiServer({ [KEY]: smallOrganisation(60, NOW) });
     const baseUrl = await server.start();
     dataDir = mkdtempSync(join(tmpdir(), 'sw-regress-'));
-    core = new SpendwatchCore({
+    core = createTestSpendwatch({
       dataDir,
       vault: new FakeKeychain(),
       clock: new TestClock(NOW),
@@ -48,19 +47,21 @@ describe('after the second adversarial pass', () => {
 
   it('a damaged billing.json never stops the budget alerts; it is reported instead', async () => {
     writeFileSync(join(dataDir, 'billing.json'), 'not json');
-    core.setBudget('Acme', { monthlyMicros: 10_000_000, thresholds: [50, 80, 100] }, { evaluate: false });
-    const { alerts } = await core.syncAndEvaluate();
+    core.services.settings.update((s) => {
+      s.budgets[core.accounts.get('Acme').id] = { monthlyMicros: 10_000_000, thresholds: [50, 80, 100], dailyMicros: null, projects: {} };
+    });
+    const { alerts } = await core.sync.run();
     expect(alerts.map((a) => a.threshold).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([50, 80, 100]);
     expect(core.notices.list().map((n) => n.message).join('\n')).toMatch(/Invoices were not checked/);
   });
 
   it('status says a damaged month is missing from its figures, instead of a silent $0.00', async () => {
-    await core.sync.syncAll();
+    await core.services.sync.syncAll();
     const dir = join(dataDir, 'history', core.accounts.get('Acme').id);
     writeFileSync(join(dir, '2026-11.json'), '{');
-    const fresh = new SpendwatchCore({ dataDir, vault: core.vault, clock: new TestClock(NOW), settingsStore: new JsonFileStore(settingsFile(dataDir)) });
+    const fresh = createTestSpendwatch({ dataDir, vault: core.services.vault, clock: new TestClock(NOW), settingsStore: new JsonFileStore(settingsFile(dataDir)) });
     for (let i = 0; i < 2; i++) {
-      const account = buildStatusDocument(fresh).accounts[0];
+      const account = fresh.queries.status([]).accounts[0];
       expect(account.warning).toMatch(/History for 2026-11 was damaged/);
       expect(account.stale).toBe(true);
     }
@@ -68,8 +69,8 @@ describe('after the second adversarial pass', () => {
   });
 
   it('looks a project id up at OpenAI, and refuses one OpenAI does not have', async () => {
-    await expect(core.spendControls.resolveProject(core.accounts.get('Acme'), 'proj_nope')).rejects.toMatchObject({ code: 'not_found' });
-    await expect(core.spendControls.resolveProject(core.accounts.get('Acme'), 'proj_beta')).resolves.toEqual({ id: 'proj_beta', name: 'Beta bot' });
+    await expect(core.services.spendControls.resolveProject(core.accounts.get('Acme'), 'proj_nope')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(core.services.spendControls.resolveProject(core.accounts.get('Acme'), 'proj_beta')).resolves.toEqual({ id: 'proj_beta', name: 'Beta bot' });
   });
 });
 

@@ -36,16 +36,13 @@ describe('tray', () => {
 describe('notifier', () => {
   it('shows a native notification whose click opens the account', () => {
     const onClick = vi.fn();
-    const trayUpdate = vi.fn();
-    const notifier = new ElectronNotifier(() => ({ update: trayUpdate }), onClick, '/assets/icon.png');
+    const notifier = new ElectronNotifier(onClick, '/assets/icon.png');
     notifier.notify({ id: 'a1', title: 'Acme Prod: 80% of budget', body: 'At this pace…', accountId: 'acc_1' });
     const shown = mock.__test.notifications.at(-1)!;
     expect(shown.shown).toBe(true);
     expect(shown.options).toMatchObject({ title: 'Acme Prod: 80% of budget', body: 'At this pace…' });
     shown.emit('click');
     expect(onClick).toHaveBeenCalledWith(expect.objectContaining({ accountId: 'acc_1' }));
-    notifier.setTrayState({ state: 'warning', tooltip: 't', lines: [] });
-    expect(trayUpdate).toHaveBeenCalledWith({ state: 'warning', tooltip: 't', lines: [] });
   });
 });
 
@@ -54,24 +51,27 @@ describe('an alert reaches the desktop', () => {
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { SpendwatchCore } = await import('../../../src/main/core/spendwatch-core');
+    const { createTestSpendwatch } = await import('../../support/test-spendwatch');
+    const { trayText } = await import('../../../src/main/electron/tray-text');
     const { JsonFileStore } = await import('../../../src/main/core/settings/json-file-store');
     const { FakeKeychain } = await import('../../support/fake-vault');
     const dataDir = mkdtempSync(join(tmpdir(), 'sw-el-alert-'));
     const tray = new TrayController((state) => `/assets/tray-${state}.png`, actions());
     const opened: string[] = [];
-    const core = new SpendwatchCore({
+    const core = createTestSpendwatch({
       dataDir,
       vault: new FakeKeychain(),
       clock: { now: () => new Date('2026-11-21T10:00:00Z') },
       settingsStore: new JsonFileStore(join(dataDir, 'config.json')),
-      notifier: new ElectronNotifier(() => tray, (n) => opened.push(n.accountId), '/assets/icon.png'),
+      notifier: new ElectronNotifier((n) => opened.push(n.accountId), '/assets/icon.png'),
     });
-    core.settings.update((s) => {
+    // As the app's main process does: the tray follows every data change.
+    core.onEvent((event) => event === 'snapshotChanged' && tray.update(trayText(core.queries.trayFacts())));
+    core.services.settings.update((s) => {
       s.accounts.push({ id: 'acc_x', name: 'Acme Prod', provider: 'openai', baseUrl: 'x', keyHint: 'k', createdAt: '' });
     });
-    core.history.load('acc_x').history.replaceCosts(new Map([['2026-11-20', [costRow(null, 'x', 600_000_000)]]]));
-    core.setBudget('acc_x', { monthlyMicros: 500_000_000, thresholds: [100] }, { evaluate: true });
+    core.services.history.load('acc_x').history.replaceCosts(new Map([['2026-11-20', [costRow(null, 'x', 600_000_000)]]]));
+    core.budgets.set('acc_x', { monthlyMicros: 500_000_000, thresholds: [100] });
     const shown = mock.__test.notifications.at(-1)!;
     expect(shown.options.title).toBe('Acme Prod is over budget');
     expect(shown.options.body).toMatch(/\$600\.00, 120% of its \$500 November budget/);

@@ -13,7 +13,7 @@ import { AppError } from '../../core/errors';
 import { writeFileAtomic } from '../../core/fs/atomic-file';
 import { billingPeriod, usd } from '../../core/billing/reconcile';
 import { money } from '../../core/reports/status-report';
-import type { SpendwatchCore } from '../../core/spendwatch-core';
+import type { Spendwatch } from '../../core/use-cases/spendwatch';
 import { terminalSafe } from '../../core/text/safe-output';
 
 const monthArg = (value: string) => {
@@ -86,7 +86,7 @@ function renderReconciliation(r: Reconciliation): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function registerBillingCommands(program: Command, makeCore: () => SpendwatchCore, print: (text: string) => void): void {
+export function registerBillingCommands(program: Command, makeCore: () => Promise<Spendwatch>, print: (text: string) => void): void {
   const printJson = (value: unknown) => print(`${JSON.stringify(value, null, 2)}\n`);
   const invoice = program.command('invoice').description("record OpenAI's invoices (it has no invoice API) to reconcile them").exitOverride();
   invoice
@@ -99,10 +99,9 @@ export function registerBillingCommands(program: Command, makeCore: () => Spendw
     .option('--credits <usd>', 'credits applied on the invoice', usdArg)
     .option('--number <text>', 'the invoice number', textArg)
     .option('--date <YYYY-MM-DD>', 'the invoice date', dayArg)
-    .action((opts: { account: string; month: string; total: number; tax?: number; credits?: number; number?: string; date?: string }) => {
-      const core = makeCore();
-      const replaced = core.billing.listInvoices(opts.account).some((i) => i.month === opts.month);
-      const saved = core.billing.recordInvoice({
+    .action(async (opts: { account: string; month: string; total: number; tax?: number; credits?: number; number?: string; date?: string }) => {
+      const core = await makeCore();
+      const { invoice: saved, replaced, reconciliation: r, alerts } = core.billing.recordInvoice({
         accountId: opts.account,
         month: opts.month,
         totalMicros: opts.total,
@@ -111,17 +110,16 @@ export function registerBillingCommands(program: Command, makeCore: () => Spendw
         number: opts.number ?? null,
         date: opts.date ?? null,
       });
-      const r = core.billing.reconcile(saved.accountId, saved.month);
       print(`${replaced ? 'Replaced' : 'Recorded'} the ${saved.month} invoice of ${r.accountName}: ${usd(saved.totalMicros)}. Reconciliation: ${r.status} (difference ${usd(r.differenceMicros)}).\n`);
-      for (const alert of core.alerts.evaluate().filter((a) => a.kind === 'billing-discrepancy')) print(`ALERT ${alert.title}: ${alert.message}\n`);
+      for (const alert of alerts.filter((a) => a.kind === 'billing-discrepancy')) print(`ALERT ${terminalSafe(alert.title)}: ${terminalSafe(alert.message)}\n`);
     });
   invoice
     .command('list')
     .description('list recorded invoices')
     .option('--account <name>', 'only this account')
     .option('--json', 'machine-readable output')
-    .action((opts: { account?: string; json?: boolean }) => {
-      const list = makeCore().billing.listInvoices(opts.account);
+    .action(async (opts: { account?: string; json?: boolean }) => {
+      const list = (await makeCore()).billing.listInvoices(opts.account);
       if (opts.json) printJson({ invoices: list.map((i) => ({ account: i.accountName, ...invoiceJson(i) })) });
       else if (!list.length) print('No invoices recorded.\n');
       else for (const i of list) print(`${terminalSafe(i.accountName)}\t${i.month}\t${usd(i.totalMicros)}\t${i.status}${i.number ? `\t${terminalSafe(i.number)}` : ''}\n`);
@@ -131,8 +129,8 @@ export function registerBillingCommands(program: Command, makeCore: () => Spendw
     .description("remove a month's invoice")
     .requiredOption('--account <name>', 'account name')
     .requiredOption('--month <YYYY-MM>', 'the month', monthArg)
-    .action((opts: { account: string; month: string }) => {
-      makeCore().billing.removeInvoice(opts.account, opts.month);
+    .action(async (opts: { account: string; month: string }) => {
+      (await makeCore()).billing.removeInvoice(opts.account, opts.month);
       print(`Removed the ${opts.month} invoice.\n`);
     });
 
@@ -143,8 +141,8 @@ export function registerBillingCommands(program: Command, makeCore: () => Spendw
     .requiredOption('--month <YYYY-MM>', 'the month', monthArg)
     .option('--json', 'machine-readable output')
     .option('--report <file.md>', 'also write the support-ready Markdown report to this file')
-    .action((opts: { account: string; month: string; json?: boolean; report?: string }) => {
-      const core = makeCore();
+    .action(async (opts: { account: string; month: string; json?: boolean; report?: string }) => {
+      const core = await makeCore();
       const r = core.billing.reconcile(opts.account, opts.month);
       if (opts.report) {
         const path = resolve(opts.report);

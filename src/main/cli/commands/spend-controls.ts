@@ -6,8 +6,8 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { centsToDecimal, emailRecipientsSchema, parseWholeCents, limitConsequence, type SpendEmailAlert, type SpendLimit } from '../../../shared/spend-controls';
-import type { SpendwatchCore } from '../../core/spendwatch-core';
 import type { ProjectRef } from '../../core/spend-controls/spend-controls-service';
+import type { Spendwatch } from '../../core/use-cases/spendwatch';
 
 const print = (text: string) => process.stdout.write(text);
 const printJson = (value: unknown) => print(`${JSON.stringify(value, null, 2)}\n`);
@@ -41,12 +41,7 @@ interface ScopeOptions {
   project?: string;
 }
 
-async function scopeOf(core: SpendwatchCore, opts: ScopeOptions) {
-  const account = core.accounts.get(opts.account);
-  await core.vault.probe();
-  const project: ProjectRef | null = opts.project ? await core.spendControls.resolveProject(account, opts.project) : null;
-  return { account, project, label: project ? `${project.name} (${account.name})` : account.name };
-}
+const scopeOf = (core: Spendwatch, opts: ScopeOptions) => core.spendControls.findScope(opts.account, opts.project);
 
 const projectJson = (project: ProjectRef | null) => (project ? { id: project.id, name: project.name } : null);
 
@@ -60,7 +55,7 @@ function alertLine(alert: SpendEmailAlert): string {
   return `${alert.id}\t${dollars(alert.cents)} a month\t${alert.recipients.join(', ')}\n`;
 }
 
-export function registerSpendControlCommands(program: Command, makeCore: () => SpendwatchCore): void {
+export function registerSpendControlCommands(program: Command, makeCore: () => Promise<Spendwatch>): void {
   const limit = program.command('limit').description("OpenAI's hard spend limit (above it OpenAI rejects API requests)").exitOverride();
   limit
     .command('get')
@@ -69,9 +64,10 @@ export function registerSpendControlCommands(program: Command, makeCore: () => S
     .option('--project <name-or-id>', 'a project instead of the whole organisation')
     .option('--json', 'machine-readable output')
     .action(async (opts: ScopeOptions & { json?: boolean }) => {
-      const core = makeCore();
-      const { account, project, label } = await scopeOf(core, opts);
-      const reading = await core.spendControls.getLimit(account, project);
+      const core = await makeCore();
+      const scope = await scopeOf(core, opts);
+      const { account, project, label } = scope;
+      const reading = await core.spendControls.getLimit(scope);
       if (opts.json) {
         printJson({ account: account.name, project: projectJson(project), limit: reading.limit ? money(reading.limit.cents) : null, enforcing: reading.limit?.enforcing ?? false });
       } else print(limitText(label, reading.limit));
@@ -83,9 +79,10 @@ export function registerSpendControlCommands(program: Command, makeCore: () => S
     .option('--project <name-or-id>', 'a project instead of the whole organisation')
     .requiredOption('--monthly <usd>', 'the limit in USD, whole cents (such as 750 or 750.25)', centsArg)
     .action(async (opts: ScopeOptions & { monthly: number }) => {
-      const core = makeCore();
-      const { account, project, label } = await scopeOf(core, opts);
-      const reading = await core.spendControls.setLimit(account, project, opts.monthly);
+      const core = await makeCore();
+      const scope = await scopeOf(core, opts);
+      const { label } = scope;
+      const reading = await core.spendControls.setLimit(scope, opts.monthly);
       print(`Hard spend limit set at OpenAI: ${limitConsequence(label, dollars(reading.limit?.cents ?? opts.monthly))}\n`);
     });
   limit
@@ -94,9 +91,10 @@ export function registerSpendControlCommands(program: Command, makeCore: () => S
     .requiredOption('--account <name>', 'account name')
     .option('--project <name-or-id>', 'a project instead of the whole organisation')
     .action(async (opts: ScopeOptions) => {
-      const core = makeCore();
-      const { account, project, label } = await scopeOf(core, opts);
-      await core.spendControls.removeLimit(account, project);
+      const core = await makeCore();
+      const scope = await scopeOf(core, opts);
+      const { label } = scope;
+      await core.spendControls.removeLimit(scope);
       print(`Removed OpenAI's hard spend limit for ${label}: OpenAI no longer stops its API requests at a set amount.\n`);
     });
 
@@ -108,9 +106,10 @@ export function registerSpendControlCommands(program: Command, makeCore: () => S
     .option('--project <name-or-id>', 'a project instead of the whole organisation')
     .option('--json', 'machine-readable output')
     .action(async (opts: ScopeOptions & { json?: boolean }) => {
-      const core = makeCore();
-      const { account, project, label } = await scopeOf(core, opts);
-      const list = await core.spendControls.listEmailAlerts(account, project);
+      const core = await makeCore();
+      const scope = await scopeOf(core, opts);
+      const { account, project, label } = scope;
+      const list = await core.spendControls.listEmailAlerts(scope);
       if (opts.json) {
         printJson({ account: account.name, project: projectJson(project), alerts: list.map((a) => ({ id: a.id, threshold: money(a.cents), recipients: a.recipients })) });
       } else if (!list.length) print(`${label}: no email spend alerts at OpenAI.\n`);
@@ -124,9 +123,10 @@ export function registerSpendControlCommands(program: Command, makeCore: () => S
     .requiredOption('--monthly <usd>', 'the threshold in USD, whole cents', centsArg)
     .requiredOption('--email <addr,...>', 'recipients, separated by commas', emailsArg)
     .action(async (opts: ScopeOptions & { monthly: number; email: string[] }) => {
-      const core = makeCore();
-      const { account, project, label } = await scopeOf(core, opts);
-      const alert = await core.spendControls.addEmailAlert(account, project, opts.monthly, opts.email);
+      const core = await makeCore();
+      const scope = await scopeOf(core, opts);
+      const { label } = scope;
+      const alert = await core.spendControls.addEmailAlert(scope, opts.monthly, opts.email);
       print(`Added email alert ${alert.id}: OpenAI emails ${alert.recipients.join(', ')} when ${label} has spent ${dollars(alert.cents)} in a month.\n`);
     });
   alerts
@@ -136,9 +136,10 @@ export function registerSpendControlCommands(program: Command, makeCore: () => S
     .option('--project <name-or-id>', 'a project instead of the whole organisation')
     .requiredOption('--id <alert-id>', 'the alert id (see email-alerts list)', alertIdArg)
     .action(async (opts: ScopeOptions & { id: string }) => {
-      const core = makeCore();
-      const { account, project, label } = await scopeOf(core, opts);
-      await core.spendControls.removeEmailAlert(account, project, opts.id);
+      const core = await makeCore();
+      const scope = await scopeOf(core, opts);
+      const { label } = scope;
+      await core.spendControls.removeEmailAlert(scope, opts.id);
       print(`Removed email alert ${opts.id} from ${label}.\n`);
     });
 }

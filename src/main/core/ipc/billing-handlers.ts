@@ -1,37 +1,24 @@
 /** The IPC answers for invoices, reconciliation, the support case log and the report (Billing history). */
-import { ALL_ACCOUNTS } from '../../../shared/domain';
-import type { SpendwatchCore } from '../spendwatch-core';
+import type { Spendwatch } from '../use-cases/spendwatch';
 import type { IpcHandlers } from './dispatch';
 import type { ShellActions } from './handlers';
 
 type BillingChannels = 'getBillingStatuses' | 'getReconciliation' | 'saveInvoice' | 'removeInvoice' | 'addCaseContact' | 'removeCaseContact' | 'setCaseState' | 'exportReport';
 
-export function billingHandlers(core: SpendwatchCore, shell: ShellActions, changed: <T>(value: T) => T): Pick<IpcHandlers, BillingChannels> {
-  /** "All accounts" reconciles only when there is exactly one; the demo organisation has no invoices. */
-  const single = (accountId: string): string | null => {
-    const accounts = core.accounts.list();
-    if (accountId !== ALL_ACCOUNTS) return accountId;
-    return accounts.length === 1 ? accounts[0].id : null;
-  };
+export function billingHandlers(app: Spendwatch, shell: ShellActions): Pick<IpcHandlers, BillingChannels> {
   return {
-    getBillingStatuses: ({ accountId }) => {
-      const id = single(accountId);
-      return id && core.accounts.list().length ? core.billing.statuses(id) : [];
-    },
-    getReconciliation: ({ accountId, month }) => core.billing.detail(single(accountId) ?? accountId, month),
-    saveInvoice: (input) => {
-      const invoice = core.billing.recordInvoice({ ...input, accountId: single(input.accountId) ?? input.accountId });
-      return changed(core.billing.reconcile(invoice.accountId, invoice.month));
-    },
+    getBillingStatuses: ({ accountId }) => app.billing.statuses(accountId),
+    getReconciliation: ({ accountId, month }) => app.billing.detail(accountId, month),
+    saveInvoice: (input) => app.billing.recordInvoice(input).reconciliation,
     removeInvoice: ({ accountId, month }) => {
-      core.billing.removeInvoice(single(accountId) ?? accountId, month);
-      return changed({ removed: true });
+      app.billing.removeInvoice(accountId, month);
+      return { removed: true };
     },
-    addCaseContact: (input) => changed(core.billing.addContact({ ...input, accountId: single(input.accountId) ?? input.accountId })),
-    removeCaseContact: ({ accountId, month, contactId }) => changed({ removed: core.billing.removeContact(single(accountId) ?? accountId, month, contactId) }),
-    setCaseState: ({ accountId, month, state }) => changed(core.billing.setCaseState(single(accountId) ?? accountId, month, state)),
+    addCaseContact: (input) => app.billing.addContact(input),
+    removeCaseContact: ({ accountId, month, contactId }) => ({ removed: app.billing.removeContact(accountId, month, contactId) }),
+    setCaseState: ({ accountId, month, state }) => app.billing.setCaseState(accountId, month, state),
     exportReport: async ({ accountId, month }) => {
-      const { fileName, markdown } = core.billing.report(single(accountId) ?? accountId, month);
+      const { fileName, markdown } = app.billing.report(accountId, month);
       if (!shell.saveFile) return { fileName, savedTo: null, markdown };
       return { fileName, savedTo: await shell.saveFile(fileName, markdown), markdown: null };
     },

@@ -1,7 +1,11 @@
-/** The core's answer to every IPC channel. Shell-specific actions (opening links) come in as a parameter. */
+/**
+ * The answer to every IPC channel: each one calls a use case, exactly as the CLI does. Only what depends on
+ * the host (opening links and windows, saving files, starting at login, the first sync after a key
+ * change) is decided here; shell actions come in as a parameter.
+ */
 import { EXTERNAL_LINK_ORIGINS_TEXT, vetExternalUrl } from '../../../shared/links';
-import { AppError, toErrorInfo } from '../errors';
-import type { SpendwatchCore } from '../spendwatch-core';
+import { AppError } from '../errors';
+import type { Spendwatch } from '../use-cases/spendwatch';
 import type { IpcHandlers } from './dispatch';
 import { spendControlHandlers } from './spend-control-handlers';
 import { billingHandlers } from './billing-handlers';
@@ -16,121 +20,59 @@ export interface ShellActions {
   setStartAtLogin?(enabled: boolean): void;
 }
 
-export function createIpcHandlers(core: SpendwatchCore, shell: ShellActions): IpcHandlers {
-  const changed = (reason: 'accounts' | 'budget' | 'billing') => core.emit('snapshotChanged', { reason, at: core.now().toISOString() });
-  /** After a payment record changes: new expiry or balance alerts fire at once, and the tray follows. */
-  const paymentsChanged = <T>(value: T): T => {
-    core.alerts.evaluate();
-    changed('budget');
-    return value;
-  };
-  /** After an invoice or case changes: a new discrepancy alerts at once, and open views reload. */
-  const billingChanged = <T>(value: T): T => {
-    core.alerts.evaluate();
-    changed('billing');
-    return value;
-  };
+export function createIpcHandlers(app: Spendwatch, shell: ShellActions): IpcHandlers {
   return {
-    ...billingHandlers(core, shell, billingChanged),
-    getDashboard: (query) => core.getDashboard(query),
-    listAccounts: () => core.accounts.list(),
+    ...billingHandlers(app, shell),
+    ...spendControlHandlers(app),
+    getDashboard: (query) => app.queries.dashboard(query),
+    listAccounts: () => app.accounts.list(),
     addAccount: async (input) => {
-      const account = await core.accounts.add(input);
-      changed('accounts');
-      void core.syncAndEvaluate([account.id]);
+      const account = await app.accounts.add(input);
+      // In the app a new account fills in at once; the CLI says to run `spendwatch sync`.
+      void app.sync.run([account.id]);
       return account;
     },
     replaceAccountKey: async ({ accountId, apiKey }) => {
-      const info = await core.accounts.replaceKey(accountId, apiKey);
-      changed('accounts');
-      void core.syncAndEvaluate([info.id]);
+      const info = await app.accounts.replaceKey(accountId, apiKey);
+      void app.sync.run([info.id]);
       return info;
     },
-    renameAccount: ({ accountId, name }) => {
-      const info = core.accounts.rename(accountId, name);
-      changed('accounts');
-      return info;
-    },
+    renameAccount: ({ accountId, name }) => app.accounts.rename(accountId, name),
     removeAccount: async ({ accountId }) => {
-      const removed = await core.removeAccount(accountId);
-      changed('accounts');
-      return { removed };
+      await app.accounts.remove(accountId);
+      return { removed: true };
     },
     syncNow: async ({ accountId }) => {
-      const report = await core.syncAndEvaluate(accountId ? [core.accounts.get(accountId).id] : undefined);
-      return { accounts: report.accounts };
+      const run = await app.sync.run(accountId ? [app.accounts.get(accountId).id] : undefined);
+      return { accounts: run.accounts };
     },
-    setBudget: ({ accountId, budget }) => core.setBudget(accountId, budget, { evaluate: true }),
-    listAlerts: () => core.alerts.list(),
-    markAlertsRead: ({ ids }) => {
-      const marked = core.alerts.markRead(ids);
-      changed('budget');
-      return { marked };
-    },
-    getPayments: () => core.paymentOverview(),
-    savePaymentMethod: async ({ id, method }) => paymentsChanged(await core.payments.save(id, method)),
-    deletePaymentMethod: async ({ id }) => paymentsChanged({ removed: await core.payments.remove(id) }),
-    addCredit: (input) => paymentsChanged(core.payments.addCredit(input)),
-    removeCredit: ({ accountId, entryId }) => {
-      core.payments.removeCredit(accountId, entryId);
-      return paymentsChanged({ removed: true });
-    },
-    setRecordedBalance: ({ accountId, balance }) => {
-      core.payments.setRecordedBalance(accountId, balance);
-      return paymentsChanged({ saved: true });
-    },
-    setAutoRecharge: ({ accountId, autoRecharge }) => {
-      core.payments.setAutoRecharge(accountId, autoRecharge);
-      return paymentsChanged({ saved: true });
-    },
-    addPaymentEvent: (input) => paymentsChanged(core.payments.addEvent(input)),
-    removePaymentEvent: ({ id }) => {
-      core.payments.removeEvent(id);
-      return paymentsChanged({ removed: true });
-    },
-    setExpiryAlertDays: ({ days }) => {
-      core.payments.setExpiryAlertDays(days);
-      return paymentsChanged({ days: core.settings.read().payments.expiryAlertDays });
-    },
+    setBudget: ({ accountId, budget }) => app.budgets.set(accountId, budget),
+    listAlerts: () => app.alerts.list(),
+    markAlertsRead: ({ ids }) => ({ marked: app.alerts.markRead(ids) }),
+    getPayments: () => app.payments.overview(),
+    savePaymentMethod: ({ id, method }) => app.payments.saveMethod(id, method),
+    deletePaymentMethod: ({ id }) => app.payments.removeMethod(id),
+    addCredit: (input) => app.payments.addCredit(input),
+    removeCredit: ({ accountId, entryId }) => app.payments.removeCredit(accountId, entryId),
+    setRecordedBalance: ({ accountId, balance }) => app.payments.setRecordedBalance(accountId, balance),
+    setAutoRecharge: ({ accountId, autoRecharge }) => app.payments.setAutoRecharge(accountId, autoRecharge),
+    addPaymentEvent: (input) => app.payments.addEvent(input),
+    removePaymentEvent: ({ id }) => app.payments.removeEvent(id),
+    setExpiryAlertDays: ({ days }) => app.payments.setExpiryAlertDays(days),
     setGeneral: (input) => {
-      const next = core.settings.update((s) => {
-        s.general = { ...s.general, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
-      }).general;
+      const next = app.preferences.setGeneral(input);
       if (input.startAtLogin !== undefined) shell.setStartAtLogin?.(input.startAtLogin);
-      changed('accounts');
       return next;
     },
-    testAccount: async ({ accountId }) => {
-      try {
-        await core.accounts.test(accountId);
-        return { ok: true, message: 'Connected: the key can read costs.' };
-      } catch (error) {
-        return { ok: false, message: toErrorInfo(error).message };
-      }
-    },
+    testAccount: ({ accountId }) => app.accounts.test(accountId),
     openWindow: ({ route, section }) => ({ opened: shell.openWindow?.(route, section) ?? false }),
-    getPreferences: () => {
-      const settings = core.settings.read();
-      return {
-        general: settings.general,
-        pollMinutes: settings.general.pollMinutes,
-        spikeFloorMicros: settings.alerts.spikeFloorMicros,
-        alertPreferences: settings.alerts.preferences,
-        budgets: settings.budgets,
-      };
-    },
-    setAlertPreference: ({ kind, preference }) => {
-      core.settings.update((s) => {
-        s.alerts.preferences[kind] = preference;
-      });
-      return { kind, preference };
-    },
+    getPreferences: () => app.preferences.get(),
+    setAlertPreference: ({ kind, preference }) => app.alerts.setPreference(kind, preference),
     exportCsv: async ({ accountId, from, to }) => {
-      const { fileName, csv } = core.exportCsv(accountId, from, to);
+      const { fileName, csv } = app.queries.exportCsv(accountId, from, to);
       if (!shell.saveFile) return { fileName, savedTo: null, csv };
       return { fileName, savedTo: await shell.saveFile(fileName, csv), csv: null };
     },
-    ...spendControlHandlers(core),
     openExternal: async ({ url }) => {
       // The shell gets the URL the check produced, never the caller's string.
       const vetted = vetExternalUrl(url);

@@ -2,12 +2,11 @@
  * The `status --json` / `sync --json` document: a stable, documented shape built from local history.
  * Money is {"amount": "<decimal string>", "currency": "usd"}; periods are UTC months.
  */
-import { firstDayOfMonth, monthOf } from '../../../shared/dates';
+import { dayFromMs, firstDayOfMonth, monthOf } from '../../../shared/dates';
 import { microsToDecimal, type Micros } from '../../../shared/money';
 import type { AccountSummary, Alert } from '../../../shared/domain';
 import { breakdown, otherCurrencyTotals, usageByModel } from '../aggregate/aggregations';
 import type { ResolvedAccount } from '../account-views';
-import type { SpendwatchCore } from '../spendwatch-core';
 import { own } from '../../../shared/records';
 
 export interface Money {
@@ -82,16 +81,14 @@ export function alertJson(alert: Alert): StatusAlert {
 }
 
 /** `alerts`: for `sync`, the alerts that run raised; for `status`, the active ones. */
-export function buildStatusDocument(core: SpendwatchCore, alerts: Alert[] = []): StatusDocument {
-  const settings = core.settings.read();
-  const today = core.today();
+export function buildStatusDocument(input: { now: Date; accounts: { resolved: ResolvedAccount; summary: AccountSummary }[]; alerts: Alert[] }): StatusDocument {
+  const today = dayFromMs(input.now.getTime());
   const from = firstDayOfMonth(monthOf(today));
-  const resolved = settings.accounts.length ? core.views.resolveAll(settings) : [];
   return {
-    generatedAt: core.now().toISOString(),
+    generatedAt: input.now.toISOString(),
     period: monthOf(today),
-    accounts: resolved.map((r) => statusAccount(r, core.views.summarise(r, settings, false), from, today)),
-    alerts: alerts.map(alertJson),
+    accounts: input.accounts.map((a) => statusAccount(a.resolved, a.summary, from, today)),
+    alerts: input.alerts.map(alertJson),
   };
 }
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OpenAiProvider } from '../../../../src/main/core/providers/openai/openai-provider';
 import { JsonFileStore } from '../../../../src/main/core/settings/json-file-store';
 import { settingsFile } from '../../../../src/main/core/paths';
-import { SpendwatchCore } from '../../../../src/main/core/spendwatch-core';
+import { createTestSpendwatch, type TestSpendwatch } from '../../../support/test-spendwatch';
 import { FakeOpenAiServer } from '../../../fake-openai/fake-openai-server';
 import { smallOrganisation } from '../../../fake-openai/organisations';
 import { FakeKeychain } from '../../../support/fake-vault';
@@ -20,14 +20,14 @@ describe('accounts', () => {
   let baseUrl: string;
   let dataDir: string;
   let vault: FakeKeychain;
-  let core: SpendwatchCore;
+  let core: TestSpendwatch;
 
   beforeEach(async () => {
     server = new FakeOpenAiServer({ [KEY]: smallOrganisation(5), [NEW_KEY]: smallOrganisation(5), 'sk-admin-revokedrevokedrevokedrevoked': 'revoked' });
     baseUrl = await server.start();
     dataDir = join(mkdtempSync(join(tmpdir(), 'sw-acc-')), 'home');
     vault = new FakeKeychain();
-    core = new SpendwatchCore({
+    core = createTestSpendwatch({
       dataDir,
       vault,
       clock: new TestClock(new Date()),
@@ -85,23 +85,23 @@ describe('accounts', () => {
     await expect(core.accounts.add({ name: 'acme', provider: 'openai', apiKey: KEY, baseUrl })).rejects.toMatchObject({ code: 'conflict' });
     core.accounts.rename('Acme', 'Acme Prod');
     expect(core.accounts.get('acme prod').id).toBe(a.id);
-    await core.sync.syncAll();
+    await core.services.sync.syncAll();
     expect(existsSync(join(dataDir, 'history', a.id))).toBe(true);
-    core.setBudget('Acme Prod', { monthlyMicros: 1_000_000, thresholds: [50] });
+    core.budgets.set('Acme Prod', { monthlyMicros: 1_000_000, thresholds: [50] });
     await core.accounts.remove('Acme Prod');
     expect(vault.secrets.size).toBe(0);
     expect(existsSync(join(dataDir, 'history', a.id))).toBe(false);
-    expect(core.settings.read()).toMatchObject({ accounts: [], budgets: {} });
+    expect(core.services.settings.read()).toMatchObject({ accounts: [], budgets: {} });
   });
 
   describe('replacing a key', () => {
     it('checks the new key, tests it with one call, stores it and keeps the history and budget', async () => {
       const info = await core.accounts.add({ name: 'Acme', provider: 'openai', apiKey: KEY, baseUrl });
-      await core.syncAndEvaluate([info.id]);
-      core.setBudget(info.id, { monthlyMicros: 100_000_000, dailyMicros: null, thresholds: [50, 100], projects: {} });
-      const daysBefore = core.getDashboard({ accountId: info.id, range: '30d', groupBy: 'model' }).daily.points;
+      await core.sync.run([info.id]);
+      core.budgets.set(info.id, { monthlyMicros: 100_000_000, dailyMicros: null, thresholds: [50, 100], projects: {} });
+      const daysBefore = core.queries.dashboard({ accountId: info.id, range: '30d', groupBy: 'model' }).daily.points;
       expect(daysBefore.some((p) => p.totalMicros > 0)).toBe(true);
-      core.history.writeState(info.id, { ...core.history.readState(info.id), lastError: { code: 'invalid_key', message: 'revoked' } });
+      core.services.history.writeState(info.id, { ...core.services.history.readState(info.id), lastError: { code: 'invalid_key', message: 'revoked' } });
       const requestsBefore = server.requests.length;
 
       const replaced = await core.accounts.replaceKey('Acme', NEW_KEY);
@@ -111,9 +111,9 @@ describe('accounts', () => {
       expect(server.requests.at(-1)?.key).toBe(NEW_KEY);
       expect(vault.secrets.get(`account:${info.id}`)).toBe(NEW_KEY);
       expect(core.accounts.list()).toEqual([replaced]);
-      expect(core.settings.read().budgets[info.id]).toMatchObject({ monthlyMicros: 100_000_000 });
-      expect(core.history.readState(info.id).lastError).toBeNull();
-      expect(core.getDashboard({ accountId: info.id, range: '30d', groupBy: 'model' }).daily.points).toEqual(daysBefore);
+      expect(core.services.settings.read().budgets[info.id]).toMatchObject({ monthlyMicros: 100_000_000 });
+      expect(core.services.history.readState(info.id).lastError).toBeNull();
+      expect(core.queries.dashboard({ accountId: info.id, range: '30d', groupBy: 'model' }).daily.points).toEqual(daysBefore);
     });
 
     it.each([
@@ -127,7 +127,7 @@ describe('accounts', () => {
     });
 
     it('judges the key by the account\'s provider: an OpenAI key is refused for an Anthropic account', async () => {
-      core.settings.update((s) => {
+      core.services.settings.update((s) => {
         s.accounts.push({ id: 'acc_anthropic0000001', name: 'Claude', provider: 'anthropic', baseUrl, keyHint: 'sk-ant-admin…zzzz', createdAt: new Date().toISOString() });
       });
       await expect(core.accounts.replaceKey('Claude', NEW_KEY)).rejects.toMatchObject({ code: 'wrong_key_type', message: expect.stringMatching(/OpenAI key/) });

@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { trayText } from '../../../../src/main/electron/tray-text';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { dayRange } from '../../../../src/shared/dates';
 import type { Notification } from '../../../../src/main/core/ports';
 import { JsonFileStore } from '../../../../src/main/core/settings/json-file-store';
 import { settingsFile } from '../../../../src/main/core/paths';
-import { SpendwatchCore } from '../../../../src/main/core/spendwatch-core';
+import { createTestSpendwatch, type TestSpendwatch } from '../../../support/test-spendwatch';
 import type { CostRow } from '../../../../src/main/core/history/types';
 import { isSilenced } from '../../../../src/main/core/alerts/alert-engine';
 import { FakeKeychain } from '../../../support/fake-vault';
@@ -20,23 +21,28 @@ describe('alert engine', () => {
   let dataDir: string;
   let clock: TestClock;
   let notified: Notification[];
-  let core: SpendwatchCore;
+  let core: TestSpendwatch;
 
   const makeCore = () =>
-    new SpendwatchCore({
+    createTestSpendwatch({
       dataDir,
       vault: new FakeKeychain(),
       clock,
       settingsStore: new JsonFileStore(settingsFile(dataDir)),
-      notifier: { notify: (n) => notified.push(n), setTrayState: () => undefined },
+      notifier: { notify: (n) => notified.push(n) },
     });
 
   /** Writes a day's costs into the account's history, as a sync would. */
   const spend = (days: Record<string, number>) => {
-    const { history } = core.history.load(ACC);
+    const { history } = core.services.history.load(ACC);
     history.replaceCosts(new Map(Object.entries(days).map(([d, m]) => [d, [row(m)]])));
-    core.history.save(ACC);
+    core.services.history.save(ACC);
   };
+  /** Stores a budget without evaluating (the budget use case would): each test evaluates itself. */
+  const storeBudget = (budget: { monthlyMicros: number; thresholds: number[]; dailyMicros?: number; projects?: Record<string, number> }) =>
+    core.services.settings.update((s) => {
+      s.budgets[ACC] = { dailyMicros: null, projects: {}, ...budget };
+    });
   const evenly = (from: string, to: string, micros: number) => Object.fromEntries(dayRange(from, to).map((d) => [d, micros]));
 
   beforeEach(() => {
@@ -44,15 +50,15 @@ describe('alert engine', () => {
     clock = new TestClock(new Date('2026-11-21T10:00:00Z'));
     notified = [];
     core = makeCore();
-    core.settings.update((s) => {
+    core.services.settings.update((s) => {
       s.accounts.push({ id: ACC, name: 'Acme Prod', provider: 'openai', baseUrl: 'x', keyHint: 'sk-admin-…abcd', createdAt: '' });
     });
-    core.history.writeState(ACC, { ...core.history.readState(ACC), lastSuccessAt: clock.now().toISOString(), backfilledFrom: '2025-12-01', projects: { proj_web: 'Web app' } });
+    core.services.history.writeState(ACC, { ...core.services.history.readState(ACC), lastSuccessAt: clock.now().toISOString(), backfilledFrom: '2025-12-01', projects: { proj_web: 'Web app' } });
   });
 
   it('crosses 50% and 80% in one jump: each fires once, worded with figures and the run-out day', () => {
     spend({ ...evenly('2026-11-01', '2026-11-20', 20_000_000), '2026-11-21': 1_220_000 });
-    core.setBudget(ACC, { monthlyMicros: 500_000_000, thresholds: [50, 80, 100] });
+    storeBudget({ monthlyMicros: 500_000_000, thresholds: [50, 80, 100] });
     const raised = core.alerts.evaluate();
     const thresholds = raised.filter((a) => a.kind === 'budget-threshold');
     expect(thresholds.map((a) => a.threshold)).toEqual([50, 80]);
@@ -65,7 +71,7 @@ describe('alert engine', () => {
 
   it('never fires the same alert twice: not on the next evaluation, not after a restart', () => {
     spend(evenly('2026-11-01', '2026-11-21', 20_000_000));
-    core.setBudget(ACC, { monthlyMicros: 500_000_000, thresholds: [50, 80, 100] });
+    storeBudget({ monthlyMicros: 500_000_000, thresholds: [50, 80, 100] });
     expect(core.alerts.evaluate().length).toBeGreaterThan(0);
     expect(core.alerts.evaluate()).toEqual([]);
     core = makeCore();
@@ -75,7 +81,7 @@ describe('alert engine', () => {
 
   it('fires a crossing found late exactly once, and the next threshold when it is crossed', () => {
     spend(evenly('2026-11-01', '2026-11-10', 20_000_000));
-    core.setBudget(ACC, { monthlyMicros: 500_000_000, thresholds: [50, 80, 100] });
+    storeBudget({ monthlyMicros: 500_000_000, thresholds: [50, 80, 100] });
     expect(core.alerts.evaluate().filter((a) => a.kind === 'budget-threshold')).toEqual([]);
     spend(evenly('2026-11-11', '2026-11-13', 20_000_000)); // 260 = 52%
     expect(core.alerts.evaluate().filter((a) => a.kind === 'budget-threshold').map((a) => a.threshold)).toEqual([50]);
@@ -88,19 +94,19 @@ describe('alert engine', () => {
 
   it('re-evaluates a lowered budget, and re-arms thresholds when the budget is raised', () => {
     spend(evenly('2026-11-01', '2026-11-21', 20_000_000)); // $420
-    core.setBudget(ACC, { monthlyMicros: 1_000_000_000, thresholds: [50, 100] });
+    storeBudget({ monthlyMicros: 1_000_000_000, thresholds: [50, 100] });
     expect(core.alerts.evaluate().filter((a) => a.kind === 'budget-threshold')).toEqual([]);
-    const lowered = core.setBudget(ACC, { monthlyMicros: 400_000_000, thresholds: [50, 100] }, { evaluate: true });
+    const lowered = core.budgets.set(ACC, { monthlyMicros: 400_000_000, thresholds: [50, 100] });
     expect(lowered.alerts.filter((a) => a.kind === 'budget-threshold').map((a) => a.threshold)).toEqual([50, 100]);
     // Raised above spend: 100% is no longer crossed, so it re-arms; 50% still is, so it stays fired.
-    expect(core.setBudget(ACC, { monthlyMicros: 800_000_000, thresholds: [50, 100] }, { evaluate: true }).alerts).toEqual([]);
+    expect(core.budgets.set(ACC, { monthlyMicros: 800_000_000, thresholds: [50, 100] }).alerts).toEqual([]);
     spend(evenly('2026-11-01', '2026-11-21', 40_000_000)); // $840
     expect(core.alerts.evaluate().filter((a) => a.kind === 'budget-threshold').map((a) => a.threshold)).toEqual([100]);
   });
 
   it('starts clean in a new UTC month', () => {
     spend(evenly('2026-11-01', '2026-11-30', 20_000_000));
-    core.setBudget(ACC, { monthlyMicros: 100_000_000, thresholds: [50, 100] });
+    storeBudget({ monthlyMicros: 100_000_000, thresholds: [50, 100] });
     expect(core.alerts.evaluate().filter((a) => a.kind === 'budget-threshold')).toHaveLength(2);
     clock.set('2026-12-01T00:30:00Z');
     spend({ '2026-12-01': 120_000_000 });
@@ -115,7 +121,7 @@ describe('alert engine', () => {
   it('forecast-over-budget waits for three complete days, then fires once per period', () => {
     clock.set('2026-11-03T12:00:00Z');
     spend({ '2026-11-01': 30_000_000, '2026-11-02': 30_000_000, '2026-11-03': 1_000_000 });
-    core.setBudget(ACC, { monthlyMicros: 500_000_000, thresholds: [100] });
+    storeBudget({ monthlyMicros: 500_000_000, thresholds: [100] });
     expect(core.alerts.evaluate()).toEqual([]);
     clock.set('2026-11-04T12:00:00Z');
     spend({ '2026-11-03': 30_000_000 });
@@ -129,7 +135,7 @@ describe('alert engine', () => {
 
   it('daily budget: once per UTC day', () => {
     spend({ '2026-11-20': 60_000_000, '2026-11-21': 10_000_000 });
-    core.setBudget(ACC, { monthlyMicros: 10_000_000_000, thresholds: [100], dailyMicros: 50_000_000 });
+    storeBudget({ monthlyMicros: 10_000_000_000, thresholds: [100], dailyMicros: 50_000_000 });
     const raised = core.alerts.evaluate();
     expect(raised.map((a) => [a.kind, a.day])).toEqual([['daily-budget', '2026-11-20']]);
     expect(raised[0].message).toBe('Acme Prod has spent $60.00 on Nov 20 (UTC), over its $50 daily budget.');
@@ -151,7 +157,7 @@ describe('alert engine', () => {
 
   it('sync-failing: at once for a revoked key, after an hour for transient errors, once per episode', () => {
     const fail = (code: 'invalid_key' | 'offline', since: string) =>
-      core.history.writeState(ACC, { ...core.history.readState(ACC), lastError: { code, message: `${code} message` }, firstFailureAt: since, consecutiveFailures: 3 });
+      core.services.history.writeState(ACC, { ...core.services.history.readState(ACC), lastError: { code, message: `${code} message` }, firstFailureAt: since, consecutiveFailures: 3 });
     fail('offline', '2026-11-21T09:30:00Z');
     expect(core.alerts.evaluate()).toEqual([]);
     fail('offline', '2026-11-21T08:30:00Z');
@@ -161,15 +167,15 @@ describe('alert engine', () => {
     const revoked = core.alerts.evaluate();
     expect(revoked).toHaveLength(1);
     expect(revoked[0]).toMatchObject({ kind: 'sync-failing', severity: 'critical', message: 'invalid_key message' });
-    expect(core.trayState().state).toBe('warning');
+    expect(trayText(core.queries.trayFacts()).state).toBe('warning');
   });
 
   it('records but does not pop up alerts during quiet hours or a snooze', () => {
-    core.settings.update((s) => {
+    core.services.settings.update((s) => {
       s.alerts.preferences['budget-threshold'] = { snoozedUntil: '2026-11-22T00:00:00Z', quietHours: null };
     });
     spend(evenly('2026-11-01', '2026-11-21', 20_000_000));
-    core.setBudget(ACC, { monthlyMicros: 500_000_000, thresholds: [50] });
+    storeBudget({ monthlyMicros: 500_000_000, thresholds: [50] });
     const raised = core.alerts.evaluate();
     expect(raised.find((a) => a.kind === 'budget-threshold')?.silenced).toBe(true);
     expect(notified.some((n) => n.title.includes('50%'))).toBe(false);
@@ -188,9 +194,9 @@ describe('alert engine', () => {
   });
 
   it('per-project budgets alert on their own scope', () => {
-    const { history } = core.history.load(ACC);
+    const { history } = core.services.history.load(ACC);
     history.replaceCosts(new Map(dayRange('2026-11-01', '2026-11-21').map((d) => [d, [row(5_000_000, 'proj_web'), row(1_000_000, 'proj_batch')]])));
-    core.setBudget(ACC, { monthlyMicros: 10_000_000_000, thresholds: [100], projects: { proj_web: 100_000_000 } });
+    storeBudget({ monthlyMicros: 10_000_000_000, thresholds: [100], projects: { proj_web: 100_000_000 } });
     const raised = core.alerts.evaluate();
     expect(raised.map((a) => [a.kind, a.scope, a.threshold])).toEqual([['budget-threshold', 'project:proj_web', 100]]);
     expect(raised[0].message).toMatch(/^Web app \(Acme Prod\) has spent \$105\.00/);

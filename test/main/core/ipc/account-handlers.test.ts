@@ -11,7 +11,7 @@ import { createIpcHandlers } from '../../../../src/main/core/ipc/handlers';
 import { settingsFile } from '../../../../src/main/core/paths';
 import { OpenAiProvider } from '../../../../src/main/core/providers/openai/openai-provider';
 import { JsonFileStore } from '../../../../src/main/core/settings/json-file-store';
-import { SpendwatchCore } from '../../../../src/main/core/spendwatch-core';
+import { createTestSpendwatch, type TestSpendwatch } from '../../../support/test-spendwatch';
 import { FakeOpenAiServer } from '../../../fake-openai/fake-openai-server';
 import { smallOrganisation } from '../../../fake-openai/organisations';
 import { FakeKeychain } from '../../../support/fake-vault';
@@ -23,7 +23,7 @@ const NEW = 'sk-admin-new-bbbbbbbbbbbbbbbb';
 
 describe('replaceAccountKey over IPC', () => {
   let server: FakeOpenAiServer;
-  let core: SpendwatchCore;
+  let core: TestSpendwatch;
   let vault: FakeKeychain;
   let events: string[];
   let handlers: ReturnType<typeof createIpcHandlers>;
@@ -34,7 +34,7 @@ describe('replaceAccountKey over IPC', () => {
     const baseUrl = await server.start();
     const dataDir = mkdtempSync(join(tmpdir(), 'sw-account-ipc-'));
     vault = new FakeKeychain();
-    core = new SpendwatchCore({
+    core = createTestSpendwatch({
       dataDir,
       vault,
       clock: new TestClock(new Date()),

@@ -11,14 +11,14 @@ import { dispatchIpc } from '../../../../src/main/core/ipc/dispatch';
 import { createIpcHandlers } from '../../../../src/main/core/ipc/handlers';
 import { settingsFile } from '../../../../src/main/core/paths';
 import { JsonFileStore } from '../../../../src/main/core/settings/json-file-store';
-import { SpendwatchCore } from '../../../../src/main/core/spendwatch-core';
+import { createTestSpendwatch, type TestSpendwatch } from '../../../support/test-spendwatch';
 import { FakeKeychain } from '../../../support/fake-vault';
 import { TestClock } from '../../../support/test-clock';
 import { costRow } from '../../../support/cost-row';
 
 describe('billing IPC', () => {
   let dataDir: string;
-  let core: SpendwatchCore;
+  let core: TestSpendwatch;
   let events: string[];
   let saved: { fileName: string; content: string }[];
   let handlers: ReturnType<typeof createIpcHandlers>;
@@ -27,16 +27,16 @@ describe('billing IPC', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'sw-billing-ipc-'));
     events = [];
     saved = [];
-    core = new SpendwatchCore({ dataDir, vault: new FakeKeychain(), clock: new TestClock(new Date('2026-11-21T12:00:00Z')), settingsStore: new JsonFileStore(settingsFile(dataDir)) });
+    core = createTestSpendwatch({ dataDir, vault: new FakeKeychain(), clock: new TestClock(new Date('2026-11-21T12:00:00Z')), settingsStore: new JsonFileStore(settingsFile(dataDir)) });
     core.onEvent((event, payload) => events.push(`${event}:${(payload as { reason?: string }).reason ?? ''}`));
-    core.settings.update((s) => {
+    core.services.settings.update((s) => {
       s.accounts.push({ id: 'acc_a', name: 'Acme Prod', provider: 'openai', baseUrl: 'x', keyHint: 'k', createdAt: '' });
     });
     // October at $10 a day, fetched by a sync on Nov 21.
-    const { history } = core.history.load('acc_a');
+    const { history } = core.services.history.load('acc_a');
     history.replaceCosts(new Map(dayRange('2026-10-01', '2026-11-21').map((d) => [d, [costRow('proj_a', 'gpt-4o, input', 10_000_000)]])));
-    core.history.save('acc_a');
-    core.history.writeState('acc_a', { ...core.history.readState('acc_a'), lastSuccessAt: '2026-11-21T11:00:00.000Z' });
+    core.services.history.save('acc_a');
+    core.services.history.writeState('acc_a', { ...core.services.history.readState('acc_a'), lastSuccessAt: '2026-11-21T11:00:00.000Z' });
     handlers = createIpcHandlers(core, { openExternal: () => undefined, saveFile: async (fileName, content) => (saved.push({ fileName, content }), `/tmp/${fileName}`) });
   });
 
@@ -76,7 +76,7 @@ describe('billing IPC', () => {
   });
 
   it('shows no statuses for the demo organisation', async () => {
-    core.settings.update((s) => {
+    core.services.settings.update((s) => {
       s.accounts = [];
     });
     expect(await dispatchIpc(handlers, 'getBillingStatuses', { accountId: 'all' })).toEqual({ ok: true, value: [] });

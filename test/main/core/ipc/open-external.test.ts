@@ -1,10 +1,10 @@
 /** openExternal: the shell receives the URL the allow-list produced, and nothing when the check fails. */
 import { describe, expect, it, vi } from 'vitest';
 import { createIpcHandlers } from '../../../../src/main/core/ipc/handlers';
-import type { SpendwatchCore } from '../../../../src/main/core/spendwatch-core';
+import type { TestSpendwatch } from '../../../support/test-spendwatch';
 
 // openExternal never touches the core; a bare object keeps this test about the link check alone.
-const handlersWith = (openExternal: (url: string) => void) => createIpcHandlers({} as SpendwatchCore, { openExternal });
+const handlersWith = (openExternal: (url: string) => void) => createIpcHandlers({} as TestSpendwatch, { openExternal });
 
 describe('openExternal handler', () => {
   it('opens the normalised URL, not the string it was given', async () => {

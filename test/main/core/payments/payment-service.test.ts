@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { trayText } from '../../../../src/main/electron/tray-text';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { createIpcHandlers } from '../../../../src/main/core/ipc/handlers';
 import { dispatchIpc } from '../../../../src/main/core/ipc/dispatch';
 import { settingsFile } from '../../../../src/main/core/paths';
 import { JsonFileStore } from '../../../../src/main/core/settings/json-file-store';
-import { SpendwatchCore } from '../../../../src/main/core/spendwatch-core';
+import { createTestSpendwatch, type TestSpendwatch } from '../../../support/test-spendwatch';
 import { FakeKeychain } from '../../../support/fake-vault';
 import { TestClock } from '../../../support/test-clock';
 import { costRow } from '../../../support/cost-row';
@@ -33,38 +34,38 @@ describe('payment methods', () => {
   let dataDir: string;
   let vault: FakeKeychain;
   let clock: TestClock;
-  let core: SpendwatchCore;
+  let core: TestSpendwatch;
 
   beforeEach(() => {
     dataDir = join(mkdtempSync(join(tmpdir(), 'sw-pay-')), 'home');
     vault = new FakeKeychain();
     clock = new TestClock(new Date('2026-11-21T12:00:00Z'));
-    core = new SpendwatchCore({ dataDir, vault, clock, settingsStore: new JsonFileStore(settingsFile(dataDir)) });
+    core = createTestSpendwatch({ dataDir, vault, clock, settingsStore: new JsonFileStore(settingsFile(dataDir)) });
   });
 
   it('keeps the full number only in the keychain; everything else sees brand and last four', async () => {
-    const method = await core.payments.save(undefined, { ...card(), cvv: '123' });
+    const method = await core.services.payments.save(undefined, { ...card(), cvv: '123' });
     expect(method.card).toMatchObject({ brand: 'visa', last4: '4242', expMonth: 12, expYear: 2026 });
     expect(vault.secrets.get(`card:${method.id}`)).toBe(NUMBER);
     const text = readFileSync(settingsFile(dataDir), 'utf8');
     expect(text).toContain('"last4": "4242"');
     expect(text).not.toMatch(/4242424242424242|4242 4242 4242 4242/);
     expect(text).not.toContain('123"');
-    expect(JSON.stringify(core.paymentOverview())).not.toContain(NUMBER);
+    expect(JSON.stringify(core.payments.overview())).not.toContain(NUMBER);
   });
 
   it('edits without a number keep it; a new number replaces it; delete removes the keychain entry', async () => {
-    const method = await core.payments.save(undefined, card());
+    const method = await core.services.payments.save(undefined, card());
     const { cardNumber: _kept, ...withoutNumber } = card({ expYear: 2028, label: 'Renewed' });
-    const edited = await core.payments.save(method.id, withoutNumber);
+    const edited = await core.services.payments.save(method.id, withoutNumber);
     expect(edited.card).toMatchObject({ last4: '4242', expYear: 2028 });
     expect(edited.label).toBe('Renewed');
-    const replaced = await core.payments.save(method.id, card({ cardNumber: '5555 5555 5555 4444' }));
+    const replaced = await core.services.payments.save(method.id, card({ cardNumber: '5555 5555 5555 4444' }));
     expect(replaced.card).toMatchObject({ brand: 'mastercard', last4: '4444' });
     expect(vault.secrets.get(`card:${method.id}`)).toBe('5555555555554444');
-    await core.payments.remove(method.id);
+    await core.services.payments.remove(method.id);
     expect(vault.secrets.size).toBe(0);
-    expect(core.payments.list()).toEqual([]);
+    expect(core.services.payments.list()).toEqual([]);
   });
 
   it.each([
@@ -73,7 +74,7 @@ describe('payment methods', () => {
     ['no cardholder', { cardholderName: ' ' }, /name on the card/],
     ['no postal code', { billingAddress: { country: 'UK', postalCode: '', line1: 'x' } }, /postal code/],
   ])('refuses %s and changes nothing', async (_label, override, message) => {
-    await expect(core.payments.save(undefined, card(override))).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(message) });
+    await expect(core.services.payments.save(undefined, card(override))).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(message) });
     expect(vault.secrets.size).toBe(0);
     expect(existsSync(dataDir)).toBe(false);
   });
@@ -89,25 +90,25 @@ describe('payment methods', () => {
 
   it('with no keychain reachable, records nothing', async () => {
     vault.reachable = false;
-    await expect(core.payments.save(undefined, card())).rejects.toMatchObject({ code: 'keychain_unavailable' });
+    await expect(core.services.payments.save(undefined, card())).rejects.toMatchObject({ code: 'keychain_unavailable' });
     expect(filesUnder(dataDir)).toEqual([]);
   });
 
   it('keeps one primary among methods that pay for the same accounts', async () => {
-    const a = await core.payments.save(undefined, card());
-    await core.payments.save(undefined, { type: 'paypal', email: 'billing@example.com', role: 'primary' });
-    expect(core.payments.list().find((m) => m.id === a.id)?.role).toBe('backup');
+    const a = await core.services.payments.save(undefined, card());
+    await core.services.payments.save(undefined, { type: 'paypal', email: 'billing@example.com', role: 'primary' });
+    expect(core.services.payments.list().find((m) => m.id === a.id)?.role).toBe('backup');
   });
 
   it('warns about a card expiring next month once per threshold, up to and after expiry', async () => {
-    await core.payments.save(undefined, card());
+    await core.services.payments.save(undefined, card());
     const first = core.alerts.evaluate();
     expect(first.map((a) => [a.kind, a.threshold])).toEqual([['card-expiry', 60]]);
     expect(first[0].title).toBe('Visa •••• 4242 expires in 40 days');
     expect(first[0].message).toMatch(/expires at the end of December 2026 \(in 40 days\)\. Update your payment method on OpenAI/);
     expect(core.alerts.evaluate()).toEqual([]);
-    expect(core.paymentNotices()).toEqual([{ methodId: expect.any(String), severity: 'warning', message: 'Visa •••• 4242 (“Company card”) expires in 40 days.' }]);
-    expect(core.trayState().state).toBe('warning');
+    expect(core.payments.notices()).toEqual([{ methodId: expect.any(String), severity: 'warning', message: 'Visa •••• 4242 (“Company card”) expires in 40 days.' }]);
+    expect(trayText(core.queries.trayFacts()).state).toBe('warning');
     const steps: [string, number][] = [
       ['2026-12-05T12:00:00Z', 30],
       ['2026-12-26T12:00:00Z', 7],
@@ -119,22 +120,22 @@ describe('payment methods', () => {
       expect(core.alerts.evaluate().map((a) => [a.kind, a.threshold])).toEqual([['card-expiry', threshold]]);
       expect(core.alerts.evaluate()).toEqual([]);
     }
-    expect(core.trayState().state).toBe('over');
-    expect(core.paymentOverview().checklist.map((c) => c.status)).toContain('problem');
+    expect(trayText(core.queries.trayFacts()).state).toBe('over');
+    expect(core.payments.overview().checklist.map((c) => c.status)).toContain('problem');
   });
 
   it('a card added five days before it expires raises one alert, not four', async () => {
     clock.set('2026-12-26T12:00:00Z');
-    await core.payments.save(undefined, card({ expMonth: 12, expYear: 2026 }));
+    await core.services.payments.save(undefined, card({ expMonth: 12, expYear: 2026 }));
     expect(core.alerts.evaluate().map((a) => a.threshold)).toEqual([7]);
   });
 
   it('checklist: no payment method, then no primary, failed payments recorded', async () => {
-    expect(core.paymentOverview().checklist.map((c) => c.id)).toEqual(['no-methods']);
-    await core.payments.save(undefined, card({ role: 'backup', expYear: 2030 }));
-    expect(core.paymentOverview().checklist.map((c) => c.id)).toEqual(['no-primary']);
-    core.payments.addEvent({ date: '2026-11-20', amountMicros: 50_000_000, result: 'failed', note: 'declined' });
-    expect(core.paymentOverview().checklist.map((c) => c.id)).toContain('failed-payments');
+    expect(core.payments.overview().checklist.map((c) => c.id)).toEqual(['no-methods']);
+    await core.services.payments.save(undefined, card({ role: 'backup', expYear: 2030 }));
+    expect(core.payments.overview().checklist.map((c) => c.id)).toEqual(['no-primary']);
+    core.services.payments.addEvent({ date: '2026-11-20', amountMicros: 50_000_000, result: 'failed', note: 'declined' });
+    expect(core.payments.overview().checklist.map((c) => c.id)).toContain('failed-payments');
   });
 });
 
@@ -142,14 +143,14 @@ describe('credits and balance alerts', () => {
   it('low balance and expiring credit fire once', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sw-credit-'));
     const clock = new TestClock(new Date('2026-11-21T12:00:00Z'));
-    const core = new SpendwatchCore({ dataDir, vault: new FakeKeychain(), clock, settingsStore: new JsonFileStore(settingsFile(dataDir)) });
-    core.settings.update((s) => {
+    const core = createTestSpendwatch({ dataDir, vault: new FakeKeychain(), clock, settingsStore: new JsonFileStore(settingsFile(dataDir)) });
+    core.services.settings.update((s) => {
       s.accounts.push({ id: 'acc_a', name: 'Acme Prod', provider: 'openai', baseUrl: 'x', keyHint: 'k', createdAt: '' });
     });
-    const { history } = core.history.load('acc_a');
+    const { history } = core.services.history.load('acc_a');
     history.replaceCosts(new Map(Array.from({ length: 14 }, (_, i) => [`2026-11-${String(8 + i).padStart(2, '0')}`, [costRow(null, 'x', 10_000_000)]])));
-    core.payments.addCredit({ accountId: 'acc_a', kind: 'purchase', amountMicros: 100_000_000, date: '2025-12-10' });
-    core.payments.setRecordedBalance('acc_a', { amountMicros: 80_000_000, asOf: '2026-11-17' });
+    core.services.payments.addCredit({ accountId: 'acc_a', kind: 'purchase', amountMicros: 100_000_000, date: '2025-12-10' });
+    core.services.payments.setRecordedBalance('acc_a', { amountMicros: 80_000_000, asOf: '2026-11-17' });
     const raised = core.alerts.evaluate();
     expect(raised.map((a) => [a.kind, a.threshold])).toEqual([
       ['low-balance', 7],
@@ -158,6 +159,6 @@ describe('credits and balance alerts', () => {
     expect(raised[0].message).toMatch(/about \$40\.00 of prepaid credit left: 4 days at the current pace/);
     expect(raised[0].estimate).toBe(true);
     expect(core.alerts.evaluate()).toEqual([]);
-    expect(core.paymentOverview().accounts[0].estimate?.estimateMicros).toBe(40_000_000);
+    expect(core.payments.overview().accounts[0].estimate?.estimateMicros).toBe(40_000_000);
   });
 });

@@ -3,6 +3,7 @@
  * or after a spend-limit error), stored at once, turned into once-only alerts and a red tray — and never
  * a reason for a cost sync to fail.
  */
+import { trayText } from '../../../../src/main/electron/tray-text';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { settingsFile } from '../../../../src/main/core/paths';
 import { OpenAiProvider } from '../../../../src/main/core/providers/openai/openai-provider';
 import { JsonFileStore } from '../../../../src/main/core/settings/json-file-store';
 import { OpenAiSpendControls } from '../../../../src/main/core/spend-controls/openai-spend-controls-api';
-import { SpendwatchCore } from '../../../../src/main/core/spendwatch-core';
+import { createTestSpendwatch, type TestSpendwatch } from '../../../support/test-spendwatch';
 import type { FakeOrganisation } from '../../../fake-openai/fake-openai-server';
 import { FakeOpenAiServer } from '../../../fake-openai/fake-openai-server';
 import { smallOrganisation } from '../../../fake-openai/organisations';
@@ -27,7 +28,7 @@ describe('hard spend limit during syncs', () => {
   let server: FakeOpenAiServer;
   let org: FakeOrganisation;
   let clock: TestClock;
-  let core: SpendwatchCore;
+  let core: TestSpendwatch;
   let tray: { state: string; lines: string[] }[];
 
   beforeEach(async () => {
@@ -37,14 +38,18 @@ describe('hard spend limit during syncs', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sw-limit-poll-'));
     clock = new TestClock(NOW);
     tray = [];
-    core = new SpendwatchCore({
+    core = createTestSpendwatch({
       dataDir,
       vault: new FakeKeychain(),
       clock,
       settingsStore: new JsonFileStore(settingsFile(dataDir)),
       createProvider: (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),
       createSpendControls: (account, apiKey) => new OpenAiSpendControls({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),
-      notifier: { notify: () => undefined, setTrayState: (s) => tray.push(s) },
+      notifier: { notify: () => undefined },
+    });
+    // As the app's main process does: the tray follows every data change.
+    core.onEvent((event) => {
+      if (event === 'snapshotChanged') tray.push(trayText(core.queries.trayFacts()));
     });
     await core.accounts.add({ name: 'Acme Prod', provider: 'openai', apiKey: KEY, baseUrl });
     server.clearLog();
@@ -52,10 +57,10 @@ describe('hard spend limit during syncs', () => {
   afterEach(() => server.stop());
 
   const limitChecks = () => server.requestsTo('/organization/spend_limit').length;
-  const monthToDate = () => core.getDashboard({ accountId: 'all', range: 'mtd', groupBy: 'model' }).kpis.monthToDateMicros;
+  const monthToDate = () => core.queries.dashboard({ accountId: 'all', range: 'mtd', groupBy: 'model' }).kpis.monthToDateMicros;
   const sync = async (advanceMinutes = 0) => {
     clock.advance(advanceMinutes * MINUTE);
-    const report = await core.syncAndEvaluate();
+    const report = await core.sync.run();
     expect(report.accounts[0].ok, JSON.stringify(report.accounts[0].error)).toBe(true);
     return report;
   };
@@ -68,7 +73,7 @@ describe('hard spend limit during syncs', () => {
     expect(limitChecks()).toBe(1);
     await sync(31);
     expect(limitChecks()).toBe(2);
-    expect(core.spendControls.known(core.accounts.list()[0].id).warning).toBeNull();
+    expect(core.services.spendControls.known(core.accounts.list()[0].id).warning).toBeNull();
   });
 
   it('checks every poll near the limit, raises openai-limit-near once at 90%, and openai-limit-enforcing once', async () => {
@@ -106,7 +111,7 @@ describe('hard spend limit during syncs', () => {
     await sync();
     const account = core.accounts.list()[0];
     org.spendControls = { limits: { proj_alpha: { cents: 100, enforcing: true } }, alerts: {} };
-    await core.spendControls.getLimit(account, { id: 'proj_alpha', name: 'Alpha app' });
+    await core.services.spendControls.getLimit(account, { id: 'proj_alpha', name: 'Alpha app' });
     const alerts = core.alerts.evaluate();
     expect(alerts.map((a) => [a.kind, a.scope, a.title])).toEqual([['openai-limit-enforcing', 'project:proj_alpha', 'OpenAI is blocking API requests for Alpha app (Acme Prod)']]);
     server.clearLog();
@@ -141,7 +146,7 @@ describe('hard spend limit during syncs', () => {
       body: { error: { message: 'Organization spend limit exceeded.', type: 'insufficient_quota', param: null, code: 'organization_spend_limit_exceeded' } },
     });
     org.spendControls = { limits: { org: { cents: 100, enforcing: true } }, alerts: {} };
-    const report = await core.syncAndEvaluate();
+    const report = await core.sync.run();
     expect(report.accounts[0].ok).toBe(false);
     expect(limitChecks()).toBe(checks + 1);
     expect(report.alerts.map((a) => a.kind)).toContain('openai-limit-enforcing');
@@ -151,14 +156,14 @@ describe('hard spend limit during syncs', () => {
     server.addFault({ path: '/spend_limit', kind: 'status', status: 403, body: { error: { message: 'Missing scopes: api.organization.spend_limits.read.', type: 'invalid_request_error', param: null, code: null } } });
     await sync();
     const accountId = core.accounts.list()[0].id;
-    expect(core.spendControls.known(accountId).warning).toMatch(/cannot read OpenAI's spend limits and alerts: it needs the api\.organization\.spend_limits\.read permission/);
-    expect(core.history.readState(accountId).lastError).toBeNull();
+    expect(core.services.spendControls.known(accountId).warning).toMatch(/cannot read OpenAI's spend limits and alerts: it needs the api\.organization\.spend_limits\.read permission/);
+    expect(core.services.history.readState(accountId).lastError).toBeNull();
     await sync(15);
     expect(limitChecks()).toBe(1);
     server.addFault({ path: '/spend_limit', kind: 'status', status: 500, times: FAST_RETRY.maxAttempts });
     await sync(61);
-    expect(core.spendControls.known(accountId).warning).toMatch(/could not be checked/);
+    expect(core.services.spendControls.known(accountId).warning).toMatch(/could not be checked/);
     await sync(61);
-    expect(core.spendControls.known(accountId).warning).toBeNull();
+    expect(core.services.spendControls.known(accountId).warning).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  * app with huge amounts, write files that cannot be read back, wipe good rows with one bad one, crash on ids
  * named like Object.prototype's members, or fail a whole sync over a bucket time or a label.
  */
+import { trayText } from '../../../../src/main/electron/tray-text';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settingsFile } from '../../../../src/main/core/paths';
 import { OpenAiProvider } from '../../../../src/main/core/providers/openai/openai-provider';
 import { exportCostsCsv } from '../../../../src/main/core/reports/csv-export';
-import { buildStatusDocument } from '../../../../src/main/core/reports/status-report';
 import { JsonFileStore } from '../../../../src/main/core/settings/json-file-store';
-import { SpendwatchCore } from '../../../../src/main/core/spendwatch-core';
+import { createTestSpendwatch, type TestSpendwatch } from '../../../support/test-spendwatch';
 import { MAX_FIGURE_MICROS } from '../../../../src/shared/money';
 import { FakeOpenAiServer, type FakeOrganisation } from '../../../fake-openai/fake-openai-server';
 import { FakeKeychain } from '../../../support/fake-vault';
@@ -40,24 +40,24 @@ function org(): FakeOrganisation {
 describe('sync against a hostile Costs server', () => {
   let server: FakeOpenAiServer;
   let dataDir: string;
-  let core: SpendwatchCore;
+  let core: TestSpendwatch;
   const makeCore = () =>
-    new SpendwatchCore({
+    createTestSpendwatch({
       dataDir,
-      vault: core?.vault ?? new FakeKeychain(),
+      vault: core?.services.vault ?? new FakeKeychain(),
       clock: new TestClock(NOW),
       settingsStore: new JsonFileStore(settingsFile(dataDir)),
       createProvider: (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),
     });
   const acme = () => core.accounts.get('Acme').id;
-  const mtd = () => core.getDashboard({ accountId: acme(), range: 'mtd', groupBy: 'project' }).kpis.monthToDateMicros;
-  const syncOnce = async () => (await core.sync.syncAll([acme()])).results[0];
+  const mtd = () => core.queries.dashboard({ accountId: acme(), range: 'mtd', groupBy: 'project' }).kpis.monthToDateMicros;
+  const syncOnce = async () => (await core.services.sync.syncAll([acme()])).results[0];
 
   beforeEach(async () => {
     server = new FakeOpenAiServer({ [KEY]: org() });
     const baseUrl = await server.start();
     dataDir = mkdtempSync(join(tmpdir(), 'sw-hostile-'));
-    core = undefined as unknown as SpendwatchCore;
+    core = undefined as unknown as TestSpendwatch;
     core = makeCore();
     await core.accounts.add({ name: 'Acme', provider: 'openai', apiKey: KEY, baseUrl });
   });
@@ -71,14 +71,14 @@ describe('sync against a hostile Costs server', () => {
     o.costs['2026-11-20'].push({ projectId: 'proj_a', lineItem: 'x', value: '9100000000' });
     const first = await syncOnce();
     expect(first.ok).toBe(true);
-    expect(core.history.readState(acme()).warning).toMatch(/2026-11-20.*a billion or more in one row/);
+    expect(core.services.history.readState(acme()).warning).toMatch(/2026-11-20.*a billion or more in one row/);
     expect(mtd()).toBe(14_500_000);
 
     o.costs['2026-11-21'] = Array.from({ length: 11 }, (_, i) => ({ projectId: 'proj_a', lineItem: `big ${i}`, value: '900000000' }));
     expect((await syncOnce()).ok).toBe(true);
     expect(mtd()).toBe(MAX_FIGURE_MICROS); // $9.9e9 is past what a figure holds: shown at the bound, never a crash
-    expect(() => buildStatusDocument(core)).not.toThrow();
-    expect(() => core.trayState()).not.toThrow();
+    expect(() => core.queries.status([])).not.toThrow();
+    expect(() => trayText(core.queries.trayFacts())).not.toThrow();
   });
 
   it('stores labels as long as a provider may send, and reads them back (no file it cannot read)', async () => {
@@ -87,7 +87,7 @@ describe('sync against a hostile Costs server', () => {
     expect((await syncOnce()).ok).toBe(true);
     const before = mtd();
     core = makeCore(); // a second process reads the files
-    expect(core.history.load(acme()).corrupt).toEqual([]);
+    expect(core.services.history.load(acme()).corrupt).toEqual([]);
     expect(mtd()).toBe(before);
   });
 
@@ -99,7 +99,7 @@ describe('sync against a hostile Costs server', () => {
     const second = await syncOnce();
     expect(second.ok).toBe(true);
     expect(mtd()).toBe(14_500_000);
-    expect(core.history.readState(acme()).warning).toMatch(/2026-11-19.*proj_a.*gpt-4o, input/);
+    expect(core.services.history.readState(acme()).warning).toMatch(/2026-11-19.*proj_a.*gpt-4o, input/);
     o.costs['2026-11-19'] = o.costs['2026-11-19'].map((r) => ({ ...r, value: { $numberDecimal: '1' } as unknown as string }));
     expect((await syncOnce()).ok).toBe(true);
     expect(mtd()).toBe(14_500_000);
@@ -113,13 +113,13 @@ describe('sync against a hostile Costs server', () => {
       { projectId: 'toString', lineItem: 'valueOf', value: '4' },
     );
     expect((await syncOnce()).ok).toBe(true);
-    const status = buildStatusDocument(core).accounts[0];
+    const status = core.queries.status([]).accounts[0];
     expect(status.monthToDate.amount).toBe('21.50');
     for (const p of status.byProject) expect(typeof p.name).toBe('string');
     expect(status.byProject.find((p) => p.id === 'constructor')?.name).toBe('constructor');
-    const resolved = core.views.resolveAll(core.settings.read());
+    const resolved = core.services.views.resolveAll(core.services.settings.read());
     expect(exportCostsCsv(resolved, '2026-11-20', '2026-11-20')).toContain(',constructor,constructor,toString,1.00,usd');
-    expect(() => core.getDashboard({ accountId: acme(), range: '30d', groupBy: 'project' })).not.toThrow();
+    expect(() => core.queries.dashboard({ accountId: acme(), range: '30d', groupBy: 'project' })).not.toThrow();
   });
 
   it('turns unusable bucket times into warnings, places an off-midnight bucket by its middle, and keeps rows with odd labels', async () => {
@@ -141,8 +141,8 @@ describe('sync against a hostile Costs server', () => {
     ]);
     const r = await syncOnce();
     expect(r.ok).toBe(true);
-    expect(core.history.readState(acme()).warning).toMatch(/could not be read/);
-    const rows = core.history.load(acme()).history;
+    expect(core.services.history.readState(acme()).warning).toMatch(/could not be read/);
+    const rows = core.services.history.load(acme()).history;
     expect(rows.costs.get('2026-11-20')).toHaveLength(1);
     expect(rows.costs.get('2026-11-21')).toHaveLength(1);
     expect(mtd()).toBe(3_000_000);
@@ -154,7 +154,7 @@ describe('sync against a hostile Costs server', () => {
     server.replays.set('/organization/costs', [page('2026-11-20', '5'), page('2026-11-21', '7'), page('2026-11-21', '7')]);
     const r = await syncOnce();
     expect(r.ok).toBe(true);
-    expect(core.history.readState(acme()).warning).toMatch(/repeated a page cursor/);
+    expect(core.services.history.readState(acme()).warning).toMatch(/repeated a page cursor/);
     expect(mtd()).toBe(12_000_000);
   });
 });

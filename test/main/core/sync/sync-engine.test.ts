@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OpenAiProvider } from '../../../../src/main/core/providers/openai/openai-provider';
 import { JsonFileStore } from '../../../../src/main/core/settings/json-file-store';
 import { settingsFile } from '../../../../src/main/core/paths';
-import { SpendwatchCore } from '../../../../src/main/core/spendwatch-core';
+import { createTestSpendwatch, type TestSpendwatch } from '../../../support/test-spendwatch';
 import { FakeOpenAiServer } from '../../../fake-openai/fake-openai-server';
 import { smallOrganisation } from '../../../fake-openai/organisations';
 import { FakeKeychain } from '../../../support/fake-vault';
@@ -22,7 +22,7 @@ describe('sync engine', () => {
   let dataDir: string;
   let clock: TestClock;
   let vault: FakeKeychain;
-  let core: SpendwatchCore;
+  let core: TestSpendwatch;
   const events: { event: string; payload: unknown }[] = [];
 
   beforeEach(async () => {
@@ -32,7 +32,7 @@ describe('sync engine', () => {
     clock = new TestClock(NOW);
     vault = new FakeKeychain();
     events.length = 0;
-    core = new SpendwatchCore({
+    core = createTestSpendwatch({
       dataDir,
       vault,
       clock,
@@ -47,7 +47,7 @@ describe('sync engine', () => {
   afterEach(() => server.stop());
 
   it('backfills 12 months on the first sync, with progress, then needs one Costs request', async () => {
-    const first = await core.sync.syncAll([core.accounts.get('Acme').id]);
+    const first = await core.services.sync.syncAll([core.accounts.get('Acme').id]);
     expect(first.results[0].ok).toBe(true);
     const costCalls = server.requestsTo('/organization/costs');
     expect(new Date(Number(costCalls[0].query.get('start_time')) * 1000).toISOString()).toBe('2025-12-01T00:00:00.000Z');
@@ -58,7 +58,7 @@ describe('sync engine', () => {
 
     server.clearLog();
     clock.advance(15 * 60_000);
-    const second = await core.sync.syncAll([core.accounts.get('Acme').id]);
+    const second = await core.services.sync.syncAll([core.accounts.get('Acme').id]);
     expect(second.results[0]).toMatchObject({ ok: true, requests: 1 });
     expect(server.requests).toHaveLength(1);
     const window = server.requests[0].query;
@@ -67,8 +67,8 @@ describe('sync engine', () => {
   });
 
   it('matches the organisation to the micro-dollar, with project names', async () => {
-    await core.sync.syncAll();
-    const view = core.getDashboard({ accountId: core.accounts.get('Acme').id, range: 'mtd', groupBy: 'project' });
+    await core.services.sync.syncAll();
+    const view = core.queries.dashboard({ accountId: core.accounts.get('Acme').id, range: 'mtd', groupBy: 'project' });
     const org = server.keys[KEY_A] as ReturnType<typeof smallOrganisation>;
     // Expected: the exact sum of the fake org's raw values this month, rounded once (see organisations.ts).
     const raw = Object.entries(org.costs).filter(([day]) => day.startsWith('2026-11')).flatMap(([, rows]) => rows.map((r) => r.value));
@@ -86,18 +86,18 @@ describe('sync engine', () => {
   });
 
   it('fetches project names again only when an unknown project id appears', async () => {
-    await core.sync.syncAll();
+    await core.services.sync.syncAll();
     server.clearLog();
-    await core.sync.syncAll();
+    await core.services.sync.syncAll();
     expect(server.requestsTo('/organization/projects')).toHaveLength(0);
     const org = server.keys[KEY_A] as ReturnType<typeof smallOrganisation>;
     org.projects.push({ id: 'proj_new', name: 'New thing' });
     org.costs['2026-11-21'].push({ projectId: 'proj_new', lineItem: 'gpt-4o-2024-08-06, input', value: 5 });
-    await core.sync.syncAll();
+    await core.services.sync.syncAll();
     const projectCalls = server.requestsTo('/organization/projects');
     expect(projectCalls).toHaveLength(1); // only Acme saw an unknown id
     expect(projectCalls[0].key).toBe(KEY_A);
-    const view = core.getDashboard({ accountId: core.accounts.get('Acme').id, range: 'mtd', groupBy: 'project' });
+    const view = core.queries.dashboard({ accountId: core.accounts.get('Acme').id, range: 'mtd', groupBy: 'project' });
     expect(view.byProject.find((p) => p.key === 'proj_new')?.name).toBe('New thing');
   });
 
@@ -105,14 +105,14 @@ describe('sync engine', () => {
     const acme = core.accounts.get('Acme');
     const org = server.keys[KEY_A] as ReturnType<typeof smallOrganisation>;
     org.costs['2026-11-21'].push({ projectId: 'proj_ghost', lineItem: 'gpt-4o-2024-08-06, input', value: 1 });
-    await core.sync.syncAll([acme.id]);
+    await core.services.sync.syncAll([acme.id]);
     server.clearLog();
-    expect((await core.sync.syncAll([acme.id])).results[0].requests).toBe(1);
-    const view = core.getDashboard({ accountId: acme.id, range: 'mtd', groupBy: 'project' });
+    expect((await core.services.sync.syncAll([acme.id])).results[0].requests).toBe(1);
+    const view = core.queries.dashboard({ accountId: acme.id, range: 'mtd', groupBy: 'project' });
     expect(view.byProject.find((p) => p.key === 'proj_ghost')?.name).toBe('proj_ghost');
     clock.advance(25 * 3_600_000); // a day later it asks once more, in case the project was new
     server.clearLog();
-    await core.sync.syncAll([acme.id]);
+    await core.services.sync.syncAll([acme.id]);
     expect(server.requestsTo('/organization/projects')).toHaveLength(1);
   });
 
@@ -120,9 +120,9 @@ describe('sync engine', () => {
     const acme = core.accounts.get('Acme');
     server.addFault({ path: '/usage/completions', kind: 'status', status: 404, body: { error: { message: 'Not found', type: 'invalid_request_error', param: null, code: null } } });
     server.addFault({ path: '/projects', kind: 'status', status: 403, body: { error: { message: 'Missing scope', type: 'invalid_request_error', param: null, code: null } } });
-    const report = await core.sync.syncAll([acme.id]);
+    const report = await core.services.sync.syncAll([acme.id]);
     expect(report.results[0]).toMatchObject({ ok: true, error: null });
-    const summary = core.getDashboard({ accountId: acme.id, range: 'mtd', groupBy: 'project' });
+    const summary = core.queries.dashboard({ accountId: acme.id, range: 'mtd', groupBy: 'project' });
     expect(summary.kpis.monthToDateMicros).toBeGreaterThan(0);
     const account = summary.accounts.find((a) => a.id === acme.id)!;
     expect(account.warning).toMatch(/Token usage could not be fetched: The API answered 404/);
@@ -131,19 +131,19 @@ describe('sync engine', () => {
     expect(account.stale).toBe(false);
     server.clearLog();
     clock.advance(15 * 60_000);
-    await core.sync.syncAll([acme.id]);
-    expect(core.getDashboard({ accountId: acme.id, range: 'mtd', groupBy: 'project' }).accounts.find((a) => a.id === acme.id)!.warning).toBeNull();
+    await core.services.sync.syncAll([acme.id]);
+    expect(core.queries.dashboard({ accountId: acme.id, range: 'mtd', groupBy: 'project' }).accounts.find((a) => a.id === acme.id)!.warning).toBeNull();
   });
 
   it('isolates a failing account: the other syncs and keeps its data', async () => {
-    await core.sync.syncAll();
+    await core.services.sync.syncAll();
     const beta = core.accounts.get('Beta');
-    const before = core.getDashboard({ accountId: beta.id, range: 'mtd', groupBy: 'model' }).kpis.monthToDateMicros;
+    const before = core.queries.dashboard({ accountId: beta.id, range: 'mtd', groupBy: 'model' }).kpis.monthToDateMicros;
     server.keys[KEY_B] = 'revoked';
-    const report = await core.sync.syncAll();
+    const report = await core.services.sync.syncAll();
     expect(report.results.find((r) => r.name === 'Acme')?.ok).toBe(true);
     expect(report.results.find((r) => r.name === 'Beta')?.error?.code).toBe('invalid_key');
-    const after = core.getDashboard({ accountId: beta.id, range: 'mtd', groupBy: 'model' });
+    const after = core.queries.dashboard({ accountId: beta.id, range: 'mtd', groupBy: 'model' });
     expect(after.kpis.monthToDateMicros).toBe(before);
     const summary = after.accounts.find((a) => a.id === beta.id)!;
     expect(summary.stale).toBe(true);
@@ -152,53 +152,53 @@ describe('sync engine', () => {
 
   it('changes nothing when a response is malformed mid-sync', async () => {
     const acme = core.accounts.get('Acme');
-    await core.sync.syncAll([acme.id]);
-    const before = core.getDashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).kpis.monthToDateMicros;
+    await core.services.sync.syncAll([acme.id]);
+    const before = core.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).kpis.monthToDateMicros;
     server.addFault({ path: '/costs', kind: 'bad-shape' });
-    const report = await core.sync.syncAll([acme.id]);
+    const report = await core.services.sync.syncAll([acme.id]);
     expect(report.results[0].error?.code).toBe('malformed_response');
-    expect(core.getDashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).kpis.monthToDateMicros).toBe(before);
+    expect(core.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).kpis.monthToDateMicros).toBe(before);
   });
 
   it('rewrites only the months that changed', async () => {
     const acme = core.accounts.get('Acme');
-    const first = await core.sync.syncAll([acme.id]);
+    const first = await core.services.sync.syncAll([acme.id]);
     expect(first.results[0].filesWritten).toBe(12);
     const dir = join(dataDir, 'history', acme.id);
     const mtimes = Object.fromEntries(readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs]));
     const org = server.keys[KEY_A] as ReturnType<typeof smallOrganisation>;
     org.costs['2026-11-20'].push({ projectId: 'proj_beta', lineItem: 'late settle', value: 0.5 });
-    const second = await core.sync.syncAll([acme.id]);
+    const second = await core.services.sync.syncAll([acme.id]);
     expect(second.results[0].filesWritten).toBe(1);
     expect(statSync(join(dir, '2026-10.json')).mtimeMs).toBe(mtimes['2026-10.json']);
-    const third = await core.sync.syncAll([acme.id]);
+    const third = await core.services.sync.syncAll([acme.id]);
     expect(third.results[0].filesWritten).toBe(0);
   });
 
   it('moves a corrupt month aside, reports nothing lost, and refetches it', async () => {
     const acme = core.accounts.get('Acme');
-    await core.sync.syncAll([acme.id]);
-    const full = core.getDashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly;
+    await core.services.sync.syncAll([acme.id]);
+    const full = core.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly;
     writeFileSync(join(dataDir, 'history', acme.id, '2026-06.json'), '{"version":1,"month":"2026-06","costs":{');
     // A new process (fresh core) loads the damaged file.
-    const fresh = new SpendwatchCore({
+    const fresh = createTestSpendwatch({
       dataDir,
       vault,
       clock,
       settingsStore: new JsonFileStore(settingsFile(dataDir)),
       createProvider: (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),
     });
-    expect(fresh.getDashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly.find((m) => m.month === '2026-06')?.totalMicros).toBe(0);
+    expect(fresh.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly.find((m) => m.month === '2026-06')?.totalMicros).toBe(0);
     expect(readdirSync(join(dataDir, 'history', acme.id)).some((f) => f.startsWith('2026-06.json.corrupt-'))).toBe(true);
     server.clearLog();
-    const repair = await fresh.sync.syncAll([acme.id]);
+    const repair = await fresh.services.sync.syncAll([acme.id]);
     expect(repair.results[0].repaired.map((r) => r.month)).toEqual(['2026-06']);
     expect(new Date(Number(server.requestsTo('/costs')[0].query.get('start_time')) * 1000).toISOString()).toBe('2026-06-01T00:00:00.000Z');
-    expect(fresh.getDashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly).toEqual(full);
+    expect(fresh.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly).toEqual(full);
   });
 
   it('keeps keys out of every file it writes', async () => {
-    await core.sync.syncAll();
+    await core.services.sync.syncAll();
     const files = readdirSync(dataDir, { recursive: true }) as string[];
     for (const f of files) {
       const path = join(dataDir, f);
@@ -212,10 +212,10 @@ describe('sync engine', () => {
 
   it('catches up after a long pause from the last successful day', async () => {
     const acme = core.accounts.get('Acme');
-    await core.sync.syncAll([acme.id]);
+    await core.services.sync.syncAll([acme.id]);
     clock.set('2026-11-30T10:00:00Z');
     server.clearLog();
-    await core.sync.syncAll([acme.id]);
+    await core.services.sync.syncAll([acme.id]);
     expect(new Date(Number(server.requestsTo('/costs')[0].query.get('start_time')) * 1000).toISOString()).toBe('2026-11-18T00:00:00.000Z');
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { settingsFile } from '../../../../src/main/core/paths';
 import { JsonFileStore } from '../../../../src/main/core/settings/json-file-store';
-import { SpendwatchCore } from '../../../../src/main/core/spendwatch-core';
+import { createTestSpendwatch } from '../../../support/test-spendwatch';
 import { KeytarVault } from '../../../../src/main/core/vault/keytar-vault';
 
 describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('card numbers in the real keychain', () => {
@@ -14,10 +14,10 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('card numbers in t
     const service = `Spendwatch-test-${randomBytes(4).toString('hex')}`;
     const vault = new KeytarVault(service);
     const dataDir = mkdtempSync(join(tmpdir(), 'sw-cardkc-'));
-    const core = new SpendwatchCore({ dataDir, vault, clock: { now: () => new Date() }, settingsStore: new JsonFileStore(settingsFile(dataDir)) });
+    const core = createTestSpendwatch({ dataDir, vault, clock: { now: () => new Date() }, settingsStore: new JsonFileStore(settingsFile(dataDir)) });
     const next = new Date();
     next.setMonth(next.getMonth() + 14);
-    const method = await core.payments.save(undefined, {
+    const method = await core.payments.saveMethod(undefined, {
       type: 'card',
       cardholderName: 'Ada Lovelace',
       cardNumber: '5555 5555 5555 4444',
@@ -27,7 +27,7 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('card numbers in t
     });
     expect(await new KeytarVault(service).get(`card:${method.id}`)).toBe('5555555555554444');
     expect(readFileSync(settingsFile(dataDir), 'utf8')).not.toContain('5555555555554444');
-    await core.payments.remove(method.id);
+    await core.payments.removeMethod(method.id);
     expect(await new KeytarVault(service).get(`card:${method.id}`)).toBeNull();
   });
 });

@@ -1,0 +1,129 @@
+/**
+ * The read side: every figure the dashboard, `spendwatch status`, the CSV export and the tray show, from
+ * local history only (no network). Exact sums, rounded once where shown; days are UTC days.
+ */
+import { addMonths, dayFromMs, firstDayOfMonth, lastDayOfMonth, monthOf } from '../../../shared/dates';
+import type { AccountSummary, Alert, DashboardQuery, DashboardView } from '../../../shared/domain';
+import type { AccountViews } from '../account-views';
+import type { HistoryView } from '../aggregate/aggregations';
+import { breakdown, dailySeries, forecast, monthOverMonth, monthProgress, monthToDate, otherCurrencyTotals, totalBetween, usageSeries, weeklySeries, weeklyUsage } from '../aggregate/aggregations';
+import { dataSince } from '../aggregate/data-since';
+import { rangeDays } from '../aggregate/ranges';
+import { AppError } from '../errors';
+import type { StateNotices } from '../fs/state-notices';
+import type { Clock } from '../ports';
+import { exportCostsCsv } from '../reports/csv-export';
+import { buildStatusDocument, type StatusDocument } from '../reports/status-report';
+import type { SettingsRepository } from '../settings/settings';
+import { enforcingLimits, type EnforcingLimit } from '../spend-controls/enforcing-limits';
+import type { SpendControlsService } from '../spend-controls/spend-controls-service';
+import type { PaymentNotice, PaymentsUseCase } from './payments-use-case';
+
+/** What the tray shows, as facts: its wording is the Electron layer's (src/main/electron/tray-text.ts). */
+export interface TrayFacts {
+  accounts: AccountSummary[];
+  enforcingLimits: EnforcingLimit[];
+  paymentNotices: PaymentNotice[];
+}
+
+export class DashboardQueries {
+  constructor(
+    private readonly deps: {
+      settings: SettingsRepository;
+      views: AccountViews;
+      spendControls: SpendControlsService;
+      payments: PaymentsUseCase;
+      notices: StateNotices;
+      clock: Clock;
+      isSyncing: (accountId: string) => boolean;
+    },
+  ) {}
+
+  private today(): string {
+    return dayFromMs(this.deps.clock.now().getTime());
+  }
+
+  dashboard(query: DashboardQuery): DashboardView {
+    const { views: accountViews, clock } = this.deps;
+    const settings = this.deps.settings.read();
+    const all = accountViews.resolveAll(settings);
+    const selected = accountViews.select(all, query.accountId);
+    const views = selected.map((s) => s.view);
+    const today = this.today();
+    const { from, to } = rangeDays(query.range, today);
+    const weekly = query.range === '12m';
+    const month = monthOf(today);
+    const budgetMicros = selected.every((s) => s.budget) ? selected.reduce((sum, s) => sum + (s.budget?.monthlyMicros ?? 0), 0) : null;
+    const mtd = monthToDate(views, today);
+    const syncTimes = selected.map((s) => s.lastSyncedAt).filter((t): t is string => !!t).sort();
+    return {
+      generatedAt: clock.now().toISOString(),
+      today,
+      currency: 'usd',
+      isDemo: selected.some((s) => s.isDemo),
+      accounts: all.map((r) => accountViews.summarise(r, settings, this.deps.isSyncing(r.account.id))),
+      query,
+      kpis: {
+        monthToDateMicros: mtd,
+        todayMicros: totalBetween(views, today, today),
+        forecastMicros: forecast(views, today),
+        budgetMicros,
+        budgetUsedPercent: budgetMicros ? Math.round((mtd * 1000) / budgetMicros) / 10 : null,
+        lastSyncedAt: syncTimes[0] ?? null,
+        otherCurrencies: otherCurrencyTotals(views, firstDayOfMonth(month), today),
+      },
+      // A year of days is 366 slivers: the 12-month range shows UTC weeks instead.
+      daily: weekly ? weeklySeries(views, from, to, query.groupBy) : dailySeries(views, from, to, query.groupBy),
+      byProject: breakdown(views, from, to, 'project'),
+      byLineItem: breakdown(views, from, to, 'line_item'),
+      byModel: breakdown(views, from, to, 'model'),
+      monthBreakdown: { projects: monthOverMonth(views, today, 'project'), lineItems: monthOverMonth(views, today, 'line_item') },
+      monthProgress: { budgetMicros, points: monthProgress(views, today) },
+      usage: weekly ? weeklyUsage(usageSeries(views, from, to)) : usageSeries(views, from, to),
+      monthly: billingHistory(views, month),
+      dataSince: dataSince(views),
+      paymentNotices: this.deps.payments.notices(),
+      stateNotices: this.deps.notices.list(),
+    };
+  }
+
+  /** The `status --json` document; `alerts` are the ones to report (active ones for status, raised ones for sync). */
+  status(alerts: Alert[]): StatusDocument {
+    const settings = this.deps.settings.read();
+    const resolved = settings.accounts.length ? this.deps.views.resolveAll(settings) : [];
+    const accounts = resolved.map((r) => ({ resolved: r, summary: this.deps.views.summarise(r, settings, false) }));
+    return buildStatusDocument({ now: this.deps.clock.now(), accounts, alerts });
+  }
+
+  /** Daily costs as CSV for one account (or all), from 12 months ago (or `from`) to today (or `to`). */
+  exportCsv(accountIdOrName: string, from?: string, to?: string): { fileName: string; csv: string } {
+    const settings = this.deps.settings.read();
+    const today = this.today();
+    const selected = this.deps.views.select(this.deps.views.resolveAll(settings), accountIdOrName);
+    const start = from ?? firstDayOfMonth(addMonths(monthOf(today), -11));
+    const end = to ?? today;
+    if (start > end) throw new AppError('invalid_input', `The start day ${start} is after the end day ${end}.`);
+    const label = accountIdOrName === 'all' ? 'all-accounts' : selected[0].account.name.replace(/[^A-Za-z0-9_-]+/g, '-');
+    return { fileName: `spendwatch-${label}-${start}-to-${end}.csv`, csv: exportCostsCsv(selected, start, end) };
+  }
+
+  trayFacts(): TrayFacts {
+    const settings = this.deps.settings.read();
+    const resolved = this.deps.views.resolveAll(settings);
+    return {
+      accounts: resolved.map((r) => this.deps.views.summarise(r, settings, false)),
+      enforcingLimits: enforcingLimits(resolved, (id) => this.deps.spendControls.known(id), this.deps.clock.now()),
+      paymentNotices: this.deps.payments.notices(),
+    };
+  }
+}
+
+/** Twelve UTC months, newest first, each with its breakdown by project and by line item. */
+function billingHistory(views: HistoryView[], month: string) {
+  const rows = [];
+  for (let m = month, i = 0; i < 12; m = addMonths(m, -1), i++) {
+    const [from, to] = [firstDayOfMonth(m), lastDayOfMonth(m)];
+    rows.push({ month: m, totalMicros: totalBetween(views, from, to), byProject: breakdown(views, from, to, 'project'), byLineItem: breakdown(views, from, to, 'line_item') });
+  }
+  return rows;
+}

@@ -1,0 +1,108 @@
+/**
+ * Payment methods (cards masked; full numbers only in the keychain), prepaid credits, payment events and the
+ * fix-a-failed-payment guide. Every change re-evaluates alerts at once (a new card may expire soon; a
+ * recorded balance may be low) and the tray follows.
+ */
+import { daysUntilExpiry, expiresSoon, localDay } from '../../../shared/cards';
+import { dayFromMs } from '../../../shared/dates';
+import type { AccountViews } from '../account-views';
+import { spendOf } from '../aggregate/aggregations';
+import { methodName } from '../alerts/payment-rules';
+import { estimateBalance } from '../payments/balance';
+import { FAILED_PAYMENT_CAUSES, paymentChecklist } from '../payments/checklist';
+import type { PaymentService } from '../payments/payment-service';
+import type { Clock } from '../ports';
+import type { SettingsRepository } from '../settings/settings';
+import type { AfterChange } from './after-change';
+
+export interface PaymentNotice {
+  methodId: string;
+  severity: 'warning' | 'critical';
+  message: string;
+}
+
+export class PaymentsUseCase {
+  constructor(private readonly deps: { payments: PaymentService; settings: SettingsRepository; views: AccountViews; clock: Clock; after: AfterChange }) {}
+
+  /** Everything the Payment methods, Credits and Troubleshooting sections show. */
+  overview() {
+    const { settings: repo, views, clock } = this.deps;
+    const settings = repo.read();
+    const now = clock.now();
+    const utcToday = dayFromMs(now.getTime());
+    const resolved = settings.accounts.length ? views.resolveAll(settings) : [];
+    return {
+      methods: settings.payments.methods,
+      events: settings.payments.events,
+      expiryAlertDays: settings.payments.expiryAlertDays,
+      localToday: localDay(now),
+      utcToday,
+      accounts: resolved.map((r) => ({
+        accountId: r.account.id,
+        name: r.account.name,
+        credits: settings.credits[r.account.id] ?? { entries: [], recordedBalance: null, autoRecharge: null },
+        estimate: estimateBalance(settings.credits[r.account.id], spendOf([r.view]), utcToday),
+      })),
+      checklist: paymentChecklist(settings, resolved, utcToday, localDay(now)),
+      causes: FAILED_PAYMENT_CAUSES,
+    };
+  }
+
+  /** Cards expired or expiring within 60 days (the user's local calendar), for the dashboard's badge and the tray. */
+  notices(): PaymentNotice[] {
+    const today = localDay(this.deps.clock.now());
+    return this.deps.settings.read().payments.methods.flatMap((m) => {
+      if (!m.card || !expiresSoon(m.card.expMonth, m.card.expYear, today)) return [];
+      const days = daysUntilExpiry(m.card.expMonth, m.card.expYear, today);
+      const name = methodName(m);
+      if (days < 0) return [{ methodId: m.id, severity: 'critical' as const, message: `${name} has expired.` }];
+      return [{ methodId: m.id, severity: days <= 7 ? ('critical' as const) : ('warning' as const), message: `${name} expires in ${days} day${days === 1 ? '' : 's'}.` }];
+    });
+  }
+
+  async saveMethod(id: string | undefined, method: unknown) {
+    return this.changed(await this.deps.payments.save(id, method));
+  }
+
+  async removeMethod(id: string): Promise<{ removed: boolean }> {
+    return this.changed({ removed: await this.deps.payments.remove(id) });
+  }
+
+  addCredit(input: unknown) {
+    return this.changed(this.deps.payments.addCredit(input));
+  }
+
+  removeCredit(accountId: string, entryId: string): { removed: true } {
+    this.deps.payments.removeCredit(accountId, entryId);
+    return this.changed({ removed: true });
+  }
+
+  setRecordedBalance(accountId: string, balance: { amountMicros: number; asOf: string } | null): { saved: true } {
+    this.deps.payments.setRecordedBalance(accountId, balance);
+    return this.changed({ saved: true });
+  }
+
+  setAutoRecharge(accountId: string, autoRecharge: { thresholdMicros: number; amountMicros: number } | null): { saved: true } {
+    this.deps.payments.setAutoRecharge(accountId, autoRecharge);
+    return this.changed({ saved: true });
+  }
+
+  addEvent(input: unknown) {
+    return this.changed(this.deps.payments.addEvent(input));
+  }
+
+  removeEvent(id: string): { removed: true } {
+    this.deps.payments.removeEvent(id);
+    return this.changed({ removed: true });
+  }
+
+  setExpiryAlertDays(days: number[]): { days: number[] } {
+    this.deps.payments.setExpiryAlertDays(days);
+    return this.changed({ days: this.deps.settings.read().payments.expiryAlertDays });
+  }
+
+  private changed<T>(value: T): T {
+    this.deps.after.evaluate('budget');
+    return value;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Syncing: one run fetches each account's new costs, then refreshes OpenAI's spend limits and evaluates
+ * alerts. A poll, the tray's "Sync now", the app's button and `spendwatch sync` all run exactly this.
+ */
+import type { Alert } from '../../../shared/domain';
+import type { AlertEngine } from '../alerts/alert-engine';
+import type { HistoryStore } from '../history/history-store';
+import type { Clock, Logger } from '../ports';
+import type { SettingsRepository } from '../settings/settings';
+import type { SpendControlsService } from '../spend-controls/spend-controls-service';
+import { SyncScheduler, type Timers } from '../sync/scheduler';
+import type { AccountSyncResult, SyncEngine } from '../sync/sync-engine';
+
+export interface SyncRun {
+  accounts: Awaited<ReturnType<SyncEngine['syncAll']>>['accounts'];
+  /** Per account; `warning` is what a successful sync could not fetch (usage, project names). */
+  results: (AccountSyncResult & { warning: string | null })[];
+  /** The alerts this run raised. */
+  alerts: Alert[];
+}
+
+/** Date-based alerts (a new day, a failure turning an hour old) are checked hourly between syncs. */
+const ALERT_CHECK_MS = 3_600_000;
+
+export class SyncUseCase {
+  private readonly scheduler: SyncScheduler;
+  private alertTimer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    private readonly deps: {
+      engine: SyncEngine;
+      spendControls: SpendControlsService;
+      alerts: AlertEngine;
+      history: HistoryStore;
+      settings: SettingsRepository;
+      clock: Clock;
+      logger: Logger;
+      timers?: Timers;
+    },
+  ) {
+    this.scheduler = new SyncScheduler({ run: (ids) => this.run(ids), settings: deps.settings, history: deps.history, clock: deps.clock, timers: deps.timers });
+  }
+
+  /** Syncs all accounts (or these ids), then refreshes spend limits and evaluates alerts. */
+  async run(accountIds?: string[]): Promise<SyncRun> {
+    const { engine, spendControls, alerts, history, logger } = this.deps;
+    const report = await engine.syncAll(accountIds);
+    for (const r of report.results) if (!r.ok) logger.warn(`Sync of account ${r.accountId} failed: ${r.error?.code}: ${r.error?.message}`);
+    await spendControls.refreshAfterSync(report.results);
+    const results = report.results.map((r) => ({ ...r, warning: r.ok ? history.readState(r.accountId).warning : null }));
+    return { accounts: report.accounts, results, alerts: alerts.evaluate() };
+  }
+
+  isSyncing(accountId: string): boolean {
+    return this.deps.engine.isSyncing(accountId);
+  }
+
+  /** Starts polling, and the hourly alert check. */
+  start(): void {
+    this.scheduler.start();
+    this.alertTimer = setInterval(() => this.deps.alerts.evaluate(), ALERT_CHECK_MS);
+    this.alertTimer.unref?.();
+  }
+
+  stop(): void {
+    this.scheduler.pause();
+    if (this.alertTimer) clearInterval(this.alertTimer);
+    this.alertTimer = undefined;
+  }
+
+  /** Asleep or offline: no polls until resumed. */
+  pause(): void {
+    this.scheduler.pause();
+  }
+
+  resume(): void {
+    this.scheduler.resume();
+  }
+}
