@@ -15,7 +15,11 @@ const noNode = nodeBuiltins.map((name) => ({ name, message: 'This layer runs wit
 const notMain = { group: ['**/main/**', '**/main'], message: 'src/shared imports nothing of src/main: it is shared by main and the renderer.' };
 const notRenderer = { group: ['**/renderer/**', '**/renderer'], message: 'Only the renderer imports renderer code.' };
 const notElectronLayer = { group: ['**/electron/**', '**/main/electron', '../electron', './electron'], message: 'src/main/core never imports the Electron layer (src/main/electron): the CLI and the harness share core.' };
-const notCli = { group: ['**/cli/**', '../cli', './cli'], message: 'src/main/core never imports the CLI: the CLI is a host of core, like the app.' };
+const notServicesGraph = {
+  group: ['**/use-cases/wire-core', './wire-core'],
+  message: 'Hosts (the app, the CLI, IPC handlers) use the use cases (use-cases/spendwatch.ts), never the services graph behind them.',
+};
+const notCli = { group: ['**/cli/**', '../cli', './cli'], message: 'Neither core nor the app (src/main/electron) imports the CLI: the CLI is a host of core, like the app.' };
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/fixtures/lint/**', 'coverage/**'] },
@@ -38,10 +42,20 @@ export default tseslint.config(
     files: ['src/main/core/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: electronOnly, patterns: [notElectronLayer, notRenderer, notCli] }] },
   },
+  // The IPC handlers: one door into the use cases, like the CLI.
+  {
+    files: ['src/main/core/ipc/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: electronOnly, patterns: [notElectronLayer, notRenderer, notCli, notServicesGraph] }] },
+  },
   // src/main/cli: a host of core, like the app; it never reaches into the Electron layer or the renderer.
   {
     files: ['src/main/cli/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: electronOnly, patterns: [notElectronLayer, notRenderer] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: electronOnly, patterns: [notElectronLayer, notRenderer, notServicesGraph] }] },
+  },
+  // src/main/electron: the only Electron code; a host of core like the CLI.
+  {
+    files: ['src/main/electron/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [notRenderer, notCli, notServicesGraph] }] },
   },
   // src/renderer: React in the browser; talks to main only through window.spendwatch.
   {

@@ -25,13 +25,10 @@ import {
   baseUrlSchema,
   budgetInputSchema,
   budgetSchema,
-  dashboardQuerySchema,
-  dashboardViewSchema,
   providerIdSchema,
-  syncProgressSchema,
-  syncReportSchema,
   utcDaySchema,
 } from './domain';
+import { dashboardQuerySchema, dashboardViewSchema, syncProgressSchema, syncReportSchema } from './dashboard-view';
 import { accountSpendControlsSchema, emailRecipientsSchema, MAX_SPEND_CONTROL_CENTS } from './spend-controls';
 import {
   billingMonthStatusSchema,

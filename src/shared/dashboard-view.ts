@@ -1,0 +1,134 @@
+/**
+ * The dashboard's view: what `getDashboard` sends the renderer, and the sync events. Only the IPC contract
+ * builds these schemas at run time; everything else uses the types (re-exported by domain.ts).
+ */
+import { z } from 'zod';
+import { microsSchema, appErrorSchema, providerIdSchema, budgetSchema, utcDaySchema, utcMonthSchema } from './domain';
+
+export const accountSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  provider: providerIdSchema,
+  keyHint: z.string(),
+  isDemo: z.boolean(),
+  lastSyncedAt: z.string().nullable(),
+  lastError: appErrorSchema.nullable(),
+  /** A secondary fetch (usage, project names) that failed in the last sync; the figures are still right. */
+  warning: z.string().nullable(),
+  stale: z.boolean(),
+  syncing: z.boolean(),
+  monthToDateMicros: microsSchema,
+  todayMicros: microsSchema,
+  forecastMicros: microsSchema.nullable(),
+  budget: budgetSchema.nullable(),
+  budgetUsedPercent: z.number().nullable(),
+});
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+
+export const rangeSchema = z.enum(['7d', '30d', 'mtd', '3m', '12m']);
+export type DashboardRange = z.infer<typeof rangeSchema>;
+export const groupBySchema = z.enum(['model', 'line_item', 'project']);
+export type GroupBy = z.infer<typeof groupBySchema>;
+
+
+export const dashboardQuerySchema = z.object({
+  accountId: z.string().min(1).max(100),
+  range: rangeSchema,
+  groupBy: groupBySchema,
+});
+export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
+
+const namedAmountSchema = z.object({ key: z.string(), name: z.string(), micros: microsSchema });
+export type NamedAmount = z.infer<typeof namedAmountSchema>;
+const comparedAmountSchema = namedAmountSchema.extend({ previousMicros: microsSchema });
+export type ComparedAmount = z.infer<typeof comparedAmountSchema>;
+
+export const dailySeriesSchema = z.object({
+  /** "day", or "week" (UTC weeks from Monday) for the 12-month range; each point is keyed by its first day. */
+  bucket: z.enum(['day', 'week']).default('day'),
+  series: z.array(z.object({ key: z.string(), label: z.string() })),
+  points: z.array(z.object({ day: utcDaySchema, totalMicros: microsSchema, values: z.record(z.string(), microsSchema) })),
+});
+export type DailySeries = z.infer<typeof dailySeriesSchema>;
+
+export const dashboardViewSchema = z.object({
+  generatedAt: z.string(),
+  today: utcDaySchema,
+  currency: z.string(),
+  isDemo: z.boolean(),
+  accounts: z.array(accountSummarySchema),
+  query: dashboardQuerySchema,
+  kpis: z.object({
+    monthToDateMicros: microsSchema,
+    todayMicros: microsSchema,
+    forecastMicros: microsSchema.nullable(),
+    budgetMicros: microsSchema.nullable(),
+    budgetUsedPercent: z.number().nullable(),
+    lastSyncedAt: z.string().nullable(),
+    /** This month's costs reported in another currency: shown apart, never added to the dollar figures. */
+    otherCurrencies: z.array(z.object({ currency: z.string().max(3), micros: microsSchema })).max(20).default([]),
+  }),
+  daily: dailySeriesSchema,
+  /** Totals over the selected range. */
+  byProject: z.array(namedAmountSchema),
+  byLineItem: z.array(namedAmountSchema),
+  byModel: z.array(namedAmountSchema),
+  /** This month so far against the same days of last month. */
+  monthBreakdown: z.object({
+    projects: z.array(comparedAmountSchema),
+    lineItems: z.array(comparedAmountSchema),
+  }),
+  /** The current month: cumulative spend, the projected path to month end, and the budget. */
+  monthProgress: z.object({
+    budgetMicros: microsSchema.nullable(),
+    points: z.array(z.object({ day: utcDaySchema, actualMicros: microsSchema.nullable(), projectedMicros: microsSchema.nullable() })),
+  }),
+  usage: z.object({
+    bucket: z.enum(['day', 'week']).default('day'),
+    models: z.array(z.string()),
+    points: z.array(z.object({ day: utcDaySchema, tokens: z.record(z.string(), z.number().int()), requests: z.record(z.string(), z.number().int()) })),
+  }),
+  /** Cards expired or expiring within 60 days: the dashboard's badge. */
+  paymentNotices: z.array(z.object({ methodId: z.string(), severity: z.enum(['warning', 'critical']), message: z.string() })),
+  /** Damaged local files found and repaired (moved aside, last good copy restored): shown as a banner. */
+  stateNotices: z.array(z.object({ at: z.string(), message: z.string() })).optional(),
+  /**
+   * The first UTC day with any cost in the selected accounts (null: none yet). Months before it have no data,
+   * and no change is computed against a period that starts before it. Optional for views built by older code.
+   */
+  dataSince: utcDaySchema.nullable().optional(),
+  /** Billing history: one row per UTC month, newest first. */
+  monthly: z.array(
+    z.object({
+      month: utcMonthSchema,
+      totalMicros: microsSchema,
+      byProject: z.array(namedAmountSchema),
+      byLineItem: z.array(namedAmountSchema),
+    }),
+  ),
+});
+export type DashboardView = z.infer<typeof dashboardViewSchema>;
+
+export const syncReportSchema = z.object({
+  accounts: z.array(
+    z.object({
+      accountId: z.string(),
+      name: z.string(),
+      ok: z.boolean(),
+      requests: z.number().int(),
+      error: appErrorSchema.nullable(),
+    }),
+  ),
+});
+export type SyncReport = z.infer<typeof syncReportSchema>;
+
+export const trayStateSchema = z.enum(['ok', 'warning', 'over']);
+export type TrayState = z.infer<typeof trayStateSchema>;
+
+export const syncProgressSchema = z.object({
+  accountId: z.string(),
+  phase: z.enum(['backfill', 'incremental']),
+  doneDays: z.number().int(),
+  totalDays: z.number().int(),
+});
+export type SyncProgress = z.infer<typeof syncProgressSchema>;

@@ -1,0 +1,57 @@
+/** The tray's wording and colour from the core's tray facts (src/main/electron/tray-text.ts). */
+import { describe, expect, it } from 'vitest';
+import type { AccountSummary } from '../../../src/shared/domain';
+import { trayText } from '../../../src/main/electron/tray-text';
+
+const account = (over: Partial<AccountSummary> = {}): AccountSummary => ({
+  id: 'acc_1',
+  name: 'Acme Prod',
+  provider: 'openai',
+  keyHint: 'sk-admin-…abcd',
+  isDemo: false,
+  lastSyncedAt: '2026-11-21T10:00:00.000Z',
+  lastError: null,
+  warning: null,
+  stale: false,
+  syncing: false,
+  monthToDateMicros: 401_220_000,
+  todayMicros: 1_220_000,
+  forecastMicros: 600_000_000,
+  budget: null,
+  budgetUsedPercent: null,
+  ...over,
+});
+const budget = (monthlyMicros: number) => ({ monthlyMicros, thresholds: [50, 80, 100], dailyMicros: null, projects: {} });
+const facts = (accounts: AccountSummary[], more: Partial<Parameters<typeof trayText>[0]> = {}) => ({ accounts, enforcingLimits: [], paymentNotices: [], ...more });
+
+describe('tray text', () => {
+  it('says month to date per account, with the budget share, and stays calm without a budget', () => {
+    const view = trayText(facts([account(), account({ id: 'acc_2', name: 'Research', provider: 'anthropic', monthToDateMicros: 12_500_000, isDemo: true })]));
+    expect(view.state).toBe('ok');
+    expect(view.lines).toEqual(['Acme Prod: $401.22 this month', 'Research: $12.50 this month — demo data']);
+    expect(view.tooltip).toBe(['Spendwatch', ...view.lines].join('\n'));
+  });
+
+  it('turns amber at 80% of a budget or a forecast past it, and red at 100%', () => {
+    expect(trayText(facts([account({ budget: budget(1_000_000_000), budgetUsedPercent: 40.1 })])).state).toBe('ok');
+    expect(trayText(facts([account({ budget: budget(500_000_000), budgetUsedPercent: 80.2 })])).state).toBe('warning');
+    expect(trayText(facts([account({ budget: budget(550_000_000), budgetUsedPercent: 72.9 })])).state).toBe('warning');
+    const over = trayText(facts([account({ budget: budget(400_000_000), budgetUsedPercent: 100.3 })]));
+    expect(over.state).toBe('over');
+    expect(over.lines[0]).toBe('Acme Prod: $401.22 this month (100.3% of budget)');
+  });
+
+  it('turns amber on a failing sync, and red while OpenAI blocks requests, whatever the budget says', () => {
+    expect(trayText(facts([account({ lastError: { code: 'invalid_key', message: 'revoked' } })])).state).toBe('warning');
+    const blocked = trayText(facts([account()], { enforcingLimits: [{ accountId: 'acc_1', scopeName: 'Web app (Acme Prod)', limitMicros: 750_000_000 }] }));
+    expect(blocked.state).toBe('over');
+    expect(blocked.lines.at(-1)).toBe('OpenAI is blocking API requests for Web app (Acme Prod) (hard limit $750.00 reached)');
+  });
+
+  it('adds expiring cards: amber a while ahead, red in the last week', () => {
+    const soon = trayText(facts([account()], { paymentNotices: [{ methodId: 'pm_1', severity: 'warning', message: 'Visa •••• 4242 expires in 40 days.' }] }));
+    expect(soon.state).toBe('warning');
+    expect(soon.lines.at(-1)).toBe('Visa •••• 4242 expires in 40 days.');
+    expect(trayText(facts([account()], { paymentNotices: [{ methodId: 'pm_1', severity: 'critical', message: 'Visa •••• 4242 has expired.' }] })).state).toBe('over');
+  });
+});
