@@ -13,6 +13,7 @@ import { resolveDataDir } from '../core/paths';
 import { money } from '../core/reports/status-report';
 import type { Spendwatch } from '../core/use-cases/spendwatch';
 import { readSecretFromStdin } from './read-secret';
+import { openSpendwatch } from './session';
 import { renderStatus } from './output';
 import { registerSpendControlCommands } from './commands/spend-controls';
 import { registerBillingCommands } from './commands/billing';
@@ -25,9 +26,8 @@ const log = new FileLog(resolveDataDir(), 'cli', systemClock);
 
 const EXIT = { ok: 0, failed: 1, usage: 2, keychain: 3 } as const;
 
-/** The core, loaded when a command runs: help and argument errors never pay for it. */
+/** Spendwatch for the command being run: the same use cases as the desktop app, over the same data dir. */
 async function makeCore(): Promise<Spendwatch> {
-  const { openSpendwatch } = await import('./session');
   return openSpendwatch(resolveDataDir(), log);
 }
 

@@ -70,7 +70,7 @@ export class AccountService {
       keyHint: maskApiKey(apiKey),
       createdAt: this.deps.clock.now().toISOString(),
     };
-    await (await this.deps.createProvider(account, apiKey)).testConnection();
+    await this.deps.createProvider(account, apiKey).testConnection();
 
     await this.deps.vault.set(accountKeyRef(account.id), apiKey);
     try {
@@ -111,7 +111,7 @@ export class AccountService {
     if (apiKey.length > 500) throw new AppError('invalid_input', 'That is not an API key: it is far too long.');
     assertAdminKey(account.provider, apiKey);
     await this.deps.vault.probe();
-    await (await this.deps.createProvider(account, apiKey)).testConnection();
+    await this.deps.createProvider(account, apiKey).testConnection();
 
     await this.deps.vault.set(accountKeyRef(account.id), apiKey);
     const keyHint = maskApiKey(apiKey);
@@ -129,7 +129,7 @@ export class AccountService {
     const account = this.get(idOrName);
     const apiKey = await this.deps.vault.get(accountKeyRef(account.id));
     if (!apiKey) throw new AppError('invalid_key', `No key for "${account.name}" in the keychain. Remove the account and add it again.`);
-    await (await this.deps.createProvider(account, apiKey)).testConnection();
+    await this.deps.createProvider(account, apiKey).testConnection();
   }
 
   /** Removes the account, its keychain entry, its budget and its local history. */

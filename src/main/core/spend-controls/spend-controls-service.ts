@@ -19,8 +19,7 @@ import { scopeEntry, type SpendControlsStore } from './spend-controls-store';
 import { PROVIDERS } from '../../../shared/providers';
 import { own } from '../../../shared/records';
 
-/** Builds the spend controls client for an account (tests pass their own, possibly synchronous, factory). */
-export type SpendControlsFactory = (account: StoredAccount, apiKey: string) => SpendControlsApi | Promise<SpendControlsApi>;
+export type SpendControlsFactory = (account: StoredAccount, apiKey: string) => SpendControlsApi;
 
 export const LIMIT_CHECK_INTERVAL_MS = 3_600_000;
 /** From this share of a known limit (or while it enforces) the limit is checked on every poll. */
@@ -137,7 +136,7 @@ export class SpendControlsService {
     const looksLikeId = /^proj_[A-Za-z0-9_-]+$/.test(wanted);
     let fetched: Record<string, string> | undefined;
     try {
-      fetched = await this.withApiKey(account, async (apiKey) => Object.fromEntries(await (await this.deps.createProvider(account, apiKey)).listProjects()));
+      fetched = await this.withApiKey(account, async (apiKey) => Object.fromEntries(await this.deps.createProvider(account, apiKey).listProjects()));
     } catch (error) {
       // An id needs no name to be used; a name does.
       if (!looksLikeId || (error instanceof AppError && error.code === 'keychain_unavailable')) throw error;
@@ -263,7 +262,7 @@ export class SpendControlsService {
     if (!provider.capabilities.spendControls) {
       return Promise.reject(new AppError('invalid_input', `${provider.name} has no spend limit or email spend alerts that Spendwatch can read or change; ${account.name} is an account of ${provider.name}. Only OpenAI accounts have them.`));
     }
-    return this.withApiKey(account, async (apiKey) => run(await this.deps.createApi(account, apiKey)));
+    return this.withApiKey(account, (apiKey) => run(this.deps.createApi(account, apiKey)));
   }
 
   private async withApiKey<T>(account: StoredAccount, run: (apiKey: string) => Promise<T>): Promise<T> {

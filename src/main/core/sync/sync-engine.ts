@@ -108,7 +108,7 @@ export class SyncEngine {
       if (!apiKey) {
         throw new AppError('invalid_key', `No key for "${account.name}" was found in the keychain. Remove the account and add it again with its admin key.`);
       }
-      provider = await this.deps.createProvider(account, apiKey);
+      provider = this.deps.createProvider(account, apiKey);
       const outcome = await this.fetchAndApply(account, state, provider, now, repaired.map((r) => r.month));
       const next: SyncState = {
         ...outcome.state,

@@ -21,6 +21,7 @@ import { silentLogger, type Clock, type DocumentStore, type EventSink, type Logg
 import { providerFactory } from '../providers/provider-factory';
 import { JsonFileStore } from '../settings/json-file-store';
 import { SETTINGS_LOCK, SettingsRepository, settingsProblem } from '../settings/settings';
+import { OpenAiSpendControls } from '../spend-controls/openai-spend-controls-api';
 import { SpendControlsService, type SpendControlsFactory } from '../spend-controls/spend-controls-service';
 import { SpendControlsStore } from '../spend-controls/spend-controls-store';
 import type { Timers } from '../sync/scheduler';
@@ -71,12 +72,8 @@ export interface CoreServices {
   readonly alerts: AlertEngine;
 }
 
-/**
- * A shorter timeout than Costs: the limit check runs after a sync's data is saved and must not hold up its
- * alerts for long. Loaded on first use, like the providers (provider-factory.ts).
- */
-export const defaultSpendControlsFactory: SpendControlsFactory = async (account, apiKey) =>
-  new (await import('../spend-controls/openai-spend-controls-api')).OpenAiSpendControls({ apiKey, baseUrl: account.baseUrl, timeoutMs: 15_000 });
+/** A shorter timeout than Costs: the limit check runs after a sync's data is saved and must not hold up its alerts for long. */
+export const defaultSpendControlsFactory: SpendControlsFactory = (account, apiKey) => new OpenAiSpendControls({ apiKey, baseUrl: account.baseUrl, timeoutMs: 15_000 });
 
 export function wireCore(deps: CoreDependencies): CoreServices {
   const { clock, vault, dataDir } = deps;
