@@ -27,16 +27,24 @@ const undiciBesideTheBundle = {
 };
 
 /**
- * commander imports child_process for git-style subcommand executables, which Spendwatch does not use; loading
- * it (and the networking modules it pulls in) on every start costs more than some commands take. The bundle
- * gets a stand-in that loads the real module on first use.
+ * Modules most commands never use, loaded on first use instead of at start-up: commander imports child_process
+ * for git-style subcommand executables (Spendwatch has none), and proper-lockfile is needed only by commands
+ * that write state. Each import gets a stand-in whose properties load the real module when first read.
  */
-const childProcessOnFirstUse = {
-  name: 'child-process-on-first-use',
+const ON_FIRST_USE = [
+  { module: 'node:child_process', importer: /node_modules[\\/]commander[\\/]/ },
+  { module: 'proper-lockfile', importer: /src[\\/]main[\\/]core[\\/]fs[\\/]state-lock\.ts$/ },
+];
+const loadedOnFirstUse = {
+  name: 'loaded-on-first-use',
   setup(builder) {
-    builder.onResolve({ filter: /^node:child_process$/ }, (args) => (/node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'on-first-use' } : undefined));
-    builder.onLoad({ filter: /.*/, namespace: 'on-first-use' }, () => ({
-      contents: "export default new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+    for (const [index, { module, importer }] of ON_FIRST_USE.entries()) {
+      const filter = new RegExp(`^${module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+      builder.onResolve({ filter }, (args) => (importer.test(args.importer) ? { path: String(index), namespace: 'on-first-use' } : undefined));
+    }
+    builder.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({
+      contents: `export default new Proxy({}, { get: (_, key) => require(${JSON.stringify(ON_FIRST_USE[Number(args.path)].module)})[key] });`,
+      resolveDir: '.',
       loader: 'js',
     }));
   },
@@ -54,13 +62,27 @@ const plainFsForLocks = {
   },
 };
 
+/**
+ * zod ships error messages in some fifty languages and its index evaluates them all; Spendwatch's messages are
+ * English (zod's default, configured from its own en.js), so the bundle gets an index with English only.
+ */
+const englishZodMessagesOnly = {
+  name: 'english-zod-messages-only',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'english-only', pluginData: args.resolveDir } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'english-only' }, (args) => ({ contents: "export { default as en } from '../locales/en.js';", resolveDir: args.pluginData, loader: 'js' }));
+  },
+};
+
 await Promise.all([
   build({
     ...common,
     entryPoints: ['src/main/cli/bin.ts'],
     outfile: 'out/cli/spendwatch.cjs',
     external: ['keytar'],
-    plugins: [undiciBesideTheBundle, childProcessOnFirstUse, plainFsForLocks],
+    plugins: [undiciBesideTheBundle, loadedOnFirstUse, plainFsForLocks, englishZodMessagesOnly],
     // A require() (not import()) of the undici file: see the CommonJS note above.
     supported: { 'dynamic-import': false },
     // The vault resolves keytar with createRequire(import.meta.url); in CommonJS that URL is this file's.

@@ -46,6 +46,10 @@ export class MoneyFormatError extends Error {
  * decimal128 zero "0E-6176") as an integer count of 10^-digits units, rounded half-even. Works on the digit
  * string, so no precision is lost on the way.
  */
+/** Powers of ten as BigInt, built once each: every stored amount is scaled by one when a month file is read. */
+const POWERS_OF_TEN: bigint[] = [];
+const pow10 = (n: number): bigint => (POWERS_OF_TEN[n] ??= 10n ** BigInt(n));
+
 function scaleDecimal(value: number | string, digits: number): bigint {
   const text = typeof value === 'number' ? numberToText(value) : value.trim();
   if (text.length > MAX_AMOUNT_TEXT) throw new MoneyFormatError(value, 'too long');
@@ -63,7 +67,7 @@ function scaleDecimal(value: number | string, digits: number): bigint {
   const shift = pointShift + digits;
   let scaled: bigint;
   if (shift >= 0) {
-    scaled = BigInt(significant) * 10n ** BigInt(shift);
+    scaled = BigInt(significant) * pow10(shift);
   } else if (-shift > significant.length) {
     scaled = 0n; // below a tenth of the smallest unit: rounds to zero
   } else {
