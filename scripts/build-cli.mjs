@@ -1,4 +1,4 @@
-// Bundles the CLI (src/main/cli) into out/cli/spendwatch.cjs, with its dependencies, so the installed app can
+// Bundles the CLI (src/main/cli) into out/cli/spendwatch-cli.cjs (run through out/cli/spendwatch.cjs), with its dependencies, so the installed app can
 // run it from inside app.asar with its own runtime (ELECTRON_RUN_AS_NODE) — see "The desktop package" in the
 // README. CommonJS because Electron's asar support for require() is long-standing, unlike import() from an
 // archive. keytar stays external: its native module ships unpacked next to the archive.
@@ -6,6 +6,7 @@
 // undici (half of the code) goes to its own file, out/cli/undici.cjs, required on the first HTTP request:
 // commands that never touch the network (status, export, budget) then never read or compile it, which is
 // what keeps `spendwatch status` within 3x of a bare `node -e 0` (see "Benchmarks" in the README).
+import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = {
@@ -80,7 +81,7 @@ await Promise.all([
   build({
     ...common,
     entryPoints: ['src/main/cli/bin.ts'],
-    outfile: 'out/cli/spendwatch.cjs',
+    outfile: 'out/cli/spendwatch-cli.cjs',
     external: ['keytar'],
     plugins: [undiciBesideTheBundle, loadedOnFirstUse, plainFsForLocks, englishZodMessagesOnly],
     // A require() (not import()) of the undici file: see the CommonJS note above.
@@ -91,3 +92,10 @@ await Promise.all([
   }),
   build({ ...common, stdin: { contents: "module.exports = require('undici');", resolveDir: '.', loader: 'js' }, outfile: 'out/cli/undici.cjs' }),
 ]);
+
+// The entry the installed app and bin/spendwatch.js run: Node's on-disk compile cache first (Node >= 22.1, and
+// Electron's runtime when the installed app runs the CLI), so later runs skip compiling the bundle.
+writeFileSync(
+  'out/cli/spendwatch.cjs',
+  "// The `spendwatch` command (built by scripts/build-cli.mjs).\nrequire('node:module').enableCompileCache?.();\nrequire('./spendwatch-cli.cjs');\n",
+);

@@ -64,6 +64,7 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
       '/out/preload/index.cjs',
       '/out/renderer/index.html',
       '/out/cli/spendwatch.cjs',
+      '/out/cli/spendwatch-cli.cjs',
       // undici in its own file, required by the CLI on its first HTTP request (scripts/build-cli.mjs).
       '/out/cli/undici.cjs',
       '/node_modules/keytar/package.json',
@@ -165,7 +166,7 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
     const keytar = spawnSync(process.execPath, ['-e', `const k = require(${JSON.stringify(join(extracted, 'node_modules', 'keytar'))}); process.stdout.write(typeof k.getPassword)`], { encoding: 'utf8', cwd: work });
     expect(keytar.stdout).toBe('function');
     // What a sync loads on its first request: undici, from beside the CLI in the archive, nothing else.
-    expect(readFileSync(join(extracted, 'out', 'cli', 'spendwatch.cjs'), 'utf8')).toContain('require("./undici.cjs")');
+    expect(readFileSync(join(extracted, 'out', 'cli', 'spendwatch-cli.cjs'), 'utf8')).toContain('require("./undici.cjs")');
     const undici = spawnSync(process.execPath, ['-e', `process.stdout.write(typeof require(${JSON.stringify(join(extracted, 'out', 'cli', 'undici.cjs'))}).request)`], { encoding: 'utf8', cwd: work });
     expect(undici.stdout).toBe('function');
   });

@@ -1,4 +1,4 @@
-/** Entry point of the built CLI (out/cli/spendwatch.cjs). */
+/** Entry point of the built CLI bundle (out/cli/spendwatch-cli.cjs, run through out/cli/spendwatch.cjs). */
 // First: it changes how the schemas built by the other imports parse.
 import './zod-without-jit';
 import { main } from './index';
