@@ -19,6 +19,8 @@ export interface ProviderInfo {
   projectNoun: 'project' | 'workspace';
   /** The name for spend outside any project/workspace (OpenAI: no project id; Anthropic: the default workspace). */
   unassignedName: string;
+  /** The key that spend in `byProject` (and a budget for it) has: OpenAI's rows without a project id, Anthropic's default workspace. */
+  unassignedId: string;
   /** What the provider's project (workspace) ids look like, so a budget can name one before it has spent anything. */
   projectIdPattern: RegExp;
   /** The same, for help text: "proj_…". */
@@ -43,6 +45,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     name: 'OpenAI',
     projectNoun: 'project',
     unassignedName: '(no project)',
+    unassignedId: '(no project)',
     projectIdPattern: /^proj_[A-Za-z0-9_-]{1,100}$/,
     projectIdExample: 'proj_…',
     defaultBaseUrl: 'https://api.openai.com/v1',
@@ -64,6 +67,7 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     name: 'Anthropic',
     projectNoun: 'workspace',
     unassignedName: 'Default workspace',
+    unassignedId: 'default',
     projectIdPattern: /^wrkspc_[A-Za-z0-9_-]{1,100}$/,
     projectIdExample: 'wrkspc_…',
     defaultBaseUrl: 'https://api.anthropic.com/v1',

@@ -190,8 +190,12 @@ export function buildProgram(): Command {
     .option('--daily <usd>', 'a daily budget in USD (UTC days)', amountArg)
     .option('--project <name-or-id>', "set this project's monthly budget instead of the account's")
     .action(async (opts: { account: string; monthly: number; thresholds?: number[]; daily?: number; project?: string }) => {
+      // An empty --project (a script's unset variable) must not fall through to the account's budget.
+      if (opts.project !== undefined && !opts.project.trim()) throw new AppError('invalid_input', '--project needs a project name or id.');
+      // A project budget is one amount: thresholds and a daily budget are the account's, so say so rather than drop them.
+      if (opts.project !== undefined && (opts.thresholds || opts.daily)) throw new AppError('invalid_input', '--daily and --thresholds apply to the account\'s budget; leave them out with --project.');
       const core = await makeCore();
-      if (opts.project) {
+      if (opts.project !== undefined) {
         const change = core.budgets.setProject(opts.account, opts.project, opts.monthly);
         print(`Budget for project ${safe(opts.project)} in ${safe(change.accountName)}: ${usd(opts.monthly)} a month.\n`);
         printAlerts(change.alerts);

@@ -102,6 +102,8 @@ export class Budgets {
     if (match) return match[0];
     const provider = PROVIDERS[account.provider];
     if (provider.projectIdPattern.test(nameOrId)) return nameOrId;
+    // The spend outside any project has no id from the provider; the app's Settings budget it by this key.
+    if (nameOrId === provider.unassignedId || nameOrId.toLowerCase() === provider.unassignedName.toLowerCase()) return provider.unassignedId;
     throw new AppError('not_found', `No ${provider.projectNoun} "${nameOrId.slice(0, 100)}" in this account's history. Use its id (${provider.projectIdExample}) or sync first.`);
   }
 }

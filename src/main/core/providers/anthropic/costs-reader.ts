@@ -8,7 +8,7 @@ import { costBucketSchema, costResultSchema } from './schemas';
  * The default workspace has no id in the cost report (`workspace_id: null`). It is stored under this id — no real
  * id looks like it (they are "wrkspc_…") — so it keeps its own name, "Default workspace", everywhere.
  */
-export const DEFAULT_WORKSPACE_ID = 'default';
+export const DEFAULT_WORKSPACE_ID = PROVIDERS.anthropic.unassignedId;
 
 /**
  * Line items read "<model>, <what>" like OpenAI's ("claude-sonnet-4, input tokens"), so the model breakdown works
