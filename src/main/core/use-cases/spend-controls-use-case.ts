@@ -4,6 +4,7 @@
  * dashboard, the tray and the alert centre follow. Only providers whose registry entry has the
  * `spendControls` capability have them.
  */
+import { AppError } from '../errors';
 import type { AccountSpendControls, SpendEmailAlert } from '../../../shared/spend-controls';
 import type { AccountService } from '../accounts/account-service';
 import type { HistoryStore } from '../history/history-store';
@@ -30,9 +31,12 @@ export class SpendControlsUseCase {
 
   /** A scope named by a person: the project by name or id, looked up at OpenAI when local history does not know it. */
   async findScope(accountIdOrName: string, project?: string): Promise<SpendScopeTarget> {
+    // An empty project (a script's unset variable) must never widen the scope to the whole organisation:
+    // a hard limit there stops every project's requests.
+    if (project !== undefined && !project.trim()) throw new AppError('invalid_input', '--project needs a project name or id; leave it out for the whole organisation.');
     const account = this.deps.accounts.get(accountIdOrName);
     await this.deps.vault.probe();
-    const ref = project ? await this.deps.service.resolveProject(account, project) : null;
+    const ref = project !== undefined ? await this.deps.service.resolveProject(account, project) : null;
     return { account, project: ref, label: ref ? `${ref.name} (${account.name})` : account.name };
   }
 
