@@ -5,12 +5,13 @@
  */
 import { memo, useId, useState } from 'react';
 import { addMonths, firstDayOfMonth, monthOf } from '../../shared/dates';
-import type { ComparedAmount, DashboardView } from '../../shared/domain';
+import type { AccountSummary, ComparedAmount, DashboardView } from '../../shared/domain';
 import { settingsHref } from '../components/links';
 import { SimpleTable, type TableRow } from '../components/SimpleTable';
 import { changeText, exactTitle, money, sharePercent, shareText } from '../format';
 import { groupNoun as nounFor, type GroupNoun } from '../provider-words';
 import { seriesColour } from './palette';
+import { RowBudgetControl } from './ProjectBudgetCard';
 
 // Kept where BillingHistory imports it from; the rule itself lives in format.ts.
 export { changeText } from '../format';
@@ -49,6 +50,7 @@ export const Breakdowns = memo(function Breakdowns({
   pending = false,
   groupNoun = nounFor([]),
   projectBudgets = {},
+  budgetAccount,
 }: {
   monthBreakdown: DashboardView['monthBreakdown'];
   currency: string;
@@ -61,18 +63,20 @@ export const Breakdowns = memo(function Breakdowns({
   groupNoun?: GroupNoun;
   /** One account's project budgets (id → micros): each budgeted row shows its progress. */
   projectBudgets?: Record<string, number>;
+  /** The one real account shown: its project rows get a budget button and card (set, change, remove). */
+  budgetAccount?: AccountSummary;
 }) {
   // A change is against the same days of last month: only meaningful when the history covers all of them.
   const comparable = dataSince === undefined || (dataSince !== null && dataSince <= firstDayOfMonth(addMonths(monthOf(today), -1)));
   return (
     <div className="two-columns">
-      <BreakdownTable title={`Top ${groupNoun.plural} this month`} noun={[groupNoun.singular, groupNoun.plural]} budgets={projectBudgets} rows={monthBreakdown.projects} currency={currency} monthTotal={monthTotal} comparable={comparable} pending={pending} />
+      <BreakdownTable title={`Top ${groupNoun.plural} this month`} noun={[groupNoun.singular, groupNoun.plural]} budgets={budgetAccount?.budget?.projects ?? projectBudgets} budgetAccount={budgetAccount} rows={monthBreakdown.projects} currency={currency} monthTotal={monthTotal} comparable={comparable} pending={pending} />
       <BreakdownTable title="Top line items this month" noun={['line item', 'line items']} rows={monthBreakdown.lineItems} currency={currency} monthTotal={monthTotal} comparable={comparable} pending={pending} />
     </div>
   );
 });
 
-function BreakdownTable(props: { budgets?: Record<string, number>; title: string; noun: [string, string]; rows: ComparedAmount[]; currency: string; monthTotal: number; comparable: boolean; pending: boolean }) {
+function BreakdownTable(props: { budgets?: Record<string, number>; budgetAccount?: AccountSummary; title: string; noun: [string, string]; rows: ComparedAmount[]; currency: string; monthTotal: number; comparable: boolean; pending: boolean }) {
   const { title, noun, currency, monthTotal, comparable } = props;
   const [showAll, setShowAll] = useState(false);
   const id = useId();
@@ -86,7 +90,11 @@ function BreakdownTable(props: { budgets?: Record<string, number>; title: string
         <span className="name-cell" title={name}>
           {name}
         </span>
-        {props.budgets?.[key] !== undefined && <RowBudget name={name} noun={noun[0]} spent={micros} budget={props.budgets[key]} currency={currency} />}
+        {props.budgetAccount && key !== '__other__' ? (
+          <RowBudgetControl account={props.budgetAccount} projectId={key} name={name} noun={noun[0]} spentMicros={micros} currency={currency} />
+        ) : (
+          props.budgets?.[key] !== undefined && <RowBudget name={name} noun={noun[0]} spent={micros} budget={props.budgets[key]} currency={currency} />
+        )}
       </span>,
       <span key="amount" title={exactTitle(micros, currency)}>
         {money(micros, currency)}

@@ -1,7 +1,7 @@
 /** The dashboard: how much, on what, and where this month is heading. */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { ALL_ACCOUNTS } from '../../shared/constants';
-import type { DashboardRange, GroupBy } from '../../shared/domain';
+import type { DashboardRange, DashboardView, GroupBy } from '../../shared/domain';
 import { call } from '../bridge';
 import { ExternalLink, SettingsLink } from '../components/links';
 import { useDashboard } from '../hooks/useDashboard';
@@ -53,6 +53,15 @@ function ConnectCallToAction() {
       </SettingsLink>
     </section>
   );
+}
+
+/** The accounts the view covers: all of them, or the one selected. */
+const shownAccounts = (view: DashboardView, accountId: string) => (accountId === ALL_ACCOUNTS ? view.accounts : view.accounts.filter((a) => a.id === accountId));
+
+/** The account whose budgets the dashboard edits: the selected one, or the only one there is; never the demo. */
+function editedAccount(view: DashboardView, accountId: string) {
+  const account = view.accounts.length === 1 ? view.accounts[0] : view.accounts.find((a) => a.id === accountId);
+  return account && !account.isDemo ? account : undefined;
 }
 
 const ChartsPlaceholder = () => <div className="panel skeleton chart-placeholder" aria-label="Loading charts" />;
@@ -109,8 +118,8 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
             ) : (
               <ChartsPlaceholder />
             )}
-            <Breakdowns monthBreakdown={view.monthBreakdown} currency={view.currency} monthTotal={view.kpis.monthToDateMicros} today={view.today} dataSince={view.dataSince} pending={awaitingFirstSync(view, accountId)} groupNoun={groupNoun(view.accounts, accountId)} projectBudgets={view.accounts.find((a) => a.id === accountId)?.budget?.projects} />
-            <BillingHistory monthly={view.monthly} monthBreakdown={view.monthBreakdown} today={view.today} currency={view.currency} isDemo={view.isDemo} accountId={accountId} dataSince={view.dataSince} groupNoun={groupNoun(view.accounts, accountId)} providers={shownProviders(view.accounts, accountId)} />
+            <Breakdowns monthBreakdown={view.monthBreakdown} currency={view.currency} monthTotal={view.kpis.monthToDateMicros} today={view.today} dataSince={view.dataSince} pending={awaitingFirstSync(view, accountId)} groupNoun={groupNoun(view.accounts, accountId)} projectBudgets={editedAccount(view, accountId)?.budget?.projects} budgetAccount={editedAccount(view, accountId)} />
+            <BillingHistory monthly={view.monthly} monthBreakdown={view.monthBreakdown} today={view.today} currency={view.currency} isDemo={view.isDemo} accountId={accountId} dataSince={view.dataSince} groupNoun={groupNoun(view.accounts, accountId)} providers={shownProviders(view.accounts, accountId)} accountsSince={shownAccounts(view, accountId).map((a) => ({ name: a.name, dataSince: a.dataSince }))} />
             <p className="footer-link">
               {shownProviders(view.accounts, accountId).map((provider) => (
                 <ExternalLink key={provider.name} href={provider.links.usage}>
