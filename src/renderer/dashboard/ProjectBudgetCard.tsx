@@ -34,7 +34,7 @@ export function RowBudgetControl(props: RowProps) {
       {/* One button in both states, so focus stays on it when the saved budget comes back from main. */}
       <button type="button" className={`link-button${used !== null && used >= 100 ? ' status-problem' : ''}`} aria-haspopup="dialog" onClick={() => setOpen(true)}>
         {used === null ? 'Set budget' : `${used}% of ${money(budgetMicros!, props.currency)}`}
-        <span className="visually-hidden">{used === null ? ` for ${props.name}` : `: change the budget for ${props.name}`}</span>
+        <span className="visually-hidden">{used === null ? ` for ${props.name}` : ` — change the budget for ${props.name}`}</span>
       </button>
       {open && <ProjectBudgetCard {...props} onClose={() => setOpen(false)} />}
     </span>
