@@ -111,7 +111,8 @@ describe('Dashboard', () => {
     const projects = screen.getByRole('region', { name: 'Top projects this month' });
     expect(projects.textContent).toMatch(/Web app\$600\.00 84\.5%\+20%/);
     expect(projects.textContent).toMatch(/Support bot.*new/);
-    const history = screen.getByRole('region', { name: 'Billing history' });
+    // The billing history follows the first paint of the figures (it is below them).
+    const history = await screen.findByRole('region', { name: 'Billing history' });
     expect(history.textContent).toMatch(/November 2026 \(to date\)\$710\.35\+42\.1% vs same days/);
     fireEvent.click(screen.getByRole('button', { name: 'Show details for November 2026' }));
     expect(history.textContent).toMatch(/By projectWeb app \$600\.00/);

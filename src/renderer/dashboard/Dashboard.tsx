@@ -1,7 +1,7 @@
 /** The dashboard: how much, on what, and where this month is heading. */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { ALL_ACCOUNTS } from '../../shared/constants';
-import type { DashboardRange, DashboardView, GroupBy } from '../../shared/domain';
+import type { DashboardRange, GroupBy } from '../../shared/domain';
 import { call } from '../bridge';
 import { ExternalLink, SettingsLink } from '../components/links';
 import { useDashboard } from '../hooks/useDashboard';
@@ -18,8 +18,9 @@ import { DEFAULT_GROUP_BY, DEFAULT_RANGE } from './defaults';
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
 /**
- * True once the first figures have been painted. The charts' chunk (recharts, ~115 KB gzip) is only asked
- * for then: fetched earlier, its evaluation lands on the main thread in front of the figures' paint.
+ * True once the first figures have been painted. What is below them waits for that: the charts' chunk
+ * (recharts, ~115 KB gzip), whose evaluation would otherwise land on the main thread in front of the figures'
+ * paint, and the billing history (a year of rows and its invoice statuses), below the fold in any window.
  */
 function usePaintedOnce(ready: boolean): boolean {
   const [painted, setPainted] = useState(false);
@@ -55,15 +56,6 @@ function ConnectCallToAction() {
   );
 }
 
-/** The accounts the view covers: all of them, or the one selected. */
-const shownAccounts = (view: DashboardView, accountId: string) => (accountId === ALL_ACCOUNTS ? view.accounts : view.accounts.filter((a) => a.id === accountId));
-
-/** The account whose budgets the dashboard edits: the selected one, or the only one there is; never the demo. */
-function editedAccount(view: DashboardView, accountId: string) {
-  const account = view.accounts.length === 1 ? view.accounts[0] : view.accounts.find((a) => a.id === accountId);
-  return account && !account.isDemo ? account : undefined;
-}
-
 const ChartsPlaceholder = () => <div className="panel skeleton chart-placeholder" aria-label="Loading charts" />;
 
 export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
@@ -72,7 +64,22 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
   const [groupBy, setGroupBy] = useState<GroupBy>(DEFAULT_GROUP_BY);
   const { view, error, loading, progress, reload } = useDashboard({ accountId, range, groupBy });
   const [syncing, setSyncing] = useState(false);
-  const chartsWanted = usePaintedOnce(view !== null);
+  const painted = usePaintedOnce(view !== null);
+  // Derived once per accounts list: the memoised sections (breakdowns, billing history) then skip re-rendering
+  // when only the chart's range or grouping changed.
+  const accounts = view?.accounts;
+  const shown = useMemo(() => {
+    if (!accounts) return null;
+    const covered = accountId === ALL_ACCOUNTS ? accounts : accounts.filter((a) => a.id === accountId);
+    const edited = accounts.length === 1 ? accounts[0] : accounts.find((a) => a.id === accountId);
+    return {
+      noun: groupNoun(accounts, accountId),
+      providers: shownProviders(accounts, accountId),
+      accountsSince: covered.map((a) => ({ name: a.name, dataSince: a.dataSince })),
+      // The account whose budgets the dashboard edits: the selected one, or the only one there is; never the demo.
+      budgetAccount: edited && !edited.isDemo ? edited : undefined,
+    };
+  }, [accounts, accountId]);
 
   const syncNow = async () => {
     setSyncing(true);
@@ -111,17 +118,21 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
         {view && (
           <>
             <KpiCards view={view} accountId={accountId} />
-            {chartsWanted ? (
+            {painted ? (
               <Suspense fallback={<ChartsPlaceholder />}>
                 <DashboardCharts view={view} range={range} groupBy={groupBy} onRange={setRange} onGroupBy={setGroupBy} />
               </Suspense>
             ) : (
               <ChartsPlaceholder />
             )}
-            <Breakdowns monthBreakdown={view.monthBreakdown} currency={view.currency} monthTotal={view.kpis.monthToDateMicros} today={view.today} dataSince={view.dataSince} pending={awaitingFirstSync(view, accountId)} groupNoun={groupNoun(view.accounts, accountId)} projectBudgets={editedAccount(view, accountId)?.budget?.projects} budgetAccount={editedAccount(view, accountId)} />
-            <BillingHistory monthly={view.monthly} monthBreakdown={view.monthBreakdown} today={view.today} currency={view.currency} isDemo={view.isDemo} accountId={accountId} dataSince={view.dataSince} groupNoun={groupNoun(view.accounts, accountId)} providers={shownProviders(view.accounts, accountId)} accountsSince={shownAccounts(view, accountId).map((a) => ({ name: a.name, dataSince: a.dataSince }))} />
+            <Breakdowns monthBreakdown={view.monthBreakdown} currency={view.currency} monthTotal={view.kpis.monthToDateMicros} today={view.today} dataSince={view.dataSince} pending={awaitingFirstSync(view, accountId)} groupNoun={shown?.noun} projectBudgets={shown?.budgetAccount?.budget?.projects} budgetAccount={shown?.budgetAccount} />
+            {painted ? (
+              <BillingHistory monthly={view.monthly} monthBreakdown={view.monthBreakdown} today={view.today} currency={view.currency} isDemo={view.isDemo} accountId={accountId} dataSince={view.dataSince} groupNoun={shown?.noun} providers={shown?.providers} accountsSince={shown?.accountsSince} />
+            ) : (
+              <div className="panel skeleton history-placeholder" aria-label="Loading billing history" />
+            )}
             <p className="footer-link">
-              {shownProviders(view.accounts, accountId).map((provider) => (
+              {shown?.providers.map((provider) => (
                 <ExternalLink key={provider.name} href={provider.links.usage}>
                   Open {provider.name} usage page
                 </ExternalLink>
