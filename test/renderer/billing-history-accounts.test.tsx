@@ -32,12 +32,15 @@ describe('Billing history across accounts with different first months', () => {
     expect(row('July 2026').textContent).not.toContain('$0.00');
     // Acme only: its total, and the others named as having no data yet.
     expect(row('August 2026').textContent).toContain('$80.00');
-    expect(row('August 2026').textContent).toContain('no data for Lab, New Org');
+    expect(row('August 2026').textContent).toContain('no data for Lab');
+    expect(row('August 2026').textContent).not.toContain('New Org');
+    // An account with no data at all is named once, not on every row.
+    expect(screen.getByTestId('history-no-data-accounts').textContent).toBe('No data yet for New Org: its months are not in these totals.');
     // September against a partial August (Acme started on the 10th): "new", not +25%.
     expect(row('September 2026').textContent).toContain('new');
     expect(row('September 2026').textContent).not.toMatch(/%/);
     // October: Lab joins, so October against September (Acme alone) is not like with like either.
-    expect(row('October 2026').textContent).toContain('no data for New Org');
+    expect(row('October 2026').textContent).not.toContain('no data for');
     expect(row('October 2026').textContent).not.toMatch(/%/);
     // November against October: both accounts covered all of October.
     expect(row('November 2026').textContent).toMatch(/\+11\.1% vs same days/);

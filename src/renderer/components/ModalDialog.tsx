@@ -5,6 +5,7 @@
  * is inert while it is open.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -74,13 +75,16 @@ export function ModalDialog(props: {
     };
   }, []);
 
-  return (
+  // Rendered at the end of <body>: opened from a table row, it must not inherit the cell's bold text or sit inside
+  // the row's name.
+  return createPortal(
     <dialog ref={ref} className={`modal-card ${props.className ?? ''}`} role={props.role === 'alertdialog' ? 'alertdialog' : undefined} aria-labelledby={titleId} aria-describedby={props.describedBy}>
       <div className="modal-card-body">
         <h2 id={titleId}>{props.title}</h2>
         {props.children}
       </div>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
 

@@ -70,6 +70,8 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
   const rows = monthly;
   // Whose history the rows cover: each account shown, or (older callers) one first day for all of them.
   const covered = accountsSince?.length ? accountsSince : dataSince !== undefined ? [{ name: '', dataSince }] : null;
+  // Accounts with no data at all are named once, above the months, rather than on every row.
+  const withoutData = covered && covered.length > 1 ? covered.filter((a) => a.dataSince === null).map((a) => a.name) : [];
   const statuses = useBillingStatuses(accountId, !isDemo);
   const statusOf = new Map(statuses.map((s) => [s.month, s]));
   const reconciles = statuses.length > 0;
@@ -112,6 +114,11 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
           ))}
         </div>
       </div>
+      {withoutData.length > 0 && (
+        <p className="muted" data-testid="history-no-data-accounts">
+          No data yet for {withoutData.join(', ')}: {withoutData.length === 1 ? 'its' : 'their'} months are not in these totals.
+        </p>
+      )}
       {exportState && (
         <p role="status" className="muted">
           {exportState}
@@ -150,7 +157,7 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
                   </th>
                   <td title={noData ? undefined : preciseMoney(row.totalMicros, currency)}>
                     {noData ? <span className="muted">No data</span> : money(row.totalMicros, currency)}
-                    {coverage && coverage.missing.length > 0 && <span className="muted no-data-for"> no data for {coverage.missing.join(', ')}</span>}
+                    {coverage && coverage.missing.some((name) => !withoutData.includes(name)) && <span className="muted no-data-for"> no data for {coverage.missing.filter((name) => !withoutData.includes(name)).join(', ')}</span>}
                   </td>
                   <td title={running ? 'Against the same days of last month' : undefined}>
                     {noData ? '—' : running ? (previousPartial ? changeText(row.totalMicros, 0, false) : `${changeText(row.totalMicros, sameDaysLastMonth)} vs same days`) : previous ? changeText(row.totalMicros, previous.totalMicros, !previousPartial) : '—'}
