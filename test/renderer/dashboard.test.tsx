@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBridge } from '../../src/shared/bridge';
 import type { DashboardView } from '../../src/shared/domain';
 import { Dashboard } from '../../src/renderer/dashboard/Dashboard';
+import { DEFAULT_GROUP_BY, DEFAULT_RANGE } from '../../src/renderer/dashboard/defaults';
+import { prefetchDashboard } from '../../src/renderer/hooks/prefetch';
 
 // recharts measures its container; jsdom has no layout.
 class ResizeObserverStub {
@@ -62,6 +64,24 @@ describe('Dashboard', () => {
   afterEach(() => {
     cleanup();
     vi.unstubAllGlobals();
+  });
+
+  it('paints the figures in its first render when the prefetched view has already arrived, and asks main once', async () => {
+    prefetchDashboard({ accountId: 'all', range: DEFAULT_RANGE, groupBy: DEFAULT_GROUP_BY });
+    await new Promise((r) => setTimeout(r, 0)); // the answer arrives while the renderer starts
+    render(<Dashboard />);
+    // No skeleton first: the figures are in the very first render.
+    expect(screen.getByTestId('kpi-mtd').textContent).toBe('$710.35');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(dashboardCalls()).toBe(1);
+  });
+
+  it('uses the prefetched request still on its way, and asks main once', async () => {
+    prefetchDashboard({ accountId: 'all', range: DEFAULT_RANGE, groupBy: DEFAULT_GROUP_BY });
+    render(<Dashboard />);
+    expect((await screen.findByTestId('kpi-mtd')).textContent).toBe('$710.35');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(dashboardCalls()).toBe(1);
   });
 
   it('shows month to date, today, forecast, the demo badge and no budget', async () => {
