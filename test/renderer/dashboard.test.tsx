@@ -128,7 +128,8 @@ describe('Dashboard', () => {
   it('shows breakdowns with share and month-over-month change, and billing history rows that expand', async () => {
     render(<Dashboard />);
     await screen.findByTestId('kpi-mtd');
-    const projects = screen.getByRole('region', { name: 'Top projects this month' });
+    // The breakdowns follow the first paint of the figures (they start below the fold).
+    const projects = await screen.findByRole('region', { name: 'Top projects this month' });
     expect(projects.textContent).toMatch(/Web app\$600\.00 84\.5%\+20%/);
     expect(projects.textContent).toMatch(/Support bot.*new/);
     // The billing history follows the first paint of the figures (it is below them).
