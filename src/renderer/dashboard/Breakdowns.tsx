@@ -82,6 +82,8 @@ function BreakdownTable(props: { budgets?: Record<string, number>; budgetAccount
   const id = useId();
   const folded = foldRows(props.rows, monthTotal);
   const shown = showAll ? props.rows.filter((r) => r.micros !== 0) : folded.rows;
+  // A Budget column when budgets can be set here, or when some row has one to show.
+  const budgetColumn = props.budgetAccount !== undefined || Object.keys(props.budgets ?? {}).length > 0;
   const row = (key: string, name: string, colour: string, micros: number, previousMicros: number): TableRow => ({
     key,
     cells: [
@@ -90,11 +92,6 @@ function BreakdownTable(props: { budgets?: Record<string, number>; budgetAccount
         <span className="name-cell" title={name}>
           {name}
         </span>
-        {props.budgetAccount && key !== '__other__' ? (
-          <RowBudgetControl account={props.budgetAccount} projectId={key} name={name} noun={noun[0]} spentMicros={micros} currency={currency} />
-        ) : (
-          props.budgets?.[key] !== undefined && <RowBudget name={name} noun={noun[0]} spent={micros} budget={props.budgets[key]} currency={currency} />
-        )}
       </span>,
       <span key="amount" title={exactTitle(micros, currency)}>
         {money(micros, currency)}
@@ -106,6 +103,18 @@ function BreakdownTable(props: { budgets?: Record<string, number>; budgetAccount
         {shareText(micros, monthTotal)}
       </span>,
       changeText(micros, previousMicros, comparable),
+      // Its own column, not in the row header: a screen reader announces each cell with the name alone.
+      ...(budgetColumn
+        ? [
+            props.budgetAccount && key !== '__other__' ? (
+              <RowBudgetControl key="budget" account={props.budgetAccount} projectId={key} name={name} noun={noun[0]} spentMicros={micros} currency={currency} />
+            ) : props.budgets?.[key] !== undefined ? (
+              <RowBudget key="budget" name={name} noun={noun[0]} spent={micros} budget={props.budgets[key]} currency={currency} />
+            ) : (
+              ''
+            ),
+          ]
+        : []),
     ],
     cellClass: [undefined, undefined, comparable && previousMicros !== 0 ? (micros > previousMicros ? 'up' : 'down') : undefined],
   });
@@ -129,9 +138,9 @@ function BreakdownTable(props: { budgets?: Record<string, number>; budgetAccount
           <SimpleTable
             className="breakdown"
             caption={title}
-            head={['Name', 'Amount', 'Share', <span key="change" title={comparable ? 'Against the same days of last month' : 'Last month is not fully in the history yet, so there is nothing to compare with'}>vs last month</span>]}
+            head={['Name', 'Amount', 'Share', <span key="change" title={comparable ? 'Against the same days of last month' : 'Last month is not fully in the history yet, so there is nothing to compare with'}>vs last month</span>, ...(budgetColumn ? ['Budget'] : [])]}
             rows={rows}
-            foot={{ key: 'total', cells: ['Total this month', <span key="t" title={exactTitle(monthTotal, currency)}>{money(monthTotal, currency)}</span>, '', ''] }}
+            foot={{ key: 'total', cells: ['Total this month', <span key="t" title={exactTitle(monthTotal, currency)}>{money(monthTotal, currency)}</span>, '', '', ...(budgetColumn ? [''] : [])] }}
           />
         </div>
       )}
