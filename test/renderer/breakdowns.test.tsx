@@ -80,7 +80,7 @@ describe('project budgets on their rows, and the provider’s word for a project
     expect(screen.getByRole('columnheader', { name: 'Budget' })).toBeTruthy();
     expect(screen.getByRole('rowheader', { name: 'Project 1' })).toBeTruthy();
     expect(within(screen.getByRole('row', { name: /^Project 1/ })).getByRole('button', { name: /^Set budget\s*for Project 1$/ })).toBeTruthy();
-    expect(within(screen.getByRole('row', { name: /^Project 0/ })).getByRole('button', { name: /^150% of \$2\.00\s*— change the budget for Project 0$/ })).toBeTruthy();
+    expect(within(screen.getByRole('row', { name: /^Project 0/ })).getByRole('button', { name: /^150%\s*of \$2\.00\s*— change the budget for Project 0$/ })).toBeTruthy();
   });
 
   it('says "workspace" for Anthropic accounts', () => {

@@ -136,7 +136,7 @@ function BreakdownTable(props: { budgets?: Record<string, number>; budgetAccount
         // Never wider than its panel: on a narrow panel the table scrolls sideways (a focusable, named region).
         <div className="table-scroll-x" tabIndex={0} role="region" aria-label={`${title}, table`}>
           <SimpleTable
-            className="breakdown"
+            className={budgetColumn ? 'breakdown with-budget' : 'breakdown'}
             caption={title}
             head={['Name', 'Amount', 'Share', <span key="change" title={comparable ? 'Against the same days of last month' : 'Last month is not fully in the history yet, so there is nothing to compare with'}>vs last month</span>, ...(budgetColumn ? ['Budget'] : [])]}
             rows={rows}

@@ -32,9 +32,10 @@ export function RowBudgetControl(props: RowProps) {
     <span className="row-budget">
       {used !== null && <meter min={0} max={100} low={80} high={99} optimum={0} value={Math.min(100, used)} aria-label={`${props.name}: ${used}% of its ${props.noun} budget`} />}
       {/* One button in both states, so focus stays on it when the saved budget comes back from main. */}
+      {/* Narrow on screen (the percentage; the amount is in the card), complete for a screen reader. */}
       <button type="button" className={`link-button${used !== null && used >= 100 ? ' status-problem' : ''}`} aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        {used === null ? 'Set budget' : `${used}% of ${money(budgetMicros!, props.currency)}`}
-        <span className="visually-hidden">{used === null ? ` for ${props.name}` : ` — change the budget for ${props.name}`}</span>
+        {used === null ? 'Set budget' : `${used.toLocaleString()}%`}
+        <span className="visually-hidden">{used === null ? ` for ${props.name}` : ` of ${money(budgetMicros!, props.currency)} — change the budget for ${props.name}`}</span>
       </button>
       {open && <ProjectBudgetCard {...props} onClose={() => setOpen(false)} />}
     </span>
