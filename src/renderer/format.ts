@@ -18,6 +18,7 @@
  *    fully covered by the history (the first month with data, or before it), or it had nothing, the change
  *    reads "new".
  */
+import { cachedDateFormat } from '../shared/dates';
 import { formatMoney, MICROS_PER_UNIT, microsToDecimal, type Micros } from '../shared/money';
 
 /** Half a cent, in micros: at or below it a figure rounds (half-even) to $0.00 at 2 decimals. */
@@ -122,16 +123,23 @@ function decimalsOf(micros: number): number {
   return digits;
 }
 
-const percentFormat = new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+// Built on first use, not when the module loads: the first Intl object of a page pays for ICU's start-up, and
+// that must not delay the dashboard's first request.
+let percentFormatCache: Intl.NumberFormat | undefined;
+const percentFormat = () => (percentFormatCache ??= new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 1 }));
+let changeFormatCache: Intl.NumberFormat | undefined;
+const changeFormat = () => (changeFormatCache ??= new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }));
+let relativeFormatCache: Intl.RelativeTimeFormat | undefined;
+const relativeFormat = () => (relativeFormatCache ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }));
 
 /** Rule 4: a part's share of a whole, "12.3%", "<0.1%", ">99.9%". */
 export function shareText(part: Micros, whole: Micros): string {
   if (whole <= 0) return '—';
-  if (part === 0) return percentFormat.format(0);
+  if (part === 0) return percentFormat().format(0);
   const permille = Math.round((part * 1000) / whole) / 10; // one decimal of a percent, from integers
-  if (permille < 0.1) return `<${percentFormat.format(0.001)}`;
-  if (permille >= 100 && part < whole) return `>${percentFormat.format(0.999)}`;
-  return percentFormat.format(permille / 100);
+  if (permille < 0.1) return `<${percentFormat().format(0.001)}`;
+  if (permille >= 100 && part < whole) return `>${percentFormat().format(0.999)}`;
+  return percentFormat().format(permille / 100);
 }
 
 /** The share as a number for bar widths (0–100). */
@@ -145,13 +153,13 @@ export function changeText(current: Micros, previous: Micros, comparable = true)
   if (current === 0 && previous === 0) return '—';
   if (!comparable || previous === 0) return current === 0 ? '—' : 'new';
   const change = Math.round(((current - previous) * 1000) / previous) / 10;
-  return `${change > 0 ? '+' : ''}${new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(change)}%`;
+  return `${change > 0 ? '+' : ''}${changeFormat().format(change)}%`;
 }
 
 export function relativeTime(iso: string | null, now = Date.now()): string {
   if (!iso) return 'never';
   const seconds = Math.round((Date.parse(iso) - now) / 1000);
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const format = relativeFormat();
   const abs = Math.abs(seconds);
   if (abs < 60) return format.format(seconds, 'second');
   if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute');
@@ -160,5 +168,5 @@ export function relativeTime(iso: string | null, now = Date.now()): string {
 }
 
 export function localDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return cachedDateFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }

@@ -22,6 +22,8 @@ export const accountSummarySchema = z.object({
   forecastMicros: microsSchema.nullable(),
   budget: budgetSchema.nullable(),
   budgetUsedPercent: z.number().nullable(),
+  /** This account's first UTC day with any cost (null: none yet): "All accounts" says "no data" per account before it. */
+  dataSince: utcDaySchema.nullable(),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 

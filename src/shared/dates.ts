@@ -65,26 +65,31 @@ export function dayRange(from: UtcDay, to: UtcDay): UtcDay[] {
   return days;
 }
 
-/** "November 2026" for a UTC month, in the user's locale. */
-export function formatMonth(month: UtcMonth, locale?: string, style: 'long' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(msFromDay(firstDayOfMonth(month))),
-  );
+// Building an Intl.DateTimeFormat costs about as much as rendering a table row (ICU looks up the locale's
+// patterns): one per locale and options, reused by every label.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+export function cachedDateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
+  }
+  return format;
 }
 
-const dayFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+/** "November 2026" for a UTC month, in the user's locale. */
+export function formatMonth(month: UtcMonth, locale?: string, style: 'long' | 'short' = 'long'): string {
+  return cachedDateFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(new Date(msFromDay(firstDayOfMonth(month))));
+}
 
 /** "Nov 26" for a UTC day, in the user's locale. */
 export function formatDay(day: UtcDay, locale?: string): string {
-  let format = dayFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
-    dayFormats.set(locale, format);
-  }
-  return format.format(new Date(msFromDay(day)));
+  return cachedDateFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(msFromDay(day)));
 }
 
 /** "November" for a UTC month, in the user's locale (for sentences where the year is obvious). */
 export function formatMonthName(month: UtcMonth, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(msFromDay(firstDayOfMonth(month))));
+  return cachedDateFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(msFromDay(firstDayOfMonth(month))));
 }

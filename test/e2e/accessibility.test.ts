@@ -186,3 +186,39 @@ describe.each([
     await page.close();
   });
 });
+
+// ─── MODAL CARDS ─────────────────────────────────────────────────────────────────────────────────────────
+// A project's budget card open on its dashboard row, and the account-removal confirmation open in Settings.
+describe('accessibility of the modal cards on seeded organisations', () => {
+  let browser: Browser;
+  let harness: Harness;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    harness = await startHarness({ dataDir: seedOrganisations(), vault: new FakeKeychain() });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+  });
+
+  it.each(SCHEMES)("a project's budget card, open with a validation error, has no serious or critical violations (%s)", async (scheme) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme, locale: 'en-US' });
+    await page.goto(`${harness.url}#/?account=acc_big`);
+    await page.getByRole('button', { name: 'Set budget for Project 2' }).click();
+    const card = page.getByRole('dialog', { name: 'Budget for Project 2' });
+    await card.getByRole('button', { name: 'Save budget' }).click();
+    await card.getByText('Enter the project budget', { exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it.each(SCHEMES)('the account-removal confirmation, open, has no serious or critical violations (%s)', async (scheme) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme, locale: 'en-US' });
+    await page.goto(`${harness.url}#/settings?section=accounts`);
+    await page.getByRole('button', { name: 'Remove Cents Lab' }).click();
+    await page.getByRole('alertdialog', { name: 'Remove Cents Lab?' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+});

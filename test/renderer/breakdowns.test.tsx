@@ -74,6 +74,15 @@ describe('project budgets on their rows, and the provider’s word for a project
     expect(within(screen.getByRole('row', { name: /Project 1/ })).queryByRole('meter')).toBeNull();
   });
 
+  it('gives each row of one real account a Budget cell with its control; the row header stays the name alone', () => {
+    const account = { id: 'acc_1', name: 'Acme Prod', provider: 'openai', keyHint: 'sk-admin-…abcd', isDemo: false, lastSyncedAt: null, lastError: null, warning: null, stale: false, syncing: false, monthToDateMicros: 0, todayMicros: 0, forecastMicros: null, budget: { monthlyMicros: 10_000_000, thresholds: [50, 80, 100], dailyMicros: null, projects: { proj_0: 2_000_000 } }, budgetUsedPercent: null, dataSince: null } as const;
+    render(<Breakdowns monthBreakdown={{ projects: projects(3), lineItems: [] }} currency="usd" monthTotal={6_000_018} today="2026-11-21" dataSince="2025-11-01" budgetAccount={{ ...account, budget: { ...account.budget, thresholds: [50, 80, 100], projects: { proj_0: 2_000_000 } } }} />);
+    expect(screen.getByRole('columnheader', { name: 'Budget' })).toBeTruthy();
+    expect(screen.getByRole('rowheader', { name: 'Project 1' })).toBeTruthy();
+    expect(within(screen.getByRole('row', { name: /^Project 1/ })).getByRole('button', { name: /^Set budget\s*for Project 1$/ })).toBeTruthy();
+    expect(within(screen.getByRole('row', { name: /^Project 0/ })).getByRole('button', { name: /^150%\s*of \$2\.00\s*— change the budget for Project 0$/ })).toBeTruthy();
+  });
+
   it('says "workspace" for Anthropic accounts', () => {
     render(<Breakdowns monthBreakdown={{ projects: projects(12), lineItems: [] }} currency="usd" monthTotal={78_000_234} today="2026-11-21" dataSince="2025-11-01" groupNoun={{ singular: 'workspace', plural: 'workspaces' }} />);
     expect(screen.getByRole('heading', { name: 'Top workspaces this month' })).toBeTruthy();

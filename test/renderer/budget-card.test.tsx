@@ -7,7 +7,7 @@ import { BudgetCard } from '../../src/renderer/dashboard/BudgetCard';
 
 const account: AccountSummary = {
   id: 'acc_1', name: 'Acme Prod', provider: 'openai', keyHint: 'sk-admin-…abcd', isDemo: false, lastSyncedAt: null, lastError: null, warning: null,
-  stale: false, syncing: false, monthToDateMicros: 401_220_000, todayMicros: 0, forecastMicros: null, budget: null, budgetUsedPercent: null,
+  stale: false, syncing: false, monthToDateMicros: 401_220_000, todayMicros: 0, forecastMicros: null, budget: null, budgetUsedPercent: null, dataSince: null,
 };
 const view = { currency: 'usd', kpis: { budgetMicros: null, budgetUsedPercent: null } } as unknown as DashboardView;
 

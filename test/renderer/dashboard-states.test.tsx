@@ -27,6 +27,7 @@ const account = (overrides: Partial<AccountSummary> = {}): AccountSummary => ({
   forecastMicros: null,
   budget: null,
   budgetUsedPercent: null,
+  dataSince: null,
   ...overrides,
 });
 

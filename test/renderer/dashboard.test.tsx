@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBridge } from '../../src/shared/bridge';
 import type { DashboardView } from '../../src/shared/domain';
 import { Dashboard } from '../../src/renderer/dashboard/Dashboard';
+import { DEFAULT_GROUP_BY, DEFAULT_RANGE } from '../../src/renderer/dashboard/defaults';
+import { prefetchDashboard } from '../../src/renderer/hooks/prefetch';
 
 // recharts measures its container; jsdom has no layout.
 class ResizeObserverStub {
@@ -64,6 +66,24 @@ describe('Dashboard', () => {
     vi.unstubAllGlobals();
   });
 
+  it('paints the figures in its first render when the prefetched view has already arrived, and asks main once', async () => {
+    prefetchDashboard({ accountId: 'all', range: DEFAULT_RANGE, groupBy: DEFAULT_GROUP_BY });
+    await new Promise((r) => setTimeout(r, 0)); // the answer arrives while the renderer starts
+    render(<Dashboard />);
+    // No skeleton first: the figures are in the very first render.
+    expect(screen.getByTestId('kpi-mtd').textContent).toBe('$710.35');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(dashboardCalls()).toBe(1);
+  });
+
+  it('uses the prefetched request still on its way, and asks main once', async () => {
+    prefetchDashboard({ accountId: 'all', range: DEFAULT_RANGE, groupBy: DEFAULT_GROUP_BY });
+    render(<Dashboard />);
+    expect((await screen.findByTestId('kpi-mtd')).textContent).toBe('$710.35');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(dashboardCalls()).toBe(1);
+  });
+
   it('shows month to date, today, forecast, the demo badge and no budget', async () => {
     render(<Dashboard />);
     expect((await screen.findByTestId('kpi-mtd')).textContent).toBe('$710.35');
@@ -108,10 +128,12 @@ describe('Dashboard', () => {
   it('shows breakdowns with share and month-over-month change, and billing history rows that expand', async () => {
     render(<Dashboard />);
     await screen.findByTestId('kpi-mtd');
-    const projects = screen.getByRole('region', { name: 'Top projects this month' });
+    // The breakdowns follow the first paint of the figures (they start below the fold).
+    const projects = await screen.findByRole('region', { name: 'Top projects this month' });
     expect(projects.textContent).toMatch(/Web app\$600\.00 84\.5%\+20%/);
     expect(projects.textContent).toMatch(/Support bot.*new/);
-    const history = screen.getByRole('region', { name: 'Billing history' });
+    // The billing history follows the first paint of the figures (it is below them).
+    const history = await screen.findByRole('region', { name: 'Billing history' });
     expect(history.textContent).toMatch(/November 2026 \(to date\)\$710\.35\+42\.1% vs same days/);
     fireEvent.click(screen.getByRole('button', { name: 'Show details for November 2026' }));
     expect(history.textContent).toMatch(/By projectWeb app \$600\.00/);

@@ -6,6 +6,7 @@ import { dayFromMs } from '../../shared/dates';
 import { ALL_ACCOUNTS, type AccountSummary, type Budget } from '../../shared/domain';
 import { percentOf } from '../../shared/money';
 import { forecast, monthToDate, totalBetween, type HistoryView } from './aggregate/aggregations';
+import { dataSince } from './aggregate/data-since';
 import { DEMO_ACCOUNT_ID, DEMO_ACCOUNT_NAME, DEMO_PROJECTS, demoHistory } from './demo/demo-organisation';
 import { AppError } from './errors';
 import type { AccountHistory } from './history/account-history';
@@ -98,6 +99,7 @@ export class AccountViews {
       forecastMicros: forecast(views, today),
       budget: resolved.budget,
       budgetUsedPercent: resolved.budget ? percentOf(mtd, resolved.budget.monthlyMicros) : null,
+      dataSince: dataSince(views),
     };
   }
 

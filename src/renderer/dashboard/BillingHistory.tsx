@@ -30,12 +30,48 @@ interface BillingHistoryProps {
   accountId: string;
   /** Whose billing pages to link (the providers of the accounts shown). */
   providers?: Pick<ProviderInfo, 'name' | 'links'>[];
+  /**
+   * Each account shown, with its own first day of data. Combined ("All accounts"), a month before one
+   * account's first data says so for that account rather than counting it as $0.00.
+   */
+  accountsSince?: { name: string; dataSince: string | null }[];
 }
 
-export const BillingHistory = memo(function BillingHistory({ monthly, monthBreakdown, today, currency, isDemo, accountId, dataSince, groupNoun, providers = [PROVIDERS.openai] }: BillingHistoryProps) {
+interface MonthCoverage {
+  /** No account shown has data for this month. */
+  noData: boolean;
+  /** Accounts with no data yet in this month (only named when others have some). */
+  missing: string[];
+  /** The month is not fully covered by every account that has data in the month after it. */
+  partialFor: (next: string) => boolean;
+}
+
+/**
+ * Which accounts' history covers a month. An account covers a month fully from the month after its first
+ * day of data (or from that month, when its data starts on the 1st); partly in the month it starts; not before.
+ */
+export function monthCoverage(accounts: { name: string; dataSince: string | null }[], month: string): MonthCoverage {
+  const starts = (a: { dataSince: string | null }) => (a.dataSince === null ? null : monthOf(a.dataSince));
+  const hasData = (a: { dataSince: string | null }, m: string) => starts(a) !== null && starts(a)! <= m;
+  const fullyCovers = (a: { dataSince: string | null }, m: string) => hasData(a, m) && (starts(a)! < m || a.dataSince === `${m}-01`);
+  const withData = accounts.filter((a) => hasData(a, month));
+  return {
+    noData: withData.length === 0,
+    missing: withData.length === 0 ? [] : accounts.filter((a) => !hasData(a, month)).map((a) => a.name),
+    // A change from this month to `next` compares like with like only if every account with data in `next`
+    // covered all of this month.
+    partialFor: (next) => accounts.filter((a) => hasData(a, next)).some((a) => !fullyCovers(a, month)),
+  };
+}
+
+export const BillingHistory = memo(function BillingHistory({ monthly, monthBreakdown, today, currency, isDemo, accountId, dataSince, groupNoun, providers = [PROVIDERS.openai], accountsSince }: BillingHistoryProps) {
   const [open, setOpen] = useState<string | null>(null);
   const [exportState, setExportState] = useState<string | null>(null);
   const rows = monthly;
+  // Whose history the rows cover: each account shown, or (older callers) one first day for all of them.
+  const covered = accountsSince?.length ? accountsSince : dataSince !== undefined ? [{ name: '', dataSince }] : null;
+  // Accounts with no data at all are named once, above the months, rather than on every row.
+  const withoutData = covered && covered.length > 1 ? covered.filter((a) => a.dataSince === null).map((a) => a.name) : [];
   const statuses = useBillingStatuses(accountId, !isDemo);
   const statusOf = new Map(statuses.map((s) => [s.month, s]));
   const reconciles = statuses.length > 0;
@@ -78,6 +114,11 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
           ))}
         </div>
       </div>
+      {withoutData.length > 0 && (
+        <p className="muted" data-testid="history-no-data-accounts">
+          No data yet for {withoutData.join(', ')}: {withoutData.length === 1 ? 'its' : 'their'} months are not in these totals.
+        </p>
+      )}
       {exportState && (
         <p role="status" className="muted">
           {exportState}
@@ -102,10 +143,11 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
             const label = formatMonth(row.month);
             const running = i === 0 && row.month === today.slice(0, 7);
             const status = statusOf.get(row.month);
-            // Before the first day with data there is nothing to show; a month that starts inside it is partial.
-            const firstMonth = dataSince ? monthOf(dataSince) : null;
-            const noData = dataSince !== undefined && (firstMonth === null || row.month < firstMonth);
-            const previousPartial = dataSince !== undefined && previous !== undefined && (firstMonth === null || previous.month < firstMonth || (previous.month === firstMonth && dataSince! > `${firstMonth}-01`));
+            // Before an account's first day with data it has nothing to show (per account, when several are
+            // combined); a month that starts inside it is partial, so no change is computed against it.
+            const coverage = covered ? monthCoverage(covered, row.month) : null;
+            const noData = coverage?.noData ?? false;
+            const previousPartial = covered !== null && previous !== undefined && monthCoverage(covered, previous.month).partialFor(row.month);
             return (
               <Fragment key={row.month}>
                 <tr>
@@ -113,7 +155,10 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
                     {label}
                     {running && <span className="muted"> (to date)</span>}
                   </th>
-                  <td title={noData ? undefined : preciseMoney(row.totalMicros, currency)}>{noData ? <span className="muted">No data</span> : money(row.totalMicros, currency)}</td>
+                  <td title={noData ? undefined : preciseMoney(row.totalMicros, currency)}>
+                    {noData ? <span className="muted">No data</span> : money(row.totalMicros, currency)}
+                    {coverage && coverage.missing.some((name) => !withoutData.includes(name)) && <span className="muted no-data-for"> no data for {coverage.missing.filter((name) => !withoutData.includes(name)).join(', ')}</span>}
+                  </td>
                   <td title={running ? 'Against the same days of last month' : undefined}>
                     {noData ? '—' : running ? (previousPartial ? changeText(row.totalMicros, 0, false) : `${changeText(row.totalMicros, sameDaysLastMonth)} vs same days`) : previous ? changeText(row.totalMicros, previous.totalMicros, !previousPartial) : '—'}
                   </td>

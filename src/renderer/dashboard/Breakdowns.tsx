@@ -5,12 +5,13 @@
  */
 import { memo, useId, useState } from 'react';
 import { addMonths, firstDayOfMonth, monthOf } from '../../shared/dates';
-import type { ComparedAmount, DashboardView } from '../../shared/domain';
+import type { AccountSummary, ComparedAmount, DashboardView } from '../../shared/domain';
 import { settingsHref } from '../components/links';
 import { SimpleTable, type TableRow } from '../components/SimpleTable';
 import { changeText, exactTitle, money, sharePercent, shareText } from '../format';
 import { groupNoun as nounFor, type GroupNoun } from '../provider-words';
 import { seriesColour } from './palette';
+import { RowBudgetControl } from './ProjectBudgetCard';
 
 // Kept where BillingHistory imports it from; the rule itself lives in format.ts.
 export { changeText } from '../format';
@@ -49,6 +50,7 @@ export const Breakdowns = memo(function Breakdowns({
   pending = false,
   groupNoun = nounFor([]),
   projectBudgets = {},
+  budgetAccount,
 }: {
   monthBreakdown: DashboardView['monthBreakdown'];
   currency: string;
@@ -61,23 +63,27 @@ export const Breakdowns = memo(function Breakdowns({
   groupNoun?: GroupNoun;
   /** One account's project budgets (id → micros): each budgeted row shows its progress. */
   projectBudgets?: Record<string, number>;
+  /** The one real account shown: its project rows get a budget button and card (set, change, remove). */
+  budgetAccount?: AccountSummary;
 }) {
   // A change is against the same days of last month: only meaningful when the history covers all of them.
   const comparable = dataSince === undefined || (dataSince !== null && dataSince <= firstDayOfMonth(addMonths(monthOf(today), -1)));
   return (
     <div className="two-columns">
-      <BreakdownTable title={`Top ${groupNoun.plural} this month`} noun={[groupNoun.singular, groupNoun.plural]} budgets={projectBudgets} rows={monthBreakdown.projects} currency={currency} monthTotal={monthTotal} comparable={comparable} pending={pending} />
+      <BreakdownTable title={`Top ${groupNoun.plural} this month`} noun={[groupNoun.singular, groupNoun.plural]} budgets={budgetAccount?.budget?.projects ?? projectBudgets} budgetAccount={budgetAccount} rows={monthBreakdown.projects} currency={currency} monthTotal={monthTotal} comparable={comparable} pending={pending} />
       <BreakdownTable title="Top line items this month" noun={['line item', 'line items']} rows={monthBreakdown.lineItems} currency={currency} monthTotal={monthTotal} comparable={comparable} pending={pending} />
     </div>
   );
 });
 
-function BreakdownTable(props: { budgets?: Record<string, number>; title: string; noun: [string, string]; rows: ComparedAmount[]; currency: string; monthTotal: number; comparable: boolean; pending: boolean }) {
+function BreakdownTable(props: { budgets?: Record<string, number>; budgetAccount?: AccountSummary; title: string; noun: [string, string]; rows: ComparedAmount[]; currency: string; monthTotal: number; comparable: boolean; pending: boolean }) {
   const { title, noun, currency, monthTotal, comparable } = props;
   const [showAll, setShowAll] = useState(false);
   const id = useId();
   const folded = foldRows(props.rows, monthTotal);
   const shown = showAll ? props.rows.filter((r) => r.micros !== 0) : folded.rows;
+  // A Budget column when budgets can be set here, or when some row has one to show.
+  const budgetColumn = props.budgetAccount !== undefined || Object.keys(props.budgets ?? {}).length > 0;
   const row = (key: string, name: string, colour: string, micros: number, previousMicros: number): TableRow => ({
     key,
     cells: [
@@ -86,7 +92,6 @@ function BreakdownTable(props: { budgets?: Record<string, number>; title: string
         <span className="name-cell" title={name}>
           {name}
         </span>
-        {props.budgets?.[key] !== undefined && <RowBudget name={name} noun={noun[0]} spent={micros} budget={props.budgets[key]} currency={currency} />}
       </span>,
       <span key="amount" title={exactTitle(micros, currency)}>
         {money(micros, currency)}
@@ -98,6 +103,18 @@ function BreakdownTable(props: { budgets?: Record<string, number>; title: string
         {shareText(micros, monthTotal)}
       </span>,
       changeText(micros, previousMicros, comparable),
+      // Its own column, not in the row header: a screen reader announces each cell with the name alone.
+      ...(budgetColumn
+        ? [
+            props.budgetAccount && key !== '__other__' ? (
+              <RowBudgetControl key="budget" account={props.budgetAccount} projectId={key} name={name} noun={noun[0]} spentMicros={micros} currency={currency} />
+            ) : props.budgets?.[key] !== undefined ? (
+              <RowBudget key="budget" name={name} noun={noun[0]} spent={micros} budget={props.budgets[key]} currency={currency} />
+            ) : (
+              ''
+            ),
+          ]
+        : []),
     ],
     cellClass: [undefined, undefined, comparable && previousMicros !== 0 ? (micros > previousMicros ? 'up' : 'down') : undefined],
   });
@@ -119,11 +136,11 @@ function BreakdownTable(props: { budgets?: Record<string, number>; title: string
         // Never wider than its panel: on a narrow panel the table scrolls sideways (a focusable, named region).
         <div className="table-scroll-x" tabIndex={0} role="region" aria-label={`${title}, table`}>
           <SimpleTable
-            className="breakdown"
+            className={budgetColumn ? 'breakdown with-budget' : 'breakdown'}
             caption={title}
-            head={['Name', 'Amount', 'Share', <span key="change" title={comparable ? 'Against the same days of last month' : 'Last month is not fully in the history yet, so there is nothing to compare with'}>vs last month</span>]}
+            head={['Name', 'Amount', 'Share', <span key="change" title={comparable ? 'Against the same days of last month' : 'Last month is not fully in the history yet, so there is nothing to compare with'}>vs last month</span>, ...(budgetColumn ? ['Budget'] : [])]}
             rows={rows}
-            foot={{ key: 'total', cells: ['Total this month', <span key="t" title={exactTitle(monthTotal, currency)}>{money(monthTotal, currency)}</span>, '', ''] }}
+            foot={{ key: 'total', cells: ['Total this month', <span key="t" title={exactTitle(monthTotal, currency)}>{money(monthTotal, currency)}</span>, '', '', ...(budgetColumn ? [''] : [])] }}
           />
         </div>
       )}

@@ -1,8 +1,8 @@
 /** Loads the dashboard view and reloads it when main says the snapshot changed (no polling). */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DashboardQuery, DashboardView, SyncProgress } from '../../shared/domain';
 import { call, subscribe } from '../bridge';
-import { takePrefetched } from './prefetch';
+import { takeArrived, takePrefetched } from './prefetch';
 
 export interface DashboardState {
   view: DashboardView | null;
@@ -19,14 +19,24 @@ interface Loaded {
 }
 
 export function useDashboard(query: DashboardQuery): DashboardState {
-  const [loaded, setLoaded] = useState<Loaded>({ key: '', view: null, error: null });
+  const { accountId, range, groupBy } = query;
+  // The prefetched view, if it arrived while the renderer started: then the first render has the figures.
+  const [loaded, setLoaded] = useState<Loaded>(() => {
+    const arrived = takeArrived({ accountId, range, groupBy });
+    return arrived ? { key: `${accountId}|${range}|${groupBy}|0`, view: arrived, error: null } : { key: '', view: null, error: null };
+  });
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  const { accountId, range, groupBy } = query;
   const key = `${accountId}|${range}|${groupBy}|${version}`;
+  // The key the first render already has figures for (the prefetched view): its load is done.
+  const prefetchedKey = useRef(loaded.view ? loaded.key : null);
 
   useEffect(() => {
+    if (prefetchedKey.current === key) {
+      prefetchedKey.current = null;
+      return;
+    }
     let cancelled = false;
     const query = { accountId, range, groupBy };
     (takePrefetched(query) ?? call('getDashboard', query)).then(

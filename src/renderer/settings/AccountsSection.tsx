@@ -7,6 +7,7 @@ import type { AccountInfo, AccountSummary, ProviderId } from '../../shared/domai
 import { PROVIDERS } from '../../shared/providers';
 import { call } from '../bridge';
 import { ExternalLink, LinkedText } from '../components/links';
+import { ConfirmDialog } from '../components/ModalDialog';
 import { localDateTime } from '../format';
 import { afterRender } from '../hooks/focus';
 import { FieldError } from './FieldError';
@@ -48,6 +49,7 @@ function AccountRow({ account, summary }: { account: AccountInfo; summary: Accou
   const renameRef = useRef<HTMLButtonElement>(null);
   const replaceRef = useRef<HTMLButtonElement>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
+  const [removing, setRemoving] = useState<{ busy: boolean; error: string | null } | null>(null);
   const provider = PROVIDERS[account.provider];
   const keyProblem = summary?.lastError && ['invalid_key', 'missing_scope', 'wrong_key_type'].includes(summary.lastError.code);
   /** Back to the row; focus on the status if there is news, else on the button that opened the form. */
@@ -90,21 +92,32 @@ function AccountRow({ account, summary }: { account: AccountInfo; summary: Accou
           <button type="button" ref={renameRef} onClick={() => setMode('rename')}>
             Rename
           </button>
-          <button
-            type="button"
-            aria-label={`Remove ${account.name}`}
-            onClick={() => {
-              if (window.confirm(`Remove ${account.name}? Its key is deleted from the keychain and its local history is removed.`)) {
-                call('removeAccount', { accountId: account.id }).then(
-                  () => afterRender(() => document.getElementById('accounts-title')?.focus()),
-                  (e: Error) => setStatus({ ok: false, text: e.message }),
-                );
-              }
-            }}
-          >
+          <button type="button" aria-label={`Remove ${account.name}`} onClick={() => setRemoving({ busy: false, error: null })}>
             Remove
           </button>
         </div>
+      )}
+      {removing && (
+        <ConfirmDialog
+          title={`Remove ${account.name}?`}
+          message={`Its admin key is deleted from the keychain and its local history, budget and alerts are removed. ${provider.name} itself is not changed; you can add the account again with a key.`}
+          confirmLabel={`Remove ${account.name}`}
+          danger
+          busy={removing.busy}
+          error={removing.error}
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => {
+            setRemoving({ busy: true, error: null });
+            call('removeAccount', { accountId: account.id }).then(
+              () => {
+                setRemoving(null);
+                // The row (and the Remove button that opened the dialog) is gone: focus the section heading.
+                afterRender(() => document.getElementById('accounts-title')?.focus());
+              },
+              (e: Error) => setRemoving({ busy: false, error: e.message }),
+            );
+          }}
+        />
       )}
     </li>
   );

@@ -19,6 +19,7 @@ const account = (over: Partial<AccountSummary> = {}): AccountSummary => ({
   forecastMicros: 600_000_000,
   budget: null,
   budgetUsedPercent: null,
+  dataSince: '2026-10-01',
   ...over,
 });
 const budget = (monthlyMicros: number) => ({ monthlyMicros, thresholds: [50, 80, 100], dailyMicros: null, projects: {} });
