@@ -50,6 +50,9 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          // A view reloading after a change can take more than expect.poll's default second on a loaded 2-core
+          // machine (the full suite runs the other projects beside this one): wait up to 10 s, then fail.
+          expect: { poll: { timeout: 10_000 } },
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,

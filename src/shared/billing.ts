@@ -4,6 +4,8 @@
  * user and validated (and bounded) here, once, for the app, the CLI and the store alike.
  */
 import { z } from 'zod';
+// Schemas here are built on first use (z.lazy): building zod schemas is a measurable part of every CLI command's
+// start-up, and most commands never read an invoice (see "CLI start-up" in the README).
 import { utcDaySchema, utcMonthSchema } from './domain';
 import { isUtcDay } from './dates';
 
@@ -19,9 +21,15 @@ export const MATCH_TOLERANCE_MICROS = 10_000;
  */
 export const SETTLE_DAYS = 3;
 
-const amountSchema = z.number().int().refine(Number.isSafeInteger, 'amount out of range').min(0, 'Amounts cannot be negative').max(MAX_INVOICE_MICROS, 'Amount too large');
-const daySchema = utcDaySchema.refine(isUtcDay, 'Not a calendar date');
-const monthSchema = utcMonthSchema.refine((m) => Number(m.slice(5, 7)) >= 1 && Number(m.slice(5, 7)) <= 12, 'Not a calendar month');
+const amountSchema = z.lazy(() =>
+  z.number().int().refine(Number.isSafeInteger, 'amount out of range').min(0, 'Amounts cannot be negative').max(MAX_INVOICE_MICROS, 'Amount too large'),
+);
+const daySchema = z.lazy(() =>
+  utcDaySchema.refine(isUtcDay, 'Not a calendar date'),
+);
+const monthSchema = z.lazy(() =>
+  utcMonthSchema.refine((m) => Number(m.slice(5, 7)) >= 1 && Number(m.slice(5, 7)) <= 12, 'Not a calendar month'),
+);
 /** Printable text only: these end up in Markdown reports and terminals. */
 const textSchema = (max: number) =>
   z
@@ -32,146 +40,174 @@ const textSchema = (max: number) =>
     // eslint-disable-next-line no-control-regex
     .refine((t) => !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(t), 'Remove control characters');
 
-export const invoiceStatusSchema = z.enum(['paid', 'failed', 'refunded']);
+export const invoiceStatusSchema = z.lazy(() =>
+  z.enum(['paid', 'failed', 'refunded']),
+);
 export type InvoiceStatus = z.infer<typeof invoiceStatusSchema>;
 
-export const invoiceInputSchema = z
-  .object({
-    accountId: z.string().min(1).max(100),
-    /** The month the billing period starts in (YYYY-MM). */
-    month: monthSchema,
-    number: textSchema(64).nullable().default(null),
-    date: daySchema.nullable().default(null),
-    /** The day of the month the billing period starts on; 1 is the UTC calendar month. */
-    periodStartDay: z.number().int().min(1, 'Use a day from 1 to 28').max(28, 'Use a day from 1 to 28').default(1),
-    /** Before tax and credits; derived from the others when not typed in. */
-    subtotalMicros: amountSchema.nullable().default(null),
-    taxMicros: amountSchema.default(0),
-    creditsMicros: amountSchema.default(0),
-    totalMicros: amountSchema,
-    status: invoiceStatusSchema.default('paid'),
-  })
-  .refine((i) => i.subtotalMicros === null || Math.abs(i.subtotalMicros + i.taxMicros - i.creditsMicros - i.totalMicros) <= MATCH_TOLERANCE_MICROS, {
-    message: 'Subtotal + tax − credits must equal the total',
-    path: ['totalMicros'],
-  })
-  // Without a typed subtotal it is total − tax + credits: that must not be negative (tax larger than the total).
-  .refine((i) => i.subtotalMicros !== null || i.totalMicros - i.taxMicros + i.creditsMicros >= 0, {
-    message: 'The tax is more than the total plus credits: the subtotal would be negative',
-    path: ['taxMicros'],
-  })
-  // An invoice is issued for a period that has begun: a date before the period's month is a typo.
-  .refine((i) => i.date === null || i.date.slice(0, 7) >= i.month, {
-    message: "The invoice date is before the invoice's month",
-    path: ['date'],
-  });
+export const invoiceInputSchema = z.lazy(() =>
+  z
+    .object({
+      accountId: z.string().min(1).max(100),
+      /** The month the billing period starts in (YYYY-MM). */
+      month: monthSchema,
+      number: textSchema(64).nullable().default(null),
+      date: daySchema.nullable().default(null),
+      /** The day of the month the billing period starts on; 1 is the UTC calendar month. */
+      periodStartDay: z.number().int().min(1, 'Use a day from 1 to 28').max(28, 'Use a day from 1 to 28').default(1),
+      /** Before tax and credits; derived from the others when not typed in. */
+      subtotalMicros: amountSchema.nullable().default(null),
+      taxMicros: amountSchema.default(0),
+      creditsMicros: amountSchema.default(0),
+      totalMicros: amountSchema,
+      status: invoiceStatusSchema.default('paid'),
+    })
+    .refine((i) => i.subtotalMicros === null || Math.abs(i.subtotalMicros + i.taxMicros - i.creditsMicros - i.totalMicros) <= MATCH_TOLERANCE_MICROS, {
+      message: 'Subtotal + tax − credits must equal the total',
+      path: ['totalMicros'],
+    })
+    // Without a typed subtotal it is total − tax + credits: that must not be negative (tax larger than the total).
+    .refine((i) => i.subtotalMicros !== null || i.totalMicros - i.taxMicros + i.creditsMicros >= 0, {
+      message: 'The tax is more than the total plus credits: the subtotal would be negative',
+      path: ['taxMicros'],
+    })
+    // An invoice is issued for a period that has begun: a date before the period's month is a typo.
+    .refine((i) => i.date === null || i.date.slice(0, 7) >= i.month, {
+      message: "The invoice date is before the invoice's month",
+      path: ['date'],
+    }),
+);
 export type InvoiceInput = z.input<typeof invoiceInputSchema>;
 
-export const invoiceSchema = z.object({
-  accountId: z.string(),
-  month: utcMonthSchema,
-  number: z.string().nullable(),
-  date: utcDaySchema.nullable(),
-  periodStartDay: z.number().int().min(1).max(28),
-  subtotalMicros: z.number().int().nullable(),
-  taxMicros: z.number().int(),
-  creditsMicros: z.number().int(),
-  totalMicros: z.number().int(),
-  status: invoiceStatusSchema,
-  recordedAt: z.string(),
-  /** Costs over the period when the invoice was recorded, to show what settled later. */
-  costsAtRecordMicros: z.number().int(),
-});
+export const invoiceSchema = z.lazy(() =>
+  z.object({
+    accountId: z.string(),
+    month: utcMonthSchema,
+    number: z.string().nullable(),
+    date: utcDaySchema.nullable(),
+    periodStartDay: z.number().int().min(1).max(28),
+    subtotalMicros: z.number().int().nullable(),
+    taxMicros: z.number().int(),
+    creditsMicros: z.number().int(),
+    totalMicros: z.number().int(),
+    status: invoiceStatusSchema,
+    recordedAt: z.string(),
+    /** Costs over the period when the invoice was recorded, to show what settled later. */
+    costsAtRecordMicros: z.number().int(),
+  }),
+);
 export type Invoice = z.infer<typeof invoiceSchema>;
 
-export const contactChannelSchema = z.enum(['email', 'chat', 'help-center', 'phone', 'other']);
-export const caseStateSchema = z.enum(['open', 'resolved-refund', 'resolved-no-change']);
+export const contactChannelSchema = z.lazy(() =>
+  z.enum(['email', 'chat', 'help-center', 'phone', 'other']),
+);
+export const caseStateSchema = z.lazy(() =>
+  z.enum(['open', 'resolved-refund', 'resolved-no-change']),
+);
 export type CaseState = z.infer<typeof caseStateSchema>;
 
-export const caseContactInputSchema = z.object({
-  accountId: z.string().min(1).max(100),
-  month: monthSchema,
-  date: daySchema,
-  channel: contactChannelSchema,
-  reference: textSchema(100).default(''),
-  note: textSchema(2000).default(''),
-  outcome: textSchema(500).default(''),
-});
+export const caseContactInputSchema = z.lazy(() =>
+  z.object({
+    accountId: z.string().min(1).max(100),
+    month: monthSchema,
+    date: daySchema,
+    channel: contactChannelSchema,
+    reference: textSchema(100).default(''),
+    note: textSchema(2000).default(''),
+    outcome: textSchema(500).default(''),
+  }),
+);
 export type CaseContactInput = z.input<typeof caseContactInputSchema>;
 
-export const caseContactSchema = z.object({
-  id: z.string(),
-  date: utcDaySchema,
-  channel: contactChannelSchema,
-  reference: z.string(),
-  note: z.string(),
-  outcome: z.string(),
-});
+export const caseContactSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    date: utcDaySchema,
+    channel: contactChannelSchema,
+    reference: z.string(),
+    note: z.string(),
+    outcome: z.string(),
+  }),
+);
 export type CaseContact = z.infer<typeof caseContactSchema>;
 
 export const MAX_CONTACTS_PER_CASE = 200;
 
-export const supportCaseSchema = z.object({
-  accountId: z.string(),
-  month: utcMonthSchema,
-  state: caseStateSchema,
-  contacts: z.array(caseContactSchema).max(MAX_CONTACTS_PER_CASE),
-});
+export const supportCaseSchema = z.lazy(() =>
+  z.object({
+    accountId: z.string(),
+    month: utcMonthSchema,
+    state: caseStateSchema,
+    contacts: z.array(caseContactSchema).max(MAX_CONTACTS_PER_CASE),
+  }),
+);
 export type SupportCase = z.infer<typeof supportCaseSchema>;
 
-export const reconciliationStatusSchema = z.enum(['matched', 'discrepancy', 'no-invoice', 'not-final']);
+export const reconciliationStatusSchema = z.lazy(() =>
+  z.enum(['matched', 'discrepancy', 'no-invoice', 'not-final']),
+);
 export type ReconciliationStatus = z.infer<typeof reconciliationStatusSchema>;
 
-export const explanationKindSchema = z.enum([
-  'tax',
-  'credits',
-  'late-settling',
-  'billing-period',
-  'refund',
-  'payment-failed',
-  'missing-days',
-  'other-account',
-  'not-final',
-  'no-invoice',
-  'unexplained',
-]);
+export const explanationKindSchema = z.lazy(() =>
+  z.enum([
+    'tax',
+    'credits',
+    'late-settling',
+    'billing-period',
+    'refund',
+    'payment-failed',
+    'missing-days',
+    'other-account',
+    'not-final',
+    'no-invoice',
+    'unexplained',
+  ]),
+);
 export type ExplanationKind = z.infer<typeof explanationKindSchema>;
 
-export const explanationSchema = z.object({ kind: explanationKindSchema, amountMicros: z.number().int().nullable(), message: z.string() });
+export const explanationSchema = z.lazy(() =>
+  z.object({ kind: explanationKindSchema, amountMicros: z.number().int().nullable(), message: z.string() }),
+);
 export type Explanation = z.infer<typeof explanationSchema>;
 
 const namedMicros = z.object({ key: z.string(), name: z.string(), micros: z.number().int() });
 
-export const reconciliationSchema = z.object({
-  accountId: z.string(),
-  accountName: z.string(),
-  month: utcMonthSchema,
-  status: reconciliationStatusSchema,
-  period: z.object({ from: utcDaySchema, to: utcDaySchema }),
-  /** The first UTC day on which this period's costs count as final. */
-  finalFrom: utcDaySchema,
-  invoice: invoiceSchema.nullable(),
-  costsMicros: z.number().int(),
-  expectedMicros: z.number().int(),
-  differenceMicros: z.number().int(),
-  explanations: z.array(explanationSchema),
-});
+export const reconciliationSchema = z.lazy(() =>
+  z.object({
+    accountId: z.string(),
+    accountName: z.string(),
+    month: utcMonthSchema,
+    status: reconciliationStatusSchema,
+    period: z.object({ from: utcDaySchema, to: utcDaySchema }),
+    /** The first UTC day on which this period's costs count as final. */
+    finalFrom: utcDaySchema,
+    invoice: invoiceSchema.nullable(),
+    costsMicros: z.number().int(),
+    expectedMicros: z.number().int(),
+    differenceMicros: z.number().int(),
+    explanations: z.array(explanationSchema),
+  }),
+);
 export type Reconciliation = z.infer<typeof reconciliationSchema>;
 
-export const reconciliationDetailSchema = z.object({
-  reconciliation: reconciliationSchema,
-  /** Every day of the period; null where local history has no data for it. */
-  byDay: z.array(z.object({ day: utcDaySchema, micros: z.number().int().nullable() })),
-  byProject: z.array(namedMicros),
-  byLineItem: z.array(namedMicros),
-  supportCase: supportCaseSchema.nullable(),
-});
+export const reconciliationDetailSchema = z.lazy(() =>
+  z.object({
+    reconciliation: reconciliationSchema,
+    /** Every day of the period; null where local history has no data for it. */
+    byDay: z.array(z.object({ day: utcDaySchema, micros: z.number().int().nullable() })),
+    byProject: z.array(namedMicros),
+    byLineItem: z.array(namedMicros),
+    supportCase: supportCaseSchema.nullable(),
+  }),
+);
 export type ReconciliationDetail = z.infer<typeof reconciliationDetailSchema>;
 
-export const billingMonthStatusSchema = z.object({
-  month: utcMonthSchema,
-  status: reconciliationStatusSchema,
-  differenceMicros: z.number().int(),
-  caseState: caseStateSchema.nullable(),
-});
+export const billingMonthStatusSchema = z.lazy(() =>
+  z.object({
+    month: utcMonthSchema,
+    status: reconciliationStatusSchema,
+    differenceMicros: z.number().int(),
+    caseState: caseStateSchema.nullable(),
+  }),
+);
 export type BillingMonthStatus = z.infer<typeof billingMonthStatusSchema>;

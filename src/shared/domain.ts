@@ -119,18 +119,20 @@ export const budgetSchema = z.object({
   projects: z.record(z.string(), microsSchema.positive()).default({}),
 });
 
-/** What may be set (IPC, CLI): amounts up to $100M, at most 500 project budgets with short ids. */
-export const budgetInputSchema = budgetSchema.superRefine((budget, ctx) => {
-  const tooMuch = (micros: number | null) => micros !== null && micros > MAX_AMOUNT_MICROS;
-  if (tooMuch(budget.monthlyMicros)) ctx.addIssue({ code: 'custom', path: ['monthlyMicros'], message: 'Enter at most $100,000,000' });
-  if (tooMuch(budget.dailyMicros)) ctx.addIssue({ code: 'custom', path: ['dailyMicros'], message: 'Enter at most $100,000,000' });
-  const projects = Object.entries(budget.projects);
-  if (projects.length > MAX_PROJECT_BUDGETS) ctx.addIssue({ code: 'custom', path: ['projects'], message: `At most ${MAX_PROJECT_BUDGETS} project budgets per account` });
-  for (const [id, micros] of projects.slice(0, MAX_PROJECT_BUDGETS + 1)) {
-    if (id.length === 0 || id.length > 200) ctx.addIssue({ code: 'custom', path: ['projects'], message: 'A project id has 1 to 200 characters' });
-    if (tooMuch(micros)) ctx.addIssue({ code: 'custom', path: ['projects', id.slice(0, 200)], message: 'Enter at most $100,000,000' });
-  }
-});
+/** What may be set (IPC, CLI): amounts up to $100M, at most 500 project budgets with short ids. Built on first use. */
+export const budgetInputSchema = z.lazy(() =>
+  budgetSchema.superRefine((budget, ctx) => {
+    const tooMuch = (micros: number | null) => micros !== null && micros > MAX_AMOUNT_MICROS;
+    if (tooMuch(budget.monthlyMicros)) ctx.addIssue({ code: 'custom', path: ['monthlyMicros'], message: 'Enter at most $100,000,000' });
+    if (tooMuch(budget.dailyMicros)) ctx.addIssue({ code: 'custom', path: ['dailyMicros'], message: 'Enter at most $100,000,000' });
+    const projects = Object.entries(budget.projects);
+    if (projects.length > MAX_PROJECT_BUDGETS) ctx.addIssue({ code: 'custom', path: ['projects'], message: `At most ${MAX_PROJECT_BUDGETS} project budgets per account` });
+    for (const [id, micros] of projects.slice(0, MAX_PROJECT_BUDGETS + 1)) {
+      if (id.length === 0 || id.length > 200) ctx.addIssue({ code: 'custom', path: ['projects'], message: 'A project id has 1 to 200 characters' });
+      if (tooMuch(micros)) ctx.addIssue({ code: 'custom', path: ['projects', id.slice(0, 200)], message: 'Enter at most $100,000,000' });
+    }
+  }),
+);
 export type Budget = z.output<typeof budgetSchema>;
 export type BudgetInput = z.input<typeof budgetSchema>;
 

@@ -44,32 +44,34 @@ const expiry = {
 /**
  * What the form sends: a card number only when adding a card or replacing its number. This is the shape
  * only; whether an expiry date is in the past depends on today, so paymentMethodInputSchemaFor(today)
- * adds that check with a day passed in (never this machine's clock read here).
+ * adds that check with a day passed in (never this machine's clock read here). Input schemas are built on first
+ * use (z.lazy): only a change needs them, and building schemas is part of every CLI command's start-up.
  */
-export const paymentMethodInputSchema = z
-  .discriminatedUnion('type', [
-    z.object({
-      type: z.literal('card'),
-      ...common,
-      cardholderName: required('name on the card', 100),
-      /** Full number: only on add or replace. Omit to keep the stored one. */
-      cardNumber: z
-        .string()
-        .max(40)
-        .optional()
-        .superRefine((value, ctx) => {
-          const problem = value === undefined ? null : cardNumberProblem(value);
-          if (problem) ctx.addIssue({ code: 'custom', message: problem });
-        }),
-      ...expiry,
-      billingAddress: billingAddressSchema,
-    }),
-    z.object({ type: z.literal('paypal'), ...common, email: z.string().max(254).trim().email('Enter the PayPal account email.') }),
-    z.object({ type: z.literal('apple-pay'), ...common, note: text(200).default('') }),
-    z.object({ type: z.literal('google-pay'), ...common, note: text(200).default('') }),
-    z.object({ type: z.literal('bank-transfer'), ...common, reference: text(200).default('') }),
-  ])
-;
+export const paymentMethodInputSchema = z.lazy(() =>
+  z
+    .discriminatedUnion('type', [
+      z.object({
+        type: z.literal('card'),
+        ...common,
+        cardholderName: required('name on the card', 100),
+        /** Full number: only on add or replace. Omit to keep the stored one. */
+        cardNumber: z
+          .string()
+          .max(40)
+          .optional()
+          .superRefine((value, ctx) => {
+            const problem = value === undefined ? null : cardNumberProblem(value);
+            if (problem) ctx.addIssue({ code: 'custom', message: problem });
+          }),
+        ...expiry,
+        billingAddress: billingAddressSchema,
+      }),
+      z.object({ type: z.literal('paypal'), ...common, email: z.string().max(254).trim().email('Enter the PayPal account email.') }),
+      z.object({ type: z.literal('apple-pay'), ...common, note: text(200).default('') }),
+      z.object({ type: z.literal('google-pay'), ...common, note: text(200).default('') }),
+      z.object({ type: z.literal('bank-transfer'), ...common, reference: text(200).default('') }),
+    ]),
+);
 
 /** The input schema with the expiry checks for `localToday` (YYYY-MM-DD in the user's time zone). */
 export function paymentMethodInputSchemaFor(localToday: string) {
@@ -117,14 +119,16 @@ export const creditEntrySchema = z.object({
 });
 export type CreditEntry = z.infer<typeof creditEntrySchema>;
 
-export const creditEntryInputSchema = z.object({
-  accountId: z.string().min(1).max(100),
-  kind: z.enum(['purchase', 'grant']),
-  amountMicros: amountInputSchema.refine((m) => m > 0, 'Enter an amount above zero.'),
-  date: utcDaySchema,
-  expiresOn: utcDaySchema.optional(),
-  note: text(200).default(''),
-});
+export const creditEntryInputSchema = z.lazy(() =>
+  z.object({
+    accountId: z.string().min(1).max(100),
+    kind: z.enum(['purchase', 'grant']),
+    amountMicros: amountInputSchema.refine((m) => m > 0, 'Enter an amount above zero.'),
+    date: utcDaySchema,
+    expiresOn: utcDaySchema.optional(),
+    note: text(200).default(''),
+  }),
+);
 
 export const accountCreditsSchema = z.object({
   entries: z.array(creditEntrySchema).default([]),
@@ -144,16 +148,22 @@ export const paymentEventSchema = z.object({
 });
 export type PaymentEvent = z.infer<typeof paymentEventSchema>;
 
-export const paymentEventInputSchema = paymentEventSchema
-  .omit({ id: true })
-  .extend({ date: utcDaySchema, amountMicros: amountInputSchema.refine((m) => m >= 0, 'Enter zero or more.'), note: text(300).default(''), methodId: z.string().max(100).nullable().default(null) });
+export const paymentEventInputSchema = z.lazy(() =>
+  paymentEventSchema
+    .omit({ id: true })
+    .extend({ date: utcDaySchema, amountMicros: amountInputSchema.refine((m) => m >= 0, 'Enter zero or more.'), note: text(300).default(''), methodId: z.string().max(100).nullable().default(null) }),
+);
 
 /** A balance read from OpenAI's billing page (may be negative when overdrawn), on a real day. */
-export const recordedBalanceInputSchema = z.object({ amountMicros: amountInputSchema, asOf: utcDaySchema });
-export const autoRechargeInputSchema = z.object({
-  thresholdMicros: amountInputSchema.refine((m) => m >= 0, 'Enter zero or more.'),
-  amountMicros: amountInputSchema.refine((m) => m > 0, 'Enter an amount above zero.'),
-});
+export const recordedBalanceInputSchema = z.lazy(() =>
+  z.object({ amountMicros: amountInputSchema, asOf: utcDaySchema }),
+);
+export const autoRechargeInputSchema = z.lazy(() =>
+  z.object({
+    thresholdMicros: amountInputSchema.refine((m) => m >= 0, 'Enter zero or more.'),
+    amountMicros: amountInputSchema.refine((m) => m > 0, 'Enter an amount above zero.'),
+  }),
+);
 
 /** How many records of each kind Settings keeps: bounded, so config.json stays small. */
 export const PAYMENT_LIMITS = { methods: 50, creditEntries: 1000, events: 500 } as const;

@@ -49,4 +49,6 @@ export const accountSpendControlsSchema = z.object({
 export type AccountSpendControls = z.infer<typeof accountSpendControlsSchema>;
 
 const email = z.string().trim().email('Enter valid email addresses').max(254);
-export const emailRecipientsSchema = z.array(email).min(1, 'Enter at least one email address').max(MAX_RECIPIENTS, `At most ${MAX_RECIPIENTS} recipients`);
+export const emailRecipientsSchema = z.lazy(() =>
+  z.array(email).min(1, 'Enter at least one email address').max(MAX_RECIPIENTS, `At most ${MAX_RECIPIENTS} recipients`),
+);

@@ -5,6 +5,7 @@
  * currency "USD", interval "month". Every answer is validated before it is used.
  */
 import { z } from 'zod';
+// Schemas here are built on first use (z.lazy), like the providers' (see "CLI start-up" in the README).
 import type { SpendEmailAlert, SpendLimit } from '../../../shared/spend-controls';
 import { AppError } from '../errors';
 import type { JsonHttpClient } from '../providers/http/json-http-client';
@@ -23,32 +24,40 @@ export interface SpendControlsApi {
 
 const tag = (...values: [string, ...string[]]) => z.enum(values).optional();
 
-const limitResourceSchema = z.object({
-  object: tag('organization.spend_limit', 'project.spend_limit'),
-  // A server without a limit may answer with a null amount instead of 404: both mean "no limit".
-  threshold_amount: z.number().int().nonnegative().nullable(),
-  currency: z.string().nullish(),
-  interval: z.string().nullish(),
-  enforcement: z.object({ status: z.string() }).nullish(),
-});
+const limitResourceSchema = z.lazy(() =>
+  z.object({
+    object: tag('organization.spend_limit', 'project.spend_limit'),
+    // A server without a limit may answer with a null amount instead of 404: both mean "no limit".
+    threshold_amount: z.number().int().nonnegative().nullable(),
+    currency: z.string().nullish(),
+    interval: z.string().nullish(),
+    enforcement: z.object({ status: z.string() }).nullish(),
+  }),
+);
 
-const alertResourceSchema = z.object({
-  id: z.string().min(1).max(200),
-  object: tag('organization.spend_alert', 'project.spend_alert'),
-  threshold_amount: z.number().int().nonnegative(),
-  currency: z.string().optional(),
-  interval: z.string().optional(),
-  notification_channel: z.object({ type: z.string(), recipients: z.array(z.string()) }),
-});
+const alertResourceSchema = z.lazy(() =>
+  z.object({
+    id: z.string().min(1).max(200),
+    object: tag('organization.spend_alert', 'project.spend_alert'),
+    threshold_amount: z.number().int().nonnegative(),
+    currency: z.string().optional(),
+    interval: z.string().optional(),
+    notification_channel: z.object({ type: z.string(), recipients: z.array(z.string()) }),
+  }),
+);
 
-const alertListSchema = z.object({
-  object: tag('list'),
-  data: z.array(alertResourceSchema),
-  has_more: z.boolean(),
-  last_id: z.string().nullish(),
-});
+const alertListSchema = z.lazy(() =>
+  z.object({
+    object: tag('list'),
+    data: z.array(alertResourceSchema),
+    has_more: z.boolean(),
+    last_id: z.string().nullish(),
+  }),
+);
 
-const deletedSchema = z.object({ deleted: z.boolean() });
+const deletedSchema = z.lazy(() =>
+  z.object({ deleted: z.boolean() }),
+);
 
 const MAX_ALERT_PAGES = 20;
 

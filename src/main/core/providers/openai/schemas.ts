@@ -14,6 +14,8 @@
  * Each cost result is validated on its own, so one unusable row becomes a warning naming it, never a failed sync.
  */
 import { z } from 'zod';
+// Schemas here are built on first use (z.lazy): commands that only read local history never need them, and
+// building zod schemas is a measurable part of a CLI command's start-up (see "CLI start-up" in the README).
 
 /** The constant `object` tag: checked when present, tolerated when a server leaves it out. */
 const tag = <T extends string>(value: T) => z.literal(value).optional();
@@ -26,39 +28,43 @@ const label = (max: number) => z.string().max(max, `longer than ${max} character
  * added to. Everything else is lenient — an odd `object` tag, a project name or quantity Spendwatch cannot use
  * (ignored), a very long line item (shortened) — so a readable amount is never dropped for a label.
  */
-export const costsResultSchema = z.object({
-  object: z.unknown().optional(),
-  amount: z
-    .object({
-      // Numbers arrive as their exact source text (see JsonHttpClient's exactNumbers), strings as sent.
-      value: z.union([z.number(), z.string().max(400)]).nullish(),
-      // "USD", "usd ", "" (not said: dollars) are fine; anything else must be a 3-letter code to be kept apart.
-      currency: z
-        .string()
-        .transform((c) => c.trim())
-        .pipe(z.union([z.literal(''), z.string().regex(/^[A-Za-z]{3}$/, 'not a currency code')]))
-        .nullish()
-        .transform((c) => c || null),
-    })
-    .nullish(),
-  line_item: z
-    .string()
-    .nullish()
-    .transform((v) => (v && v.length > 500 ? `${v.slice(0, 499)}…` : (v ?? null))),
-  project_id: label(200),
-  project_name: z.string().max(500).nullish().catch(null).transform((v) => v ?? null),
-  quantity: z.number().finite().nullish().catch(null).transform((v) => v ?? null),
-});
+export const costsResultSchema = z.lazy(() =>
+  z.object({
+    object: z.unknown().optional(),
+    amount: z
+      .object({
+        // Numbers arrive as their exact source text (see JsonHttpClient's exactNumbers), strings as sent.
+        value: z.union([z.number(), z.string().max(400)]).nullish(),
+        // "USD", "usd ", "" (not said: dollars) are fine; anything else must be a 3-letter code to be kept apart.
+        currency: z
+          .string()
+          .transform((c) => c.trim())
+          .pipe(z.union([z.literal(''), z.string().regex(/^[A-Za-z]{3}$/, 'not a currency code')]))
+          .nullish()
+          .transform((c) => c || null),
+      })
+      .nullish(),
+    line_item: z
+      .string()
+      .nullish()
+      .transform((v) => (v && v.length > 500 ? `${v.slice(0, 499)}…` : (v ?? null))),
+    project_id: label(200),
+    project_name: z.string().max(500).nullish().catch(null).transform((v) => v ?? null),
+    quantity: z.number().finite().nullish().catch(null).transform((v) => v ?? null),
+  }),
+);
 export type CostsResultInput = z.output<typeof costsResultSchema>;
 
-export const completionsUsageResultSchema = z.object({
-  object: tag('organization.usage.completions.result'),
-  input_tokens: tokenCount,
-  output_tokens: tokenCount,
-  input_cached_tokens: tokenCount.nullish().transform((v) => v ?? 0),
-  num_model_requests: tokenCount,
-  model: label(200),
-});
+export const completionsUsageResultSchema = z.lazy(() =>
+  z.object({
+    object: tag('organization.usage.completions.result'),
+    input_tokens: tokenCount,
+    output_tokens: tokenCount,
+    input_cached_tokens: tokenCount.nullish().transform((v) => v ?? 0),
+    num_model_requests: tokenCount,
+    model: label(200),
+  }),
+);
 
 /** Unix seconds Spendwatch can turn into a date: 1970 to 9999 (a lying server cannot break date handling). */
 const unixSeconds = z.number().int().min(0).max(253_402_300_799);
@@ -121,19 +127,27 @@ const pageSchema = <B extends z.ZodType>(bucket: B) =>
  * Costs pages are read in three steps — page, then each bucket, then each result — so that one unusable bucket
  * or row becomes a warning that names it, while the rest of the page is kept.
  */
-export const costsPageSchema = pageSchema(z.unknown());
-export const costsBucketSchema = bucketSchema(z.unknown());
-export const completionsUsagePageSchema = pageSchema(bucketSchema(completionsUsageResultSchema));
+export const costsPageSchema = z.lazy(() =>
+  pageSchema(z.unknown()),
+);
+export const costsBucketSchema = z.lazy(() =>
+  bucketSchema(z.unknown()),
+);
+export const completionsUsagePageSchema = z.lazy(() =>
+  pageSchema(bucketSchema(completionsUsageResultSchema)),
+);
 
-export const projectListSchema = z.object({
-  object: tag('list'),
-  data: z.array(
-    z.object({
-      id: z.string().max(200),
-      object: tag('organization.project'),
-      name: z.string().max(500).nullish(),
-    }),
-  ).max(1_000),
-  has_more: z.boolean(),
-  last_id: z.string().max(200).nullish(),
-});
+export const projectListSchema = z.lazy(() =>
+  z.object({
+    object: tag('list'),
+    data: z.array(
+      z.object({
+        id: z.string().max(200),
+        object: tag('organization.project'),
+        name: z.string().max(500).nullish(),
+      }),
+    ).max(1_000),
+    has_more: z.boolean(),
+    last_id: z.string().max(200).nullish(),
+  }),
+);
