@@ -12,7 +12,8 @@ import { smallOrganisation } from '../../../fake-openai/organisations';
 import { ensureCliBuilt, runCli } from '../../../support/cli';
 import { createNodeSpendwatch } from '../../../../src/main/core/compose-node';
 import { createIpcHandlers } from '../../../../src/main/core/ipc/handlers';
-import { dispatchIpc, type IpcHandlers } from '../../../../src/main/core/ipc/dispatch';
+import type { IpcHandlers } from '../../../../src/main/core/ipc/dispatch';
+import { ipcCaller } from '../../../support/ipc-call';
 import type { Spendwatch } from '../../../../src/main/core/use-cases/spendwatch';
 
 const keychain = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
@@ -26,11 +27,8 @@ describe.runIf(keychain)('the app and a second process share config.json', () =>
   const config = join(home, 'config.json');
   let app: Spendwatch;
   let ipc: IpcHandlers;
-  const call = async (channel: string, input: unknown) => {
-    const result = await dispatchIpc(ipc, channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value as never;
-  };
+  /** A call as the renderer makes it: validated against the IPC contract, then handled. */
+  const call = ipcCaller(() => ipc);
 
   beforeAll(async () => {
     ensureCliBuilt();

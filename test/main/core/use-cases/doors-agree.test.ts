@@ -12,7 +12,8 @@ import { smallOrganisation } from '../../../fake-openai/organisations';
 import { ensureCliBuilt, runCli } from '../../../support/cli';
 import { createNodeSpendwatch } from '../../../../src/main/core/compose-node';
 import { createIpcHandlers } from '../../../../src/main/core/ipc/handlers';
-import { dispatchIpc, type IpcHandlers } from '../../../../src/main/core/ipc/dispatch';
+import type { IpcHandlers } from '../../../../src/main/core/ipc/dispatch';
+import { ipcCaller } from '../../../support/ipc-call';
 import type { Spendwatch } from '../../../../src/main/core/use-cases/spendwatch';
 import { JsonFileStore } from '../../../../src/main/core/settings/json-file-store';
 import { accountKeyRef, KeytarVault } from '../../../../src/main/core/vault/keytar-vault';
@@ -30,11 +31,7 @@ describe.runIf(keychain)('the app and the CLI run the same use cases', () => {
   let ipc: IpcHandlers;
   const id = (door: Door) => app.accounts.get(NAMES[door]).id;
   /** A call as the renderer makes it: validated against the IPC contract, then handled. */
-  const call = async (channel: string, input: unknown) => {
-    const result = await dispatchIpc(ipc, channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value as never;
-  };
+  const call = ipcCaller(() => ipc);
 
   beforeAll(async () => {
     ensureCliBuilt();
