@@ -6,7 +6,7 @@
  * read is reported as a permission problem and left alone. Directories are created only when something
  * is written. Writers hold the account's cross-process lock (see SyncEngine) and reload under it.
  */
-import { readdirSync, rmSync, unlinkSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { appErrorSchema } from '../../../shared/domain';
@@ -69,6 +69,12 @@ export class HistoryStore {
   private readonly states = new Map<string, SyncState>();
   /** Accounts being synced by this process: that sync reports the repairs it makes itself. */
   private readonly syncing = new Set<string>();
+  /**
+   * How each account's state.json looked when this process last read or wrote it. Every sync ends by replacing
+   * it (an atomic rename: a new inode), so when it has changed another process has synced (the CLI while the app
+   * runs, or the reverse) and what this process holds in memory is dropped and read again.
+   */
+  private readonly stamps = new Map<string, string>();
 
   constructor(
     private readonly dataDir: string,
@@ -100,6 +106,27 @@ export class HistoryStore {
   forget(accountId: string): void {
     this.cache.delete(accountId);
     this.states.delete(accountId);
+    this.stamps.delete(accountId);
+  }
+
+  private stateStamp(accountId: string): string {
+    const stat = statSync(join(this.accountDir(accountId), 'state.json'), { throwIfNoEntry: false });
+    return stat ? `${stat.ino}:${stat.mtimeMs}:${stat.size}` : 'none';
+  }
+
+  /**
+   * Before serving from memory: forgets the account if another process has synced it since. Never while this
+   * process syncs it: then it is the only writer (it holds the lock) and its memory is the newest, with
+   * changes not yet saved.
+   */
+  private dropIfChangedElsewhere(accountId: string): void {
+    if (this.syncing.has(accountId) || !this.stamps.has(accountId)) return;
+    if (this.stamps.get(accountId) !== this.stateStamp(accountId)) this.forget(accountId);
+  }
+
+  /** Remembers the state file as it is before reading: a write landing during the read is seen at the next call. */
+  private stampIfNew(accountId: string): void {
+    if (!this.stamps.has(accountId)) this.stamps.set(accountId, this.stateStamp(accountId));
   }
 
   private accountDir(accountId: string): string {
@@ -109,8 +136,10 @@ export class HistoryStore {
 
   /** Loads (once) and returns an account's history; damaged month files are quarantined and marked for repair. */
   load(accountId: string): LoadedHistory {
+    this.dropIfChangedElsewhere(accountId);
     const cached = this.cache.get(accountId);
     if (cached) return cached;
+    this.stampIfNew(accountId);
     const dir = this.accountDir(accountId);
     const history = new AccountHistory();
     const corrupt: CorruptMonth[] = [];
@@ -192,8 +221,10 @@ export class HistoryStore {
   }
 
   readState(accountId: string): SyncState {
+    this.dropIfChangedElsewhere(accountId);
     const cached = this.states.get(accountId);
     if (cached) return structuredClone(cached);
+    this.stampIfNew(accountId);
     const state = this.readStateFile(accountId);
     this.states.set(accountId, state);
     return structuredClone(state);
@@ -223,6 +254,8 @@ export class HistoryStore {
   writeState(accountId: string, state: SyncState): void {
     this.states.set(accountId, structuredClone(state));
     writeFileAtomic(join(this.accountDir(accountId), 'state.json'), `${JSON.stringify(state, null, 2)}\n`);
+    // This process's own write: what it holds is current.
+    this.stamps.set(accountId, this.stateStamp(accountId));
   }
 
   /** Forgets the last sync error (after a new key), under the account's lock; false if another process is syncing it. */

@@ -10,6 +10,38 @@ import { microsToExact } from '../../../../src/shared/money';
 const row = (micros: number) => costRow('p', 'li', micros);
 
 describe('history store', () => {
+  it("sees another process's sync: the app's cached history and state are read again once state.json changes", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-hist-'));
+    const app = new HistoryStore(dir, new TestClock(new Date()));
+    const cli = new HistoryStore(dir, new TestClock(new Date()));
+    // The app has read the account (and keeps it in memory).
+    expect(app.load('acc_1').history.costs.size).toBe(0);
+    expect(app.readState('acc_1').lastSuccessAt).toBeNull();
+    // The CLI syncs it: months first, the state last, under the account's lock.
+    await cli.withAccountLock('acc_1', async () => {
+      cli.load('acc_1').history.replaceCosts(new Map([['2026-11-01', [row(2)]]]));
+      cli.save('acc_1');
+      cli.writeState('acc_1', { ...cli.readState('acc_1'), lastSuccessAt: '2026-11-21T10:00:00.000Z' });
+    });
+    expect(app.readState('acc_1').lastSuccessAt).toBe('2026-11-21T10:00:00.000Z');
+    expect(app.load('acc_1').history.costs.get('2026-11-01')).toEqual([row(2)]);
+    // Nothing changed since: the app serves from memory (the same object).
+    expect(app.load('acc_1')).toBe(app.load('acc_1'));
+  });
+
+  it("keeps its own sync's unsaved changes: while it syncs (holding the lock) its memory wins over any state.json change", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-hist-'));
+    const store = new HistoryStore(dir, new TestClock(new Date()));
+    await store.withAccountLock('acc_1', async () => {
+      store.load('acc_1').history.replaceCosts(new Map([['2026-11-01', [row(5)]]]));
+      store.writeState('acc_1', { ...store.readState('acc_1'), lastSuccessAt: '2026-11-21T10:00:00.000Z' });
+      // Something that ignores the lock (a hand edit) replaces state.json mid-sync: the sync's changes still land.
+      writeFileSync(join(dir, 'history', 'acc_1', 'state.json'), `${readFileSync(join(dir, 'history', 'acc_1', 'state.json'), 'utf8')} `);
+      expect(store.save('acc_1')).toBe(1);
+    });
+    expect(new HistoryStore(dir, new TestClock(new Date())).load('acc_1').history.costs.get('2026-11-01')).toEqual([row(5)]);
+  });
+
   it('persists per month, atomically, and reloads the same rows', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sw-hist-'));
     const store = new HistoryStore(dir, new TestClock(new Date()));
