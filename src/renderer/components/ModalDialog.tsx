@@ -69,9 +69,14 @@ export function ModalDialog(props: {
       dialog.removeEventListener('cancel', onCancel);
       dialog.removeEventListener('keydown', onKey);
       dialog.removeEventListener('click', onClick);
+      // Focus goes back to the opener only if it is still ours to move (in the dialog, or lost to <body>): what
+      // closed the dialog may already have put it somewhere on purpose (a removed row's section heading).
+      const active = document.activeElement;
+      const ours = !active || active === document.body || dialog.contains(active);
       if (dialog.open) dialog.close();
-      // The opener may have been re-rendered away (a removed row): then focus its section's heading.
-      if (opener?.isConnected) opener.focus();
+      if (!ours && active instanceof HTMLElement && active.isConnected) active.focus();
+      // The opener may have been re-rendered away (a removed row): then whoever removed it places focus.
+      else if (ours && opener?.isConnected) opener.focus();
     };
   }, []);
 

@@ -50,6 +50,14 @@ function AccountRow({ account, summary }: { account: AccountInfo; summary: Accou
   const replaceRef = useRef<HTMLButtonElement>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
   const [removing, setRemoving] = useState<{ busy: boolean; error: string | null } | null>(null);
+  /** Removed: when the row goes (the list reloads after the removal), focus must not fall to <body> with it. */
+  const removed = useRef(false);
+  useEffect(
+    () => () => {
+      if (removed.current && (!document.activeElement || document.activeElement === document.body)) document.getElementById('accounts-title')?.focus();
+    },
+    [],
+  );
   const provider = PROVIDERS[account.provider];
   const keyProblem = summary?.lastError && ['invalid_key', 'missing_scope', 'wrong_key_type'].includes(summary.lastError.code);
   /** Back to the row; focus on the status if there is news, else on the button that opened the form. */
@@ -110,6 +118,7 @@ function AccountRow({ account, summary }: { account: AccountInfo; summary: Accou
             setRemoving({ busy: true, error: null });
             call('removeAccount', { accountId: account.id }).then(
               () => {
+                removed.current = true;
                 setRemoving(null);
                 // The row (and the Remove button that opened the dialog) is gone: focus the section heading.
                 afterRender(() => document.getElementById('accounts-title')?.focus());
