@@ -3,10 +3,8 @@
  * Exit codes: 0 ok, 1 a command failed (e.g. an account failed to sync), 2 bad arguments,
  * 3 the OS keychain is unreachable.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { isUtcDay } from '../../shared/dates';
-import { microsToDecimal, parseUserAmount } from '../../shared/money';
-import { MAX_AMOUNT_MICROS } from '../../shared/domain';
+import { Command, CommanderError, Option } from 'commander';
+import { microsToDecimal } from '../../shared/money';
 import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '../../shared/providers';
 import { AppError, toErrorInfo } from '../core/errors';
 import { resolveDataDir } from '../core/paths';
@@ -14,7 +12,8 @@ import { money } from '../core/reports/status-report';
 import type { Spendwatch } from '../core/use-cases/spendwatch';
 import { readSecretFromStdin } from './read-secret';
 import { openSpendwatch } from './session';
-import { renderStatus } from './output';
+import { print, printJson, renderStatus } from './output';
+import { amountArg, dayArg, thresholdsArg } from './arguments';
 import { registerSpendControlCommands } from './commands/spend-controls';
 import { registerBillingCommands } from './commands/billing';
 import { terminalSafe } from '../core/text/safe-output';
@@ -34,29 +33,6 @@ async function makeCore(): Promise<Spendwatch> {
 /** Text for the terminal: names and messages carry no escape sequences or control characters. */
 const safe = terminalSafe;
 
-const dayArg = (value: string) => {
-  if (!isUtcDay(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
-  return value;
-};
-
-const thresholdsArg = (value: string) => {
-  const list = value.length <= 200 ? value.split(',').map((v) => Number(v.trim())) : [];
-  if (!list.length || list.length > 10 || list.some((n) => !Number.isInteger(n) || n < 1 || n > 1000)) throw new InvalidArgumentError('expected whole percentages such as 50,80,100');
-  return [...new Set(list)].sort((a, b) => a - b);
-};
-
-const amountArg = (value: string) => {
-  try {
-    const micros = value.length <= 40 ? parseUserAmount(value) : NaN;
-    if (!(micros > 0) || micros > MAX_AMOUNT_MICROS) throw new Error();
-    return micros;
-  } catch {
-    throw new InvalidArgumentError('expected a positive amount in USD up to 100,000,000, such as 500 or 1250.50');
-  }
-};
-
-const print = (text: string) => process.stdout.write(text);
-const printJson = (value: unknown) => print(`${JSON.stringify(value, null, 2)}\n`);
 
 function progressReporter(core: Spendwatch): () => void {
   if (!process.stderr.isTTY) return () => undefined;
@@ -243,7 +219,7 @@ export function buildProgram(): Command {
     });
 
   registerSpendControlCommands(program, makeCore);
-  registerBillingCommands(program, makeCore, print);
+  registerBillingCommands(program, makeCore);
   return program;
 }
 

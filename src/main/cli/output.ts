@@ -2,6 +2,10 @@
 import type { StatusDocument } from '../core/reports/status-report';
 import { terminalSafe as safe } from '../core/text/safe-output';
 
+/** Results go to stdout; progress, notices and errors to stderr. */
+export const print = (text: string) => process.stdout.write(text);
+export const printJson = (value: unknown) => print(`${JSON.stringify(value, null, 2)}\n`);
+
 export function renderStatus(doc: StatusDocument): string {
   if (doc.accounts.length === 0) return 'No accounts yet. Add one with: spendwatch accounts add --provider openai --name <name>  (key on stdin)\n';
   const lines: string[] = [`Period ${doc.period} (UTC)`];

@@ -5,44 +5,16 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Invoice, Reconciliation } from '../../../shared/billing';
-import { isUtcDay } from '../../../shared/dates';
-import { parseUserAmount } from '../../../shared/money';
 import { AppError } from '../../core/errors';
 import { writeFileAtomic } from '../../core/fs/atomic-file';
 import { billingPeriod, usd } from '../../core/billing/reconcile';
 import { money } from '../../core/reports/status-report';
 import type { Spendwatch } from '../../core/use-cases/spendwatch';
 import { terminalSafe } from '../../core/text/safe-output';
-
-const monthArg = (value: string) => {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new InvalidArgumentError('expected a month as YYYY-MM');
-  return value;
-};
-
-const dayArg = (value: string) => {
-  if (!isUtcDay(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
-  return value;
-};
-
-/** Invoice amounts in USD; zero is fine (a month paid entirely by credits), negative is not. */
-const usdArg = (value: string) => {
-  try {
-    const micros = parseUserAmount(value);
-    if (micros < 0) throw new Error();
-    return micros;
-  } catch {
-    throw new InvalidArgumentError('expected an amount in USD, such as 120 or 1250.50');
-  }
-};
-
-const textArg = (value: string) => {
-  // Controls, C1 controls and bidi overrides included: an invoice number is shown on terminals and in reports.
-  // eslint-disable-next-line no-control-regex
-  if (value.length > 64 || /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(value)) throw new InvalidArgumentError('expected at most 64 printable characters');
-  return value;
-};
+import { dayArg, monthArg, textArg, usdArg } from '../arguments';
+import { print, printJson } from '../output';
 
 export function invoiceJson(invoice: Invoice) {
   const period = billingPeriod(invoice.month, invoice.periodStartDay);
@@ -86,8 +58,7 @@ function renderReconciliation(r: Reconciliation): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function registerBillingCommands(program: Command, makeCore: () => Promise<Spendwatch>, print: (text: string) => void): void {
-  const printJson = (value: unknown) => print(`${JSON.stringify(value, null, 2)}\n`);
+export function registerBillingCommands(program: Command, makeCore: () => Promise<Spendwatch>): void {
   const invoice = program.command('invoice').description("record OpenAI's invoices (it has no invoice API) to reconcile them").exitOverride();
   invoice
     .command('add')

@@ -65,15 +65,9 @@ export class RecoveringDocument implements DocumentStore<unknown> {
   }
 
   private inspect(path: string): { ok: true; value: unknown } | { ok: false; reason: string } {
-    let text: string | undefined;
-    try {
-      text = readFileIfExists(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EACCES' || code === 'EPERM') throw permissionDenied(path, 'read');
-      if (code === 'EISDIR') return { ok: false, reason: 'it is a directory' };
-      return { ok: false, reason: code ?? 'unreadable' };
-    }
+    const read = readStateText(path);
+    if ('unreadable' in read) return { ok: false, reason: read.unreadable === 'EISDIR' ? 'it is a directory' : read.unreadable };
+    const { text } = read;
     if (text === undefined) return { ok: true, value: undefined };
     if (text.trim() === '') return { ok: false, reason: 'it is empty' };
     let value: unknown;
@@ -88,6 +82,20 @@ export class RecoveringDocument implements DocumentStore<unknown> {
     if (problem) return { ok: false, reason: problem };
     this.checkedText = text;
     return { ok: true, value };
+  }
+}
+
+/**
+ * A state file's text (undefined: there is none). A permission error is thrown as one — it is not damage —;
+ * any other read error comes back as its code, for the caller to treat as damage.
+ */
+export function readStateText(path: string): { text: string | undefined } | { unreadable: string } {
+  try {
+    return { text: readFileIfExists(path) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') throw permissionDenied(path, 'read');
+    return { unreadable: code ?? 'unreadable' };
   }
 }
 

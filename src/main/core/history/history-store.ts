@@ -13,7 +13,7 @@ import { appErrorSchema } from '../../../shared/domain';
 import { quarantineFile, readFileIfExists, writeFileAtomic } from '../fs/atomic-file';
 import { historyDir } from '../paths';
 import type { Clock } from '../ports';
-import { permissionDenied } from '../fs/recovering-document';
+import { readStateText } from '../fs/recovering-document';
 import { noLocks, type StateLocks } from '../fs/state-lock';
 import type { StateNotices } from '../fs/state-notices';
 import { AccountHistory } from './account-history';
@@ -147,14 +147,8 @@ export class HistoryStore {
       const month = MONTH_FILE.exec(name)?.[1];
       if (!month) continue;
       const path = join(dir, name);
-      let text: string;
-      try {
-        text = readFileIfExists(path) ?? '';
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EACCES' || code === 'EPERM') throw permissionDenied(path, 'read');
-        text = '';
-      }
+      const read = readStateText(path);
+      const text = ('text' in read && read.text) || '';
       try {
         const contents = parseMonth(month, text);
         history.loadMonth(contents.costs, contents.usage);
@@ -232,14 +226,9 @@ export class HistoryStore {
 
   private readStateFile(accountId: string): SyncState {
     const path = join(this.accountDir(accountId), 'state.json');
-    let text: string | undefined;
-    try {
-      text = readFileIfExists(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EACCES' || code === 'EPERM') throw permissionDenied(path, 'read');
-      text = '';
-    }
+    const read = readStateText(path);
+    // Unreadable for another reason than permission: treated as damaged, like unparsable text.
+    const text = 'text' in read ? read.text : '';
     if (text === undefined) return structuredClone(EMPTY_SYNC_STATE);
     try {
       return syncStateSchema.parse({ ...EMPTY_SYNC_STATE, ...JSON.parse(text) });

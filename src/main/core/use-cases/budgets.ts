@@ -8,7 +8,7 @@ import { PROVIDERS } from '../../../shared/providers';
 import type { AccountService } from '../accounts/account-service';
 import { AppError } from '../errors';
 import type { HistoryStore } from '../history/history-store';
-import type { SettingsRepository } from '../settings/settings';
+import type { SettingsRepository, StoredAccount } from '../settings/settings';
 import type { AfterChange } from './after-change';
 
 export interface BudgetChange {
@@ -54,7 +54,7 @@ export class Budgets {
   /** A project's monthly budget, by project id or by the name the provider reports; the account needs a budget first. */
   setProject(accountIdOrName: string, project: string, monthlyMicros: number): BudgetChange & { projectId: string } {
     const account = this.deps.accounts.get(accountIdOrName);
-    const projectId = this.resolveProject(account.id, project);
+    const projectId = this.resolveProject(account, project);
     const change = this.update(account.id, (current) => {
       if (!current) throw new AppError('invalid_input', `Set ${account.name}'s monthly budget first: spendwatch budget set --account "${account.name}" --monthly <usd>`);
       return { ...current, projects: { ...current.projects, [projectId]: monthlyMicros } };
@@ -65,7 +65,7 @@ export class Budgets {
   /** Removes the account's budget, or with `project` only that project's. */
   remove(accountIdOrName: string, project?: string): BudgetChange {
     const account = this.deps.accounts.get(accountIdOrName);
-    const projectId = project === undefined ? undefined : this.resolveProject(account.id, project);
+    const projectId = project === undefined ? undefined : this.resolveProject(account, project);
     return this.update(account.id, (current) => {
       if (!current) throw new AppError('not_found', `${account.name} has no budget: nothing removed.`);
       if (projectId === undefined) return null;
@@ -94,8 +94,7 @@ export class Budgets {
   }
 
   /** A project (workspace) by id, or by the name the provider reports for it (case-insensitive). */
-  private resolveProject(accountId: string, nameOrId: string): string {
-    const account = this.deps.accounts.get(accountId);
+  private resolveProject(account: StoredAccount, nameOrId: string): string {
     const names = this.deps.history.readState(account.id).projects;
     if (Object.hasOwn(names, nameOrId)) return nameOrId;
     const match = Object.entries(names).find(([, name]) => name.toLowerCase() === nameOrId.toLowerCase());
