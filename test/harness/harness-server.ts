@@ -32,6 +32,12 @@ export interface HarnessOptions {
   vault?: SecretVault;
   overrides?: Partial<CoreDependencies>;
   startScheduler?: boolean;
+  /**
+   * Serve the content-hashed build assets (assets/*) as cacheable for a year, as any web server would and as
+   * the app's code-cached app:// scheme behaves: the browser then keeps their compiled code between loads.
+   * Off by default, so tests always load what was just built; the UI benchmark turns it on.
+   */
+  cacheAssets?: boolean;
 }
 
 export interface Harness {
@@ -116,7 +122,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.writeHead(404).end();
       return;
     }
-    send(res, 200, MIME[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+    const cacheable = options.cacheAssets === true && path.startsWith('/assets/');
+    send(res, 200, MIME[extname(file)] ?? 'application/octet-stream', readFileSync(file), cacheable ? 'max-age=31536000, immutable' : 'no-store');
   }
 
   function indexHtml(): string {
@@ -172,7 +179,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   };
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, cacheControl = 'no-store'): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': cacheControl });
   res.end(body);
 }

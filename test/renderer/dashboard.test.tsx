@@ -125,6 +125,18 @@ describe('Dashboard', () => {
     expect(table.textContent).toContain('$5.00');
   });
 
+  it('reads series named like object fields ("day", "constructor") as series, in the chart table too', async () => {
+    // Model names come from the provider: a hostile or odd one must neither overwrite a chart row's own fields
+    // nor read an inherited property as an amount.
+    const daily = { bucket: 'day' as const, series: [{ key: 'day', label: 'day' }, { key: 'constructor', label: 'constructor' }], points: [{ day: '2026-11-20', totalMicros: 5_000_000, values: { day: 5_000_000 } }] };
+    dashboards.push({ ok: true, value: view({ daily }) });
+    render(<Dashboard />);
+    await screen.findByTestId('daily-chart');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Show as table' })[0]);
+    const row = screen.getByRole('row', { name: /2026-11-20/ });
+    expect([...row.querySelectorAll('th, td')].map((c) => c.textContent)).toEqual(['2026-11-20', '$5.00', '$0.00', '$5.00']);
+  });
+
   it('shows breakdowns with share and month-over-month change, and billing history rows that expand', async () => {
     render(<Dashboard />);
     await screen.findByTestId('kpi-mtd');

@@ -21,6 +21,9 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     experimentalFeatures: false,
     webviewTag: false,
     spellcheck: false,
+    // The code cache (app:// has the codeCache privilege) is written on a script's first run, not its third:
+    // a tray app opens its windows a few times a day, so waiting for "hot" scripts would rarely pay off.
+    v8CacheOptions: 'bypassHeatCheck',
     devTools: process.env.NODE_ENV === 'development',
   };
 }

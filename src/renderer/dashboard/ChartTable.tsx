@@ -1,8 +1,12 @@
-/** A collapsible table: the text alternative shown beside every chart. */
+/**
+ * A collapsible table: the text alternative shown beside every chart. Its rows are built only while it is open:
+ * a year of weeks by ten series is hundreds of formatted cells that a closed table would build on every range
+ * switch for nothing.
+ */
 import { useState } from 'react';
 import { SimpleTable, type TableRow } from '../components/SimpleTable';
 
-export function ChartTable({ caption, head, rows }: { caption: string; head: string[]; rows: TableRow[] }) {
+export function ChartTable({ caption, head, rows }: { caption: string; head: string[]; rows: () => TableRow[] }) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -12,7 +16,7 @@ export function ChartTable({ caption, head, rows }: { caption: string; head: str
       {open && (
         // A scrolling region must be reachable by keyboard (WCAG 2.1.1), and named for what it holds.
         <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-          <SimpleTable caption={caption} head={head} rows={rows} />
+          <SimpleTable caption={caption} head={head} rows={rows()} />
         </div>
       )}
     </>

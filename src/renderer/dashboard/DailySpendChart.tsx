@@ -8,12 +8,23 @@ import { SimpleTable } from '../components/SimpleTable';
 import { ChartLegend, ChartTooltipBox, TOOLTIP_CURSOR, type TooltipContentProps } from './ChartParts';
 import { ChartTable } from './ChartTable';
 import type { GroupNoun } from '../provider-words';
-import { BARS_UP_TO_DAYS, PlainBar, seriesColour, seriesColours, tickInterval } from './palette';
+import { BARS_UP_TO_DAYS, PlainBar, seriesColour, seriesColours, stackedBarShape, tickInterval } from './palette';
 
 const NOUNS: Record<GroupBy, [string, string]> = { model: ['model', 'models'], line_item: ['line item', 'line items'], project: ['project', 'projects'] };
 /** Anthropic says "workspace": the project words follow the accounts shown. */
 const nounsWith = (noun?: GroupNoun): Record<GroupBy, [string, string]> => (noun ? { ...NOUNS, project: [noun.singular, noun.plural] } : NOUNS);
 const OTHER_SERIES = '__other__';
+
+/** A chart row: the bucket, and each series' dollars kept in a Map, so no series key (a model name from the API
+ * could be "day") can collide with the row's own fields. recharts reads them through accessors. */
+interface ChartRow {
+  day: string;
+  total: number;
+  dollars: Map<string, number>;
+}
+const dayTotal = (row: ChartRow) => row.total;
+/** A series' micros on one day; own keys only, so a series named "constructor" reads 0 where it had nothing. */
+const partOf = (values: Record<string, number>, key: string): number => (Object.hasOwn(values, key) ? values[key] : 0);
 
 /** "Other (3 projects)": how many items the chart folded together, counted from the range's full breakdown. */
 export function otherLabel(groupBy: GroupBy, shownKeys: readonly string[], all: readonly NamedAmount[], nouns: Record<GroupBy, [string, string]> = NOUNS): string {
@@ -27,22 +38,28 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
   const [nounOne, nounMany] = [groupNoun?.singular, groupNoun?.plural];
   const NOUN = useMemo(() => nounsWith(nounOne && nounMany ? { singular: nounOne, plural: nounMany } : undefined), [nounOne, nounMany]);
   const [showAll, setShowAll] = useState(false);
-  // recharts needs plain numbers for bar heights; exact micros stay alongside for labels.
+  // recharts needs plain numbers for bar heights; labels and tooltips format the exact micros of daily.points.
   const data = useMemo(
     () =>
-      daily.points.map((p) => ({
+      daily.points.map((p): ChartRow => ({
         day: p.day,
-        totalMicros: p.totalMicros,
-        ...Object.fromEntries(daily.series.map((s) => [s.key, (p.values[s.key] ?? 0) / 1e6])),
-        micros: p.values,
+        total: p.totalMicros / 1e6,
+        dollars: new Map(daily.series.map((s) => [s.key, partOf(p.values, s.key) / 1e6])),
       })),
     [daily],
   );
   const series = useMemo(() => {
     const colours = seriesColours(daily.series.map((s) => s.key));
     const shownKeys = daily.series.map((s) => s.key).filter((k) => k !== OTHER_SERIES);
-    return daily.series.map((s) => ({ ...s, label: s.key === OTHER_SERIES ? otherLabel(groupBy, shownKeys, all, NOUN) : s.label, colour: colours.get(s.key) ?? seriesColour(s.key) }));
+    return daily.series.map((s) => ({
+      ...s,
+      label: s.key === OTHER_SERIES ? otherLabel(groupBy, shownKeys, all, NOUN) : s.label,
+      colour: colours.get(s.key) ?? seriesColour(s.key),
+      dollars: (row: ChartRow) => row.dollars.get(s.key) ?? 0,
+    }));
   }, [daily, groupBy, all, NOUN]);
+  // Credits and refunds can make a part negative: then recharts stacks every series itself, below the axis too.
+  const stackShape = useMemo(() => (daily.points.every((p) => daily.series.every((s) => partOf(p.values, s.key) >= 0)) ? stackedBarShape(series) : null), [daily, series]);
   const hasData = daily.points.some((p) => p.totalMicros !== 0);
   if (!hasData) return <p className="empty">No spend in this range.</p>;
   const weekly = daily.bucket === 'week';
@@ -61,8 +78,8 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
         }
         rows={[...series]
           .reverse()
-          .filter((s) => (point.values[s.key] ?? 0) !== 0)
-          .map((s) => ({ key: s.key, name: s.label, colour: s.colour, value: tooltipMoney(point.values[s.key] ?? 0, currency), title: exactTitle(point.values[s.key] ?? 0, currency) }))}
+          .filter((s) => partOf(point.values, s.key) !== 0)
+          .map((s) => ({ key: s.key, name: s.label, colour: s.colour, value: tooltipMoney(partOf(point.values, s.key), currency), title: exactTitle(partOf(point.values, s.key), currency) }))}
       />
     );
   };
@@ -83,15 +100,17 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
           {data.length <= BARS_UP_TO_DAYS ? (
             <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
               {axes}
-              {series.map((s) => (
-                <Bar key={s.key} dataKey={s.key} name={s.label} stackId="spend" fill={s.colour} isAnimationActive={false} shape={PlainBar} />
-              ))}
+              {stackShape ? (
+                <Bar dataKey={dayTotal} name="Total" isAnimationActive={false} shape={stackShape} />
+              ) : (
+                series.map((s) => <Bar key={s.key} dataKey={s.dollars} name={s.label} stackId="spend" fill={s.colour} isAnimationActive={false} shape={PlainBar} />)
+              )}
             </BarChart>
           ) : (
             <AreaChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
               {axes}
               {series.map((s) => (
-                <Area key={s.key} type="linear" dataKey={s.key} name={s.label} stackId="spend" stroke={s.colour} fill={s.colour} fillOpacity={0.85} isAnimationActive={false} dot={false} />
+                <Area key={s.key} type="linear" dataKey={s.dollars} name={s.label} stackId="spend" stroke={s.colour} fill={s.colour} fillOpacity={0.85} isAnimationActive={false} dot={false} />
               ))}
             </AreaChart>
           )}
@@ -107,9 +126,9 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
         <ChartTable
           caption={weekly ? 'Weekly spend by UTC week' : 'Daily spend by UTC day'}
           head={[weekly ? 'Week of (UTC)' : 'Day (UTC)', ...series.map((s) => s.label), 'Total']}
-          rows={daily.points.map((p) => ({
+          rows={() => daily.points.map((p) => ({
             key: p.day,
-            cells: [p.day, ...series.map((s) => <span key={s.key} title={exactTitle(p.values[s.key] ?? 0, currency)}>{money(p.values[s.key] ?? 0, currency)}</span>), <span key="total" title={exactTitle(p.totalMicros, currency)}>{money(p.totalMicros, currency)}</span>],
+            cells: [p.day, ...series.map((s) => <span key={s.key} title={exactTitle(partOf(p.values, s.key), currency)}>{money(partOf(p.values, s.key), currency)}</span>), <span key="total" title={exactTitle(p.totalMicros, currency)}>{money(p.totalMicros, currency)}</span>],
           }))}
         />
       </div>

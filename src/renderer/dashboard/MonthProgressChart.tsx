@@ -64,7 +64,7 @@ export const MonthProgressChart = memo(function MonthProgressChart({ progress, c
       <ChartTable
         caption="Cumulative spend this month by UTC day"
         head={['Day (UTC)', 'Spent (cumulative)', 'Projected', 'Budget']}
-        rows={progress.points.map((p) => ({
+        rows={() => progress.points.map((p) => ({
           key: p.day,
           cells: [
             p.day,

@@ -72,7 +72,7 @@ export const UsageChart = memo(function UsageChart({ usage }: { usage: Dashboard
       <ChartTable
         caption={`${usage.bucket === 'week' ? 'Weekly' : 'Daily'} ${metric} by model`}
         head={[usage.bucket === 'week' ? 'Week of (UTC)' : 'Day (UTC)', ...usage.models]}
-        rows={usage.points.map((p) => ({ key: p.day, cells: [p.day, ...usage.models.map((m) => exact.format(p[metric][m] ?? 0))] }))}
+        rows={() => usage.points.map((p) => ({ key: p.day, cells: [p.day, ...usage.models.map((m) => exact.format(p[metric][m] ?? 0))] }))}
       />
     </div>
   );

@@ -42,7 +42,7 @@ describe('app:// scheme registration', () => {
   it('is registered as a privileged standard, secure scheme, without bypassing the CSP', () => {
     registerAppScheme(mock.protocol as never);
     expect(mock.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
     ]);
     const privileges = (mock.protocol.registerSchemesAsPrivileged.mock.calls[0][0] as { privileges: Record<string, unknown> }[])[0].privileges;
     expect(privileges).not.toHaveProperty('bypassCSP');

@@ -12,6 +12,7 @@ describe('window security', () => {
     const prefs = secureWebPreferences('/app/out/preload/index.cjs');
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
     expect(prefs.preload).toMatch(/\.cjs$/);
+    expect(prefs.v8CacheOptions).toBe('bypassHeatCheck'); // with app://'s codeCache privilege: compiled once
   });
 
   it('opens windows with those preferences, loading the renderer by hash route, only when asked', () => {

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { hashKey, OTHER_COLOUR, PALETTE, seriesColour, seriesColours } from '../../src/renderer/dashboard/palette';
+// @vitest-environment jsdom
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hashKey, OTHER_COLOUR, PALETTE, seriesColour, seriesColours, stackedBarShape } from '../../src/renderer/dashboard/palette';
 
 const MODELS = ['gpt-4o-2024-08-06', 'gpt-4o-mini-2024-07-18', 'o3-mini-2025-01-31', 'whisper-1', 'text-embedding-3-small'];
 
@@ -29,5 +31,28 @@ describe('series colours', () => {
     expect(seriesColour('__other__')).toBe(OTHER_COLOUR);
     expect(seriesColours(['Other', 'gpt-4o']).get('Other')).toBe(OTHER_COLOUR);
     expect(PALETTE).not.toContain(OTHER_COLOUR);
+  });
+});
+
+describe('stacked bar shape (a day drawn by one recharts bar)', () => {
+  type Row = Record<string, number>;
+  const series = ['a', 'b', 'c'].map((key, i) => ({ key, colour: PALETTE[i], dollars: (row: Row) => row[key] ?? 0 }));
+  const draw = (payload: Row, height = 100) => {
+    const { container } = render(<svg>{stackedBarShape(series)({ x: 10, y: 50, width: 8, height, payload })}</svg>);
+    return [...container.querySelectorAll('rect')].map((r) => ({ fill: r.getAttribute('fill'), y: Number(r.getAttribute('y')), height: Number(r.getAttribute('height')) }));
+  };
+  afterEach(cleanup);
+
+  it('splits the bar by each part, bottom-up in series order, filling exactly the bar', () => {
+    const rects = draw({ a: 1, b: 3, c: 0 });
+    expect(rects.map((r) => r.fill)).toEqual([PALETTE[0], PALETTE[1]]); // a zero part draws nothing
+    expect(rects[0]).toMatchObject({ y: 125, height: 25 }); // a at the bottom: 1/4 of 100 px above y+height=150
+    expect(rects[1]).toMatchObject({ y: 50, height: 75 });
+    expect(rects.reduce((sum, r) => sum + r.height, 0)).toBeCloseTo(100, 9);
+  });
+
+  it('draws nothing for an empty day or a bar without height', () => {
+    expect(draw({ a: 0, b: 0, c: 0 })).toEqual([]);
+    expect(draw({ a: 1 }, 0)).toEqual([]);
   });
 });
