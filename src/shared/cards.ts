@@ -92,9 +92,17 @@ export const lastFour = (input: string): string => digitsOnly(input).slice(-4);
 /** "Visa •••• 4242": the only form of a card number outside the keychain. */
 export const maskedCard = (brand: CardBrand, last4: string): string => `${BRAND_NAMES[brand]} •••• ${last4}`;
 
+// One formatter per time zone: building one costs far more than formatting with it.
+const localDayFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+
 /** YYYY-MM-DD of an instant in a time zone (default: this machine's). Card expiry is a local matter. */
 export function localDay(instant: Date, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  let format = localDayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    localDayFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -115,6 +115,8 @@ export function toMicros(value: number | string): Micros {
   return micros === 0 ? 0 : micros; // no negative zero
 }
 
+const MAX_FIGURE_MICROS_BIG = BigInt(MAX_FIGURE_MICROS);
+
 /** The one rounding from an exact amount (or sum) to a figure: half-even at the micro-unit. */
 export function exactToMicros(exact: ExactAmount): Micros {
   const negative = exact < 0n;
@@ -125,7 +127,7 @@ export function exactToMicros(exact: ExactAmount): Micros {
   if (twice > EXACT_PER_MICRO || (twice === EXACT_PER_MICRO && micros % 2n === 1n)) micros += 1n;
   // Saturate rather than throw: a hostile server must never make a view, the tray or an alert fail for good.
   // Rows are bounded (MAX_ROW_AMOUNT), so only absurd sums of many of them ever reach this.
-  const bounded = micros > BigInt(MAX_FIGURE_MICROS) ? BigInt(MAX_FIGURE_MICROS) : micros;
+  const bounded = micros > MAX_FIGURE_MICROS_BIG ? MAX_FIGURE_MICROS_BIG : micros;
   const result = Number(negative ? -bounded : bounded);
   return result === 0 ? 0 : result;
 }
