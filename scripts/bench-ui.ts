@@ -40,9 +40,10 @@ const SWITCH_RANGE = `(async () => {
 function rendererMinified(dir = 'out/renderer/assets'): boolean {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.js'))
-    .map((f) => readFileSync(join(dir, f), 'utf8').trimEnd().split('\n'))
-    // A one-line script (the ICU warm-up worker) is as minified as it gets, however short.
-    .every((lines) => lines.length === 1 || lines.join('\n').length / lines.length > 500);
+    .every((f) => {
+      const text = readFileSync(join(dir, f), 'utf8');
+      return text.length / text.split('\n').length > 500;
+    });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

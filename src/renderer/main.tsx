@@ -1,7 +1,5 @@
 // First: the dashboard's data is on its way before React and the app are even evaluated.
 import './start-prefetch';
-// Then ICU starts on another thread, so the first figures do not pay for it here.
-import './start-intl-warm-up';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

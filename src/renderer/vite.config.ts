@@ -14,10 +14,20 @@ const cspMeta = (): Plugin => ({
   transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
 });
 
+/**
+ * ICU's warm-up (public/intl-warm-up.js) as a classic script after the app's module script: it runs while the
+ * module is still being fetched and compiled. Injected here, after Vite's own HTML processing, because Vite
+ * cannot bundle a classic script and would warn about one written in index.html.
+ */
+const intlWarmUp = (): Plugin => ({
+  name: 'spendwatch-intl-warm-up',
+  transformIndexHtml: { order: 'post', handler: () => [{ tag: 'script', attrs: { src: './intl-warm-up.js' }, injectTo: 'body' }] },
+});
+
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), cspMeta()],
+  plugins: [react(), cspMeta(), intlWarmUp()],
   build: {
     outDir: resolve('out/renderer'),
     emptyOutDir: true,

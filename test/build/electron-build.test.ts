@@ -33,4 +33,15 @@ describe('npm run build output', () => {
     const html = readFileSync('out/renderer/index.html', 'utf8');
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;self&#39;/);
   });
+
+  it("starts ICU from a classic script that the parser reaches after the app's module script, so both load at once", () => {
+    const html = readFileSync('out/renderer/index.html', 'utf8');
+    const module = html.indexOf('<script type="module"');
+    const warmUp = html.indexOf('<script src="./intl-warm-up.js"></script>');
+    expect(module).toBeGreaterThan(-1);
+    expect(warmUp).toBeGreaterThan(module);
+    // Served from the build's own folder ('self' under the CSP), and doing nothing but build Intl formatters.
+    const code = readFileSync('out/renderer/intl-warm-up.js', 'utf8').replace(/^\/\/.*$/gm, '').trim();
+    for (const statement of code.split(';').filter((s) => s.trim())) expect(statement.trim()).toMatch(/^new Intl\.\w+\(/);
+  });
 });

@@ -63,6 +63,7 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
       '/out/main/index.js',
       '/out/preload/index.cjs',
       '/out/renderer/index.html',
+      '/out/renderer/intl-warm-up.js',
       '/out/cli/spendwatch.cjs',
       '/out/cli/spendwatch-cli.cjs',
       // undici in its own file, required by the CLI on its first HTTP request (scripts/build-cli.mjs).
