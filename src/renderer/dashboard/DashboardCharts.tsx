@@ -2,6 +2,7 @@
  * Everything that needs recharts, in one lazily loaded chunk, so the first paint (figures and banners)
  * does not wait for the charting library.
  */
+import { useMemo } from 'react';
 import type { DashboardRange, DashboardView, GroupBy } from '../../shared/domain';
 import { DailySpendChart } from './DailySpendChart';
 import { capitalised, groupNoun } from '../provider-words';
@@ -38,6 +39,9 @@ export default function DashboardCharts(props: {
   onGroupBy: (groupBy: GroupBy) => void;
 }) {
   const { view } = props;
+  // One object per accounts list, so the memoised chart is not redrawn with its old data when only a button's
+  // state changed (a range click re-renders this at once, before the new data arrives).
+  const noun = useMemo(() => groupNoun(view.accounts, view.query.accountId), [view.accounts, view.query.accountId]);
   if (awaitingFirstSync(view, view.query.accountId)) {
     return (
       <section className="panel" aria-labelledby="daily-title">
@@ -65,14 +69,14 @@ export default function DashboardCharts(props: {
               <select value={props.groupBy} onChange={(e) => props.onGroupBy(e.target.value as GroupBy)}>
                 {GROUPS.map((g) => (
                   <option key={g.value} value={g.value}>
-                    {g.value === 'project' ? capitalised(groupNoun(view.accounts, view.query.accountId).singular) : g.label}
+                    {g.value === 'project' ? capitalised(noun.singular) : g.label}
                   </option>
                 ))}
               </select>
             </label>
           </div>
         </div>
-        <DailySpendChart daily={view.daily} currency={view.currency} groupBy={view.query.groupBy} all={ALL_BY[view.query.groupBy](view)} groupNoun={groupNoun(view.accounts, view.query.accountId)} />
+        <DailySpendChart daily={view.daily} currency={view.currency} groupBy={view.query.groupBy} all={ALL_BY[view.query.groupBy](view)} groupNoun={noun} />
       </section>
       <div className="two-columns">
         <section className="panel" aria-labelledby="month-title">
