@@ -33,9 +33,9 @@ export interface HarnessOptions {
   overrides?: Partial<CoreDependencies>;
   startScheduler?: boolean;
   /**
-   * Serve the content-hashed build assets (assets/*) as cacheable for a year, as any web server would and as
-   * the app's code-cached app:// scheme behaves: the browser then keeps their compiled code between loads.
-   * Off by default, so tests always load what was just built; the UI benchmark turns it on.
+   * Serve the build's files (all but the page itself, which the harness rewrites) as cacheable, as the app's
+   * code-cached app:// scheme behaves: the browser then keeps their compiled code between loads. Off by
+   * default, so tests always load what was just built; the UI benchmark turns it on, with a fresh profile.
    */
   cacheAssets?: boolean;
 }
@@ -122,7 +122,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.writeHead(404).end();
       return;
     }
-    const cacheable = options.cacheAssets === true && path.startsWith('/assets/');
+    const cacheable = options.cacheAssets === true;
     send(res, 200, MIME[extname(file)] ?? 'application/octet-stream', readFileSync(file), cacheable ? 'max-age=31536000, immutable' : 'no-store');
   }
 
