@@ -33,8 +33,8 @@ export interface HarnessOptions {
   overrides?: Partial<CoreDependencies>;
   startScheduler?: boolean;
   /**
-   * Serve the build's files (all but the page itself, which the harness rewrites) as cacheable, as the app's
-   * code-cached app:// scheme behaves: the browser then keeps their compiled code between loads. Off by
+   * Serve the build's files (all but the page itself, which the harness rewrites) as cacheable, so a browser
+   * profile loads them from its cache, as the app's windows load them from app:// without any network. Off by
    * default, so tests always load what was just built; the UI benchmark turns it on, with a fresh profile.
    */
   cacheAssets?: boolean;

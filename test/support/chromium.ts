@@ -11,8 +11,8 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * Chromium with a profile on disk, as Electron keeps one in the app's user-data folder. Unlike launchChromium's
- * throwaway contexts (off the record, so without a code cache) it keeps the HTTP and V8 code caches between
- * page loads.
+ * throwaway contexts (one per page, each with its own connections and no cache), its pages share connections
+ * and the HTTP cache.
  */
 export function launchChromiumWithProfile(profileDir: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, headless: true, args: ARGS, viewport });

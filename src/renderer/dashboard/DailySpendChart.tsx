@@ -7,6 +7,7 @@ import { exactTitle, money, moneyAxis, shareText, tooltipMoney } from '../format
 import { SimpleTable } from '../components/SimpleTable';
 import { ChartLegend, ChartTooltipBox, TOOLTIP_CURSOR, type TooltipContentProps } from './ChartParts';
 import { ChartTable } from './ChartTable';
+import { StackedAreaLayers } from './StackedAreaLayers';
 import type { GroupNoun } from '../provider-words';
 import { BARS_UP_TO_DAYS, PlainBar, seriesColour, seriesColours, stackedBarShape, tickInterval } from './palette';
 
@@ -109,9 +110,14 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
           ) : (
             <AreaChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
               {axes}
-              {series.map((s) => (
-                <Area key={s.key} type="linear" dataKey={s.dollars} name={s.label} stackId="spend" stroke={s.colour} fill={s.colour} fillOpacity={0.85} isAnimationActive={false} dot={false} />
-              ))}
+              {stackShape ? (
+                <>
+                  <Area type="linear" dataKey={dayTotal} name="Total" stroke="none" fill="none" isAnimationActive={false} dot={false} activeDot={false} />
+                  <StackedAreaLayers rows={data} series={series} />
+                </>
+              ) : (
+                series.map((s) => <Area key={s.key} type="linear" dataKey={s.dollars} name={s.label} stackId="spend" stroke={s.colour} fill={s.colour} fillOpacity={0.85} isAnimationActive={false} dot={false} />)
+              )}
             </AreaChart>
           )}
         </ResponsiveContainer>

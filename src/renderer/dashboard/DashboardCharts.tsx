@@ -2,7 +2,7 @@
  * Everything that needs recharts, in one lazily loaded chunk, so the first paint (figures and banners)
  * does not wait for the charting library.
  */
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { DashboardRange, DashboardView, GroupBy } from '../../shared/domain';
 import { DailySpendChart } from './DailySpendChart';
 import { capitalised, groupNoun } from '../provider-words';
@@ -42,6 +42,9 @@ export default function DashboardCharts(props: {
   // One object per accounts list, so the memoised chart is not redrawn with its old data when only a button's
   // state changed (a range click re-renders this at once, before the new data arrives).
   const noun = useMemo(() => groupNoun(view.accounts, view.query.accountId), [view.accounts, view.query.accountId]);
+  // The chart the range buttons belong to is redrawn first; the usage chart below follows in a render of its
+  // own that React may interrupt (a year of usage is as much work as the spend chart itself).
+  const usage = useDeferredValue(view.usage);
   if (awaitingFirstSync(view, view.query.accountId)) {
     return (
       <section className="panel" aria-labelledby="daily-title">
@@ -91,7 +94,7 @@ export default function DashboardCharts(props: {
             <h2 id="usage-title">Usage by model</h2>
             <span className="muted">same range as above</span>
           </div>
-          <UsageChart usage={view.usage} />
+          <UsageChart usage={usage} />
         </section>
       </div>
     </>
