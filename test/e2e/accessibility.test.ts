@@ -87,7 +87,10 @@ describe.each([
     expect(ratios.length).toBeGreaterThan(5);
     for (const r of ratios) expect(r.ratio, `${r.text}: ${r.fill} on ${r.background}`).toBeGreaterThanOrEqual(4.5);
     // The legend is HTML (axe checks it with the page); the tooltip only exists on hover.
-    await page.locator('[data-testid="daily-chart"] .recharts-bar-rectangle').nth(5).hover();
+    // Over the chart's plot, low enough to be on a bar whatever its height (a day's stack is drawn as one bar).
+    await page.locator('[data-testid="daily-chart"] .recharts-bar-rectangle').first().waitFor();
+    const chart = (await page.getByTestId('daily-chart').boundingBox())!;
+    await page.mouse.move(chart.x + chart.width * 0.5, chart.y + chart.height * 0.85);
     await page.locator('.chart-tooltip').waitFor();
     expect(await seriousViolations(page, '.chart-tooltip')).toEqual([]);
     expect(await page.locator('.chart-tooltip .chart-tooltip-heading').textContent()).toMatch(/\(UTC\) — total \$[\d,]+\.\d{2}$/);
