@@ -137,6 +137,18 @@ describe('Dashboard', () => {
     expect([...row.querySelectorAll('th, td')].map((c) => c.textContent)).toEqual(['2026-11-20', '$5.00', '$0.00', '$5.00']);
   });
 
+  it('reads usage models named like object fields as models, in the usage table too', async () => {
+    const usage = { bucket: 'day' as const, models: ['day', 'constructor'], points: [{ day: '2026-11-20', tokens: { day: 1500 }, requests: { day: 3 } }] };
+    dashboards.push({ ok: true, value: view({ usage }) });
+    render(<Dashboard />);
+    await screen.findByTestId('usage-chart');
+    const buttons = screen.getAllByRole('button', { name: 'Show as table' });
+    fireEvent.click(buttons[buttons.length - 1]);
+    const table = screen.getByRole('table', { name: 'Daily tokens by model' });
+    const row = [...table.querySelectorAll('tbody tr')].find((r) => r.textContent?.includes('2026-11-20'))!;
+    expect([...row.querySelectorAll('th, td')].map((c) => c.textContent)).toEqual(['2026-11-20', (1500).toLocaleString(), '0']);
+  });
+
   it('shows breakdowns with share and month-over-month change, and billing history rows that expand', async () => {
     render(<Dashboard />);
     await screen.findByTestId('kpi-mtd');

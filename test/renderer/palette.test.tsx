@@ -36,7 +36,7 @@ describe('series colours', () => {
 
 describe('stacked bar shape (a day drawn by one recharts bar)', () => {
   type Row = Record<string, number>;
-  const series = ['a', 'b', 'c'].map((key, i) => ({ key, colour: PALETTE[i], dollars: (row: Row) => row[key] ?? 0 }));
+  const series = ['a', 'b', 'c'].map((key, i) => ({ key, colour: PALETTE[i], value: (row: Row) => row[key] ?? 0 }));
   const draw = (payload: Row, height = 100) => {
     const { container } = render(<svg>{stackedBarShape(series)({ x: 10, y: 50, width: 8, height, payload })}</svg>);
     return [...container.querySelectorAll('rect')].map((r) => ({ fill: r.getAttribute('fill'), y: Number(r.getAttribute('y')), height: Number(r.getAttribute('height')) }));

@@ -10,7 +10,7 @@ const rows: Row[] = [
   { day: '2026-11-09', total: 60, parts: { a: 40, b: 20 } },
   { day: '2026-11-16', total: 0, parts: {} },
 ];
-const series = ['a', 'b'].map((key, i) => ({ key, colour: ['#111111', '#222222'][i], dollars: (row: Row) => row.parts[key] ?? 0 }));
+const series = ['a', 'b'].map((key, i) => ({ key, colour: ['#111111', '#222222'][i], value: (row: Row) => row.parts[key] ?? 0 }));
 
 /** The points of a band path: its upper edge left to right, then its lower edge right to left. */
 const points = (d: string) => d.slice(1, -1).split('L').map((p) => p.split(',').map(Number));

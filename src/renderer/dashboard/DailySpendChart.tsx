@@ -7,6 +7,7 @@ import { exactTitle, money, moneyAxis, shareText, tooltipMoney } from '../format
 import { SimpleTable } from '../components/SimpleTable';
 import { ChartLegend, ChartTooltipBox, TOOLTIP_CURSOR, type TooltipContentProps } from './ChartParts';
 import { ChartTable } from './ChartTable';
+import { noNegativePart, partOf } from './chart-rows';
 import { StackedAreaLayers } from './StackedAreaLayers';
 import type { GroupNoun } from '../provider-words';
 import { BARS_UP_TO_DAYS, PlainBar, seriesColour, seriesColours, stackedBarShape, tickInterval } from './palette';
@@ -24,8 +25,6 @@ interface ChartRow {
   dollars: Map<string, number>;
 }
 const dayTotal = (row: ChartRow) => row.total;
-/** A series' micros on one day; own keys only, so a series named "constructor" reads 0 where it had nothing. */
-const partOf = (values: Record<string, number>, key: string): number => (Object.hasOwn(values, key) ? values[key] : 0);
 
 /** "Other (3 projects)": how many items the chart folded together, counted from the range's full breakdown. */
 export function otherLabel(groupBy: GroupBy, shownKeys: readonly string[], all: readonly NamedAmount[], nouns: Record<GroupBy, [string, string]> = NOUNS): string {
@@ -56,11 +55,11 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
       ...s,
       label: s.key === OTHER_SERIES ? otherLabel(groupBy, shownKeys, all, NOUN) : s.label,
       colour: colours.get(s.key) ?? seriesColour(s.key),
-      dollars: (row: ChartRow) => row.dollars.get(s.key) ?? 0,
+      value: (row: ChartRow) => row.dollars.get(s.key) ?? 0,
     }));
   }, [daily, groupBy, all, NOUN]);
   // Credits and refunds can make a part negative: then recharts stacks every series itself, below the axis too.
-  const stackShape = useMemo(() => (daily.points.every((p) => daily.series.every((s) => partOf(p.values, s.key) >= 0)) ? stackedBarShape(series) : null), [daily, series]);
+  const stackShape = useMemo(() => (noNegativePart(daily.points.map((p) => p.values), daily.series.map((s) => s.key)) ? stackedBarShape(series) : null), [daily, series]);
   const hasData = daily.points.some((p) => p.totalMicros !== 0);
   if (!hasData) return <p className="empty">No spend in this range.</p>;
   const weekly = daily.bucket === 'week';
@@ -104,7 +103,7 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
               {stackShape ? (
                 <Bar dataKey={dayTotal} name="Total" isAnimationActive={false} shape={stackShape} />
               ) : (
-                series.map((s) => <Bar key={s.key} dataKey={s.dollars} name={s.label} stackId="spend" fill={s.colour} isAnimationActive={false} shape={PlainBar} />)
+                series.map((s) => <Bar key={s.key} dataKey={s.value} name={s.label} stackId="spend" fill={s.colour} isAnimationActive={false} shape={PlainBar} />)
               )}
             </BarChart>
           ) : (
@@ -116,7 +115,7 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
                   <StackedAreaLayers rows={data} series={series} />
                 </>
               ) : (
-                series.map((s) => <Area key={s.key} type="linear" dataKey={s.dollars} name={s.label} stackId="spend" stroke={s.colour} fill={s.colour} fillOpacity={0.85} isAnimationActive={false} dot={false} />)
+                series.map((s) => <Area key={s.key} type="linear" dataKey={s.value} name={s.label} stackId="spend" stroke={s.colour} fill={s.colour} fillOpacity={0.85} isAnimationActive={false} dot={false} />)
               )}
             </AreaChart>
           )}

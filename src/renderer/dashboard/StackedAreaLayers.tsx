@@ -10,7 +10,7 @@ import { useXAxisScale, useYAxisScale, type ScaleFunction } from 'recharts';
 export interface StackedSeries<Row> {
   key: string;
   colour: string;
-  dollars: (row: Row) => number;
+  value: (row: Row) => number;
 }
 
 /** "M x,y L x,y … Z": the band between `lower` and `upper` along `xs` (upper left to right, lower back). */
@@ -28,7 +28,7 @@ function stackedBands<Row extends { day: string }>(rows: readonly Row[], series:
   const stacked = rows.map(() => 0);
   let lower = rows.map(() => zero);
   return series.map((s) => {
-    rows.forEach((row, i) => (stacked[i] += s.dollars(row)));
+    rows.forEach((row, i) => (stacked[i] += s.value(row)));
     const upper = stacked.map((value) => y(value) ?? zero);
     const band = { key: s.key, colour: s.colour, d: bandPath(xs, upper, lower) };
     lower = upper;

@@ -76,16 +76,16 @@ export function PlainBar(props: unknown) {
  * per series and day, which is most of what a range switch costs recharts. Segments go bottom-up in series order,
  * as recharts stacks them. For non-negative stacks only: a negative part would have to hang below the axis.
  */
-export function stackedBarShape<Row>(series: readonly { key: string; colour: string; dollars: (row: Row) => number }[]) {
+export function stackedBarShape<Row>(series: readonly { key: string; colour: string; value: (row: Row) => number }[]) {
   return function StackedBar(props: unknown) {
     const { x, y, width, height, payload } = props as { x: number; y: number; width: number; height: number; payload: Row };
-    const total = series.reduce((sum, s) => sum + s.dollars(payload), 0);
+    const total = series.reduce((sum, s) => sum + s.value(payload), 0);
     if (!(height > 0) || !(width > 0) || !(total > 0)) return <g />;
     let top = y + height;
     return (
       <g>
         {series.map((s) => {
-          const value = s.dollars(payload);
+          const value = s.value(payload);
           if (!(value > 0)) return null;
           const part = (height * value) / total;
           top -= part;
