@@ -92,11 +92,17 @@ export const lastFour = (input: string): string => digitsOnly(input).slice(-4);
 /** "Visa •••• 4242": the only form of a card number outside the keychain. */
 export const maskedCard = (brand: CardBrand, last4: string): string => `${BRAND_NAMES[brand]} •••• ${last4}`;
 
-// One formatter per time zone: building one costs far more than formatting with it.
-const localDayFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+// One formatter per named time zone: building one costs far more than formatting with it.
+const localDayFormats = new Map<string, Intl.DateTimeFormat>();
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** YYYY-MM-DD of an instant in a time zone (default: this machine's). Card expiry is a local matter. */
 export function localDay(instant: Date, timeZone?: string): string {
+  if (timeZone === undefined) {
+    // The machine's zone as it is now: a laptop travels while the tray app runs for weeks, and a formatter built
+    // once would keep the zone it was built in. Date's local fields follow a change, and cost nothing to read.
+    return `${String(instant.getFullYear()).padStart(4, '0')}-${twoDigits(instant.getMonth() + 1)}-${twoDigits(instant.getDate())}`;
+  }
   let format = localDayFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });

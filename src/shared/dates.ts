@@ -19,7 +19,8 @@ export function isUtcDay(value: string): boolean {
  * and non-finite input go the old way, so the result (or the RangeError) is always what toISOString gives.
  */
 export function dayFromMs(ms: number): UtcDay {
-  const z = Math.floor(ms / DAY_MS) + 719_468; // days since 0000-03-01
+  // Date truncates a fractional instant toward zero (-0.5 ms is 1970-01-01), so the day is taken of that.
+  const z = Math.floor(Math.trunc(ms) / DAY_MS) + 719_468; // days since 0000-03-01
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
   const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);

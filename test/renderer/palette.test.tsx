@@ -37,8 +37,9 @@ describe('series colours', () => {
 describe('stacked bar shape (a day drawn by one recharts bar)', () => {
   type Row = Record<string, number>;
   const series = ['a', 'b', 'c'].map((key, i) => ({ key, colour: PALETTE[i], value: (row: Row) => row[key] ?? 0 }));
-  const draw = (payload: Row, height = 100) => {
-    const { container } = render(<svg>{stackedBarShape(series)({ x: 10, y: 50, width: 8, height, payload })}</svg>);
+  // recharts hands the shape the bar's own value (the day's total) with its pixels.
+  const draw = (payload: Row, height = 100, value = Object.values(payload).reduce((a, b) => a + b, 0)) => {
+    const { container } = render(<svg>{stackedBarShape(series)({ x: 10, y: 50, width: 8, height, value, payload })}</svg>);
     return [...container.querySelectorAll('rect')].map((r) => ({ fill: r.getAttribute('fill'), y: Number(r.getAttribute('y')), height: Number(r.getAttribute('height')) }));
   };
   afterEach(cleanup);
@@ -49,6 +50,15 @@ describe('stacked bar shape (a day drawn by one recharts bar)', () => {
     expect(rects[0]).toMatchObject({ y: 125, height: 25 }); // a at the bottom: 1/4 of 100 px above y+height=150
     expect(rects[1]).toMatchObject({ y: 50, height: 75 });
     expect(rects.reduce((sum, r) => sum + r.height, 0)).toBeCloseTo(100, 9);
+  });
+
+  it('draws each part at its own height on the axis, even when the parts do not add up to the bar', () => {
+    // A $4 day whose parts read $1 + $1 (a series that did not reach the chart): 25 px per dollar, not 50.
+    const rects = draw({ a: 1, b: 1 }, 100, 4);
+    expect(rects).toEqual([
+      { fill: PALETTE[0], y: 125, height: 25 },
+      { fill: PALETTE[1], y: 100, height: 25 },
+    ]);
   });
 
   it('draws nothing for an empty day or a bar without height', () => {

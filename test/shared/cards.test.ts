@@ -57,6 +57,27 @@ describe('expiry', () => {
     expect(localDay(new Date('2026-03-01T02:00:00Z'), 'Pacific/Auckland')).toBe('2026-03-01');
     expect(localDay(new Date('2026-03-01T02:00:00Z'), 'America/New_York')).toBe('2026-02-28');
   });
+
+  it("follows a change of the machine's time zone while running (a laptop travels; the tray app keeps running)", () => {
+    const saved = process.env.TZ;
+    const instant = new Date('2026-11-22T02:00:00Z');
+    try {
+      process.env.TZ = 'America/Los_Angeles';
+      expect(localDay(instant)).toBe('2026-11-21');
+      process.env.TZ = 'Asia/Tokyo';
+      expect(localDay(instant)).toBe('2026-11-22');
+      process.env.TZ = 'Pacific/Honolulu';
+      expect(localDay(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
+      // The machine's zone gives what that zone named gives, DST changes and odd offsets included.
+      for (const zone of ['Europe/Berlin', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Kiritimati']) {
+        process.env.TZ = zone;
+        for (let ms = Date.UTC(2024, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 3_600_000 * 7 + 60_000 * 13) expect(localDay(new Date(ms))).toBe(localDay(new Date(ms), zone));
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
 });
 
 describe('expiresSoon', () => {

@@ -44,6 +44,25 @@ describe('dayFromMs (arithmetic, not toISOString)', () => {
     }
   });
 
+  it('agrees for fractional instants too, before 1970 included (Date truncates toward zero, not down)', () => {
+    const day = (ms: number) => {
+      try {
+        return iso(ms);
+      } catch {
+        return 'RangeError';
+      }
+    };
+    const ours = (ms: number) => {
+      try {
+        return dayFromMs(ms);
+      } catch {
+        return 'RangeError';
+      }
+    };
+    for (const ms of [-0.5, -1e-9, -DAY - 0.5, Date.UTC(1900, 0, 1) - 0.25, 0.5, DAY - 0.5]) expect(ours(ms), String(ms)).toBe(day(ms));
+    fc.assert(fc.property(fc.double({ min: -8.7e15, max: 8.7e15 }), (ms) => ours(ms) === day(ms)), { numRuns: 20_000 });
+  });
+
   it('outside years 0–9999 and for non-numbers, gives exactly what toISOString gives (or throws as it does)', () => {
     for (const ms of [Date.UTC(-1, 11, 31), Date.UTC(10000, 0, 1), 8.64e15]) expect(dayFromMs(ms)).toBe(iso(ms));
     expect(() => dayFromMs(Number.NaN)).toThrow(RangeError);

@@ -75,19 +75,21 @@ export function PlainBar(props: unknown) {
  * A day's whole stack drawn by one recharts bar (whose value is the day's total): one bar per day instead of one
  * per series and day, which is most of what a range switch costs recharts. Segments go bottom-up in series order,
  * as recharts stacks them. For non-negative stacks only: a negative part would have to hang below the axis.
+ * Each part is drawn at its own height on the axis (the bar's pixels per dollar), never stretched to fill the bar:
+ * parts that do not add up to the total (a series lost on the way, rounding) must not misstate the others.
  */
 export function stackedBarShape<Row>(series: readonly { key: string; colour: string; value: (row: Row) => number }[]) {
   return function StackedBar(props: unknown) {
-    const { x, y, width, height, payload } = props as { x: number; y: number; width: number; height: number; payload: Row };
-    const total = series.reduce((sum, s) => sum + s.value(payload), 0);
-    if (!(height > 0) || !(width > 0) || !(total > 0)) return <g />;
+    const { x, y, width, height, value: barValue, payload } = props as { x: number; y: number; width: number; height: number; value: unknown; payload: Row };
+    if (!(height > 0) || !(width > 0) || typeof barValue !== 'number' || !(barValue > 0)) return <g />;
+    const perDollar = height / barValue;
     let top = y + height;
     return (
       <g>
         {series.map((s) => {
           const value = s.value(payload);
           if (!(value > 0)) return null;
-          const part = (height * value) / total;
+          const part = perDollar * value;
           top -= part;
           return <rect key={s.key} className="recharts-bar-rectangle" x={x} y={top} width={width} height={part} fill={s.colour} />;
         })}
