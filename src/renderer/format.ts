@@ -67,15 +67,20 @@ export interface MoneyAxis {
   format: (value: number) => string;
 }
 
-/** Rule 3: ticks and labels for a money axis whose largest value is `maxMicros`. */
-export function moneyAxis(maxMicros: Micros, currency = 'usd', tickCount = 5): MoneyAxis {
+/**
+ * Rule 3: ticks and labels for a money axis from `minMicros` (0 unless a stack has negative parts: credits hang
+ * below the axis) to `maxMicros`.
+ */
+export function moneyAxis(maxMicros: Micros, currency = 'usd', tickCount = 5, minMicros: Micros = 0): MoneyAxis {
   const max = Math.max(0, maxMicros);
-  if (max === 0) return { ticks: [0], domain: [0, 1], format: (v) => axisLabel(Math.round(v * MICROS_PER_UNIT), MICROS_PER_UNIT, currency) };
-  const step = niceStep(max / (tickCount - 1));
+  const min = Math.min(0, minMicros);
+  if (max === 0 && min === 0) return { ticks: [0], domain: [0, 1], format: (v) => axisLabel(Math.round(v * MICROS_PER_UNIT), MICROS_PER_UNIT, currency) };
+  const step = niceStep((max - min) / (tickCount - 1));
   const top = Math.ceil(max / step) * step;
+  const bottom = Math.floor(min / step) * step;
   const ticks: number[] = [];
-  for (let t = 0; t <= top + step / 2; t += step) ticks.push(Math.round(t) / MICROS_PER_UNIT);
-  return { ticks, domain: [0, top / MICROS_PER_UNIT], format: (v) => axisLabel(Math.round(v * MICROS_PER_UNIT), step, currency) };
+  for (let t = bottom; t <= top + step / 2; t += step) ticks.push(Math.round(t) / MICROS_PER_UNIT);
+  return { ticks, domain: [bottom / MICROS_PER_UNIT, top / MICROS_PER_UNIT], format: (v) => axisLabel(Math.round(v * MICROS_PER_UNIT), step, currency) };
 }
 
 /** The smallest "nice" step (1, 2, 2.5, 5 × 10ⁿ micros, at least one micro) not below `raw`. */

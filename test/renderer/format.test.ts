@@ -62,6 +62,13 @@ describe('the money-format rule (format.ts)', () => {
     expect(empty.ticks.map(empty.format)).toEqual(['$0']);
   });
 
+  it('reaches below zero when a stack has negative parts (credits), 0 still a tick', () => {
+    const axis = moneyAxis(40_000_000, 'usd', 5, -17_000_000);
+    expect(axis.ticks.map(axis.format)).toEqual(['-$20', '$0', '$20', '$40']);
+    expect(axis.domain).toEqual([-20, 40]);
+    expect(moneyAxis(40_000_000, 'usd', 5, 3_000_000).ticks[0]).toBe(0); // a positive minimum changes nothing
+  });
+
   it('picks nice steps of 1, 2, 2.5 and 5 × 10ⁿ', () => {
     expect([niceStep(0.3), niceStep(3), niceStep(2_300), niceStep(240_000), niceStep(410_000)]).toEqual([1, 5, 2_500, 250_000, 500_000]);
   });

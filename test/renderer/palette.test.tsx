@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashKey, OTHER_COLOUR, PALETTE, seriesColour, seriesColours, stackedBarShape } from '../../src/renderer/dashboard/palette';
+import { hashKey, OTHER_COLOUR, PALETTE, PlainBar, seriesColour, seriesColours, stackedBarShape } from '../../src/renderer/dashboard/palette';
 
 const MODELS = ['gpt-4o-2024-08-06', 'gpt-4o-mini-2024-07-18', 'o3-mini-2025-01-31', 'whisper-1', 'text-embedding-3-small'];
 
@@ -64,5 +64,25 @@ describe('stacked bar shape (a day drawn by one recharts bar)', () => {
   it('draws nothing for an empty day or a bar without height', () => {
     expect(draw({ a: 0, b: 0, c: 0 })).toEqual([]);
     expect(draw({ a: 1 }, 0)).toEqual([]);
+  });
+});
+
+describe('plain bar (one series of a stack that has a credit)', () => {
+  afterEach(cleanup);
+  const rect = (props: Record<string, number>) => render(<svg>{PlainBar({ x: 10, width: 8, fill: '#123456', ...props })}</svg>).container.querySelector('rect');
+
+  it('draws a positive part from its top down', () => {
+    const r = rect({ y: 40, height: 60 })!;
+    expect([r.getAttribute('y'), r.getAttribute('height')]).toEqual(['40', '60']);
+  });
+
+  it('draws a negative part (recharts gives it a negative height) below the axis, upright', () => {
+    const r = rect({ y: 100, height: -20 })!;
+    expect([r.getAttribute('y'), r.getAttribute('height')]).toEqual(['80', '20']);
+  });
+
+  it('draws nothing for a zero or broken height', () => {
+    expect(rect({ y: 100, height: 0 })).toBeNull();
+    expect(rect({ y: 100, height: Number.NaN })).toBeNull();
   });
 });

@@ -58,12 +58,17 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
       value: (row: ChartRow) => row.dollars.get(s.key) ?? 0,
     }));
   }, [daily, groupBy, all, NOUN]);
-  // Credits and refunds can make a part negative: then recharts stacks every series itself, below the axis too.
+  // Credits and refunds can make a part negative: then recharts stacks every series itself as bars, negative parts
+  // down from the axis (stackOffset "sign"), and the axis reaches below zero.
   const stackShape = useMemo(() => (noNegativePart(daily.points.map((p) => p.values), daily.series.map((s) => s.key)) ? stackedBarShape(series) : null), [daily, series]);
   const hasData = daily.points.some((p) => p.totalMicros !== 0);
   if (!hasData) return <p className="empty">No spend in this range.</p>;
   const weekly = daily.bucket === 'week';
-  const axis = moneyAxis(Math.max(...daily.points.map((p) => p.totalMicros)), currency);
+  // With credits, parts stack up from the axis and down from it (stackOffset "sign"): the axis spans both.
+  const stackEnds = (p: (typeof daily.points)[number], sign: 1 | -1) => daily.series.reduce((sum, s) => sum + (Math.sign(partOf(p.values, s.key)) === sign ? partOf(p.values, s.key) : 0), 0);
+  const axis = stackShape
+    ? moneyAxis(Math.max(...daily.points.map((p) => p.totalMicros)), currency)
+    : moneyAxis(Math.max(...daily.points.map((p) => stackEnds(p, 1))), currency, 5, Math.min(...daily.points.map((p) => stackEnds(p, -1))));
   const heading = (day: string) => `${weekly ? 'Week of ' : ''}${formatDay(day)} (UTC)`;
   const renderTooltip = ({ active, label }: TooltipContentProps) => {
     if (!active || typeof label !== 'string') return null;
@@ -96,9 +101,16 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
     <div className="chart-block">
       <div className="chart" role="img" aria-label={weekly ? 'Weekly spend chart' : 'Daily spend chart'} data-testid="daily-chart">
         <ResponsiveContainer width="100%" height={320}>
-          {/* Past a month, bars get thinner than a pixel or two: stacked areas draw the same totals far faster. */}
-          {data.length <= BARS_UP_TO_DAYS ? (
-            <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+          {/* Past 45 buckets bars get thin: stacked areas, one anchor <Area> for the total plus a path per series.
+              A range with a credit keeps bars, stacked by recharts, so a negative part hangs below the axis. */}
+          {stackShape && data.length > BARS_UP_TO_DAYS ? (
+            <AreaChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+              {axes}
+              <Area type="linear" dataKey={dayTotal} name="Total" stroke="none" fill="none" isAnimationActive={false} dot={false} activeDot={false} />
+              <StackedAreaLayers rows={data} series={series} />
+            </AreaChart>
+          ) : (
+            <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} stackOffset="sign">
               {axes}
               {stackShape ? (
                 <Bar dataKey={dayTotal} name="Total" isAnimationActive={false} shape={stackShape} />
@@ -106,18 +118,6 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
                 series.map((s) => <Bar key={s.key} dataKey={s.value} name={s.label} stackId="spend" fill={s.colour} isAnimationActive={false} shape={PlainBar} />)
               )}
             </BarChart>
-          ) : (
-            <AreaChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-              {axes}
-              {stackShape ? (
-                <>
-                  <Area type="linear" dataKey={dayTotal} name="Total" stroke="none" fill="none" isAnimationActive={false} dot={false} activeDot={false} />
-                  <StackedAreaLayers rows={data} series={series} />
-                </>
-              ) : (
-                series.map((s) => <Area key={s.key} type="linear" dataKey={s.value} name={s.label} stackId="spend" stroke={s.colour} fill={s.colour} fillOpacity={0.85} isAnimationActive={false} dot={false} />)
-              )}
-            </AreaChart>
           )}
         </ResponsiveContainer>
       </div>

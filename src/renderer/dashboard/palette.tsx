@@ -64,11 +64,14 @@ export function seriesColours(keys: readonly string[]): Map<string, string> {
 /** Up to this many days a chart draws bars; longer ranges draw stacked areas. */
 export const BARS_UP_TO_DAYS = 45;
 
-/** A bar as one plain <rect>: recharts' default shape computes a path per bar, which is slower to draw. */
+/**
+ * A bar as one plain <rect>: recharts' default shape computes a path per bar, which is slower to draw. A negative
+ * part (a credit) comes with a negative height, from its top at the axis downwards: drawn as the same rect, upright.
+ */
 export function PlainBar(props: unknown) {
   const { x, y, width, height, fill } = props as { x: number; y: number; width: number; height: number; fill: string };
-  if (!(height > 0) || !(width > 0)) return <g />;
-  return <rect className="recharts-bar-rectangle" x={x} y={y} width={width} height={height} fill={fill} />;
+  if (!(height !== 0 && Number.isFinite(height)) || !(width > 0)) return <g />;
+  return <rect className="recharts-bar-rectangle" x={x} y={height > 0 ? y : y + height} width={width} height={Math.abs(height)} fill={fill} />;
 }
 
 /**

@@ -1,0 +1,82 @@
+/**
+ * In real Chromium through the harness: a credit (a negative cost) is drawn, hanging below the axis, and the axis
+ * reaches below zero for it, at 30 days and past 45 days (where a range without credits draws areas); the rest of
+ * the stack stands on the axis as before.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, dayRange } from '../../src/shared/dates';
+import { HistoryStore } from '../../src/main/core/history/history-store';
+import { JsonFileStore } from '../../src/main/core/settings/json-file-store';
+import { SettingsRepository } from '../../src/main/core/settings/settings';
+import { settingsFile } from '../../src/main/core/paths';
+import { startHarness, type Harness } from '../harness/harness-server';
+import { launchChromium } from '../support/chromium';
+import { costRow } from '../support/cost-row';
+import { FakeKeychain } from '../support/fake-vault';
+
+/** 40 days of $20–32 (Alpha) and $10 (Beta) a day, and a $17 credit (Refunds) every 9th day. */
+function seedWithCredits(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sw-credits-'));
+  const now = new Date();
+  const today = now.toISOString().slice(0, 10);
+  new SettingsRepository(new JsonFileStore(settingsFile(dir))).update((s) => {
+    s.accounts.push({ id: 'acc_c', name: 'Credit org', provider: 'openai', baseUrl: 'http://127.0.0.1:9/v1', keyHint: 'sk-admin-…cred', createdAt: now.toISOString() });
+  });
+  const store = new HistoryStore(dir, { now: () => now });
+  const { history } = store.load('acc_c');
+  history.replaceCosts(
+    new Map(dayRange(addDays(today, -40), today).map((day, d) => [day, [costRow('proj_a', 'gpt-4o, input', 20_000_000 + d * 300_000), costRow('proj_b', 'gpt-4o, output', 10_000_000), ...(d % 9 === 4 ? [costRow('proj_c', 'credit', -17_000_000)] : [])]])),
+  );
+  store.save('acc_c');
+  store.writeState('acc_c', { ...store.readState('acc_c'), lastSuccessAt: now.toISOString(), backfilledFrom: addDays(today, -40), projects: { proj_a: 'Alpha', proj_b: 'Beta', proj_c: 'Refunds' } });
+  return dir;
+}
+
+/** The daily chart's y-axis labels, and its bars as [top, bottom] against the $0 line's y. */
+async function chartShape(page: Page) {
+  return page.evaluate(() => {
+    const chart = document.querySelector('[data-testid="daily-chart"]')!;
+    // Tick labels and tick lines come in the same order: the $0 label's line is the axis.
+    const labels = [...chart.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => t.textContent);
+    const lines = [...chart.querySelectorAll('.recharts-yAxis-tick-lines .recharts-cartesian-axis-tick-line')];
+    const zeroLine = lines[labels.indexOf('$0')];
+    if (!zeroLine) return { labels, below: -1, above: -1, areas: -1 };
+    const zero = zeroLine.getBoundingClientRect().top;
+    const bars = [...chart.querySelectorAll('rect.recharts-bar-rectangle')].map((r) => r.getBoundingClientRect()).map((b) => ({ top: b.top - zero, bottom: b.bottom - zero, fill: '' }));
+    return { labels, below: bars.filter((b) => b.top >= -0.5 && b.bottom > 1).length, above: bars.filter((b) => b.bottom <= 0.5).length, areas: chart.querySelectorAll('path.stacked-area').length };
+  });
+}
+
+describe('credits on the daily chart', () => {
+  let browser: Browser;
+  let harness: Harness;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    harness = await startHarness({ dataDir: seedWithCredits(), vault: new FakeKeychain() });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+  });
+
+  it('hang below the axis, which reaches below zero, at 30 days and at 3 months', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    await page.goto(harness.url);
+    await page.getByLabel('Stack by').selectOption('project');
+    await page.locator('[data-testid="daily-chart"] rect.recharts-bar-rectangle').first().waitFor();
+    await expect.poll(async () => (await chartShape(page)).labels).toEqual(['-$20', '$0', '$20', '$40', '$60']);
+    const month = await chartShape(page);
+    expect(month.below).toBeGreaterThanOrEqual(3); // a credit every 9th day of the 30
+    expect(month.above).toBeGreaterThanOrEqual(60); // Alpha and Beta on every day
+    // Past 45 days a range without credits draws areas; with one it keeps bars, so the credit still shows.
+    await page.getByRole('button', { name: '3 months' }).click();
+    await expect.poll(async () => (await chartShape(page)).below).toBeGreaterThanOrEqual(4);
+    expect((await chartShape(page)).areas).toBe(0);
+    await page.close();
+  });
+});
