@@ -36,20 +36,19 @@ function seedWithCredits(): string {
   return dir;
 }
 
-/** The daily chart's y-axis labels, and its bars as [top, bottom] against the $0 line's y. */
-async function chartShape(page: Page) {
-  return page.evaluate(() => {
-    const chart = document.querySelector('[data-testid="daily-chart"]')!;
-    // Tick labels and tick lines come in the same order: the $0 label's line is the axis.
-    const labels = [...chart.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => t.textContent);
-    const lines = [...chart.querySelectorAll('.recharts-yAxis-tick-lines .recharts-cartesian-axis-tick-line')];
-    const zeroLine = lines[labels.indexOf('$0')];
-    if (!zeroLine) return { labels, below: -1, above: -1, areas: -1 };
-    const zero = zeroLine.getBoundingClientRect().top;
-    const bars = [...chart.querySelectorAll('rect.recharts-bar-rectangle')].map((r) => r.getBoundingClientRect()).map((b) => ({ top: b.top - zero, bottom: b.bottom - zero, fill: '' }));
-    return { labels, below: bars.filter((b) => b.top >= -0.5 && b.bottom > 1).length, above: bars.filter((b) => b.bottom <= 0.5).length, areas: chart.querySelectorAll('path.stacked-area').length };
-  });
-}
+/** The daily chart's y-axis labels, and how many bars lie above and below its $0 line. (Runs in the page, as text.) */
+const CHART_SHAPE = `(() => {
+  const chart = document.querySelector('[data-testid="daily-chart"]');
+  // Tick labels and tick lines come in the same order: the $0 label's line is the axis.
+  const labels = [...chart.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => t.textContent);
+  const lines = [...chart.querySelectorAll('.recharts-yAxis-tick-lines .recharts-cartesian-axis-tick-line')];
+  const zeroLine = lines[labels.indexOf('$0')];
+  if (!zeroLine) return { labels, below: -1, above: -1, areas: -1 };
+  const zero = zeroLine.getBoundingClientRect().top;
+  const bars = [...chart.querySelectorAll('rect.recharts-bar-rectangle')].map((r) => r.getBoundingClientRect()).map((b) => ({ top: b.top - zero, bottom: b.bottom - zero }));
+  return { labels, below: bars.filter((b) => b.top >= -0.5 && b.bottom > 1).length, above: bars.filter((b) => b.bottom <= 0.5).length, areas: chart.querySelectorAll('path.stacked-area').length };
+})()`;
+const chartShape = (page: Page) => page.evaluate<{ labels: string[]; below: number; above: number; areas: number }>(CHART_SHAPE);
 
 describe('credits on the daily chart', () => {
   let browser: Browser;
