@@ -3,6 +3,8 @@
  * cardholder's local calendar (a card is valid through the last day of its expiry month).
  * Pure TypeScript: the renderer checks as the user types, main checks again.
  */
+import { cachedDateFormat } from './dates';
+
 export const CARD_BRANDS = ['visa', 'mastercard', 'amex', 'discover', 'diners', 'jcb', 'unionpay', 'other'] as const;
 export type CardBrand = (typeof CARD_BRANDS)[number];
 
@@ -92,8 +94,6 @@ export const lastFour = (input: string): string => digitsOnly(input).slice(-4);
 /** "Visa •••• 4242": the only form of a card number outside the keychain. */
 export const maskedCard = (brand: CardBrand, last4: string): string => `${BRAND_NAMES[brand]} •••• ${last4}`;
 
-// One formatter per named time zone: building one costs far more than formatting with it.
-const localDayFormats = new Map<string, Intl.DateTimeFormat>();
 const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** YYYY-MM-DD of an instant in a time zone (default: this machine's). Card expiry is a local matter. */
@@ -103,12 +103,7 @@ export function localDay(instant: Date, timeZone?: string): string {
     // once would keep the zone it was built in. Date's local fields follow a change, and cost nothing to read.
     return `${String(instant.getFullYear()).padStart(4, '0')}-${twoDigits(instant.getMonth() + 1)}-${twoDigits(instant.getDate())}`;
   }
-  let format = localDayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    localDayFormats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(instant);
+  const parts = cachedDateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

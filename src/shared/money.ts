@@ -41,15 +41,15 @@ export class MoneyFormatError extends Error {
   }
 }
 
+/** Powers of ten as BigInt, built once each: every stored amount is scaled by one when a month file is read. */
+const POWERS_OF_TEN: bigint[] = [];
+const pow10 = (n: number): bigint => (POWERS_OF_TEN[n] ??= 10n ** BigInt(n));
+
 /**
  * A decimal (number or string; plain, with a fraction, or in exponent notation such as "4.5E-7" or the
  * decimal128 zero "0E-6176") as an integer count of 10^-digits units, rounded half-even. Works on the digit
  * string, so no precision is lost on the way.
  */
-/** Powers of ten as BigInt, built once each: every stored amount is scaled by one when a month file is read. */
-const POWERS_OF_TEN: bigint[] = [];
-const pow10 = (n: number): bigint => (POWERS_OF_TEN[n] ??= 10n ** BigInt(n));
-
 function scaleDecimal(value: number | string, digits: number): bigint {
   const text = typeof value === 'number' ? numberToText(value) : value.trim();
   if (text.length > MAX_AMOUNT_TEXT) throw new MoneyFormatError(value, 'too long');

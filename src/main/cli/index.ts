@@ -12,7 +12,7 @@ import { money } from '../core/reports/status-report';
 import type { Spendwatch } from '../core/use-cases/spendwatch';
 import { readSecretFromStdin } from './read-secret';
 import { openSpendwatch } from './session';
-import { print, printJson, renderStatus } from './output';
+import { print, printAlerts, printJson, renderStatus } from './output';
 import { amountArg, dayArg, thresholdsArg } from './arguments';
 import { registerSpendControlCommands } from './commands/spend-controls';
 import { registerBillingCommands } from './commands/billing';
@@ -26,7 +26,7 @@ const log = new FileLog(resolveDataDir(), 'cli', systemClock);
 const EXIT = { ok: 0, failed: 1, usage: 2, keychain: 3 } as const;
 
 /** Spendwatch for the command being run: the same use cases as the desktop app, over the same data dir. */
-async function makeCore(): Promise<Spendwatch> {
+function makeCore(): Spendwatch {
   return openSpendwatch(resolveDataDir(), log);
 }
 
@@ -65,7 +65,7 @@ export function buildProgram(): Command {
       if (opts.baseUrl !== undefined && !/\/v1\/?$/.test(opts.baseUrl)) {
         throw new AppError('invalid_input', `--base-url must end in /v1, as ${PROVIDERS[opts.provider].defaultBaseUrl} does.`);
       }
-      const core = await makeCore();
+      const core = makeCore();
       await core.accounts.checkKeychain();
       const apiKey = await readSecretFromStdin(`${PROVIDERS[opts.provider].name} admin key (input hidden): `);
       if (!apiKey) throw new AppError('invalid_input', `No key on stdin. Pipe the admin key in, e.g.: spendwatch accounts add --provider ${opts.provider} --name Acme < key.txt`);
@@ -77,7 +77,7 @@ export function buildProgram(): Command {
     .description('list accounts (keys masked)')
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
-      const list = (await makeCore()).accounts.list();
+      const list = makeCore().accounts.list();
       if (opts.json) {
         printJson({ accounts: list.map(({ name, provider, baseUrl, keyHint, createdAt }) => ({ name, provider, baseUrl, keyHint, createdAt })) });
       } else if (!list.length) {
@@ -91,7 +91,7 @@ export function buildProgram(): Command {
     .argument('<name>', 'account name')
     .description("replace an account's admin key (read from stdin); tested with one call before it is stored, history kept")
     .action(async (name: string) => {
-      const core = await makeCore();
+      const core = makeCore();
       const account = core.accounts.get(name);
       await core.accounts.checkKeychain();
       const apiKey = await readSecretFromStdin(`New ${PROVIDERS[account.provider].name} admin key for ${safe(account.name)} (input hidden): `);
@@ -104,7 +104,7 @@ export function buildProgram(): Command {
     .argument('<name>', 'account name')
     .description('remove an account, its keychain entry and its local history')
     .action(async (name: string) => {
-      const core = await makeCore();
+      const core = makeCore();
       const account = await core.accounts.remove(name);
       print(`Removed ${safe(account.name)}.\n`);
     });
@@ -114,7 +114,7 @@ export function buildProgram(): Command {
     .description('sync every account once; exits 1 if any account failed (the others are still saved)')
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
-      const core = await makeCore();
+      const core = makeCore();
       if (core.accounts.list().length) await core.accounts.checkKeychain();
       const stop = progressReporter(core);
       const report = await core.sync.run();
@@ -122,7 +122,7 @@ export function buildProgram(): Command {
       // Repaired months were reported on stderr as they were fetched again (core.notices).
       if (opts.json) printJson(core.queries.status(report.alerts));
       else {
-        for (const alert of report.alerts) print(`ALERT ${safe(alert.title)}: ${safe(alert.message)}\n`);
+        printAlerts(report.alerts);
         for (const r of report.results) {
           print(r.ok ? `${safe(r.name)}: synced (${r.requests} request${r.requests === 1 ? '' : 's'})\n` : `${safe(r.name)}: FAILED — ${r.error?.code}: ${safe(r.error?.message ?? '')}\n`);
           if (r.warning) print(`${safe(r.name)}: warning — ${safe(r.warning)}\n`);
@@ -137,7 +137,7 @@ export function buildProgram(): Command {
     .description('month to date, forecast and breakdowns from local history (no network)')
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
-      const core = await makeCore();
+      const core = makeCore();
       const doc = core.queries.status(core.alerts.active());
       if (opts.json) printJson(doc);
       else print(renderStatus(doc));
@@ -151,7 +151,7 @@ export function buildProgram(): Command {
     .option('--to <YYYY-MM-DD>', 'last UTC day (default: today)', dayArg)
     .option('--account <name>', 'only this account')
     .action(async (opts: { from?: string; to?: string; account?: string }) => {
-      const core = await makeCore();
+      const core = makeCore();
       if (core.accounts.list().length === 0) throw new AppError('not_found', 'No accounts yet: nothing to export.');
       print(core.queries.exportCsv(opts.account ?? 'all', opts.from, opts.to).csv);
     });
@@ -170,7 +170,7 @@ export function buildProgram(): Command {
       if (opts.project !== undefined && !opts.project.trim()) throw new AppError('invalid_input', '--project needs a project name or id.');
       // A project budget is one amount: thresholds and a daily budget are the account's, so say so rather than drop them.
       if (opts.project !== undefined && (opts.thresholds || opts.daily)) throw new AppError('invalid_input', '--daily and --thresholds apply to the account\'s budget; leave them out with --project.');
-      const core = await makeCore();
+      const core = makeCore();
       if (opts.project !== undefined) {
         const change = core.budgets.setProject(opts.account, opts.project, opts.monthly);
         print(`Budget for project ${safe(opts.project)} in ${safe(change.accountName)}: ${usd(opts.monthly)} a month.\n`);
@@ -188,7 +188,7 @@ export function buildProgram(): Command {
     .description('list budgets')
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
-      const core = await makeCore();
+      const core = makeCore();
       const rows = core.budgets.list().map((b) => ({ account: b.accountName, budget: b.budget }));
       if (opts.json) {
         printJson({
@@ -213,7 +213,7 @@ export function buildProgram(): Command {
     .requiredOption('--account <name>', 'account name')
     .option('--project <name-or-id>', 'remove only this project budget')
     .action(async (opts: { account: string; project?: string }) => {
-      const core = await makeCore();
+      const core = makeCore();
       core.budgets.remove(opts.account, opts.project);
       print(`Removed.\n`);
     });
@@ -222,11 +222,6 @@ export function buildProgram(): Command {
   registerBillingCommands(program, makeCore);
   return program;
 }
-
-/** Alerts a change raised, as `sync` prints them. */
-const printAlerts = (alerts: { title: string; message: string }[]) => {
-  for (const alert of alerts) print(`ALERT ${safe(alert.title)}: ${safe(alert.message)}\n`);
-};
 
 const usd = (micros: number) => `$${microsToDecimal(micros)}`;
 

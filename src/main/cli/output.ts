@@ -6,6 +6,11 @@ import { terminalSafe as safe } from '../core/text/safe-output';
 export const print = (text: string) => process.stdout.write(text);
 export const printJson = (value: unknown) => print(`${JSON.stringify(value, null, 2)}\n`);
 
+/** Alerts a command raised, one `ALERT title: message` line each (text from outside made inert). */
+export const printAlerts = (alerts: readonly { title: string; message: string }[]) => {
+  for (const alert of alerts) print(`ALERT ${safe(alert.title)}: ${safe(alert.message)}\n`);
+};
+
 export function renderStatus(doc: StatusDocument): string {
   if (doc.accounts.length === 0) return 'No accounts yet. Add one with: spendwatch accounts add --provider openai --name <name>  (key on stdin)\n';
   const lines: string[] = [`Period ${doc.period} (UTC)`];

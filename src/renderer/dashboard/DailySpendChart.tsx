@@ -1,6 +1,6 @@
 /** Daily spend as stacked bars (recharts), with its legend, a table as its text alternative, and every item in the range. */
 import { memo, useMemo, useState } from 'react';
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DailySeries, GroupBy, NamedAmount } from '../../shared/domain';
 import { formatDay } from '../../shared/dates';
 import { exactTitle, money, moneyAxis, shareText, tooltipMoney } from '../format';
@@ -8,23 +8,14 @@ import { SimpleTable } from '../components/SimpleTable';
 import { ChartLegend, ChartTooltipBox, TOOLTIP_CURSOR, type TooltipContentProps } from './ChartParts';
 import { ChartTable } from './ChartTable';
 import { noNegativePart, partOf } from './chart-rows';
-import { StackedAreaLayers } from './StackedAreaLayers';
+import { chartRows, chartSeries, stackedChart } from './stacked-chart';
 import type { GroupNoun } from '../provider-words';
-import { BARS_UP_TO_DAYS, PlainBar, seriesColour, seriesColours, stackedBarShape, tickInterval } from './palette';
+import { BARS_UP_TO_DAYS, seriesColour, seriesColours, tickInterval } from './palette';
 
 const NOUNS: Record<GroupBy, [string, string]> = { model: ['model', 'models'], line_item: ['line item', 'line items'], project: ['project', 'projects'] };
 /** Anthropic says "workspace": the project words follow the accounts shown. */
 const nounsWith = (noun?: GroupNoun): Record<GroupBy, [string, string]> => (noun ? { ...NOUNS, project: [noun.singular, noun.plural] } : NOUNS);
 const OTHER_SERIES = '__other__';
-
-/** A chart row: the bucket, and each series' dollars kept in a Map, so no series key (a model name from the API
- * could be "day") can collide with the row's own fields. recharts reads them through accessors. */
-interface ChartRow {
-  day: string;
-  total: number;
-  dollars: Map<string, number>;
-}
-const dayTotal = (row: ChartRow) => row.total;
 
 /** "Other (3 projects)": how many items the chart folded together, counted from the range's full breakdown. */
 export function otherLabel(groupBy: GroupBy, shownKeys: readonly string[], all: readonly NamedAmount[], nouns: Record<GroupBy, [string, string]> = NOUNS): string {
@@ -39,36 +30,24 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
   const NOUN = useMemo(() => nounsWith(nounOne && nounMany ? { singular: nounOne, plural: nounMany } : undefined), [nounOne, nounMany]);
   const [showAll, setShowAll] = useState(false);
   // recharts needs plain numbers for bar heights; labels and tooltips format the exact micros of daily.points.
-  const data = useMemo(
-    () =>
-      daily.points.map((p): ChartRow => ({
-        day: p.day,
-        total: p.totalMicros / 1e6,
-        dollars: new Map(daily.series.map((s) => [s.key, partOf(p.values, s.key) / 1e6])),
-      })),
-    [daily],
-  );
+  const data = useMemo(() => chartRows(daily.points, daily.series.map((s) => s.key), (p) => p.values, (p) => p.totalMicros, 1e6), [daily]);
   const series = useMemo(() => {
     const colours = seriesColours(daily.series.map((s) => s.key));
     const shownKeys = daily.series.map((s) => s.key).filter((k) => k !== OTHER_SERIES);
-    return daily.series.map((s) => ({
-      ...s,
-      label: s.key === OTHER_SERIES ? otherLabel(groupBy, shownKeys, all, NOUN) : s.label,
-      colour: colours.get(s.key) ?? seriesColour(s.key),
-      value: (row: ChartRow) => row.dollars.get(s.key) ?? 0,
-    }));
+    return chartSeries(daily.series.map((s) => ({ ...s, label: s.key === OTHER_SERIES ? otherLabel(groupBy, shownKeys, all, NOUN) : s.label, colour: colours.get(s.key) ?? seriesColour(s.key) })));
   }, [daily, groupBy, all, NOUN]);
-  // Credits and refunds can make a part negative: then recharts stacks every series itself as bars, negative parts
-  // down from the axis (stackOffset "sign"), and the axis reaches below zero.
-  const stackShape = useMemo(() => (noNegativePart(daily.points.map((p) => p.values), daily.series.map((s) => s.key)) ? stackedBarShape(series) : null), [daily, series]);
+  // Credits and refunds can make a part negative: then parts stack up from the axis and down from it, and the axis
+  // spans both.
+  const { negativeParts, axis } = useMemo(() => {
+    const keys = daily.series.map((s) => s.key);
+    if (noNegativePart(daily.points.map((p) => p.values), keys)) return { negativeParts: false, axis: moneyAxis(Math.max(...daily.points.map((p) => p.totalMicros)), currency) };
+    const ends = daily.points.map((p) => keys.map((key) => partOf(p.values, key)));
+    const sumOf = (parts: number[], sign: 1 | -1) => parts.reduce((sum, part) => sum + (Math.sign(part) === sign ? part : 0), 0);
+    return { negativeParts: true, axis: moneyAxis(Math.max(...ends.map((parts) => sumOf(parts, 1))), currency, 5, Math.min(...ends.map((parts) => sumOf(parts, -1)))) };
+  }, [daily, currency]);
   const hasData = daily.points.some((p) => p.totalMicros !== 0);
   if (!hasData) return <p className="empty">No spend in this range.</p>;
   const weekly = daily.bucket === 'week';
-  // With credits, parts stack up from the axis and down from it (stackOffset "sign"): the axis spans both.
-  const stackEnds = (p: (typeof daily.points)[number], sign: 1 | -1) => daily.series.reduce((sum, s) => sum + (Math.sign(partOf(p.values, s.key)) === sign ? partOf(p.values, s.key) : 0), 0);
-  const axis = stackShape
-    ? moneyAxis(Math.max(...daily.points.map((p) => p.totalMicros)), currency)
-    : moneyAxis(Math.max(...daily.points.map((p) => stackEnds(p, 1))), currency, 5, Math.min(...daily.points.map((p) => stackEnds(p, -1))));
   const heading = (day: string) => `${weekly ? 'Week of ' : ''}${formatDay(day)} (UTC)`;
   const renderTooltip = ({ active, label }: TooltipContentProps) => {
     if (!active || typeof label !== 'string') return null;
@@ -101,24 +80,7 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
     <div className="chart-block">
       <div className="chart" role="img" aria-label={weekly ? 'Weekly spend chart' : 'Daily spend chart'} data-testid="daily-chart">
         <ResponsiveContainer width="100%" height={320}>
-          {/* Past 45 buckets bars get thin: stacked areas, one anchor <Area> for the total plus a path per series.
-              A range with a credit keeps bars, stacked by recharts, so a negative part hangs below the axis. */}
-          {stackShape && data.length > BARS_UP_TO_DAYS ? (
-            <AreaChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-              {axes}
-              <Area type="linear" dataKey={dayTotal} name="Total" stroke="none" fill="none" isAnimationActive={false} dot={false} activeDot={false} />
-              <StackedAreaLayers rows={data} series={series} />
-            </AreaChart>
-          ) : (
-            <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} stackOffset="sign">
-              {axes}
-              {stackShape ? (
-                <Bar dataKey={dayTotal} name="Total" isAnimationActive={false} shape={stackShape} />
-              ) : (
-                series.map((s) => <Bar key={s.key} dataKey={s.value} name={s.label} stackId="spend" fill={s.colour} isAnimationActive={false} shape={PlainBar} />)
-              )}
-            </BarChart>
-          )}
+          {stackedChart({ data, series, negativeParts, barsUpTo: BARS_UP_TO_DAYS, stackId: 'spend', axes })}
         </ResponsiveContainer>
       </div>
       <ChartLegend label="Series" items={series.map((s) => ({ key: s.key, label: s.label, colour: s.colour }))} />

@@ -6,12 +6,7 @@
  * bars' stackedBarShape: a negative part would have to hang below the axis.
  */
 import { useXAxisScale, useYAxisScale, type ScaleFunction } from 'recharts';
-
-export interface StackedSeries<Row> {
-  key: string;
-  colour: string;
-  value: (row: Row) => number;
-}
+import type { StackedSeries } from './chart-rows';
 
 /** "M x,y L x,y … Z": the band between `lower` and `upper` along `xs` (upper left to right, lower back). */
 export function bandPath(xs: readonly number[], upper: readonly number[], lower: readonly number[]): string {

@@ -9,3 +9,10 @@ export const partOf = (values: Record<string, number>, key: string): number => (
 
 /** True when no value of any point is negative: then a stack can be drawn as one shape per bucket. */
 export const noNegativePart = (points: readonly Record<string, number>[], keys: readonly string[]): boolean => points.every((values) => keys.every((key) => partOf(values, key) >= 0));
+
+/** A series as the stacked shapes draw it: its key, colour and value in a chart row. */
+export interface StackedSeries<Row> {
+  key: string;
+  colour: string;
+  value: (row: Row) => number;
+}

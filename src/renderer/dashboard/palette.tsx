@@ -4,6 +4,7 @@
  * chart, the usage chart and the breakdown tables. The colours fill bars, areas and swatches only; text next to
  * them is always the theme's text colour, so it stays readable (≥ 4.5:1) whatever the series colour.
  */
+import type { StackedSeries } from './chart-rows';
 
 /** Mid-tone colours, each at least 3:1 against the light and the dark panel, distinct from one another. */
 export const PALETTE = [
@@ -81,7 +82,7 @@ export function PlainBar(props: unknown) {
  * Each part is drawn at its own height on the axis (the bar's pixels per dollar), never stretched to fill the bar:
  * parts that do not add up to the total (a series lost on the way, rounding) must not misstate the others.
  */
-export function stackedBarShape<Row>(series: readonly { key: string; colour: string; value: (row: Row) => number }[]) {
+export function stackedBarShape<Row>(series: readonly StackedSeries<Row>[]) {
   return function StackedBar(props: unknown) {
     const { x, y, width, height, value: barValue, payload } = props as { x: number; y: number; width: number; height: number; value: unknown; payload: Row };
     if (!(height > 0) || !(width > 0) || typeof barValue !== 'number' || !(barValue > 0)) return <g />;

@@ -14,7 +14,7 @@ import { money } from '../../core/reports/status-report';
 import type { Spendwatch } from '../../core/use-cases/spendwatch';
 import { terminalSafe } from '../../core/text/safe-output';
 import { dayArg, monthArg, textArg, usdArg } from '../arguments';
-import { print, printJson } from '../output';
+import { print, printAlerts, printJson } from '../output';
 
 export function invoiceJson(invoice: Invoice) {
   const period = billingPeriod(invoice.month, invoice.periodStartDay);
@@ -58,7 +58,7 @@ function renderReconciliation(r: Reconciliation): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function registerBillingCommands(program: Command, makeCore: () => Promise<Spendwatch>): void {
+export function registerBillingCommands(program: Command, makeCore: () => Spendwatch): void {
   const invoice = program.command('invoice').description("record OpenAI's invoices (it has no invoice API) to reconcile them").exitOverride();
   invoice
     .command('add')
@@ -71,7 +71,7 @@ export function registerBillingCommands(program: Command, makeCore: () => Promis
     .option('--number <text>', 'the invoice number', textArg)
     .option('--date <YYYY-MM-DD>', 'the invoice date', dayArg)
     .action(async (opts: { account: string; month: string; total: number; tax?: number; credits?: number; number?: string; date?: string }) => {
-      const core = await makeCore();
+      const core = makeCore();
       const { invoice: saved, replaced, reconciliation: r, alerts } = core.billing.recordInvoice({
         accountId: opts.account,
         month: opts.month,
@@ -82,7 +82,7 @@ export function registerBillingCommands(program: Command, makeCore: () => Promis
         date: opts.date ?? null,
       });
       print(`${replaced ? 'Replaced' : 'Recorded'} the ${saved.month} invoice of ${r.accountName}: ${usd(saved.totalMicros)}. Reconciliation: ${r.status} (difference ${usd(r.differenceMicros)}).\n`);
-      for (const alert of alerts.filter((a) => a.kind === 'billing-discrepancy')) print(`ALERT ${terminalSafe(alert.title)}: ${terminalSafe(alert.message)}\n`);
+      printAlerts(alerts.filter((a) => a.kind === 'billing-discrepancy'));
     });
   invoice
     .command('list')
@@ -90,7 +90,7 @@ export function registerBillingCommands(program: Command, makeCore: () => Promis
     .option('--account <name>', 'only this account')
     .option('--json', 'machine-readable output')
     .action(async (opts: { account?: string; json?: boolean }) => {
-      const list = (await makeCore()).billing.listInvoices(opts.account);
+      const list = makeCore().billing.listInvoices(opts.account);
       if (opts.json) printJson({ invoices: list.map((i) => ({ account: i.accountName, ...invoiceJson(i) })) });
       else if (!list.length) print('No invoices recorded.\n');
       else for (const i of list) print(`${terminalSafe(i.accountName)}\t${i.month}\t${usd(i.totalMicros)}\t${i.status}${i.number ? `\t${terminalSafe(i.number)}` : ''}\n`);
@@ -101,7 +101,7 @@ export function registerBillingCommands(program: Command, makeCore: () => Promis
     .requiredOption('--account <name>', 'account name')
     .requiredOption('--month <YYYY-MM>', 'the month', monthArg)
     .action(async (opts: { account: string; month: string }) => {
-      (await makeCore()).billing.removeInvoice(opts.account, opts.month);
+      makeCore().billing.removeInvoice(opts.account, opts.month);
       print(`Removed the ${opts.month} invoice.\n`);
     });
 
@@ -113,7 +113,7 @@ export function registerBillingCommands(program: Command, makeCore: () => Promis
     .option('--json', 'machine-readable output')
     .option('--report <file.md>', 'also write the support-ready Markdown report to this file')
     .action(async (opts: { account: string; month: string; json?: boolean; report?: string }) => {
-      const core = await makeCore();
+      const core = makeCore();
       const r = core.billing.reconcile(opts.account, opts.month);
       if (opts.report) {
         const path = resolve(opts.report);

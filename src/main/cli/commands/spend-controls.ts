@@ -34,7 +34,7 @@ function alertLine(alert: SpendEmailAlert): string {
   return `${alert.id}\t${dollars(alert.cents)} a month\t${alert.recipients.join(', ')}\n`;
 }
 
-export function registerSpendControlCommands(program: Command, makeCore: () => Promise<Spendwatch>): void {
+export function registerSpendControlCommands(program: Command, makeCore: () => Spendwatch): void {
   /**
    * A subcommand that acts on an organisation (--account) or one of its projects (--project): the scope is
    * resolved once, the keychain checked, before `run`.
@@ -46,7 +46,7 @@ export function registerSpendControlCommands(program: Command, makeCore: () => P
       .requiredOption('--account <name>', 'account name')
       .option('--project <name-or-id>', 'a project instead of the whole organisation')
       .action(async (opts: ScopeOptions & O) => {
-        const core = await makeCore();
+        const core = makeCore();
         await run(core, await scopeOf(core, opts), opts);
       });
 

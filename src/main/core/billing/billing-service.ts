@@ -59,8 +59,8 @@ export class BillingService {
     return month;
   }
 
-  /** Records (or replaces) the invoice of an account's month. */
-  recordInvoice(input: InvoiceInput): Invoice {
+  /** Records (or replaces) the invoice of an account's month; says whether one was there before. */
+  recordInvoice(input: InvoiceInput): { invoice: Invoice; replaced: boolean } {
     const { target } = this.resolve(String(input.accountId ?? ''));
     const parsed = invoiceInputSchema.safeParse({ ...input, accountId: target.account.id });
     if (!parsed.success) {
@@ -76,10 +76,13 @@ export class BillingService {
       recordedAt: this.deps.clock.now().toISOString(),
       costsAtRecordMicros: totalBetween([target.view], period.from, period.to),
     };
+    let replaced = false;
     this.deps.store.update((doc) => {
-      doc.invoices = [...doc.invoices.filter((i) => !(i.accountId === invoice.accountId && i.month === invoice.month)), invoice];
+      const others = doc.invoices.filter((i) => !(i.accountId === invoice.accountId && i.month === invoice.month));
+      replaced = others.length < doc.invoices.length;
+      doc.invoices = [...others, invoice];
     });
-    return invoice;
+    return { invoice, replaced };
   }
 
   /** Invoices of one account (or all), newest month first. */

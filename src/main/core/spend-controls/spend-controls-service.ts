@@ -17,7 +17,7 @@ import { monthSpent, projectsSpendingThisMonth } from './month-spent';
 import type { SpendControlsApi } from './openai-spend-controls-api';
 import { scopeEntry, type SpendControlsStore } from './spend-controls-store';
 import { PROVIDERS } from '../../../shared/providers';
-import { own } from '../../../shared/records';
+import { findByIdOrName, own } from '../../../shared/records';
 
 export type SpendControlsFactory = (account: StoredAccount, apiKey: string) => SpendControlsApi;
 
@@ -125,13 +125,7 @@ export class SpendControlsService {
   async resolveProject(account: StoredAccount, nameOrId: string): Promise<ProjectRef> {
     const wanted = nameOrId.trim();
     if (!wanted || wanted.length > 200) throw new AppError('invalid_input', 'Give a project name or id (proj_…).');
-    const find = (names: Record<string, string>) => {
-      const named = own(names, wanted);
-      if (named) return { id: wanted, name: named };
-      const match = Object.entries(names).find(([, name]) => name.toLowerCase() === wanted.toLowerCase());
-      return match ? { id: match[0], name: match[1] } : undefined;
-    };
-    const local = find(this.deps.history.readState(account.id).projects);
+    const local = findByIdOrName(this.deps.history.readState(account.id).projects, wanted);
     if (local) return local;
     const looksLikeId = /^proj_[A-Za-z0-9_-]+$/.test(wanted);
     let fetched: Record<string, string> | undefined;
@@ -141,7 +135,7 @@ export class SpendControlsService {
       // An id needs no name to be used; a name does.
       if (!looksLikeId || (error instanceof AppError && error.code === 'keychain_unavailable')) throw error;
     }
-    const remote = fetched && find(fetched);
+    const remote = fetched && findByIdOrName(fetched, wanted);
     if (remote) return remote;
     // Trust an id OpenAI's list does not contain only when the list could not be read.
     if (looksLikeId && !fetched) return { id: wanted, name: wanted };

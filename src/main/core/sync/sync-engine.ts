@@ -40,6 +40,8 @@ export interface AccountSyncResult {
   filesWritten: number;
   /** Damaged month files that were moved aside and refetched in this run. */
   repaired: { month: string; movedTo: string; reason: string }[];
+  /** What a secondary fetch (usage, project names) could not do in this run, as saved in the sync state. */
+  warning: string | null;
 }
 
 export class SyncEngine {
@@ -124,7 +126,7 @@ export class SyncEngine {
       for (const r of repaired) {
         this.deps.notices?.add(`${account.name}: history for ${r.month} was damaged (${r.reason}). It was moved to ${r.movedTo} and the whole month was fetched again.`);
       }
-      return { accountId: account.id, name: account.name, ok: true, requests: provider.requestCount, error: null, changedDays: outcome.changedDays, filesWritten, repaired };
+      return { accountId: account.id, name: account.name, ok: true, requests: provider.requestCount, error: null, changedDays: outcome.changedDays, filesWritten, repaired, warning: next.warning ?? null };
     } catch (error) {
       const info = toErrorInfo(error);
       store.writeState(account.id, {
@@ -134,7 +136,7 @@ export class SyncEngine {
         consecutiveFailures: state.consecutiveFailures + 1,
         firstFailureAt: state.firstFailureAt ?? now.toISOString(),
       });
-      return { accountId: account.id, name: account.name, ok: false, requests: provider?.requestCount ?? 0, error: info, changedDays: [], filesWritten: 0, repaired: [] };
+      return { accountId: account.id, name: account.name, ok: false, requests: provider?.requestCount ?? 0, error: info, changedDays: [], filesWritten: 0, repaired: [], warning: null };
     }
   }
 

@@ -32,8 +32,7 @@ export class BillingUseCase {
   /** Records (or replaces) a month's invoice and reconciles it; returns the alerts it raised. */
   recordInvoice(input: InvoiceInput): { invoice: Invoice; replaced: boolean; reconciliation: Reconciliation; alerts: Alert[] } {
     const accountId = this.target(input.accountId);
-    const replaced = this.deps.billing.listInvoices(accountId).some((i) => i.month === input.month);
-    const invoice = this.deps.billing.recordInvoice({ ...input, accountId });
+    const { invoice, replaced } = this.deps.billing.recordInvoice({ ...input, accountId });
     const reconciliation = this.deps.billing.reconcile(invoice.accountId, invoice.month);
     return { invoice, replaced, reconciliation, alerts: this.deps.after.evaluate('billing') };
   }

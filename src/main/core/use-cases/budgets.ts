@@ -5,6 +5,7 @@
  */
 import { budgetInputSchema, DEFAULT_THRESHOLDS, type Alert, type Budget, type BudgetInput } from '../../../shared/domain';
 import { PROVIDERS } from '../../../shared/providers';
+import { findByIdOrName } from '../../../shared/records';
 import type { AccountService } from '../accounts/account-service';
 import { AppError } from '../errors';
 import type { HistoryStore } from '../history/history-store';
@@ -95,10 +96,8 @@ export class Budgets {
 
   /** A project (workspace) by id, or by the name the provider reports for it (case-insensitive). */
   private resolveProject(account: StoredAccount, nameOrId: string): string {
-    const names = this.deps.history.readState(account.id).projects;
-    if (Object.hasOwn(names, nameOrId)) return nameOrId;
-    const match = Object.entries(names).find(([, name]) => name.toLowerCase() === nameOrId.toLowerCase());
-    if (match) return match[0];
+    const known = findByIdOrName(this.deps.history.readState(account.id).projects, nameOrId);
+    if (known) return known.id;
     const provider = PROVIDERS[account.provider];
     if (provider.projectIdPattern.test(nameOrId)) return nameOrId;
     // The spend outside any project has no id from the provider; the app's Settings budget it by this key.

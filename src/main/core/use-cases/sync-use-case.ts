@@ -14,7 +14,7 @@ import type { AccountSyncResult, SyncEngine } from '../sync/sync-engine';
 export interface SyncRun {
   accounts: Awaited<ReturnType<SyncEngine['syncAll']>>['accounts'];
   /** Per account; `warning` is what a successful sync could not fetch (usage, project names). */
-  results: (AccountSyncResult & { warning: string | null })[];
+  results: AccountSyncResult[];
   /** The alerts this run raised. */
   alerts: Alert[];
 }
@@ -43,12 +43,11 @@ export class SyncUseCase {
 
   /** Syncs all accounts (or these ids), then refreshes spend limits and evaluates alerts. */
   async run(accountIds?: string[]): Promise<SyncRun> {
-    const { engine, spendControls, alerts, history, logger } = this.deps;
+    const { engine, spendControls, alerts, logger } = this.deps;
     const report = await engine.syncAll(accountIds);
     for (const r of report.results) if (!r.ok) logger.warn(`Sync of account ${r.accountId} failed: ${r.error?.code}: ${r.error?.message}`);
     await spendControls.refreshAfterSync(report.results);
-    const results = report.results.map((r) => ({ ...r, warning: r.ok ? history.readState(r.accountId).warning : null }));
-    return { accounts: report.accounts, results, alerts: alerts.evaluate() };
+    return { accounts: report.accounts, results: report.results, alerts: alerts.evaluate() };
   }
 
   isSyncing(accountId: string): boolean {
