@@ -11,15 +11,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { addDays, dayRange } from '../src/shared/dates';
-import { HistoryStore } from '../src/main/core/history/history-store';
-import { JsonFileStore } from '../src/main/core/settings/json-file-store';
-import { SettingsRepository } from '../src/main/core/settings/settings';
-import { settingsFile } from '../src/main/core/paths';
+import { addDays } from '../src/shared/dates';
 import { startHarness } from '../test/harness/harness-server';
 import { launchChromiumWithProfile } from '../test/support/chromium';
 import { FakeKeychain } from '../test/support/fake-vault';
 import { costRow } from '../test/support/cost-row';
+import { seedDataDir } from '../test/support/seed-account';
 
 // Runs in the page as plain text: tsx would otherwise add helpers the page does not have.
 const SWITCH_RANGE = `(async () => {
@@ -60,39 +57,27 @@ function initialJsGzip(): number {
   return files.reduce((sum, f) => sum + gzipSync(readFileSync(join('out/renderer', f))).length, 0);
 }
 
-export function seedDataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sw-bench-ui-'));
-  const now = new Date();
-  const today = now.toISOString().slice(0, 10);
-  new SettingsRepository(new JsonFileStore(settingsFile(dir))).update((s) => {
-    s.accounts.push({ id: 'acc_bench', name: 'Bench org', provider: 'openai', baseUrl: 'http://127.0.0.1:9/v1', keyHint: 'sk-admin-…bnch', createdAt: now.toISOString() });
-  });
-  const store = new HistoryStore(dir, { now: () => now });
-  const { history } = store.load('acc_bench');
-  history.replaceCosts(
-    new Map(
-      dayRange(addDays(today, -365), today).map((day, d) => [
-        day,
-        Array.from({ length: 20 }, (_, p) => Array.from({ length: 6 }, (_, l) => costRow(`proj_${p}`, `model-${l}, input`, ((d * 31 + p * 17 + l * 7) % 5000) * 1000 + 1))).flat(),
-      ]),
-    ),
-  );
-  // Usage too (6 models a day), so a range switch redraws the usage chart as it does on a real account.
-  history.replaceUsage(
-    new Map(
-      dayRange(addDays(today, -365), today).map((day, d) => [
-        day,
-        Array.from({ length: 6 }, (_, m) => ({ model: `model-${m}`, inputTokens: ((d * 13 + m * 7) % 900) * 1000, outputTokens: ((d * 7 + m * 3) % 500) * 1000, cachedTokens: 0, requests: 50 + ((d + m) % 40) })),
-      ]),
-    ),
-  );
-  store.save('acc_bench');
-  store.writeState('acc_bench', { ...store.readState('acc_bench'), lastSuccessAt: now.toISOString(), backfilledFrom: addDays(today, -365), projects: Object.fromEntries(Array.from({ length: 20 }, (_, p) => [`proj_${p}`, `Project ${p}`])) });
-  return dir;
+/** A year of history for 20 projects × 6 line items, and usage for 6 models, in a new data dir. */
+export function seedBenchDataDir(): string {
+  const today = new Date().toISOString().slice(0, 10);
+  return seedDataDir('sw-bench-ui-', [
+    {
+      id: 'acc_bench',
+      name: 'Bench org',
+      keyHint: 'sk-admin-…bnch',
+      history: {
+        from: addDays(today, -365),
+        costs: (_day, d) => Array.from({ length: 20 }, (_, p) => Array.from({ length: 6 }, (_, l) => costRow(`proj_${p}`, `model-${l}, input`, ((d * 31 + p * 17 + l * 7) % 5000) * 1000 + 1))).flat(),
+        // Usage too, so a range switch redraws the usage chart as it does on a real account.
+        usage: (_day, d) => Array.from({ length: 6 }, (_, m) => ({ model: `model-${m}`, inputTokens: ((d * 13 + m * 7) % 900) * 1000, outputTokens: ((d * 7 + m * 3) % 500) * 1000, cachedTokens: 0, requests: 50 + ((d + m) % 40) })),
+        projects: Object.fromEntries(Array.from({ length: 20 }, (_, p) => [`proj_${p}`, `Project ${p}`])),
+      },
+    },
+  ]);
 }
 
 if (process.argv[2] === '--seed-only') {
-  console.log(seedDataDir());
+  console.log(seedBenchDataDir());
   process.exit(0);
 }
 // Page after page in one Chromium profile kept on disk, as Electron keeps one for the app: connections and the
@@ -118,7 +103,7 @@ const MARK_TIME = `new Promise((resolve) => {
 })`;
 const markTime = (name: string) => MARK_TIME.replaceAll('NAME', JSON.stringify(name));
 
-const harness = await startHarness({ dataDir: seedDataDir(), vault: new FakeKeychain(), cacheAssets: true });
+const harness = await startHarness({ dataDir: seedBenchDataDir(), vault: new FakeKeychain(), cacheAssets: true });
 const profile = mkdtempSync(join(tmpdir(), 'sw-bench-ui-profile-'));
 const browser = await launchChromiumWithProfile(profile, { width: 1280, height: 900 });
 try {

@@ -3,37 +3,31 @@
  * reaches below zero for it, at 30 days and past 45 days (where a range without credits draws areas); the rest of
  * the stack stands on the axis as before.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, dayRange } from '../../src/shared/dates';
-import { HistoryStore } from '../../src/main/core/history/history-store';
-import { JsonFileStore } from '../../src/main/core/settings/json-file-store';
-import { SettingsRepository } from '../../src/main/core/settings/settings';
-import { settingsFile } from '../../src/main/core/paths';
+import { addDays } from '../../src/shared/dates';
 import { startHarness, type Harness } from '../harness/harness-server';
 import { launchChromium } from '../support/chromium';
 import { costRow } from '../support/cost-row';
 import { FakeKeychain } from '../support/fake-vault';
+import { seedDataDir } from '../support/seed-account';
 
 /** 40 days of $20–32 (Alpha) and $10 (Beta) a day, and a $17 credit (Refunds) every 9th day. */
 function seedWithCredits(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sw-credits-'));
-  const now = new Date();
-  const today = now.toISOString().slice(0, 10);
-  new SettingsRepository(new JsonFileStore(settingsFile(dir))).update((s) => {
-    s.accounts.push({ id: 'acc_c', name: 'Credit org', provider: 'openai', baseUrl: 'http://127.0.0.1:9/v1', keyHint: 'sk-admin-…cred', createdAt: now.toISOString() });
-  });
-  const store = new HistoryStore(dir, { now: () => now });
-  const { history } = store.load('acc_c');
-  history.replaceCosts(
-    new Map(dayRange(addDays(today, -40), today).map((day, d) => [day, [costRow('proj_a', 'gpt-4o, input', 20_000_000 + d * 300_000), costRow('proj_b', 'gpt-4o, output', 10_000_000), ...(d % 9 === 4 ? [costRow('proj_c', 'credit', -17_000_000)] : [])]])),
-  );
-  store.save('acc_c');
-  store.writeState('acc_c', { ...store.readState('acc_c'), lastSuccessAt: now.toISOString(), backfilledFrom: addDays(today, -40), projects: { proj_a: 'Alpha', proj_b: 'Beta', proj_c: 'Refunds' } });
-  return dir;
+  const today = new Date().toISOString().slice(0, 10);
+  return seedDataDir('sw-credits-', [
+    {
+      id: 'acc_c',
+      name: 'Credit org',
+      keyHint: 'sk-admin-…cred',
+      history: {
+        from: addDays(today, -40),
+        backfilledFrom: addDays(today, -40),
+        costs: (_day, d) => [costRow('proj_a', 'gpt-4o, input', 20_000_000 + d * 300_000), costRow('proj_b', 'gpt-4o, output', 10_000_000), ...(d % 9 === 4 ? [costRow('proj_c', 'credit', -17_000_000)] : [])],
+        projects: { proj_a: 'Alpha', proj_b: 'Beta', proj_c: 'Refunds' },
+      },
+    },
+  ]);
 }
 
 /** The daily chart's y-axis labels, and how many bars lie above and below its $0 line. (Runs in the page, as text.) */

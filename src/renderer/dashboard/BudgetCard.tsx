@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_THRESHOLDS_TEXT } from '../../shared/constants';
 import type { AccountSummary, DashboardView } from '../../shared/domain';
 import { microsToDecimal, parseUserAmount } from '../../shared/money';
+import { parseThresholds, thresholdsProblem } from '../budget-input';
 import { PROVIDERS } from '../../shared/providers';
 import { afterRender } from '../hooks/focus';
 import { FieldError } from '../settings/FieldError';
@@ -92,13 +93,13 @@ function BudgetForm(props: {
     } catch {
       found.monthly = monthly.trim() ? 'Enter the monthly budget in dollars, such as 500.' : 'Enter the monthly budget';
     }
-    const list = thresholds.split(',').map((t) => Number(t.trim()));
-    if (!thresholds.trim() || list.some((t) => !Number.isInteger(t) || t < 1 || t > 1000)) found.thresholds = 'Enter thresholds as whole percentages, such as 50, 80, 100.';
+    const thresholdsWrong = thresholdsProblem(thresholds);
+    if (thresholdsWrong) found.thresholds = thresholdsWrong;
     setErrors(found);
     if (found.monthly) return monthlyRef.current?.focus();
     if (found.thresholds) return thresholdsRef.current?.focus();
     try {
-      await props.onSave({ monthlyMicros, thresholds: list });
+      await props.onSave({ monthlyMicros, thresholds: parseThresholds(thresholds) });
       props.onDone();
     } catch (e) {
       setErrors({ save: (e as Error).message });

@@ -41,8 +41,6 @@ function usePaintedOnce(ready: boolean): boolean {
   return painted;
 }
 
-export { DEFAULT_GROUP_BY, DEFAULT_RANGE } from './defaults';
-
 /** First run: the demo says what it is, and how to see your own organisation instead. */
 function ConnectCallToAction() {
   return (

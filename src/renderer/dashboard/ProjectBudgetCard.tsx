@@ -9,6 +9,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_THRESHOLDS_TEXT } from '../../shared/constants';
 import type { AccountSummary, Budget } from '../../shared/domain';
 import { microsToDecimal, parseUserAmount } from '../../shared/money';
+import { budgetAmountProblem, parseThresholds, thresholdsProblem } from '../budget-input';
 import { call } from '../bridge';
 import { ModalDialog } from '../components/ModalDialog';
 import { money } from '../format';
@@ -42,21 +43,7 @@ export function RowBudgetControl(props: RowProps) {
   );
 }
 
-function amountProblem(text: string, what: string): string | null {
-  if (!text.trim()) return `Enter the ${what} budget`;
-  try {
-    return parseUserAmount(text) > 0 ? null : `Enter the ${what} budget in dollars, such as 200`;
-  } catch {
-    return `Enter the ${what} budget in dollars, such as 200`;
-  }
-}
-
-function thresholdsProblem(text: string): string | null {
-  const list = text.split(',').map((t) => Number(t.trim()));
-  return !text.trim() || list.some((t) => !Number.isInteger(t) || t < 1 || t > 1000) ? 'Enter thresholds as whole percentages, such as 50, 80, 100.' : null;
-}
-
-export function ProjectBudgetCard({ account, projectId, name, noun, spentMicros, currency, onClose }: RowProps & { onClose: () => void }) {
+function ProjectBudgetCard({ account, projectId, name, noun, spentMicros, currency, onClose }: RowProps & { onClose: () => void }) {
   const budget: Budget | null = account.budget;
   const current = budget?.projects[projectId];
   const [amount, setAmount] = useState(current ? microsToDecimal(current) : '');
@@ -81,8 +68,8 @@ export function ProjectBudgetCard({ account, projectId, name, noun, spentMicros,
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found = {
-      amount: amountProblem(amount, noun) ?? undefined,
-      account: budget ? undefined : (amountProblem(accountAmount, `${account.name} monthly`) ?? undefined),
+      amount: budgetAmountProblem(amount, noun) ?? undefined,
+      account: budget ? undefined : (budgetAmountProblem(accountAmount, `${account.name} monthly`) ?? undefined),
       thresholds: thresholdsProblem(thresholds) ?? undefined,
     };
     setErrors(found);
@@ -90,7 +77,7 @@ export function ProjectBudgetCard({ account, projectId, name, noun, spentMicros,
     const first = (['amount', 'account', 'thresholds'] as const).find((k) => found[k]);
     if (first) return refs[first].current?.focus();
     const base = budget ?? { monthlyMicros: parseUserAmount(accountAmount), thresholds: [], dailyMicros: null, projects: {} };
-    void store({ ...base, thresholds: thresholds.split(',').map((t) => Number(t.trim())), projects: { ...base.projects, [projectId]: parseUserAmount(amount) } });
+    void store({ ...base, thresholds: parseThresholds(thresholds), projects: { ...base.projects, [projectId]: parseUserAmount(amount) } });
   };
 
   const remove = () => {

@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AccountInfo, Budget, NamedAmount } from '../../shared/domain';
 import { microsToDecimal, parseUserAmount } from '../../shared/money';
+import { budgetAmountProblem } from '../budget-input';
 import { PROVIDERS } from '../../shared/providers';
 import { call, subscribe } from '../bridge';
 import { afterRender } from '../hooks/focus';
@@ -55,15 +56,6 @@ export function ProjectBudgets({ account, budget }: { account: AccountInfo; budg
 
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 
-function amountError(text: string, what: string): string | null {
-  if (!text.trim()) return `Enter the ${what} budget`;
-  try {
-    return parseUserAmount(text) > 0 ? null : `Enter the ${what} budget in dollars, such as 200`;
-  } catch {
-    return `Enter the ${what} budget in dollars, such as 200`;
-  }
-}
-
 function ProjectBudgetRow({ name, noun, budgetMicros, spentMicros, onSave, onRemove }: { name: string; noun: string; budgetMicros: number; spentMicros: number; onSave: (micros: number) => Promise<void>; onRemove: () => Promise<void> }) {
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(microsToDecimal(budgetMicros));
@@ -75,7 +67,7 @@ function ProjectBudgetRow({ name, noun, budgetMicros, spentMicros, onSave, onRem
   const used = budgetMicros > 0 ? Math.round((spentMicros * 100) / budgetMicros) : 0;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const problem = amountError(value, noun);
+    const problem = budgetAmountProblem(value, noun);
     setError(problem);
     if (problem) return inputRef.current?.focus();
     await onSave(parseUserAmount(value)).catch((err: Error) => setError(err.message));
@@ -134,7 +126,7 @@ function AddProjectBudget({ noun, choices, onAdd }: { noun: string; choices: Nam
   if (choices.length === 0) return <p className="muted">Every {noun} with spend this month has a budget.</p>;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const found = { project: project ? undefined : `Choose a ${noun}`, amount: amountError(amount, noun) ?? undefined };
+    const found = { project: project ? undefined : `Choose a ${noun}`, amount: budgetAmountProblem(amount, noun) ?? undefined };
     setErrors(found);
     if (found.project) return projectRef.current?.focus();
     if (found.amount) return amountRef.current?.focus();
