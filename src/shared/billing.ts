@@ -208,6 +208,8 @@ export const billingMonthStatusSchema = z.lazy(() =>
     status: reconciliationStatusSchema,
     differenceMicros: z.number().int(),
     caseState: caseStateSchema.nullable(),
+    /** The first UTC day on which the month's costs count as final (what a "Not final" month waits for). */
+    finalFrom: utcDaySchema,
   }),
 );
 export type BillingMonthStatus = z.infer<typeof billingMonthStatusSchema>;

@@ -122,8 +122,30 @@ export function daysUntilExpiry(month: number, year: number, today: string): num
 
 export const isExpired = (month: number, year: number, today: string): boolean => daysUntilExpiry(month, year, today) < 0;
 
-/** Within `days`, or in this or next calendar month: worth a visible warning. */
+/**
+ * The one rule for "this card needs a warning", shared by the alert, the dashboard banner, the badge and the
+ * payment checklist: within `days` (the largest alert threshold), or from the first day of the month before the
+ * expiry month, so a card that "expires next month" is always warned about (on 1 December a card valid through
+ * January is 61 days away).
+ */
 export function expiresSoon(month: number, year: number, today: string, days = 60): boolean {
   const todayIndex = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7));
   return daysUntilExpiry(month, year, today) <= days || year * 12 + month <= todayIndex + 1;
 }
+
+/**
+ * The alert threshold (days) a card's expiry alert is keyed on today, or null when no alert is due: the smallest
+ * threshold already reached, else the largest while `expiresSoon` holds; 0 once expired. No thresholds, no alert.
+ */
+export function expiryAlertThreshold(month: number, year: number, today: string, thresholds: readonly number[]): number | null {
+  const days = daysUntilExpiry(month, year, today);
+  if (days < 0) return 0;
+  if (thresholds.length === 0) return null;
+  const sorted = [...thresholds].sort((a, b) => a - b);
+  const largest = sorted[sorted.length - 1]!;
+  if (!expiresSoon(month, year, today, largest)) return null;
+  return sorted.find((t) => days <= t) ?? largest;
+}
+
+/** The window `expiresSoon` uses for a set of alert thresholds: the largest, or 60 days when there are none. */
+export const expiryWindowDays = (thresholds: readonly number[]): number => (thresholds.length > 0 ? Math.max(...thresholds) : 60);

@@ -42,7 +42,12 @@ export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
 const namedAmountSchema = z.object({ key: z.string(), name: z.string(), micros: microsSchema });
 export type NamedAmount = z.infer<typeof namedAmountSchema>;
-const comparedAmountSchema = namedAmountSchema.extend({ previousMicros: microsSchema });
+const comparedAmountSchema = namedAmountSchema.extend({
+  /** This month's whole UTC days (the 1st to yesterday): what is compared, so a partial today never is. */
+  comparedMicros: microsSchema.optional(),
+  /** The same days of the previous month. */
+  previousMicros: microsSchema,
+});
 export type ComparedAmount = z.infer<typeof comparedAmountSchema>;
 
 export const dailySeriesSchema = z.object({
@@ -75,8 +80,10 @@ export const dashboardViewSchema = z.object({
   byProject: z.array(namedAmountSchema),
   byLineItem: z.array(namedAmountSchema),
   byModel: z.array(namedAmountSchema),
-  /** This month so far against the same days of last month. */
+  /** This month so far; its whole days against the same days of last month. */
   monthBreakdown: z.object({
+    /** How many whole UTC days are compared (0 on the 1st: nothing yet). Absent in views built by older code. */
+    comparedDays: z.number().int().min(0).max(30).optional(),
     projects: z.array(comparedAmountSchema),
     lineItems: z.array(comparedAmountSchema),
   }),

@@ -88,3 +88,30 @@ describe('expiresSoon', () => {
     expect(expiresSoon(1, 2027, '2026-12-15')).toBe(true);
   });
 });
+
+describe('expiryAlertThreshold: the alert and the banner follow one rule', () => {
+  it('alerts on 1 December for a card valid through January (61 days away, "expires next month")', async () => {
+    const { expiryAlertThreshold } = await import('../../src/shared/cards');
+    expect(expiryAlertThreshold(1, 2027, '2026-12-01', [60, 30, 7, 1])).toBe(60);
+    expect(expiryAlertThreshold(8, 2026, '2026-07-01', [60, 30, 7, 1])).toBe(60); // 1 July, August card: 61 days
+    expect(expiryAlertThreshold(9, 2026, '2026-07-01', [60, 30, 7, 1])).toBeNull();
+    expect(expiryAlertThreshold(1, 2027, '2027-01-20', [60, 30, 7, 1])).toBe(30);
+    expect(expiryAlertThreshold(1, 2027, '2027-02-01', [60, 30, 7, 1])).toBe(0);
+    expect(expiryAlertThreshold(1, 2027, '2026-12-01', [])).toBeNull();
+  });
+
+  it('agrees with expiresSoon on every day of four years, for several threshold sets', async () => {
+    const { expiresSoon, expiryAlertThreshold, expiryWindowDays, isExpired } = await import('../../src/shared/cards');
+    const sets = [[60, 30, 7, 1], [7], [90, 14], [1]];
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2030, 0, 1); t += 86_400_000) {
+      const today = new Date(t).toISOString().slice(0, 10);
+      for (const [month, year] of [[1, 2027], [2, 2028], [12, 2028], [6, 2029]] as const) {
+        for (const set of sets) {
+          const alert = expiryAlertThreshold(month, year, today, set);
+          const banner = isExpired(month, year, today) || expiresSoon(month, year, today, expiryWindowDays(set));
+          expect(alert !== null, `${today} ${month}/${year} [${set}]`).toBe(banner);
+        }
+      }
+    }
+  });
+});

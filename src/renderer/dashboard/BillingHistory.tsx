@@ -4,7 +4,8 @@
  */
 import { Fragment, lazy, memo, Suspense, useState } from 'react';
 import type { DashboardView } from '../../shared/domain';
-import { formatMonth, monthOf } from '../../shared/dates';
+import { addDays, formatDay, formatMonth, monthOf } from '../../shared/dates';
+import { SETTLE_DAYS, type BillingMonthStatus } from '../../shared/billing';
 import { microsToDecimal } from '../../shared/money';
 import type { GroupNoun } from '../provider-words';
 import { PROVIDERS, type ProviderInfo } from '../../shared/providers';
@@ -75,8 +76,10 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
   const statuses = useBillingStatuses(accountId, !isDemo);
   const statusOf = new Map(statuses.map((s) => [s.month, s]));
   const reconciles = statuses.length > 0;
-  // The running month is compared with the same days of last month, not with all of it.
+  // The running month's whole days are compared with the same days of last month, never a partial today.
   const sameDaysLastMonth = monthBreakdown.projects.reduce((sum, p) => sum + p.previousMicros, 0);
+  const wholeDaysThisMonth = monthBreakdown.projects.reduce((sum, p) => sum + (p.comparedMicros ?? p.micros), 0);
+  const noWholeDay = monthBreakdown.comparedDays === 0;
 
   const exportCsv = async () => {
     setExportState('Exporting…');
@@ -124,6 +127,7 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
           {exportState}
         </p>
       )}
+      <NotFinalNote statuses={statuses} today={today} providerNames={providers.map((p) => p.name)} />
       <table className="history">
         <thead>
           <tr>
@@ -159,8 +163,8 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
                     {noData ? <span className="muted">No data</span> : money(row.totalMicros, currency)}
                     {coverage && coverage.missing.some((name) => !withoutData.includes(name)) && <span className="muted no-data-for"> no data for {coverage.missing.filter((name) => !withoutData.includes(name)).join(', ')}</span>}
                   </td>
-                  <td title={running ? 'Against the same days of last month' : undefined}>
-                    {noData ? '—' : running ? (previousPartial ? changeText(row.totalMicros, 0, false) : `${changeText(row.totalMicros, sameDaysLastMonth)} vs same days`) : previous ? changeText(row.totalMicros, previous.totalMicros, !previousPartial) : '—'}
+                  <td title={running ? (noWholeDay ? 'No whole day of this month yet (UTC): compared from tomorrow' : 'Its whole UTC days against the same days of last month; today is left out until it is complete') : undefined}>
+                    {noData ? '—' : running ? (noWholeDay ? '—' : previousPartial ? changeText(wholeDaysThisMonth, 0, false) : `${changeText(wholeDaysThisMonth, sameDaysLastMonth)} vs same days`) : previous ? changeText(row.totalMicros, previous.totalMicros, !previousPartial) : '—'}
                   </td>
                   {reconciles && <td>{status && <StatusBadge status={status.status} differenceMicros={status.differenceMicros} />}</td>}
                   <td>
@@ -192,6 +196,30 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
     </section>
   );
 });
+
+/**
+ * Why a month says "Not final", in words: the running month is still running; a finished month waits for its
+ * last days' costs to settle (providers revise a day's costs for up to SETTLE_DAYS days), which in the first
+ * days of a month means last month too.
+ */
+function NotFinalNote({ statuses, today, providerNames }: { statuses: BillingMonthStatus[]; today: string; providerNames: string[] }) {
+  const notFinal = statuses.filter((s) => s.status === 'not-final');
+  if (notFinal.length === 0) return null;
+  const who = providerNames.length === 1 ? `${providerNames[0]} revises` : 'Providers revise';
+  const sentences = notFinal.map((s) =>
+    s.month === monthOf(today)
+      ? `${formatMonth(s.month)} is still running.`
+      : s.finalFrom > today
+        ? `${formatMonth(s.month)} can still change until ${formatDay(addDays(s.finalFrom, -1))}.`
+        : `${formatMonth(s.month)} has settled, but was last synced before then: sync to make it final.`,
+  );
+  return (
+    <p className="muted" data-testid="history-not-final">
+      <strong>Not final:</strong> {sentences.join(' ')} {who} a day’s costs for up to {SETTLE_DAYS} days, so a month’s figures are final
+      once its last day is {SETTLE_DAYS} days old (UTC) and a sync has run since.
+    </p>
+  );
+}
 
 function AmountList({ title, items, currency }: { title: string; items: { key: string; name: string; micros: number }[]; currency: string }) {
   return (

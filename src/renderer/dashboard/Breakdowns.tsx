@@ -21,7 +21,7 @@ export const TOP = 10;
 export interface FoldedRows {
   rows: ComparedAmount[];
   /** The rest, folded: its amount is the month's total minus the rows shown, so the table sums to the month. */
-  other: { count: number; micros: number; previousMicros: number } | null;
+  other: { count: number; micros: number; comparedMicros: number; previousMicros: number } | null;
 }
 
 /**
@@ -37,7 +37,12 @@ export function foldRows(all: ComparedAmount[], monthTotal: number, top = TOP): 
   const shownSum = rows.reduce((sum, r) => sum + r.micros, 0);
   return {
     rows,
-    other: { count: rest.length, micros: monthTotal - shownSum, previousMicros: rest.reduce((sum, r) => sum + r.previousMicros, 0) },
+    other: {
+      count: rest.length,
+      micros: monthTotal - shownSum,
+      comparedMicros: rest.reduce((sum, r) => sum + (r.comparedMicros ?? r.micros), 0),
+      previousMicros: rest.reduce((sum, r) => sum + r.previousMicros, 0),
+    },
   };
 }
 
@@ -68,23 +73,26 @@ export const Breakdowns = memo(function Breakdowns({
 }) {
   // A change is against the same days of last month: only meaningful when the history covers all of them.
   const comparable = dataSince === undefined || (dataSince !== null && dataSince <= firstDayOfMonth(addMonths(monthOf(today), -1)));
+  const comparedDays = monthBreakdown.comparedDays;
   return (
     <div className="two-columns">
-      <BreakdownTable title={`Top ${groupNoun.plural} this month`} noun={[groupNoun.singular, groupNoun.plural]} budgets={budgetAccount?.budget?.projects ?? projectBudgets} budgetAccount={budgetAccount} rows={monthBreakdown.projects} currency={currency} monthTotal={monthTotal} comparable={comparable} pending={pending} />
-      <BreakdownTable title="Top line items this month" noun={['line item', 'line items']} rows={monthBreakdown.lineItems} currency={currency} monthTotal={monthTotal} comparable={comparable} pending={pending} />
+      <BreakdownTable title={`Top ${groupNoun.plural} this month`} noun={[groupNoun.singular, groupNoun.plural]} budgets={budgetAccount?.budget?.projects ?? projectBudgets} budgetAccount={budgetAccount} rows={monthBreakdown.projects} currency={currency} monthTotal={monthTotal} comparable={comparable} comparedDays={comparedDays} pending={pending} />
+      <BreakdownTable title="Top line items this month" noun={['line item', 'line items']} rows={monthBreakdown.lineItems} currency={currency} monthTotal={monthTotal} comparable={comparable} comparedDays={comparedDays} pending={pending} />
     </div>
   );
 });
 
-function BreakdownTable(props: { budgets?: Record<string, number>; budgetAccount?: AccountSummary; title: string; noun: [string, string]; rows: ComparedAmount[]; currency: string; monthTotal: number; comparable: boolean; pending: boolean }) {
-  const { title, noun, currency, monthTotal, comparable } = props;
+function BreakdownTable(props: { budgets?: Record<string, number>; budgetAccount?: AccountSummary; title: string; noun: [string, string]; rows: ComparedAmount[]; currency: string; monthTotal: number; comparable: boolean; comparedDays?: number; pending: boolean }) {
+  const { title, noun, currency, monthTotal, comparable, comparedDays } = props;
+  // On the 1st (UTC) no whole day of the month exists yet: a few hours are never set against a whole day.
+  const noWholeDay = comparedDays === 0;
   const [showAll, setShowAll] = useState(false);
   const id = useId();
   const folded = foldRows(props.rows, monthTotal);
   const shown = showAll ? props.rows.filter((r) => r.micros !== 0) : folded.rows;
   // A Budget column when budgets can be set here, or when some row has one to show.
   const budgetColumn = props.budgetAccount !== undefined || Object.keys(props.budgets ?? {}).length > 0;
-  const row = (key: string, name: string, colour: string, micros: number, previousMicros: number): TableRow => ({
+  const row = (key: string, name: string, colour: string, micros: number, comparedMicros: number, previousMicros: number): TableRow => ({
     key,
     cells: [
       <span key="name" className="name-with-swatch">
@@ -102,7 +110,7 @@ function BreakdownTable(props: { budgets?: Record<string, number>; budgetAccount
         </span>{' '}
         {shareText(micros, monthTotal)}
       </span>,
-      changeText(micros, previousMicros, comparable),
+      noWholeDay ? '—' : changeText(comparedMicros, previousMicros, comparable),
       // Its own column, not in the row header: a screen reader announces each cell with the name alone.
       ...(budgetColumn
         ? [
@@ -116,10 +124,17 @@ function BreakdownTable(props: { budgets?: Record<string, number>; budgetAccount
           ]
         : []),
     ],
-    cellClass: [undefined, undefined, comparable && previousMicros !== 0 ? (micros > previousMicros ? 'up' : 'down') : undefined],
+    cellClass: [undefined, undefined, !noWholeDay && comparable && previousMicros !== 0 ? (comparedMicros > previousMicros ? 'up' : 'down') : undefined],
   });
-  const rows = shown.map((r) => row(r.key, r.name, seriesColour(r.key), r.micros, r.previousMicros));
-  if (!showAll && folded.other) rows.push(row('__other__', `Other (${folded.other.count} ${folded.other.count === 1 ? noun[0] : noun[1]})`, seriesColour('__other__'), folded.other.micros, folded.other.previousMicros));
+  const rows = shown.map((r) => row(r.key, r.name, seriesColour(r.key), r.micros, r.comparedMicros ?? r.micros, r.previousMicros));
+  if (!showAll && folded.other) rows.push(row('__other__', `Other (${folded.other.count} ${folded.other.count === 1 ? noun[0] : noun[1]})`, seriesColour('__other__'), folded.other.micros, folded.other.comparedMicros, folded.other.previousMicros));
+  const changeTitle = noWholeDay
+    ? 'No whole day of this month yet (UTC): the change against last month shows from tomorrow'
+    : !comparable
+      ? 'Last month is not fully in the history yet, so there is nothing to compare with'
+      : comparedDays !== undefined
+        ? `This month's ${comparedDays} whole UTC day${comparedDays === 1 ? '' : 's'} against the same days of last month (today is left out until it is complete)`
+        : 'Against the same days of last month';
   return (
     <section className="panel breakdown-panel" aria-labelledby={id}>
       <div className="panel-head">
@@ -138,7 +153,7 @@ function BreakdownTable(props: { budgets?: Record<string, number>; budgetAccount
           <SimpleTable
             className={budgetColumn ? 'breakdown with-budget' : 'breakdown'}
             caption={title}
-            head={['Name', 'Amount', 'Share', <span key="change" title={comparable ? 'Against the same days of last month' : 'Last month is not fully in the history yet, so there is nothing to compare with'}>vs last month</span>, ...(budgetColumn ? ['Budget'] : [])]}
+            head={['Name', 'Amount', 'Share', <span key="change" title={changeTitle}>vs last month</span>, ...(budgetColumn ? ['Budget'] : [])]}
             rows={rows}
             foot={{ key: 'total', cells: ['Total this month', <span key="t" title={exactTitle(monthTotal, currency)}>{money(monthTotal, currency)}</span>, '', '', ...(budgetColumn ? [''] : [])] }}
           />

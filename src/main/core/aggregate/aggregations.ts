@@ -235,21 +235,30 @@ export function usageByModel(views: HistoryView[], from: UtcDay, to: UtcDay): Mo
   return [...totals.values()].sort((a, b) => b.requests - a.requests || a.model.localeCompare(b.model));
 }
 
-/** This month so far by project or line item, with the same days of the previous month alongside. */
-export function monthOverMonth(views: HistoryView[], today: UtcDay, groupBy: GroupBy): { key: string; name: string; micros: Micros; previousMicros: Micros }[] {
+/**
+ * This month so far by project or line item (`micros`, today's partial day included), with what a change is
+ * computed on: this month's whole UTC days (`comparedMicros`: the 1st to yesterday) against the same days of the
+ * previous month (`previousMicros`). Today is left out of both, never a few hours against a whole day; on the 1st
+ * nothing is compared yet (`comparedDays` 0).
+ */
+export function monthOverMonth(views: HistoryView[], today: UtcDay, groupBy: GroupBy): { comparedDays: number; rows: { key: string; name: string; micros: Micros; comparedMicros: Micros; previousMicros: Micros }[] } {
   const month = monthOf(today);
-  const dayOfMonth = Number(today.slice(8, 10));
+  const comparedDays = Number(today.slice(8, 10)) - 1;
   const previousMonth = addMonths(month, -1);
-  const previousEnd = addDays(firstDayOfMonth(previousMonth), Math.min(dayOfMonth, Number(lastDayOfMonth(previousMonth).slice(8, 10))) - 1);
-  const previousList = breakdown(views, firstDayOfMonth(previousMonth), previousEnd, groupBy);
+  const previousDays = Math.min(comparedDays, Number(lastDayOfMonth(previousMonth).slice(8, 10)));
+  const previousList = previousDays > 0 ? breakdown(views, firstDayOfMonth(previousMonth), addDays(firstDayOfMonth(previousMonth), previousDays - 1), groupBy) : [];
   const previous = new Map(previousList.map((r) => [r.key, r.micros]));
+  const wholeDays = comparedDays > 0 ? new Map(breakdown(views, firstDayOfMonth(month), addDays(today, -1), groupBy).map((r) => [r.key, r.micros])) : new Map<string, Micros>();
   const current = breakdown(views, firstDayOfMonth(month), today, groupBy);
   const keys = new Set(current.map((r) => r.key));
   const vanished = previousList.filter((r) => !keys.has(r.key));
-  return [
-    ...current.map((r) => ({ ...r, previousMicros: previous.get(r.key) ?? 0 })),
-    ...vanished.map((r) => ({ ...r, micros: 0, previousMicros: r.micros })),
-  ];
+  return {
+    comparedDays,
+    rows: [
+      ...current.map((r) => ({ ...r, comparedMicros: wholeDays.get(r.key) ?? 0, previousMicros: previous.get(r.key) ?? 0 })),
+      ...vanished.map((r) => ({ ...r, micros: 0, comparedMicros: 0, previousMicros: r.micros })),
+    ],
+  };
 }
 
 /** Cumulative spend through today (exact, rounded per point), then the projected path (run rate) to month end. */

@@ -3,7 +3,7 @@
  * prepaid credit about to expire. Each candidate fires once; for expiry only the most urgent threshold
  * crossed is raised, so a card added five days before it expires gets one alert, not four.
  */
-import { BRAND_NAMES, daysUntilExpiry, expiryLastDay, maskedCard } from '../../../shared/cards';
+import { BRAND_NAMES, daysUntilExpiry, expiryAlertThreshold, expiryLastDay, maskedCard } from '../../../shared/cards';
 import { formatDay, formatMonth, monthOf } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import type { PaymentMethod } from '../../../shared/payments';
@@ -29,7 +29,7 @@ export function evaluatePaymentRules(settings: Settings, accounts: ResolvedAccou
 }
 
 function cardExpiry(settings: Settings, names: Map<string, string>, localToday: string): AccountCandidate[] {
-  const thresholds = [...settings.payments.expiryAlertDays].sort((a, b) => a - b);
+  const thresholds = settings.payments.expiryAlertDays;
   return settings.payments.methods.flatMap((method) => {
     const card = method.card;
     if (!card) return [];
@@ -40,15 +40,15 @@ function cardExpiry(settings: Settings, names: Map<string, string>, localToday: 
     const accountId = method.accountIds[0] ?? '';
     const accountName = names.get(accountId) ?? 'Payment methods';
     const expiredNow = days < 0;
-    const threshold = expiredNow ? 0 : thresholds.find((t) => days <= t);
-    if (threshold === undefined) return [];
+    const threshold = expiryAlertThreshold(card.expMonth, card.expYear, localToday, thresholds);
+    if (threshold === null) return [];
     const when = formatMonth(period);
     return [
       {
-        key: alertKey('card-expiry', method.id, 'method', expiredNow ? 0 : threshold, period),
+        key: alertKey('card-expiry', method.id, 'method', threshold, period),
         kind: 'card-expiry' as const,
         scope: `method:${method.id}`,
-        threshold: expiredNow ? 0 : threshold,
+        threshold,
         period,
         day: lastDay,
         severity: expiredNow || days <= 7 ? ('critical' as const) : ('warning' as const),

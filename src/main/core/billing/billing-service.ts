@@ -150,7 +150,7 @@ export class BillingService {
       const invoice = doc.invoices.find((x) => x.accountId === target.account.id && x.month === m) ?? null;
       const r = this.reconcileResolved(target, all, m, invoice);
       const c = doc.cases.find((x) => x.accountId === target.account.id && x.month === m);
-      rows.push({ month: m, status: r.status, differenceMicros: r.differenceMicros, caseState: c?.state ?? null });
+      rows.push({ month: m, status: r.status, differenceMicros: r.differenceMicros, caseState: c?.state ?? null, finalFrom: r.finalFrom });
     }
     return rows;
   }

@@ -2,7 +2,7 @@
  * Payment troubleshooting: a checklist computed from what Spendwatch knows (recorded payment methods,
  * estimated balance, sync errors, recorded payment events), and the usual causes of a failed payment.
  */
-import { daysUntilExpiry, expiresSoon } from '../../../shared/cards';
+import { daysUntilExpiry, expiresSoon, expiryWindowDays } from '../../../shared/cards';
 import { addDays } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import { spendOf } from '../aggregate/aggregations';
@@ -39,7 +39,7 @@ export function paymentChecklist(settings: Settings, accounts: ResolvedAccount[]
     if (!m.card) continue;
     const days = daysUntilExpiry(m.card.expMonth, m.card.expYear, localToday);
     if (days < 0) items.push({ id: `expired-${m.id}`, status: 'problem', title: `${methodName(m)} has expired`, detail: 'Replace it on OpenAI’s billing page; charges to it will fail.' });
-    else if (expiresSoon(m.card.expMonth, m.card.expYear, localToday)) items.push({ id: `expiring-${m.id}`, status: 'warning', title: `${methodName(m)} expires in ${days} day${days === 1 ? '' : 's'}`, detail: 'Add the new card on OpenAI before then.' });
+    else if (expiresSoon(m.card.expMonth, m.card.expYear, localToday, expiryWindowDays(settings.payments.expiryAlertDays))) items.push({ id: `expiring-${m.id}`, status: 'warning', title: `${methodName(m)} expires in ${days} day${days === 1 ? '' : 's'}`, detail: 'Add the new card on OpenAI before then.' });
   }
   for (const a of accounts) {
     if (a.isDemo) continue;

@@ -2,7 +2,7 @@
  * The read side: every figure the dashboard, `spendwatch status`, the CSV export and the tray show, from
  * local history only (no network). Exact sums, rounded once where shown; days are UTC days.
  */
-import { addMonths, dayFromMs, firstDayOfMonth, lastDayOfMonth, monthOf } from '../../../shared/dates';
+import { addMonths, dayFromMs, firstDayOfMonth, lastDayOfMonth, monthOf, type UtcDay } from '../../../shared/dates';
 import type { AccountSummary, Alert, DashboardQuery, DashboardView } from '../../../shared/domain';
 import type { AccountViews } from '../account-views';
 import type { HistoryView } from '../aggregate/aggregations';
@@ -77,7 +77,7 @@ export class DashboardQueries {
       byProject: breakdown(views, from, to, 'project'),
       byLineItem: breakdown(views, from, to, 'line_item'),
       byModel: breakdown(views, from, to, 'model'),
-      monthBreakdown: { projects: monthOverMonth(views, today, 'project'), lineItems: monthOverMonth(views, today, 'line_item') },
+      monthBreakdown: monthBreakdownOf(views, today),
       monthProgress: { budgetMicros, points: monthProgress(views, today) },
       usage: weekly ? weeklyUsage(usageSeries(views, from, to)) : usageSeries(views, from, to),
       monthly: billingHistory(views, month),
@@ -126,4 +126,9 @@ function billingHistory(views: HistoryView[], month: string) {
     rows.push({ month: m, totalMicros: totalBetween(views, from, to), byProject: breakdown(views, from, to, 'project'), byLineItem: breakdown(views, from, to, 'line_item') });
   }
   return rows;
+}
+
+function monthBreakdownOf(views: HistoryView[], today: UtcDay): DashboardView['monthBreakdown'] {
+  const projects = monthOverMonth(views, today, 'project');
+  return { comparedDays: projects.comparedDays, projects: projects.rows, lineItems: monthOverMonth(views, today, 'line_item').rows };
 }

@@ -3,7 +3,7 @@
  * fix-a-failed-payment guide. Every change re-evaluates alerts at once (a new card may expire soon; a
  * recorded balance may be low) and the tray follows.
  */
-import { daysUntilExpiry, expiresSoon, localDay } from '../../../shared/cards';
+import { daysUntilExpiry, expiresSoon, expiryWindowDays, localDay } from '../../../shared/cards';
 import { dayFromMs } from '../../../shared/dates';
 import type { AccountViews } from '../account-views';
 import { spendOf } from '../aggregate/aggregations';
@@ -48,11 +48,12 @@ export class PaymentsUseCase {
     };
   }
 
-  /** Cards expired or expiring within 60 days (the user's local calendar), for the dashboard's badge and the tray. */
+  /** Cards expired or expiring (the expiry alert's rule, in the user's local calendar), for the dashboard's banner and the tray. */
   notices(): PaymentNotice[] {
     const today = localDay(this.deps.clock.now());
-    return this.deps.settings.read().payments.methods.flatMap((m) => {
-      if (!m.card || !expiresSoon(m.card.expMonth, m.card.expYear, today)) return [];
+    const { methods, expiryAlertDays } = this.deps.settings.read().payments;
+    return methods.flatMap((m) => {
+      if (!m.card || !expiresSoon(m.card.expMonth, m.card.expYear, today, expiryWindowDays(expiryAlertDays))) return [];
       const days = daysUntilExpiry(m.card.expMonth, m.card.expYear, today);
       const name = methodName(m);
       if (days < 0) return [{ methodId: m.id, severity: 'critical' as const, message: `${name} has expired.` }];

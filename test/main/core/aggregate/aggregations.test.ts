@@ -154,9 +154,27 @@ describe('dashboard series', () => {
       },
       { p1: 'Web' },
     );
-    expect(monthOverMonth([v], '2026-11-21', 'project')).toEqual([
-      { key: 'p1', name: 'Web', micros: 150, previousMicros: 100 },
-      { key: 'p_old', name: 'p_old', micros: 0, previousMicros: 40 },
-    ]);
+    expect(monthOverMonth([v], '2026-11-21', 'project')).toEqual({
+      comparedDays: 20,
+      rows: [
+        { key: 'p1', name: 'Web', micros: 150, comparedMicros: 150, previousMicros: 100 },
+        { key: 'p_old', name: 'p_old', micros: 0, comparedMicros: 0, previousMicros: 40 },
+      ],
+    });
+  });
+
+  it('month over month compares whole days only: never a partial today, nothing on the 1st', async () => {
+    const { monthOverMonth } = await import('../../../../src/main/core/aggregate/aggregations');
+    const v = view({
+      '2026-11-01': [r('p1', 'x', 700)], // a whole Sunday
+      '2026-11-02': [r('p1', 'x', 500)],
+      '2026-12-01': [r('p1', 'x', 30)], // a few hours of a Tuesday
+      '2026-12-02': [r('p1', 'x', 20)],
+    });
+    expect(monthOverMonth([v], '2026-12-01', 'project')).toEqual({ comparedDays: 0, rows: [{ key: 'p1', name: 'p1', micros: 30, comparedMicros: 0, previousMicros: 0 }] });
+    expect(monthOverMonth([v], '2026-12-02', 'project')).toEqual({ comparedDays: 1, rows: [{ key: 'p1', name: 'p1', micros: 50, comparedMicros: 30, previousMicros: 700 }] });
+    // 31 March against a 28-day February: every whole day of February.
+    const march = view({ '2027-02-27': [r('p1', 'x', 10)], '2027-02-28': [r('p1', 'x', 10)], '2027-03-30': [r('p1', 'x', 5)] });
+    expect(monthOverMonth([march], '2027-03-31', 'project')).toMatchObject({ comparedDays: 30, rows: [{ comparedMicros: 5, previousMicros: 20 }] });
   });
 });

@@ -65,8 +65,8 @@ describe('billing IPC', () => {
     expect(events).toContain('alertRaised:');
     const statuses = await dispatchIpc(handlers, 'getBillingStatuses', { accountId: 'all' });
     expect(statuses.ok && (statuses.value as unknown[]).slice(0, 2)).toEqual([
-      { month: '2026-11', status: 'not-final', differenceMicros: 0, caseState: null },
-      { month: '2026-10', status: 'discrepancy', differenceMicros: 5_000_000, caseState: null },
+      { month: '2026-11', status: 'not-final', differenceMicros: 0, caseState: null, finalFrom: '2026-12-04' },
+      { month: '2026-10', status: 'discrepancy', differenceMicros: 5_000_000, caseState: null, finalFrom: '2026-11-04' },
     ]);
     expect(await dispatchIpc(handlers, 'addCaseContact', { accountId: 'acc_a', month: '2026-10', date: '2026-11-21', channel: 'chat', reference: 'R-1' })).toMatchObject({ ok: true });
     const report = await dispatchIpc(handlers, 'exportReport', { accountId: 'acc_a', month: '2026-10' });
