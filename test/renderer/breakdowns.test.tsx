@@ -89,3 +89,24 @@ describe('project budgets on their rows, and the provider’s word for a project
     expect(screen.getByRole('row', { name: /Other \(2 workspaces\)/ })).toBeTruthy();
   });
 });
+
+describe('vs last month: whole days against the same whole days', () => {
+  it('compares this month’s whole days, not the partial today, with last month’s same days', () => {
+    // $50 so far, of which $30 in whole days; last month's same days: $20 → +50%, not +150%.
+    const rows: ComparedAmount[] = [{ key: 'p1', name: 'Web', micros: 50_000_000, comparedMicros: 30_000_000, previousMicros: 20_000_000 }];
+    render(<Breakdowns monthBreakdown={{ comparedDays: 1, projects: rows, lineItems: [] }} currency="usd" monthTotal={50_000_000} today="2026-12-02" dataSince="2025-11-01" />);
+    const table = screen.getByRole('table', { name: 'Top projects this month' });
+    expect(within(table).getAllByRole('row')[1].textContent).toContain('+50%');
+    expect(screen.getAllByTitle(/This month's 1 whole UTC day against the same days of last month/).length).toBeGreaterThan(0);
+  });
+
+  it('on the 1st (UTC) shows no change: a few hours are never set against a whole day', () => {
+    const rows: ComparedAmount[] = [{ key: 'p1', name: 'Web', micros: 2_000_000, comparedMicros: 0, previousMicros: 0 }];
+    render(<Breakdowns monthBreakdown={{ comparedDays: 0, projects: rows, lineItems: [] }} currency="usd" monthTotal={2_000_000} today="2026-12-01" dataSince="2025-11-01" />);
+    const table = screen.getByRole('table', { name: 'Top projects this month' });
+    const cells = within(within(table).getAllByRole('row')[1]).getAllByRole('cell');
+    expect(cells.map((c) => c.textContent)).toContain('—');
+    expect(within(table).getAllByRole('row')[1].textContent).not.toContain('new');
+    expect(screen.getAllByTitle(/No whole day of this month yet \(UTC\)/).length).toBeGreaterThan(0);
+  });
+});

@@ -107,6 +107,10 @@ describe('forecast', () => {
   it('uses the previous month for the run rate on the 1st, and gives null with no data', () => {
     expect(forecastMonthEnd(spendFromDays({ '2026-10-31': 3_000_000 }), '2026-11-01')).toBe(90_000_000);
     expect(forecastMonthEnd(spendFromDays({}), '2026-11-10')).toBeNull();
+    // A few hours of today and nothing before: no forecast, never those hours multiplied out to a month.
+    expect(forecastMonthEnd(spendFromDays({ '2026-11-01': 500_000 }), '2026-11-01')).toBeNull();
+    // On the 1st with last month's pace: today counts at that pace, its few hours are not extrapolated.
+    expect(forecastMonthEnd(spendFromDays({ '2026-10-31': 3_000_000, '2026-11-01': 500_000 }), '2026-11-01')).toBe(90_000_000);
   });
 
   it('finds the day a budget runs out at the current pace', () => {
