@@ -163,7 +163,8 @@ export function changeText(current: Micros, previous: Micros, comparable = true)
 
 export function relativeTime(iso: string | null, now = Date.now()): string {
   if (!iso) return 'never';
-  const seconds = Math.round((Date.parse(iso) - now) / 1000);
+  // Never "in 3 days": a time after now means the clock was corrected since; its age is zero, not negative.
+  const seconds = Math.min(0, Math.round((Date.parse(iso) - now) / 1000));
   const format = relativeFormat();
   const abs = Math.abs(seconds);
   if (abs < 60) return format.format(seconds, 'second');

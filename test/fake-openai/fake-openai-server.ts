@@ -214,6 +214,8 @@ export class FakeOpenAiServer {
     const start = Number(params.get('start_time'));
     if (!Number.isInteger(start)) return errorBody('start_time is required', 'invalid_request_error', null);
     const end = params.has('end_time') ? Number(params.get('end_time')) : start + defaultLimit * DAY;
+    // A reversed or empty range is a client bug the real API answers with 400, never "no data".
+    if (!(end > start)) return errorBody('end_time must be after start_time', 'invalid_request_error', null);
     const limit = params.has('limit') ? Number(params.get('limit')) : defaultLimit;
     if (!(limit >= 1 && limit <= maxLimit)) return errorBody(`limit must be between 1 and ${maxLimit}`, 'invalid_request_error', 'invalid_limit');
     if (params.has('bucket_width') && params.get('bucket_width') !== '1d') return errorBody('only 1d supported here', 'invalid_request_error', null);

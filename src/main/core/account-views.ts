@@ -2,6 +2,7 @@
  * Resolves which histories a view covers: the configured accounts, or the demo organisation when
  * there are none. Also computes each account's summary (month to date, forecast, budget, staleness).
  */
+import { isDue } from '../../shared/elapsed';
 import { dayFromMs } from '../../shared/dates';
 import { ALL_ACCOUNTS, type AccountSummary, type Budget } from '../../shared/domain';
 import { percentOf } from '../../shared/money';
@@ -82,7 +83,7 @@ export class AccountViews {
     const pollMs = settings.general.pollMinutes * 60_000;
     const stale =
       !resolved.isDemo &&
-      (resolved.lastError !== null || resolved.repairPending === true || !resolved.lastSyncedAt || now.getTime() - Date.parse(resolved.lastSyncedAt) > Math.max(3 * pollMs, 3_600_000));
+      (resolved.lastError !== null || resolved.repairPending === true || isDue(resolved.lastSyncedAt, now.getTime(), Math.max(3 * pollMs, 3_600_000) + 1));
     return {
       id: resolved.account.id,
       name: resolved.account.name,

@@ -2,6 +2,7 @@
  * The alert rules, as pure functions of one account's history, budget and sync state at a moment.
  * Each candidate carries the key that makes it fire once: kind | account | scope | threshold | period.
  */
+import { isDue } from '../../../shared/elapsed';
 import { addDays, dayFromMs, firstDayOfMonth, formatDay, formatMonthName as formatMonth, monthOf, type UtcDay } from '../../../shared/dates';
 import type { AlertKind, AppErrorInfo, Budget } from '../../../shared/domain';
 import { formatMoney, type Micros } from '../../../shared/money';
@@ -217,7 +218,8 @@ function syncFailing(input: RuleInput): AlertCandidate[] {
   const { lastError, firstFailureAt } = input;
   if (!lastError || !firstFailureAt) return [];
   const permanent = PERMANENT_FAILURES.has(lastError.code);
-  if (!permanent && input.now.getTime() - Date.parse(firstFailureAt) < FAILING_FOR_MS) return [];
+  // A first failure "in the future" (the clock was corrected since) has failed for an unknown while: it counts.
+  if (!permanent && !isDue(firstFailureAt, input.now.getTime(), FAILING_FOR_MS)) return [];
   const period = monthOf(dayFromMs(input.now.getTime()));
   return [
     {

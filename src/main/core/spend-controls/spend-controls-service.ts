@@ -5,6 +5,7 @@
  * hourly, on every poll only near a limit, while one enforces, or after a spend-limit error — so polls do
  * not pay a request each. These checks never fail a sync: a failure is a warning.
  */
+import { isDue } from '../../../shared/elapsed';
 import { dayFromMs } from '../../../shared/dates';
 import { centsToMicros, type AccountSpendControls, type SpendEmailAlert, type SpendLimit, type SpendScope } from '../../../shared/spend-controls';
 import { AppError, toErrorInfo } from '../errors';
@@ -173,9 +174,7 @@ export class SpendControlsService {
     const scopes = [...new Set<SpendScope>(['account', ...doc.scopes.map((s) => s.scope), ...budgetProjects, ...spending])].slice(0, MAX_PROJECT_SCOPES + 1);
     const due = scopes.filter((scope) => {
       const known = doc.scopes.find((s) => s.scope === scope);
-      if (!known?.limitCheckedAt) return true;
-      const age = now.getTime() - Date.parse(known.limitCheckedAt);
-      if (age >= LIMIT_CHECK_INTERVAL_MS) return true;
+      if (!known || isDue(known.limitCheckedAt, now.getTime(), LIMIT_CHECK_INTERVAL_MS)) return true;
       if (limitError || known.limit?.enforcing) return true;
       return Boolean(known.limit && monthSpent(view, scope, today) * 100 >= LIMIT_NEAR_CHECK_PERCENT * centsToMicros(known.limit.cents));
     });

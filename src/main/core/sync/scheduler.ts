@@ -2,6 +2,7 @@
  * Polls on an interval (default 15 min) with jitter; an account that keeps failing is retried less
  * often (exponential backoff, capped). Paused while the machine sleeps or is offline.
  */
+import { isInFuture, timerDelay } from '../../../shared/elapsed';
 import type { Clock } from '../ports';
 import type { HistoryStore } from '../history/history-store';
 import type { SettingsRepository } from '../settings/settings';
@@ -62,10 +63,13 @@ export class SyncScheduler {
     this.schedule(5_000);
   }
 
-  /** When the account is next due, from its last attempt and its failure count. */
+  /**
+   * When the account is next due, from its last attempt and its failure count. A last attempt in the future (the
+   * clock ran ahead, then was corrected) is due now: waiting for it would stop polling for weeks.
+   */
   nextDueAt(accountId: string): number {
     const state = this.deps.history.readState(accountId);
-    if (!state.lastAttemptAt) return 0;
+    if (!state.lastAttemptAt || !Number.isFinite(Date.parse(state.lastAttemptAt)) || isInFuture(state.lastAttemptAt, this.deps.clock.now().getTime())) return 0;
     const interval = this.deps.settings.read().general.pollMinutes * 60_000;
     const backoff = Math.min(MAX_BACKOFF_MS, interval * 2 ** Math.min(state.consecutiveFailures, 8));
     return Date.parse(state.lastAttemptAt) + Math.max(interval, state.consecutiveFailures ? backoff : interval);
@@ -91,7 +95,8 @@ export class SyncScheduler {
     const interval = this.deps.settings.read().general.pollMinutes * 60_000;
     const next = accounts.length ? Math.min(...accounts.map((a) => this.nextDueAt(a.id))) : now + interval;
     const jitter = 1 + (((this.deps.random ?? Math.random)() * 2 - 1) * JITTER);
-    return Math.max(1_000, Math.round((next - now) * jitter));
+    // Capped (timerDelay): a delay past 2³¹ ms would fire at once, and a long sleep would miss a clock jump.
+    return Math.max(1_000, timerDelay((next - now) * jitter));
   }
 
   private schedule(ms: number): void {
@@ -99,6 +104,6 @@ export class SyncScheduler {
     this.handle = this.timers.setTimeout(() => {
       this.handle = undefined;
       void this.tick();
-    }, ms);
+    }, timerDelay(ms));
   }
 }

@@ -16,6 +16,7 @@ import { accountKeyRef } from '../vault/keytar-vault';
 import type { StateNotices } from '../fs/state-notices';
 import type { CostRow } from '../history/types';
 import { own } from '../../../shared/records';
+import { isDue } from '../../../shared/elapsed';
 
 export interface SyncEngineOptions {
   /** Days before today refetched on every poll (costs settle late). */
@@ -157,7 +158,7 @@ export class SyncEngine {
     const known = { ...state.projects, ...Object.fromEntries(costs.projectNames) };
     const projects = await this.projectNames({ ...state, projects: known }, costs.days, provider, now, warnings);
     const costsChanged = [...costs.days].some(([day, rows]) => history.costsDiffer(day, rows));
-    const usageStale = !state.usageFetchedAt || now.getTime() - Date.parse(state.usageFetchedAt) > this.options.usageMaxAgeMs;
+    const usageStale = isDue(state.usageFetchedAt, now.getTime(), this.options.usageMaxAgeMs);
     const usage = backfill || costsChanged || usageStale ? await optional(() => provider.fetchUsage(range), 'Token usage', warnings) : undefined;
 
     // Everything fetched and validated: only now does the history change.
@@ -187,7 +188,7 @@ export class SyncEngine {
     const ids = new Set([...days.values()].flat().flatMap((row) => (row.projectId ? [row.projectId] : [])));
     const unknown = [...ids].some((id) => own(state.projects, id) === undefined);
     const unnamedStale =
-      [...ids].some((id) => own(state.projects, id) === id) && (!state.projectsFetchedAt || now.getTime() - Date.parse(state.projectsFetchedAt) > 86_400_000);
+      [...ids].some((id) => own(state.projects, id) === id) && isDue(state.projectsFetchedAt, now.getTime(), 86_400_000);
     if (!unknown && !unnamedStale) return undefined;
     const fetched = await optional(() => provider.listProjects(), 'Project names', warnings);
     // A Map, then own data properties: ids are outside text ("constructor", "__proto__" are ids like any other).
@@ -201,12 +202,15 @@ export class SyncEngine {
     let from = addDays(today, -this.options.settleDays);
     // After a long pause, catch up from the last successful day.
     if (state.lastSuccessAt) {
-      const lastDay = addDays(dayFromMs(Date.parse(state.lastSuccessAt)), -this.options.settleDays);
+      const at = Date.parse(state.lastSuccessAt);
+      const lastDay = Number.isFinite(at) ? addDays(dayFromMs(at), -this.options.settleDays) : from;
       if (lastDay < from) from = lastDay;
     }
     for (const month of corruptMonths) if (firstDayOfMonth(month) < from) from = firstDayOfMonth(month);
     if (state.backfilledFrom && from < state.backfilledFrom) from = state.backfilledFrom;
-    return from;
+    // A clock set back before the backfill's start (or a last success "in the future") must never ask for a
+    // reversed or empty range: today is always in it.
+    return from > today ? today : from;
   }
 }
 

@@ -77,3 +77,41 @@ describe('sync scheduler', () => {
     expect(high.scheduled.at(-1)).toBeLessThanOrEqual(15 * 60_000 * 1.1);
   });
 });
+
+describe('sync scheduler when the clock jumps', () => {
+  it('a last attempt in the future (the clock ran 40 days ahead, then was corrected) is due now', async () => {
+    const { scheduler, synced, scheduled, clock } = setup();
+    clock.advance(40 * 86_400_000);
+    scheduler.start();
+    await scheduler.tick(); // attempted "40 days from now"
+    clock.advance(-40 * 86_400_000); // NTP corrects the clock
+    expect(scheduler.nextDueAt('acc_a')).toBe(0);
+    await scheduler.tick();
+    expect(synced).toHaveLength(2);
+    // Every delay ever asked of the timers is one Node can keep (setTimeout fires at once past 2^31 - 1 ms).
+    expect(Math.max(...scheduled)).toBeLessThanOrEqual(3_600_000);
+  });
+
+  it('never asks the timers for a delay past an hour, whatever the backoff or the clock', async () => {
+    const { scheduler, scheduled, clock, setFailing, history } = setup();
+    setFailing(true);
+    scheduler.start();
+    for (let i = 0; i < 10; i++) {
+      await scheduler.tick();
+      clock.advance(5 * 3_600_000);
+    }
+    // A last attempt years back after the clock jumped forward: due at once, no huge negative or positive delay.
+    history.writeState('acc_a', { ...history.readState('acc_a'), lastAttemptAt: '2019-01-01T00:00:00.000Z' });
+    await scheduler.tick();
+    for (const ms of scheduled) {
+      expect(ms).toBeGreaterThanOrEqual(0);
+      expect(ms).toBeLessThanOrEqual(3_600_000);
+    }
+  });
+
+  it('a garbled last attempt is due, never NaN', () => {
+    const { scheduler, history } = setup();
+    history.writeState('acc_a', { ...history.readState('acc_a'), lastAttemptAt: 'not a time' });
+    expect(scheduler.nextDueAt('acc_a')).toBe(0);
+  });
+});

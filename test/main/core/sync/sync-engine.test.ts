@@ -66,6 +66,23 @@ describe('sync engine', () => {
     expect(new Date(Number(window.get('end_time')) * 1000).toISOString()).toBe('2026-11-22T00:00:00.000Z');
   });
 
+  it('never asks for a reversed or empty range when the clock is set back before the backfill, or jumps ahead', async () => {
+    const acme = core.accounts.get('Acme').id;
+    expect((await core.services.sync.syncAll([acme])).results[0].ok).toBe(true);
+    for (const at of ['2024-06-01T08:00:00Z', '2031-03-01T00:00:05Z', '2026-11-21T10:20:00Z']) {
+      clock.set(at);
+      server.clearLog();
+      await core.services.sync.syncAll([acme]);
+      for (const request of server.requestsTo('/organization/costs')) {
+        const start = Number(request.query.get('start_time'));
+        const end = Number(request.query.get('end_time'));
+        expect(end, at).toBeGreaterThan(start);
+        // Today (at that clock) is always inside the window asked for.
+        expect(start * 1000).toBeLessThanOrEqual(clock.now().getTime());
+      }
+    }
+  });
+
   it('matches the organisation to the micro-dollar, with project names', async () => {
     await core.services.sync.syncAll();
     const view = core.queries.dashboard({ accountId: core.accounts.get('Acme').id, range: 'mtd', groupBy: 'project' });
@@ -133,6 +150,20 @@ describe('sync engine', () => {
     clock.advance(15 * 60_000);
     await core.services.sync.syncAll([acme.id]);
     expect(core.queries.dashboard({ accountId: acme.id, range: 'mtd', groupBy: 'project' }).accounts.find((a) => a.id === acme.id)!.warning).toBeNull();
+  });
+
+  it('a last success in the future (the clock ran ahead, then was corrected) is stale, and usage is refetched', async () => {
+    const acme = core.accounts.get('Acme').id;
+    clock.set('2027-01-10T10:00:00Z'); // 50 days fast
+    await core.services.sync.syncAll([acme]);
+    clock.set(NOW);
+    const summary = () => core.queries.dashboard({ accountId: acme, range: 'mtd', groupBy: 'project' }).accounts.find((a) => a.id === acme)!;
+    expect(summary().stale).toBe(true);
+    server.clearLog();
+    await core.services.sync.syncAll([acme]);
+    // Usage fetched "in the future" counts as due, not as fresh for 50 days.
+    expect(server.requestsTo('/organization/usage/completions').length).toBeGreaterThan(0);
+    expect(summary().stale).toBe(false);
   });
 
   it('isolates a failing account: the other syncs and keeps its data', async () => {
