@@ -47,6 +47,8 @@ export const errorCodeSchema = z.enum([
   'invalid_input',
   'forbidden',
   'permission_denied',
+  'disk_full',
+  'read_only',
   'busy',
   'internal',
 ]);

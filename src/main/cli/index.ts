@@ -12,7 +12,7 @@ import { money } from '../core/reports/status-report';
 import type { Spendwatch } from '../core/use-cases/spendwatch';
 import { readSecretFromStdin } from './read-secret';
 import { openSpendwatch } from './session';
-import { print, printAlerts, printJson, renderStatus } from './output';
+import { print, printAlerts, printedJson, printJson, renderStatus } from './output';
 import { amountArg, dayArg, thresholdsArg } from './arguments';
 import { registerSpendControlCommands } from './commands/spend-controls';
 import { registerBillingCommands } from './commands/billing';
@@ -227,17 +227,21 @@ const usd = (micros: number) => `$${microsToDecimal(micros)}`;
 
 export async function main(argv = process.argv): Promise<number> {
   const program = buildProgram();
+  // A script reading --json output always gets one document, the error inside when the command failed.
+  const wantsJson = argv.slice(2).includes('--json');
   try {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? EXIT.ok);
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      if (wantsJson && !printedJson()) printJson({ error: { code: 'invalid_input', message: error.message.replace(/^error:\s*/, '') } });
       return EXIT.usage;
     }
     const info = toErrorInfo(error);
     if (info.code === 'internal') log.error(`Command "${argv.slice(2, 4).join(' ')}" failed unexpectedly`, error);
     process.stderr.write(`spendwatch: ${safe(info.message)}\n`);
+    if (wantsJson && !printedJson()) printJson({ error: info });
     if (info.code === 'keychain_unavailable') return EXIT.keychain;
     if (info.code === 'invalid_input') return EXIT.usage;
     return EXIT.failed;

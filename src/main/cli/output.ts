@@ -4,7 +4,13 @@ import { terminalSafe as safe } from '../core/text/safe-output';
 
 /** Results go to stdout; progress, notices and errors to stderr. */
 export const print = (text: string) => process.stdout.write(text);
-export const printJson = (value: unknown) => print(`${JSON.stringify(value, null, 2)}\n`);
+let jsonPrinted = false;
+export const printJson = (value: unknown) => {
+  jsonPrinted = true;
+  print(`${JSON.stringify(value, null, 2)}\n`);
+};
+/** Whether this run already printed its JSON document (a failure after it must not print a second one). */
+export const printedJson = (): boolean => jsonPrinted;
 
 /** Alerts a command raised, one `ALERT title: message` line each (text from outside made inert). */
 export const printAlerts = (alerts: readonly { title: string; message: string }[]) => {

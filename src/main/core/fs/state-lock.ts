@@ -14,6 +14,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { AppError } from '../errors';
+import { diskError } from './atomic-file';
 
 export interface LockOptions {
   /** How long to wait for another process before giving up. */
@@ -109,8 +110,8 @@ export class FileStateLocks implements StateLocks {
   private tryAcquire(name: string): (() => void) | undefined {
     if (!/^[A-Za-z0-9_.-]+$/.test(name)) throw new Error(`Bad lock name: ${name}`);
     const dir = join(this.dataDir, '.locks');
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
     try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       return lockfile.lockSync(join(dir, name), {
         realpath: false,
         stale: STALE_MS,
@@ -119,10 +120,8 @@ export class FileStateLocks implements StateLocks {
       });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ELOCKED') return undefined;
-      if ((error as NodeJS.ErrnoException).code === 'EACCES' || (error as NodeJS.ErrnoException).code === 'EPERM') {
-        throw new AppError('permission_denied', `Spendwatch cannot write to ${dir}: permission denied. Check the permissions of the data folder.`);
-      }
-      throw error;
+      // A read-only or full data dir, or one we may not write: an error that names the folder and the fix.
+      throw diskError(error, dir);
     }
   }
 }

@@ -10,7 +10,8 @@ import { readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { appErrorSchema } from '../../../shared/domain';
-import { quarantineFile, readFileIfExists, writeFileAtomic } from '../fs/atomic-file';
+import { toErrorInfo } from '../errors';
+import { diskError, quarantineFile, readFileIfExists, writeFileAtomic } from '../fs/atomic-file';
 import { historyDir } from '../paths';
 import type { Clock } from '../ports';
 import { readStateText } from '../fs/recovering-document';
@@ -168,13 +169,20 @@ export class HistoryStore {
    * holds it (a sync in progress), the file is left for that sync, which reloads and repairs it itself.
    */
   private quarantineMonth(accountId: string, month: string, path: string, reason: string): CorruptMonth | undefined {
-    const found = this.locks.trySync(historyLockName(accountId), () => {
-      if (readFileIfExistsQuietly(path) === undefined) return undefined;
-      const movedTo = quarantineFile(path, this.clock.now());
-      const mark: CorruptMonth = { month, movedTo, reason };
-      writeFileAtomic(join(this.accountDir(accountId), `${month}.repair.json`), `${JSON.stringify(mark)}\n`);
-      return mark;
-    });
+    let found: CorruptMonth | undefined;
+    try {
+      found = this.locks.trySync(historyLockName(accountId), () => {
+        if (readFileIfExistsQuietly(path) === undefined) return undefined;
+        const movedTo = quarantineFile(path, this.clock.now());
+        const mark: CorruptMonth = { month, movedTo, reason };
+        writeFileAtomic(join(this.accountDir(accountId), `${month}.repair.json`), `${JSON.stringify(mark)}\n`);
+        return mark;
+      });
+    } catch (error) {
+      // A full or read-only disk: the damaged file stays where it is, and reading (status, export) goes on.
+      this.notices?.add(`History for ${month} is damaged (${reason}) and could not be moved aside: ${toErrorInfo(diskError(error, path)).message}`);
+      return undefined;
+    }
     if (found && !this.syncing.has(accountId)) this.notices?.add(`History for ${month} was damaged (${reason}). It was moved to ${found.movedTo}; the next sync fetches the whole month again.`);
     return found;
   }
