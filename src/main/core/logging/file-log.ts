@@ -5,6 +5,7 @@
  * repaired, sync failures. What never goes in: keys and card numbers — every line passes redactLogText,
  * whatever the caller passed. Nothing is created until the first line is written.
  */
+import { closeSync, constants, lstatSync, mkdirSync, openSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type winstonModule from 'winston';
@@ -72,6 +73,7 @@ export class FileLog implements Logger {
 
   private open(): winstonModule.Logger {
     if (this.logger) return this.logger;
+    refusePlantedLinks(this.dataDir, this.clock);
     const winston = loadWinston();
     this.logger = winston.createLogger({
       level: 'info',
@@ -87,5 +89,28 @@ export class FileLog implements Logger {
       ],
     });
     return this.logger;
+  }
+}
+
+/**
+ * The log is appended to, and a planted symlink (logs/ or spendwatch.log pointing elsewhere) would have it write
+ * through to any file the user can write. The folder and the file are opened without following links
+ * (O_NOFOLLOW); a link found in their place is moved aside (kept for inspection) and a plain one made.
+ * winston's own rotation renames files, which replaces a link rather than writing through it.
+ */
+function refusePlantedLinks(dataDir: string, clock: Clock): void {
+  const dir = logDir(dataDir);
+  const aside = (path: string) => renameSync(path, `${path}.symlink-${clock.now().toISOString().replace(/[:.]/g, '-')}`);
+  if (lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink()) aside(dir);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = logFile(dataDir);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      closeSync(openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o600));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw error;
+      aside(file);
+    }
   }
 }

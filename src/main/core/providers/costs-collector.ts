@@ -9,6 +9,7 @@
  *   readable ones do not replace, so one bad row never wipes good history;
  * - project (workspace) names carried by results are collected, so the names endpoint is called less.
  */
+import { redactSecrets } from '../../../shared/redact';
 import { addDays, dayFromUnix, type UtcDay } from '../../../shared/dates';
 import type { CostRow } from '../history/types';
 import type { CostsResult, DayRange } from './provider';
@@ -66,8 +67,9 @@ export class CostsCollector {
         continue;
       }
       const { row, projectName } = result.value;
-      if (row.projectId && projectName) this.names.set(row.projectId, projectName);
-      rows.push(row);
+      // Names come from whoever in the organisation typed them: key-shaped text never reaches history.
+      if (row.projectId && projectName) this.names.set(row.projectId, redactSecrets(projectName));
+      rows.push(row.lineItem ? { ...row, lineItem: redactSecrets(row.lineItem) } : row);
     }
     this.days.set(day, rows);
     if (skipped) this.partial.add(day);

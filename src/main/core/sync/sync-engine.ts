@@ -17,6 +17,7 @@ import type { StateNotices } from '../fs/state-notices';
 import type { CostRow } from '../history/types';
 import { own } from '../../../shared/records';
 import { isDue } from '../../../shared/elapsed';
+import { maskKey, redactSecrets } from '../../../shared/redact';
 
 export interface SyncEngineOptions {
   /** Days before today refetched on every poll (costs settle late). */
@@ -106,8 +107,9 @@ export class SyncEngine {
     const repaired = store.pendingRepairs(account.id);
     const now = clock.now();
     let provider: SpendProvider | undefined;
+    let apiKey: string | null = null;
     try {
-      const apiKey = await this.deps.vault.get(accountKeyRef(account.id));
+      apiKey = await this.deps.vault.get(accountKeyRef(account.id));
       if (!apiKey) {
         throw new AppError('invalid_key', `No key for "${account.name}" was found in the keychain. Remove the account and add it again with its admin key.`);
       }
@@ -115,6 +117,7 @@ export class SyncEngine {
       const outcome = await this.fetchAndApply(account, state, provider, now, repaired.map((r) => r.month));
       const next: SyncState = {
         ...outcome.state,
+        warning: outcome.state.warning ? withoutKey(outcome.state.warning, apiKey) : null,
         lastSuccessAt: now.toISOString(),
         lastAttemptAt: now.toISOString(),
         lastError: null,
@@ -129,14 +132,20 @@ export class SyncEngine {
       }
       return { accountId: account.id, name: account.name, ok: true, requests: provider.requestCount, error: null, changedDays: outcome.changedDays, filesWritten, repaired, warning: next.warning ?? null };
     } catch (error) {
-      const info = toErrorInfo(error);
-      store.writeState(account.id, {
-        ...state,
-        lastAttemptAt: now.toISOString(),
-        lastError: info,
-        consecutiveFailures: state.consecutiveFailures + 1,
-        firstFailureAt: state.firstFailureAt ?? now.toISOString(),
-      });
+      // A server that echoes the key back (in any shape the key rule might not know) never gets it stored.
+      const raw = toErrorInfo(error);
+      const info = { ...raw, message: withoutKey(raw.message, apiKey) };
+      try {
+        store.writeState(account.id, {
+          ...state,
+          lastAttemptAt: now.toISOString(),
+          lastError: info,
+          consecutiveFailures: state.consecutiveFailures + 1,
+          firstFailureAt: state.firstFailureAt ?? now.toISOString(),
+        });
+      } catch {
+        // A full or read-only disk: the failure is still reported to the caller, just not remembered.
+      }
       return { accountId: account.id, name: account.name, ok: false, requests: provider?.requestCount ?? 0, error: info, changedDays: [], filesWritten: 0, repaired: [], warning: null };
     }
   }
@@ -192,7 +201,7 @@ export class SyncEngine {
     if (!unknown && !unnamedStale) return undefined;
     const fetched = await optional(() => provider.listProjects(), 'Project names', warnings);
     // A Map, then own data properties: ids are outside text ("constructor", "__proto__" are ids like any other).
-    const names = new Map([...Object.entries(state.projects), ...(fetched ?? [])]);
+    const names = new Map([...Object.entries(state.projects), ...[...(fetched ?? [])].map(([id, name]): [string, string] => [id, redactSecrets(name)])]);
     for (const id of ids) if (!names.has(id)) names.set(id, id);
     return Object.fromEntries(names);
   }
@@ -232,4 +241,9 @@ async function optional<T>(fetch: () => Promise<T>, what: string, warnings: stri
     warnings.push(`${what} could not be fetched: ${toErrorInfo(error).message}`);
     return undefined;
   }
+}
+
+/** The account's own key, wherever it appears verbatim, in its masked form. */
+function withoutKey(text: string, apiKey: string | null): string {
+  return apiKey && apiKey.length >= 8 ? text.split(apiKey).join(maskKey(apiKey)) : text;
 }

@@ -14,6 +14,7 @@ import { toErrorInfo } from '../errors';
 import { RecoveringDocument } from '../fs/recovering-document';
 import { FileStateLocks, type StateLocks } from '../fs/state-lock';
 import { StateNotices } from '../fs/state-notices';
+import { dataDirProblem } from '../fs/data-dir';
 import { HistoryStore } from '../history/history-store';
 import { settingsFile } from '../paths';
 import { PaymentService } from '../payments/payment-service';
@@ -85,6 +86,8 @@ export function wireCore(deps: CoreDependencies): CoreServices {
   const emit = events.emit;
   const notices = new StateNotices(clock);
   notices.onNotice((notice) => logger.warn(notice.message));
+  const wideDataDir = dataDirProblem(dataDir);
+  if (wideDataDir) notices.add(wideDataDir);
   const guarded = (path: string, writer: DocumentStore<unknown>, label: string, lockName: string, problem: (raw: unknown) => string | null) =>
     new RecoveringDocument({ path, writer, label, lockName, problem, locks, clock, notices });
 

@@ -1,5 +1,5 @@
 /** The log file: in the data dir, redacts every key and card number, caps and rotates its size. */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,30 @@ describe('log file', () => {
       expect(text).not.toContain(secret);
     }
     expect(statSync(logFile(dataDir)).mode & 0o077).toBe(0);
+  });
+
+  it('never writes through a symlink planted as the log file or its folder', async () => {
+    for (const plant of ['file', 'folder'] as const) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'sw-log-'));
+      const victim = join(mkdtempSync(join(tmpdir(), 'sw-victim-')), 'victim.txt');
+      writeFileSync(victim, 'precious\n');
+      if (plant === 'file') {
+        mkdirSync(logDir(dataDir), { recursive: true });
+        symlinkSync(victim, logFile(dataDir));
+      } else {
+        symlinkSync(join(victim, '..'), logDir(dataDir));
+      }
+      const log = new FileLog(dataDir, 'cli', new TestClock(new Date('2026-11-22T00:00:00Z')));
+      log.warn('a line that must not land in the victim');
+      await log.flush();
+      expect(readFileSync(victim, 'utf8'), plant).toBe('precious\n');
+      expect(lstatSync(logDir(dataDir)).isDirectory(), plant).toBe(true);
+      expect(lstatSync(logFile(dataDir)).isFile(), plant).toBe(true);
+      expect(readFileSync(logFile(dataDir), 'utf8')).toContain('a line that must not land in the victim');
+      // The planted link is kept aside for inspection.
+      const where = plant === 'file' ? logDir(dataDir) : dataDir;
+      expect(readdirSync(where).some((n) => n.includes('.symlink-')), plant).toBe(true);
+    }
   });
 
   it('is size-capped and rotated', async () => {

@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { trayText } from '../../../../src/main/electron/tray-text';
+import { daysUntilExpiry, localDay } from '../../../../src/shared/cards';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -103,11 +104,13 @@ describe('payment methods', () => {
   it('warns about a card expiring next month once per threshold, up to and after expiry', async () => {
     await core.services.payments.save(undefined, card());
     const first = core.alerts.evaluate();
+    // Card expiry is a local matter: 40 days in a zone where it is still 21 November, 39 where it is the 22nd.
+    const days = daysUntilExpiry(12, 2026, localDay(clock.now()));
     expect(first.map((a) => [a.kind, a.threshold])).toEqual([['card-expiry', 60]]);
-    expect(first[0].title).toBe('Visa •••• 4242 expires in 40 days');
-    expect(first[0].message).toMatch(/expires at the end of December 2026 \(in 40 days\)\. Update your payment method on OpenAI/);
+    expect(first[0].title).toBe(`Visa •••• 4242 expires in ${days} days`);
+    expect(first[0].message).toMatch(new RegExp(`expires at the end of December 2026 \\(in ${days} days\\)\\. Update your payment method on OpenAI`));
     expect(core.alerts.evaluate()).toEqual([]);
-    expect(core.payments.notices()).toEqual([{ methodId: expect.any(String), severity: 'warning', message: 'Visa •••• 4242 (“Company card”) expires in 40 days.' }]);
+    expect(core.payments.notices()).toEqual([{ methodId: expect.any(String), severity: 'warning', message: `Visa •••• 4242 (“Company card”) expires in ${days} days.` }]);
     expect(trayText(core.queries.trayFacts()).state).toBe('warning');
     const steps: [string, number][] = [
       ['2026-12-05T12:00:00Z', 30],
