@@ -4,6 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 export interface HarnessProcess {
   url: string;
   lines: string[];
+  /** What it wrote on stderr so far (warnings such as TimeoutOverflowWarning land there). */
+  stderr: () => string;
   child: ChildProcess;
   stop(): Promise<void>;
 }
@@ -27,6 +29,7 @@ export function startHarnessProcess(env: NodeJS.ProcessEnv = {}): Promise<Harnes
         resolve({
           url: ready.slice('Spendwatch UI: '.length),
           lines,
+          stderr: () => stderr,
           child,
           stop: () =>
             new Promise((done) => {
