@@ -17,7 +17,7 @@ export interface HttpErrorBody {
 }
 
 /** Transport settings a host may set for every provider (a timeout for the CLI, fast retries in tests). */
-export type HttpOptions = Partial<Pick<JsonHttpClientOptions, 'dispatcher' | 'timeoutMs' | 'retry' | 'sleep'>>;
+export type HttpOptions = Partial<Pick<JsonHttpClientOptions, 'dispatcher' | 'timeoutMs' | 'retry' | 'sleep' | 'maxResponseBytes'>>;
 
 export interface JsonHttpClientOptions {
   baseUrl: string;
@@ -31,7 +31,24 @@ export interface JsonHttpClientOptions {
   retry?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** The largest answer read (default 64 MB); a larger one is dropped unread and throws AnswerTooLarge. */
+  maxResponseBytes?: number;
 }
+
+/**
+ * An answer larger than Spendwatch reads at once. Not the server's fault when the client asked for it (a long
+ * range of a large organisation): callers that can ask for less (smaller pages) catch it and do.
+ */
+export class AnswerTooLarge extends AppError {
+  constructor(
+    readonly maxBytes: number,
+    host: string,
+  ) {
+    super('malformed_response', `The answer from ${host} was larger than ${formatBytes(maxBytes)}, the most Spendwatch reads at once. Nothing was changed.`);
+  }
+}
+
+export const formatBytes = (bytes: number): string => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`);
 
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -130,9 +147,9 @@ export class JsonHttpClient {
       });
       statusCode = response.statusCode;
       retryAfter = response.headers['retry-after'];
-      text = await readCapped(response.body, MAX_RESPONSE_BYTES);
+      text = await readCapped(response.body, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
     } catch (error) {
-      if (error instanceof ResponseTooLarge) throw new AppError('malformed_response', `${originOf(url)} sent an answer too large to be real. ${error.message} Nothing was changed.`);
+      if (error instanceof ResponseTooLarge) throw new AnswerTooLarge(this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES, originOf(url));
       throw this.transportFailure(error, url);
     }
     if (statusCode >= 200 && statusCode < 300) {

@@ -17,5 +17,6 @@ export function openAiHttpClient(options: OpenAiClientOptions): JsonHttpClient {
     retry: options.retry,
     sleep: options.sleep,
     clock: options.clock,
+    maxResponseBytes: options.maxResponseBytes,
   });
 }

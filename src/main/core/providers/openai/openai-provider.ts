@@ -7,7 +7,7 @@ import { addDays, dayFromMs, dayFromUnix, daysBetween, unixFromDay, type UtcDay 
 import { systemClock, type Clock } from '../../ports';
 import { AppError } from '../../errors';
 import type { UsageRow } from '../../history/types';
-import type { JsonHttpClient } from '../http/json-http-client';
+import { AnswerTooLarge, formatBytes, type JsonHttpClient } from '../http/json-http-client';
 import { followCursor, parseAnswer } from '../http/paging';
 import type { CostsResult, DayRange, SpendProvider } from '../provider';
 import { CostsCollector } from '../costs-collector';
@@ -22,12 +22,24 @@ const PROJECTS_PAGE_LIMIT = 100;
 
 export type OpenAiProviderOptions = OpenAiClientOptions;
 
+/** The Costs page limit (buckets) that fitted in one answer, per base URL and key, for the life of the process. */
+const FITTING_LIMIT = new Map<string, number>();
+
+/** A page size that may shrink: `smaller` is told each new size, to remember it. */
+interface PageLimit {
+  value: number;
+  smaller?: (value: number) => void;
+}
+
 export class OpenAiProvider implements SpendProvider {
   private readonly http: JsonHttpClient;
   private readonly clock: Clock;
+  private readonly fitKey: string;
 
   constructor(options: OpenAiProviderOptions) {
     this.clock = options.clock ?? systemClock;
+    // The key's last characters tell accounts apart in this process's memory; the key itself is not kept again.
+    this.fitKey = `${options.baseUrl ?? ''}|${options.apiKey.slice(-12)}`;
     this.http = openAiHttpClient({ ...options, clock: this.clock });
   }
 
@@ -42,10 +54,16 @@ export class OpenAiProvider implements SpendProvider {
     parse(costsPageSchema, await this.http.getJson('/organization/costs', query), 'costs');
   }
 
+  /**
+   * Costs for the range, following next_page. An answer too large to take in one piece (a large organisation's
+   * 180-day page) is asked for again, same cursor, with half the `limit` (buckets a page), down to one day; the
+   * limit that fits is kept for this base URL and key, so later syncs of the account start from it.
+   */
   async fetchCosts(range: DayRange, onProgress?: (doneDays: number, totalDays: number) => void): Promise<CostsResult> {
     const totalDays = daysBetween(range.from, range.toExclusive);
     const collector = new CostsCollector(range, openAiCostsReader);
-    for await (const page of this.pages(costsPageSchema, '/organization/costs', range, COSTS_PAGE_LIMIT, [
+    const limit = { value: Math.max(1, Math.min(FITTING_LIMIT.get(this.fitKey) ?? COSTS_PAGE_LIMIT, totalDays)), smaller: (value: number) => FITTING_LIMIT.set(this.fitKey, value) };
+    for await (const page of this.pages(costsPageSchema, '/organization/costs', range, limit, [
       ['group_by[]', 'line_item'],
       ['group_by[]', 'project_id'],
     ], (problem) => collector.addProblem(problem))) {
@@ -98,26 +116,39 @@ export class OpenAiProvider implements SpendProvider {
     schema: S,
     path: string,
     range: DayRange,
-    limit: number,
+    limit: number | PageLimit,
     extra: [string, string][],
     note?: (problem: string) => void,
   ): AsyncGenerator<z.output<S>> {
+    const size: PageLimit = typeof limit === 'number' ? { value: limit } : limit;
     return followCursor({
       provider: 'OpenAI',
       path,
       note,
       nextCursor: (page: z.output<S>) => (page as { next_page: string | null }).next_page,
       fetchPage: async (cursor) => {
-        const query = new URLSearchParams([
-          ['start_time', String(unixFromDay(range.from))],
-          ['end_time', String(unixFromDay(range.toExclusive))],
-          ['bucket_width', '1d'],
-          ...extra,
-          ['limit', String(limit)],
-        ]);
-        if (cursor) query.set('page', cursor);
-        // Exact numbers: a JSON number's own digits are kept (as text) rather than rounded to a double.
-        return parse(schema, await this.http.getJson(path, query, { exactNumbers: true }), path);
+        for (;;) {
+          const query = new URLSearchParams([
+            ['start_time', String(unixFromDay(range.from))],
+            ['end_time', String(unixFromDay(range.toExclusive))],
+            ['bucket_width', '1d'],
+            ...extra,
+            ['limit', String(size.value)],
+          ]);
+          if (cursor) query.set('page', cursor);
+          try {
+            // Exact numbers: a JSON number's own digits are kept (as text) rather than rounded to a double.
+            return parse(schema, await this.http.getJson(path, query, { exactNumbers: true }), path);
+          } catch (error) {
+            // Too large for one answer: the size was ours to choose, so ask for fewer days, down to one.
+            if (!(error instanceof AnswerTooLarge) || !size.smaller) throw error;
+            if (size.value === 1) {
+              throw new AppError('malformed_response', `OpenAI's costs for a single day are larger than the ${formatBytes(error.maxBytes)} Spendwatch reads in one answer. Nothing was changed.`);
+            }
+            size.value = Math.ceil(size.value / 2);
+            size.smaller(size.value);
+          }
+        }
       },
     });
   }
