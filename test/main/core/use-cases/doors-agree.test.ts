@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeOpenAiServer } from '../../../fake-openai/fake-openai-server';
-import { smallOrganisation } from '../../../fake-openai/organisations';
+import { smallOrganisation, utcDay } from '../../../fake-openai/organisations';
+import { addMonths } from '../../../../src/shared/dates';
 import { ensureCliBuilt, runCli } from '../../../support/cli';
 import { createNodeSpendwatch } from '../../../../src/main/core/compose-node';
 import { createIpcHandlers } from '../../../../src/main/core/ipc/handlers';
@@ -73,8 +74,9 @@ describe.runIf(keychain)('the app and the CLI run the same use cases', () => {
   it('removing an account takes its key, budget, history, alerts, credits and invoices with it, through either door', async () => {
     const ids = { cli: id('cli'), app: id('app') };
     for (const door of ['cli', 'app'] as const) {
-      await call('addCredit', { accountId: ids[door], kind: 'purchase', amountMicros: 50_000_000, date: '2026-11-01' });
-      await call('saveInvoice', { accountId: ids[door], month: '2026-10', totalMicros: 12_000_000 });
+      // Dates from the run's clock, never the calendar: a credit on the 1st of this month, last month's invoice.
+      await call('addCredit', { accountId: ids[door], kind: 'purchase', amountMicros: 50_000_000, date: `${utcDay(0).slice(0, 7)}-01` });
+      await call('saveInvoice', { accountId: ids[door], month: addMonths(utcDay(0).slice(0, 7), -1), totalMicros: 12_000_000 });
     }
     const removedByCli = await runCli(['accounts', 'remove', NAMES.cli], { home });
     expect(removedByCli.code, removedByCli.stderr).toBe(0);
