@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeOpenAiServer } from '../../fake-openai/fake-openai-server';
-import { smallOrganisation } from '../../fake-openai/organisations';
+import { smallOrganisation, utcDay } from '../../fake-openai/organisations';
+import { addMonths } from '../../../src/shared/dates';
 import { ensureCliBuilt, runCli } from '../../support/cli';
 
 const keychain = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
@@ -55,7 +56,7 @@ describe.runIf(keychain)('the CLI against machine faults', () => {
     const sync = await runCli(['sync', '--json'], { home });
     expect(sync.code).toBe(1);
     const status = await runCli(['status'], { home });
-    const invoice = await runCli(['invoice', 'add', '--account', 'Echo', '--month', '2026-01', '--total', '10', '--number', `INV ${PASTED}`], { home });
+    const invoice = await runCli(['invoice', 'add', '--account', 'Echo', '--month', addMonths(utcDay(0).slice(0, 7), -1), '--total', '10', '--number', `INV ${PASTED}`], { home });
     expect(invoice.code).toBe(0);
     const list = await runCli(['invoice', 'list', '--json'], { home });
     const everything = [sync.stdout, sync.stderr, status.stdout, status.stderr, list.stdout, textUnder(home)].join('\n');
