@@ -42,7 +42,7 @@ export function KpiCards({ view, accountId }: { view: DashboardView; accountId: 
       <article className="kpi" aria-labelledby="kpi-forecast">
         <h2 id="kpi-forecast">Month-end forecast</h2>
         {figure(kpis.forecastMicros)}
-        <p className="muted">{kpis.forecastMicros === null ? 'Needs one whole day of data' : 'At the last 7 whole days’ pace; today’s partial day is not extrapolated'}</p>
+        <p className="muted">{kpis.forecastMicros === null ? 'Needs one whole day of data' : 'At the last 7 whole days’ pace; today is not extrapolated'}</p>
       </article>
       <BudgetCard key={view.isDemo ? 'demo' : 'real'} view={view} account={account} />
     </section>
