@@ -5,19 +5,14 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeOpenAiServer } from '../fake-openai/fake-openai-server';
 import { smallOrganisation } from '../fake-openai/organisations';
+import { clockAt } from '../support/clock-env';
 import { ensureCliBuilt, runCli } from '../support/cli';
 import { startHarnessProcess, type HarnessProcess } from '../support/harness-process';
 
-const clockAt = (iso: string): NodeJS.ProcessEnv => ({
-  SPENDWATCH_TEST_NOW: iso,
-  SPENDWATCH_TEST_EPOCH: String(performance.timeOrigin + performance.now()),
-  NODE_OPTIONS: `--import=${pathToFileURL(resolve('test/support/test-now.mjs')).href}`,
-});
 
 describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('the running harness after a clock jump', () => {
   let server: FakeOpenAiServer;

@@ -6,12 +6,12 @@
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeOpenAiServer } from '../../fake-openai/fake-openai-server';
 import { smallOrganisation, utcDay } from '../../fake-openai/organisations';
 import { addMonths } from '../../../src/shared/dates';
+import { clockAt } from '../../support/clock-env';
 import { ensureCliBuilt, runCli } from '../../support/cli';
 
 const keychain = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
@@ -30,12 +30,6 @@ function textUnder(dir: string): string {
     .join('\n');
 }
 
-/** The CLI as if the machine's clock read `iso` (running on), everything else as usual. */
-const clockAt = (iso: string): NodeJS.ProcessEnv => ({
-  SPENDWATCH_TEST_NOW: iso,
-  SPENDWATCH_TEST_EPOCH: String(performance.timeOrigin + performance.now()),
-  NODE_OPTIONS: `--import=${pathToFileURL(resolve('test/support/test-now.mjs')).href}`,
-});
 
 describe.runIf(keychain)('the CLI against machine faults', () => {
   let server: FakeOpenAiServer;
