@@ -25,7 +25,22 @@ if (result.status === 0 && installedElectronBinary()) {
   process.exit(0);
 }
 const firstLine = (text) => (text ?? '').split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
-const reason = result.error?.code === 'ETIMEDOUT' ? `no answer within ${Math.round(TIMEOUT_MS / 1000)} s` : firstLine(result.stderr).replace(/^Error:\s*/, '').slice(0, 300) || `install-electron exited with ${result.status}`;
+// Where the download was to come from, for a reason a person can act on ("fetch failed" alone says little).
+const mirror = process.env.ELECTRON_MIRROR || process.env.npm_config_electron_mirror || 'https://github.com/electron/electron/releases/download/';
+const host = (() => {
+  try {
+    return new URL(mirror).host;
+  } catch {
+    return mirror;
+  }
+})();
+const said = firstLine(result.stderr).replace(/^(Type)?Error:\s*/, '').slice(0, 300);
+const reason =
+  result.error?.code === 'ETIMEDOUT'
+    ? `no answer from ${host} within ${Math.round(TIMEOUT_MS / 1000)} s`
+    : said === 'fetch failed'
+      ? `${host} could not be reached`
+      : said || `install-electron exited with ${result.status}`;
 recordInstallProblem(reason);
 console.warn(`\nspendwatch: warning: ${missingBinaryMessage(reason)}\n`);
 process.exit(0);
