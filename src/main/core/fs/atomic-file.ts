@@ -89,9 +89,12 @@ export function readFileIfExists(path: string): string | undefined {
   }
 }
 
+/** Where a damaged file found at `now` is moved aside to (kept for inspection). */
+export const quarantineTarget = (path: string, now: Date): string => `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+
 /** Moves a damaged file aside (kept for inspection) and returns its new name. */
 export function quarantineFile(path: string, now: Date): string {
-  const target = `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+  const target = quarantineTarget(path, now);
   renameSync(path, target);
   return target;
 }

@@ -6,12 +6,12 @@
  * read is reported as a permission problem and left alone. Directories are created only when something
  * is written. Writers hold the account's cross-process lock (see SyncEngine) and reload under it.
  */
-import { readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { appErrorSchema } from '../../../shared/domain';
 import { toErrorInfo } from '../errors';
-import { diskError, quarantineFile, readFileIfExists, writeFileAtomic } from '../fs/atomic-file';
+import { diskError, quarantineFile, quarantineTarget, readFileIfExists, writeFileAtomic } from '../fs/atomic-file';
 import { historyDir } from '../paths';
 import type { Clock } from '../ports';
 import { readStateText } from '../fs/recovering-document';
@@ -173,9 +173,11 @@ export class HistoryStore {
     try {
       found = this.locks.trySync(historyLockName(accountId), () => {
         if (readFileIfExistsQuietly(path) === undefined) return undefined;
-        const movedTo = quarantineFile(path, this.clock.now());
-        const mark: CorruptMonth = { month, movedTo, reason };
+        // The repair mark first: if it cannot be written (a full disk), the month stays where it is; a month moved
+        // aside without its mark would never be fetched whole again.
+        const mark: CorruptMonth = { month, movedTo: quarantineTarget(path, this.clock.now()), reason };
         writeFileAtomic(join(this.accountDir(accountId), `${month}.repair.json`), `${JSON.stringify(mark)}\n`);
+        renameSync(path, mark.movedTo);
         return mark;
       });
     } catch (error) {
