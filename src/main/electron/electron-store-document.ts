@@ -5,7 +5,9 @@
  * is known to be good: electron-store throws at construction on a damaged file, which must never stop
  * the app from starting.
  */
+import { join } from 'node:path';
 import Store from 'electron-store';
+import { writeFileAtomic } from '../core/fs/atomic-file';
 import type { DocumentStore } from '../core/ports';
 
 export class ElectronStoreDocument implements DocumentStore<unknown> {
@@ -23,7 +25,13 @@ export class ElectronStoreDocument implements DocumentStore<unknown> {
     return Object.keys(value).length ? value : undefined;
   }
 
+  /**
+   * Through Spendwatch's checked atomic write, not electron-store's: its writer issues one write and ignores the
+   * byte count (a nearly full disk cut config.json to 4,096 bytes), follows a symlinked file, and its ENOSPC/EROFS
+   * would not become disk_full/read_only. Same file, same format (electron-store's tab-indented JSON), which
+   * electron-store reads back.
+   */
   write(value: unknown): void {
-    this.opened.store = value as Record<string, unknown>;
+    writeFileAtomic(join(this.dataDir, 'config.json'), JSON.stringify(value, undefined, '\t'));
   }
 }

@@ -3,8 +3,8 @@
  * invoice API) and reconcile a month against the exact costs in local history, optionally writing the
  * support-ready Markdown report. The --json shapes are a documented contract (README).
  */
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { lstatSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Invoice, Reconciliation } from '../../../shared/billing';
 import { AppError } from '../../core/errors';
@@ -117,17 +117,23 @@ export function registerBillingCommands(program: Command, makeCore: () => Spendw
       const r = core.billing.reconcile(opts.account, opts.month);
       if (opts.report) {
         const path = resolve(opts.report);
-        let isDir = false;
-        try {
-          isDir = statSync(path).isDirectory();
-        } catch {
-          // Not there yet: it will be created.
-        }
-        if (isDir) throw new AppError('invalid_input', `${opts.report} is a folder: give a file name such as report.md.`);
-        writeFileAtomic(path, core.billing.report(opts.account, opts.month).markdown, 0o644);
+        reportTargetProblem(path, opts.report);
+        writeFileAtomic(path, core.billing.report(opts.account, opts.month).markdown, 0o600);
         if (!opts.json) print(`Report written to ${path}\n`);
       }
       if (opts.json) printJson(reconciliationJson(r));
       else print(renderReconciliation(r));
     });
+}
+
+/**
+ * The report replaces a regular file or makes a new one in a folder that exists, nothing else: a device, a FIFO, a
+ * symlink or a folder at the path is refused (the atomic rename would replace it), and no folder is created.
+ */
+function reportTargetProblem(path: string, given: string): void {
+  const target = lstatSync(path, { throwIfNoEntry: false });
+  if (target?.isDirectory()) throw new AppError('invalid_input', `${given} is a folder: give a file name such as report.md.`);
+  if (target && !target.isFile()) throw new AppError('invalid_input', `${given} is not a regular file (a link, device or pipe): give the name of a new or ordinary file.`);
+  const folder = statSync(dirname(path), { throwIfNoEntry: false });
+  if (!folder?.isDirectory()) throw new AppError('invalid_input', `The folder for ${given} does not exist: create it first, or choose another place.`);
 }

@@ -68,6 +68,10 @@ export function diskError(error: unknown, path: string): unknown {
   const code = (error as NodeJS.ErrnoException)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('disk_full', diskFullMessage(path), { cause: error });
   if (code === 'EROFS') return new AppError('read_only', readOnlyMessage(path), { cause: error });
+  if (code === 'ENOTDIR' || code === 'EISDIR') {
+    return new AppError('invalid_input', `Spendwatch cannot write ${path}: part of that path is a file where a folder should be (or the reverse). Check the path (SPENDWATCH_HOME for the data folder).`, { cause: error });
+  }
+  if (code === 'ENOENT') return new AppError('invalid_input', `Spendwatch cannot create ${path}: its folder does not exist or cannot hold files.`, { cause: error });
   if (code === 'EACCES' || code === 'EPERM') {
     return new AppError('permission_denied', `Spendwatch may not write ${path}: permission denied. Check the permissions of the data folder.`, { cause: error });
   }

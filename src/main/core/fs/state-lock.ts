@@ -10,10 +10,11 @@
  * two independent async chains of one process queue up like two processes would.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync } from 'node:fs';
+import { lstatSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { AppError } from '../errors';
+import { systemClock, type Clock } from '../ports';
 import { diskError } from './atomic-file';
 
 export interface LockOptions {
@@ -40,7 +41,10 @@ export class FileStateLocks implements StateLocks {
   /** Async holders queue up within the process before competing with other processes for the file lock. */
   private readonly queues = new Map<string, Promise<void>>();
 
-  constructor(private readonly dataDir: string) {}
+  constructor(
+    private readonly dataDir: string,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   withSync<T>(name: string, fn: () => T, options: LockOptions = {}): T {
     if (this.heldHere(name)) return fn();
@@ -107,11 +111,22 @@ export class FileStateLocks implements StateLocks {
     return result;
   }
 
+  /**
+   * A holder refreshes its lock's mtime to the current time every few seconds, so a lock whose mtime is more than
+   * the stale window ahead of now was left by a process that died while the clock ran fast: proper-lockfile alone
+   * would never see it as stale (it only looks for old ones) and every writer would wait until the clock got there.
+   */
+  private dropLockFromTheFuture(lockDir: string): void {
+    const held = lstatSync(lockDir, { throwIfNoEntry: false });
+    if (held && held.mtimeMs > this.clock.now().getTime() + STALE_MS) rmSync(lockDir, { recursive: true, force: true });
+  }
+
   private tryAcquire(name: string): (() => void) | undefined {
     if (!/^[A-Za-z0-9_.-]+$/.test(name)) throw new Error(`Bad lock name: ${name}`);
     const dir = join(this.dataDir, '.locks');
     try {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
+      this.dropLockFromTheFuture(join(dir, `${name}.lock`));
       return lockfile.lockSync(join(dir, name), {
         realpath: false,
         stale: STALE_MS,

@@ -5,7 +5,7 @@
  * repaired, sync failures. What never goes in: keys and card numbers — every line passes redactLogText,
  * whatever the caller passed. Nothing is created until the first line is written.
  */
-import { closeSync, constants, lstatSync, mkdirSync, openSync, renameSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, renameSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type winstonModule from 'winston';
@@ -95,8 +95,10 @@ export class FileLog implements Logger {
 /**
  * The log is appended to, and a planted symlink (logs/ or spendwatch.log pointing elsewhere) would have it write
  * through to any file the user can write. The folder and the file are opened without following links
- * (O_NOFOLLOW); a link found in their place is moved aside (kept for inspection) and a plain one made.
- * winston's own rotation renames files, which replaces a link rather than writing through it.
+ * (O_NOFOLLOW) and must be a folder and a regular file; a link, FIFO or device found in their place is moved aside
+ * (kept for inspection) and a plain one made. winston's own rotation renames files, which replaces a link rather
+ * than writing through it. winston then opens the file by name again: a process of the same user that swaps a link
+ * in at that instant could still redirect it, which the data dir's 0700 keeps to the user's own processes.
  */
 function refusePlantedLinks(dataDir: string, clock: Clock): void {
   const dir = logDir(dataDir);
@@ -105,12 +107,16 @@ function refusePlantedLinks(dataDir: string, clock: Clock): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = logFile(dataDir);
   for (let attempt = 0; attempt < 2; attempt++) {
+    let fd: number | undefined;
     try {
-      closeSync(openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o600));
-      return;
+      // O_NONBLOCK: a FIFO planted as the log must not hang every command (it fails with ENXIO instead).
+      fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK, 0o600);
+      if (fstatSync(fd).isFile()) return;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw error;
-      aside(file);
+      if (!['ELOOP', 'ENXIO', 'EISDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
+    aside(file);
   }
 }

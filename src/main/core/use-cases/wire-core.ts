@@ -79,7 +79,7 @@ export const defaultSpendControlsFactory: SpendControlsFactory = (account, apiKe
 export function wireCore(deps: CoreDependencies): CoreServices {
   const { clock, vault, dataDir } = deps;
   const createProvider: ProviderFactory = deps.createProvider ?? providerFactory({ clock });
-  const locks = deps.locks ?? new FileStateLocks(dataDir);
+  const locks = deps.locks ?? new FileStateLocks(dataDir, clock);
   const logger = deps.logger ?? silentLogger;
   const events = new EventBus();
   if (deps.emit) events.on(deps.emit);

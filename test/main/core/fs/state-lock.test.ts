@@ -58,4 +58,23 @@ describe('state locks', () => {
     utimesSync(orphan, longAgo, longAgo);
     expect(new FileStateLocks(dir).withSync('alerts', () => 'taken over', { waitMs: 500 })).toBe('taken over');
   });
+
+  it('take over a lock left by a crash while the clock ran 40 days fast, once the clock is corrected', () => {
+    const dir = dataDir();
+    const orphan = join(dir, '.locks', 'config.lock');
+    mkdirSync(orphan, { recursive: true });
+    const ahead = new Date(Date.now() + 40 * 86_400_000);
+    utimesSync(orphan, ahead, ahead);
+    expect(new FileStateLocks(dir).withSync('config', () => 'taken over', { waitMs: 500 })).toBe('taken over');
+  });
+
+  it('never take over a lock its holder keeps fresh', async () => {
+    const dir = dataDir();
+    let release!: () => void;
+    const held = new FileStateLocks(dir).with('config', () => new Promise<void>((resolve) => (release = resolve)));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(new FileStateLocks(dir).trySync('config', () => 'ran')).toBeUndefined();
+    release();
+    await held;
+  });
 });

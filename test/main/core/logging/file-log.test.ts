@@ -57,6 +57,18 @@ describe('log file', () => {
     }
   });
 
+  it('a FIFO planted as the log never hangs a command: it is moved aside', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const dataDir = mkdtempSync(join(tmpdir(), 'sw-log-'));
+    mkdirSync(logDir(dataDir), { recursive: true });
+    expect(spawnSync('mkfifo', [logFile(dataDir)]).status).toBe(0);
+    const log = new FileLog(dataDir, 'cli', new TestClock(new Date('2026-11-22T00:00:00Z')));
+    log.warn('after the fifo');
+    await log.flush();
+    expect(lstatSync(logFile(dataDir)).isFile()).toBe(true);
+    expect(readFileSync(logFile(dataDir), 'utf8')).toContain('after the fifo');
+  });
+
   it('is size-capped and rotated', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sw-log-'));
     const log = new FileLog(dataDir, 'cli', new TestClock(new Date('2026-11-22T00:00:00Z')));
