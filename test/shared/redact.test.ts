@@ -46,9 +46,26 @@ describe('redactSecrets', () => {
     expect(redactSecrets(`sk-ant-admin01-${'Q'.repeat(93)}-AbCdEfAA`)).toBe('sk-ant-admin01-…EfAA');
   });
 
+  it('finds keys after URL escapes, JSON escapes, digits and underscores', () => {
+    const key = `sk-admin-${'k'.repeat(40)}WXYZ`;
+    for (const [b, a] of [['Bearer%20', ''], ['key%3D', '&x=1'], ['"\\n', '"'], ['key_', ''], ['0', ''], ['\\t', '']]) {
+      expect(redactSecrets(`${b}${key}${a}`)).toBe(`${b}sk-admin-…WXYZ${a}`);
+    }
+  });
+
   it('leaves ordinary words alone', () => {
-    for (const text of ['task-list-for-the-whole-team-2026', 'risk-free-rate-assumptions-2026', 'sk-short', 'ask-me-anything-about-billing-now', 'Disk-space-low-on-the-server']) {
+    for (const text of ['task-list-for-the-whole-team-2026', 'task-admin-dashboard-settings-page', 'risk-free-rate-assumptions-2026', 'sk-short', 'ask-me-anything-about-billing-now', 'Disk-space-low-on-the-server']) {
       expect(redactSecrets(text)).toBe(text);
     }
+  });
+});
+
+describe('withoutKey', () => {
+  it('masks an account’s own key whole or cut short, whatever its shape', async () => {
+    const { withoutKey } = await import('../../src/shared/redact');
+    const key = 'zz-odd-shape-0123456789abcdefghij';
+    expect(withoutKey(`bad key ${key}.`, key)).toBe('bad key sk-…ghij.');
+    expect(withoutKey(`bad key ${key.slice(0, 25)}`, key)).not.toContain(key.slice(0, 16));
+    expect(withoutKey('nothing here', key)).toBe('nothing here');
   });
 });

@@ -176,7 +176,8 @@ function AlertPreferenceRow({ kind, label, preference }: { kind: AlertKind; labe
   const save = (next: AlertPreference) => void call('setAlertPreference', { kind, preference: next }).then(() => window.dispatchEvent(new Event('spendwatch:prefs')));
   // The time the row was shown: whether a snooze is over is re-read whenever preferences reload.
   const [shownAt] = useState(() => Date.now());
-  const snoozed = preference.snoozedUntil && Date.parse(preference.snoozedUntil) > shownAt;
+  // As the alert engine reads it: a snooze ending more than a week away (set while the clock ran ahead) is over.
+  const snoozed = preference.snoozedUntil && Date.parse(preference.snoozedUntil) > shownAt && Date.parse(preference.snoozedUntil) - shownAt <= 7 * 86_400_000;
   const [start, setStart] = useState(preference.quietHours?.start ?? '22:00');
   const [end, setEnd] = useState(preference.quietHours?.end ?? '07:00');
   return (

@@ -9,8 +9,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeOpenAiServer } from '../../fake-openai/fake-openai-server';
 import { smallOrganisation, utcDay } from '../../fake-openai/organisations';
-import { ensureCliBuilt, runCli } from '../../support/cli';
+import { clockAt } from '../../support/clock-env';
+import { ensureCliBuilt, runCli as runCliNow } from '../../support/cli';
 import { expectedSumMicros, microsText } from '../../support/expected-money';
+
+// The fake organisation, the month and its budget are fixed when the file loads: every CLI process of this file
+// runs at noon (UTC) of that day, so a file that happens to run across midnight (or a month's end) stays on it.
+const NOON = `${utcDay(0)}T12:00:00Z`;
+const runCli = (args: string[], options: Parameters<typeof runCliNow>[1]) => runCliNow(args, { ...options, env: { ...clockAt(NOON), ...options.env } });
 
 const thresholds = (alerts: { kind: string; threshold: number }[]) =>
   alerts
@@ -20,12 +26,12 @@ const thresholds = (alerts: { kind: string; threshold: number }[]) =>
 
 describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch with damaged files', () => {
   const key = `sk-admin-damaged${Date.now()}xxxxxxxxxxxxxxxx`;
-  const org = smallOrganisation(70);
+  const org = smallOrganisation(70, new Date(NOON));
   const homes: string[] = [];
   let server: FakeOpenAiServer;
   let baseUrl: string;
   let monthToDate = 0n;
-  const month = utcDay(0).slice(0, 7);
+  const month = NOON.slice(0, 7);
 
   /** A home with one synced account and a budget 85% used (two threshold alerts fired). */
   async function syncedHome(): Promise<{ home: string; accountDir: string; firstAlerts: { kind: string; threshold: number }[] }> {
@@ -55,7 +61,7 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch with d
   it('a damaged month seen first by status is refetched whole by the next sync', async () => {
     const { home, accountDir } = await syncedHome();
     // Last month is outside the incremental window: only a persisted repair mark can bring it back.
-    const lastMonth = utcDay(-40).slice(0, 7);
+    const lastMonth = utcDay(-40, new Date(NOON)).slice(0, 7);
     const lastMonthTotal = expectedSumMicros(Object.entries(org.costs).filter(([day]) => day.startsWith(lastMonth)).flatMap(([, rows]) => rows.map((r) => r.value)));
     writeFileSync(join(accountDir, `${lastMonth}.json`), '{"version":1,"month":"');
 

@@ -3,6 +3,7 @@
  * An add is all-or-nothing: the keychain is checked first, the key is tested with one cheap call,
  * and nothing is written unless every step succeeds.
  */
+import { withoutKey } from '../../../shared/redact';
 import { randomHex } from '../random-id';
 import { accountNameSchema, baseUrlProblem, type AccountInfo, type ProviderId } from '../../../shared/domain';
 import { maskApiKey } from '../../../shared/masking';
@@ -70,7 +71,7 @@ export class AccountService {
       keyHint: maskApiKey(apiKey),
       createdAt: this.deps.clock.now().toISOString(),
     };
-    await this.deps.createProvider(account, apiKey).testConnection();
+    await testWithoutEcho(this.deps.createProvider(account, apiKey), apiKey);
 
     await this.deps.vault.set(accountKeyRef(account.id), apiKey);
     try {
@@ -111,7 +112,7 @@ export class AccountService {
     if (apiKey.length > 500) throw new AppError('invalid_input', 'That is not an API key: it is far too long.');
     assertAdminKey(account.provider, apiKey);
     await this.deps.vault.probe();
-    await this.deps.createProvider(account, apiKey).testConnection();
+    await testWithoutEcho(this.deps.createProvider(account, apiKey), apiKey);
 
     await this.deps.vault.set(accountKeyRef(account.id), apiKey);
     const keyHint = maskApiKey(apiKey);
@@ -129,7 +130,7 @@ export class AccountService {
     const account = this.get(idOrName);
     const apiKey = await this.deps.vault.get(accountKeyRef(account.id));
     if (!apiKey) throw new AppError('invalid_key', `No key for "${account.name}" in the keychain. Remove the account and add it again.`);
-    await this.deps.createProvider(account, apiKey).testConnection();
+    await testWithoutEcho(this.deps.createProvider(account, apiKey), apiKey);
   }
 
   /** Removes the account, its keychain entry, its budget and its local history. */
@@ -172,4 +173,15 @@ const foldName = (name: string): string => name.normalize('NFKC').toLowerCase().
 function assertAdminKey(provider: ProviderId, apiKey: string): void {
   const verdict = PROVIDERS[provider].checkKey(apiKey);
   if (!verdict.ok) throw new AppError('wrong_key_type', verdict.reason);
+}
+
+/** The key's test call; a server that echoes the key in its error never gets it printed or stored. */
+async function testWithoutEcho(provider: { testConnection(): Promise<void> }, apiKey: string): Promise<void> {
+  try {
+    await provider.testConnection();
+  } catch (error) {
+    // No cause attached: it would carry the unmasked message.
+    if (error instanceof AppError) throw new AppError(error.code, withoutKey(error.message, apiKey));
+    throw error;
+  }
 }

@@ -221,10 +221,17 @@ export class AlertEngine {
   }
 }
 
-/** Snoozed until later, or inside the kind's quiet hours (local time, may wrap past midnight). */
+/** The longest snooze Settings offers. */
+export const MAX_SNOOZE_MS = 7 * 86_400_000;
+
+/**
+ * Snoozed until later, or inside the kind's quiet hours (local time, may wrap past midnight). A snooze ending more
+ * than a week from now was set while the clock ran ahead (or never by Settings): it does not silence for weeks.
+ */
 export function isSilenced(preference: AlertPreference | undefined, now: Date): boolean {
   if (!preference) return false;
-  if (preference.snoozedUntil && Date.parse(preference.snoozedUntil) > now.getTime()) return true;
+  const until = preference.snoozedUntil ? Date.parse(preference.snoozedUntil) : NaN;
+  if (until > now.getTime() && until - now.getTime() <= MAX_SNOOZE_MS) return true;
   const quiet = preference.quietHours;
   if (!quiet) return false;
   const minutes = now.getHours() * 60 + now.getMinutes();

@@ -3,6 +3,7 @@
  * (`card:<id>`); settings keep brand, last four, expiry and the billing address. The security code is
  * never accepted. Every write is validated against the shared schemas first; an invalid one changes nothing.
  */
+import { scrubSecrets } from '../billing/scrub';
 import { randomHex } from '../random-id';
 import type { z } from 'zod';
 import { detectBrand, digitsOnly, lastFour } from '../../../shared/cards';
@@ -67,14 +68,15 @@ export class PaymentService {
     const method: PaymentMethod = {
       id: methodId,
       type: input.type,
-      label: input.label,
+      label: input.label === null || input.label === undefined ? input.label : scrubSecrets(input.label),
       role: input.role,
       accountIds: input.accountIds,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
       card,
       email: input.type === 'paypal' ? input.email : null,
-      note: 'note' in input ? input.note : 'reference' in input ? input.reference : '',
+      // Free text from the user: a pasted key or card number never reaches config.json.
+      note: scrubSecrets('note' in input ? input.note : 'reference' in input ? input.reference : ''),
     };
     this.deps.settings.update((s) => {
       const methods = s.payments.methods.filter((m) => m.id !== methodId);
@@ -111,7 +113,7 @@ export class PaymentService {
       date: input.date,
       // Prepaid credit expires one year after purchase.
       expiresOn: input.expiresOn ?? addDays(input.date, 365),
-      note: input.note,
+      note: scrubSecrets(input.note),
     };
     this.deps.settings.update((s) => {
       const credits = (s.credits[input.accountId] ??= { entries: [], recordedBalance: null, autoRecharge: null });
@@ -147,7 +149,7 @@ export class PaymentService {
 
   addEvent(raw: unknown): PaymentEvent {
     const input = parse(paymentEventInputSchema, raw);
-    const event = { ...input, id: newId('pe') };
+    const event = { ...input, note: scrubSecrets(input.note), id: newId('pe') };
     this.deps.settings.update((s) => {
       s.payments.events = [event, ...s.payments.events].sort((a, b) => b.date.localeCompare(a.date)).slice(0, PAYMENT_LIMITS.events);
     });

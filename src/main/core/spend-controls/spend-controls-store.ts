@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { accountSpendControlsSchema, type AccountSpendControls, type ScopeControls, type SpendScope } from '../../../shared/spend-controls';
+import { AppError } from '../errors';
 import { readFileIfExists, writeFileAtomic } from '../fs/atomic-file';
 import { historyDir } from '../paths';
 
@@ -33,7 +34,12 @@ export class SpendControlsStore {
   update(accountId: string, change: (doc: AccountSpendControls) => void): AccountSpendControls {
     const doc = this.read(accountId);
     change(doc);
-    writeFileAtomic(this.file(accountId), `${JSON.stringify(accountSpendControlsSchema.parse(doc), null, 2)}\n`);
+    try {
+      writeFileAtomic(this.file(accountId), `${JSON.stringify(accountSpendControlsSchema.parse(doc), null, 2)}\n`);
+    } catch (error) {
+      // Only a cache: on a full or read-only disk, what OpenAI just said is still answered, and learned again later.
+      if (!(error instanceof AppError && (error.code === 'disk_full' || error.code === 'read_only'))) throw error;
+    }
     return doc;
   }
 }

@@ -17,7 +17,7 @@ import type { StateNotices } from '../fs/state-notices';
 import type { CostRow } from '../history/types';
 import { own } from '../../../shared/records';
 import { isDue } from '../../../shared/elapsed';
-import { maskKey, redactSecrets } from '../../../shared/redact';
+import { redactSecrets, withoutKey } from '../../../shared/redact';
 
 export interface SyncEngineOptions {
   /** Days before today refetched on every poll (costs settle late). */
@@ -241,9 +241,4 @@ async function optional<T>(fetch: () => Promise<T>, what: string, warnings: stri
     warnings.push(`${what} could not be fetched: ${toErrorInfo(error).message}`);
     return undefined;
   }
-}
-
-/** The account's own key, wherever it appears verbatim, in its masked form. */
-function withoutKey(text: string, apiKey: string | null): string {
-  return apiKey && apiKey.length >= 8 ? text.split(apiKey).join(maskKey(apiKey)) : text;
 }

@@ -193,6 +193,15 @@ describe('alert engine', () => {
     expect(isSilenced(quiet, at(12))).toBe(false);
   });
 
+  it('a snooze set while the clock ran 40 days ahead does not silence for weeks once it is corrected', () => {
+    const now = new Date('2026-11-21T10:00:00Z');
+    const week = { snoozedUntil: new Date(now.getTime() + 7 * 86_400_000).toISOString(), quietHours: null };
+    expect(isSilenced(week, now)).toBe(true);
+    const setWhileAhead = { snoozedUntil: new Date(now.getTime() + 47 * 86_400_000).toISOString(), quietHours: null };
+    expect(isSilenced(setWhileAhead, now)).toBe(false);
+    expect(isSilenced({ snoozedUntil: '9999-12-31T00:00:00Z', quietHours: null }, now)).toBe(false);
+  });
+
   it('per-project budgets alert on their own scope', () => {
     const { history } = core.services.history.load(ACC);
     history.replaceCosts(new Map(dayRange('2026-11-01', '2026-11-21').map((d) => [d, [row(5_000_000, 'proj_web'), row(1_000_000, 'proj_batch')]])));

@@ -165,3 +165,16 @@ describe('credits and balance alerts', () => {
     expect(core.payments.overview().accounts[0].estimate?.estimateMicros).toBe(40_000_000);
   });
 });
+
+describe('free text about payments', () => {
+  it('keeps no key or card number pasted into a label, a reference or a payment note', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sw-paytext-'));
+    const core = createTestSpendwatch({ dataDir, vault: new FakeKeychain(), clock: new TestClock(new Date('2026-11-21T10:00:00Z')), settingsStore: new JsonFileStore(settingsFile(dataDir)) });
+    const key = `sk-admin-a-${'Q'.repeat(30)}tail`;
+    await core.services.payments.save(undefined, { type: 'bank-transfer', label: `ops ${key}`, reference: `ref 4111 1111 1111 1111 ${key}`, accountIds: [], role: 'primary' });
+    core.services.payments.addEvent({ date: '2026-11-20', amountMicros: 1_000_000, result: 'failed', note: `declined ${key} 4111-1111-1111-1111` });
+    const text = readFileSync(settingsFile(dataDir), 'utf8');
+    for (const secret of [key, 'Q'.repeat(30), '4111 1111 1111 1111', '4111-1111-1111-1111']) expect(text).not.toContain(secret);
+    expect(text).toContain('sk-admin-…tail');
+  });
+});

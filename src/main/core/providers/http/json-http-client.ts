@@ -6,6 +6,7 @@ import { systemClock, type Clock } from '../../ports';
 import type * as Undici from 'undici';
 import type { Dispatcher } from 'undici';
 import { USER_AGENT } from '../../../../shared/app-info';
+import { redactSecrets } from '../../../../shared/redact';
 import { AppError } from '../../errors';
 import { backoffDelay, DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './retry-policy';
 
@@ -234,7 +235,8 @@ function parseErrorBody(status: number, text: string): HttpErrorBody {
         status,
         type: typeof e.type === 'string' ? e.type : undefined,
         code: typeof e.code === 'string' ? e.code : null,
-        message: typeof e.message === 'string' ? e.message.slice(0, 300) : undefined,
+        // Masked before it is cut: a key cut in half by the limit would no longer look like one.
+        message: typeof e.message === 'string' ? redactSecrets(e.message).slice(0, 300) : undefined,
       };
     }
   } catch {

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { addDays, dayFromMs, dayFromUnix, daysBetween, unixFromDay, type UtcDay } from '../../../../shared/dates';
 import { systemClock, type Clock } from '../../ports';
 import { AppError } from '../../errors';
+import { redactSecrets } from '../../../../shared/redact';
 import type { UsageRow } from '../../history/types';
 import { AnswerTooLarge, formatBytes, type JsonHttpClient } from '../http/json-http-client';
 import { followCursor, parseAnswer } from '../http/paging';
@@ -82,7 +83,7 @@ export class OpenAiProvider implements SpendProvider {
         const rows = this.bucketRows(days, bucket.dayTime, range);
         for (const r of bucket.results) {
           rows.push({
-            model: r.model,
+            model: r.model === null || r.model === undefined ? r.model : redactSecrets(r.model),
             inputTokens: r.input_tokens,
             outputTokens: r.output_tokens,
             cachedTokens: r.input_cached_tokens,
