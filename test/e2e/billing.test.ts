@@ -13,8 +13,15 @@ import { formatMonth } from '../../src/shared/dates';
 import { FakeOpenAiServer } from '../fake-openai/fake-openai-server';
 import { smallOrganisation, utcDay } from '../fake-openai/organisations';
 import { launchChromium } from '../support/chromium';
-import { ensureCliBuilt, runCli } from '../support/cli';
-import { startHarnessProcess, type HarnessProcess } from '../support/harness-process';
+import { pinnedToLoadDay } from '../support/clock-env';
+import { ensureCliBuilt, runCli as runCliNow } from '../support/cli';
+import { startHarnessProcess as startHarnessNow, type HarnessProcess } from '../support/harness-process';
+
+// Fixtures are built for the day this file loads; its CLI and harness processes stay on that day (noon UTC), so
+// the file may run across midnight or a month's end without comparing two days. Pages keep the run's clock.
+const PINNED = pinnedToLoadDay();
+const runCli = (args: string[], options: Parameters<typeof runCliNow>[1]) => runCliNow(args, { ...options, env: { ...PINNED.env(), ...options.env } });
+const startHarnessProcess = (env: NodeJS.ProcessEnv = {}) => startHarnessNow({ ...PINNED.env(), ...env });
 
 const SHOTS = 'test-results';
 // The machine may be busy (other test files, other builds): Playwright-like patience, not vitest's 1 s.
@@ -22,7 +29,7 @@ const POLL = { timeout: 20_000 };
 
 /** The latest UTC month whose costs have settled (its last day at least 4 days ago). */
 function closedMonth(): string {
-  const today = utcDay(0);
+  const today = utcDay(0, new Date(PINNED.noon));
   const back = Number(today.slice(8, 10)) >= 4 ? 1 : 2;
   return new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 - back, 1)).toISOString().slice(0, 7);
 }
@@ -39,7 +46,7 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('billing reconcili
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     ensureCliBuilt();
-    server = new FakeOpenAiServer({ [key]: smallOrganisation(100) });
+    server = new FakeOpenAiServer({ [key]: smallOrganisation(100, new Date(PINNED.noon)) });
     const baseUrl = await server.start();
     expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], { home, input: key })).code).toBe(0);
     expect((await runCli(['sync'], { home })).code).toBe(0);
@@ -67,7 +74,7 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('billing reconcili
     const row = history.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
     await expect.poll(() => row.getByText('No invoice').count(), POLL).toBe(1);
     // The running month, and in its first SETTLE_DAYS days last month too, whose last days still settle.
-    const notFinal = Number(utcDay(0).slice(8, 10)) > SETTLE_DAYS ? 1 : 2;
+    const notFinal = Number(utcDay(0, new Date(PINNED.noon)).slice(8, 10)) > SETTLE_DAYS ? 1 : 2;
     await expect.poll(() => history.getByText('Not final', { exact: true }).count(), POLL).toBe(notFinal);
     await expect.poll(() => history.getByTestId('history-not-final').textContent(), POLL).toMatch(notFinal === 1 ? /^Not final: \w+ \d{4} is still running\. / : /^Not final: \w+ \d{4} is still running\. \w+ \d{4} can still change until \w+ \d+\. /);
 

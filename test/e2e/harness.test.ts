@@ -11,8 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeOpenAiServer } from '../fake-openai/fake-openai-server';
 import { smallOrganisation } from '../fake-openai/organisations';
 import { launchChromium } from '../support/chromium';
-import { ensureCliBuilt, runCli } from '../support/cli';
-import { startHarnessProcess, type HarnessProcess } from '../support/harness-process';
+import { pinnedToLoadDay } from '../support/clock-env';
+import { ensureCliBuilt, runCli as runCliNow } from '../support/cli';
+import { startHarnessProcess as startHarnessNow, type HarnessProcess } from '../support/harness-process';
+
+// Fixtures are built for the day this file loads; its CLI and harness processes stay on that day (noon UTC), so
+// the file may run across midnight or a month's end without comparing two days. Pages keep the run's clock.
+const PINNED = pinnedToLoadDay();
+const runCli = (args: string[], options: Parameters<typeof runCliNow>[1]) => runCliNow(args, { ...options, env: { ...PINNED.env(), ...options.env } });
+const startHarnessProcess = (env: NodeJS.ProcessEnv = {}) => startHarnessNow({ ...PINNED.env(), ...env });
 
 const SHOTS = 'test-results';
 
@@ -108,7 +115,7 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('browser harness o
 
   beforeAll(async () => {
     ensureCliBuilt();
-    server = new FakeOpenAiServer({ [key]: smallOrganisation(60) });
+    server = new FakeOpenAiServer({ [key]: smallOrganisation(60, new Date(PINNED.noon)) });
     const baseUrl = await server.start();
     expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], { home, input: key })).code).toBe(0);
     expect((await runCli(['sync'], { home })).code).toBe(0);

@@ -8,3 +8,13 @@ export const clockAt = (iso: string): NodeJS.ProcessEnv => ({
   SPENDWATCH_TEST_EPOCH: String(performance.timeOrigin + performance.now()),
   NODE_OPTIONS: `--import=${pathToFileURL(resolve('test/support/test-now.mjs')).href}`,
 });
+
+/**
+ * For a test file whose fixtures are built once for "today": noon (UTC) of the day the file loaded, and an
+ * environment that starts its child processes (CLI, harness) there, so a file that runs across midnight or a
+ * month's end (CI's instants start minutes before one) compares figures of one day. Each call is fixed when made.
+ */
+export function pinnedToLoadDay(): { noon: string; env: () => NodeJS.ProcessEnv } {
+  const noon = `${new Date().toISOString().slice(0, 10)}T12:00:00Z`;
+  return { noon, env: () => clockAt(noon) };
+}
