@@ -140,11 +140,8 @@ export function expiresSoon(month: number, year: number, today: string, days = 6
 export function expiryAlertThreshold(month: number, year: number, today: string, thresholds: readonly number[]): number | null {
   const days = daysUntilExpiry(month, year, today);
   if (days < 0) return 0;
-  if (thresholds.length === 0) return null;
-  const sorted = [...thresholds].sort((a, b) => a - b);
-  const largest = sorted[sorted.length - 1]!;
-  if (!expiresSoon(month, year, today, largest)) return null;
-  return sorted.find((t) => days <= t) ?? largest;
+  if (thresholds.length === 0 || !expiresSoon(month, year, today, expiryWindowDays(thresholds))) return null;
+  return [...thresholds].sort((a, b) => a - b).find((t) => days <= t) ?? expiryWindowDays(thresholds);
 }
 
 /** The window `expiresSoon` uses for a set of alert thresholds: the largest, or 60 days when there are none. */

@@ -1,16 +1,8 @@
 /**
  * Ages and "is it due again" when the clock can jump. A machine clock that ran ahead and was corrected (a VM that
  * booted 40 days fast) leaves timestamps in the future; one set back leaves them far in the past. Either way a
- * recorded time is a hint, never a reason to wait: a time in the future is due now and counts as stale, and an
- * age is never negative.
+ * recorded time is a hint, never a reason to wait: a time in the future is due now and counts as stale.
  */
-
-/** Milliseconds from `iso` to `nowMs`, clamped at zero; null when there is no usable time. */
-export function ageMs(iso: string | null | undefined, nowMs: number): number | null {
-  if (!iso) return null;
-  const at = Date.parse(iso);
-  return Number.isFinite(at) ? Math.max(0, nowMs - at) : null;
-}
 
 /** Whether something last done at `iso` should run again: never done, done "in the future", or `intervalMs` ago. */
 export function isDue(iso: string | null | undefined, nowMs: number, intervalMs: number): boolean {
@@ -19,9 +11,6 @@ export function isDue(iso: string | null | undefined, nowMs: number, intervalMs:
   if (!Number.isFinite(at) || at > nowMs) return true;
   return nowMs - at >= intervalMs;
 }
-
-/** Whether `iso` is in the future of `nowMs` (the clock was corrected backwards since it was written). */
-export const isInFuture = (iso: string | null | undefined, nowMs: number): boolean => Boolean(iso) && Date.parse(iso!) > nowMs;
 
 /**
  * Timer delays Node can keep: setTimeout turns anything over 2³¹−1 ms into 1 ms (and warns), so a far deadline

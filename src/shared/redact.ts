@@ -22,8 +22,6 @@ export function redactSecrets(text: string): string {
   return text.replace(KEY_PATTERN, maskKey);
 }
 
-/** Whether text contains anything key-shaped. */
-export const containsKey = (text: string): boolean => new RegExp(KEY_PATTERN.source).test(text);
 
 /**
  * Text with one known key masked wherever it appears verbatim, whole or cut short (a server's message truncated

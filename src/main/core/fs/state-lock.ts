@@ -126,7 +126,6 @@ export class FileStateLocks implements StateLocks {
     const dir = join(this.dataDir, '.locks');
     try {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
-      this.dropLockFromTheFuture(join(dir, `${name}.lock`));
       return lockfile.lockSync(join(dir, name), {
         realpath: false,
         stale: STALE_MS,
@@ -134,7 +133,8 @@ export class FileStateLocks implements StateLocks {
         onCompromised: () => undefined,
       });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ELOCKED') return undefined;
+      // Only when the lock is taken is it worth a look at its age (the next attempt then gets it).
+      if ((error as NodeJS.ErrnoException).code === 'ELOCKED') return void this.dropLockFromTheFuture(join(dir, `${name}.lock`));
       // A read-only or full data dir, or one we may not write: an error that names the folder and the fix.
       throw diskError(error, dir);
     }

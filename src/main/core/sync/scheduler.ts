@@ -2,7 +2,7 @@
  * Polls on an interval (default 15 min) with jitter; an account that keeps failing is retried less
  * often (exponential backoff, capped). Paused while the machine sleeps or is offline.
  */
-import { isInFuture, timerDelay } from '../../../shared/elapsed';
+import { timerDelay } from '../../../shared/elapsed';
 import type { Clock } from '../ports';
 import type { HistoryStore } from '../history/history-store';
 import type { SettingsRepository } from '../settings/settings';
@@ -69,10 +69,11 @@ export class SyncScheduler {
    */
   nextDueAt(accountId: string): number {
     const state = this.deps.history.readState(accountId);
-    if (!state.lastAttemptAt || !Number.isFinite(Date.parse(state.lastAttemptAt)) || isInFuture(state.lastAttemptAt, this.deps.clock.now().getTime())) return 0;
+    const last = state.lastAttemptAt ? Date.parse(state.lastAttemptAt) : NaN;
+    if (!Number.isFinite(last) || last > this.deps.clock.now().getTime()) return 0;
     const interval = this.deps.settings.read().general.pollMinutes * 60_000;
     const backoff = Math.min(MAX_BACKOFF_MS, interval * 2 ** Math.min(state.consecutiveFailures, 8));
-    return Date.parse(state.lastAttemptAt) + Math.max(interval, state.consecutiveFailures ? backoff : interval);
+    return last + Math.max(interval, state.consecutiveFailures ? backoff : interval);
   }
 
   /** Syncs the accounts that are due, then sleeps until the next one is. */
