@@ -12,7 +12,7 @@ import { money } from '../core/reports/status-report';
 import type { Spendwatch } from '../core/use-cases/spendwatch';
 import { readSecretFromStdin } from './read-secret';
 import { openSpendwatch } from './session';
-import { print, printAlerts, printedJson, printJson, renderStatus } from './output';
+import { print, printAlerts, printedJson, printJson, printStream, renderStatus } from './output';
 import { amountArg, dayArg, thresholdsArg } from './arguments';
 import { registerSpendControlCommands } from './commands/spend-controls';
 import { registerBillingCommands } from './commands/billing';
@@ -153,7 +153,7 @@ export function buildProgram(): Command {
     .action(async (opts: { from?: string; to?: string; account?: string }) => {
       const core = makeCore();
       if (core.accounts.list().length === 0) throw new AppError('not_found', 'No accounts yet: nothing to export.');
-      print(core.queries.exportCsv(opts.account ?? 'all', opts.from, opts.to).csv);
+      await printStream(core.queries.exportCsvChunks(opts.account ?? 'all', opts.from, opts.to).chunks);
     });
 
   const budget = program.command('budget').description('monthly (and daily, and per-project) budgets').exitOverride();

@@ -1,9 +1,22 @@
 /** Plain-text rendering of CLI results (the --json forms are the stable, documented interface). */
+import { once } from 'node:events';
 import type { StatusDocument } from '../core/reports/status-report';
 import { terminalSafe as safe } from '../core/text/safe-output';
 
 /** Results go to stdout; progress, notices and errors to stderr. */
 export const print = (text: string) => process.stdout.write(text);
+
+/** Writes chunks as the terminal or pipe takes them (waiting on backpressure), so memory never holds them all. */
+export async function printStream(chunks: Iterable<string>): Promise<void> {
+  let batch = '';
+  for (const chunk of chunks) {
+    batch += chunk;
+    if (batch.length < 1 << 16) continue;
+    if (!process.stdout.write(batch)) await once(process.stdout, 'drain');
+    batch = '';
+  }
+  if (batch) process.stdout.write(batch);
+}
 let jsonPrinted = false;
 export const printJson = (value: unknown) => {
   jsonPrinted = true;

@@ -2,6 +2,7 @@
  * Resolves which histories a view covers: the configured accounts, or the demo organisation when
  * there are none. Also computes each account's summary (month to date, forecast, budget, staleness).
  */
+import { WHOLE_HISTORY } from './history/types';
 import { isDue } from '../../shared/elapsed';
 import { dayFromMs } from '../../shared/dates';
 import { ALL_ACCOUNTS, type AccountSummary, type Budget } from '../../shared/domain';
@@ -50,9 +51,11 @@ export class AccountViews {
       const history = this.history.load(account.id).history;
       // A damaged month waiting to be refetched is missing from the figures: say so, never a silent $0.00.
       const repairs = this.history.pendingRepairs(account.id).map((r) => r.month);
-      const repairWarning = repairs.length
-        ? `History for ${repairs.join(', ')} was damaged and is left out of these figures until the next sync fetches it again.`
-        : null;
+      const repairWarning = repairs.includes(WHOLE_HISTORY)
+        ? 'The stored history was damaged and is left out of these figures until the next sync fetches it again.'
+        : repairs.length
+          ? `History for ${repairs.join(', ')} was damaged and is left out of these figures until the next sync fetches it again.`
+          : null;
       return {
         account,
         view: { history, projectNames: state.projects },

@@ -222,7 +222,7 @@ export function usageByModel(views: HistoryView[], from: UtcDay, to: UtcDay): Mo
   const totals = new Map<string, ModelUsage>();
   for (const { history } of views) {
     for (let d = from; d <= to; d = addDays(d, 1)) {
-      for (const row of history.usage.get(d) ?? []) {
+      for (const row of history.usageRows(d) ?? []) {
         const model = row.model ?? '(other)';
         const t = totals.get(model) ?? { model, inputTokens: 0, outputTokens: 0, requests: 0 };
         t.inputTokens += row.inputTokens;
@@ -300,7 +300,7 @@ export function usageSeries(views: HistoryView[], from: UtcDay, to: UtcDay, maxM
     const tokens: Record<string, number> = {};
     const requests: Record<string, number> = {};
     for (const { history } of views) {
-      for (const row of history.usage.get(d) ?? []) {
+      for (const row of history.usageRows(d) ?? []) {
         const key = top.has(row.model ?? '(other)') ? (row.model ?? '(other)') : 'Other';
         tokens[key] = (tokens[key] ?? 0) + row.inputTokens + row.outputTokens;
         requests[key] = (requests[key] ?? 0) + row.requests;

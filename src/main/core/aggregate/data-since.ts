@@ -9,10 +9,8 @@ import type { HistoryView } from './aggregations';
 export function dataSince(views: HistoryView[]): UtcDay | null {
   let first: UtcDay | null = null;
   for (const { history } of views) {
-    for (const day of history.costs.keys()) {
-      if (first !== null && day >= first) continue;
-      if (history.summary(day)?.total) first = day; // a day whose rows sum to zero is not the start of spend
-    }
+    const day = history.firstSpendDay();
+    if (day && (first === null || day < first)) first = day;
   }
   return first;
 }

@@ -134,7 +134,7 @@ export class BillingService {
     const views = [target.view];
     return {
       reconciliation,
-      byDay: dayRange(from, to).map((day) => ({ day, micros: target.view.history.costs.has(day) ? totalBetween(views, day, day) : null })),
+      byDay: dayRange(from, to).map((day) => ({ day, micros: target.view.history.hasDay(day) ? totalBetween(views, day, day) : null })),
       byProject: breakdown(views, from, to, 'project'),
       byLineItem: breakdown(views, from, to, 'line_item'),
       supportCase: this.findCase(reconciliation.accountId, month),

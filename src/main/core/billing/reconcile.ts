@@ -34,7 +34,7 @@ export const finalFrom = (periodEnd: UtcDay): UtcDay => addDays(periodEnd, SETTL
 
 /** Days of a range that local history has never fetched (a fetched day without costs is stored empty). */
 export function missingDays(view: HistoryView, from: UtcDay, to: UtcDay): UtcDay[] {
-  return dayRange(from, to).filter((d) => !view.history.costs.has(d));
+  return dayRange(from, to).filter((d) => !view.history.hasDay(d));
 }
 
 /** Half-even to the cent (10,000 micros), on integers. */

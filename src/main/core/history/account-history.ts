@@ -1,10 +1,17 @@
 /**
- * One account's history in memory: cost and usage rows per UTC day, with per-day summaries cached
- * for fast aggregation and a record of which months changed since the last save.
+ * One account's history: cost and usage rows per UTC day, and each day's exact sums.
+ *
+ * Backed by the account's database (HistoryDatabase), it keeps in memory only what was asked for: the list of
+ * stored days with their totals, then the sums and usage of the months a view reads, loaded a month at a time.
+ * Rows are read from disk only for the day that needs them (a sync comparing a refetched day, an export).
+ * Changed days are staged in the database as they come (their rows leave memory; their sums stay) and become
+ * history when the store saves, in one transaction. Without a database (the demo, tests, an account's very first
+ * changes) every row lives in memory until saved.
  */
 import { monthOf, type UtcDay } from '../../../shared/dates';
 import type { ExactAmount } from '../../../shared/money';
 import { modelFromLineItem } from '../aggregate/line-items';
+import type { DayWrite, HistoryDatabase } from './history-database';
 import type { CostRow, UsageRow } from './types';
 
 /** OpenAI bills in US dollars; rows in any other currency are summed apart and never added to these totals. */
@@ -23,34 +30,112 @@ export interface DaySummary {
 export const UNASSIGNED_PROJECT = '(no project)';
 export const UNNAMED_LINE_ITEM = '(other)';
 
+/** What a save writes: the days replaced since the last one (held in memory, or staged in the database). */
+export interface PendingChanges {
+  costs: Map<UtcDay, DayWrite>;
+  usage: Map<UtcDay, UsageRow[]>;
+  staged: Set<UtcDay>;
+}
+
 export class AccountHistory {
-  readonly costs = new Map<UtcDay, CostRow[]>();
-  readonly usage = new Map<UtcDay, UsageRow[]>();
+  /** Rows held in memory: every row without a database; with one, only the days changed and not yet saved. */
+  private readonly costs = new Map<UtcDay, CostRow[]>();
+  private readonly usage = new Map<UtcDay, UsageRow[]>();
+  private readonly pendingCosts = new Set<UtcDay>();
+  /** Days changed and staged in the database, not yet saved. */
+  private readonly staged = new Set<UtcDay>();
+  private readonly pendingUsage = new Set<UtcDay>();
+  /** Every stored cost day and its total: read once from the database, kept current by changes. */
+  private totals: Map<UtcDay, ExactAmount> | undefined;
   private readonly summaries = new Map<UtcDay, DaySummary>();
+  /** Months whose sums (and usage) were read from the database. */
+  private readonly summaryMonths = new Set<string>();
+  private readonly usageMonths = new Set<string>();
   /** Whole-month sums of the day summaries: long ranges add 12 of these instead of 365 days. */
   private readonly monthSummaries = new Map<string, DaySummary>();
-  private readonly dirty = new Set<string>();
+
+  constructor(private readonly db?: HistoryDatabase) {}
+
+  /** Whether rows live on disk (false: every row is in memory, and a save does not free them). */
+  get hasDatabase(): boolean {
+    return this.db !== undefined;
+  }
+
+  private dayTotals(): Map<UtcDay, ExactAmount> {
+    if (!this.totals) {
+      this.totals = this.db ? this.db.dayTotals() : new Map();
+      for (const [day, rows] of this.costs) this.totals.set(day, summarise(rows).total);
+    }
+    return this.totals;
+  }
+
+  /** Whether costs are stored for the day (a day with no rows counts: the provider reported nothing). */
+  hasDay(day: UtcDay): boolean {
+    return this.dayTotals().has(day);
+  }
+
+  /** Every day with costs stored, in no particular order. */
+  days(): IterableIterator<UtcDay> {
+    return this.dayTotals().keys();
+  }
+
+  get dayCount(): number {
+    return this.dayTotals().size;
+  }
+
+  /** The first day whose rows add up to something (a day summing to zero is not the start of spend). */
+  firstSpendDay(): UtcDay | undefined {
+    let first: UtcDay | undefined;
+    for (const [day, total] of this.dayTotals()) if (total !== 0n && (!first || day < first)) first = day;
+    return first;
+  }
+
+  /** One day's rows as stored (or as changed and not yet saved). */
+  costRows(day: UtcDay): CostRow[] | undefined {
+    if (this.costs.has(day) || !this.db || !this.hasDay(day)) return this.costs.get(day);
+    return this.db.costRows(day, this.staged.has(day) ? 'staged' : 'history');
+  }
+
+  usageRows(day: UtcDay): UsageRow[] | undefined {
+    if (this.usage.has(day) || !this.db) return this.usage.get(day);
+    const month = monthOf(day);
+    if (!this.usageMonths.has(month)) {
+      this.usageMonths.add(month);
+      for (const [d, rows] of this.db.monthUsage(month)) if (!this.usage.has(d)) this.usage.set(d, rows);
+    }
+    return this.usage.get(day);
+  }
 
   /** Replaces whole days of costs; returns the days whose rows actually changed. */
   replaceCosts(days: Map<UtcDay, CostRow[]>): UtcDay[] {
-    return this.replace(this.costs, days, (day) => {
-      this.summaries.delete(day);
+    const changed: UtcDay[] = [];
+    const toStage = new Map<UtcDay, DayWrite>();
+    for (const [day, rows] of days) {
+      if (!this.costsDiffer(day, rows)) continue;
+      const summary = summarise(rows);
+      if (this.db) {
+        toStage.set(day, { rows, summary });
+        this.staged.add(day);
+      } else {
+        this.costs.set(day, rows);
+        this.pendingCosts.add(day);
+      }
+      this.dayTotals().set(day, summary.total);
+      this.summaries.set(day, summary);
       this.monthSummaries.delete(monthOf(day));
-    });
+      changed.push(day);
+    }
+    if (toStage.size) this.db!.stage(toStage);
+    return changed;
   }
 
   replaceUsage(days: Map<UtcDay, UsageRow[]>): UtcDay[] {
-    return this.replace(this.usage, days, () => undefined);
-  }
-
-  private replace<T extends object>(target: Map<UtcDay, T[]>, days: Map<UtcDay, T[]>, invalidate: (day: UtcDay) => void): UtcDay[] {
     const changed: UtcDay[] = [];
     for (const [day, rows] of days) {
-      const before = target.get(day);
+      const before = this.usageRows(day);
       if (before && sameRows(before, rows)) continue;
-      target.set(day, rows);
-      invalidate(day);
-      this.dirty.add(monthOf(day));
+      this.usage.set(day, rows);
+      this.pendingUsage.add(day);
       changed.push(day);
     }
     return changed;
@@ -58,57 +143,61 @@ export class AccountHistory {
 
   /** Whether replacing a day's costs with these rows would change it. */
   costsDiffer(day: UtcDay, rows: CostRow[]): boolean {
-    const before = this.costs.get(day);
+    const before = this.costRows(day);
     return !before || !sameRows(before, rows);
   }
 
-  /** Loads stored rows without marking anything dirty. */
+  /** Loads rows into memory without marking anything to save (the demo, tests). */
   loadMonth(costs: Map<UtcDay, CostRow[]>, usage: Map<UtcDay, UsageRow[]>): void {
     for (const [day, rows] of costs) {
       this.costs.set(day, rows);
+      this.totals?.set(day, summarise(rows).total);
       this.summaries.delete(day);
       this.monthSummaries.delete(monthOf(day));
     }
     for (const [day, rows] of usage) this.usage.set(day, rows);
   }
 
-  takeDirtyMonths(): string[] {
-    const months = [...this.dirty].sort();
-    this.dirty.clear();
-    return months;
+  /** The changes to save: rows held in memory with their sums, usage, and which days are staged. */
+  takePending(): PendingChanges {
+    const costs = new Map<UtcDay, DayWrite>();
+    for (const day of [...this.pendingCosts].sort()) costs.set(day, { rows: this.costs.get(day)!, summary: this.summary(day)! });
+    const usage = new Map([...this.pendingUsage].sort().map((day): [UtcDay, UsageRow[]] => [day, this.usage.get(day)!]));
+    const pending = { costs, usage, staged: new Set(this.staged) };
+    this.pendingCosts.clear();
+    this.pendingUsage.clear();
+    this.staged.clear();
+    return pending;
   }
 
-  markDirty(month: string): void {
-    this.dirty.add(month);
-  }
-
-  monthContents(month: string): { costs: Map<UtcDay, CostRow[]>; usage: Map<UtcDay, UsageRow[]> } {
-    const pick = <T>(map: Map<UtcDay, T[]>) => new Map([...map].filter(([day]) => day.startsWith(month)));
-    return { costs: pick(this.costs), usage: pick(this.usage) };
-  }
-
-  earliestDay(): UtcDay | undefined {
-    let earliest: UtcDay | undefined;
-    for (const day of this.costs.keys()) if (!earliest || day < earliest) earliest = day;
-    return earliest;
-  }
-
-  projectIds(): Set<string> {
-    const ids = new Set<string>();
-    for (const rows of this.costs.values()) for (const row of rows) if (row.projectId) ids.add(row.projectId);
-    return ids;
-  }
-
-  /** Per-day totals by project, line item and model, computed once per day until that day changes. */
-  summary(day: UtcDay): DaySummary | undefined {
-    const rows = this.costs.get(day);
-    if (!rows) return undefined;
-    let summary = this.summaries.get(day);
-    if (!summary) {
-      summary = summarise(rows);
-      this.summaries.set(day, summary);
+  /** Puts changes back after a save failed (a full disk): the next save tries them again. */
+  restorePending(changes: PendingChanges): void {
+    for (const [day, { rows }] of changes.costs) {
+      if (this.pendingCosts.has(day)) continue;
+      this.costs.set(day, rows);
+      this.pendingCosts.add(day);
     }
-    return summary;
+    for (const day of changes.staged) this.staged.add(day);
+    for (const day of changes.usage.keys()) this.pendingUsage.add(day);
+  }
+
+  /** Per-day totals by project, line item and model. */
+  summary(day: UtcDay): DaySummary | undefined {
+    const cached = this.summaries.get(day);
+    if (cached) return cached;
+    const rows = this.costs.get(day);
+    if (rows) {
+      const summary = summarise(rows);
+      this.summaries.set(day, summary);
+      return summary;
+    }
+    if (!this.db || !this.hasDay(day)) return undefined;
+    const month = monthOf(day);
+    if (!this.summaryMonths.has(month)) {
+      this.summaryMonths.add(month);
+      for (const [d, summary] of this.db.monthSummaries(month, this.dayTotals())) if (!this.summaries.has(d)) this.summaries.set(d, summary);
+    }
+    return this.summaries.get(day);
   }
 
   /** The exact sums of a whole UTC month (every stored day of it), cached until one of its days changes. */
@@ -116,7 +205,7 @@ export class AccountHistory {
     let summary = this.monthSummaries.get(month);
     if (!summary) {
       summary = emptySummary();
-      for (const day of this.costs.keys()) {
+      for (const day of this.days()) {
         if (!day.startsWith(month)) continue;
         const daySummary = this.summary(day)!;
         summary.total += daySummary.total;
@@ -135,7 +224,7 @@ function emptySummary(): DaySummary {
 }
 
 /** Two map updates per row; the total and the models are then derived from the (few) line-item sums. */
-function summarise(rows: CostRow[]): DaySummary {
+export function summarise(rows: CostRow[]): DaySummary {
   const summary = emptySummary();
   for (const row of rows) {
     if (row.currency !== ACCOUNT_CURRENCY) {

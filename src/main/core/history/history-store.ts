@@ -1,29 +1,38 @@
 /**
- * Persists each account's history under <dataDir>/history/<accountId>/<YYYY-MM>.json plus state.json.
- * Writes are atomic and only for months that changed. A damaged month file is moved aside and a repair
- * mark (<YYYY-MM>.repair.json) is written next to it, so whichever process syncs next refetches the
- * whole month, even if the process that found the damage (e.g. `status`) never syncs. A file we may not
- * read is reported as a permission problem and left alone. Directories are created only when something
- * is written. Writers hold the account's cross-process lock (see SyncEngine) and reload under it.
+ * Persists each account's history under <dataDir>/history/<accountId>/: history.sqlite (HistoryDatabase) plus
+ * state.json. A sync's changes are written in one transaction, only for the days that changed.
+ *
+ * Damage is moved aside and reported, never silently reset: a damaged database is renamed
+ * history.sqlite.corrupt-<time> and an all.repair.json mark written first, so whichever process syncs next
+ * fetches the whole history again, even if the process that found the damage (e.g. `status`) never syncs.
+ * A file we may not read is reported as a permission problem and left alone. Directories are created only when
+ * something is written. Writers hold the account's cross-process lock (see SyncEngine) and reload under it.
+ *
+ * History kept in month files by earlier versions (legacy-months.ts) is migrated on first load, under the lock:
+ * into a new database beside them, checked day by day, then moved into place; a damaged month file is moved
+ * aside with its own repair mark, as before. Until it can be migrated (another process holds the lock, or the
+ * disk is full or read-only) the month files are read as they are.
  */
-import { readdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { appErrorSchema } from '../../../shared/domain';
-import { toErrorInfo } from '../errors';
-import { diskError, quarantineFile, quarantineTarget, readFileIfExists, writeFileAtomic } from '../fs/atomic-file';
+import { AppError, toErrorInfo } from '../errors';
+import { diskError, diskFullMessage, quarantineFile, quarantineTarget, readFileIfExists, writeFileAtomic } from '../fs/atomic-file';
 import { historyDir } from '../paths';
 import type { Clock } from '../ports';
 import { readStateText } from '../fs/recovering-document';
 import { noLocks, type StateLocks } from '../fs/state-lock';
 import type { StateNotices } from '../fs/state-notices';
-import { AccountHistory } from './account-history';
-import { parseMonth, serializeMonth } from './month-file';
-import type { CorruptMonth } from './types';
+import { AccountHistory, summarise } from './account-history';
+import { DamagedDatabase, HistoryDatabase, type DayWrite } from './history-database';
+import { legacyMonthFiles, listDir, setMigratedFilesAside, type LegacyMonthFile } from './legacy-months';
+import { parseMonth, type MonthContents } from './month-file';
+import { WHOLE_HISTORY, type CorruptMonth } from './types';
 
-const MONTH_FILE = /^(\d{4}-\d{2})\.json$/;
-const REPAIR_MARK = /^(\d{4}-\d{2})\.repair\.json$/;
-const repairMarkSchema = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), movedTo: z.string(), reason: z.string() });
+const DATABASE = 'history.sqlite';
+const REPAIR_MARK = /^(\d{4}-\d{2}|all)\.repair\.json$/;
+const repairMarkSchema = z.object({ month: z.string().regex(/^(\d{4}-\d{2}|all)$/), movedTo: z.string(), reason: z.string() });
 
 /** The lock every writer of an account's history holds. */
 export const historyLockName = (accountId: string): string => `history-${accountId}`;
@@ -76,6 +85,8 @@ export class HistoryStore {
    * runs, or the reverse) and what this process holds in memory is dropped and read again.
    */
   private readonly stamps = new Map<string, string>();
+  /** Each account's open database, and which file it is (device and inode). */
+  private readonly dbs = new Map<string, { db: HistoryDatabase; identity: string | undefined }>();
 
   constructor(
     private readonly dataDir: string,
@@ -92,6 +103,7 @@ export class HistoryStore {
       historyLockName(accountId),
       async () => {
         this.forget(accountId);
+        this.prepareToWrite(accountId);
         this.syncing.add(accountId);
         try {
           return await fn();
@@ -135,57 +147,186 @@ export class HistoryStore {
     return join(historyDir(this.dataDir), accountId);
   }
 
-  /** Loads (once) and returns an account's history; damaged month files are quarantined and marked for repair. */
+  /** Loads (once) and returns an account's history; damage found is moved aside and marked for repair. */
   load(accountId: string): LoadedHistory {
     this.dropIfChangedElsewhere(accountId);
     const cached = this.cache.get(accountId);
     if (cached) return cached;
     this.stampIfNew(accountId);
-    const dir = this.accountDir(accountId);
-    const history = new AccountHistory();
     const corrupt: CorruptMonth[] = [];
-    for (const name of listDir(dir)) {
-      const month = MONTH_FILE.exec(name)?.[1];
-      if (!month) continue;
-      const path = join(dir, name);
-      const read = readStateText(path);
-      const text = ('text' in read && read.text) || '';
-      try {
-        const contents = parseMonth(month, text);
-        history.loadMonth(contents.costs, contents.usage);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        const found = this.quarantineMonth(accountId, month, path, reason);
-        if (found) corrupt.push(found);
-      }
-    }
+    const db = this.database(accountId, corrupt);
+    const history = db ? new AccountHistory(db) : this.legacyInMemory(accountId, corrupt);
     const loaded = { history, corrupt };
     this.cache.set(accountId, loaded);
     return loaded;
   }
 
+  private databasePath(accountId: string): string {
+    return join(this.accountDir(accountId), DATABASE);
+  }
+
   /**
-   * Moves a damaged month aside and persists the repair mark, under the account's lock. If another process
+   * The account's open database: opened once per process, and again when the file was replaced (another process
+   * moved a damaged one aside and started afresh). Migrates month files first; undefined when there is no database
+   * yet (nothing synced, or month files that cannot be migrated right now).
+   */
+  private database(accountId: string, corrupt: CorruptMonth[]): HistoryDatabase | undefined {
+    const path = this.databasePath(accountId);
+    const identity = fileIdentity(path);
+    const open = this.dbs.get(accountId);
+    if (open && open.identity === identity) return open.db;
+    if (open) this.closeDatabase(accountId);
+    if (identity === undefined) {
+      const files = legacyMonthFiles(this.accountDir(accountId));
+      return files.length ? this.migrate(accountId, files, corrupt) : undefined;
+    }
+    try {
+      const db = this.openDatabase(accountId, path, { create: false });
+      this.setAsideLeftoverMonthFiles(accountId);
+      return db;
+    } catch (error) {
+      if (!(error instanceof DamagedDatabase)) throw error;
+      const mark = this.quarantineDatabase(accountId, error.message);
+      if (mark) corrupt.push(mark);
+      return undefined;
+    }
+  }
+
+  private openDatabase(accountId: string, path: string, options: { create: boolean }): HistoryDatabase {
+    const db = HistoryDatabase.open(path, { ...options, onDamaged: (error) => this.damagedWhileOpen(accountId, error) });
+    this.dbs.set(accountId, { db, identity: fileIdentity(path) });
+    return db;
+  }
+
+  private closeDatabase(accountId: string): void {
+    this.dbs.get(accountId)?.db.close();
+    this.dbs.delete(accountId);
+  }
+
+  /** A read or write found a damaged page: the file is moved aside (and marked) and this process forgets it. */
+  private damagedWhileOpen(accountId: string, error: DamagedDatabase): void {
+    this.closeDatabase(accountId);
+    this.cache.delete(accountId);
+    this.quarantineDatabase(accountId, error.message);
+  }
+
+  /**
+   * Moves a damaged database aside, its repair mark written first (if it cannot be, a full disk, the file stays
+   * and reading goes on reporting it). Under the account's lock; a sync holding it repairs the file itself.
+   */
+  private quarantineDatabase(accountId: string, reason: string): CorruptMonth | undefined {
+    const path = this.databasePath(accountId);
+    this.closeDatabase(accountId);
+    return this.setAside(accountId, WHOLE_HISTORY, path, reason, () => {
+      for (const suffix of ['-journal', '-staging', '-staging-journal']) rmSync(`${path}${suffix}`, { force: true });
+    });
+  }
+
+  /** Migrates month files into a new database; undefined (read them as they are) if that cannot happen now. */
+  private migrate(accountId: string, files: LegacyMonthFile[], corrupt: CorruptMonth[]): HistoryDatabase | undefined {
+    const dir = this.accountDir(accountId);
+    const path = this.databasePath(accountId);
+    const temp = `${path}.migrating`;
+    try {
+      return this.locks.trySync(historyLockName(accountId), () => {
+        // Another process may have migrated while this one waited for the lock.
+        if (fileIdentity(path) !== undefined) return this.openDatabase(accountId, path, { create: false });
+        for (const leftover of [temp, `${temp}-journal`]) rmSync(leftover, { force: true });
+        const db = HistoryDatabase.open(temp, { create: true });
+        try {
+          chmodSync(temp, 0o600);
+          const expected = new Map<string, bigint>();
+          const migrated: LegacyMonthFile[] = [];
+          for (const file of files) {
+            const contents = this.readLegacyMonth(accountId, file, corrupt);
+            if (!contents) continue;
+            const costs = new Map([...contents.costs].map(([day, rows]): [string, DayWrite] => [day, { rows, summary: summarise(rows) }]));
+            db.write(costs, contents.usage);
+            for (const [day, { summary }] of costs) expected.set(day, summary.total);
+            migrated.push(file);
+          }
+          // Nothing lost: every day reads back with its exact total before the month files are set aside.
+          const stored = db.dayTotals();
+          const lost = [...expected].filter(([day, total]) => stored.get(day) !== total).map(([day]) => day);
+          if (lost.length || stored.size !== expected.size) throw new Error(`history migration check failed (${lost.slice(0, 3).join(', ') || 'day count'})`);
+          db.close();
+          renameSync(temp, path);
+          setMigratedFilesAside(dir, migrated);
+        } catch (error) {
+          db.close();
+          rmSync(temp, { force: true });
+          throw diskError(error, temp);
+        }
+        return this.openDatabase(accountId, path, { create: false });
+      });
+    } catch (error) {
+      // A full or read-only disk: the month files still answer; the migration is tried again next time.
+      const info = toErrorInfo(error);
+      if (info.code !== 'disk_full' && info.code !== 'read_only') throw error;
+      this.notices?.add(`History for this account is still in its earlier format: it could not be converted (${info.message}). Its figures are read as they are meanwhile.`);
+      return undefined;
+    }
+  }
+
+  /** Month files read as they are (not migrated yet): the same figures, in memory. */
+  private legacyInMemory(accountId: string, corrupt: CorruptMonth[]): AccountHistory {
+    const history = new AccountHistory();
+    for (const file of legacyMonthFiles(this.accountDir(accountId))) {
+      const contents = this.readLegacyMonth(accountId, file, corrupt);
+      if (contents) history.loadMonth(contents.costs, contents.usage);
+    }
+    return history;
+  }
+
+  /** One month file's rows; a damaged one is moved aside and marked for repair (undefined). */
+  private readLegacyMonth(accountId: string, file: LegacyMonthFile, corrupt: CorruptMonth[]): MonthContents | undefined {
+    const read = readStateText(file.path);
+    const text = ('text' in read && read.text) || '';
+    try {
+      return parseMonth(file.month, text);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      const found = this.setAside(accountId, file.month, file.path, reason);
+      if (found) corrupt.push(found);
+      return undefined;
+    }
+  }
+
+  /** Month files left beside a database (a migration stopped between its two renames) are set aside too. */
+  private setAsideLeftoverMonthFiles(accountId: string): void {
+    const files = legacyMonthFiles(this.accountDir(accountId));
+    if (!files.length) return;
+    try {
+      this.locks.trySync(historyLockName(accountId), () => setMigratedFilesAside(this.accountDir(accountId), files));
+    } catch {
+      // A read-only disk: they stay where they are, and are never read while the database exists.
+    }
+  }
+
+  /**
+   * Moves damaged history aside and persists its repair mark, under the account's lock. If another process
    * holds it (a sync in progress), the file is left for that sync, which reloads and repairs it itself.
    */
-  private quarantineMonth(accountId: string, month: string, path: string, reason: string): CorruptMonth | undefined {
+  private setAside(accountId: string, month: string, path: string, reason: string, alsoRemove?: () => void): CorruptMonth | undefined {
     let found: CorruptMonth | undefined;
+    const what = month === WHOLE_HISTORY ? 'The stored history' : `History for ${month}`;
     try {
       found = this.locks.trySync(historyLockName(accountId), () => {
-        if (readFileIfExistsQuietly(path) === undefined) return undefined;
-        // The repair mark first: if it cannot be written (a full disk), the month stays where it is; a month moved
+        if (!existsSync(path)) return undefined;
+        // The repair mark first: if it cannot be written (a full disk), the file stays where it is; history moved
         // aside without its mark would never be fetched whole again.
         const mark: CorruptMonth = { month, movedTo: quarantineTarget(path, this.clock.now()), reason };
         writeFileAtomic(join(this.accountDir(accountId), `${month}.repair.json`), `${JSON.stringify(mark)}\n`);
         renameSync(path, mark.movedTo);
+        alsoRemove?.();
         return mark;
       });
     } catch (error) {
       // A full or read-only disk: the damaged file stays where it is, and reading (status, export) goes on.
-      this.notices?.add(`History for ${month} is damaged (${reason}) and could not be moved aside: ${toErrorInfo(diskError(error, path)).message}`);
+      this.notices?.add(`${what} is damaged (${reason}) and could not be moved aside: ${toErrorInfo(diskError(error, path)).message}`);
       return undefined;
     }
-    if (found && !this.syncing.has(accountId)) this.notices?.add(`History for ${month} was damaged (${reason}). It was moved to ${found.movedTo}; the next sync fetches the whole month again.`);
+    if (found && !this.syncing.has(accountId)) this.notices?.add(`${what} was damaged (${reason}). It was moved to ${found.movedTo}; the next sync fetches it again.`);
     return found;
   }
 
@@ -202,14 +343,72 @@ export class HistoryStore {
     return marks.sort((a, b) => a.month.localeCompare(b.month));
   }
 
-  /** Writes the months that changed since the last save; returns how many files were written. */
+  /** Writes the days that changed since the last save, in one transaction; returns how many days were written. */
   save(accountId: string): number {
     const { history } = this.load(accountId);
-    const months = history.takeDirtyMonths();
-    for (const month of months) {
-      writeFileAtomic(join(this.accountDir(accountId), `${month}.json`), serializeMonth(month, history.monthContents(month)));
+    const pending = history.takePending();
+    const days = new Set([...pending.costs.keys(), ...pending.usage.keys(), ...pending.staged]).size;
+    if (!days) return 0;
+    try {
+      const db = this.dbs.get(accountId)?.db ?? this.createDatabase(accountId);
+      db.write(pending.costs, pending.usage);
+    } catch (error) {
+      history.restorePending(pending);
+      throw error;
     }
-    return months.length;
+    // History held in memory (a first sync, or month files not migrated) is read from the database from now on.
+    if (!history.hasDatabase) this.cache.delete(accountId);
+    return days;
+  }
+
+  /** The first write of an account: its folder and database, readable by this user only. */
+  private createDatabase(accountId: string): HistoryDatabase {
+    const dir = this.accountDir(accountId);
+    const path = this.databasePath(accountId);
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw diskError(error, dir);
+    }
+    if (fileIdentity(path) === undefined && legacyMonthFiles(dir).length) {
+      // Month files not migrated yet (a disk that was full): they are migrated first, never written over.
+      const db = this.migrate(accountId, legacyMonthFiles(dir), []);
+      if (!db) throw new AppError('disk_full', diskFullMessage(path));
+      return db;
+    }
+    const db = this.openDatabase(accountId, path, { create: true });
+    chmodSync(path, 0o600);
+    return db;
+  }
+
+  /**
+   * Before a sync, holding the lock: SQLite's own check of every page (damage found is moved aside, and the sync
+   * fetches it again), the database created if there is none yet (so even a first sync stages its pages on disk),
+   * and anything a failed or killed sync staged dropped.
+   */
+  private prepareToWrite(accountId: string): void {
+    let db = this.database(accountId, []);
+    if (db) {
+      try {
+        db.check();
+      } catch (error) {
+        if (!(error instanceof DamagedDatabase)) throw error;
+        this.quarantineDatabase(accountId, error.message);
+        this.cache.delete(accountId);
+        db = undefined;
+      }
+    }
+    (db ?? this.createDatabase(accountId)).clearStaged();
+  }
+
+  /** After a failed sync: what it staged is dropped and what it changed in memory forgotten. */
+  discardChanges(accountId: string): void {
+    this.cache.delete(accountId);
+    try {
+      this.dbs.get(accountId)?.db.clearStaged();
+    } catch {
+      // A full or read-only disk: the next sync drops it before it starts.
+    }
   }
 
   /** Forgets that corrupt months were found, once they have been refetched (and saved). */
@@ -275,6 +474,7 @@ export class HistoryStore {
   removeAccount(accountId: string): boolean {
     const dir = this.accountDir(accountId);
     const removed = this.locks.trySync(historyLockName(accountId), () => {
+      this.closeDatabase(accountId);
       rmSync(dir, { recursive: true, force: true });
       return true;
     });
@@ -299,11 +499,8 @@ function safeJson(text: string | undefined): unknown {
   }
 }
 
-function listDir(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+/** Which file is at `path` now (undefined: none): a database replaced by another process is opened again. */
+function fileIdentity(path: string): string | undefined {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat ? `${stat.dev}:${stat.ino}` : undefined;
 }

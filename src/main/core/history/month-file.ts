@@ -1,13 +1,13 @@
 /**
- * The on-disk format of one account-month: compact tuples, validated on read.
- * One file per month means a poll rewrites only the month(s) it touched.
+ * The history format before the database (history.sqlite): one JSON file of compact tuples per account-month.
+ * Only read now, to migrate such files on first run (legacy-months.ts); nothing writes it any more.
  *
  * Version 2 keeps each cost row's amount as the exact decimal text the provider sent (no exponent, no trailing
  * zeros) and its currency. Version 1 (written before amounts were kept exactly) stored integer micros; it is
- * still read, and rewritten as version 2 the next time its month changes.
+ * still read.
  */
 import { z } from 'zod';
-import { exactToDecimal, microsToExact, parseExact } from '../../../shared/money';
+import { microsToExact, parseExact } from '../../../shared/money';
 import type { CostRow, UsageRow } from './types';
 
 /** More than any provider label is allowed to be (schemas bound them at 500), so what is written is always read back. */
@@ -63,23 +63,6 @@ function usageRow(t: unknown[]): UsageRow {
 export interface MonthContents {
   costs: Map<string, CostRow[]>;
   usage: Map<string, UsageRow[]>;
-}
-
-export function serializeMonth(month: string, contents: MonthContents): string {
-  const sortedEntries = <T>(map: Map<string, T[]>) => [...map.entries()].sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify({
-    version: 2,
-    month,
-    costs: Object.fromEntries(
-      sortedEntries(contents.costs).map(([day, rows]) => [day, rows.map((r) => [r.projectId, r.lineItem, exactToDecimal(r.amount), r.quantity, r.currency])]),
-    ),
-    usage: Object.fromEntries(
-      sortedEntries(contents.usage).map(([day, rows]) => [
-        day,
-        rows.map((r) => [r.model, r.inputTokens, r.outputTokens, r.cachedTokens, r.requests]),
-      ]),
-    ),
-  });
 }
 
 /** Parses a month file (version 1 or 2); throws with a reason if it is damaged or belongs to another month. */

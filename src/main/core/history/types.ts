@@ -28,3 +28,6 @@ export interface CorruptMonth {
   movedTo: string;
   reason: string;
 }
+
+/** The `month` of a repair mark for the whole history (a damaged database), not one month of it. */
+export const WHOLE_HISTORY = 'all';

@@ -12,7 +12,7 @@
 import { redactSecrets } from '../../../shared/redact';
 import { addDays, dayFromUnix, type UtcDay } from '../../../shared/dates';
 import type { CostRow } from '../history/types';
-import type { CostsResult, DayRange } from './provider';
+import type { CostsResult, DayRange, DaysSink } from './provider';
 
 /** Warnings listed one by one before the rest are counted: a sentence a person can still read. */
 const MAX_LISTED_WARNINGS = 3;
@@ -29,8 +29,10 @@ export interface CostsReader {
 }
 
 export class CostsCollector {
-  /** Day → the rows of the latest delivery of that day's bucket. */
+  /** Day → the rows of the latest delivery of that day's bucket (until handed to the sink). */
   private readonly days = new Map<UtcDay, CostRow[]>();
+  /** Every day delivered so far (for progress), handed over or not. */
+  private readonly seen = new Set<UtcDay>();
   /** Days whose latest delivery had rows that could not be read. */
   private readonly partial = new Set<UtcDay>();
   private readonly names = new Map<string, string>();
@@ -40,10 +42,20 @@ export class CostsCollector {
   constructor(
     private readonly range: DayRange,
     private readonly reader: CostsReader,
+    private readonly sink?: DaysSink,
   ) {}
 
   get dayCount(): number {
-    return this.days.size;
+    return this.seen.size;
+  }
+
+  /** After each page: the days read so far go to the sink (if there is one) and leave memory. */
+  pageDone(): void {
+    if (!this.sink || this.days.size === 0) return;
+    const days = new Map(this.days);
+    const partial = new Set([...days.keys()].filter((day) => this.partial.has(day)));
+    this.days.clear();
+    this.sink(days, partial);
   }
 
   addBucket(raw: unknown): void {
@@ -72,6 +84,7 @@ export class CostsCollector {
       rows.push(row.lineItem ? { ...row, lineItem: redactSecrets(row.lineItem) } : row);
     }
     this.days.set(day, rows);
+    this.seen.add(day);
     if (skipped) this.partial.add(day);
     else this.partial.delete(day);
   }

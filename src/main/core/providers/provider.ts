@@ -1,6 +1,5 @@
 /**
- * What a spend provider must offer the sync engine. OpenAI is the first; Anthropic's cost report can
- * implement the same interface later.
+ * What a spend provider must offer the sync engine (OpenAI's and Anthropic's admin APIs implement it).
  */
 import type { UtcDay } from '../../../shared/dates';
 import type { CostRow, UsageRow } from '../history/types';
@@ -13,7 +12,10 @@ export interface DayRange {
 
 export interface CostsResult {
   currency: string;
-  /** The days the provider delivered, with [] for days that had no spend; a day missing here is left as stored. */
+  /**
+   * The days the provider delivered, with [] for days that had no spend; a day missing here is left as stored.
+   * Empty when the caller took them page by page (`onDays`).
+   */
   days: Map<UtcDay, CostRow[]>;
   /** Days with rows that could not be read: their stored rows not replaced by readable ones are kept. */
   partialDays: Set<UtcDay>;
@@ -23,11 +25,18 @@ export interface CostsResult {
   warnings: string[];
 }
 
+export type DaysSink = (days: Map<UtcDay, CostRow[]>, partialDays: Set<UtcDay>) => void;
+
 export interface SpendProvider {
   /** HTTP requests sent so far (retries included): the cost of a poll. */
   readonly requestCount: number;
   testConnection(): Promise<void>;
-  fetchCosts(range: DayRange, onProgress?: (doneDays: number, totalDays: number) => void): Promise<CostsResult>;
+  /**
+   * `onDays`, if given, takes each page's days as soon as they are read (with those of them that are partial),
+   * instead of the result holding them all: a large organisation's year is never in memory at once. A day
+   * delivered again on a later page (data moving while pages are read) is handed over again and replaces it.
+   */
+  fetchCosts(range: DayRange, onProgress?: (doneDays: number, totalDays: number) => void, onDays?: DaysSink): Promise<CostsResult>;
   fetchUsage(range: DayRange): Promise<Map<UtcDay, UsageRow[]>>;
   /** Project id → name, archived projects included. */
   listProjects(): Promise<Map<string, string>>;

@@ -12,11 +12,16 @@ import { own } from '../../../shared/records';
 
 export const CSV_COLUMNS = ['date_utc', 'account', 'project_id', 'project_name', 'line_item', 'amount', 'currency'] as const;
 
-export function exportCostsCsv(accounts: ResolvedAccount[], from: UtcDay, to: UtcDay): string {
-  const records: string[][] = [];
+/**
+ * The CSV a UTC day at a time (the header first): a year of a large organisation is streamed out with one day's
+ * rows in memory, never the whole file.
+ */
+export function* costsCsvChunks(accounts: ResolvedAccount[], from: UtcDay, to: UtcDay): Generator<string> {
+  yield stringify([], { header: true, columns: [...CSV_COLUMNS] });
   for (let day = from; day <= to; day = addDays(day, 1)) {
+    const records: string[][] = [];
     for (const { account, view } of accounts) {
-      const rows = [...(view.history.costs.get(day) ?? [])].sort(
+      const rows = [...(view.history.costRows(day) ?? [])].sort(
         (a, b) => (a.projectId ?? '').localeCompare(b.projectId ?? '') || (a.lineItem ?? '').localeCompare(b.lineItem ?? ''),
       );
       for (const row of rows) {
@@ -33,6 +38,6 @@ export function exportCostsCsv(accounts: ResolvedAccount[], from: UtcDay, to: Ut
         ]);
       }
     }
+    if (records.length) yield stringify(records, { columns: [...CSV_COLUMNS] });
   }
-  return stringify(records, { header: true, columns: [...CSV_COLUMNS] });
 }

@@ -14,7 +14,7 @@ import type { ProviderFactory } from '../providers/provider-factory';
 import type { SettingsRepository, StoredAccount } from '../settings/settings';
 import { accountKeyRef } from '../vault/keytar-vault';
 import type { StateNotices } from '../fs/state-notices';
-import type { CostRow } from '../history/types';
+import { WHOLE_HISTORY, type CostRow } from '../history/types';
 import { own } from '../../../shared/records';
 import { isDue } from '../../../shared/elapsed';
 import { redactSecrets, withoutKey } from '../../../shared/redact';
@@ -39,8 +39,9 @@ export interface AccountSyncResult {
   requests: number;
   error: ReturnType<typeof toErrorInfo> | null;
   changedDays: UtcDay[];
-  filesWritten: number;
-  /** Damaged month files that were moved aside and refetched in this run. */
+  /** Days of costs or usage written to history in this run (a poll writes only the days that changed). */
+  daysWritten: number;
+  /** Damaged history (a month file, or the database: month "all") moved aside and refetched in this run. */
   repaired: { month: string; movedTo: string; reason: string }[];
   /** What a secondary fetch (usage, project names) could not do in this run, as saved in the sync state. */
   warning: string | null;
@@ -124,14 +125,16 @@ export class SyncEngine {
         consecutiveFailures: 0,
         firstFailureAt: null,
       };
-      const filesWritten = store.save(account.id);
+      const daysWritten = store.save(account.id);
       store.writeState(account.id, next);
       store.clearCorrupt(account.id, repaired.map((r) => r.month));
       for (const r of repaired) {
-        this.deps.notices?.add(`${account.name}: history for ${r.month} was damaged (${r.reason}). It was moved to ${r.movedTo} and the whole month was fetched again.`);
+        const what = r.month === WHOLE_HISTORY ? 'the stored history' : `history for ${r.month}`;
+        this.deps.notices?.add(`${account.name}: ${what} was damaged (${r.reason}). It was moved to ${r.movedTo} and fetched again.`);
       }
-      return { accountId: account.id, name: account.name, ok: true, requests: provider.requestCount, error: null, changedDays: outcome.changedDays, filesWritten, repaired, warning: next.warning ?? null };
+      return { accountId: account.id, name: account.name, ok: true, requests: provider.requestCount, error: null, changedDays: outcome.changedDays, daysWritten, repaired, warning: next.warning ?? null };
     } catch (error) {
+      store.discardChanges(account.id);
       // A server that echoes the key back (in any shape the key rule might not know) never gets it stored.
       const raw = toErrorInfo(error);
       const info = { ...raw, message: withoutKey(raw.message, apiKey) };
@@ -146,7 +149,7 @@ export class SyncEngine {
       } catch {
         // A full or read-only disk: the failure is still reported to the caller, just not remembered.
       }
-      return { accountId: account.id, name: account.name, ok: false, requests: provider?.requestCount ?? 0, error: info, changedDays: [], filesWritten: 0, repaired: [], warning: null };
+      return { accountId: account.id, name: account.name, ok: false, requests: provider?.requestCount ?? 0, error: info, changedDays: [], daysWritten: 0, repaired: [], warning: null };
     }
   }
 
@@ -154,26 +157,31 @@ export class SyncEngine {
     const { history: store } = this.deps;
     const { history } = store.load(account.id);
     const today = dayFromMs(now.getTime());
-    const backfill = !state.backfilledFrom || history.costs.size === 0;
+    const backfill = !state.backfilledFrom || history.dayCount === 0 || repairMonths.includes(WHOLE_HISTORY);
     const from = this.windowStart(state, today, backfill, repairMonths);
     const range = { from, toExclusive: addDays(today, 1) };
     const phase = backfill ? 'backfill' : 'incremental';
 
-    const costs = await provider.fetchCosts(range, (doneDays, totalDays) =>
-      this.deps.emit('syncProgress', { accountId: account.id, phase, doneDays, totalDays }),
+    // Each page's days are staged as they come (rows on disk, not in memory); they become history only when the
+    // sync saves, after everything was fetched and validated. A sync that fails before that changes nothing.
+    const changed = new Set<UtcDay>();
+    const projectIds = new Set<string>();
+    const costs = await provider.fetchCosts(
+      range,
+      (doneDays, totalDays) => this.deps.emit('syncProgress', { accountId: account.id, phase, doneDays, totalDays }),
+      (days, partialDays) => {
+        for (const day of partialDays) days.set(day, keepUnreplaced(history.costRows(day) ?? [], days.get(day) ?? []));
+        for (const rows of days.values()) for (const row of rows) if (row.projectId) projectIds.add(row.projectId);
+        for (const day of history.replaceCosts(days)) changed.add(day);
+      },
     );
     const warnings = [...costs.warnings];
-    for (const day of costs.partialDays) costs.days.set(day, keepUnreplaced(history.costs.get(day) ?? [], costs.days.get(day) ?? []));
     const known = { ...state.projects, ...Object.fromEntries(costs.projectNames) };
-    const projects = await this.projectNames({ ...state, projects: known }, costs.days, provider, now, warnings);
-    const costsChanged = [...costs.days].some(([day, rows]) => history.costsDiffer(day, rows));
+    const projects = await this.projectNames({ ...state, projects: known }, projectIds, provider, now, warnings);
     const usageStale = isDue(state.usageFetchedAt, now.getTime(), this.options.usageMaxAgeMs);
-    const usage = backfill || costsChanged || usageStale ? await optional(() => provider.fetchUsage(range), 'Token usage', warnings) : undefined;
-
-    // Everything fetched and validated: only now does the history change.
-    const changedDays = history.replaceCosts(costs.days);
+    const usage = backfill || changed.size > 0 || usageStale ? await optional(() => provider.fetchUsage(range), 'Token usage', warnings) : undefined;
     if (usage) history.replaceUsage(usage);
-    for (const month of repairMonths) history.markDirty(month);
+    const changedDays = [...changed].sort();
     return {
       changedDays,
       state: {
@@ -193,8 +201,7 @@ export class SyncEngine {
    * include keep their id as name and are looked up again at most once a day, so they never cost a
    * request on every poll.
    */
-  private async projectNames(state: SyncState, days: Map<UtcDay, { projectId: string | null }[]>, provider: SpendProvider, now: Date, warnings: string[]) {
-    const ids = new Set([...days.values()].flat().flatMap((row) => (row.projectId ? [row.projectId] : [])));
+  private async projectNames(state: SyncState, ids: Set<string>, provider: SpendProvider, now: Date, warnings: string[]) {
     const unknown = [...ids].some((id) => own(state.projects, id) === undefined);
     const unnamedStale =
       [...ids].some((id) => own(state.projects, id) === id) && isDue(state.projectsFetchedAt, now.getTime(), 86_400_000);
@@ -215,7 +222,7 @@ export class SyncEngine {
       const lastDay = Number.isFinite(at) ? addDays(dayFromMs(at), -this.options.settleDays) : from;
       if (lastDay < from) from = lastDay;
     }
-    for (const month of corruptMonths) if (firstDayOfMonth(month) < from) from = firstDayOfMonth(month);
+    for (const month of corruptMonths) if (month !== WHOLE_HISTORY && firstDayOfMonth(month) < from) from = firstDayOfMonth(month);
     if (state.backfilledFrom && from < state.backfilledFrom) from = state.backfilledFrom;
     // A clock set back before the backfill's start (or a last success "in the future") must never ask for a
     // reversed or empty range: today is always in it.

@@ -12,7 +12,7 @@ import { rangeDays } from '../aggregate/ranges';
 import { AppError } from '../errors';
 import type { StateNotices } from '../fs/state-notices';
 import type { Clock } from '../ports';
-import { exportCostsCsv } from '../reports/csv-export';
+import { costsCsvChunks } from '../reports/csv-export';
 import { buildStatusDocument, type StatusDocument } from '../reports/status-report';
 import type { SettingsRepository } from '../settings/settings';
 import { enforcingLimits, type EnforcingLimit } from '../spend-controls/enforcing-limits';
@@ -97,6 +97,12 @@ export class DashboardQueries {
 
   /** Daily costs as CSV for one account (or all), from 12 months ago (or `from`) to today (or `to`). */
   exportCsv(accountIdOrName: string, from?: string, to?: string): { fileName: string; csv: string } {
+    const { fileName, chunks } = this.exportCsvChunks(accountIdOrName, from, to);
+    return { fileName, csv: [...chunks].join('') };
+  }
+
+  /** The same CSV a day at a time, for a door that streams it (the CLI): memory stays flat however long the range. */
+  exportCsvChunks(accountIdOrName: string, from?: string, to?: string): { fileName: string; chunks: Iterable<string> } {
     const settings = this.deps.settings.read();
     const today = this.today();
     const selected = this.deps.views.select(this.deps.views.resolveAll(settings), accountIdOrName);
@@ -104,7 +110,7 @@ export class DashboardQueries {
     const end = to ?? today;
     if (start > end) throw new AppError('invalid_input', `The start day ${start} is after the end day ${end}.`);
     const label = accountIdOrName === 'all' ? 'all-accounts' : selected[0].account.name.replace(/[^A-Za-z0-9_-]+/g, '-');
-    return { fileName: `spendwatch-${label}-${start}-to-${end}.csv`, csv: exportCostsCsv(selected, start, end) };
+    return { fileName: `spendwatch-${label}-${start}-to-${end}.csv`, chunks: costsCsvChunks(selected, start, end) };
   }
 
   trayFacts(): TrayFacts {

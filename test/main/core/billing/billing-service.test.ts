@@ -134,7 +134,7 @@ describe('billing service', () => {
     expect(core.services.billing.reconcile('Acme', '2026-10').status).toBe('matched');
     // October 30 settles $2 higher after the invoice was recorded (written as a sync would).
     const { history } = core.services.history.load(acmeId);
-    history.replaceCosts(new Map([['2026-10-30', [...history.costs.get('2026-10-30')!, costRow('proj_alpha', 'gpt-4o-2024-08-06, output', 2_000_000)]]]));
+    history.replaceCosts(new Map([['2026-10-30', [...history.costRows('2026-10-30')!, costRow('proj_alpha', 'gpt-4o-2024-08-06, output', 2_000_000)]]]));
     core.services.history.save(acmeId);
     let r = core.services.billing.reconcile('Acme', '2026-10');
     expect(r).toMatchObject({ status: 'discrepancy', differenceMicros: -2_000_000 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settingsFile } from '../../../../src/main/core/paths';
 import { OpenAiProvider } from '../../../../src/main/core/providers/openai/openai-provider';
-import { exportCostsCsv } from '../../../../src/main/core/reports/csv-export';
+import { costsCsvChunks } from '../../../../src/main/core/reports/csv-export';
 import { JsonFileStore } from '../../../../src/main/core/settings/json-file-store';
 import { createTestSpendwatch, type TestSpendwatch } from '../../../support/test-spendwatch';
 import { MAX_FIGURE_MICROS } from '../../../../src/shared/money';
@@ -118,7 +118,7 @@ describe('sync against a hostile Costs server', () => {
     for (const p of status.byProject) expect(typeof p.name).toBe('string');
     expect(status.byProject.find((p) => p.id === 'constructor')?.name).toBe('constructor');
     const resolved = core.services.views.resolveAll(core.services.settings.read());
-    expect(exportCostsCsv(resolved, '2026-11-20', '2026-11-20')).toContain(',constructor,constructor,toString,1.00,usd');
+    expect([...costsCsvChunks(resolved, '2026-11-20', '2026-11-20')].join('')).toContain(',constructor,constructor,toString,1.00,usd');
     expect(() => core.queries.dashboard({ accountId: acme(), range: '30d', groupBy: 'project' })).not.toThrow();
   });
 
@@ -143,8 +143,8 @@ describe('sync against a hostile Costs server', () => {
     expect(r.ok).toBe(true);
     expect(core.services.history.readState(acme()).warning).toMatch(/could not be read/);
     const rows = core.services.history.load(acme()).history;
-    expect(rows.costs.get('2026-11-20')).toHaveLength(1);
-    expect(rows.costs.get('2026-11-21')).toHaveLength(1);
+    expect(rows.costRows('2026-11-20')).toHaveLength(1);
+    expect(rows.costRows('2026-11-21')).toHaveLength(1);
     expect(mtd()).toBe(3_000_000);
   });
 

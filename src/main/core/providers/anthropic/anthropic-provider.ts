@@ -12,7 +12,7 @@ import { CostsCollector } from '../costs-collector';
 import { JsonHttpClient } from '../http/json-http-client';
 import { followCursor, parseAnswer } from '../http/paging';
 import type { RetryPolicy } from '../http/retry-policy';
-import type { CostsResult, DayRange, SpendProvider } from '../provider';
+import type { CostsResult, DayRange, DaysSink, SpendProvider } from '../provider';
 import { anthropicCostsReader } from './costs-reader';
 import { classifyAnthropicError } from './errors';
 import { costPageSchema, usagePageSchema, workspaceListSchema } from './schemas';
@@ -64,14 +64,15 @@ export class AnthropicProvider implements SpendProvider {
     parse(costPageSchema, await this.http.getJson('/organizations/cost_report', query), 'cost report');
   }
 
-  async fetchCosts(range: DayRange, onProgress?: (doneDays: number, totalDays: number) => void): Promise<CostsResult> {
+  async fetchCosts(range: DayRange, onProgress?: (doneDays: number, totalDays: number) => void, onDays?: DaysSink): Promise<CostsResult> {
     const totalDays = daysBetween(range.from, range.toExclusive);
-    const collector = new CostsCollector(range, anthropicCostsReader);
+    const collector = new CostsCollector(range, anthropicCostsReader, onDays);
     for await (const page of this.pages(costPageSchema, '/organizations/cost_report', range, [
       ['group_by[]', 'workspace_id'],
       ['group_by[]', 'description'],
     ], (problem) => collector.addProblem(problem))) {
       for (const bucket of page.data) collector.addBucket(bucket);
+      collector.pageDone();
       onProgress?.(Math.min(collector.dayCount, totalDays), totalDays);
     }
     return collector.result();

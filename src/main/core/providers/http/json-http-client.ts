@@ -76,6 +76,7 @@ class RetryableFailure extends Error {
 
 export class JsonHttpClient {
   private sent = 0;
+  private answerBytes = 0;
   private readonly retry: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
@@ -90,6 +91,11 @@ export class JsonHttpClient {
 
   get requestCount(): number {
     return this.sent;
+  }
+
+  /** The size of the last answer's body in bytes (callers size their next page by it). */
+  get lastAnswerBytes(): number {
+    return this.answerBytes;
   }
 
   /**
@@ -148,7 +154,9 @@ export class JsonHttpClient {
       });
       statusCode = response.statusCode;
       retryAfter = response.headers['retry-after'];
-      text = await readCapped(response.body, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
+      const answer = await readCapped(response.body, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
+      text = answer.text;
+      this.answerBytes = answer.bytes;
     } catch (error) {
       if (error instanceof ResponseTooLarge) throw new AnswerTooLarge(this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES, originOf(url));
       throw this.transportFailure(error, url);
@@ -204,7 +212,7 @@ const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 class ResponseTooLarge extends Error {}
 
 /** The body as text, refusing (and dropping the connection) past `max` bytes, so a lying server cannot exhaust memory. */
-async function readCapped(body: AsyncIterable<Uint8Array> & { destroy(error?: Error): unknown }, max: number): Promise<string> {
+async function readCapped(body: AsyncIterable<Uint8Array> & { destroy(error?: Error): unknown }, max: number): Promise<{ text: string; bytes: number }> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -215,7 +223,7 @@ async function readCapped(body: AsyncIterable<Uint8Array> & { destroy(error?: Er
     }
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return { text: Buffer.concat(chunks).toString('utf8'), bytes: size };
 }
 
 function originOf(url: string): string {

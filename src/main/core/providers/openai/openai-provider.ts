@@ -10,7 +10,7 @@ import { redactSecrets } from '../../../../shared/redact';
 import type { UsageRow } from '../../history/types';
 import { AnswerTooLarge, formatBytes, type JsonHttpClient } from '../http/json-http-client';
 import { followCursor, parseAnswer } from '../http/paging';
-import type { CostsResult, DayRange, SpendProvider } from '../provider';
+import type { CostsResult, DayRange, DaysSink, SpendProvider } from '../provider';
 import { CostsCollector } from '../costs-collector';
 import { openAiCostsReader } from './costs-reader';
 import { completionsUsagePageSchema, costsPageSchema, projectListSchema } from './schemas';
@@ -18,6 +18,16 @@ import { openAiHttpClient, type OpenAiClientOptions } from './openai-http';
 
 export { OPENAI_DEFAULT_BASE_URL } from './openai-http';
 const COSTS_PAGE_LIMIT = 180;
+/**
+ * Costs pages are sized by bytes, not days: a range of up to a month (every incremental poll) is asked for in one
+ * page; a longer one (a backfill) starts with a 2-day page, and each next page asks for as many days as fit in
+ * about TARGET_ANSWER_BYTES at the bytes a day took so far (up to 180). A large organisation's year then arrives in
+ * pieces a process can hold — a single 180-day answer of the mid-size organisation is ~60 MB of text, several
+ * times that once parsed — while a small one's still takes 3 requests.
+ */
+const ONE_PAGE_DAYS = 31;
+const PROBE_DAYS = 2;
+const TARGET_ANSWER_BYTES = 4 * 1024 * 1024;
 const USAGE_PAGE_LIMIT = 31;
 const PROJECTS_PAGE_LIMIT = 100;
 
@@ -26,10 +36,11 @@ export type OpenAiProviderOptions = OpenAiClientOptions;
 /** The Costs page limit (buckets) that fitted in one answer, per base URL and key, for the life of the process. */
 const FITTING_LIMIT = new Map<string, number>();
 
-/** A page size that may shrink: `smaller` is told each new size, to remember it. */
+/** A page size that may shrink: `smaller` is told each new size, to remember it; `answered` sizes the next page. */
 interface PageLimit {
   value: number;
   smaller?: (value: number) => void;
+  answered?: (bytes: number, buckets: number) => void;
 }
 
 export class OpenAiProvider implements SpendProvider {
@@ -60,15 +71,24 @@ export class OpenAiProvider implements SpendProvider {
    * 180-day page) is asked for again, same cursor, with half the `limit` (buckets a page), down to one day; the
    * limit that fits is kept for this base URL and key, so later syncs of the account start from it.
    */
-  async fetchCosts(range: DayRange, onProgress?: (doneDays: number, totalDays: number) => void): Promise<CostsResult> {
+  async fetchCosts(range: DayRange, onProgress?: (doneDays: number, totalDays: number) => void, onDays?: DaysSink): Promise<CostsResult> {
     const totalDays = daysBetween(range.from, range.toExclusive);
-    const collector = new CostsCollector(range, openAiCostsReader);
-    const limit = { value: Math.max(1, Math.min(FITTING_LIMIT.get(this.fitKey) ?? COSTS_PAGE_LIMIT, totalDays)), smaller: (value: number) => FITTING_LIMIT.set(this.fitKey, value) };
+    const collector = new CostsCollector(range, openAiCostsReader, onDays);
+    const fitting = FITTING_LIMIT.get(this.fitKey) ?? COSTS_PAGE_LIMIT;
+    const limit: PageLimit = {
+      value: Math.max(1, Math.min(fitting, totalDays <= ONE_PAGE_DAYS ? totalDays : PROBE_DAYS)),
+      smaller: (value) => FITTING_LIMIT.set(this.fitKey, value),
+      answered: (bytes, buckets) => {
+        const perDay = bytes / Math.max(1, buckets);
+        limit.value = Math.max(1, Math.min(FITTING_LIMIT.get(this.fitKey) ?? COSTS_PAGE_LIMIT, Math.floor(TARGET_ANSWER_BYTES / perDay)));
+      },
+    };
     for await (const page of this.pages(costsPageSchema, '/organization/costs', range, limit, [
       ['group_by[]', 'line_item'],
       ['group_by[]', 'project_id'],
     ], (problem) => collector.addProblem(problem))) {
       for (const bucket of page.data) collector.addBucket(bucket);
+      collector.pageDone();
       onProgress?.(Math.min(collector.dayCount, totalDays), totalDays);
     }
     return collector.result();
@@ -139,7 +159,9 @@ export class OpenAiProvider implements SpendProvider {
           if (cursor) query.set('page', cursor);
           try {
             // Exact numbers: a JSON number's own digits are kept (as text) rather than rounded to a double.
-            return parse(schema, await this.http.getJson(path, query, { exactNumbers: true }), path);
+            const page = parse(schema, await this.http.getJson(path, query, { exactNumbers: true }), path);
+            size.answered?.(this.http.lastAnswerBytes, (page as { data: unknown[] }).data.length);
+            return page;
           } catch (error) {
             // Too large for one answer: the size was ours to choose, so ask for fewer days, down to one.
             if (!(error instanceof AnswerTooLarge) || !size.smaller) throw error;

@@ -1,0 +1,334 @@
+/**
+ * One account's history on disk: an SQLite database (Node's built-in `node:sqlite`, no native build) at
+ * <dataDir>/history/<accountId>/history.sqlite. Why SQLite, and the figures behind it: docs/contributing/performance.md.
+ *
+ * - Rows are kept as the provider sent them (exact decimal text); each day's exact sums by project, line item,
+ *   model and other currency are written with them, in the same transaction, so a reader (`status`, the
+ *   dashboard) reads a few sums instead of every row, and loads them a month at a time, when asked.
+ * - Sums are ExactAmount integers (units of 10^-48) as decimal text: exact, and parsed by BigInt() alone.
+ * - A sync stages the days it fetched, a page at a time, in a staging file beside it (history.sqlite-staging), so a
+ *   large organisation's year is never held in memory; its save copies them into the history in one transaction
+ *   with the rest, then deletes the file. Readers only ever see the history, so a sync that fails half-way changes
+ *   nothing they read, and what it staged is dropped.
+ * - A write is one transaction (rollback journal, synchronous=FULL): a process killed mid-write leaves the last
+ *   committed history, which the next opener restores from the journal. The rollback journal (not WAL) keeps a
+ *   read-only disk readable; writers of one account are serialised by its cross-process lock anyway.
+ * - SQLite's errors become the app's: a full disk, a read-only disk, a permission problem, or a damaged file
+ *   (DamagedDatabase), which the store moves aside and reports.
+ */
+import { chmodSync, rmSync } from 'node:fs';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { UtcDay } from '../../../shared/dates';
+import { exactToDecimal, parseExact, type ExactAmount } from '../../../shared/money';
+import { AppError } from '../errors';
+import { diskFullMessage, readOnlyMessage } from '../fs/atomic-file';
+import type { DaySummary } from './account-history';
+import type { CostRow, UsageRow } from './types';
+
+/** The schema this code reads and writes (PRAGMA user_version). */
+export const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS cost_day (day TEXT PRIMARY KEY, total TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cost_row (
+  day TEXT NOT NULL, seq INTEGER NOT NULL, project_id TEXT, line_item TEXT, amount TEXT NOT NULL, quantity, currency TEXT NOT NULL,
+  PRIMARY KEY (day, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS day_sum (day TEXT NOT NULL, dim TEXT NOT NULL, key TEXT NOT NULL, amount TEXT NOT NULL, PRIMARY KEY (day, dim, key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS usage_day (day TEXT PRIMARY KEY) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS usage_row (
+  day TEXT NOT NULL, seq INTEGER NOT NULL, model TEXT, input INTEGER NOT NULL, output INTEGER NOT NULL, cached INTEGER NOT NULL, requests INTEGER NOT NULL,
+  PRIMARY KEY (day, seq)
+) WITHOUT ROWID;
+`;
+
+/** A sync's staged days live in their own file, attached while it runs, so the history file grows only by history. */
+const STAGING_SCHEMA = `
+CREATE TABLE staging.cost_day (day TEXT PRIMARY KEY, total TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE staging.cost_row (
+  day TEXT NOT NULL, seq INTEGER NOT NULL, project_id TEXT, line_item TEXT, amount TEXT NOT NULL, quantity, currency TEXT NOT NULL,
+  PRIMARY KEY (day, seq)
+) WITHOUT ROWID;
+CREATE TABLE staging.day_sum (day TEXT NOT NULL, dim TEXT NOT NULL, key TEXT NOT NULL, amount TEXT NOT NULL, PRIMARY KEY (day, dim, key)) WITHOUT ROWID;
+`;
+
+/** The dimensions a day's sums are kept by (the `dim` column). */
+const DIMENSIONS = { p: 'byProject', l: 'byLineItem', m: 'byModel', c: 'otherCurrencies' } as const;
+type DimensionCode = keyof typeof DIMENSIONS;
+
+/** The database file is not a database, or a page of it is damaged: it is moved aside, never silently reset. */
+export class DamagedDatabase extends Error {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`${path} is damaged: ${reason}`);
+    this.name = 'DamagedDatabase';
+  }
+}
+
+export interface DayWrite {
+  rows: CostRow[];
+  summary: DaySummary;
+}
+
+const SQLITE = { PERM: 3, BUSY: 5, LOCKED: 6, READONLY: 8, IOERR: 10, CORRUPT: 11, FULL: 13, CANTOPEN: 14, NOTADB: 26 } as const;
+
+/** SQLite's error as the app's own; anything else is passed on. */
+export function sqliteError(error: unknown, path: string): unknown {
+  const code = (error as { errcode?: number })?.errcode;
+  if (typeof code !== 'number') return error;
+  const primary = code & 0xff;
+  const message = (error as Error).message;
+  if (primary === SQLITE.FULL) return new AppError('disk_full', diskFullMessage(path), { cause: error });
+  if (primary === SQLITE.READONLY) return new AppError('read_only', readOnlyMessage(path), { cause: error });
+  if (primary === SQLITE.PERM || primary === SQLITE.CANTOPEN) {
+    return new AppError('permission_denied', `Spendwatch cannot open ${path} (${message}). Check the permissions of the data folder.`, { cause: error });
+  }
+  if (primary === SQLITE.BUSY || primary === SQLITE.LOCKED) {
+    return new AppError('busy', `Another Spendwatch process kept ${path} busy for too long. Try again in a moment.`, { cause: error });
+  }
+  if (primary === SQLITE.CORRUPT || primary === SQLITE.NOTADB) return new DamagedDatabase(path, message);
+  if (primary === SQLITE.IOERR) {
+    const cause = (error as { errstr?: string }).errstr ?? message;
+    // A write that failed for lack of space surfaces as an I/O error on some file systems (tmpfs, quotas).
+    if (/full|space|quota/i.test(cause)) return new AppError('disk_full', diskFullMessage(path), { cause: error });
+    return new AppError('internal', `Spendwatch could not read or write ${path}: ${message}.`, { cause: error });
+  }
+  return error;
+}
+
+export class HistoryDatabase {
+  private readonly db: DatabaseSync;
+  private readonly statements = new Map<string, StatementSync>();
+  private stagingAttached = false;
+
+  private constructor(
+    readonly path: string,
+    db: DatabaseSync,
+    private readonly onDamaged?: (error: DamagedDatabase) => void,
+  ) {
+    this.db = db;
+  }
+
+  /**
+   * Opens (creating if `create`) the database; a file that is not one of ours throws DamagedDatabase. Damage found
+   * later, by a read or a write, goes to `onDamaged` (which moves the file aside) and throws an AppError saying so.
+   */
+  static open(path: string, options: { create: boolean; onDamaged?: (error: DamagedDatabase) => void }): HistoryDatabase {
+    let db: DatabaseSync | undefined;
+    try {
+      db = new DatabaseSync(path, { open: true, readOnly: false, enableForeignKeyConstraints: false, timeout: 10_000 } as ConstructorParameters<typeof DatabaseSync>[1]);
+      // A stale journal from a killed writer is rolled back by the first read, before anything is trusted.
+      const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+      if (version > SCHEMA_VERSION) {
+        throw new AppError('invalid_input', `${path} was written by a newer Spendwatch (history format ${version}). Update Spendwatch to read it.`);
+      }
+      if (version === 0) {
+        if (!options.create) throw new DamagedDatabase(path, 'it holds no Spendwatch history');
+        db.exec(`BEGIN IMMEDIATE; ${SCHEMA} PRAGMA user_version = ${SCHEMA_VERSION}; COMMIT;`);
+      }
+      db.exec('PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;');
+      return new HistoryDatabase(path, db, options.onDamaged);
+    } catch (error) {
+      try {
+        db?.close();
+      } catch {
+        // Closing a handle that failed to open: nothing to keep.
+      }
+      throw sqliteError(error, path);
+    }
+  }
+
+  close(): void {
+    this.statements.clear();
+    if (this.db.isOpen) this.db.close();
+    this.stagingAttached = false;
+  }
+
+  private get stagingPath(): string {
+    return `${this.path}-staging`;
+  }
+
+  private statement(sql: string): StatementSync {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Runs a read, with SQLite's errors as the app's. */
+  private read<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (error) {
+      throw this.appError(error);
+    }
+  }
+
+  private appError(error: unknown): unknown {
+    const mapped = sqliteError(error, this.path);
+    if (!(mapped instanceof DamagedDatabase) || !this.onDamaged) return mapped;
+    this.onDamaged(mapped);
+    return new AppError('internal', `${mapped.message}. It was moved aside; the next sync fetches this account's history again.`, { cause: mapped });
+  }
+
+  /** Every stored cost day and its exact total in the account's currency (a few hundred rows a year). */
+  dayTotals(): Map<UtcDay, ExactAmount> {
+    return this.read(() => {
+      const rows = this.statement('SELECT day, total FROM cost_day ORDER BY day').all() as { day: string; total: string }[];
+      return new Map(rows.map((r) => [r.day, BigInt(r.total)]));
+    });
+  }
+
+  /** The stored days of `month` with their sums (totals from `totals`, which the caller already holds). */
+  monthSummaries(month: string, totals: Map<UtcDay, ExactAmount>): Map<UtcDay, DaySummary> {
+    return this.read(() => {
+      const summaries = new Map<UtcDay, DaySummary>();
+      for (const [day, total] of totals) {
+        if (day.startsWith(month)) summaries.set(day, { total, byProject: new Map(), byLineItem: new Map(), byModel: new Map(), otherCurrencies: new Map() });
+      }
+      const rows = this.statement('SELECT day, dim, key, amount FROM day_sum WHERE day >= ? AND day < ?').all(`${month}-01`, `${month}-32`) as {
+        day: string;
+        dim: DimensionCode;
+        key: string;
+        amount: string;
+      }[];
+      for (const row of rows) summaries.get(row.day)?.[DIMENSIONS[row.dim]].set(row.key, BigInt(row.amount));
+      return summaries;
+    });
+  }
+
+  /** One day's cost rows in the order they were stored (or staged), or undefined if the day is not stored. */
+  costRows(day: UtcDay, from: 'history' | 'staged' = 'history'): CostRow[] | undefined {
+    const prefix = from === 'staged' ? 'staging.' : '';
+    return this.read(() => {
+      if (!this.statement(`SELECT 1 FROM ${prefix}cost_day WHERE day = ?`).get(day)) return undefined;
+      const rows = this.statement(`SELECT project_id, line_item, amount, quantity, currency FROM ${prefix}cost_row WHERE day = ? ORDER BY seq`).all(day) as {
+        project_id: string | null;
+        line_item: string | null;
+        amount: string;
+        quantity: number | null;
+        currency: string;
+      }[];
+      return rows.map((r) => ({ projectId: r.project_id, lineItem: r.line_item, amount: parseExact(r.amount), currency: r.currency, quantity: r.quantity }));
+    });
+  }
+
+  /** The stored usage of `month`, by day. */
+  monthUsage(month: string): Map<UtcDay, UsageRow[]> {
+    return this.read(() => {
+      const usage = new Map<UtcDay, UsageRow[]>();
+      const [from, to] = [`${month}-01`, `${month}-32`];
+      for (const { day } of this.statement('SELECT day FROM usage_day WHERE day >= ? AND day < ? ORDER BY day').all(from, to) as { day: string }[]) usage.set(day, []);
+      const rows = this.statement('SELECT day, model, input, output, cached, requests FROM usage_row WHERE day >= ? AND day < ? ORDER BY day, seq').all(from, to) as {
+        day: string;
+        model: string | null;
+        input: number;
+        output: number;
+        cached: number;
+        requests: number;
+      }[];
+      for (const r of rows) usage.get(r.day)?.push({ model: r.model, inputTokens: r.input, outputTokens: r.output, cachedTokens: r.cached, requests: r.requests });
+      return usage;
+    });
+  }
+
+  /**
+   * Replaces whole days of costs (rows and sums) and of usage, and copies every staged day into the history, in one
+   * transaction: all of it lands, or none. The staging file is then deleted.
+   */
+  write(costs: Map<UtcDay, DayWrite>, usage: Map<UtcDay, UsageRow[]>): void {
+    this.transaction(() => {
+      if (this.stagingAttached) this.copyStaged();
+      for (const [day, { rows, summary }] of costs) this.writeCostDay('', day, rows, summary);
+      for (const [day, rows] of usage) this.writeUsageDay(day, rows);
+    });
+    this.clearStaged();
+  }
+
+  /** Stages whole days of costs (replacing any staged before): not history until the next write. */
+  stage(costs: Map<UtcDay, DayWrite>): void {
+    if (!this.stagingAttached) this.attachStaging();
+    this.transaction(() => {
+      for (const [day, { rows, summary }] of costs) this.writeCostDay('staging.', day, rows, summary);
+    });
+  }
+
+  /** Drops what a sync staged and never saved (it failed, or its process was killed). */
+  clearStaged(): void {
+    try {
+      if (this.stagingAttached) {
+        this.statements.clear(); // statements on the staging file must go before it can be detached
+        this.db.exec('DETACH DATABASE staging');
+        this.stagingAttached = false;
+      }
+      for (const suffix of ['', '-journal']) rmSync(`${this.stagingPath}${suffix}`, { force: true });
+    } catch (error) {
+      throw this.appError(error);
+    }
+  }
+
+  private attachStaging(): void {
+    try {
+      this.clearStaged();
+      this.statement('ATTACH DATABASE ? AS staging').run(this.stagingPath);
+      this.stagingAttached = true;
+      chmodSync(this.stagingPath, 0o600);
+      this.db.exec(`PRAGMA staging.journal_mode = DELETE; PRAGMA staging.synchronous = OFF; BEGIN IMMEDIATE; ${STAGING_SCHEMA} COMMIT;`);
+    } catch (error) {
+      throw this.appError(error);
+    }
+  }
+
+  private transaction(fn: () => void): void {
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        fn();
+        this.db.exec('COMMIT');
+      } catch (error) {
+        if (this.db.isTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    } catch (error) {
+      throw this.appError(error);
+    }
+  }
+
+  /** Staged days replace the same days of history, rows and sums, inside the caller's transaction. */
+  private copyStaged(): void {
+    for (const table of ['cost_row', 'day_sum']) this.statement(`DELETE FROM main.${table} WHERE day IN (SELECT day FROM staging.cost_day)`).run();
+    this.statement('INSERT OR REPLACE INTO main.cost_day (day, total) SELECT day, total FROM staging.cost_day').run();
+    this.statement('INSERT INTO main.cost_row SELECT day, seq, project_id, line_item, amount, quantity, currency FROM staging.cost_row').run();
+    this.statement('INSERT INTO main.day_sum SELECT day, dim, key, amount FROM staging.day_sum').run();
+  }
+
+  private writeCostDay(prefix: '' | 'staging.', day: UtcDay, rows: CostRow[], summary: DaySummary): void {
+    for (const table of ['cost_row', 'day_sum']) this.statement(`DELETE FROM ${prefix}${table} WHERE day = ?`).run(day);
+    this.statement(`INSERT OR REPLACE INTO ${prefix}cost_day (day, total) VALUES (?, ?)`).run(day, summary.total.toString());
+    const insertRow = this.statement(`INSERT INTO ${prefix}cost_row (day, seq, project_id, line_item, amount, quantity, currency) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    rows.forEach((r, seq) => insertRow.run(day, seq, r.projectId, r.lineItem, exactToDecimal(r.amount), r.quantity, r.currency));
+    const insertSum = this.statement(`INSERT INTO ${prefix}day_sum (day, dim, key, amount) VALUES (?, ?, ?, ?)`);
+    for (const [dim, field] of Object.entries(DIMENSIONS)) {
+      for (const [key, amount] of summary[field]) insertSum.run(day, dim, key, amount.toString());
+    }
+  }
+
+  private writeUsageDay(day: UtcDay, rows: UsageRow[]): void {
+    this.statement('DELETE FROM usage_row WHERE day = ?').run(day);
+    this.statement('INSERT OR IGNORE INTO usage_day (day) VALUES (?)').run(day);
+    const insert = this.statement('INSERT INTO usage_row (day, seq, model, input, output, cached, requests) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    rows.forEach((r, seq) => insert.run(day, seq, r.model, r.inputTokens, r.outputTokens, r.cachedTokens, r.requests));
+  }
+
+  /** SQLite's own check of every page and index (a few hundred ms a year of history); throws DamagedDatabase. */
+  check(): void {
+    const result = this.read(() => this.statement('PRAGMA quick_check').all() as { quick_check: string }[]);
+    const problems = result.map((r) => r.quick_check).filter((r) => r !== 'ok');
+    if (problems.length) throw new DamagedDatabase(this.path, problems.slice(0, 3).join('; '));
+  }
+}
