@@ -95,7 +95,17 @@ await Promise.all([
 
 // The entry the installed app and bin/spendwatch.js run: Node's on-disk compile cache first (Node >= 22.1, and
 // Electron's runtime when the installed app runs the CLI), so later runs skip compiling the bundle.
+//
+// And V8's young generation kept at its first size: a command lives for seconds, and on a machine with much memory
+// V8 lets the young generation grow to some 100 MB (it is sized from the heap limit, itself from physical memory),
+// which was most of `export`'s and a first sync's peak memory (see docs/contributing/performance.md).
 writeFileSync(
   'out/cli/spendwatch.cjs',
-  "// The `spendwatch` command (built by scripts/build-cli.mjs).\nrequire('node:module').enableCompileCache?.();\nrequire('./spendwatch-cli.cjs');\n",
+  [
+    '// The `spendwatch` command (built by scripts/build-cli.mjs).',
+    "require('node:v8').setFlagsFromString('--semi-space-growth-factor=1');",
+    "require('node:module').enableCompileCache?.();",
+    "require('./spendwatch-cli.cjs');",
+    '',
+  ].join('\n'),
 );

@@ -145,8 +145,15 @@ export function exactToDecimal(exact: ExactAmount, minFractionDigits = 0): strin
   const abs = negative ? -exact : exact;
   const units = abs / EXACT_PER_UNIT;
   const digits = (abs % EXACT_PER_UNIT).toString().padStart(EXACT_DIGITS, '0');
-  const fraction = digits.replace(/0+$/, '').padEnd(minFractionDigits, '0');
-  return `${negative ? '-' : ''}${units}${fraction ? `.${fraction}` : ''}`;
+  const fraction = digits.replace(/0+$/, '');
+  return withFractionDigits(`${negative ? '-' : ''}${units}${fraction ? `.${fraction}` : ''}`, minFractionDigits);
+}
+
+/** A decimal text as exactToDecimal writes it, with at least `min` fraction digits (zeros added, nothing rounded). */
+export function withFractionDigits(decimal: string, min: number): string {
+  const point = decimal.indexOf('.');
+  const have = point < 0 ? 0 : decimal.length - point - 1;
+  return have >= min ? decimal : `${decimal}${point < 0 ? '.' : ''}${'0'.repeat(min - have)}`;
 }
 
 /** Integer sum that refuses to leave the exactly-representable range. */

@@ -9,9 +9,9 @@
  * changes) every row lives in memory until saved.
  */
 import { monthOf, type UtcDay } from '../../../shared/dates';
-import type { ExactAmount } from '../../../shared/money';
+import { exactToDecimal, type ExactAmount } from '../../../shared/money';
 import { modelFromLineItem } from '../aggregate/line-items';
-import type { DayWrite, HistoryDatabase } from './history-database';
+import type { DayWrite, ExportRow, HistoryDatabase } from './history-database';
 import type { CostRow, UsageRow } from './types';
 
 /** OpenAI bills in US dollars; rows in any other currency are summed apart and never added to these totals. */
@@ -94,6 +94,12 @@ export class AccountHistory {
   costRows(day: UtcDay): CostRow[] | undefined {
     if (this.costs.has(day) || !this.db || !this.hasDay(day)) return this.costs.get(day);
     return this.db.costRows(day, this.staged.has(day) ? 'staged' : 'history');
+  }
+
+  /** One day's rows for an export, amounts as exact decimal text (read as stored, for a stream of a whole year). */
+  exportRows(day: UtcDay): ExportRow[] {
+    if (this.db && this.hasDay(day) && !this.costs.has(day) && !this.staged.has(day)) return this.db.exportRows(day);
+    return (this.costRows(day) ?? []).map((r) => ({ projectId: r.projectId, lineItem: r.lineItem, amount: exactToDecimal(r.amount), currency: r.currency }));
   }
 
   usageRows(day: UtcDay): UsageRow[] | undefined {

@@ -4,7 +4,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { addDays, type UtcDay } from '../../../shared/dates';
-import { exactToDecimal } from '../../../shared/money';
+import { withFractionDigits } from '../../../shared/money';
 import { UNASSIGNED_PROJECT, UNNAMED_LINE_ITEM } from '../history/account-history';
 import type { ResolvedAccount } from '../account-views';
 import { neutraliseCsvCell } from '../text/safe-output';
@@ -21,7 +21,7 @@ export function* costsCsvChunks(accounts: ResolvedAccount[], from: UtcDay, to: U
   for (let day = from; day <= to; day = addDays(day, 1)) {
     const records: string[][] = [];
     for (const { account, view } of accounts) {
-      const rows = [...(view.history.costRows(day) ?? [])].sort(
+      const rows = view.history.exportRows(day).sort(
         (a, b) => (a.projectId ?? '').localeCompare(b.projectId ?? '') || (a.lineItem ?? '').localeCompare(b.lineItem ?? ''),
       );
       for (const row of rows) {
@@ -33,7 +33,7 @@ export function* costsCsvChunks(accounts: ResolvedAccount[], from: UtcDay, to: U
           neutraliseCsvCell(row.projectId ? (own(view.projectNames, row.projectId) ?? row.projectId) : UNASSIGNED_PROJECT),
           neutraliseCsvCell(row.lineItem ?? UNNAMED_LINE_ITEM),
           // Each row's amount exactly as OpenAI sent it: the rows add up to the totals shown, to the last digit.
-          exactToDecimal(row.amount, 2),
+          withFractionDigits(row.amount, 2),
           neutraliseCsvCell(row.currency),
         ]);
       }
