@@ -53,7 +53,7 @@ function measured(args: string[], input = ''): Promise<{ ms: number; peakKb: num
   });
 }
 
-const cli = (...args: string[]) => ['bin/spendwatch.js', ...args];
+const cli = (...args: string[]) => ['bin/spendwatch.cjs', ...args];
 const now = new Date();
 const org = scaleOrganisation(shape, now);
 const server = new FakeOpenAiServer({ [key]: org });

@@ -125,9 +125,9 @@ function benchCliStartup(home: string): void {
     }
     return median(runs);
   };
-  time(['bin/spendwatch.js', 'status', '--json']); // fills the compile cache, as any earlier run would have
+  time(['bin/spendwatch.cjs', 'status', '--json']); // fills the compile cache, as any earlier run would have
   const bare = time(['-e', '0']);
-  const status = time(['bin/spendwatch.js', 'status', '--json']);
+  const status = time(['bin/spendwatch.cjs', 'status', '--json']);
   console.log(`CLI start-up: node -e 0 ${bare.toFixed(1)} ms; spendwatch status --json (12 months synced) ${status.toFixed(1)} ms; ratio ${(status / bare).toFixed(2)}`);
 }
 

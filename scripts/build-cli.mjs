@@ -93,17 +93,18 @@ await Promise.all([
   build({ ...common, stdin: { contents: "module.exports = require('undici');", resolveDir: '.', loader: 'js' }, outfile: 'out/cli/undici.cjs' }),
 ]);
 
-// The entry the installed app and bin/spendwatch.js run: Node's on-disk compile cache first (Node >= 22.1, and
+// The entry the installed app and bin/spendwatch.cjs run: Node's on-disk compile cache first (Node >= 22.1, and
 // Electron's runtime when the installed app runs the CLI), so later runs skip compiling the bundle.
 //
-// And V8's young generation kept at its first size: a command lives for seconds, and on a machine with much memory
-// V8 lets the young generation grow to some 100 MB (it is sized from the heap limit, itself from physical memory),
-// which was most of `export`'s and a first sync's peak memory (see docs/contributing/performance.md).
+// For the commands that move a whole history (sync, whose first run is a backfill, and export), V8's young
+// generation is kept at its first size, set before anything is loaded: on a machine with much memory V8 lets it
+// grow to some 100 MB (sized from the heap limit, itself from physical memory), which was most of their peak
+// memory though little of it was live. Not for the others: for `status` the extra collections cost start-up time.
 writeFileSync(
   'out/cli/spendwatch.cjs',
   [
     '// The `spendwatch` command (built by scripts/build-cli.mjs).',
-    "require('node:v8').setFlagsFromString('--semi-space-growth-factor=1');",
+    "if (['sync', 'export'].includes(process.argv[2])) require('node:v8').setFlagsFromString('--semi-space-growth-factor=1');",
     "require('node:module').enableCompileCache?.();",
     "require('./spendwatch-cli.cjs');",
     '',

@@ -17,7 +17,7 @@ export function ensureCliBuilt(): void {
 
 export function runCli(args: string[], options: { home: string; input?: string; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('node', ['bin/spendwatch.js', ...args], {
+    const child = spawn('node', ['bin/spendwatch.cjs', ...args], {
       env: { ...process.env, SPENDWATCH_HOME: options.home, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -63,7 +63,7 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch output
 
   it('ends quietly when the reader goes away (export | head -1)', async () => {
     const result = await new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
-      const child = spawn('sh', ['-c', 'node bin/spendwatch.js export | head -1; echo "exit:${PIPESTATUS:-$?}"'], { env: { ...process.env, SPENDWATCH_HOME: home } });
+      const child = spawn('sh', ['-c', 'node bin/spendwatch.cjs export | head -1; echo "exit:${PIPESTATUS:-$?}"'], { env: { ...process.env, SPENDWATCH_HOME: home } });
       let stderr = '';
       let stdout = '';
       child.stdout.on('data', (d) => (stdout += d));

@@ -14,7 +14,7 @@ const canDropPrivileges = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'co
 
 function runAsNobody(home: string, args: string[]) {
   const node = realpathSync(process.execPath);
-  const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', node, 'bin/spendwatch.js', ...args], { env: { ...process.env, SPENDWATCH_HOME: home }, encoding: 'utf8' });
+  const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', node, 'bin/spendwatch.cjs', ...args], { env: { ...process.env, SPENDWATCH_HOME: home }, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -21,15 +21,16 @@ export const OTHER_SERIES = '__other__';
 function dailyExact(views: HistoryView[], day: UtcDay): ExactAmount | undefined {
   let total: ExactAmount | undefined;
   for (const { history } of views) {
-    const summary = history.summary(day);
-    if (summary) total = (total ?? 0n) + summary.total;
+    const dayTotal = history.dayTotal(day);
+    if (dayTotal !== undefined) total = (total ?? 0n) + dayTotal;
   }
   return total;
 }
 
+/** Totals come from each day's stored total alone: no month of sums is read for them. */
 function exactBetween(views: HistoryView[], from: UtcDay, to: UtcDay): ExactAmount {
   let total = 0n;
-  eachSummary(views, from, to, (summary) => (total += summary.total));
+  for (const { history } of views) for (let d = from; d <= to; d = addDays(d, 1)) total += history.dayTotal(d) ?? 0n;
   return total;
 }
 

@@ -74,6 +74,11 @@ export class AccountHistory {
     return this.dayTotals().has(day);
   }
 
+  /** A day's exact total (in ACCOUNT_CURRENCY), or undefined when the day is not stored; no month of sums is read. */
+  dayTotal(day: UtcDay): ExactAmount | undefined {
+    return this.dayTotals().get(day);
+  }
+
   /** Every day with costs stored, in no particular order. */
   days(): IterableIterator<UtcDay> {
     return this.dayTotals().keys();
