@@ -7,7 +7,7 @@
 //  - the app's cold 12-month dashboard query in a fresh process on the same data dir, and what it keeps resident.
 // Needs the built CLI (`npm run build:cli`) and runs itself inside a throwaway keyring session.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeOpenAiServer } from '../test/fake-openai/fake-openai-server';
@@ -72,8 +72,10 @@ try {
   const wantMtd = expectedSumMicros(Object.entries(org.costs).filter(([day]) => day.startsWith(month)).flatMap(([, rows]) => rows.map((r) => r.value as string)));
   const status = JSON.parse((await measured(cli('status', '--json'))).stdout) as { accounts: { monthToDate: { amount: string } }[] };
   const gotMtd = status.accounts[0].monthToDate.amount;
+  const [units, fraction = ''] = gotMtd.split('.');
+  const gotMicros = BigInt(units) * 1_000_000n + BigInt(`${fraction}000000`.slice(0, 6));
   const wantText = `${wantMtd / 1_000_000n}.${String(wantMtd % 1_000_000n).padStart(6, '0')}`;
-  console.log(`month to date: ${gotMtd} (expected ${wantText}) ${gotMtd === wantText ? 'exact' : 'WRONG'}`);
+  console.log(`month to date: ${gotMtd} (expected ${wantText}) ${gotMicros === wantMtd ? 'exact' : 'WRONG'}`);
 
   const bare: number[] = [];
   const statusRuns: number[] = [];
@@ -105,4 +107,3 @@ try {
   if (!process.env.SPENDWATCH_BENCH_KEEP) rmSync(home, { recursive: true, force: true });
   else console.log(`data dir kept: ${home}`);
 }
-void readFileSync;

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt } from '../../support/cli';
+import { HistoryStore } from '../../../src/main/core/history/history-store';
+import { costRow } from '../../support/cost-row';
 
 const canDropPrivileges = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v setpriv'], { stdio: 'ignore' }).status === 0;
 
@@ -38,6 +40,22 @@ describe.runIf(canDropPrivileges)('files Spendwatch may not read', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot read .*2026-11\.json: permission denied\. This is not damage/);
     expect(readdirSync(join(home, 'history', 'acc_1'))).toEqual(['2026-11.json']);
+  });
+
+  it('so is a history database with permission 000', () => {
+    const account = join(home, 'history', 'acc_2');
+    const s = new HistoryStore(home, { now: () => new Date() });
+    s.load('acc_2').history.replaceCosts(new Map([['2026-11-01', [costRow('p', 'x', 1)]]]));
+    s.save('acc_2');
+    chmodSync(account, 0o755);
+    chmodSync(join(account, 'history.sqlite'), 0o000);
+    writeFileSync(join(home, 'config.json'), JSON.stringify({ ...config, accounts: [{ ...config.accounts[0], id: 'acc_2' }] }));
+    const r = runAsNobody(home, ['status']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot open .*history\.sqlite.*Check the permissions/);
+    expect(r.stderr).not.toMatch(/damaged/);
+    expect(readdirSync(account)).toEqual(['history.sqlite']);
+    writeFileSync(join(home, 'config.json'), JSON.stringify(config));
   });
 
   it('so is a config.json with permission 000', () => {

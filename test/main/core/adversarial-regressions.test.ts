@@ -55,17 +55,18 @@ describe('after the second adversarial pass', () => {
     expect(core.notices.list().map((n) => n.message).join('\n')).toMatch(/Invoices were not checked/);
   });
 
-  it('status says a damaged month is missing from its figures, instead of a silent $0.00', async () => {
+  it('status says damaged history is missing from its figures, instead of a silent $0.00', async () => {
     await core.services.sync.syncAll();
     const dir = join(dataDir, 'history', core.accounts.get('Acme').id);
-    writeFileSync(join(dir, '2026-11.json'), '{');
-    const fresh = createTestSpendwatch({ dataDir, vault: core.services.vault, clock: new TestClock(NOW), settingsStore: new JsonFileStore(settingsFile(dataDir)) });
+    writeFileSync(join(dir, 'history.sqlite'), '{');
+    // Two processes in turn: the second knows from the repair mark, though the first moved the file aside.
     for (let i = 0; i < 2; i++) {
+      const fresh = createTestSpendwatch({ dataDir, vault: core.services.vault, clock: new TestClock(NOW), settingsStore: new JsonFileStore(settingsFile(dataDir)) });
       const account = fresh.queries.status([]).accounts[0];
-      expect(account.warning).toMatch(/History for 2026-11 was damaged/);
+      expect(account.warning).toMatch(/The stored history was damaged/);
       expect(account.stale).toBe(true);
     }
-    expect(readdirSync(dir).some((f) => f === '2026-11.repair.json')).toBe(true);
+    expect(readdirSync(dir).some((f) => f === 'all.repair.json')).toBe(true);
   });
 
   it('looks a project id up at OpenAI, and refuses one OpenAI does not have', async () => {

@@ -85,6 +85,8 @@ export class HistoryStore {
    * runs, or the reverse) and what this process holds in memory is dropped and read again.
    */
   private readonly stamps = new Map<string, string>();
+  /** Damage found while reading an open database, and its repair mark (null: another process holds the lock). */
+  private readonly damageFound = new Map<string, CorruptMonth | null>();
   /** Each account's open database, and which file it is (device and inode). */
   private readonly dbs = new Map<string, { db: HistoryDatabase; identity: string | undefined }>();
 
@@ -155,7 +157,17 @@ export class HistoryStore {
     this.stampIfNew(accountId);
     const corrupt: CorruptMonth[] = [];
     const db = this.database(accountId, corrupt);
-    const history = db ? new AccountHistory(db) : this.legacyInMemory(accountId, corrupt);
+    let history = db ? new AccountHistory(db) : this.legacyInMemory(accountId, corrupt);
+    try {
+      // The list of days is read now: a damaged file is found (and moved aside) here, not in the middle of a view.
+      void history.dayCount;
+    } catch (error) {
+      const damage = this.damageFound.get(accountId);
+      if (!(error instanceof AppError) || damage === undefined) throw error;
+      this.damageFound.delete(accountId);
+      if (damage) corrupt.push(damage);
+      history = new AccountHistory();
+    }
     const loaded = { history, corrupt };
     this.cache.set(accountId, loaded);
     return loaded;
@@ -207,7 +219,7 @@ export class HistoryStore {
   private damagedWhileOpen(accountId: string, error: DamagedDatabase): void {
     this.closeDatabase(accountId);
     this.cache.delete(accountId);
-    this.quarantineDatabase(accountId, error.message);
+    this.damageFound.set(accountId, this.quarantineDatabase(accountId, error.message) ?? null);
   }
 
   /**
@@ -260,9 +272,10 @@ export class HistoryStore {
         return this.openDatabase(accountId, path, { create: false });
       });
     } catch (error) {
-      // A full or read-only disk: the month files still answer; the migration is tried again next time.
+      // A full or read-only disk, or a data dir this user may not write: the month files still answer (a file it
+      // may not read says so when it is read), and the migration is tried again next time.
       const info = toErrorInfo(error);
-      if (info.code !== 'disk_full' && info.code !== 'read_only') throw error;
+      if (info.code !== 'disk_full' && info.code !== 'read_only' && info.code !== 'permission_denied') throw error;
       this.notices?.add(`History for this account is still in its earlier format: it could not be converted (${info.message}). Its figures are read as they are meanwhile.`);
       return undefined;
     }

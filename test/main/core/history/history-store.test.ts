@@ -1,105 +1,194 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../../../src/main/core/history/history-store';
+import { parseMonth } from '../../../../src/main/core/history/month-file';
+import { summarise } from '../../../../src/main/core/history/account-history';
+import { FileStateLocks } from '../../../../src/main/core/fs/state-lock';
+import { StateNotices } from '../../../../src/main/core/fs/state-notices';
 import { TestClock } from '../../../support/test-clock';
 import { costRow } from '../../../support/cost-row';
 import { microsToExact } from '../../../../src/shared/money';
 
 const row = (micros: number) => costRow('p', 'li', micros);
+const FIXTURES = join(import.meta.dirname, '../../../fixtures/history');
+const newDir = () => mkdtempSync(join(tmpdir(), 'sw-hist-'));
+const store = (dir: string, notices?: StateNotices) => new HistoryStore(dir, new TestClock(new Date('2026-11-21T00:00:00Z')), new FileStateLocks(dir), notices);
 
 describe('history store', () => {
   it("sees another process's sync: the app's cached history and state are read again once state.json changes", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sw-hist-'));
-    const app = new HistoryStore(dir, new TestClock(new Date()));
-    const cli = new HistoryStore(dir, new TestClock(new Date()));
+    const dir = newDir();
+    const app = store(dir);
+    const cli = store(dir);
     // The app has read the account (and keeps it in memory).
-    expect(app.load('acc_1').history.costs.size).toBe(0);
+    expect(app.load('acc_1').history.dayCount).toBe(0);
     expect(app.readState('acc_1').lastSuccessAt).toBeNull();
-    // The CLI syncs it: months first, the state last, under the account's lock.
+    // The CLI syncs it: history first, the state last, under the account's lock.
     await cli.withAccountLock('acc_1', async () => {
       cli.load('acc_1').history.replaceCosts(new Map([['2026-11-01', [row(2)]]]));
       cli.save('acc_1');
       cli.writeState('acc_1', { ...cli.readState('acc_1'), lastSuccessAt: '2026-11-21T10:00:00.000Z' });
     });
     expect(app.readState('acc_1').lastSuccessAt).toBe('2026-11-21T10:00:00.000Z');
-    expect(app.load('acc_1').history.costs.get('2026-11-01')).toEqual([row(2)]);
+    expect(app.load('acc_1').history.costRows('2026-11-01')).toEqual([row(2)]);
     // Nothing changed since: the app serves from memory (the same object).
     expect(app.load('acc_1')).toBe(app.load('acc_1'));
   });
 
   it("keeps its own sync's unsaved changes: while it syncs (holding the lock) its memory wins over any state.json change", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sw-hist-'));
-    const store = new HistoryStore(dir, new TestClock(new Date()));
-    await store.withAccountLock('acc_1', async () => {
-      store.load('acc_1').history.replaceCosts(new Map([['2026-11-01', [row(5)]]]));
-      store.writeState('acc_1', { ...store.readState('acc_1'), lastSuccessAt: '2026-11-21T10:00:00.000Z' });
+    const dir = newDir();
+    const s = store(dir);
+    await s.withAccountLock('acc_1', async () => {
+      s.load('acc_1').history.replaceCosts(new Map([['2026-11-01', [row(5)]]]));
+      s.writeState('acc_1', { ...s.readState('acc_1'), lastSuccessAt: '2026-11-21T10:00:00.000Z' });
       // Something that ignores the lock (a hand edit) replaces state.json mid-sync: the sync's changes still land.
       writeFileSync(join(dir, 'history', 'acc_1', 'state.json'), `${readFileSync(join(dir, 'history', 'acc_1', 'state.json'), 'utf8')} `);
-      expect(store.save('acc_1')).toBe(1);
+      expect(s.save('acc_1')).toBe(1);
     });
-    expect(new HistoryStore(dir, new TestClock(new Date())).load('acc_1').history.costs.get('2026-11-01')).toEqual([row(5)]);
+    expect(store(dir).load('acc_1').history.costRows('2026-11-01')).toEqual([row(5)]);
   });
 
-  it('persists per month, atomically, and reloads the same rows', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sw-hist-'));
-    const store = new HistoryStore(dir, new TestClock(new Date()));
-    const { history } = store.load('acc_1');
-    history.replaceCosts(new Map([['2026-10-31', [row(1)]], ['2026-11-01', [row(2)]], ['2026-11-02', []]]));
-    expect(store.save('acc_1')).toBe(2);
-    expect(readdirSync(join(dir, 'history', 'acc_1')).sort()).toEqual(['2026-10.json', '2026-11.json']);
-    const reloaded = new HistoryStore(dir, new TestClock(new Date())).load('acc_1').history;
-    expect(reloaded.costs.get('2026-11-01')).toEqual([row(2)]);
-    expect(reloaded.costs.get('2026-11-02')).toEqual([]);
+  it('persists days in one database, readable by its owner only, and reloads the same rows and sums', () => {
+    const dir = newDir();
+    const s = store(dir);
+    const { history } = s.load('acc_1');
+    history.replaceCosts(new Map([['2026-10-31', [row(1)]], ['2026-11-01', [row(2), costRow('q', 'other', 3, 'eur')]], ['2026-11-02', []]]));
+    expect(s.save('acc_1')).toBe(3);
+    expect(readdirSync(join(dir, 'history', 'acc_1')).sort()).toEqual(['history.sqlite']);
+    expect(readFileSync(join(dir, 'history', 'acc_1', 'history.sqlite')).subarray(0, 15).toString()).toBe('SQLite format 3');
+    const reloaded = store(dir).load('acc_1').history;
+    expect(reloaded.costRows('2026-11-01')).toEqual([row(2), costRow('q', 'other', 3, 'eur')]);
+    expect(reloaded.costRows('2026-11-02')).toEqual([]);
+    expect(reloaded.hasDay('2026-11-02')).toBe(true);
+    expect(reloaded.hasDay('2026-11-03')).toBe(false);
     expect(reloaded.summary('2026-10-31')?.total).toBe(microsToExact(1));
+    expect(reloaded.summary('2026-11-01')).toEqual(summarise([row(2), costRow('q', 'other', 3, 'eur')]));
   });
 
-  it('writes nothing when a replace changes nothing, and no temp files are left behind', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sw-hist-'));
-    const store = new HistoryStore(dir, new TestClock(new Date()));
-    const { history } = store.load('acc_1');
-    history.replaceCosts(new Map([['2026-11-01', [row(2)]]]));
-    store.save('acc_1');
-    expect(history.replaceCosts(new Map([['2026-11-01', [row(2)]]]))).toEqual([]);
-    expect(store.save('acc_1')).toBe(0);
-    expect(readdirSync(join(dir, 'history', 'acc_1')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  it('writes nothing when a replace changes nothing, and leaves no staging behind', async () => {
+    const dir = newDir();
+    const s = store(dir);
+    await s.withAccountLock('acc_1', async () => {
+      const { history } = s.load('acc_1');
+      history.replaceCosts(new Map([['2026-11-01', [row(2)]]]));
+      expect(existsSync(join(dir, 'history', 'acc_1', 'history.sqlite-staging'))).toBe(true);
+      s.save('acc_1');
+      expect(history.replaceCosts(new Map([['2026-11-01', [row(2)]]]))).toEqual([]);
+      expect(s.save('acc_1')).toBe(0);
+    });
+    expect(readdirSync(join(dir, 'history', 'acc_1'))).toEqual(['history.sqlite']);
+  });
+
+  it('a sync that fails after staging changes nothing: what it staged is dropped', async () => {
+    const dir = newDir();
+    const s = store(dir);
+    s.load('acc_1').history.replaceCosts(new Map([['2026-11-01', [row(2)]]]));
+    s.save('acc_1');
+    await s.withAccountLock('acc_1', async () => {
+      s.load('acc_1').history.replaceCosts(new Map([['2026-11-01', [row(9)]]]));
+      s.discardChanges('acc_1');
+    });
+    expect(store(dir).load('acc_1').history.costRows('2026-11-01')).toEqual([row(2)]);
+    expect(s.load('acc_1').history.costRows('2026-11-01')).toEqual([row(2)]);
   });
 
   it.each([
-    ['truncated JSON', '{"version":1,'],
-    ['wrong schema', '{"version":1,"month":"2026-11","costs":{"2026-11-01":[["p","li","12",null]]},"usage":{}}'],
-    ['day from another month', '{"version":1,"month":"2026-11","costs":{"2026-10-01":[]},"usage":{}}'],
-  ])('quarantines a corrupt file (%s) and reports it instead of crashing', (_label, text) => {
-    const dir = mkdtempSync(join(tmpdir(), 'sw-hist-'));
-    const store = new HistoryStore(dir, new TestClock(new Date('2026-11-21T00:00:00Z')));
-    store.load('acc_1').history.replaceCosts(new Map([['2026-11-01', [row(2)]]]));
-    store.save('acc_1');
-    const path = join(dir, 'history', 'acc_1', '2026-11.json');
-    writeFileSync(path, text);
-    const loaded = new HistoryStore(dir, new TestClock(new Date('2026-11-21T00:00:00Z'))).load('acc_1');
-    expect(loaded.corrupt).toHaveLength(1);
-    expect(loaded.corrupt[0].month).toBe('2026-11');
-    expect(readFileSync(loaded.corrupt[0].movedTo, 'utf8')).toBe(text);
-    expect(loaded.history.costs.size).toBe(0);
+    ['not a database', () => 'this is not SQLite'],
+    ['cut short', (bytes: Buffer) => bytes.subarray(0, 100)],
+    ['pages overwritten', (bytes: Buffer) => Buffer.concat([bytes.subarray(0, 4096), Buffer.alloc(bytes.length - 4096, 0x5a)])],
+  ])('moves a damaged database (%s) aside with its repair mark and reports it, instead of crashing or starting afresh', (_label, damage) => {
+    const dir = newDir();
+    const s = store(dir);
+    s.load('acc_1').history.replaceCosts(new Map([['2026-11-01', [row(2)]]]));
+    s.save('acc_1');
+    const path = join(dir, 'history', 'acc_1', 'history.sqlite');
+    const damaged = damage(readFileSync(path));
+    writeFileSync(path, damaged);
+    const notices = new StateNotices(new TestClock(new Date()));
+    const loaded = store(dir, notices).load('acc_1');
+    expect(loaded.corrupt).toEqual([expect.objectContaining({ month: 'all' })]);
+    expect(readFileSync(loaded.corrupt[0].movedTo)).toEqual(Buffer.from(damaged));
+    expect(loaded.history.dayCount).toBe(0);
+    expect(store(dir).pendingRepairs('acc_1').map((r) => r.month)).toEqual(['all']);
+    expect(notices.list()[0].message).toMatch(/The stored history was damaged .* the next sync fetches it again/);
   });
 
   it('refuses path-like account ids', () => {
-    const store = new HistoryStore(mkdtempSync(join(tmpdir(), 'sw-hist-')), new TestClock(new Date()));
-    expect(() => store.load('../etc')).toThrow(/Bad account id/);
+    expect(() => store(newDir()).load('../etc')).toThrow(/Bad account id/);
   });
 });
 
-describe('month files', () => {
-  it('refuse rows that are not what was written, naming the day and row', async () => {
-    const { parseMonth } = await import('../../../../src/main/core/history/month-file');
-    const file = (costs: unknown) => JSON.stringify({ version: 2, month: '2026-11', costs, usage: {} });
-    expect(parseMonth('2026-11', file({ '2026-11-01': [['p', 'x', '1.5', null, 'usd']] })).costs.get('2026-11-01')).toHaveLength(1);
-    expect(() => parseMonth('2026-11', file({ '2026-11-01': [['p', 'x', '1.5', null, 'usd'], ['p', 'x', 1.5, null, 'usd']] }))).toThrow(/2026-11-01 row 2/);
-    expect(() => parseMonth('2026-11', file({ '2026-11-01': [['p', 'x', '1e5', null, 'usd']] }))).toThrow(/exact amount/);
-    expect(() => parseMonth('2026-11', file({ '2026-11-01': [['p', 'x', '1', null, 'USD']] }))).toThrow(/currency/);
-    expect(() => parseMonth('2026-11', file({ '2026-11-01': [[{}, 'x', '1', null, 'usd']] }))).toThrow(/label/);
-    expect(() => parseMonth('2026-11', file({ '2026-12-01': [] }))).toThrow(/does not belong/);
-    expect(() => parseMonth('2026-11', JSON.stringify({ version: 3, month: '2026-11', costs: {}, usage: {} }))).toThrow();
+describe('history kept in month files by earlier versions', () => {
+  /** An account folder holding the real files an earlier version wrote (test/fixtures/history/<version>). */
+  const legacyAccount = (version: 'v1' | 'v2') => {
+    const dir = newDir();
+    const account = join(dir, 'history', 'acc_old');
+    mkdirSync(account, { recursive: true });
+    cpSync(join(FIXTURES, version), account, { recursive: true });
+    return { dir, account, months: readdirSync(account).filter((f) => /^\d{4}-\d{2}\.json$/.test(f)) };
+  };
+
+  it.each(['v1', 'v2'] as const)('migrates %s month files on first load with nothing lost, and sets them aside untouched', (version) => {
+    const { dir, account, months } = legacyAccount(version);
+    const originals = new Map(months.map((f) => [f, readFileSync(join(account, f), 'utf8')]));
+    const history = store(dir).load('acc_old').history;
+    let days = 0;
+    for (const [file, text] of originals) {
+      const contents = parseMonth(file.slice(0, 7), text);
+      for (const [day, rows] of contents.costs) {
+        days++;
+        expect(history.costRows(day)).toEqual(rows);
+        expect(history.summary(day)).toEqual(summarise(rows));
+      }
+      for (const [day, rows] of contents.usage) expect(history.usageRows(day)).toEqual(rows);
+    }
+    expect(history.dayCount).toBe(days);
+    expect(days).toBeGreaterThan(60);
+    // The files are kept as they were, where nothing reads them again; the state file is untouched.
+    expect(readdirSync(account).filter((f) => /^\d{4}-\d{2}\.json$/.test(f))).toEqual([]);
+    for (const [file, text] of originals) expect(readFileSync(join(account, 'before-sqlite', file), 'utf8')).toBe(text);
+    expect(readFileSync(join(account, 'state.json'), 'utf8')).toBe(readFileSync(join(FIXTURES, version, 'state.json'), 'utf8'));
+    // A second process reads the database.
+    expect(store(dir).load('acc_old').history.dayCount).toBe(days);
+  });
+
+  it('keeps amounts exact through the migration (v1 micros and v2 decimal text with 40 digits)', () => {
+    const v2 = store(legacyAccount('v2').dir).load('acc_old').history;
+    const rows = v2.costRows('2026-11-01')!;
+    expect(rows.find((r) => r.lineItem === null)?.amount).toBe(5n * 10n ** 41n + 10n ** 9n); // 0.000000500000000000000000000000000000001
+    const v1 = store(legacyAccount('v1').dir).load('acc_old').history;
+    expect(v1.costRows('2026-11-01')![0].amount).toBe(microsToExact(1_224_567));
+  });
+
+  it('sets a damaged month file aside with its repair mark; the other months migrate', () => {
+    const { dir, account } = legacyAccount('v2');
+    writeFileSync(join(account, '2026-10.json'), '{"version":2,"month":"2026-10",');
+    const loaded = store(dir).load('acc_old');
+    expect(loaded.corrupt.map((c) => c.month)).toEqual(['2026-10']);
+    expect(readFileSync(loaded.corrupt[0].movedTo, 'utf8')).toBe('{"version":2,"month":"2026-10",');
+    expect(loaded.history.hasDay('2026-10-15')).toBe(false);
+    expect(loaded.history.hasDay('2026-11-15')).toBe(true);
+    expect(store(dir).pendingRepairs('acc_old').map((r) => r.month)).toEqual(['2026-10']);
+  });
+
+  it('reads the month files as they are while another process holds the lock, and migrates later', () => {
+    const { dir, account } = legacyAccount('v2');
+    const other = new FileStateLocks(dir);
+    const figures = other.withSync('history-acc_old', () => {
+      const history = store(dir).load('acc_old').history;
+      expect(readdirSync(account)).not.toContain('history.sqlite');
+      return history.summary('2026-11-01');
+    });
+    const migrated = store(dir).load('acc_old').history;
+    expect(readdirSync(account)).toContain('history.sqlite');
+    expect(migrated.summary('2026-11-01')).toEqual(figures);
+  });
+
+  it('a migration cut short (a leftover temporary database) is started again from the files', () => {
+    const { dir, account } = legacyAccount('v2');
+    writeFileSync(join(account, 'history.sqlite.migrating'), 'half a database');
+    expect(store(dir).load('acc_old').history.hasDay('2026-11-01')).toBe(true);
+    expect(readdirSync(account)).not.toContain('history.sqlite.migrating');
   });
 });

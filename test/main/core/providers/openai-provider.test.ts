@@ -41,16 +41,25 @@ describe('OpenAiProvider against the loopback fake', () => {
     const p = provider();
     const result = await p.fetchCosts({ from: '2025-01-01', toExclusive: '2026-02-05' });
     const calls = server.requestsTo('/organization/costs');
-    expect(calls).toHaveLength(3);
+    // Longer than a month: a 2-day page first, then as many days as fit the target answer size (here all 180).
+    expect(calls.map((c) => c.query.get('limit'))).toEqual(['2', '180', '180', '180']);
     expect(calls[0].query.getAll('group_by[]')).toEqual(['line_item', 'project_id']);
     expect(calls[0].query.get('bucket_width')).toBe('1d');
-    expect(calls[0].query.get('limit')).toBe('180');
     expect(calls[0].query.get('start_time')).toBe(String(Date.UTC(2025, 0, 1) / 1000));
     expect(calls[0].key).toBe(KEY);
     expect(calls[1].query.get('page')).toBeTruthy();
-    expect(p.requestCount).toBe(3);
+    expect(p.requestCount).toBe(4);
     expect(result.days.size).toBe(400);
     expect(result.currency).toBe('usd');
+  });
+
+  it('asks for a range of up to a month (every incremental poll) in one page', async () => {
+    for (const days of [1, 4, 31]) {
+      server.clearLog();
+      const to = new Date(Date.UTC(2025, 0, 1 + days)).toISOString().slice(0, 10);
+      await provider().fetchCosts({ from: '2025-01-01', toExclusive: to });
+      expect(server.requestsTo('/organization/costs').map((c) => c.query.get('limit'))).toEqual([String(days)]);
+    }
   });
 
   it('keeps number and string amounts exactly as sent, and keeps empty days', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,8 @@ import { FakeKeychain } from '../../../support/fake-vault';
 import { FAST_RETRY } from '../../../support/fast-retry';
 import { TestClock } from '../../../support/test-clock';
 import { expectedSumMicros } from '../../../support/expected-money';
+import { writeLegacyMonths } from '../../../support/legacy-history';
+import { HistoryStore } from '../../../../src/main/core/history/history-store';
 
 const KEY_A = 'sk-admin-test-aaaaaaaaaaaaaaaa';
 const KEY_B = 'sk-admin-test-bbbbbbbbbbbbbbbb';
@@ -24,6 +26,15 @@ describe('sync engine', () => {
   let vault: FakeKeychain;
   let core: TestSpendwatch;
   const events: { event: string; payload: unknown }[] = [];
+  /** Another process on the same data dir: it reads history from disk, not from the first one's memory. */
+  const freshCore = () =>
+    createTestSpendwatch({
+      dataDir,
+      vault,
+      clock,
+      settingsStore: new JsonFileStore(settingsFile(dataDir)),
+      createProvider: (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),
+    });
 
   beforeEach(async () => {
     server = new FakeOpenAiServer({ [KEY_A]: smallOrganisation(400, NOW), [KEY_B]: smallOrganisation(10, NOW) });
@@ -51,7 +62,8 @@ describe('sync engine', () => {
     expect(first.results[0].ok).toBe(true);
     const costCalls = server.requestsTo('/organization/costs');
     expect(new Date(Number(costCalls[0].query.get('start_time')) * 1000).toISOString()).toBe('2025-12-01T00:00:00.000Z');
-    expect(costCalls.length).toBe(2); // 356 days at 180 a page
+    // A 2-day page first, then pages sized by the bytes a day took (a small organisation's: 180 days): 1 + 2.
+    expect(costCalls.map((c) => c.query.get('limit'))).toEqual(['2', '180', '180']);
     expect(server.requestsTo('/organization/projects')).toHaveLength(1);
     const progress = events.filter((e) => e.event === 'syncProgress').map((e) => e.payload as { doneDays: number; totalDays: number; phase: string });
     expect(progress.at(-1)).toMatchObject({ phase: 'backfill', doneDays: 356, totalDays: 356 });
@@ -191,41 +203,70 @@ describe('sync engine', () => {
     expect(core.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).kpis.monthToDateMicros).toBe(before);
   });
 
-  it('rewrites only the months that changed', async () => {
+  it('writes only the days that changed', async () => {
     const acme = core.accounts.get('Acme');
     const first = await core.services.sync.syncAll([acme.id]);
-    expect(first.results[0].filesWritten).toBe(12);
-    const dir = join(dataDir, 'history', acme.id);
-    const mtimes = Object.fromEntries(readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs]));
+    // Every day of the backfill (356 days of costs, empty ones included; usage on the same days).
+    expect(first.results[0].daysWritten).toBe(356);
     const org = server.keys[KEY_A] as ReturnType<typeof smallOrganisation>;
     org.costs['2026-11-20'].push({ projectId: 'proj_beta', lineItem: 'late settle', value: 0.5 });
     const second = await core.services.sync.syncAll([acme.id]);
-    expect(second.results[0].filesWritten).toBe(1);
-    expect(statSync(join(dir, '2026-10.json')).mtimeMs).toBe(mtimes['2026-10.json']);
+    expect(second.results[0]).toMatchObject({ daysWritten: 1, changedDays: ['2026-11-20'] });
     const third = await core.services.sync.syncAll([acme.id]);
-    expect(third.results[0].filesWritten).toBe(0);
+    expect(third.results[0].daysWritten).toBe(0);
+    // What the second sync wrote is what a new process reads.
+    const fresh = new HistoryStore(dataDir, clock).load(acme.id).history;
+    expect(fresh.costRows('2026-11-20')?.at(-1)).toMatchObject({ projectId: 'proj_beta', lineItem: 'late settle' });
   });
 
-  it('moves a corrupt month aside, reports nothing lost, and refetches it', async () => {
+  it('moves a damaged database aside, says the figures are missing, and fetches the whole history again', async () => {
     const acme = core.accounts.get('Acme');
     await core.services.sync.syncAll([acme.id]);
     const full = core.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly;
-    writeFileSync(join(dataDir, 'history', acme.id, '2026-06.json'), '{"version":1,"month":"2026-06","costs":{');
-    // A new process (fresh core) loads the damaged file.
-    const fresh = createTestSpendwatch({
-      dataDir,
-      vault,
-      clock,
-      settingsStore: new JsonFileStore(settingsFile(dataDir)),
-      createProvider: (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),
-    });
-    expect(fresh.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly.find((m) => m.month === '2026-06')?.totalMicros).toBe(0);
-    expect(readdirSync(join(dataDir, 'history', acme.id)).some((f) => f.startsWith('2026-06.json.corrupt-'))).toBe(true);
+    const path = join(dataDir, 'history', acme.id, 'history.sqlite');
+    // Damage past the header: pages of the tables, as a bad disk or a stray write would leave them.
+    const bytes = readFileSync(path);
+    bytes.fill(0x5a, 4096, bytes.length);
+    writeFileSync(path, bytes);
+    const fresh = freshCore();
+    const status = fresh.queries.status([]).accounts[0];
+    expect(status).toMatchObject({ stale: true, monthToDate: { amount: '0.00' } });
+    expect(status.warning).toMatch(/stored history was damaged/);
+    expect(readdirSync(join(dataDir, 'history', acme.id)).some((f) => f.startsWith('history.sqlite.corrupt-'))).toBe(true);
     server.clearLog();
     const repair = await fresh.services.sync.syncAll([acme.id]);
+    expect(repair.results[0].repaired.map((r) => r.month)).toEqual(['all']);
+    expect(new Date(Number(server.requestsTo('/costs')[0].query.get('start_time')) * 1000).toISOString()).toBe('2025-12-01T00:00:00.000Z');
+    expect(fresh.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly).toEqual(full);
+    expect(fresh.queries.status([]).accounts[0].warning).toBeNull();
+  });
+
+  it('migrates month files to the database on first load, nothing lost; a damaged month is set aside and refetched', async () => {
+    const acme = core.accounts.get('Acme');
+    await core.services.sync.syncAll([acme.id]);
+    const before = core.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'line_item' });
+    const dir = join(dataDir, 'history', acme.id);
+    // The same history as an earlier version kept it: month files, no database.
+    const months = writeLegacyMonths(core.services.history.load(acme.id).history, join(dataDir, 'legacy'));
+    rmSync(join(dir, 'history.sqlite'));
+    for (const month of months) renameSync(join(dataDir, 'legacy', `${month}.json`), join(dir, `${month}.json`));
+    const migrated = freshCore();
+    expect(migrated.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'line_item' })).toEqual({ ...before, generatedAt: expect.any(String) });
+    expect(readdirSync(dir).filter((f) => /^\d{4}-\d{2}\.json$/.test(f))).toEqual([]);
+    expect(readdirSync(join(dir, 'before-sqlite')).sort()).toEqual(months.map((m) => `${m}.json`));
+
+    // Once more, with June damaged: the rest migrates, June is set aside with its mark and fetched whole.
+    rmSync(join(dir, 'history.sqlite'));
+    for (const month of months) renameSync(join(dir, 'before-sqlite', `${month}.json`), join(dir, `${month}.json`));
+    writeFileSync(join(dir, '2026-06.json'), '{"version":2,"month":"2026-06","costs":{');
+    const damaged = freshCore();
+    expect(damaged.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly.find((m) => m.month === '2026-06')?.totalMicros).toBe(0);
+    expect(readdirSync(dir).some((f) => f.startsWith('2026-06.json.corrupt-'))).toBe(true);
+    server.clearLog();
+    const repair = await damaged.services.sync.syncAll([acme.id]);
     expect(repair.results[0].repaired.map((r) => r.month)).toEqual(['2026-06']);
     expect(new Date(Number(server.requestsTo('/costs')[0].query.get('start_time')) * 1000).toISOString()).toBe('2026-06-01T00:00:00.000Z');
-    expect(fresh.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly).toEqual(full);
+    expect(damaged.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'line_item' }).monthly).toEqual(before.monthly);
   });
 
   it('keeps keys out of every file it writes', async () => {
