@@ -6,6 +6,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,13 @@ function expectEveryFileWhole(home: string): void {
   for (const file of filesUnder(home).filter((f) => f.endsWith('.json'))) {
     expect(() => JSON.parse(readFileSync(file, 'utf8')), file).not.toThrow();
   }
-  expect(filesUnder(home).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  // SQLite's own check of every page and index of each history database (read-only: nothing is changed).
+  for (const file of filesUnder(home).filter((f) => f.endsWith('history.sqlite'))) {
+    const db = new DatabaseSync(file, { readOnly: true });
+    expect(db.prepare('PRAGMA integrity_check').all(), file).toEqual([{ integrity_check: 'ok' }]);
+    db.close();
+  }
+  expect(filesUnder(home).filter((f) => /\.tmp$|-staging$|-journal$|\.migrating$/.test(f))).toEqual([]);
 }
 
 /** One JSON document on stdout, whatever happened. */
@@ -63,12 +70,12 @@ describe.runIf(canMount)('the CLI on a full disk and a read-only one', () => {
     await server?.stop();
   });
 
-  it('nearly full: a month larger than the space left is never saved cut short (the 4,096-byte month)', async () => {
+  it('nearly full: a revised day larger than the space left is never saved in part', async () => {
     const accountDir = readdirSync(join(home, 'history')).map((d) => join(home, 'history', d)).find((d) => statSync(d).isDirectory())!;
-    const month = join(accountDir, `${utcDay(0).slice(0, 7)}.json`);
-    const before = readFileSync(month, 'utf8');
-    // Leave one page free; the server then revises today with 300 more line items, so the month's next write
-    // (tens of kilobytes) can only partly fit, on any day of the month.
+    const month = join(accountDir, 'history.sqlite');
+    const before = readFileSync(month);
+    // Leave one page free; the server then revises today with 300 more line items, so the day's next write
+    // (tens of kilobytes, with its journal and staging) can only partly fit.
     const avail = Number(execFileSync('df', ['--output=avail', '-B1', mountPoint], { encoding: 'utf8' }).split('\n')[1]);
     const filler = join(mountPoint, 'filler-near');
     spawnSync('sh', ['-c', `head -c ${Math.max(0, avail - 4096)} /dev/zero > '${filler}'`]);
@@ -78,12 +85,12 @@ describe.runIf(canMount)('the CLI on a full disk and a read-only one', () => {
     const sync = await runCli(['sync', '--json'], { home });
     expect(sync.code).toBe(1);
     expect(JSON.stringify(oneDocument(sync.stdout))).toMatch(/"code": ?"disk_full"/);
-    expect(readFileSync(month, 'utf8')).toBe(before);
+    expect(readFileSync(month).equals(before)).toBe(true);
     expectEveryFileWhole(home);
     spawnSync('rm', ['-f', filler]);
     // With room again, the next sync saves the revised day.
     expect((await runCli(['sync'], { home })).code).toBe(0);
-    expect(readFileSync(month, 'utf8')).not.toBe(before);
+    expect(readFileSync(month).equals(before)).toBe(false);
     statusBefore = JSON.parse((await runCli(['status', '--json'], { home })).stdout);
     exportBefore = (await runCli(['export', '--format', 'csv'], { home })).stdout;
   });

@@ -3,6 +3,7 @@
  * liveOrganisation + live shapes): the sync succeeds and every figure is the exact decimal sum, rounded once.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,11 +61,12 @@ describe.runIf(keychain)('spendwatch CLI against live-shaped Costs', () => {
   });
 
   it('stores the amounts exactly as sent, and exports them unrounded', async () => {
-    const monthFile = readdirSync(join(home, 'history'), { recursive: true }).map(String).find((f) => f.endsWith(`${utcDay(0).slice(0, 7)}.json`))!;
-    const stored = JSON.parse(readFileSync(join(home, 'history', monthFile), 'utf8'));
-    expect(stored.version).toBe(2);
-    const today = stored.costs[utcDay(0)] as unknown[][];
-    expect(today.map((t) => t[2])).toContain('0.00000050000000000000000000000000000000100'.replace(/0+$/, ''));
+    const file = readdirSync(join(home, 'history'), { recursive: true }).map(String).find((f) => f.endsWith('history.sqlite'))!;
+    const db = new DatabaseSync(join(home, 'history', file), { readOnly: true });
+    const today = db.prepare('SELECT amount FROM cost_row WHERE day = ?').all(utcDay(0)) as { amount: string }[];
+    db.close();
+    // The decimal text as sent, without its trailing zeros: never a float, never rounded.
+    expect(today.map((r) => r.amount)).toContain('0.00000050000000000000000000000000000000100'.replace(/0+$/, ''));
     const csv = await runCli(['export', '--format', 'csv', '--from', utcDay(0), '--to', utcDay(0)], { home });
     expect(csv.code).toBe(0);
     expect(csv.stdout).toContain('0.0000005000000000000000000000000000000010'.replace(/0+$/, ''));

@@ -105,9 +105,10 @@ export class HistoryStore {
       historyLockName(accountId),
       async () => {
         this.forget(accountId);
-        this.prepareToWrite(accountId);
+        // Syncing from here: damage found while preparing is reported by the sync, once, when it has refetched it.
         this.syncing.add(accountId);
         try {
+          this.prepareToWrite(accountId);
           return await fn();
         } finally {
           this.syncing.delete(accountId);
