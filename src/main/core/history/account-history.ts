@@ -101,10 +101,14 @@ export class AccountHistory {
     return this.db.costRows(day, this.staged.has(day) ? 'staged' : 'history');
   }
 
-  /** One day's rows for an export, amounts as exact decimal text (read as stored, for a stream of a whole year). */
-  exportRows(day: UtcDay): ExportRow[] {
+  /**
+   * One day's rows for an export, by project then line item (ordered as SQLite's default does: by code point, a
+   * missing one first), in slices; amounts as exact decimal text (read as stored, for a stream of a whole year).
+   */
+  exportRows(day: UtcDay): Iterable<ExportRow[]> {
     if (this.db && this.hasDay(day) && !this.costs.has(day) && !this.staged.has(day)) return this.db.exportRows(day);
-    return (this.costRows(day) ?? []).map((r) => ({ projectId: r.projectId, lineItem: r.lineItem, amount: exactToDecimal(r.amount), currency: r.currency }));
+    const rows = (this.costRows(day) ?? []).map((r) => ({ projectId: r.projectId, lineItem: r.lineItem, amount: exactToDecimal(r.amount), currency: r.currency }));
+    return [rows.sort((a, b) => byCodePoint(a.projectId, b.projectId) || byCodePoint(a.lineItem, b.lineItem))];
   }
 
   usageRows(day: UtcDay): UsageRow[] | undefined {
@@ -228,6 +232,18 @@ export class AccountHistory {
     }
     return summary;
   }
+}
+
+/** SQLite's BINARY order for text (UTF-8 bytes, i.e. code points), with null first, as ORDER BY sorts them. */
+function byCodePoint(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  const [x, y] = [[...a], [...b]];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i].codePointAt(0)! - y[i].codePointAt(0)!;
+  }
+  return x.length - y.length;
 }
 
 function emptySummary(): DaySummary {

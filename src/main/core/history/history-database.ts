@@ -68,6 +68,8 @@ export class DamagedDatabase extends Error {
   }
 }
 
+const EXPORT_SLICE = 2000;
+
 /** A cost row as an export writes it: the amount is exact decimal text (exactToDecimal's form). */
 export interface ExportRow {
   projectId: string | null;
@@ -228,13 +230,26 @@ export class HistoryDatabase {
     });
   }
 
-  /** One day's rows for an export: amounts as the exact decimal text stored, never turned into numbers and back. */
-  exportRows(day: UtcDay): ExportRow[] {
-    return this.read(() =>
-      this.rows<[string | null, string | null, string, string]>('SELECT project_id, line_item, amount, currency FROM cost_row WHERE day = ? ORDER BY seq', day).map(
-        ([projectId, lineItem, amount, currency]) => ({ projectId, lineItem, amount, currency }),
-      ),
-    );
+  /**
+   * One day's rows for an export, by project then line item, in slices of EXPORT_SLICE rows (a day of a very large
+   * organisation is never one array), amounts as the exact decimal text stored, never turned into numbers and back.
+   */
+  *exportRows(day: UtcDay): Generator<ExportRow[]> {
+    const statement = this.statement('SELECT project_id, line_item, amount, currency FROM cost_row WHERE day = ? ORDER BY project_id, line_item, seq');
+    statement.setReturnArrays(true);
+    let slice: ExportRow[] = [];
+    const rows = this.read(() => statement.iterate(day)) as Iterator<[string | null, string | null, string, string]>;
+    for (;;) {
+      const next = this.read(() => rows.next());
+      if (next.done) break;
+      const [projectId, lineItem, amount, currency] = next.value;
+      slice.push({ projectId, lineItem, amount, currency });
+      if (slice.length === EXPORT_SLICE) {
+        yield slice;
+        slice = [];
+      }
+    }
+    if (slice.length) yield slice;
   }
 
   /** The stored usage of `month`, by day. */

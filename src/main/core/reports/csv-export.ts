@@ -13,31 +13,30 @@ import { own } from '../../../shared/records';
 export const CSV_COLUMNS = ['date_utc', 'account', 'project_id', 'project_name', 'line_item', 'amount', 'currency'] as const;
 
 /**
- * The CSV a UTC day at a time (the header first): a year of a large organisation is streamed out with one day's
- * rows in memory, never the whole file.
+ * The CSV in pieces of at most a few thousand rows, day by day (the header first): a year of a large organisation
+ * is streamed out with one piece in memory, never the whole file, nor a whole day.
  */
 export function* costsCsvChunks(accounts: ResolvedAccount[], from: UtcDay, to: UtcDay): Generator<string> {
+  // The same few hundred labels come back on every row: each is made safe once per export, not once per cell.
+  const safeLabels = new Map<string, string>();
+  const safe = (text: string) => safeLabels.get(text) ?? (safeLabels.set(text, neutraliseCsvCell(text)), safeLabels.get(text)!);
   yield stringify([], { header: true, columns: [...CSV_COLUMNS] });
   for (let day = from; day <= to; day = addDays(day, 1)) {
-    const records: string[][] = [];
     for (const { account, view } of accounts) {
-      const rows = view.history.exportRows(day).sort(
-        (a, b) => (a.projectId ?? '').localeCompare(b.projectId ?? '') || (a.lineItem ?? '').localeCompare(b.lineItem ?? ''),
-      );
-      for (const row of rows) {
-        records.push([
+      for (const rows of view.history.exportRows(day)) {
+        const records = rows.map((row) => [
           day,
           // Names come from the provider (any org member sets them): text cells never start a formula.
-          neutraliseCsvCell(account.name),
-          neutraliseCsvCell(row.projectId ?? ''),
-          neutraliseCsvCell(row.projectId ? (own(view.projectNames, row.projectId) ?? row.projectId) : UNASSIGNED_PROJECT),
-          neutraliseCsvCell(row.lineItem ?? UNNAMED_LINE_ITEM),
+          safe(account.name),
+          safe(row.projectId ?? ''),
+          safe(row.projectId ? (own(view.projectNames, row.projectId) ?? row.projectId) : UNASSIGNED_PROJECT),
+          safe(row.lineItem ?? UNNAMED_LINE_ITEM),
           // Each row's amount exactly as OpenAI sent it: the rows add up to the totals shown, to the last digit.
           withFractionDigits(row.amount, 2),
-          neutraliseCsvCell(row.currency),
+          safe(row.currency),
         ]);
+        yield stringify(records, { columns: [...CSV_COLUMNS] });
       }
     }
-    if (records.length) yield stringify(records, { columns: [...CSV_COLUMNS] });
   }
 }
