@@ -46,7 +46,7 @@ function measured(args: string[], input = ''): Promise<{ ms: number; peakKb: num
       const ms = performance.now() - started;
       const peakKb = Number(stderr.trim().split('\n').at(-1));
       for (const line of stderr.split('\n')) if (line.startsWith('MEM ')) console.log(`  ${args.slice(-2).join(' ')}: ${line}`);
-      if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}: ${stderr.slice(-2000)}`));
+      if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}: ${stdout.slice(0, 2000)} ${stderr.slice(-2000)}`));
       else resolve({ ms, peakKb, stdout, code: code ?? 0 });
     });
     child.stdin.end(input);

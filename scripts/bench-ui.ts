@@ -7,6 +7,7 @@
 //     when the sections below the figures (breakdowns, billing history) were rendered;
 //  3. switching the daily chart's range on 12 months of data with 20 projects (click → chart redrawn), the
 //     usage chart below it (6 models) redrawn with it.
+// On the seeded data dir, or on one synced by `npm run bench:scale` (SPENDWATCH_BENCH_DATA_DIR, see below).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,7 +104,9 @@ const MARK_TIME = `new Promise((resolve) => {
 })`;
 const markTime = (name: string) => MARK_TIME.replaceAll('NAME', JSON.stringify(name));
 
-const harness = await startHarness({ dataDir: seedBenchDataDir(), vault: new FakeKeychain(), cacheAssets: true });
+// SPENDWATCH_BENCH_DATA_DIR: a data dir synced by `npm run bench:scale` (kept with SPENDWATCH_BENCH_KEEP=1), to
+// measure on a real organisation's year instead of the seeded one.
+const harness = await startHarness({ dataDir: process.env.SPENDWATCH_BENCH_DATA_DIR ?? seedBenchDataDir(), vault: new FakeKeychain(), cacheAssets: true });
 const profile = mkdtempSync(join(tmpdir(), 'sw-bench-ui-profile-'));
 const browser = await launchChromiumWithProfile(profile, { width: 1280, height: 900 });
 try {

@@ -30,7 +30,9 @@ function decimalOf(value: WireAmount): Decimal {
 /** The exact sum of the amounts, rounded once half-even to micros. */
 export function expectedSumMicros(values: Iterable<WireAmount>): bigint {
   const decimals = [...values].map(decimalOf);
-  const scale = Math.max(6, ...decimals.map((d) => d.scale));
+  // A loop, not Math.max(...): a large organisation's year is more arguments than a call can take.
+  let scale = 6;
+  for (const d of decimals) if (d.scale > scale) scale = d.scale;
   let sum = 0n;
   for (const d of decimals) sum += d.coefficient * 10n ** BigInt(scale - d.scale);
   const unit = 10n ** BigInt(scale - 6);

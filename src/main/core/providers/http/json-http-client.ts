@@ -102,8 +102,8 @@ export class JsonHttpClient {
    * `exactNumbers`: every JSON number under a `value` key comes back as its source text ("0.10000000000000000001"),
    * not as the nearest double, so money keeps every digit the server wrote.
    */
-  async getJson(path: string, query: URLSearchParams, options: { exactNumbers?: boolean } = {}): Promise<unknown> {
-    return this.requestJson('GET', path, { query, exactNumbers: options.exactNumbers });
+  async getJson(path: string, query: URLSearchParams, options: { exactNumbers?: boolean; maxBytes?: number } = {}): Promise<unknown> {
+    return this.requestJson('GET', path, { query, exactNumbers: options.exactNumbers, maxBytes: options.maxBytes });
   }
 
   /**
@@ -113,13 +113,15 @@ export class JsonHttpClient {
   async requestJson(
     method: 'GET' | 'POST' | 'DELETE',
     path: string,
-    options: { query?: URLSearchParams; body?: unknown; retry?: boolean; exactNumbers?: boolean } = {},
+    /** `maxBytes`: a smaller cap than the client's for this request (never a larger one). */
+    options: { query?: URLSearchParams; body?: unknown; retry?: boolean; exactNumbers?: boolean; maxBytes?: number } = {},
   ): Promise<unknown> {
+    const cap = Math.min(options.maxBytes ?? Infinity, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
     const search = options.query?.toString();
     const url = `${this.options.baseUrl.replace(/\/+$/, '')}${path}${search ? `?${search}` : ''}`;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.attempt(url, method, options.body, options.exactNumbers === true);
+        return await this.attempt(url, method, options.body, options.exactNumbers === true, cap);
       } catch (error) {
         if (!(error instanceof RetryableFailure)) throw error;
         if (options.retry === false && error.final.code !== 'rate_limited') throw error.final;
@@ -131,7 +133,7 @@ export class JsonHttpClient {
     }
   }
 
-  private async attempt(url: string, method: 'GET' | 'POST' | 'DELETE', payload: unknown, exactNumbers: boolean): Promise<unknown> {
+  private async attempt(url: string, method: 'GET' | 'POST' | 'DELETE', payload: unknown, exactNumbers: boolean, cap: number): Promise<unknown> {
     this.sent++;
     let statusCode: number;
     let text: string;
@@ -154,11 +156,11 @@ export class JsonHttpClient {
       });
       statusCode = response.statusCode;
       retryAfter = response.headers['retry-after'];
-      const answer = await readCapped(response.body, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
+      const answer = await readCapped(response.body, cap);
       text = answer.text;
       this.answerBytes = answer.bytes;
     } catch (error) {
-      if (error instanceof ResponseTooLarge) throw new AnswerTooLarge(this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES, originOf(url));
+      if (error instanceof ResponseTooLarge) throw new AnswerTooLarge(cap, originOf(url));
       throw this.transportFailure(error, url);
     }
     if (statusCode >= 200 && statusCode < 300) {

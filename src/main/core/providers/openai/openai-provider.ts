@@ -28,6 +28,11 @@ const COSTS_PAGE_LIMIT = 180;
 const ONE_PAGE_DAYS = 31;
 const PROBE_DAYS = 2;
 const TARGET_ANSWER_BYTES = 4 * 1024 * 1024;
+/**
+ * A Costs page is read up to this size, not the client's 64 MB: spend can start (or jump) inside a page sized from
+ * quieter days, and such a page is then cut off early and asked for again with fewer days, as a too-large one is.
+ */
+const MAX_COSTS_ANSWER_BYTES = 16 * 1024 * 1024;
 const USAGE_PAGE_LIMIT = 31;
 const PROJECTS_PAGE_LIMIT = 100;
 
@@ -39,6 +44,7 @@ const FITTING_LIMIT = new Map<string, number>();
 /** A page size that may shrink: `smaller` is told each new size, to remember it; `answered` sizes the next page. */
 interface PageLimit {
   value: number;
+  maxBytes?: number;
   smaller?: (value: number) => void;
   answered?: (bytes: number, buckets: number) => void;
 }
@@ -76,6 +82,7 @@ export class OpenAiProvider implements SpendProvider {
     const collector = new CostsCollector(range, openAiCostsReader, onDays);
     const fitting = FITTING_LIMIT.get(this.fitKey) ?? COSTS_PAGE_LIMIT;
     const limit: PageLimit = {
+      maxBytes: MAX_COSTS_ANSWER_BYTES,
       value: Math.max(1, Math.min(fitting, totalDays <= ONE_PAGE_DAYS ? totalDays : PROBE_DAYS)),
       smaller: (value) => FITTING_LIMIT.set(this.fitKey, value),
       answered: (bytes, buckets) => {
@@ -159,7 +166,7 @@ export class OpenAiProvider implements SpendProvider {
           if (cursor) query.set('page', cursor);
           try {
             // Exact numbers: a JSON number's own digits are kept (as text) rather than rounded to a double.
-            const page = parse(schema, await this.http.getJson(path, query, { exactNumbers: true }), path);
+            const page = parse(schema, await this.http.getJson(path, query, { exactNumbers: true, maxBytes: size.maxBytes }), path);
             size.answered?.(this.http.lastAnswerBytes, (page as { data: unknown[] }).data.length);
             return page;
           } catch (error) {
