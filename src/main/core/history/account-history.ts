@@ -54,7 +54,16 @@ export class AccountHistory {
   /** Whole-month sums of the day summaries: long ranges add 12 of these instead of 365 days. */
   private readonly monthSummaries = new Map<string, DaySummary>();
 
-  constructor(private readonly db?: HistoryDatabase) {}
+  constructor(private db?: HistoryDatabase) {}
+
+  /**
+   * After history held in memory was first saved: its rows are read from the database from now on (and leave
+   * memory), while whoever holds this object keeps using it.
+   */
+  adopt(db: HistoryDatabase): void {
+    this.db = db;
+    this.costs.clear();
+  }
 
   /** Whether rows live on disk (false: every row is in memory, and a save does not free them). */
   get hasDatabase(): boolean {

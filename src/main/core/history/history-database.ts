@@ -68,7 +68,7 @@ export class DamagedDatabase extends Error {
   }
 }
 
-const EXPORT_SLICE = 2000;
+const EXPORT_SLICE = 1000;
 
 /** A cost row as an export writes it: the amount is exact decimal text (exactToDecimal's form). */
 export interface ExportRow {

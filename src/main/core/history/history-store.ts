@@ -370,8 +370,8 @@ export class HistoryStore {
       history.restorePending(pending);
       throw error;
     }
-    // History held in memory (a first sync, or month files not migrated) is read from the database from now on.
-    if (!history.hasDatabase) this.cache.delete(accountId);
+    // History held in memory (changes before the first save) is read from the database from now on.
+    if (!history.hasDatabase) history.adopt(this.dbs.get(accountId)!.db);
     return days;
   }
 

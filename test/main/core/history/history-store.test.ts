@@ -66,6 +66,19 @@ describe('history store', () => {
     expect(reloaded.summary('2026-11-01')).toEqual(summarise([row(2), costRow('q', 'other', 3, 'eur')]));
   });
 
+  it('a history object held across its first save keeps working: later changes are staged and saved too', () => {
+    const dir = newDir();
+    const s = store(dir);
+    const { history } = s.load('acc_1');
+    history.replaceCosts(new Map([['2026-11-01', [row(1)]]]));
+    expect(s.save('acc_1')).toBe(1);
+    expect(history.hasDatabase).toBe(true);
+    history.replaceCosts(new Map([['2026-11-01', [row(7)]], ['2026-11-02', [row(3)]]]));
+    expect(s.save('acc_1')).toBe(2);
+    const reloaded = store(dir).load('acc_1').history;
+    expect([reloaded.costRows('2026-11-01'), reloaded.costRows('2026-11-02')]).toEqual([[row(7)], [row(3)]]);
+  });
+
   it('writes nothing when a replace changes nothing, and leaves no staging behind', async () => {
     const dir = newDir();
     const s = store(dir);

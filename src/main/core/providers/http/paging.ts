@@ -28,11 +28,13 @@ export async function* followCursor<P>(options: {
   fetchPage: (cursor: string | null) => Promise<P>;
   nextCursor: (page: P) => string | null;
   note?: (problem: string) => void;
+  /** At most this many pages (default 200): a walk of pages of at least one day each needs no more than its days. */
+  maxPages?: number;
 }): AsyncGenerator<P> {
   const { provider, path, note } = options;
   const seen = new Set<string>();
   let cursor: string | null = null;
-  for (let page = 0; page < MAX_PAGES; page++) {
+  for (let page = 0; page < (options.maxPages ?? MAX_PAGES); page++) {
     const answer = await options.fetchPage(cursor);
     yield answer;
     cursor = options.nextCursor(answer);

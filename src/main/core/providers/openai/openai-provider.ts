@@ -153,6 +153,8 @@ export class OpenAiProvider implements SpendProvider {
       provider: 'OpenAI',
       path,
       note,
+      // Every page holds at least a day: a very large organisation's year may take a page a day, never more.
+      maxPages: Math.max(200, daysBetween(range.from, range.toExclusive) + 1),
       nextCursor: (page: z.output<S>) => (page as { next_page: string | null }).next_page,
       fetchPage: async (cursor) => {
         for (;;) {
