@@ -2,7 +2,7 @@
  * The CLI, end to end, against an organisation that answers the way the live API does (test/fake-openai
  * liveOrganisation + live shapes): the sync succeeds and every figure is the exact decimal sum, rounded once.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
