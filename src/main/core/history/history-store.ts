@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { appErrorSchema } from '../../../shared/domain';
 import { AppError, toErrorInfo } from '../errors';
+import { isDue } from '../../../shared/elapsed';
 import { diskError, diskFullMessage, quarantineFile, quarantineTarget, readFileIfExists, writeFileAtomic } from '../fs/atomic-file';
 import { historyDir } from '../paths';
 import type { Clock } from '../ports';
@@ -31,6 +32,7 @@ import { parseMonth, type MonthContents } from './month-file';
 import { WHOLE_HISTORY, type CorruptMonth } from './types';
 
 const DATABASE = 'history.sqlite';
+const CHECK_EVERY_MS = 24 * 3_600_000;
 const REPAIR_MARK = /^(\d{4}-\d{2}|all)\.repair\.json$/;
 const repairMarkSchema = z.object({ month: z.string().regex(/^(\d{4}-\d{2}|all)$/), movedTo: z.string(), reason: z.string() });
 
@@ -47,6 +49,8 @@ export const syncStateSchema = z.object({
   usageFetchedAt: z.string().nullable(),
   /** When project names were last fetched: ids OpenAI did not name are looked up again at most daily. */
   projectsFetchedAt: z.string().nullable().default(null),
+  /** When SQLite last checked every page of the history database (daily, before a sync). */
+  checkedAt: z.string().nullable().default(null),
   /** A failed Usage or Projects call: reported, but it never fails the sync (Costs carry the money). */
   warning: z.string().nullable().default(null),
   currency: z.string(),
@@ -63,6 +67,7 @@ export const EMPTY_SYNC_STATE: SyncState = {
   backfilledFrom: null,
   usageFetchedAt: null,
   projectsFetchedAt: null,
+  checkedAt: null,
   warning: null,
   currency: 'usd',
   projects: {},
@@ -396,18 +401,23 @@ export class HistoryStore {
   }
 
   /**
-   * Before a sync, holding the lock: SQLite's own check of every page (damage found is moved aside, and the sync
-   * fetches it again), the database created if there is none yet (so even a first sync stages its pages on disk),
-   * and anything a failed or killed sync staged dropped.
+   * Before a sync, holding the lock: SQLite's own check of every page once a day (damage found is moved aside, and
+   * the sync fetches it again; a year of a very large organisation takes over a second to check, too much for every
+   * poll), the database created if there is none yet (so even a first sync stages its pages on disk), and anything
+   * a failed or killed sync staged dropped.
    */
   private prepareToWrite(accountId: string): void {
     let db = this.database(accountId, []);
-    if (db) {
+    const state = this.readState(accountId);
+    if (db && isDue(state.checkedAt, this.clock.now().getTime(), CHECK_EVERY_MS)) {
       try {
         db.check();
+        this.writeState(accountId, { ...state, checkedAt: this.clock.now().toISOString() });
       } catch (error) {
-        if (!(error instanceof DamagedDatabase)) throw error;
-        this.quarantineDatabase(accountId, error.message);
+        // Damage the check reports, or damage so bad the check itself fails (then already moved aside).
+        if (error instanceof DamagedDatabase) this.quarantineDatabase(accountId, error.message);
+        else if (!this.damageFound.has(accountId)) throw error;
+        this.damageFound.delete(accountId);
         this.cache.delete(accountId);
         db = undefined;
       }

@@ -127,6 +127,25 @@ describe('history store', () => {
     expect(notices.list()[0].message).toMatch(/The stored history was damaged .* the next sync fetches it again/);
   });
 
+  it("a sync's daily check of every page finds damage before the sync reads or writes anything", async () => {
+    const dir = newDir();
+    const s = store(dir);
+    s.load('acc_1').history.replaceCosts(new Map([['2026-11-01', [row(2)]]]));
+    s.save('acc_1');
+    const path = join(dir, 'history', 'acc_1', 'history.sqlite');
+    const bytes = readFileSync(path);
+    writeFileSync(path, Buffer.concat([bytes.subarray(0, 4096), Buffer.alloc(bytes.length - 4096, 0x5a)]));
+    const syncing = store(dir);
+    const seen = await syncing.withAccountLock('acc_1', async () => syncing.load('acc_1').history.dayCount);
+    expect(seen).toBe(0);
+    expect(syncing.pendingRepairs('acc_1').map((r) => r.month)).toEqual(['all']);
+    expect(readdirSync(join(dir, 'history', 'acc_1')).some((f) => f.startsWith('history.sqlite.corrupt-'))).toBe(true);
+    expect(syncing.readState('acc_1').checkedAt).toBeNull();
+    // A sound database is checked, and the time noted: the next sync within a day does not check again.
+    await syncing.withAccountLock('acc_1', async () => undefined);
+    expect(syncing.readState('acc_1').checkedAt).toBe('2026-11-21T00:00:00.000Z');
+  });
+
   it('refuses path-like account ids', () => {
     expect(() => store(newDir()).load('../etc')).toThrow(/Bad account id/);
   });
