@@ -7,16 +7,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OpenAiProvider } from '../../../../src/main/core/providers/openai/openai-provider';
-import { JsonFileStore } from '../../../../src/main/core/settings/json-file-store';
-import { settingsFile } from '../../../../src/main/core/paths';
-import { createTestSpendwatch, type TestSpendwatch } from '../../../support/test-spendwatch';
+import { createLoopbackSpendwatch, type TestSpendwatch } from '../../../support/test-spendwatch';
 import { dayRange } from '../../../../src/shared/dates';
 import { FakeOpenAiServer, type FakeOrganisation } from '../../../fake-openai/fake-openai-server';
 import { smallOrganisation } from '../../../fake-openai/organisations';
 import { expectedSumMicros } from '../../../support/expected-money';
 import { FakeKeychain } from '../../../support/fake-vault';
-import { FAST_RETRY } from '../../../support/fast-retry';
 import { TestClock } from '../../../support/test-clock';
 import { costRow } from '../../../support/cost-row';
 
@@ -42,15 +38,7 @@ describe('billing service', () => {
   let acmeId: string;
   const notified: string[] = [];
 
-  const makeCore = () =>
-    createTestSpendwatch({
-      dataDir,
-      vault,
-      clock,
-      settingsStore: new JsonFileStore(settingsFile(dataDir)),
-      createProvider: (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),
-      notifier: { notify: (n) => notified.push(n.title) },
-    });
+  const makeCore = () => createLoopbackSpendwatch({ dataDir, vault, clock, notifier: { notify: (n) => notified.push(n.title) } });
   let vault: FakeKeychain;
 
   beforeEach(async () => {

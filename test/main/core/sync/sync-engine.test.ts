@@ -2,14 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OpenAiProvider } from '../../../../src/main/core/providers/openai/openai-provider';
-import { JsonFileStore } from '../../../../src/main/core/settings/json-file-store';
 import { settingsFile } from '../../../../src/main/core/paths';
-import { createTestSpendwatch, type TestSpendwatch } from '../../../support/test-spendwatch';
+import { createLoopbackSpendwatch, type TestSpendwatch } from '../../../support/test-spendwatch';
 import { FakeOpenAiServer } from '../../../fake-openai/fake-openai-server';
 import { smallOrganisation } from '../../../fake-openai/organisations';
 import { FakeKeychain } from '../../../support/fake-vault';
-import { FAST_RETRY } from '../../../support/fast-retry';
 import { TestClock } from '../../../support/test-clock';
 import { expectedSumMicros } from '../../../support/expected-money';
 import { writeLegacyMonths } from '../../../support/legacy-history';
@@ -27,14 +24,7 @@ describe('sync engine', () => {
   let core: TestSpendwatch;
   const events: { event: string; payload: unknown }[] = [];
   /** Another process on the same data dir: it reads history from disk, not from the first one's memory. */
-  const freshCore = () =>
-    createTestSpendwatch({
-      dataDir,
-      vault,
-      clock,
-      settingsStore: new JsonFileStore(settingsFile(dataDir)),
-      createProvider: (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),
-    });
+  const freshCore = () => createLoopbackSpendwatch({ dataDir, vault, clock });
 
   beforeEach(async () => {
     server = new FakeOpenAiServer({ [KEY_A]: smallOrganisation(400, NOW), [KEY_B]: smallOrganisation(10, NOW) });
@@ -43,14 +33,7 @@ describe('sync engine', () => {
     clock = new TestClock(NOW);
     vault = new FakeKeychain();
     events.length = 0;
-    core = createTestSpendwatch({
-      dataDir,
-      vault,
-      clock,
-      settingsStore: new JsonFileStore(settingsFile(dataDir)),
-      createProvider: (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),
-      emit: (event, payload) => events.push({ event, payload }),
-    });
+    core = createLoopbackSpendwatch({ dataDir, vault, clock, emit: (event, payload) => events.push({ event, payload }) });
     await core.accounts.add({ name: 'Acme', provider: 'openai', apiKey: KEY_A, baseUrl });
     await core.accounts.add({ name: 'Beta', provider: 'openai', apiKey: KEY_B, baseUrl });
     server.clearLog();
