@@ -11,7 +11,10 @@ import { startHarness, type Harness } from '../harness/harness-server';
 import { launchChromium } from '../support/chromium';
 import { seedOrganisations } from '../support/dashboard-fixtures';
 import { FakeKeychain } from '../support/fake-vault';
+import { pinnedToLoadDay } from '../support/clock-env';
 
+// Fixtures for one day: the file runs at its load day's noon (CI starts one instant minutes before a new year).
+const PINNED = pinnedToLoadDay();
 const focused = (page: Page) => page.evaluate<string>(`(() => { const el = document.activeElement; return (el?.getAttribute('aria-label') || el?.id && document.querySelector('label[for="' + el.id + '"]')?.textContent || el?.textContent || el?.tagName || '').trim(); })()`);
 const inDialog = (page: Page) => page.evaluate<boolean>(`Boolean(document.activeElement?.closest('dialog[open]'))`);
 
@@ -21,14 +24,14 @@ describe('budgets and account removal in the app', () => {
   let dataDir: string;
   /** What the core has stored: a core of its own over the same data dir, as the CLI would read it. */
   const stored = (accountId: string) => {
-    const core = createNodeSpendwatch({ dataDir, vault: new FakeKeychain() });
+    const core = createNodeSpendwatch({ dataDir, vault: new FakeKeychain(), overrides: { clock: PINNED.clock() } });
     return { budget: core.queries.dashboard({ accountId, range: '30d', groupBy: 'model' }).accounts.find((a) => a.id === accountId)?.budget ?? null, accounts: core.accounts.list().map((a) => a.id) };
   };
 
   beforeAll(async () => {
-    dataDir = seedOrganisations();
+    dataDir = seedOrganisations(new Date(PINNED.noon));
     browser = await launchChromium();
-    harness = await startHarness({ dataDir, vault: new FakeKeychain() });
+    harness = await startHarness({ dataDir, vault: new FakeKeychain(), overrides: { clock: PINNED.clock() } });
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,7 @@
 /** The environment that starts a child Node process (CLI, harness) as if the machine's clock read `iso`, running on. */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Clock } from '../../src/main/core/ports';
 
 export const clockAt = (iso: string): NodeJS.ProcessEnv => ({
   SPENDWATCH_TEST_NOW: iso,
@@ -14,7 +15,15 @@ export const clockAt = (iso: string): NodeJS.ProcessEnv => ({
  * environment that starts its child processes (CLI, harness) there, so a file that runs across midnight or a
  * month's end (CI's instants start minutes before one) compares figures of one day. Each call is fixed when made.
  */
-export function pinnedToLoadDay(): { noon: string; env: () => NodeJS.ProcessEnv } {
+export function pinnedToLoadDay(): { noon: string; env: () => NodeJS.ProcessEnv; clock: () => Clock } {
   const noon = `${new Date().toISOString().slice(0, 10)}T12:00:00Z`;
-  return { noon, env: () => clockAt(noon) };
+  return {
+    noon,
+    env: () => clockAt(noon),
+    // For a core in this process (an in-process harness): the same noon, running on from when it is made.
+    clock: () => {
+      const start = performance.now();
+      return { now: () => new Date(Date.parse(noon) + (performance.now() - start)) };
+    },
+  };
 }
