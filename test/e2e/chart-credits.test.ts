@@ -11,10 +11,14 @@ import { launchChromium } from '../support/chromium';
 import { costRow } from '../support/cost-row';
 import { FakeKeychain } from '../support/fake-vault';
 import { seedDataDir } from '../support/seed-account';
+import { pinnedToLoadDay } from '../support/clock-env';
 
 /** 40 days of $20–32 (Alpha) and $10 (Beta) a day, and a $17 credit (Refunds) every 9th day. */
+// Fixtures for one day: the file runs at its load day's noon (CI starts one instant minutes before a new year).
+const PINNED = pinnedToLoadDay();
+
 function seedWithCredits(): string {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = PINNED.noon.slice(0, 10);
   return seedDataDir('sw-credits-', [
     {
       id: 'acc_c',
@@ -50,7 +54,7 @@ describe('credits on the daily chart', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    harness = await startHarness({ dataDir: seedWithCredits(), vault: new FakeKeychain() });
+    harness = await startHarness({ dataDir: seedWithCredits(), vault: new FakeKeychain(), overrides: { clock: PINNED.clock() } });
   });
   afterAll(async () => {
     await browser?.close();
