@@ -7,7 +7,7 @@
  * writeSync and ignores the byte count it returns, which is exactly how a full disk cut month files to 4,096
  * bytes; and it follows a symlinked target through realpath.
  */
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../errors';
 import { randomHex } from '../random-id';
@@ -94,7 +94,13 @@ export function readFileIfExists(path: string): string | undefined {
 }
 
 /** Where a damaged file found at `now` is moved aside to (kept for inspection). */
-export const quarantineTarget = (path: string, now: Date): string => `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+export function quarantineTarget(path: string, now: Date): string {
+  const base = `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+  // Never onto an earlier copy moved aside in the same millisecond (or by a clock that stood still).
+  let target = base;
+  for (let n = 2; lstatSync(target, { throwIfNoEntry: false }); n++) target = `${base}-${n}`;
+  return target;
+}
 
 /** Moves a damaged file aside (kept for inspection) and returns its new name. */
 export function quarantineFile(path: string, now: Date): string {

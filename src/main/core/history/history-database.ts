@@ -19,7 +19,7 @@
 import { chmodSync, rmSync } from 'node:fs';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import type { UtcDay } from '../../../shared/dates';
-import { exactToDecimal, parseExact, type ExactAmount } from '../../../shared/money';
+import { exactToDecimal, MoneyFormatError, parseExact, type ExactAmount } from '../../../shared/money';
 import { AppError } from '../errors';
 import { diskFullMessage, readOnlyMessage } from '../fs/atomic-file';
 import type { DaySummary } from './account-history';
@@ -52,6 +52,15 @@ CREATE TABLE staging.cost_row (
 ) WITHOUT ROWID;
 CREATE TABLE staging.day_sum (day TEXT NOT NULL, dim TEXT NOT NULL, key TEXT NOT NULL, amount TEXT NOT NULL, PRIMARY KEY (day, dim, key)) WITHOUT ROWID;
 `;
+
+/**
+ * How long a reader waits for a writer's commit. Saving a backfill copies it into the history in one transaction,
+ * during which readers wait: about half a second for a mid-size organisation's year, several seconds at 10 times
+ * that (see docs/contributing/performance.md).
+ */
+const BUSY_TIMEOUT_MS = 30_000;
+
+const TABLES = ['cost_day', 'cost_row', 'day_sum', 'usage_day', 'usage_row'];
 
 /** The dimensions a day's sums are kept by (the `dim` column). */
 const DIMENSIONS = { p: 'byProject', l: 'byLineItem', m: 'byModel', c: 'otherCurrencies' } as const;
@@ -129,7 +138,7 @@ export class HistoryDatabase {
   static open(path: string, options: { create: boolean; onDamaged?: (error: DamagedDatabase) => void }): HistoryDatabase {
     let db: DatabaseSync | undefined;
     try {
-      db = new DatabaseSync(path, { open: true, readOnly: false, enableForeignKeyConstraints: false, timeout: 10_000 } as ConstructorParameters<typeof DatabaseSync>[1]);
+      db = new DatabaseSync(path, { open: true, readOnly: false, enableForeignKeyConstraints: false, timeout: BUSY_TIMEOUT_MS } as ConstructorParameters<typeof DatabaseSync>[1]);
       // A stale journal from a killed writer is rolled back by the first read, before anything is trusted.
       const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
       if (version > SCHEMA_VERSION) {
@@ -139,6 +148,9 @@ export class HistoryDatabase {
         if (!options.create) throw new DamagedDatabase(path, 'it holds no Spendwatch history');
         db.exec(`BEGIN IMMEDIATE; ${SCHEMA} PRAGMA user_version = ${SCHEMA_VERSION}; COMMIT;`);
       }
+      const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+      const missing = TABLES.filter((table) => !tables.has(table));
+      if (missing.length) throw new DamagedDatabase(path, `its ${missing.join(', ')} table${missing.length > 1 ? 's are' : ' is'} missing`);
       db.exec('PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;');
       return new HistoryDatabase(path, db, options.onDamaged);
     } catch (error) {
@@ -190,7 +202,10 @@ export class HistoryDatabase {
   }
 
   private appError(error: unknown): unknown {
-    const mapped = sqliteError(error, this.path);
+    // A value that is not what this code wrote (a total that is no integer, an amount that is no decimal, a NULL
+    // where none can be): the file was changed by something else, which is damage, not a bug to crash on.
+    const unreadable = error instanceof MoneyFormatError || (error instanceof Error && /BigInt/.test(error.message) && (error instanceof SyntaxError || error instanceof TypeError || error instanceof RangeError));
+    const mapped = unreadable ? new DamagedDatabase(this.path, `a stored value cannot be read (${(error as Error).message})`) : sqliteError(error, this.path);
     if (!(mapped instanceof DamagedDatabase) || !this.onDamaged) return mapped;
     this.onDamaged(mapped);
     return new AppError('internal', `${mapped.message}. It was moved aside; the next sync fetches this account's history again.`, { cause: mapped });
@@ -231,25 +246,18 @@ export class HistoryDatabase {
   }
 
   /**
-   * One day's rows for an export, by project then line item, in slices of EXPORT_SLICE rows (a day of a very large
-   * organisation is never one array), amounts as the exact decimal text stored, never turned into numbers and back.
+   * One day's rows for an export, by project then line item, in slices of EXPORT_SLICE rows, amounts as the exact
+   * decimal text stored, never turned into numbers and back. The day is read whole before the first slice is
+   * handed on: a reader that stops reading (`spendwatch export | less`) must never hold SQLite's read lock, which
+   * would keep every writer out.
    */
   *exportRows(day: UtcDay): Generator<ExportRow[]> {
-    const statement = this.statement('SELECT project_id, line_item, amount, currency FROM cost_row WHERE day = ? ORDER BY project_id, line_item, seq');
-    statement.setReturnArrays(true);
-    let slice: ExportRow[] = [];
-    const rows = this.read(() => statement.iterate(day)) as Iterator<[string | null, string | null, string, string]>;
-    for (;;) {
-      const next = this.read(() => rows.next());
-      if (next.done) break;
-      const [projectId, lineItem, amount, currency] = next.value;
-      slice.push({ projectId, lineItem, amount, currency });
-      if (slice.length === EXPORT_SLICE) {
-        yield slice;
-        slice = [];
-      }
+    const rows = this.read(() =>
+      this.rows<[string | null, string | null, string, string]>('SELECT project_id, line_item, amount, currency FROM cost_row WHERE day = ? ORDER BY project_id, line_item, seq', day),
+    );
+    for (let i = 0; i < rows.length; i += EXPORT_SLICE) {
+      yield rows.slice(i, i + EXPORT_SLICE).map(([projectId, lineItem, amount, currency]) => ({ projectId, lineItem, amount, currency }));
     }
-    if (slice.length) yield slice;
   }
 
   /** The stored usage of `month`, by day. */

@@ -13,7 +13,7 @@
  * aside with its own repair mark, as before. Until it can be migrated (another process holds the lock, or the
  * disk is full or read-only) the month files are read as they are.
  */
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { appErrorSchema } from '../../../shared/domain';
@@ -27,7 +27,7 @@ import { noLocks, type StateLocks } from '../fs/state-lock';
 import type { StateNotices } from '../fs/state-notices';
 import { AccountHistory, summarise } from './account-history';
 import { DamagedDatabase, HistoryDatabase, type DayWrite } from './history-database';
-import { legacyMonthFiles, listDir, setMigratedFilesAside, type LegacyMonthFile } from './legacy-months';
+import { legacyMonthFiles, listDir, MIGRATED_DIR, setMigratedFilesAside, type LegacyMonthFile } from './legacy-months';
 import { parseMonth, type MonthContents } from './month-file';
 import { WHOLE_HISTORY, type CorruptMonth } from './types';
 
@@ -162,6 +162,7 @@ export class HistoryStore {
     if (cached) return cached;
     this.stampIfNew(accountId);
     const corrupt: CorruptMonth[] = [];
+    this.damageFound.delete(accountId);
     const db = this.database(accountId, corrupt);
     let history = db ? new AccountHistory(db) : this.legacyInMemory(accountId, corrupt);
     try {
@@ -198,6 +199,11 @@ export class HistoryStore {
       const files = legacyMonthFiles(this.accountDir(accountId));
       return files.length ? this.migrate(accountId, files, corrupt) : undefined;
     }
+    if (!lstatSync(path).isFile()) {
+      const mark = this.quarantineDatabase(accountId, 'it is not a file');
+      if (mark) corrupt.push(mark);
+      return undefined;
+    }
     try {
       const db = this.openDatabase(accountId, path, { create: false });
       this.setAsideLeftoverMonthFiles(accountId);
@@ -223,9 +229,11 @@ export class HistoryStore {
 
   /** A read or write found a damaged page: the file is moved aside (and marked) and this process forgets it. */
   private damagedWhileOpen(accountId: string, error: DamagedDatabase): void {
+    // Only the file that was read is moved aside: another process may have replaced it since.
+    const same = this.dbs.get(accountId)?.identity === fileIdentity(this.databasePath(accountId));
     this.closeDatabase(accountId);
     this.cache.delete(accountId);
-    this.damageFound.set(accountId, this.quarantineDatabase(accountId, error.message) ?? null);
+    this.damageFound.set(accountId, same ? (this.quarantineDatabase(accountId, error.message) ?? null) : null);
   }
 
   /**
@@ -235,8 +243,10 @@ export class HistoryStore {
   private quarantineDatabase(accountId: string, reason: string): CorruptMonth | undefined {
     const path = this.databasePath(accountId);
     this.closeDatabase(accountId);
-    return this.setAside(accountId, WHOLE_HISTORY, path, reason, () => {
-      for (const suffix of ['-journal', '-staging', '-staging-journal']) rmSync(`${path}${suffix}`, { force: true });
+    return this.setAside(accountId, WHOLE_HISTORY, path, reason, (movedTo) => {
+      // Its journal goes with it (it belongs to that file, and may say what happened); staging is only a sync's.
+      if (existsSync(`${path}-journal`)) renameSync(`${path}-journal`, `${movedTo}-journal`);
+      for (const suffix of ['-staging', '-staging-journal']) rmSync(`${path}${suffix}`, { force: true });
     });
   }
 
@@ -311,12 +321,26 @@ export class HistoryStore {
     }
   }
 
-  /** Month files left beside a database (a migration stopped between its two renames) are set aside too. */
+  /**
+   * Month files beside a database: a migration stopped between its two renames, or an earlier version of
+   * Spendwatch still running and writing them. Whichever, they are set aside (never over an earlier copy) and
+   * their months marked for repair, so the next sync fetches those months whole; a migration's leftover
+   * temporary database is removed.
+   */
   private setAsideLeftoverMonthFiles(accountId: string): void {
-    const files = legacyMonthFiles(this.accountDir(accountId));
-    if (!files.length) return;
+    const dir = this.accountDir(accountId);
+    const files = legacyMonthFiles(dir);
+    const migrating = existsSync(`${this.databasePath(accountId)}.migrating`);
+    if (!files.length && !migrating) return;
     try {
-      this.locks.trySync(historyLockName(accountId), () => setMigratedFilesAside(this.accountDir(accountId), files));
+      this.locks.trySync(historyLockName(accountId), () => {
+        for (const leftover of ['.migrating', '.migrating-journal']) rmSync(`${this.databasePath(accountId)}${leftover}`, { force: true });
+        for (const file of files) {
+          const reason = 'a month file was found beside the database (written by an earlier version, or left by a migration)';
+          writeFileAtomic(join(dir, `${file.month}.repair.json`), `${JSON.stringify({ month: file.month, movedTo: join(dir, MIGRATED_DIR), reason })}\n`);
+        }
+        setMigratedFilesAside(dir, files);
+      });
     } catch {
       // A read-only disk: they stay where they are, and are never read while the database exists.
     }
@@ -326,7 +350,7 @@ export class HistoryStore {
    * Moves damaged history aside and persists its repair mark, under the account's lock. If another process
    * holds it (a sync in progress), the file is left for that sync, which reloads and repairs it itself.
    */
-  private setAside(accountId: string, month: string, path: string, reason: string, alsoRemove?: () => void): CorruptMonth | undefined {
+  private setAside(accountId: string, month: string, path: string, reason: string, alsoRemove?: (movedTo: string) => void): CorruptMonth | undefined {
     let found: CorruptMonth | undefined;
     const what = month === WHOLE_HISTORY ? 'The stored history' : `History for ${month}`;
     try {
@@ -337,7 +361,7 @@ export class HistoryStore {
         const mark: CorruptMonth = { month, movedTo: quarantineTarget(path, this.clock.now()), reason };
         writeFileAtomic(join(this.accountDir(accountId), `${month}.repair.json`), `${JSON.stringify(mark)}\n`);
         renameSync(path, mark.movedTo);
-        alsoRemove?.();
+        alsoRemove?.(mark.movedTo);
         return mark;
       });
     } catch (error) {
@@ -355,7 +379,8 @@ export class HistoryStore {
     const marks: CorruptMonth[] = [];
     for (const name of listDir(dir)) {
       const month = REPAIR_MARK.exec(name)?.[1];
-      if (!month) continue;
+      // Regular files only: a FIFO planted under a mark's name would block the read forever.
+      if (!month || !lstatSync(join(dir, name), { throwIfNoEntry: false })?.isFile()) continue;
       const parsed = repairMarkSchema.safeParse(safeJson(readFileIfExistsQuietly(join(dir, name))));
       marks.push(parsed.success ? parsed.data : { month, movedTo: '(unknown)', reason: 'damaged' });
     }
@@ -407,6 +432,7 @@ export class HistoryStore {
    * a failed or killed sync staged dropped.
    */
   private prepareToWrite(accountId: string): void {
+    this.damageFound.delete(accountId);
     let db = this.database(accountId, []);
     const state = this.readState(accountId);
     if (db && isDue(state.checkedAt, this.clock.now().getTime(), CHECK_EVERY_MS)) {
@@ -525,6 +551,7 @@ function safeJson(text: string | undefined): unknown {
 
 /** Which file is at `path` now (undefined: none): a database replaced by another process is opened again. */
 function fileIdentity(path: string): string | undefined {
-  const stat = statSync(path, { throwIfNoEntry: false });
+  // lstat: a link planted as history.sqlite is not followed (it is moved aside as damage, see database()).
+  const stat = lstatSync(path, { throwIfNoEntry: false });
   return stat ? `${stat.dev}:${stat.ino}` : undefined;
 }

@@ -3,7 +3,7 @@
  * once to migrate it. After migration the files are kept, untouched, in <account>/before-sqlite/ (nothing is
  * deleted; the docs say they may be removed).
  */
-import { mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const LEGACY_MONTH_FILE = /^(\d{4}-\d{2})\.json$/;
@@ -18,17 +18,23 @@ export function legacyMonthFiles(dir: string): LegacyMonthFile[] {
   return listDir(dir)
     .flatMap((name) => {
       const month = LEGACY_MONTH_FILE.exec(name)?.[1];
-      return month ? [{ month, path: join(dir, name) }] : [];
+      // Regular files only: a FIFO or a link under a month's name is no month Spendwatch wrote (and a FIFO would
+      // block the read forever).
+      return month && lstatSync(join(dir, name), { throwIfNoEntry: false })?.isFile() ? [{ month, path: join(dir, name) }] : [];
     })
     .sort((a, b) => a.month.localeCompare(b.month));
 }
 
-/** Moves migrated month files into before-sqlite/, where nothing reads them again. */
+/** Moves migrated month files into before-sqlite/, where nothing reads them again; never over an earlier copy. */
 export function setMigratedFilesAside(dir: string, files: LegacyMonthFile[]): void {
   if (!files.length) return;
   const target = join(dir, MIGRATED_DIR);
   mkdirSync(target, { recursive: true, mode: 0o700 });
-  for (const file of files) renameSync(file.path, join(target, `${file.month}.json`));
+  for (const file of files) {
+    let name = `${file.month}.json`;
+    for (let n = 2; existsSync(join(target, name)); n++) name = `${file.month}.${n}.json`;
+    renameSync(file.path, join(target, name));
+  }
 }
 
 export function listDir(dir: string): string[] {

@@ -79,9 +79,11 @@ export class CostsCollector {
         continue;
       }
       const { row, projectName } = result.value;
-      // Names come from whoever in the organisation typed them: key-shaped text never reaches history.
-      if (row.projectId && projectName) this.names.set(row.projectId, redactSecrets(projectName));
-      rows.push(row.lineItem ? { ...row, lineItem: redactSecrets(row.lineItem) } : row);
+      // Names come from whoever in the organisation typed them: key-shaped text never reaches history. And text
+      // is made well-formed (a lone surrogate, e.g. from a label cut mid-emoji, becomes U+FFFD) before anything
+      // compares or stores it: SQLite would store it so, and the day would then differ from itself every poll.
+      if (row.projectId && projectName) this.names.set(row.projectId, redactSecrets(projectName).toWellFormed());
+      rows.push({ ...row, projectId: row.projectId?.toWellFormed() ?? row.projectId, lineItem: row.lineItem ? redactSecrets(row.lineItem).toWellFormed() : row.lineItem });
     }
     this.days.set(day, rows);
     this.seen.add(day);

@@ -96,8 +96,14 @@ export class SyncEngine {
    * One writer per account across processes: the sync holds the account's history lock from reading its
    * state to writing it, on history reloaded from disk under the lock (another process may have synced).
    */
-  private run(account: StoredAccount): Promise<AccountSyncResult> {
-    return this.deps.history.withAccountLock(account.id, () => this.runLocked(account));
+  private async run(account: StoredAccount): Promise<AccountSyncResult> {
+    try {
+      return await this.deps.history.withAccountLock(account.id, () => this.runLocked(account));
+    } catch (error) {
+      // The lock or the history could not be prepared (another process kept it, a disk that fails): this account
+      // failed, and the others still sync.
+      return { accountId: account.id, name: account.name, ok: false, requests: 0, error: toErrorInfo(error), changedDays: [], daysWritten: 0, repaired: [], warning: null };
+    }
   }
 
   private async runLocked(account: StoredAccount): Promise<AccountSyncResult> {

@@ -1,4 +1,6 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +12,7 @@ import { StateNotices } from '../../../../src/main/core/fs/state-notices';
 import { TestClock } from '../../../support/test-clock';
 import { costRow } from '../../../support/cost-row';
 import { microsToExact } from '../../../../src/shared/money';
+import type { CostRow } from '../../../../src/main/core/history/types';
 
 const row = (micros: number) => costRow('p', 'li', micros);
 const FIXTURES = join(import.meta.dirname, '../../../fixtures/history');
@@ -222,5 +225,102 @@ describe('history kept in month files by earlier versions', () => {
     writeFileSync(join(account, 'history.sqlite.migrating'), 'half a database');
     expect(store(dir).load('acc_old').history.hasDay('2026-11-01')).toBe(true);
     expect(readdirSync(account)).not.toContain('history.sqlite.migrating');
+  });
+});
+
+describe('history against what an attack pass tried', () => {
+  const saved = (days: Record<string, CostRow[]>) => {
+    const dir = newDir();
+    const s = store(dir);
+    s.load('acc_1').history.replaceCosts(new Map(Object.entries(days)));
+    s.save('acc_1');
+    return { dir, account: join(dir, 'history', 'acc_1'), path: join(dir, 'history', 'acc_1', 'history.sqlite') };
+  };
+
+  it.each([
+    ['a total that is no integer', "UPDATE cost_day SET total = '1.5'"],
+    ['a total stored as a float', 'UPDATE cost_day SET total = 1.5'],
+    ['an amount that is no decimal', "UPDATE cost_row SET amount = 'twelve'"],
+    ['a table dropped', 'DROP TABLE day_sum'],
+  ])('a sound SQLite file holding what Spendwatch never wrote (%s) is damage: moved aside, never a crash', (_label, sql) => {
+    const { dir, path } = saved({ '2026-11-01': [row(2)] });
+    const db = new DatabaseSync(path);
+    db.exec(sql);
+    db.close();
+    const s = store(dir);
+    const history = s.load('acc_1').history;
+    // Found at open, or by the first read of the rows or sums (which then moves it aside and says so).
+    const figures = () => [history.dayCount, history.costRows('2026-11-01'), history.summary('2026-11-01')?.total];
+    try {
+      figures();
+    } catch (error) {
+      expect((error as Error).message).toMatch(/is damaged.*moved aside/);
+    }
+    expect(store(dir).pendingRepairs('acc_1').map((r) => r.month)).toEqual(['all']);
+    expect(store(dir).load('acc_1').history.dayCount).toBe(0);
+  });
+
+  it('a link or a directory named history.sqlite is moved aside, never followed', () => {
+    const { dir, path, account } = saved({ '2026-11-01': [row(2)] });
+    const elsewhere = join(newDir(), 'other.sqlite');
+    renameSync(path, elsewhere);
+    symlinkSync(elsewhere, path);
+    expect(store(dir).load('acc_1').corrupt.map((c) => c.month)).toEqual(['all']);
+    expect(lstatSync(readdirSync(account).map((f) => join(account, f)).find((f) => f.includes('.corrupt-'))!).isSymbolicLink()).toBe(true);
+    mkdirSync(path);
+    expect(store(dir).load('acc_1').history.dayCount).toBe(0);
+    expect(readdirSync(account).filter((f) => f.startsWith('history.sqlite.corrupt-'))).toHaveLength(2);
+  });
+
+  it('an export that stops reading mid-day never keeps a writer out', () => {
+    const { dir, path } = saved({ '2026-11-01': Array.from({ length: 2500 }, (_, i) => costRow(`p${i % 7}`, `item ${i}`, i + 1)) });
+    const reading = store(dir).load('acc_1').history.exportRows('2026-11-01')[Symbol.iterator]();
+    expect(reading.next().value).toHaveLength(1000);
+    // The reader has its first slice and waits (a pipe nobody reads): another process writes meanwhile.
+    const writer = new DatabaseSync(path, { timeout: 100 });
+    expect(() => writer.exec("BEGIN IMMEDIATE; UPDATE cost_day SET total = total WHERE day = '2026-11-01'; COMMIT;")).not.toThrow();
+    writer.close();
+    expect(reading.next().value).toHaveLength(1000);
+  });
+
+  it('labels are stored as they compare: a lone surrogate does not make a day differ from itself', () => {
+    const { dir } = saved({});
+    const s = store(dir);
+    const odd = costRow('p', 'emoji cut in half \ud83d', 1);
+    const { history } = s.load('acc_1');
+    history.replaceCosts(new Map([['2026-11-01', [{ ...odd, lineItem: odd.lineItem!.toWellFormed() }]]]));
+    s.save('acc_1');
+    const reread = store(dir).load('acc_1').history;
+    expect(reread.costsDiffer('2026-11-01', [{ ...odd, lineItem: odd.lineItem!.toWellFormed() }])).toBe(false);
+  });
+
+  it('month files found beside the database are set aside without overwriting the first copies, and their months refetched', () => {
+    const dir = newDir();
+    const account = join(dir, 'history', 'acc_old');
+    mkdirSync(account, { recursive: true });
+    cpSync(join(FIXTURES, 'v2'), account, { recursive: true });
+    store(dir).load('acc_old');
+    const first = readFileSync(join(account, 'before-sqlite', '2026-11.json'), 'utf8');
+    // An earlier version, still running, writes November again.
+    writeFileSync(join(account, '2026-11.json'), first.replace('"month":"2026-11"', '"month":"2026-11" '));
+    writeFileSync(join(account, 'history.sqlite.migrating'), 'left by a migration');
+    const s = store(dir);
+    s.load('acc_old');
+    expect(readFileSync(join(account, 'before-sqlite', '2026-11.json'), 'utf8')).toBe(first);
+    expect(readdirSync(join(account, 'before-sqlite'))).toContain('2026-11.2.json');
+    expect(s.pendingRepairs('acc_old').map((r) => r.month)).toEqual(['2026-11']);
+    expect(readdirSync(account)).not.toContain('history.sqlite.migrating');
+  });
+
+  it('a FIFO named like a month file or a repair mark is passed over, never read (it would block forever)', () => {
+    const dir = newDir();
+    const account = join(dir, 'history', 'acc_old');
+    mkdirSync(account, { recursive: true });
+    cpSync(join(FIXTURES, 'v2'), account, { recursive: true });
+    rmSync(join(account, '2026-05.json'));
+    execFileSync('mkfifo', [join(account, '2026-05.json'), join(account, 'all.repair.json')]);
+    const s = store(dir);
+    expect(s.load('acc_old').history.hasDay('2026-11-01')).toBe(true);
+    expect(s.pendingRepairs('acc_old')).toEqual([]);
   });
 });

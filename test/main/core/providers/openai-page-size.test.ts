@@ -53,6 +53,16 @@ describe('Costs pages sized to fit', () => {
     expect(again.length).toBeLessThan(limits.length); // no answer too large this time
   });
 
+  it('reads a single day larger than a page is read up to, as far as the client reads any answer', async () => {
+    // A day of 3,000 rows (~400 KB): over a page's 64 KB, under the client's cap of 1 MB.
+    const provider = new OpenAiProvider({ apiKey: key(2), baseUrl, retry: FAST_RETRY, maxResponseBytes: 1024 * 1024, costsPageBytes: 64 * 1024 });
+    const result = await provider.fetchCosts({ from: '2026-01-01', toExclusive: '2026-01-04' });
+    expect([...result.days.values()].map((rows) => rows.length)).toEqual([3000, 3000, 3000]);
+    const limits = server.requestsTo('/organization/costs').map((r) => Number(r.query.get('limit')));
+    // Halved to one day, then that day asked once more with the client's own cap; the next days start from one.
+    expect(limits.slice(0, 4)).toEqual([3, 2, 1, 1]);
+  });
+
   it('a single day larger than the cap fails with a message that does not blame the server', async () => {
     const provider = new OpenAiProvider({ apiKey: key(2), baseUrl, retry: FAST_RETRY, maxResponseBytes: CAP });
     const error = await provider.fetchCosts({ from: '2026-01-01', toExclusive: '2026-01-04' }).catch((e: unknown) => e);

@@ -224,6 +224,25 @@ describe('sync engine', () => {
     expect(fresh.queries.status([]).accounts[0].warning).toBeNull();
   });
 
+  it('damage only the daily page check finds: that account is fetched again, and the next account still syncs', async () => {
+    const acme = core.accounts.get('Acme');
+    await core.services.sync.syncAll();
+    const full = core.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly;
+    const path = join(dataDir, 'history', acme.id, 'history.sqlite');
+    const bytes = readFileSync(path);
+    // A page in the middle overwritten: opening and the list of days still read; the check does not pass.
+    bytes.fill(0x5a, Math.floor(bytes.length / 2 / 4096) * 4096, Math.floor(bytes.length / 2 / 4096) * 4096 + 4096);
+    writeFileSync(path, bytes);
+    clock.advance(25 * 3_600_000); // the check is daily
+    const report = await freshCore().services.sync.syncAll();
+    expect(report.results.map((r) => [r.name, r.ok])).toEqual([
+      ['Acme', true],
+      ['Beta', true],
+    ]);
+    expect(report.results[0].repaired.map((r) => r.month)).toEqual(['all']);
+    expect(freshCore().queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly.map((m) => m.totalMicros)).toEqual(full.map((m) => m.totalMicros));
+  });
+
   it('migrates month files to the database on first load, nothing lost; a damaged month is set aside and refetched', async () => {
     const acme = core.accounts.get('Acme');
     await core.services.sync.syncAll([acme.id]);

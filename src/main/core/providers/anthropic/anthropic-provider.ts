@@ -13,6 +13,7 @@ import { JsonHttpClient } from '../http/json-http-client';
 import { followCursor, parseAnswer } from '../http/paging';
 import type { RetryPolicy } from '../http/retry-policy';
 import type { CostsResult, DayRange, DaysSink, SpendProvider } from '../provider';
+import { redactSecrets } from '../../../../shared/redact';
 import { anthropicCostsReader } from './costs-reader';
 import { classifyAnthropicError } from './errors';
 import { costPageSchema, usagePageSchema, workspaceListSchema } from './schemas';
@@ -88,7 +89,7 @@ export class AnthropicProvider implements SpendProvider {
         for (const r of bucket.results) {
           const created = (r.cache_creation?.ephemeral_5m_input_tokens ?? 0) + (r.cache_creation?.ephemeral_1h_input_tokens ?? 0);
           rows.push({
-            model: r.model,
+            model: r.model === null || r.model === undefined ? r.model : redactSecrets(r.model).toWellFormed(),
             inputTokens: r.uncached_input_tokens + r.cache_read_input_tokens + created,
             outputTokens: r.output_tokens,
             cachedTokens: r.cache_read_input_tokens,

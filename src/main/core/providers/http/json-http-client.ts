@@ -93,6 +93,11 @@ export class JsonHttpClient {
     return this.sent;
   }
 
+  /** The most this client reads of one answer. */
+  get maxAnswerBytes(): number {
+    return this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+  }
+
   /** The size of the last answer's body in bytes (callers size their next page by it). */
   get lastAnswerBytes(): number {
     return this.answerBytes;

@@ -36,7 +36,10 @@ const MAX_COSTS_ANSWER_BYTES = 16 * 1024 * 1024;
 const USAGE_PAGE_LIMIT = 31;
 const PROJECTS_PAGE_LIMIT = 100;
 
-export type OpenAiProviderOptions = OpenAiClientOptions;
+export type OpenAiProviderOptions = OpenAiClientOptions & {
+  /** How much of a Costs page is read before it is asked again with fewer days (default 16 MB; tests shrink it). */
+  costsPageBytes?: number;
+};
 
 /** The Costs page limit (buckets) that fitted in one answer, per base URL and key, for the life of the process. */
 const FITTING_LIMIT = new Map<string, number>();
@@ -53,12 +56,14 @@ export class OpenAiProvider implements SpendProvider {
   private readonly http: JsonHttpClient;
   private readonly clock: Clock;
   private readonly fitKey: string;
+  private readonly costsPageBytes: number;
 
   constructor(options: OpenAiProviderOptions) {
     this.clock = options.clock ?? systemClock;
     // The key's last characters tell accounts apart in this process's memory; the key itself is not kept again.
     this.fitKey = `${options.baseUrl ?? ''}|${options.apiKey.slice(-12)}`;
     this.http = openAiHttpClient({ ...options, clock: this.clock });
+    this.costsPageBytes = options.costsPageBytes ?? MAX_COSTS_ANSWER_BYTES;
   }
 
   get requestCount(): number {
@@ -82,7 +87,7 @@ export class OpenAiProvider implements SpendProvider {
     const collector = new CostsCollector(range, openAiCostsReader, onDays);
     const fitting = FITTING_LIMIT.get(this.fitKey) ?? COSTS_PAGE_LIMIT;
     const limit: PageLimit = {
-      maxBytes: MAX_COSTS_ANSWER_BYTES,
+      maxBytes: this.costsPageBytes,
       value: Math.max(1, Math.min(fitting, totalDays <= ONE_PAGE_DAYS ? totalDays : PROBE_DAYS)),
       smaller: (value) => FITTING_LIMIT.set(this.fitKey, value),
       answered: (bytes, buckets) => {
@@ -110,7 +115,8 @@ export class OpenAiProvider implements SpendProvider {
         const rows = this.bucketRows(days, bucket.dayTime, range);
         for (const r of bucket.results) {
           rows.push({
-            model: r.model === null || r.model === undefined ? r.model : redactSecrets(r.model),
+            // Well-formed text, as costs' labels are (see CostsCollector).
+            model: r.model === null || r.model === undefined ? r.model : redactSecrets(r.model).toWellFormed(),
             inputTokens: r.input_tokens,
             outputTokens: r.output_tokens,
             cachedTokens: r.input_cached_tokens,
@@ -174,6 +180,11 @@ export class OpenAiProvider implements SpendProvider {
           } catch (error) {
             // Too large for one answer: the size was ours to choose, so ask for fewer days, down to one.
             if (!(error instanceof AnswerTooLarge) || !size.smaller) throw error;
+            if (size.value === 1 && size.maxBytes !== undefined && size.maxBytes < this.http.maxAnswerBytes) {
+              // One day larger than a page is read up to: it is read up to the client's own cap instead.
+              size.maxBytes = undefined;
+              continue;
+            }
             if (size.value === 1) {
               throw new AppError('malformed_response', `OpenAI's costs for a single day are larger than the ${formatBytes(error.maxBytes)} Spendwatch reads in one answer. Nothing was changed.`);
             }
