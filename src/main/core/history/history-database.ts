@@ -138,7 +138,10 @@ export class HistoryDatabase {
   static open(path: string, options: { create: boolean; onDamaged?: (error: DamagedDatabase) => void }): HistoryDatabase {
     let db: DatabaseSync | undefined;
     try {
-      db = new DatabaseSync(path, { open: true, readOnly: false, enableForeignKeyConstraints: false, timeout: BUSY_TIMEOUT_MS } as ConstructorParameters<typeof DatabaseSync>[1]);
+      db = new DatabaseSync(path, { open: true, readOnly: false, enableForeignKeyConstraints: false });
+      // A pragma, not the constructor's `timeout` option: that option (like setReturnArrays, isOpen and
+      // isTransaction) came with Node 24 and may be missing from Node 22 and Electron's Node, which Spendwatch supports.
+      db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
       // A stale journal from a killed writer is rolled back by the first read, before anything is trusted.
       const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
       if (version > SCHEMA_VERSION) {
@@ -165,8 +168,12 @@ export class HistoryDatabase {
 
   close(): void {
     this.statements.clear();
-    if (this.db.isOpen) this.db.close();
     this.stagingAttached = false;
+    try {
+      this.db.close();
+    } catch {
+      // Closed already (a damaged file is closed before it is moved aside).
+    }
   }
 
   private get stagingPath(): string {
@@ -178,7 +185,8 @@ export class HistoryDatabase {
    * process is peak memory (the garbage collector lets it pile up before a full collection).
    */
   private rows<T extends unknown[]>(sql: string, ...params: SQLInputValue[]): T[] {
-    const statement = this.statement(sql);
+    const statement = this.statement(sql) as StatementSync & { setReturnArrays?: (enabled: boolean) => void };
+    if (!statement.setReturnArrays) return statement.all(...params).map((row) => Object.values(row)) as T[];
     statement.setReturnArrays(true);
     return statement.all(...params) as unknown as T[];
   }
@@ -330,7 +338,11 @@ export class HistoryDatabase {
         fn();
         this.db.exec('COMMIT');
       } catch (error) {
-        if (this.db.isTransaction) this.db.exec('ROLLBACK');
+        try {
+          this.db.exec('ROLLBACK');
+        } catch {
+          // SQLite rolled it back itself (a full disk, a damaged page): there is no transaction left to end.
+        }
         throw error;
       }
     } catch (error) {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, StatementSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -147,6 +147,27 @@ describe('history store', () => {
     // A sound database is checked, and the time noted: the next sync within a day does not check again.
     await syncing.withAccountLock('acc_1', async () => undefined);
     expect(syncing.readState('acc_1').checkedAt).toBe('2026-11-21T00:00:00.000Z');
+  });
+
+  it("reads the same where node:sqlite has no setReturnArrays (Node 22's, Electron's may not)", () => {
+    const days = { '2026-11-01': [row(2), costRow('q', 'other', 3, 'eur')], '2026-11-02': [] };
+    const dir = newDir();
+    const s = store(dir);
+    s.load('acc_1').history.replaceCosts(new Map(Object.entries(days)));
+    s.save('acc_1');
+    const read = () => {
+      const history = store(dir).load('acc_1').history;
+      return [history.dayCount, history.costRows('2026-11-01'), history.summary('2026-11-01'), [...history.exportRows('2026-11-01')]];
+    };
+    const withArrays = read();
+    const proto = StatementSync.prototype as { setReturnArrays?: unknown };
+    const original = proto.setReturnArrays;
+    try {
+      proto.setReturnArrays = undefined;
+      expect(read()).toEqual(withArrays);
+    } finally {
+      proto.setReturnArrays = original;
+    }
   });
 
   it('refuses path-like account ids', () => {
