@@ -2,7 +2,7 @@
 // node in the same run. Figures only (a benchmark, not a test): the docs record them.
 //  - first sync (12-month backfill) against the loopback fake: wall time, peak RSS, Costs requests, exact MTD;
 //  - `status --json`: median wall time of 15 runs against `node -e 0`, and peak RSS;
-//  - `export` (the whole year as CSV to /dev/null): wall time, peak RSS;
+//  - `export` (the whole year as CSV, through a pipe to this process): wall time, peak RSS;
 //  - an incremental poll: Costs requests, wall time;
 //  - the app's cold 12-month dashboard query in a fresh process on the same data dir, and what it keeps resident.
 // Needs the built CLI (`npm run build:cli`) and runs itself inside a throwaway keyring session.

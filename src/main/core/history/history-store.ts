@@ -355,7 +355,8 @@ export class HistoryStore {
     const what = month === WHOLE_HISTORY ? 'The stored history' : `History for ${month}`;
     try {
       found = this.locks.trySync(historyLockName(accountId), () => {
-        if (!existsSync(path)) return undefined;
+        // lstat, not exists: a link whose target is gone is still something planted at the path, to move aside.
+        if (!lstatSync(path, { throwIfNoEntry: false })) return undefined;
         // The repair mark first: if it cannot be written (a full disk), the file stays where it is; history moved
         // aside without its mark would never be fetched whole again.
         const mark: CorruptMonth = { month, movedTo: quarantineTarget(path, this.clock.now()), reason };
@@ -420,6 +421,9 @@ export class HistoryStore {
       if (!db) throw new AppError('disk_full', diskFullMessage(path));
       return db;
     }
+    // Created only where nothing is: never through a link or over anything else planted at the path.
+    const there = lstatSync(path, { throwIfNoEntry: false });
+    if (there && !there.isFile()) throw new AppError('invalid_input', `Spendwatch will not write its history through ${path}: it is not a plain file. Move it away, then sync again.`);
     const db = this.openDatabase(accountId, path, { create: true });
     chmodSync(path, 0o600);
     return db;
@@ -448,7 +452,12 @@ export class HistoryStore {
         db = undefined;
       }
     }
-    (db ?? this.createDatabase(accountId)).clearStaged();
+    if (!db) {
+      db = this.createDatabase(accountId);
+      // A new database is sound: the first check is due a day after it, not at the next poll.
+      this.writeState(accountId, { ...this.readState(accountId), checkedAt: this.clock.now().toISOString() });
+    }
+    db.clearStaged();
   }
 
   /** After a failed sync: what it staged is dropped and what it changed in memory forgotten. */
@@ -492,7 +501,7 @@ export class HistoryStore {
     try {
       return syncStateSchema.parse({ ...EMPTY_SYNC_STATE, ...JSON.parse(text) });
     } catch {
-      // A damaged state file only costs a fresh backfill; the month files are still checked on their own.
+      // A damaged state file only costs a fresh backfill; the history database is still checked on its own.
       const movedTo = this.locks.trySync(historyLockName(accountId), () => quarantineFile(path, this.clock.now()));
       if (movedTo) this.notices?.add(`The sync state ${path} was damaged. It was moved to ${movedTo}; the next sync fetches the account's history again.`);
       return structuredClone(EMPTY_SYNC_STATE);

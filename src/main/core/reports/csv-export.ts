@@ -14,7 +14,7 @@ export const CSV_COLUMNS = ['date_utc', 'account', 'project_id', 'project_name',
 
 /**
  * The CSV in pieces of at most a few thousand rows, day by day (the header first): a year of a large organisation
- * is streamed out with one piece in memory, never the whole file, nor a whole day.
+ * is streamed out with one day's rows in memory at most, never the whole file.
  */
 export function* costsCsvChunks(accounts: ResolvedAccount[], from: UtcDay, to: UtcDay): Generator<string> {
   // The same few hundred labels come back on every row: each is made safe once per export, not once per cell.

@@ -93,7 +93,7 @@ describe('history store', () => {
       expect(history.replaceCosts(new Map([['2026-11-01', [row(2)]]]))).toEqual([]);
       expect(s.save('acc_1')).toBe(0);
     });
-    expect(readdirSync(join(dir, 'history', 'acc_1'))).toEqual(['history.sqlite']);
+    expect(readdirSync(join(dir, 'history', 'acc_1')).sort()).toEqual(['history.sqlite', 'state.json']);
   });
 
   it('a sync that fails after staging changes nothing: what it staged is dropped', async () => {
@@ -143,9 +143,7 @@ describe('history store', () => {
     expect(seen).toBe(0);
     expect(syncing.pendingRepairs('acc_1').map((r) => r.month)).toEqual(['all']);
     expect(readdirSync(join(dir, 'history', 'acc_1')).some((f) => f.startsWith('history.sqlite.corrupt-'))).toBe(true);
-    expect(syncing.readState('acc_1').checkedAt).toBeNull();
-    // A sound database is checked, and the time noted: the next sync within a day does not check again.
-    await syncing.withAccountLock('acc_1', async () => undefined);
+    // The new, empty database it starts afresh is sound: its first check is due a day later.
     expect(syncing.readState('acc_1').checkedAt).toBe('2026-11-21T00:00:00.000Z');
   });
 
@@ -291,6 +289,21 @@ describe('history against what an attack pass tried', () => {
     mkdirSync(path);
     expect(store(dir).load('acc_1').history.dayCount).toBe(0);
     expect(readdirSync(account).filter((f) => f.startsWith('history.sqlite.corrupt-'))).toHaveLength(2);
+  });
+
+  it('a link to nowhere planted as history.sqlite is moved aside too, and a sync never writes through it', async () => {
+    const { dir, path, account } = saved({ '2026-11-01': [row(2)] });
+    rmSync(path);
+    const target = join(newDir(), 'written-through.sqlite');
+    symlinkSync(target, path);
+    const s = store(dir);
+    await s.withAccountLock('acc_1', async () => {
+      s.load('acc_1').history.replaceCosts(new Map([['2026-11-01', [row(3)]]]));
+      s.save('acc_1');
+    });
+    expect(existsSync(target)).toBe(false);
+    expect(lstatSync(path).isFile()).toBe(true);
+    expect(readdirSync(account).some((f) => f.startsWith('history.sqlite.corrupt-'))).toBe(true);
   });
 
   it('an export that stops reading mid-day never keeps a writer out', () => {

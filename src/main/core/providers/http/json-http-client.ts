@@ -213,7 +213,7 @@ function keepValueDigits(this: unknown, key: string, value: unknown, context?: {
 let undici: Promise<typeof Undici> | undefined;
 const loadUndici = () => (undici ??= import('undici'));
 
-/** Far above any real answer (a 180-day Costs page of a large org is a few MB); a larger one is refused unread. */
+/** Above any answer the client asks for (Costs pages are sized to ~4 MB, one day at most to this); larger is refused unread. */
 const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 class ResponseTooLarge extends Error {}
