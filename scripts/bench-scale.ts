@@ -45,7 +45,6 @@ function measured(args: string[], input = ''): Promise<{ ms: number; peakKb: num
     child.on('close', (code) => {
       const ms = performance.now() - started;
       const peakKb = Number(stderr.trim().split('\n').at(-1));
-      for (const line of stderr.split('\n')) if (line.startsWith('MEM ')) console.log(`  ${args.slice(-2).join(' ')}: ${line}`);
       if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}: ${stdout.slice(0, 2000)} ${stderr.slice(-2000)}`));
       else resolve({ ms, peakKb, stdout, code: code ?? 0 });
     });
@@ -64,7 +63,7 @@ console.log(`organisation "${which}": ${shape.projects} projects × ${shape.line
 try {
   await measured(cli('accounts', 'add', '--provider', 'openai', '--name', 'Scale', '--base-url', baseUrl), key);
   server.clearLog();
-  const first = await measured([...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), ...cli('sync', '--json')]);
+  const first = await measured(cli('sync', '--json'));
   const costRequests = server.requestsTo('/organization/costs');
   console.log(`first sync: ${(first.ms / 1000).toFixed(1)} s, peak ${mb(first.peakKb)}, ${costRequests.length} Costs requests (limits ${[...new Set(costRequests.map((r) => r.query.get('limit')))].join(', ')})`);
 

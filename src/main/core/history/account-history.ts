@@ -73,7 +73,7 @@ export class AccountHistory {
   private dayTotals(): Map<UtcDay, ExactAmount> {
     if (!this.totals) {
       this.totals = this.db ? this.db.dayTotals() : new Map();
-      for (const [day, rows] of this.costs) this.totals.set(day, summarise(rows).total);
+      for (const day of this.costs.keys()) this.totals.set(day, this.summary(day)!.total);
     }
     return this.totals;
   }
@@ -174,9 +174,10 @@ export class AccountHistory {
   /** Loads rows into memory without marking anything to save (the demo, tests). */
   loadMonth(costs: Map<UtcDay, CostRow[]>, usage: Map<UtcDay, UsageRow[]>): void {
     for (const [day, rows] of costs) {
+      const summary = summarise(rows);
       this.costs.set(day, rows);
-      this.totals?.set(day, summarise(rows).total);
-      this.summaries.delete(day);
+      this.totals?.set(day, summary.total);
+      this.summaries.set(day, summary);
       this.monthSummaries.delete(monthOf(day));
     }
     for (const [day, rows] of usage) this.usage.set(day, rows);

@@ -240,11 +240,10 @@ export class HistoryDatabase {
     });
   }
 
-  /** One day's cost rows in the order they were stored (or staged), or undefined if the day is not stored. */
-  costRows(day: UtcDay, from: 'history' | 'staged' = 'history'): CostRow[] | undefined {
+  /** One stored (or staged) day's cost rows, in the order they were stored; the caller knows the day is there. */
+  costRows(day: UtcDay, from: 'history' | 'staged' = 'history'): CostRow[] {
     const prefix = from === 'staged' ? 'staging.' : '';
     return this.read(() => {
-      if (!this.rows(`SELECT 1 FROM ${prefix}cost_day WHERE day = ?`, day).length) return undefined;
       const rows = this.rows<[string | null, string | null, string, number | null, string]>(
         `SELECT project_id, line_item, amount, quantity, currency FROM ${prefix}cost_row WHERE day = ? ORDER BY seq`,
         day,

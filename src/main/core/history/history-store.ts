@@ -13,7 +13,7 @@
  * aside with its own repair mark, as before. Until it can be migrated (another process holds the lock, or the
  * disk is full or read-only) the month files are read as they are.
  */
-import { chmodSync, existsSync, lstatSync, mkdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, renameSync, rmSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { appErrorSchema } from '../../../shared/domain';
@@ -191,15 +191,15 @@ export class HistoryStore {
    */
   private database(accountId: string, corrupt: CorruptMonth[]): HistoryDatabase | undefined {
     const path = this.databasePath(accountId);
-    const identity = fileIdentity(path);
+    const there = lstatSync(path, { throwIfNoEntry: false });
     const open = this.dbs.get(accountId);
-    if (open && open.identity === identity) return open.db;
+    if (open && open.identity === identityOf(there)) return open.db;
     if (open) this.closeDatabase(accountId);
-    if (identity === undefined) {
+    if (!there) {
       const files = legacyMonthFiles(this.accountDir(accountId));
       return files.length ? this.migrate(accountId, files, corrupt) : undefined;
     }
-    if (!lstatSync(path).isFile()) {
+    if (!there.isFile()) {
       const mark = this.quarantineDatabase(accountId, 'it is not a file');
       if (mark) corrupt.push(mark);
       return undefined;
@@ -415,14 +415,15 @@ export class HistoryStore {
     } catch (error) {
       throw diskError(error, dir);
     }
-    if (fileIdentity(path) === undefined && legacyMonthFiles(dir).length) {
+    const there = lstatSync(path, { throwIfNoEntry: false });
+    const files = there ? [] : legacyMonthFiles(dir);
+    if (files.length) {
       // Month files not migrated yet (a disk that was full): they are migrated first, never written over.
-      const db = this.migrate(accountId, legacyMonthFiles(dir), []);
+      const db = this.migrate(accountId, files, []);
       if (!db) throw new AppError('disk_full', diskFullMessage(path));
       return db;
     }
     // Created only where nothing is: never through a link or over anything else planted at the path.
-    const there = lstatSync(path, { throwIfNoEntry: false });
     if (there && !there.isFile()) throw new AppError('invalid_input', `Spendwatch will not write its history through ${path}: it is not a plain file. Move it away, then sync again.`);
     const db = this.openDatabase(accountId, path, { create: true });
     chmodSync(path, 0o600);
@@ -561,6 +562,9 @@ function safeJson(text: string | undefined): unknown {
 /** Which file is at `path` now (undefined: none): a database replaced by another process is opened again. */
 function fileIdentity(path: string): string | undefined {
   // lstat: a link planted as history.sqlite is not followed (it is moved aside as damage, see database()).
-  const stat = lstatSync(path, { throwIfNoEntry: false });
+  return identityOf(lstatSync(path, { throwIfNoEntry: false }));
+}
+
+function identityOf(stat: Stats | undefined): string | undefined {
   return stat ? `${stat.dev}:${stat.ino}` : undefined;
 }

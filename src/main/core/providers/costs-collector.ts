@@ -30,7 +30,7 @@ export interface CostsReader {
 
 export class CostsCollector {
   /** Day → the rows of the latest delivery of that day's bucket (until handed to the sink). */
-  private readonly days = new Map<UtcDay, CostRow[]>();
+  private days = new Map<UtcDay, CostRow[]>();
   /** Every day delivered so far (for progress), handed over or not. */
   private readonly seen = new Set<UtcDay>();
   /** Days whose latest delivery had rows that could not be read. */
@@ -52,10 +52,9 @@ export class CostsCollector {
   /** After each page: the days read so far go to the sink (if there is one) and leave memory. */
   pageDone(): void {
     if (!this.sink || this.days.size === 0) return;
-    const days = new Map(this.days);
-    const partial = new Set([...days.keys()].filter((day) => this.partial.has(day)));
-    this.days.clear();
-    this.sink(days, partial);
+    const days = this.days;
+    this.days = new Map();
+    this.sink(days, new Set([...days.keys()].filter((day) => this.partial.has(day))));
   }
 
   addBucket(raw: unknown): void {

@@ -102,7 +102,7 @@ export class SyncEngine {
     } catch (error) {
       // The lock or the history could not be prepared (another process kept it, a disk that fails): this account
       // failed, and the others still sync.
-      return { accountId: account.id, name: account.name, ok: false, requests: 0, error: toErrorInfo(error), changedDays: [], daysWritten: 0, repaired: [], warning: null };
+      return failedSync(account, toErrorInfo(error), 0);
     }
   }
 
@@ -155,7 +155,7 @@ export class SyncEngine {
       } catch {
         // A full or read-only disk: the failure is still reported to the caller, just not remembered.
       }
-      return { accountId: account.id, name: account.name, ok: false, requests: provider?.requestCount ?? 0, error: info, changedDays: [], daysWritten: 0, repaired: [], warning: null };
+      return failedSync(account, info, provider?.requestCount ?? 0);
     }
   }
 
@@ -234,6 +234,10 @@ export class SyncEngine {
     // reversed or empty range: today is always in it.
     return from > today ? today : from;
   }
+}
+
+function failedSync(account: StoredAccount, error: AccountSyncResult['error'], requests: number): AccountSyncResult {
+  return { accountId: account.id, name: account.name, ok: false, requests, error, changedDays: [], daysWritten: 0, repaired: [], warning: null };
 }
 
 /**
