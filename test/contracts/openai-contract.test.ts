@@ -39,6 +39,49 @@ describe('OpenAI contract (published spec, loosened only where live behaviour di
   });
 });
 
+describe('OpenAI contract: who spent it (API keys, users, group_by api_key_id)', () => {
+  const owner = { type: 'user', user: { id: 'user-1', email: 'a@example.com', name: 'A', created_at: 1_700_000_000, role: 'owner' } };
+  const key = { object: 'organization.project.api_key', redacted_value: 'sk-proj-****abcd', name: 'Prod', created_at: 1_700_000_000, last_used_at: null, id: 'key_1', owner_project_access: 'active', owner };
+  const list = (data: unknown[]) => ({ object: 'list', data, first_id: null, last_id: null, has_more: false });
+  const user = { object: 'organization.user', id: 'user-1', name: 'A', email: 'a@example.com', role: 'owner', added_at: 1_700_000_000 };
+
+  it('checks project API key lists at their concrete path, against the template', () => {
+    const path = '/organization/projects/proj_1/api_keys';
+    expect(responseViolations(path, list([key]))).toEqual([]);
+    const serviceAccount = { type: 'service_account', service_account: { id: 'svc_acct_1', name: 'bot', created_at: 1_700_000_000, role: 'member' } };
+    expect(responseViolations(path, list([{ ...key, owner: serviceAccount }]))).toEqual([]);
+    expect(responseViolations(path, list([{ ...key, object: 'organization.api_key' }]))).not.toEqual([]);
+    expect(responseViolations(path, list([{ ...key, owner_project_access: undefined }]))).not.toEqual([]); // required
+    // The owner's details sit under `user`, with created_at and role: a flat owner is not the spec's.
+    expect(responseViolations(path, list([{ ...key, owner: { type: 'user', user: { id: 'user-1', name: 'A', email: 'a@example.com' } } }]))).not.toEqual([]);
+    expect(responseViolations(path, list([{ ...key, owner: { type: 'robot' } }]))).not.toEqual([]);
+  });
+
+  it('checks user lists', () => {
+    expect(responseViolations('/organization/users', list([user]))).toEqual([]);
+    expect(responseViolations('/organization/users', list([{ ...user, added_at: undefined }]))).not.toEqual([]); // required
+    expect(responseViolations('/organization/users', list([{ ...user, object: 'user' }]))).not.toEqual([]);
+    expect(responseViolations('/organization/users', { object: 'list', data: [user] })).not.toEqual([]); // has_more required
+  });
+
+  it('knows which fields each endpoint groups by, and the new endpoints\' documented limits', () => {
+    const costs = (...extra: [string, string][]) => new URLSearchParams([['start_time', '1'], ...extra]);
+    expect(requestViolations('/organization/costs', costs(['group_by[]', 'line_item'], ['group_by[]', 'project_id'], ['group_by[]', 'api_key_id'], ['api_key_ids[]', 'key_1']))).toEqual([]);
+    expect(requestViolations('/organization/costs', costs(['group_by[]', 'user_id']))).toHaveLength(1);
+    const usage = (...extra: [string, string][]) => new URLSearchParams([['start_time', '1'], ...extra]);
+    expect(requestViolations('/organization/usage/completions', usage(['group_by[]', 'user_id'], ['group_by[]', 'api_key_id'], ['group_by[]', 'service_tier'], ['batch', 'true'], ['limit', '31']))).toEqual([]);
+    expect(requestViolations('/organization/usage/completions', usage(['limit', '32']))).toHaveLength(1);
+    expect(requestViolations('/organization/usage/completions', usage(['bucket_width', '1h'], ['limit', '168']))).toEqual([]);
+    expect(requestViolations('/organization/usage/embeddings', usage(['limit', '32']))).toHaveLength(1);
+    const keys = '/organization/projects/proj_1/api_keys';
+    expect(requestViolations(keys, new URLSearchParams({ limit: '100', after: 'key_1', owner_project_access: 'any' }))).toEqual([]);
+    expect(requestViolations(keys, new URLSearchParams({ limit: '101' }))).toHaveLength(1);
+    expect(requestViolations(keys, new URLSearchParams({ owner_project_access: 'all' }))).toHaveLength(1);
+    expect(requestViolations('/organization/users', new URLSearchParams({ limit: '100', after: 'user-1' }))).toEqual([]);
+    expect(requestViolations('/organization/users', new URLSearchParams({ limit: '0' }))).toHaveLength(1);
+  });
+});
+
 describe('the spec copy', () => {
   it('is the reference the project was given, when that reference is beside the clone', async () => {
     const { existsSync, readFileSync } = await import('node:fs');

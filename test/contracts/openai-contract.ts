@@ -27,12 +27,20 @@ interface OpenApi {
 
 const SPEC_PATH = fileURLToPath(new URL('./openai-admin-api.yaml', import.meta.url));
 
-/** Documented in the parameters' descriptions rather than as schema keywords (e.g. "between 1 and 180"). */
+/** Documented in the parameters' descriptions rather than as schema keywords (e.g. "between 1 and 180"), by path template. */
 const DOCUMENTED_LIMITS: Record<string, [number, number]> = {
   '/organization/costs': [1, 180],
-  '/organization/usage/completions': [1, 31],
   '/organization/projects': [1, 100],
+  '/organization/projects/{project_id}/api_keys': [1, 100],
+  '/organization/users': [1, 100],
 };
+/** Every /organization/usage/… endpoint documents its maximum per bucket_width (the default width is 1d). */
+const USAGE_LIMITS: Record<string, [number, number]> = { '1d': [1, 31], '1h': [1, 168], '1m': [1, 1440] };
+
+function documentedLimit(template: string, query: URLSearchParams): [number, number] | undefined {
+  if (template.startsWith('/organization/usage/')) return USAGE_LIMITS[query.get('bucket_width') ?? '1d'];
+  return DOCUMENTED_LIMITS[template];
+}
 
 let cached: { spec: OpenApi; ajv: Ajv2020; validators: Map<string, ValidateFunction> } | undefined;
 
@@ -51,17 +59,19 @@ function load() {
 
 function responseValidator(path: string): ValidateFunction {
   const { spec, ajv, validators } = load();
-  let validate = validators.get(path);
+  // Concrete paths ("/organization/projects/proj_1/api_keys") share their template's validator.
+  const template = specPathOf(spec, path);
+  let validate = validators.get(template);
   if (!validate) {
-    const schema = spec.paths[path]?.get?.responses['200']?.content?.['application/json']?.schema as { $ref?: string } | undefined;
+    const schema = spec.paths[template]?.get?.responses['200']?.content?.['application/json']?.schema as { $ref?: string } | undefined;
     if (!schema?.$ref) throw new Error(`No 200 response schema for GET ${path} in the spec`);
     validate = ajv.compile({ $ref: `openai${schema.$ref}` });
-    validators.set(path, validate);
+    validators.set(template, validate);
   }
   return validate;
 }
 
-/** Problems with a 200 response body for GET `path` (e.g. "/organization/costs"); [] when it fits the spec. */
+/** Problems with a 200 response body for GET `path` (e.g. "/organization/costs", or a concrete path of a template); [] when it fits the spec. */
 export function responseViolations(path: string, body: unknown): string[] {
   const validate = responseValidator(path);
   if (validate(body)) return [];
@@ -105,7 +115,7 @@ export function requestViolations(path: string, query: URLSearchParams): string[
   for (const [name, param] of params) {
     if (param.required && !query.has(name)) problems.push(`request ${path}: required ${name} missing`);
   }
-  const range = DOCUMENTED_LIMITS[path];
+  const range = documentedLimit(specPathOf(spec, path), query);
   const limit = query.get('limit');
   if (range && limit !== null && !(Number(limit) >= range[0] && Number(limit) <= range[1])) problems.push(`request ${path}: limit ${limit} outside ${range[0]}..${range[1]}`);
   return problems;

@@ -1,5 +1,5 @@
 /**
- * A loopback stand-in for Anthropic's Admin API (cost report, workspaces, messages usage report), written from
+ * A loopback stand-in for Anthropic's Admin API (cost report, workspaces, messages usage report, API keys), written from
  * ../shared/reference/anthropic-admin-api.md: `x-api-key` + `anthropic-version` headers, RFC 3339 `starting_at`
  * snapped to the UTC day, daily buckets (≤ 31 a page), `has_more` + `next_page`, amounts as decimal strings in
  * CENTS, `workspace_id: null` for the default workspace, Anthropic's error shape. Requests and answers outside
@@ -22,12 +22,35 @@ export interface FakeAnthropicUsage {
   uncachedInput: number;
   cacheRead: number;
   output: number;
+  /** The key the usage went through; null (the default) for usage no key is named for (e.g. the Console). */
+  apiKeyId?: string | null;
+  /** null (the default): the default workspace. */
+  workspaceId?: string | null;
+  /** Default "standard". */
+  serviceTier?: string;
+}
+
+/** An API key (GET /v1/organizations/api_keys). */
+export interface FakeAnthropicApiKey {
+  id: string;
+  name: string;
+  /** RFC 3339; default 2025-01-01T00:00:00Z. */
+  createdAt?: string;
+  /** Who created it; default a user "user_01Admin". */
+  createdBy?: { id: string; type: string };
+  /** Default "sk-ant-api03-" and the id's last four characters. */
+  partialKeyHint?: string;
+  /** Default "active". */
+  status?: 'active' | 'inactive' | 'archived' | 'expired';
+  /** null (the default): the default workspace. */
+  workspaceId?: string | null;
 }
 
 export interface FakeAnthropicOrganisation {
   workspaces: { id: string; name: string; archived?: boolean }[];
   costs: Record<string, FakeAnthropicCost[]>;
   usage: Record<string, FakeAnthropicUsage[]>;
+  apiKeys?: FakeAnthropicApiKey[];
 }
 
 export type AnthropicKeyBehaviour = FakeAnthropicOrganisation | 'revoked' | 'no-permission';
@@ -101,8 +124,9 @@ export class FakeAnthropicServer {
     const path = url.pathname.replace(/^\/v1/, '');
     const q = url.searchParams;
     if (path === '/organizations/cost_report') return this.report(res, q, 'cost_report', (day, groups) => this.costResults(behaviour, day, groups));
-    if (path === '/organizations/usage_report/messages') return this.report(res, q, 'usage_report', (day) => this.usageResults(behaviour, day));
+    if (path === '/organizations/usage_report/messages') return this.report(res, q, 'usage_report', (day, groups) => this.usageResults(behaviour, day, groups));
     if (path === '/organizations/workspaces') return this.workspaces(res, behaviour, q);
+    if (path === '/organizations/api_keys') return this.apiKeys(res, behaviour, q);
     send(res, 404, errorBody('not_found_error', `Unknown path ${url.pathname}`));
   }
 
@@ -171,19 +195,71 @@ export class FakeAnthropicServer {
     return rows.length ? [{ currency: 'USD', amount: (Number(total) / 1000).toString(), workspace_id: null, description: null, cost_type: null }] : [];
   }
 
-  private usageResults(org: FakeAnthropicOrganisation, day: string): unknown[] {
-    return (org.usage[day] ?? []).map((u) => ({
-      uncached_input_tokens: u.uncachedInput,
-      cache_read_input_tokens: u.cacheRead,
-      cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 },
-      output_tokens: u.output,
-      server_tool_use: { web_search_requests: 0 },
-      api_key_id: null,
-      workspace_id: null,
-      model: u.model,
-      service_tier: null,
-      context_window: null,
-    }));
+  /** Fields not grouped by are null; rows that then coincide are summed into one result. */
+  private usageResults(org: FakeAnthropicOrganisation, day: string, groups: string[]): unknown[] {
+    const by = (field: string) => groups.includes(field);
+    const fields = (u: FakeAnthropicUsage) => ({
+      api_key_id: by('api_key_id') ? (u.apiKeyId ?? null) : null,
+      workspace_id: by('workspace_id') ? (u.workspaceId ?? null) : null,
+      model: by('model') ? u.model : null,
+      service_tier: by('service_tier') ? (u.serviceTier ?? 'standard') : null,
+      context_window: by('context_window') ? '0-200k' : null,
+    });
+    const merged = new Map<string, FakeAnthropicUsage[]>();
+    for (const u of org.usage[day] ?? []) {
+      const key = JSON.stringify(Object.values(fields(u)));
+      merged.set(key, [...(merged.get(key) ?? []), u]);
+    }
+    return [...merged.values()].map((rows) => {
+      const sum = (of: (u: FakeAnthropicUsage) => number) => rows.reduce((total, u) => total + of(u), 0);
+      return {
+        uncached_input_tokens: sum((u) => u.uncachedInput),
+        cache_read_input_tokens: sum((u) => u.cacheRead),
+        cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 },
+        output_tokens: sum((u) => u.output),
+        server_tool_use: { web_search_requests: 0 },
+        ...fields(rows[0]),
+      };
+    });
+  }
+
+  private apiKeys(res: ServerResponse, org: FakeAnthropicOrganisation, q: URLSearchParams): void {
+    const known = ['limit', 'after_id', 'before_id', 'status', 'workspace_id', 'created_by_user_id'];
+    for (const name of new Set(q.keys())) if (!known.includes(name)) this.contractViolations.push(`request api_keys: unknown parameter ${name}`);
+    const status = q.get('status');
+    if (status !== null && !['active', 'archived', 'expired', 'inactive'].includes(status)) this.contractViolations.push(`request api_keys: status ${status} is not allowed`);
+    const limit = q.has('limit') ? Number(q.get('limit')) : 20;
+    if (!(Number.isInteger(limit) && limit >= 1 && limit <= 1000)) {
+      this.contractViolations.push(`request api_keys: limit ${q.get('limit')} outside 1..1000`);
+      return send(res, 400, errorBody('invalid_request_error', 'limit must be between 1 and 1000'));
+    }
+    const visible = (org.apiKeys ?? []).filter(
+      (k) =>
+        (status === null || (k.status ?? 'active') === status) &&
+        (!q.has('workspace_id') || (k.workspaceId ?? null) === q.get('workspace_id')) &&
+        (!q.has('created_by_user_id') || (k.createdBy?.id ?? 'user_01Admin') === q.get('created_by_user_id')),
+    );
+    // after_id: the page after that key; before_id: the page that ends just before it.
+    const after = q.get('after_id');
+    const before = q.get('before_id');
+    const end = before ? Math.max(0, visible.findIndex((k) => k.id === before)) : visible.length;
+    const from = after ? visible.findIndex((k) => k.id === after) + 1 : before ? Math.max(0, end - limit) : 0;
+    const page = visible.slice(from, Math.min(end, from + limit));
+    send(res, 200, {
+      data: page.map((k) => ({
+        type: 'api_key',
+        id: k.id,
+        name: k.name,
+        created_at: k.createdAt ?? '2025-01-01T00:00:00Z',
+        created_by: k.createdBy ?? { id: 'user_01Admin', type: 'user' },
+        partial_key_hint: k.partialKeyHint ?? `sk-ant-api03-...${k.id.slice(-4)}`,
+        status: k.status ?? 'active',
+        workspace_id: k.workspaceId ?? null,
+      })),
+      has_more: before ? from > 0 : from + limit < end,
+      first_id: page[0]?.id ?? null,
+      last_id: page.at(-1)?.id ?? null,
+    });
   }
 
   private workspaces(res: ServerResponse, org: FakeAnthropicOrganisation, q: URLSearchParams): void {
