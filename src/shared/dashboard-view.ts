@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { microsSchema, appErrorSchema, providerIdSchema, budgetSchema, utcDaySchema, utcMonthSchema } from './domain';
+import { DIMENSION_IDS } from './dimensions';
 
 export const accountSummarySchema = z.object({
   id: z.string(),
@@ -29,7 +30,7 @@ export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
 export const rangeSchema = z.enum(['7d', '30d', 'mtd', '3m', '12m']);
 export type DashboardRange = z.infer<typeof rangeSchema>;
-export const groupBySchema = z.enum(['model', 'line_item', 'project']);
+export const groupBySchema = z.enum(DIMENSION_IDS);
 export type GroupBy = z.infer<typeof groupBySchema>;
 
 
@@ -80,6 +81,9 @@ export const dashboardViewSchema = z.object({
   byProject: z.array(namedAmountSchema),
   byLineItem: z.array(namedAmountSchema),
   byModel: z.array(namedAmountSchema),
+  /** Totals over the range by what the chart stacks by (any dimension), and whether they are billed or estimated. */
+  byGroup: z.array(namedAmountSchema).optional(),
+  groupBasis: z.enum(['billed', 'estimated']).optional(),
   /** This month so far; its whole days against the same days of last month. */
   monthBreakdown: z.object({
     /** How many whole UTC days are compared (0 on the 1st: nothing yet). Absent in views built by older code. */

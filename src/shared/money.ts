@@ -17,7 +17,7 @@ export const MICROS_PER_UNIT = 1_000_000;
 export const EXACT_DIGITS = 48;
 const MICROS_DIGITS = 6;
 const EXACT_PER_MICRO = 10n ** BigInt(EXACT_DIGITS - MICROS_DIGITS);
-const EXACT_PER_UNIT = 10n ** BigInt(EXACT_DIGITS);
+export const EXACT_PER_UNIT = 10n ** BigInt(EXACT_DIGITS);
 /** Digits before the point that the parser will even compute with (guards against "1e999999" before any BigInt). */
 const MAX_INTEGER_DIGITS = 12;
 /**

@@ -16,6 +16,7 @@ import { print, printAlerts, printedJson, printJson, printStream, renderStatus }
 import { amountArg, dayArg, thresholdsArg } from './arguments';
 import { registerSpendControlCommands } from './commands/spend-controls';
 import { registerBillingCommands } from './commands/billing';
+import { registerInsightCommands } from './commands/insights';
 import { terminalSafe } from '../core/text/safe-output';
 import { FileLog } from '../core/logging/file-log';
 import { systemClock } from '../core/ports';
@@ -50,7 +51,7 @@ function progressReporter(core: Spendwatch): () => void {
 
 export function buildProgram(): Command {
   const program = new Command('spendwatch')
-    .description('Watch your OpenAI API spend from the terminal (same data as the Spendwatch desktop app).')
+    .description('Watch your OpenAI and Anthropic API spend from the terminal (same data as the Spendwatch desktop app).')
     .showHelpAfterError()
     .exitOverride();
 
@@ -220,6 +221,7 @@ export function buildProgram(): Command {
 
   registerSpendControlCommands(program, makeCore);
   registerBillingCommands(program, makeCore);
+  registerInsightCommands(program, makeCore);
   return program;
 }
 

@@ -58,7 +58,7 @@ export class AccountViews {
           : null;
       return {
         account,
-        view: { history, projectNames: state.projects },
+        view: { history, projectNames: state.projects, provider: account.provider, apiKeys: state.apiKeys, users: state.users },
         isDemo: false,
         lastSyncedAt: state.lastSuccessAt,
         lastError: state.lastError,

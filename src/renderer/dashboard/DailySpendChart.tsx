@@ -3,6 +3,7 @@ import { memo, useMemo, useState } from 'react';
 import { CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DailySeries, GroupBy, NamedAmount } from '../../shared/domain';
 import { formatDay } from '../../shared/dates';
+import { DIMENSION_IDS, DIMENSIONS } from '../../shared/dimensions';
 import { exactTitle, money, moneyAxis, shareText, tooltipMoney } from '../format';
 import { SimpleTable } from '../components/SimpleTable';
 import { ChartLegend, ChartTooltipBox, TOOLTIP_CURSOR, type TooltipContentProps } from './ChartParts';
@@ -12,7 +13,7 @@ import { chartRows, chartSeries, stackedChart } from './stacked-chart';
 import type { GroupNoun } from '../provider-words';
 import { BARS_UP_TO_DAYS, seriesColour, seriesColours, tickInterval } from './palette';
 
-const NOUNS: Record<GroupBy, [string, string]> = { model: ['model', 'models'], line_item: ['line item', 'line items'], project: ['project', 'projects'] };
+const NOUNS = Object.fromEntries(DIMENSION_IDS.map((id) => [id, DIMENSIONS[id].nouns])) as Record<GroupBy, [string, string]>;
 /** Anthropic says "workspace": the project words follow the accounts shown. */
 const nounsWith = (noun?: GroupNoun): Record<GroupBy, [string, string]> => (noun ? { ...NOUNS, project: [noun.singular, noun.plural] } : NOUNS);
 const OTHER_SERIES = '__other__';

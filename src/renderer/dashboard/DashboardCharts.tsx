@@ -4,6 +4,8 @@
  */
 import { useDeferredValue, useMemo } from 'react';
 import type { DashboardRange, DashboardView, GroupBy } from '../../shared/domain';
+import { ALL_ACCOUNTS } from '../../shared/domain';
+import { DIMENSION_IDS, DIMENSIONS, isEstimated } from '../../shared/dimensions';
 import { DailySpendChart } from './DailySpendChart';
 import { capitalised, groupNoun } from '../provider-words';
 import { awaitingFirstSync } from './sync-state';
@@ -18,18 +20,8 @@ const RANGES: { value: DashboardRange; label: string }[] = [
   { value: '12m', label: '12 months' },
 ];
 
-const GROUPS: { value: GroupBy; label: string }[] = [
-  { value: 'model', label: 'Model' },
-  { value: 'line_item', label: 'Line item' },
-  { value: 'project', label: 'Project' },
-];
-
 /** The range's full breakdown for the grouping the chart stacks by: what "Other" folds and "Show all" lists. */
-const ALL_BY: Record<GroupBy, (view: DashboardView) => DashboardView['byModel']> = {
-  model: (v) => v.byModel,
-  line_item: (v) => v.byLineItem,
-  project: (v) => v.byProject,
-};
+const allBy = (view: DashboardView): DashboardView['byModel'] => view.byGroup ?? (view.query.groupBy === 'project' ? view.byProject : view.query.groupBy === 'line_item' ? view.byLineItem : view.byModel);
 
 export default function DashboardCharts(props: {
   view: DashboardView;
@@ -45,6 +37,7 @@ export default function DashboardCharts(props: {
   // The chart the range buttons belong to is redrawn first; the usage chart below follows in a render of its
   // own that React may interrupt (a year of usage is as much work as the spend chart itself).
   const usage = useDeferredValue(view.usage);
+  const providersShown = useMemo(() => view.accounts.filter((a) => view.query.accountId === ALL_ACCOUNTS || a.id === view.query.accountId).map((a) => a.provider), [view.accounts, view.query.accountId]);
   if (awaitingFirstSync(view, view.query.accountId)) {
     return (
       <section className="panel" aria-labelledby="daily-title">
@@ -70,16 +63,23 @@ export default function DashboardCharts(props: {
             <label className="inline-select">
               Stack by{' '}
               <select value={props.groupBy} onChange={(e) => props.onGroupBy(e.target.value as GroupBy)}>
-                {GROUPS.map((g) => (
-                  <option key={g.value} value={g.value}>
-                    {g.value === 'project' ? capitalised(noun.singular) : g.label}
+                {DIMENSION_IDS.map((id) => (
+                  <option key={id} value={id}>
+                    {id === 'project' ? capitalised(noun.singular) : DIMENSIONS[id].label}
+                    {isEstimated(id, providersShown) ? ' (estimated)' : ''}
                   </option>
                 ))}
               </select>
             </label>
           </div>
         </div>
-        <DailySpendChart daily={view.daily} currency={view.currency} groupBy={view.query.groupBy} all={ALL_BY[view.query.groupBy](view)} groupNoun={noun} />
+        <DailySpendChart daily={view.daily} currency={view.currency} groupBy={view.query.groupBy} all={allBy(view)} groupNoun={noun} />
+        {view.groupBasis === 'estimated' ? (
+          <p className="muted small">
+            Estimated: usage by {DIMENSIONS[view.query.groupBy].nouns[0]} × the same day&apos;s unit prices of the billed line items. What usage does not explain is
+            shown as &ldquo;{DIMENSIONS[view.query.groupBy].unattributed}&rdquo;, so the bars still add up to the bill.
+          </p>
+        ) : null}
       </section>
       <div className="two-columns">
         <section className="panel" aria-labelledby="month-title">

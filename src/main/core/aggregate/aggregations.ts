@@ -6,14 +6,10 @@
 import { addDays, addMonths, firstDayOfMonth, lastDayOfMonth, monthOf, msFromDay, type UtcDay, type UtcMonth } from '../../../shared/dates';
 import type { DailySeries, GroupBy, NamedAmount } from '../../../shared/domain';
 import { exactToMicros, type ExactAmount, type Micros } from '../../../shared/money';
-import type { AccountHistory, DaySummary } from '../history/account-history';
 import { forecastMonthEnd, runRate, type Spend } from './forecast';
-import { own } from '../../../shared/records';
+import { dayValues, monthValues, nameOf, type HistoryView, type PriceCache } from './dimension-values';
 
-export interface HistoryView {
-  history: AccountHistory;
-  projectNames: Record<string, string>;
-}
+export type { HistoryView } from './dimension-values';
 
 export const OTHER_SERIES = '__other__';
 
@@ -28,7 +24,7 @@ function dailyExact(views: HistoryView[], day: UtcDay): ExactAmount | undefined 
 }
 
 /** Totals come from each day's stored total alone: no month of sums is read for them. */
-function exactBetween(views: HistoryView[], from: UtcDay, to: UtcDay): ExactAmount {
+export function exactBetween(views: HistoryView[], from: UtcDay, to: UtcDay): ExactAmount {
   let total = 0n;
   for (const { history } of views) for (let d = from; d <= to; d = addDays(d, 1)) total += history.dayTotal(d) ?? 0n;
   return total;
@@ -77,49 +73,55 @@ export function spendOf(views: HistoryView[]): Spend {
 /** Amounts in currencies other than the account's over a range, exact then rounded once: never added to it. */
 export function otherCurrencyTotals(views: HistoryView[], from: UtcDay, to: UtcDay): { currency: string; micros: Micros }[] {
   const totals = new Map<string, ExactAmount>();
-  eachSummary(views, from, to, (summary) => {
-    for (const [currency, amount] of summary.otherCurrencies) totals.set(currency, (totals.get(currency) ?? 0n) + amount);
-  });
+  for (const view of views) {
+    for (let d = from; d <= to; d = addDays(d, 1)) {
+      for (const [currency, amount] of view.history.summary(d)?.otherCurrencies ?? []) totals.set(currency, (totals.get(currency) ?? 0n) + amount);
+    }
+  }
   return [...totals].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({ currency, micros: exactToMicros(amount) }));
 }
 
-type Dimension = 'byProject' | 'byLineItem' | 'byModel';
-const DIMENSION: Record<GroupBy, Dimension> = { project: 'byProject', line_item: 'byLineItem', model: 'byModel' };
-
-/** Visits the summaries covering [from, to]: a whole month inside the range as one month summary, else days. */
-function eachSummary(views: HistoryView[], from: UtcDay, to: UtcDay, visit: (summary: DaySummary) => void): void {
+/**
+ * Visits each view's values by a dimension over [from, to]: a whole month inside the range as one month's sums,
+ * else day by day.
+ */
+function eachValues(views: HistoryView[], from: UtcDay, to: UtcDay, groupBy: GroupBy, visit: (values: Map<string, ExactAmount>) => void): void {
   for (const view of views) {
+    const cache: PriceCache = new Map();
     for (let d = from; d <= to; ) {
       const month = monthOf(d);
       if (d === firstDayOfMonth(month) && lastDayOfMonth(month) <= to) {
-        visit(view.history.monthSummary(month));
+        visit(monthValues(view, month, groupBy));
         d = firstDayOfMonth(addMonths(month, 1));
         continue;
       }
-      const summary = view.history.summary(d);
-      if (summary) visit(summary);
+      const values = dayValues(view, d, groupBy, cache);
+      if (values) visit(values);
       d = addDays(d, 1);
     }
   }
 }
 
 function nameFor(groupBy: GroupBy, key: string, views: HistoryView[]): string {
-  if (groupBy !== 'project') return key;
   for (const view of views) {
-    const name = own(view.projectNames, key);
-    if (name) return name;
+    const name = nameOf(view, groupBy, key);
+    if (name !== key) return name;
   }
   return key;
 }
 
-/** Totals per project / line item / model over a range, largest first; each exact, rounded once. */
-export function breakdown(views: HistoryView[], from: UtcDay, to: UtcDay, groupBy: GroupBy): NamedAmount[] {
+/** Exact totals per key of a dimension over a range. */
+export function exactBreakdown(views: HistoryView[], from: UtcDay, to: UtcDay, groupBy: GroupBy): Map<string, ExactAmount> {
   const totals = new Map<string, ExactAmount>();
-  const dimension = DIMENSION[groupBy];
-  eachSummary(views, from, to, (summary) => {
-    for (const [key, amount] of summary[dimension]) totals.set(key, (totals.get(key) ?? 0n) + amount);
+  eachValues(views, from, to, groupBy, (values) => {
+    for (const [key, amount] of values) totals.set(key, (totals.get(key) ?? 0n) + amount);
   });
-  return [...totals]
+  return totals;
+}
+
+/** Totals per key of a dimension (project, line item, model, API key, user) over a range, largest first; each exact, rounded once. */
+export function breakdown(views: HistoryView[], from: UtcDay, to: UtcDay, groupBy: GroupBy): NamedAmount[] {
+  return [...exactBreakdown(views, from, to, groupBy)]
     .map(([key, amount]) => ({ key, name: nameFor(groupBy, key, views), micros: exactToMicros(amount), exact: amount }))
     .sort((a, b) => (a.exact === b.exact ? a.name.localeCompare(b.name) : a.exact > b.exact ? -1 : 1))
     .map(({ key, name, micros }) => ({ key, name, micros }));
@@ -136,16 +138,16 @@ function exactSeries(views: HistoryView[], from: UtcDay, to: UtcDay, groupBy: Gr
   const ranked = breakdown(views, from, to, groupBy);
   const top = ranked.slice(0, maxSeries);
   const topKeys = new Set(top.map((r) => r.key));
-  const dimension = DIMENSION[groupBy];
   const points: ExactPoint[] = [];
+  const caches = views.map((): PriceCache => new Map());
   for (let d = from; d <= to; d = addDays(d, 1)) {
     const values = new Map<string, ExactAmount>();
     let total = 0n;
-    for (const view of views) {
+    for (const [i, view] of views.entries()) {
       const summary = view.history.summary(d);
       if (!summary) continue;
       total += summary.total;
-      for (const [key, amount] of summary[dimension]) {
+      for (const [key, amount] of dayValues(view, d, groupBy, caches[i]) ?? []) {
         const seriesKey = topKeys.has(key) ? key : OTHER_SERIES;
         values.set(seriesKey, (values.get(seriesKey) ?? 0n) + amount);
       }

@@ -9,6 +9,7 @@ import { formatMoney, type Micros } from '../../../shared/money';
 import { dailyProjectTotalOf, dailyTotalOf, forecast, monthToDate, projectTotalBetween, type HistoryView } from '../aggregate/aggregations';
 import { budgetRunOutDay, runRate } from '../aggregate/forecast';
 import { own } from '../../../shared/records';
+import { movedMostSentence, scopeSpikes } from './scope-spikes';
 
 export interface RuleInput {
   accountId: string;
@@ -60,7 +61,7 @@ export function evaluateRules(input: RuleInput): AlertCandidate[] {
     ...projectThresholds(input, today),
     ...forecastOverBudget(input, today),
     ...dailyBudget(input, today),
-    ...spikes(input, today),
+    ...allSpikes(input, today),
     ...syncFailing(input),
   ];
 }
@@ -180,22 +181,46 @@ function dailyBudget(input: RuleInput, today: UtcDay): AlertCandidate[] {
   });
 }
 
+/** A day well above its own trailing norm (the median of up to 14 days before it), by the factor and the floor. */
+export function spikeOn(daily: (day: UtcDay) => Micros | undefined, day: UtcDay, floorMicros: Micros): { spent: Micros; median: Micros } | undefined {
+  const spent = daily(day);
+  if (spent === undefined) return undefined;
+  const norm: Micros[] = [];
+  for (let k = 1; k <= SPIKE_NORM_DAYS; k++) {
+    const v = daily(addDays(day, -k));
+    if (v !== undefined) norm.push(v);
+  }
+  if (norm.length < SPIKE_MIN_NORM_DAYS) return undefined;
+  const sorted = norm.sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  if (spent < median * SPIKE_FACTOR || spent - median < floorMicros) return undefined;
+  return { spent, median };
+}
+
+/** "3.2× its usual $40.00 a day". */
+export function spikeFactor(spent: Micros, median: Micros): string {
+  return median > 0 ? `${(spent / median).toFixed(1)}× its usual ${usd(median)} a day` : `against a usual ${usd(median)} a day`;
+}
+
+export const spikeWhen = (day: UtcDay, today: UtcDay): string => (day === today ? 'so far today (UTC)' : `on ${formatDay(day)} (UTC)`);
+
+/**
+ * The account's spikes, then its projects' and API keys' on the days the account as a whole did not spike: a
+ * spike of the whole already names the key, project and model that moved most, and one rise alerts once.
+ */
+function allSpikes(input: RuleInput, today: UtcDay): AlertCandidate[] {
+  const account = spikes(input, today);
+  const spiked = new Set(account.map((a) => a.day));
+  return [...account, ...scopeSpikes(input, today).filter((s) => !spiked.has(s.day))];
+}
+
 function spikes(input: RuleInput, today: UtcDay): AlertCandidate[] {
   const daily = dailyTotalOf([input.view]);
   return [addDays(today, -1), today].flatMap((day) => {
-    const spent = daily(day);
-    if (spent === undefined) return [];
-    const norm: Micros[] = [];
-    for (let k = 1; k <= SPIKE_NORM_DAYS; k++) {
-      const v = daily(addDays(day, -k));
-      if (v !== undefined) norm.push(v);
-    }
-    if (norm.length < SPIKE_MIN_NORM_DAYS) return [];
-    const sorted = norm.sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)];
-    if (spent < median * SPIKE_FACTOR || spent - median < input.spikeFloorMicros) return [];
-    const factor = median > 0 ? `${(spent / median).toFixed(1)}× its usual ${usd(median)} a day` : `against a usual ${usd(median)} a day`;
-    const when = day === today ? 'so far today (UTC)' : `on ${formatDay(day)} (UTC)`;
+    const spike = spikeOn(daily, day, input.spikeFloorMicros);
+    if (!spike) return [];
+    const { spent, median } = spike;
+    const moved = movedMostSentence(input.view, day, null);
     return [
       {
         key: alertKey('spike', input.accountId, 'account', null, day),
@@ -206,7 +231,7 @@ function spikes(input: RuleInput, today: UtcDay): AlertCandidate[] {
         day,
         severity: 'warning' as const,
         title: `Unusual spend on ${input.accountName}`,
-        message: `${input.accountName} has spent ${usd(spent)} ${when}, ${factor}. Check for a runaway job or a leaked key.`,
+        message: `${input.accountName} has spent ${usd(spent)} ${spikeWhen(day, today)}, ${spikeFactor(spent, median)}.${moved} Check for a runaway job or a leaked key.`,
         estimate: false,
         budgetMicros: null,
       },

@@ -11,6 +11,7 @@
 import { monthOf, type UtcDay } from '../../../shared/dates';
 import { exactToDecimal, type ExactAmount } from '../../../shared/money';
 import { modelFromLineItem } from '../aggregate/line-items';
+import { UNATTRIBUTED_KEY } from '../../../shared/dimensions';
 import type { DayWrite, ExportRow, HistoryDatabase } from './history-database';
 import type { CostRow, UsageRow } from './types';
 
@@ -23,9 +24,25 @@ export interface DaySummary {
   byProject: Map<string, ExactAmount>;
   byLineItem: Map<string, ExactAmount>;
   byModel: Map<string, ExactAmount>;
+  /** Billed per API key (OpenAI); spend without a key under UNATTRIBUTED_KEY. */
+  byApiKey: Map<string, ExactAmount>;
   /** Other currencies' totals, kept apart. */
   otherCurrencies: Map<string, ExactAmount>;
+  /**
+   * Each line item's summed quantity in its unit, for effective unit prices. `unit` null: no single unit applies
+   * (rows without a quantity, or in different units), so no unit price is computed for it.
+   */
+  lineQuantities: Map<string, LineQuantity>;
 }
+
+export interface LineQuantity {
+  quantity: number;
+  unit: string | null;
+}
+
+/** The exact sums a summary keeps by key (each a day_sum dimension in the database). */
+export type SumDimension = 'byProject' | 'byLineItem' | 'byModel' | 'byApiKey' | 'otherCurrencies';
+const SUM_DIMENSIONS: SumDimension[] = ['byProject', 'byLineItem', 'byModel', 'byApiKey', 'otherCurrencies'];
 
 export const UNASSIGNED_PROJECT = '(no project)';
 export const UNNAMED_LINE_ITEM = '(other)';
@@ -116,8 +133,16 @@ export class AccountHistory {
    */
   exportRows(day: UtcDay): Iterable<ExportRow[]> {
     if (this.db && this.hasDay(day) && !this.costs.has(day) && !this.staged.has(day)) return this.db.exportRows(day);
-    const rows = (this.costRows(day) ?? []).map((r) => ({ projectId: r.projectId, lineItem: r.lineItem, amount: exactToDecimal(r.amount), currency: r.currency }));
-    return [rows.sort((a, b) => byCodePoint(a.projectId, b.projectId) || byCodePoint(a.lineItem, b.lineItem))];
+    const rows = (this.costRows(day) ?? []).map((r) => ({
+      projectId: r.projectId,
+      apiKeyId: r.apiKeyId ?? null,
+      lineItem: r.lineItem,
+      amount: exactToDecimal(r.amount),
+      quantity: r.quantity,
+      quantityUnit: r.quantityUnit ?? null,
+      currency: r.currency,
+    }));
+    return [rows.sort((a, b) => byCodePoint(a.projectId, b.projectId) || byCodePoint(a.lineItem, b.lineItem) || byCodePoint(a.apiKeyId, b.apiKeyId))];
   }
 
   usageRows(day: UtcDay): UsageRow[] | undefined {
@@ -157,7 +182,7 @@ export class AccountHistory {
     const changed: UtcDay[] = [];
     for (const [day, rows] of days) {
       const before = this.usageRows(day);
-      if (before && sameRows(before, rows)) continue;
+      if (before && sameRows(before, rows, USAGE_FIELDS)) continue;
       this.usage.set(day, rows);
       this.pendingUsage.add(day);
       changed.push(day);
@@ -168,7 +193,7 @@ export class AccountHistory {
   /** Whether replacing a day's costs with these rows would change it. */
   costsDiffer(day: UtcDay, rows: CostRow[]): boolean {
     const before = this.costRows(day);
-    return !before || !sameRows(before, rows);
+    return !before || !sameRows(before, rows, COST_FIELDS);
   }
 
   /** Loads rows into memory without marking anything to save (the demo, tests). */
@@ -234,9 +259,10 @@ export class AccountHistory {
         if (!day.startsWith(month)) continue;
         const daySummary = this.summary(day)!;
         summary.total += daySummary.total;
-        for (const dimension of ['byProject', 'byLineItem', 'byModel', 'otherCurrencies'] as const) {
+        for (const dimension of SUM_DIMENSIONS) {
           for (const [key, amount] of daySummary[dimension]) add(summary[dimension], key, amount);
         }
+        for (const [lineItem, quantity] of daySummary.lineQuantities) addQuantity(summary.lineQuantities, lineItem, quantity);
       }
       this.monthSummaries.set(month, summary);
     }
@@ -256,8 +282,15 @@ function byCodePoint(a: string | null, b: string | null): number {
   return x.length - y.length;
 }
 
-function emptySummary(): DaySummary {
-  return { total: 0n, byProject: new Map(), byLineItem: new Map(), byModel: new Map(), otherCurrencies: new Map() };
+export function emptySummary(): DaySummary {
+  return { total: 0n, byProject: new Map(), byLineItem: new Map(), byModel: new Map(), byApiKey: new Map(), otherCurrencies: new Map(), lineQuantities: new Map() };
+}
+
+/** Quantities add up only in one unit; a second unit (or a row without one) leaves no unit price to compute. */
+function addQuantity(map: Map<string, LineQuantity>, lineItem: string, next: LineQuantity): void {
+  const before = map.get(lineItem);
+  if (!before) map.set(lineItem, { ...next });
+  else map.set(lineItem, { quantity: before.quantity + next.quantity, unit: before.unit !== null && before.unit === next.unit ? before.unit : null });
 }
 
 /** Two map updates per row; the total and the models are then derived from the (few) line-item sums. */
@@ -268,8 +301,13 @@ export function summarise(rows: CostRow[]): DaySummary {
       add(summary.otherCurrencies, row.currency, row.amount);
       continue;
     }
+    const lineItem = row.lineItem ?? UNNAMED_LINE_ITEM;
     add(summary.byProject, row.projectId ?? UNASSIGNED_PROJECT, row.amount);
-    add(summary.byLineItem, row.lineItem ?? UNNAMED_LINE_ITEM, row.amount);
+    add(summary.byLineItem, lineItem, row.amount);
+    add(summary.byApiKey, row.apiKeyId ?? UNATTRIBUTED_KEY, row.amount);
+    const counted = row.quantity !== null && Number.isFinite(row.quantity);
+    // A row of no cost with no quantity (a zero line) does not spoil its line item's unit.
+    if (counted || row.amount !== 0n) addQuantity(summary.lineQuantities, lineItem, { quantity: counted ? row.quantity! : 0, unit: counted ? (row.quantityUnit ?? null) : null });
   }
   for (const [lineItem, amount] of summary.byLineItem) {
     summary.total += amount;
@@ -282,14 +320,24 @@ function add(map: Map<string, ExactAmount>, key: string, amount: ExactAmount): v
   map.set(key, (map.get(key) ?? 0n) + amount);
 }
 
-/** Row lists compare field by field (amounts are bigints, which JSON cannot compare). */
-function sameRows<T extends object>(a: T[], b: T[]): boolean {
-  if (a.length !== b.length) return false;
-  return a.every((row, i) => sameFields(row, b[i]));
-}
+/** Every field a row has; an optional one left out compares as null (rows from older files have none). */
+const COST_FIELDS: Record<keyof CostRow, true> = { projectId: true, lineItem: true, amount: true, currency: true, quantity: true, quantityUnit: true, apiKeyId: true };
+const USAGE_FIELDS: Record<keyof UsageRow, true> = {
+  model: true,
+  inputTokens: true,
+  outputTokens: true,
+  cachedTokens: true,
+  requests: true,
+  userId: true,
+  apiKeyId: true,
+  projectId: true,
+  batch: true,
+  serviceTier: true,
+};
 
-function sameFields(a: object, b: object): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
+/** Row lists compare field by field (amounts are bigints, which JSON cannot compare). */
+function sameRows<T extends object>(a: T[], b: T[], fields: Record<keyof T, true>): boolean {
+  if (a.length !== b.length) return false;
+  const keys = Object.keys(fields) as (keyof T)[];
+  return a.every((row, i) => keys.every((k) => (row[k] ?? null) === (b[i][k] ?? null)));
 }

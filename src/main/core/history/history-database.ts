@@ -22,16 +22,31 @@ import type { UtcDay } from '../../../shared/dates';
 import { exactToDecimal, MoneyFormatError, parseExact, type ExactAmount } from '../../../shared/money';
 import { AppError } from '../errors';
 import { diskFullMessage, readOnlyMessage } from '../fs/atomic-file';
-import type { DaySummary } from './account-history';
-import type { CostRow, UsageRow } from './types';
+import { emptySummary, type DaySummary, type SumDimension } from './account-history';
+import { compactCost, compactUsage, type CostRow, type UsageRow } from './types';
 
-/** The schema this code reads and writes (PRAGMA user_version). */
-export const SCHEMA_VERSION = 1;
+/**
+ * The schema this code reads and writes (PRAGMA user_version). 2 added who and what spent it: a cost row's API key
+ * and quantity unit, usage rows' user, key, project, batch and service tier, and day sums by key and quantities.
+ */
+export const SCHEMA_VERSION = 2;
+
+/** From format 1: columns added in place (old rows read as null, i.e. unattributed, until refetched). */
+const UPGRADE_FROM_1 = `
+ALTER TABLE cost_row ADD COLUMN quantity_unit TEXT;
+ALTER TABLE cost_row ADD COLUMN api_key_id TEXT;
+ALTER TABLE usage_row ADD COLUMN user_id TEXT;
+ALTER TABLE usage_row ADD COLUMN api_key_id TEXT;
+ALTER TABLE usage_row ADD COLUMN project_id TEXT;
+ALTER TABLE usage_row ADD COLUMN batch INTEGER;
+ALTER TABLE usage_row ADD COLUMN service_tier TEXT;
+`;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS cost_day (day TEXT PRIMARY KEY, total TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS cost_row (
   day TEXT NOT NULL, seq INTEGER NOT NULL, project_id TEXT, line_item TEXT, amount TEXT NOT NULL, quantity, currency TEXT NOT NULL,
+  quantity_unit TEXT, api_key_id TEXT,
   PRIMARY KEY (day, seq)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS day_sum (day TEXT NOT NULL, dim TEXT NOT NULL, key TEXT NOT NULL, amount TEXT NOT NULL, PRIMARY KEY (day, dim, key)) WITHOUT ROWID;
@@ -39,6 +54,7 @@ CREATE TABLE IF NOT EXISTS usage_day (day TEXT PRIMARY KEY) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS usage_row (
   day TEXT NOT NULL, seq INTEGER NOT NULL, model TEXT, input INTEGER NOT NULL, output INTEGER NOT NULL, cached INTEGER NOT NULL, requests INTEGER NOT NULL,
+  user_id TEXT, api_key_id TEXT, project_id TEXT, batch INTEGER, service_tier TEXT,
   PRIMARY KEY (day, seq)
 ) WITHOUT ROWID;
 `;
@@ -48,6 +64,7 @@ const STAGING_SCHEMA = `
 CREATE TABLE staging.cost_day (day TEXT PRIMARY KEY, total TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE staging.cost_row (
   day TEXT NOT NULL, seq INTEGER NOT NULL, project_id TEXT, line_item TEXT, amount TEXT NOT NULL, quantity, currency TEXT NOT NULL,
+  quantity_unit TEXT, api_key_id TEXT,
   PRIMARY KEY (day, seq)
 ) WITHOUT ROWID;
 CREATE TABLE staging.day_sum (day TEXT NOT NULL, dim TEXT NOT NULL, key TEXT NOT NULL, amount TEXT NOT NULL, PRIMARY KEY (day, dim, key)) WITHOUT ROWID;
@@ -62,9 +79,11 @@ const BUSY_TIMEOUT_MS = 30_000;
 
 const TABLES = ['cost_day', 'cost_row', 'day_sum', 'usage_day', 'usage_row'];
 
-/** The dimensions a day's sums are kept by (the `dim` column). */
-const DIMENSIONS = { p: 'byProject', l: 'byLineItem', m: 'byModel', c: 'otherCurrencies' } as const;
-type DimensionCode = keyof typeof DIMENSIONS;
+/** The dimensions a day's exact sums are kept by (the `dim` column). */
+const DIMENSIONS = { p: 'byProject', l: 'byLineItem', m: 'byModel', k: 'byApiKey', c: 'otherCurrencies' } as const satisfies Record<string, SumDimension>;
+type DimensionCode = keyof typeof DIMENSIONS | typeof QUANTITY_CODE;
+/** Quantities by line item (`amount` holds "<quantity> <unit>"): what effective unit prices are computed from. */
+const QUANTITY_CODE = 'q';
 
 /** The database file is not a database, or a page of it is damaged: it is moved aside, never silently reset. */
 export class DamagedDatabase extends Error {
@@ -82,8 +101,11 @@ const EXPORT_SLICE = 1000;
 /** A cost row as an export writes it: the amount is exact decimal text (exactToDecimal's form). */
 export interface ExportRow {
   projectId: string | null;
+  apiKeyId: string | null;
   lineItem: string | null;
   amount: string;
+  quantity: number | null;
+  quantityUnit: string | null;
   currency: string;
 }
 
@@ -150,6 +172,8 @@ export class HistoryDatabase {
       if (version === 0) {
         if (!options.create) throw new DamagedDatabase(path, 'it holds no Spendwatch history');
         db.exec(`BEGIN IMMEDIATE; ${SCHEMA} PRAGMA user_version = ${SCHEMA_VERSION}; COMMIT;`);
+      } else if (version === 1) {
+        db.exec(`BEGIN IMMEDIATE; ${UPGRADE_FROM_1} PRAGMA user_version = ${SCHEMA_VERSION}; COMMIT;`);
       }
       const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
       const missing = TABLES.filter((table) => !tables.has(table));
@@ -232,10 +256,15 @@ export class HistoryDatabase {
     return this.read(() => {
       const summaries = new Map<UtcDay, DaySummary>();
       for (const [day, total] of totals) {
-        if (day.startsWith(month)) summaries.set(day, { total, byProject: new Map(), byLineItem: new Map(), byModel: new Map(), otherCurrencies: new Map() });
+        if (day.startsWith(month)) summaries.set(day, { ...emptySummary(), total });
       }
       const rows = this.rows<[string, DimensionCode, string, string]>('SELECT day, dim, key, amount FROM day_sum WHERE day >= ? AND day < ?', `${month}-01`, `${month}-32`);
-      for (const [day, dim, key, amount] of rows) summaries.get(day)?.[DIMENSIONS[dim]].set(key, BigInt(amount));
+      for (const [day, dim, key, amount] of rows) {
+        const summary = summaries.get(day);
+        if (!summary) continue;
+        if (dim === QUANTITY_CODE) summary.lineQuantities.set(key, readQuantity(amount));
+        else summary[DIMENSIONS[dim]].set(key, BigInt(amount));
+      }
       return summaries;
     });
   }
@@ -244,11 +273,11 @@ export class HistoryDatabase {
   costRows(day: UtcDay, from: 'history' | 'staged' = 'history'): CostRow[] {
     const prefix = from === 'staged' ? 'staging.' : '';
     return this.read(() => {
-      const rows = this.rows<[string | null, string | null, string, number | null, string]>(
-        `SELECT project_id, line_item, amount, quantity, currency FROM ${prefix}cost_row WHERE day = ? ORDER BY seq`,
+      const rows = this.rows<[string | null, string | null, string, number | null, string, string | null, string | null]>(
+        `SELECT project_id, line_item, amount, quantity, currency, quantity_unit, api_key_id FROM ${prefix}cost_row WHERE day = ? ORDER BY seq`,
         day,
       );
-      return rows.map(([projectId, lineItem, amount, quantity, currency]) => ({ projectId, lineItem, amount: parseExact(amount), currency, quantity }));
+      return rows.map(([projectId, lineItem, amount, quantity, currency, quantityUnit, apiKeyId]) => compactCost({ projectId, lineItem, amount: parseExact(amount), currency, quantity, quantityUnit, apiKeyId }));
     });
   }
 
@@ -260,10 +289,15 @@ export class HistoryDatabase {
    */
   *exportRows(day: UtcDay): Generator<ExportRow[]> {
     const rows = this.read(() =>
-      this.rows<[string | null, string | null, string, string]>('SELECT project_id, line_item, amount, currency FROM cost_row WHERE day = ? ORDER BY project_id, line_item, seq', day),
+      this.rows<[string | null, string | null, string | null, string, number | null, string | null, string]>(
+        'SELECT project_id, api_key_id, line_item, amount, quantity, quantity_unit, currency FROM cost_row WHERE day = ? ORDER BY project_id, line_item, api_key_id, seq',
+        day,
+      ),
     );
     for (let i = 0; i < rows.length; i += EXPORT_SLICE) {
-      yield rows.slice(i, i + EXPORT_SLICE).map(([projectId, lineItem, amount, currency]) => ({ projectId, lineItem, amount, currency }));
+      yield rows
+        .slice(i, i + EXPORT_SLICE)
+        .map(([projectId, apiKeyId, lineItem, amount, quantity, quantityUnit, currency]) => ({ projectId, apiKeyId, lineItem, amount, quantity, quantityUnit, currency }));
     }
   }
 
@@ -273,12 +307,14 @@ export class HistoryDatabase {
       const usage = new Map<UtcDay, UsageRow[]>();
       const [from, to] = [`${month}-01`, `${month}-32`];
       for (const [day] of this.rows<[string]>('SELECT day FROM usage_day WHERE day >= ? AND day < ? ORDER BY day', from, to)) usage.set(day, []);
-      const rows = this.rows<[string, string | null, number, number, number, number]>(
-        'SELECT day, model, input, output, cached, requests FROM usage_row WHERE day >= ? AND day < ? ORDER BY day, seq',
+      const rows = this.rows<[string, string | null, number, number, number, number, string | null, string | null, string | null, number | null, string | null]>(
+        'SELECT day, model, input, output, cached, requests, user_id, api_key_id, project_id, batch, service_tier FROM usage_row WHERE day >= ? AND day < ? ORDER BY day, seq',
         from,
         to,
       );
-      for (const [day, model, inputTokens, outputTokens, cachedTokens, requests] of rows) usage.get(day)?.push({ model, inputTokens, outputTokens, cachedTokens, requests });
+      for (const [day, model, inputTokens, outputTokens, cachedTokens, requests, userId, apiKeyId, projectId, batch, serviceTier] of rows) {
+        usage.get(day)?.push(compactUsage({ model, inputTokens, outputTokens, cachedTokens, requests, userId, apiKeyId, projectId, batch: batch === null ? null : batch === 1, serviceTier }));
+      }
       return usage;
     });
   }
@@ -353,26 +389,35 @@ export class HistoryDatabase {
   private copyStaged(): void {
     for (const table of ['cost_row', 'day_sum']) this.statement(`DELETE FROM main.${table} WHERE day IN (SELECT day FROM staging.cost_day)`).run();
     this.statement('INSERT OR REPLACE INTO main.cost_day (day, total) SELECT day, total FROM staging.cost_day').run();
-    this.statement('INSERT INTO main.cost_row SELECT day, seq, project_id, line_item, amount, quantity, currency FROM staging.cost_row').run();
+    this.statement(
+      'INSERT INTO main.cost_row (day, seq, project_id, line_item, amount, quantity, currency, quantity_unit, api_key_id) SELECT day, seq, project_id, line_item, amount, quantity, currency, quantity_unit, api_key_id FROM staging.cost_row',
+    ).run();
     this.statement('INSERT INTO main.day_sum SELECT day, dim, key, amount FROM staging.day_sum').run();
   }
 
   private writeCostDay(prefix: '' | 'staging.', day: UtcDay, rows: CostRow[], summary: DaySummary): void {
     for (const table of ['cost_row', 'day_sum']) this.statement(`DELETE FROM ${prefix}${table} WHERE day = ?`).run(day);
     this.statement(`INSERT OR REPLACE INTO ${prefix}cost_day (day, total) VALUES (?, ?)`).run(day, summary.total.toString());
-    const insertRow = this.statement(`INSERT INTO ${prefix}cost_row (day, seq, project_id, line_item, amount, quantity, currency) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    rows.forEach((r, seq) => insertRow.run(day, seq, r.projectId, r.lineItem, exactToDecimal(r.amount), r.quantity, r.currency));
+    const insertRow = this.statement(
+      `INSERT INTO ${prefix}cost_row (day, seq, project_id, line_item, amount, quantity, currency, quantity_unit, api_key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    rows.forEach((r, seq) => insertRow.run(day, seq, r.projectId, r.lineItem, exactToDecimal(r.amount), r.quantity, r.currency, r.quantityUnit ?? null, r.apiKeyId ?? null));
     const insertSum = this.statement(`INSERT INTO ${prefix}day_sum (day, dim, key, amount) VALUES (?, ?, ?, ?)`);
     for (const [dim, field] of Object.entries(DIMENSIONS)) {
       for (const [key, amount] of summary[field]) insertSum.run(day, dim, key, amount.toString());
     }
+    for (const [lineItem, { quantity, unit }] of summary.lineQuantities) insertSum.run(day, QUANTITY_CODE, lineItem, `${quantity} ${unit ?? ''}`);
   }
 
   private writeUsageDay(day: UtcDay, rows: UsageRow[]): void {
     this.statement('DELETE FROM usage_row WHERE day = ?').run(day);
     this.statement('INSERT OR IGNORE INTO usage_day (day) VALUES (?)').run(day);
-    const insert = this.statement('INSERT INTO usage_row (day, seq, model, input, output, cached, requests) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    rows.forEach((r, seq) => insert.run(day, seq, r.model, r.inputTokens, r.outputTokens, r.cachedTokens, r.requests));
+    const insert = this.statement(
+      'INSERT INTO usage_row (day, seq, model, input, output, cached, requests, user_id, api_key_id, project_id, batch, service_tier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    rows.forEach((r, seq) =>
+      insert.run(day, seq, r.model, r.inputTokens, r.outputTokens, r.cachedTokens, r.requests, r.userId ?? null, r.apiKeyId ?? null, r.projectId ?? null, r.batch === null || r.batch === undefined ? null : Number(r.batch), r.serviceTier ?? null),
+    );
   }
 
   /** SQLite's own check of every page and index (a few hundred ms a year of history); throws DamagedDatabase. */
@@ -381,4 +426,12 @@ export class HistoryDatabase {
     const problems = result.map(([line]) => line).filter((line) => line !== 'ok');
     if (problems.length) throw new DamagedDatabase(this.path, problems.slice(0, 3).join('; '));
   }
+}
+
+/** "<quantity> <unit>" as written by writeCostDay; anything else is not ours (damage, reported as such). */
+function readQuantity(text: string): { quantity: number; unit: string | null } {
+  const space = text.indexOf(' ');
+  const quantity = Number(text.slice(0, space));
+  if (space < 1 || !Number.isFinite(quantity)) throw new MoneyFormatError(text, 'a stored quantity is not a number');
+  return { quantity, unit: text.slice(space + 1) || null };
 }

@@ -55,6 +55,19 @@ export const syncStateSchema = z.object({
   warning: z.string().nullable().default(null),
   currency: z.string(),
   projects: z.record(z.string(), z.string()),
+  /**
+   * Which rows this history's cost days hold (ROWS_FORMAT): a history fetched before costs were grouped by API key
+   * is fetched again once, so its per-key figures are the bill's too. Absent: format 1.
+   */
+  rowsFormat: z.number().int().nonnegative().default(1),
+  /** API key id → name, owner, project, last use (from the providers' key lists; key-shaped text redacted). */
+  apiKeys: z
+    .record(z.string(), z.object({ name: z.string(), owner: z.string().nullable(), projectId: z.string().nullable(), lastUsedAt: z.string().nullable() }))
+    .default({}),
+  apiKeysFetchedAt: z.string().nullable().default(null),
+  /** User id → name and email (OpenAI's users list). */
+  users: z.record(z.string(), z.object({ name: z.string(), email: z.string().nullable() })).default({}),
+  usersFetchedAt: z.string().nullable().default(null),
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 
@@ -71,7 +84,15 @@ export const EMPTY_SYNC_STATE: SyncState = {
   warning: null,
   currency: 'usd',
   projects: {},
+  rowsFormat: 1,
+  apiKeys: {},
+  apiKeysFetchedAt: null,
+  users: {},
+  usersFetchedAt: null,
 };
+
+/** The rows a sync writes now: 2 = costs grouped by API key, quantity units, usage by user, key and project. */
+export const ROWS_FORMAT = 2;
 
 export interface LoadedHistory {
   history: AccountHistory;

@@ -25,6 +25,22 @@ export interface CostsResult {
   warnings: string[];
 }
 
+/** What an API key's id is named by: from the provider's key lists, fetched only when an unknown id appears. */
+export interface ApiKeyInfo {
+  name: string;
+  /** Who owns it: a person's or service account's name. */
+  owner: string | null;
+  /** The project (workspace) it belongs to. */
+  projectId: string | null;
+  /** ISO time of last use, when the provider says. */
+  lastUsedAt: string | null;
+}
+
+export interface PersonInfo {
+  name: string;
+  email: string | null;
+}
+
 export type DaysSink = (days: Map<UtcDay, CostRow[]>, partialDays: Set<UtcDay>) => void;
 
 export interface SpendProvider {
@@ -40,4 +56,8 @@ export interface SpendProvider {
   fetchUsage(range: DayRange): Promise<Map<UtcDay, UsageRow[]>>;
   /** Project id → name, archived projects included. */
   listProjects(): Promise<Map<string, string>>;
+  /** API key id → name and owner, for the keys of these projects (a provider listing keys organisation-wide ignores them). */
+  listApiKeys(projectIds: readonly string[]): Promise<Map<string, ApiKeyInfo>>;
+  /** User id → name and email; undefined: the provider's usage is never grouped by user. */
+  listUsers?(): Promise<Map<string, PersonInfo>>;
 }

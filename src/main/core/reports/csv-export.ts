@@ -1,6 +1,6 @@
 /**
- * CSV export: one row per UTC day × account × project × line item, amounts as exact decimal strings.
- * Keys never appear; only names and ids OpenAI reports.
+ * CSV export: one row per UTC day × account × project × line item × API key, amounts as exact decimal strings.
+ * Admin keys never appear; only names and ids the provider reports (an API key's id, never the key).
  */
 import { stringify } from 'csv-stringify/sync';
 import { addDays, type UtcDay } from '../../../shared/dates';
@@ -10,7 +10,8 @@ import type { ResolvedAccount } from '../account-views';
 import { neutraliseCsvCell } from '../text/safe-output';
 import { own } from '../../../shared/records';
 
-export const CSV_COLUMNS = ['date_utc', 'account', 'project_id', 'project_name', 'line_item', 'amount', 'currency'] as const;
+/** New columns go last, so a script reading the older columns by position keeps working. */
+export const CSV_COLUMNS = ['date_utc', 'account', 'project_id', 'project_name', 'line_item', 'amount', 'currency', 'api_key_id', 'quantity', 'quantity_unit', 'provider'] as const;
 
 /**
  * The CSV in pieces of at most a few thousand rows, day by day (the header first): a year of a large organisation
@@ -34,6 +35,10 @@ export function* costsCsvChunks(accounts: ResolvedAccount[], from: UtcDay, to: U
           // Each row's amount exactly as OpenAI sent it: the rows add up to the totals shown, to the last digit.
           withFractionDigits(row.amount, 2),
           safe(row.currency),
+          safe(row.apiKeyId ?? ''),
+          row.quantity === null ? '' : String(row.quantity),
+          safe(row.quantityUnit ?? ''),
+          account.provider,
         ]);
         yield stringify(records, { columns: [...CSV_COLUMNS] });
       }

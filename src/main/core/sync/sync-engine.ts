@@ -7,9 +7,10 @@
 import { addDays, addMonths, dayFromMs, firstDayOfMonth, monthOf, type UtcDay } from '../../../shared/dates';
 import type { SyncReport } from '../../../shared/domain';
 import { AppError, toErrorInfo } from '../errors';
-import type { HistoryStore, SyncState } from '../history/history-store';
+import { ROWS_FORMAT, type HistoryStore, type SyncState } from '../history/history-store';
 import type { Clock, EventSink, SecretVault } from '../ports';
 import type { SpendProvider } from '../providers/provider';
+import { NameDirectory, optional } from './name-directory';
 import type { ProviderFactory } from '../providers/provider-factory';
 import type { SettingsRepository, StoredAccount } from '../settings/settings';
 import { accountKeyRef } from '../vault/keytar-vault';
@@ -163,7 +164,8 @@ export class SyncEngine {
     const { history: store } = this.deps;
     const { history } = store.load(account.id);
     const today = dayFromMs(now.getTime());
-    const backfill = !state.backfilledFrom || history.dayCount === 0 || repairMonths.includes(WHOLE_HISTORY);
+    // A history fetched in an older rows format (no API keys) is fetched again once, as a first sync is.
+    const backfill = !state.backfilledFrom || history.dayCount === 0 || repairMonths.includes(WHOLE_HISTORY) || state.rowsFormat < ROWS_FORMAT;
     const from = this.windowStart(state, today, backfill, repairMonths);
     const range = { from, toExclusive: addDays(today, 1) };
     const phase = backfill ? 'backfill' : 'incremental';
@@ -172,12 +174,19 @@ export class SyncEngine {
     // sync saves, after everything was fetched and validated. A sync that fails before that changes nothing.
     const changed = new Set<UtcDay>();
     const projectIds = new Set<string>();
+    /** Each API key id seen, with a project it spent in (OpenAI lists keys per project). */
+    const keyProjects = new Map<string, string | null>();
     const costs = await provider.fetchCosts(
       range,
       (doneDays, totalDays) => this.deps.emit('syncProgress', { accountId: account.id, phase, doneDays, totalDays }),
       (days, partialDays) => {
         for (const day of partialDays) days.set(day, keepUnreplaced(history.costRows(day) ?? [], days.get(day) ?? []));
-        for (const rows of days.values()) for (const row of rows) if (row.projectId) projectIds.add(row.projectId);
+        for (const rows of days.values()) {
+          for (const row of rows) {
+            if (row.projectId) projectIds.add(row.projectId);
+            if (row.apiKeyId && !keyProjects.has(row.apiKeyId)) keyProjects.set(row.apiKeyId, row.projectId);
+          }
+        }
         for (const day of history.replaceCosts(days)) changed.add(day);
       },
     );
@@ -187,6 +196,16 @@ export class SyncEngine {
     const usageStale = isDue(state.usageFetchedAt, now.getTime(), this.options.usageMaxAgeMs);
     const usage = backfill || changed.size > 0 || usageStale ? await optional(() => provider.fetchUsage(range), 'Token usage', warnings) : undefined;
     if (usage) history.replaceUsage(usage);
+    const userIds = new Set<string>();
+    for (const rows of usage?.values() ?? []) {
+      for (const row of rows) {
+        if (row.apiKeyId && !keyProjects.has(row.apiKeyId)) keyProjects.set(row.apiKeyId, row.projectId ?? null);
+        if (row.userId) userIds.add(row.userId);
+      }
+    }
+    const names = new NameDirectory(provider, now, warnings);
+    const apiKeys = await names.apiKeys(state, keyProjects);
+    const users = await names.users(state, userIds);
     const changedDays = [...changed].sort();
     return {
       changedDays,
@@ -197,6 +216,11 @@ export class SyncEngine {
         usageFetchedAt: usage ? now.toISOString() : state.usageFetchedAt,
         projects: projects ?? known,
         projectsFetchedAt: projects ? now.toISOString() : state.projectsFetchedAt,
+        rowsFormat: backfill ? ROWS_FORMAT : state.rowsFormat,
+        apiKeys: apiKeys ?? state.apiKeys,
+        apiKeysFetchedAt: apiKeys ? now.toISOString() : state.apiKeysFetchedAt,
+        users: users ?? state.users,
+        usersFetchedAt: users ? now.toISOString() : state.usersFetchedAt,
         warning: warnings.length ? warnings.join(' ') : null,
       },
     };
@@ -245,17 +269,8 @@ function failedSync(account: StoredAccount, error: AccountSyncResult['error'], r
  * project, line item and currency, and every other stored row is kept — a bad row never wipes good history.
  */
 function keepUnreplaced(stored: CostRow[], fresh: CostRow[]): CostRow[] {
-  const key = (row: CostRow) => JSON.stringify([row.projectId, row.lineItem, row.currency]);
+  const key = (row: CostRow) => JSON.stringify([row.projectId, row.lineItem, row.apiKeyId ?? null, row.currency]);
   const replaced = new Set(fresh.map(key));
   return [...fresh, ...stored.filter((row) => !replaced.has(key(row)))];
 }
 
-/** Runs a secondary fetch; its failure becomes a warning instead of failing the sync. */
-async function optional<T>(fetch: () => Promise<T>, what: string, warnings: string[]): Promise<T | undefined> {
-  try {
-    return await fetch();
-  } catch (error) {
-    warnings.push(`${what} could not be fetched: ${toErrorInfo(error).message}`);
-    return undefined;
-  }
-}

@@ -2,6 +2,7 @@
  * The read side: every figure the dashboard, `spendwatch status`, the CSV export and the tray show, from
  * local history only (no network). Exact sums, rounded once where shown; days are UTC days.
  */
+import { basisOf } from '../aggregate/dimension-values';
 import { addMonths, dayFromMs, firstDayOfMonth, lastDayOfMonth, monthOf, type UtcDay } from '../../../shared/dates';
 import type { AccountSummary, Alert, DashboardQuery, DashboardView } from '../../../shared/domain';
 import type { AccountViews } from '../account-views';
@@ -77,6 +78,8 @@ export class DashboardQueries {
       byProject: breakdown(views, from, to, 'project'),
       byLineItem: breakdown(views, from, to, 'line_item'),
       byModel: breakdown(views, from, to, 'model'),
+      byGroup: breakdown(views, from, to, query.groupBy),
+      groupBasis: views.some((v) => basisOf(v, query.groupBy) === 'estimated') ? 'estimated' : 'billed',
       monthBreakdown: monthBreakdownOf(views, today),
       monthProgress: { budgetMicros, points: monthProgress(views, today) },
       usage: weekly ? weeklyUsage(usageSeries(views, from, to)) : usageSeries(views, from, to),

@@ -11,6 +11,7 @@ import { AlertsUseCase } from './alerts-use-case';
 import { BillingUseCase } from './billing-use-case';
 import { Budgets } from './budgets';
 import { DashboardQueries } from './dashboard-queries';
+import { Insights } from './insights';
 import { PaymentsUseCase } from './payments-use-case';
 import { Preferences } from './preferences';
 import { SpendControlsUseCase } from './spend-controls-use-case';
@@ -19,6 +20,8 @@ import { wireCore, type CoreDependencies, type CoreServices } from './wire-core'
 
 export interface Spendwatch {
   readonly queries: DashboardQueries;
+  /** Who and what spent it: breakdowns, unit prices, savings, movers. */
+  readonly insights: Insights;
   readonly accounts: AccountLifecycle;
   readonly budgets: Budgets;
   readonly payments: PaymentsUseCase;
@@ -40,6 +43,7 @@ export function createSpendwatch(from: CoreDependencies | CoreServices): Spendwa
   const payments = new PaymentsUseCase({ payments: s.payments, settings: s.settings, views: s.views, clock: s.clock, after });
   return {
     queries: new DashboardQueries({ settings: s.settings, views: s.views, spendControls: s.spendControls, payments, notices: s.notices, clock: s.clock, isSyncing: (id) => sync.isSyncing(id) }),
+    insights: new Insights({ settings: s.settings, views: s.views, clock: s.clock }),
     accounts: new AccountLifecycle({ accounts: s.accounts, alerts: s.alerts, payments: s.payments, billing: s.billing, vault: s.vault, after }),
     budgets: new Budgets({ settings: s.settings, accounts: s.accounts, history: s.history, after }),
     payments,

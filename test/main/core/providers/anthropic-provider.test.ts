@@ -63,8 +63,8 @@ describe('AnthropicProvider against the loopback fake', () => {
   it('reads token usage by model from the messages usage report', async () => {
     const usage = await provider().fetchUsage({ from: '2026-11-21', toExclusive: '2026-11-22' });
     expect(usage.get('2026-11-21')).toEqual([
-      { model: 'claude-sonnet-4', inputTokens: 1270, outputTokens: 300, cachedTokens: 200, requests: 0 },
-      { model: 'claude-opus-4', inputTokens: 50, outputTokens: 10, cachedTokens: 0, requests: 0 },
+      { model: 'claude-sonnet-4', inputTokens: 1270, outputTokens: 300, cachedTokens: 200, requests: 0, projectId: 'default', serviceTier: 'standard' },
+      { model: 'claude-opus-4', inputTokens: 50, outputTokens: 10, cachedTokens: 0, requests: 0, projectId: 'default', serviceTier: 'standard' },
     ]);
   });
 

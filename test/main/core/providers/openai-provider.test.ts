@@ -43,7 +43,7 @@ describe('OpenAiProvider against the loopback fake', () => {
     const calls = server.requestsTo('/organization/costs');
     // Longer than a month: a 2-day page first, then as many days as fit the target answer size (here all 180).
     expect(calls.map((c) => c.query.get('limit'))).toEqual(['2', '180', '180', '180']);
-    expect(calls[0].query.getAll('group_by[]')).toEqual(['line_item', 'project_id']);
+    expect(calls[0].query.getAll('group_by[]')).toEqual(['line_item', 'project_id', 'api_key_id']);
     expect(calls[0].query.get('bucket_width')).toBe('1d');
     expect(calls[0].query.get('start_time')).toBe(String(Date.UTC(2025, 0, 1) / 1000));
     expect(calls[0].key).toBe(KEY);
@@ -65,7 +65,7 @@ describe('OpenAiProvider against the loopback fake', () => {
   it('keeps number and string amounts exactly as sent, and keeps empty days', async () => {
     const { days } = await provider().fetchCosts({ from: '2025-01-01', toExclusive: '2025-01-08' });
     expect(days.get('2025-01-01')).toEqual([
-      { projectId: 'proj_a', lineItem: 'gpt-4o, input', amount: parseExact('0.1234565'), currency: 'usd', quantity: 100 },
+      { projectId: 'proj_a', lineItem: 'gpt-4o, input', amount: parseExact('0.1234565'), currency: 'usd', quantity: 100, quantityUnit: 'tokens' },
       { projectId: 'proj_b', lineItem: 'gpt-4o, output', amount: parseExact('3.14159265'), currency: 'usd', quantity: null },
     ]);
     expect(exactToDecimal(days.get('2025-01-01')![0].amount)).toBe('0.1234565');
@@ -84,8 +84,9 @@ describe('OpenAiProvider against the loopback fake', () => {
 
   it('reads completions usage by model, daily', async () => {
     const usage = await provider().fetchUsage({ from: '2025-01-01', toExclusive: '2025-01-03' });
-    expect(usage.get('2025-01-02')).toEqual([{ model: 'gpt-4o', inputTokens: 10, outputTokens: 5, cachedTokens: 0, requests: 2 }]);
-    expect(server.requestsTo('/organization/usage/completions')[0].query.getAll('group_by[]')).toEqual(['model']);
+    expect(usage.get('2025-01-02')).toEqual([{ model: 'gpt-4o', inputTokens: 10, outputTokens: 5, cachedTokens: 0, requests: 2, batch: false, serviceTier: 'default' }]);
+    // Grouped by everything a breakdown (by user, key, project) or a savings hint (batch, tier) reads, in one request.
+    expect(server.requestsTo('/organization/usage/completions')[0].query.getAll('group_by[]')).toEqual(['model', 'project_id', 'user_id', 'api_key_id', 'batch', 'service_tier']);
   });
 
   it('retries a 429, waiting what Retry-After says', async () => {

@@ -6,17 +6,17 @@
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { dayFromMs, daysBetween, msFromDay, type UtcDay } from '../../../../shared/dates';
-import type { UsageRow } from '../../history/types';
+import { compactUsage, type UsageRow } from '../../history/types';
 import { systemClock, type Clock } from '../../ports';
 import { CostsCollector } from '../costs-collector';
 import { JsonHttpClient } from '../http/json-http-client';
 import { followCursor, parseAnswer } from '../http/paging';
 import type { RetryPolicy } from '../http/retry-policy';
-import type { CostsResult, DayRange, DaysSink, SpendProvider } from '../provider';
+import type { ApiKeyInfo, CostsResult, DayRange, DaysSink, SpendProvider } from '../provider';
 import { redactSecrets } from '../../../../shared/redact';
-import { anthropicCostsReader } from './costs-reader';
+import { anthropicCostsReader, DEFAULT_WORKSPACE_ID } from './costs-reader';
 import { classifyAnthropicError } from './errors';
-import { costPageSchema, usagePageSchema, workspaceListSchema } from './schemas';
+import { apiKeyListSchema, costPageSchema, usagePageSchema, workspaceListSchema } from './schemas';
 
 export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com/v1';
 export const ANTHROPIC_VERSION = '2023-06-01';
@@ -81,20 +81,31 @@ export class AnthropicProvider implements SpendProvider {
 
   async fetchUsage(range: DayRange): Promise<Map<UtcDay, UsageRow[]>> {
     const days = new Map<UtcDay, UsageRow[]>();
-    for await (const page of this.pages(usagePageSchema, '/organizations/usage_report/messages', range, [['group_by[]', 'model']])) {
+    for await (const page of this.pages(usagePageSchema, '/organizations/usage_report/messages', range, [
+      ['group_by[]', 'model'],
+      // Per key: the cost report cannot be grouped by key, so per-key figures are usage × unit prices (estimated).
+      ['group_by[]', 'api_key_id'],
+      ['group_by[]', 'workspace_id'],
+      ['group_by[]', 'service_tier'],
+    ])) {
       for (const bucket of page.data) {
         const day = dayFromMs(bucket.dayTime * 1000);
         if (day < range.from || day >= range.toExclusive) continue;
         const rows = days.get(day) ?? [];
         for (const r of bucket.results) {
           const created = (r.cache_creation?.ephemeral_5m_input_tokens ?? 0) + (r.cache_creation?.ephemeral_1h_input_tokens ?? 0);
-          rows.push({
+          rows.push(compactUsage({
             model: r.model === null || r.model === undefined ? r.model : redactSecrets(r.model).toWellFormed(),
             inputTokens: r.uncached_input_tokens + r.cache_read_input_tokens + created,
             outputTokens: r.output_tokens,
             cachedTokens: r.cache_read_input_tokens,
             requests: 0, // the usage report does not count requests
-          });
+            userId: null, // the usage report is not grouped by person
+            apiKeyId: r.api_key_id?.toWellFormed() ?? null,
+            projectId: r.workspace_id?.toWellFormed() ?? DEFAULT_WORKSPACE_ID,
+            batch: null,
+            serviceTier: r.service_tier === null ? null : redactSecrets(r.service_tier).toWellFormed(),
+          }));
         }
         days.set(day, rows);
       }
@@ -119,6 +130,28 @@ export class AnthropicProvider implements SpendProvider {
       for (const w of list.data) names.set(w.id, w.name || w.id);
     }
     return names;
+  }
+
+  /** Every API key of the organisation (its list is organisation-wide: the workspaces asked for are not needed). */
+  async listApiKeys(): Promise<Map<string, ApiKeyInfo>> {
+    const keys = new Map<string, ApiKeyInfo>();
+    for await (const list of followCursor({
+      provider: 'Anthropic',
+      path: '/organizations/api_keys',
+      fetchPage: async (after) => {
+        const query = new URLSearchParams({ limit: String(WORKSPACES_PAGE_LIMIT) });
+        if (after) query.set('after_id', after);
+        return parse(apiKeyListSchema, await this.http.getJson('/organizations/api_keys', query), 'API keys');
+      },
+      nextCursor: (list) => (list.has_more ? (list.last_id ?? list.data.at(-1)?.id ?? null) : null),
+      note: () => undefined,
+    })) {
+      for (const key of list.data) {
+        // The fact sheet gives the creator's id only, not a name.
+        keys.set(key.id, { name: key.name || key.partial_key_hint || key.id, owner: key.created_by?.id ?? null, projectId: key.workspace_id ?? null, lastUsedAt: null });
+      }
+    }
+    return keys;
   }
 
   private pages<S extends z.ZodType>(schema: S, path: string, range: DayRange, extra: [string, string][], note?: (problem: string) => void): AsyncGenerator<z.output<S>> {

@@ -54,6 +54,26 @@ export const usageResultSchema = z.object({
     .object({ ephemeral_5m_input_tokens: tokenCount.nullish(), ephemeral_1h_input_tokens: tokenCount.nullish() })
     .nullish(),
   output_tokens: tokenCount.nullish().transform((v) => v ?? 0),
+  api_key_id: label(200),
+  workspace_id: label(200),
+  service_tier: label(40),
 });
 
 export const usagePageSchema = pageSchema(costBucketSchema.pipe(z.object({ dayTime: z.number(), results: z.array(usageResultSchema) })));
+
+/** API keys (names and owners for the ids the usage report groups by). */
+export const apiKeyListSchema = z.object({
+  data: z
+    .array(
+      z.object({
+        id: z.string().max(200),
+        name: z.string().max(500).nullish().catch(null),
+        workspace_id: z.string().max(200).nullish().catch(null),
+        partial_key_hint: z.string().max(200).nullish().catch(null),
+        created_by: z.object({ id: z.string().max(200).nullish(), type: z.string().max(40).nullish() }).nullish().catch(null),
+      }),
+    )
+    .max(1_000),
+  has_more: z.boolean(),
+  last_id: z.string().max(200).nullish(),
+});

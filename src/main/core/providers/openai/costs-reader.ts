@@ -1,6 +1,7 @@
 /** Reads OpenAI Costs buckets and results (see schemas.ts for what the live API sends and why it is accepted). */
 import { MoneyFormatError, parseExact } from '../../../../shared/money';
 import { firstIssue, type CostsReader } from '../costs-collector';
+import { compactCost } from '../../history/types';
 import { costsBucketSchema, costsResultSchema } from './schemas';
 
 export const openAiCostsReader: CostsReader = {
@@ -26,14 +27,16 @@ export const openAiCostsReader: CostsReader = {
     return {
       ok: true,
       value: {
-        row: {
+        row: compactCost({
           projectId: result.project_id,
           lineItem: result.line_item,
           amount,
           // Costs are reported in US dollars; a result that does not say is one.
           currency: (result.amount?.currency ?? 'usd').toLowerCase(),
           quantity: result.quantity,
-        },
+          quantityUnit: result.quantity_unit,
+          apiKeyId: result.api_key_id,
+        }),
         projectName: result.project_name,
       },
     };

@@ -7,13 +7,14 @@ import { addDays, dayFromMs, dayFromUnix, daysBetween, unixFromDay, type UtcDay 
 import { systemClock, type Clock } from '../../ports';
 import { AppError } from '../../errors';
 import { redactSecrets } from '../../../../shared/redact';
-import type { UsageRow } from '../../history/types';
+import { compactUsage, type UsageRow } from '../../history/types';
+import { isoFromUnix } from './people';
 import { AnswerTooLarge, formatBytes, type JsonHttpClient } from '../http/json-http-client';
 import { followCursor, parseAnswer } from '../http/paging';
-import type { CostsResult, DayRange, DaysSink, SpendProvider } from '../provider';
+import type { ApiKeyInfo, CostsResult, DayRange, DaysSink, PersonInfo, SpendProvider } from '../provider';
 import { CostsCollector } from '../costs-collector';
 import { openAiCostsReader } from './costs-reader';
-import { completionsUsagePageSchema, costsPageSchema, projectListSchema } from './schemas';
+import { completionsUsagePageSchema, costsPageSchema, projectApiKeyListSchema, projectListSchema, userListSchema } from './schemas';
 import { openAiHttpClient, type OpenAiClientOptions } from './openai-http';
 
 export { OPENAI_DEFAULT_BASE_URL } from './openai-http';
@@ -35,6 +36,9 @@ const TARGET_ANSWER_BYTES = 4 * 1024 * 1024;
 const MAX_COSTS_ANSWER_BYTES = 16 * 1024 * 1024;
 const USAGE_PAGE_LIMIT = 31;
 const PROJECTS_PAGE_LIMIT = 100;
+const LIST_PAGE_LIMIT = 100;
+/** Usage is grouped by everything a breakdown or a savings hint reads, in the one request a range needs. */
+const USAGE_GROUPS = ['model', 'project_id', 'user_id', 'api_key_id', 'batch', 'service_tier'];
 
 export type OpenAiProviderOptions = OpenAiClientOptions & {
   /** How much of a Costs page is read before it is asked again with fewer days (default 16 MB; tests shrink it). */
@@ -98,6 +102,8 @@ export class OpenAiProvider implements SpendProvider {
     for await (const page of this.pages(costsPageSchema, '/organization/costs', range, limit, [
       ['group_by[]', 'line_item'],
       ['group_by[]', 'project_id'],
+      // In the same request: per-key figures are the bill's own, and a poll still costs one Costs request.
+      ['group_by[]', 'api_key_id'],
     ], (problem) => collector.addProblem(problem))) {
       for (const bucket of page.data) collector.addBucket(bucket);
       collector.pageDone();
@@ -108,20 +114,23 @@ export class OpenAiProvider implements SpendProvider {
 
   async fetchUsage(range: DayRange): Promise<Map<UtcDay, UsageRow[]>> {
     const days = emptyDays<UsageRow>(range);
-    for await (const page of this.pages(completionsUsagePageSchema, '/organization/usage/completions', range, USAGE_PAGE_LIMIT, [
-      ['group_by[]', 'model'],
-    ])) {
+    for await (const page of this.pages(completionsUsagePageSchema, '/organization/usage/completions', range, USAGE_PAGE_LIMIT, USAGE_GROUPS.map((g): [string, string] => ['group_by[]', g]))) {
       for (const bucket of page.data) {
         const rows = this.bucketRows(days, bucket.dayTime, range);
         for (const r of bucket.results) {
-          rows.push({
+          rows.push(compactUsage({
             // Well-formed text, as costs' labels are (see CostsCollector).
             model: r.model === null || r.model === undefined ? r.model : redactSecrets(r.model).toWellFormed(),
             inputTokens: r.input_tokens,
             outputTokens: r.output_tokens,
             cachedTokens: r.input_cached_tokens,
             requests: r.num_model_requests,
-          });
+            userId: r.user_id?.toWellFormed() ?? null,
+            apiKeyId: r.api_key_id?.toWellFormed() ?? null,
+            projectId: r.project_id?.toWellFormed() ?? null,
+            batch: r.batch,
+            serviceTier: r.service_tier === null ? null : redactSecrets(r.service_tier).toWellFormed(),
+          }));
         }
       }
     }
@@ -144,6 +153,43 @@ export class OpenAiProvider implements SpendProvider {
       for (const project of list.data) names.set(project.id, project.name || project.id);
     }
     return names;
+  }
+
+  /** Each project's keys, one paged list per project (only called when a key id appears that has no name yet). */
+  async listApiKeys(projectIds: readonly string[]): Promise<Map<string, ApiKeyInfo>> {
+    const keys = new Map<string, ApiKeyInfo>();
+    for (const projectId of projectIds) {
+      const path = `/organization/projects/${encodeURIComponent(projectId)}/api_keys`;
+      for await (const list of this.list(projectApiKeyListSchema, path, 'API keys', { owner_project_access: 'any' })) {
+        for (const key of list.data) {
+          const owner = key.owner?.user?.name ?? key.owner?.user?.email ?? key.owner?.service_account?.name ?? null;
+          keys.set(key.id, { name: key.name || key.redacted_value || key.id, owner, projectId, lastUsedAt: isoFromUnix(key.last_used_at) });
+        }
+      }
+    }
+    return keys;
+  }
+
+  async listUsers(): Promise<Map<string, PersonInfo>> {
+    const people = new Map<string, PersonInfo>();
+    for await (const list of this.list(userListSchema, '/organization/users', 'users', {})) {
+      for (const user of list.data) people.set(user.id, { name: user.name || user.email || user.id, email: user.email ?? null });
+    }
+    return people;
+  }
+
+  private list<S extends z.ZodType<{ data: { id: string }[]; has_more: boolean; last_id?: string | null }>>(schema: S, path: string, what: string, params: Record<string, string>) {
+    return followCursor({
+      provider: 'OpenAI',
+      path,
+      fetchPage: async (after) => {
+        const query = new URLSearchParams({ limit: String(LIST_PAGE_LIMIT), ...params });
+        if (after) query.set('after', after);
+        return parse(schema, await this.http.getJson(path, query), what) as z.output<S>;
+      },
+      nextCursor: (list: z.output<S>) => (list.has_more ? (list.last_id ?? list.data.at(-1)?.id ?? null) : null),
+      note: () => undefined, // an id that repeats ends the list, keeping the names that came
+    });
   }
 
   private pages<S extends z.ZodType>(

@@ -51,6 +51,9 @@ export const costsResultSchema = z.lazy(() =>
     project_id: label(200),
     project_name: z.string().max(500).nullish().catch(null).transform((v) => v ?? null),
     quantity: z.number().finite().nullish().catch(null).transform((v) => v ?? null),
+    quantity_unit: z.string().max(40).nullish().catch(null).transform((v) => v ?? null),
+    // An id Spendwatch cannot use is not a reason to drop the money: the row then counts as unattributed.
+    api_key_id: z.string().max(200).nullish().catch(null).transform((v) => v ?? null),
   }),
 );
 export type CostsResultInput = z.output<typeof costsResultSchema>;
@@ -63,6 +66,11 @@ export const completionsUsageResultSchema = z.lazy(() =>
     input_cached_tokens: tokenCount.nullish().transform((v) => v ?? 0),
     num_model_requests: tokenCount,
     model: label(200),
+    project_id: label(200),
+    user_id: label(200),
+    api_key_id: label(200),
+    batch: z.boolean().nullish().catch(null).transform((v) => v ?? null),
+    service_tier: label(40),
   }),
 );
 
@@ -147,6 +155,56 @@ export const projectListSchema = z.lazy(() =>
         name: z.string().max(500).nullish(),
       }),
     ).max(1_000),
+    has_more: z.boolean(),
+    last_id: z.string().max(200).nullish(),
+  }),
+);
+
+const unixTime = z.number().int().min(0).max(253_402_300_799);
+
+/** A project's API keys (ProjectApiKeyListResponse): names, owners and last use for the ids Costs group by. */
+export const projectApiKeyListSchema = z.lazy(() =>
+  z.object({
+    object: tag('list'),
+    data: z
+      .array(
+        z.object({
+          object: tag('organization.project.api_key'),
+          id: z.string().max(200),
+          name: z.string().max(500).nullish().catch(null),
+          redacted_value: z.string().max(200).nullish().catch(null),
+          created_at: unixTime.nullish().catch(null),
+          last_used_at: unixTime.nullish().catch(null),
+          owner: z
+            .object({
+              type: z.string().max(40).nullish(),
+              user: z.object({ id: z.string().max(200).nullish(), name: z.string().max(500).nullish(), email: z.string().max(500).nullish() }).nullish(),
+              service_account: z.object({ id: z.string().max(200).nullish(), name: z.string().max(500).nullish() }).nullish(),
+            })
+            .nullish()
+            .catch(null),
+        }),
+      )
+      .max(1_000),
+    has_more: z.boolean(),
+    last_id: z.string().max(200).nullish(),
+  }),
+);
+
+/** The organisation's people (UserListResponse): names and emails for the ids usage groups by. */
+export const userListSchema = z.lazy(() =>
+  z.object({
+    object: tag('list'),
+    data: z
+      .array(
+        z.object({
+          object: tag('organization.user'),
+          id: z.string().max(200),
+          name: z.string().max(500).nullish().catch(null),
+          email: z.string().max(500).nullish().catch(null),
+        }),
+      )
+      .max(1_000),
     has_more: z.boolean(),
     last_id: z.string().max(200).nullish(),
   }),

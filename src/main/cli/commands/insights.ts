@@ -1,0 +1,74 @@
+/**
+ * `spendwatch breakdown`, `prices` and `savings`: who and what spent a month, the unit prices billed, and what
+ * could be saved — from local history (no network). The --json shapes are a documented contract
+ * (docs/user/cli.md).
+ */
+import { Option, type Command } from 'commander';
+import { DIMENSION_IDS, DIMENSIONS, dimensionFromCli } from '../../../shared/dimensions';
+import { formatMoney, toMicros } from '../../../shared/money';
+import { priceToDecimal } from '../../core/aggregate/unit-prices';
+import type { Spendwatch } from '../../core/use-cases/spendwatch';
+import { terminalSafe as safe } from '../../core/text/safe-output';
+import { monthArg } from '../arguments';
+import { print, printJson } from '../output';
+
+const usd = (decimal: string) => formatMoney(toMicros(decimal));
+
+export function registerInsightCommands(program: Command, makeCore: () => Spendwatch): void {
+  program
+    .command('breakdown')
+    .description("a month's spend by project, line item, model, API key or user; rows plus unattributed add up to the month's total")
+    .addOption(new Option('--by <dimension>', 'what to break the spend down by').choices(DIMENSION_IDS.map((d) => DIMENSIONS[d].cli)).makeOptionMandatory())
+    .option('--account <name>', 'only this account (default: every account)')
+    .option('--month <YYYY-MM>', 'a UTC month (default: this month, to date)', monthArg)
+    .option('--json', 'machine-readable output')
+    .action((opts: { by: string; account?: string; month?: string; json?: boolean }) => {
+      const doc = makeCore().insights.breakdown(dimensionFromCli(opts.by)!, { account: opts.account, month: opts.month });
+      if (opts.json) return printJson(doc);
+      const noun = DIMENSIONS[dimensionFromCli(opts.by)!];
+      print(`${safe(doc.account)} — ${doc.month} by ${noun.nouns[0]}: ${usd(doc.total)}${doc.basis === 'estimated' ? ' (estimated: usage × the unit prices billed the same day)' : ''}\n`);
+      for (const row of doc.rows) {
+        const extra = [row.email, row.owner && `owner ${row.owner}`, row.project && `project ${row.project}`].filter(Boolean).map((t) => safe(t!));
+        print(`  ${usd(row.amount).padStart(14)}  ${(row.share * 100).toFixed(1).padStart(5)}%  ${safe(row.name)}${extra.length ? `  (${extra.join(', ')})` : ''}\n`);
+      }
+      print(`  ${usd(doc.unattributed).padStart(14)}          ${noun.unattributed}\n`);
+    });
+
+  program
+    .command('prices')
+    .description('the unit prices actually billed: each line item\'s cost ÷ its quantity, in the unit the provider names')
+    .option('--account <name>', 'only this account (default: every account)')
+    .option('--month <YYYY-MM>', 'a UTC month (default: this month, to date)', monthArg)
+    .option('--json', 'machine-readable output')
+    .action((opts: { account?: string; month?: string; json?: boolean }) => {
+      const core = makeCore();
+      if (opts.json) return printJson(core.insights.prices({ account: opts.account, month: opts.month }));
+      const details = core.insights.priceDetails({ account: opts.account, month: opts.month });
+      print(`Unit prices billed in ${details.month} (UTC):\n`);
+      for (const line of details.lines) {
+        const change = line.previousPrice ? ` (${changeText(line.price, line.previousPrice)} on last month)` : '';
+        print(`  $${priceToDecimal(line.price)} per ${line.unit.replace(/_/g, ' ')}  ${safe(line.lineItem)}${change}\n`);
+      }
+      if (!details.lines.length) print('  No line item was billed with a quantity.\n');
+      if (details.unpriced) print(`  ${details.unpriced} line item${details.unpriced === 1 ? ' was' : 's were'} billed without a quantity (no unit price).\n`);
+    });
+
+  program
+    .command('savings')
+    .description("savings hints, each with an estimated monthly saving from the organisation's own usage and prices")
+    .option('--account <name>', 'only this account (default: every account)')
+    .option('--month <YYYY-MM>', 'a UTC month (default: this month, to date)', monthArg)
+    .option('--json', 'machine-readable output')
+    .action((opts: { account?: string; month?: string; json?: boolean }) => {
+      const doc = makeCore().insights.savings({ account: opts.account, month: opts.month });
+      if (opts.json) return printJson(doc);
+      if (!doc.hints.length) print('No savings found in this month\'s usage.\n');
+      for (const hint of doc.hints) print(`${usd(hint.estimatedMonthlySavings)} a month (estimated): ${safe(hint.title)}\n  ${safe(hint.basis)}\n`);
+    });
+}
+
+function changeText(now: bigint, before: bigint): string {
+  if (now === before) return 'unchanged';
+  const percent = Number(((now - before) * 10_000n) / before) / 100;
+  return `${percent > 0 ? '+' : ''}${percent.toFixed(1)}%`;
+}
