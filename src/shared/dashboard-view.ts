@@ -84,6 +84,29 @@ export const dashboardViewSchema = z.object({
   /** Totals over the range by what the chart stacks by (any dimension), and whether they are billed or estimated. */
   byGroup: z.array(namedAmountSchema).optional(),
   groupBasis: z.enum(['billed', 'estimated']).optional(),
+  /**
+   * Who and what spent this month: unit prices billed (with last month's), savings hints and the week's top movers.
+   * Optional for views built by older code.
+   */
+  insights: z
+    .object({
+      month: utcMonthSchema,
+      prices: z.array(
+        z.object({
+          lineItem: z.string(),
+          unit: z.string(),
+          /** Dollars per one unit, decimal text (too fine for micros). */
+          unitPrice: z.string().max(40),
+          previousUnitPrice: z.string().max(40).nullable(),
+          micros: microsSchema,
+        }),
+      ),
+      /** Line items billed without a quantity (no unit price). */
+      unpriced: z.number().int().nonnegative(),
+      savings: z.array(z.object({ kind: z.string(), title: z.string(), micros: microsSchema, basis: z.string() })),
+      movers: z.array(z.object({ dimension: z.enum(['project', 'api_key']), key: z.string(), name: z.string(), micros: microsSchema, previousMicros: microsSchema, estimated: z.boolean() })),
+    })
+    .optional(),
   /** This month so far; its whole days against the same days of last month. */
   monthBreakdown: z.object({
     /** How many whole UTC days are compared (0 on the 1st: nothing yet). Absent in views built by older code. */

@@ -7,6 +7,7 @@ import { ExternalLink, SettingsLink } from '../components/links';
 import { useDashboard } from '../hooks/useDashboard';
 import { BillingHistory } from './BillingHistory';
 import { Breakdowns } from './Breakdowns';
+import { InsightsPanel } from './InsightsPanel';
 import { groupNoun, shownProviders } from '../provider-words';
 import { DashboardHeader } from './DashboardHeader';
 import { KpiCards } from './KpiCards';
@@ -149,6 +150,7 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
                 <div className="panel skeleton breakdown-placeholder" />
               </div>
             )}
+            {painted && view.insights && !awaitingFirstSync(view, accountId) ? <InsightsPanel insights={view.insights} currency={view.currency} /> : null}
             {painted ? (
               <BillingHistory monthly={view.monthly} monthBreakdown={view.monthBreakdown} today={view.today} currency={view.currency} isDemo={view.isDemo} accountId={accountId} dataSince={view.dataSince} groupNoun={shown?.noun} providers={shown?.providers} accountsSince={shown?.accountsSince} />
             ) : (

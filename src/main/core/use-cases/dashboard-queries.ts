@@ -3,6 +3,11 @@
  * local history only (no network). Exact sums, rounded once where shown; days are UTC days.
  */
 import { basisOf } from '../aggregate/dimension-values';
+import { priceToDecimal } from '../aggregate/unit-prices';
+import { linePrices } from '../insights/prices-report';
+import { savingsHints } from '../insights/savings';
+import { topMovers } from '../insights/top-movers';
+import { exactToMicros, toMicros } from '../../../shared/money';
 import { addMonths, dayFromMs, firstDayOfMonth, lastDayOfMonth, monthOf, type UtcDay } from '../../../shared/dates';
 import type { AccountSummary, Alert, DashboardQuery, DashboardView } from '../../../shared/domain';
 import type { AccountViews } from '../account-views';
@@ -81,6 +86,7 @@ export class DashboardQueries {
       byGroup: breakdown(views, from, to, query.groupBy),
       groupBasis: views.some((v) => basisOf(v, query.groupBy) === 'estimated') ? 'estimated' : 'billed',
       monthBreakdown: monthBreakdownOf(views, today),
+      insights: insightsOf(selected, month, today),
       monthProgress: { budgetMicros, points: monthProgress(views, today) },
       usage: weekly ? weeklyUsage(usageSeries(views, from, to)) : usageSeries(views, from, to),
       monthly: billingHistory(views, month),
@@ -125,6 +131,22 @@ export class DashboardQueries {
       paymentNotices: this.deps.payments.notices(),
     };
   }
+}
+
+/** This month's unit prices, savings hints (per account: each account's prices are its own) and top movers. */
+function insightsOf(selected: { account: { name: string }; view: HistoryView }[], month: string, today: UtcDay): DashboardView['insights'] {
+  const views = selected.map((s) => s.view);
+  const { lines, unpriced } = linePrices(views, month, today);
+  const savings = selected.flatMap((s) =>
+    savingsHints(s.view, month, today).map((h) => ({ kind: h.kind, title: selected.length > 1 ? `${s.account.name}: ${h.title}` : h.title, micros: toMicros(h.estimatedMonthlySavings), basis: h.basis })),
+  );
+  return {
+    month,
+    prices: lines.slice(0, 50).map((l) => ({ lineItem: l.lineItem, unit: l.unit, unitPrice: priceToDecimal(l.price), previousUnitPrice: l.previousPrice === null ? null : priceToDecimal(l.previousPrice), micros: exactToMicros(l.amount) })),
+    unpriced,
+    savings: savings.sort((a, b) => b.micros - a.micros),
+    movers: topMovers(views, today).map((m) => ({ ...m, estimated: m.dimension === 'api_key' && views.some((v) => basisOf(v, 'api_key') === 'estimated') })),
+  };
 }
 
 /** Twelve UTC months, newest first, each with its breakdown by project and by line item. */

@@ -1,0 +1,46 @@
+// Screenshots of the dashboard's "Who spent it" panel and the daily chart stacked by API key and by user, on the
+// fake organisation with keys, users and quantities, light and dark, 1280 and 720 px:
+//   npx tsx scripts/dev/screenshot-insights.ts <out dir>. Needs a renderer build (npx electron-vite build).
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createNodeSpendwatch } from '../../src/main/core/compose-node';
+import { FakeOpenAiServer } from '../../test/fake-openai/fake-openai-server';
+import { attributedOrganisation } from '../../test/fake-openai/organisations';
+import { startHarness } from '../../test/harness/harness-server';
+import { launchChromium } from '../../test/support/chromium';
+import { FakeKeychain } from '../../test/support/fake-vault';
+
+const out = process.argv[2] ?? 'test-results/screens';
+mkdirSync(out, { recursive: true });
+const key = `sk-admin-${'s'.repeat(24)}`;
+const server = new FakeOpenAiServer({ [key]: attributedOrganisation(70) });
+const baseUrl = await server.start();
+const dataDir = mkdtempSync(join(tmpdir(), 'sw-shots-'));
+const vault = new FakeKeychain();
+const core = createNodeSpendwatch({ dataDir, vault, emit: () => undefined });
+await core.accounts.add({ name: 'Acme', provider: 'openai', baseUrl, apiKey: key });
+await core.sync.run();
+const browser = await launchChromium();
+const harness = await startHarness({ dataDir, vault });
+for (const scheme of ['light', 'dark'] as const) {
+  for (const width of [1280, 720]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme, locale: 'en-US' });
+    page.on('pageerror', (e) => console.log('pageerror:', e.message));
+    await page.goto(harness.url);
+    await page.getByTestId('kpi-mtd').waitFor();
+    const insights = page.getByRole('region', { name: /Who spent it/ });
+    await insights.waitFor();
+    await insights.screenshot({ path: join(out, `insights-${scheme}-${width}.png`) });
+    const daily = page.getByRole('region', { name: /Daily spend|Weekly spend/ });
+    for (const by of ['api_key', 'user'] as const) {
+      await page.getByLabel('Stack by').selectOption(by);
+      await page.waitForTimeout(800);
+      await daily.screenshot({ path: join(out, `daily-${by}-${scheme}-${width}.png`) });
+    }
+    await page.close();
+  }
+}
+await harness.close();
+await browser.close();
+await server.stop();
