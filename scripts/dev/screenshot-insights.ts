@@ -38,6 +38,11 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.waitForTimeout(800);
       await daily.screenshot({ path: join(out, `daily-${by}-${scheme}-${width}.png`) });
     }
+    // Filtered to one project, stacked by API key: only that project's keys.
+    await page.getByLabel('Stack by').selectOption('api_key');
+    await page.getByRole('combobox', { name: /^Project/ }).selectOption({ label: 'Web app' });
+    await page.waitForTimeout(800);
+    await daily.screenshot({ path: join(out, `daily-filtered-${scheme}-${width}.png`) });
     await page.close();
   }
 }

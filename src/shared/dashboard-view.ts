@@ -38,6 +38,10 @@ export const dashboardQuerySchema = z.object({
   accountId: z.string().min(1).max(100),
   range: rangeSchema,
   groupBy: groupBySchema,
+  /** Only this project's (workspace's) spend in the charts; the key figures stay the account's. */
+  projectId: z.string().min(1).max(200).optional(),
+  /** Only this API key's spend in the charts. */
+  apiKeyId: z.string().min(1).max(200).optional(),
 });
 export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 
@@ -81,6 +85,10 @@ export const dashboardViewSchema = z.object({
   byProject: z.array(namedAmountSchema),
   byLineItem: z.array(namedAmountSchema),
   byModel: z.array(namedAmountSchema),
+  /** The projects and API keys (billed per key) that spent in the range: the chart filter's choices. */
+  filterOptions: z
+    .object({ projects: z.array(z.object({ key: z.string(), name: z.string() })), apiKeys: z.array(z.object({ key: z.string(), name: z.string() })) })
+    .optional(),
   /** Totals over the range by what the chart stacks by (any dimension), and whether they are billed or estimated. */
   byGroup: z.array(namedAmountSchema).optional(),
   groupBasis: z.enum(['billed', 'estimated']).optional(),

@@ -8,6 +8,7 @@ import { useDashboard } from '../hooks/useDashboard';
 import { BillingHistory } from './BillingHistory';
 import { Breakdowns } from './Breakdowns';
 import { InsightsPanel } from './InsightsPanel';
+import type { ChartFilter } from './ChartFilter';
 import { groupNoun, shownProviders } from '../provider-words';
 import { DashboardHeader } from './DashboardHeader';
 import { KpiCards } from './KpiCards';
@@ -75,7 +76,9 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
   const [accountId, setAccountId] = useState(initialAccountId ?? ALL_ACCOUNTS);
   const [range, setRange] = useState<DashboardRange>(DEFAULT_RANGE);
   const [groupBy, setGroupBy] = useState<GroupBy>(DEFAULT_GROUP_BY);
-  const { view, error, loading, progress, reload } = useDashboard({ accountId, range, groupBy });
+  // The charts' filter, as OpenAI's usage page has: one project, one API key (empty: all).
+  const [filter, setFilter] = useState<ChartFilter>({});
+  const { view, error, loading, progress, reload } = useDashboard({ accountId, range, groupBy, ...filter });
   const [syncing, setSyncing] = useState(false);
   const painted = usePaintedOnce(view !== null);
   // For the UI benchmark (npm run bench:ui): when the sections below the figures were rendered too.
@@ -110,7 +113,7 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
 
   return (
     <div className="app">
-      <DashboardHeader view={view} accountId={accountId} onAccountChange={setAccountId} onSync={view?.isDemo ? undefined : syncNow} syncing={syncing} />
+      <DashboardHeader view={view} accountId={accountId} onAccountChange={(id) => { setAccountId(id); setFilter({}); }} onSync={view?.isDemo ? undefined : syncNow} syncing={syncing} />
       <main className="content" aria-busy={loading}>
         {error && (
           <div role="alert" className="banner banner-error">
@@ -137,7 +140,7 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
             <KpiCards view={view} accountId={accountId} />
             {painted ? (
               <Suspense fallback={<ChartsPlaceholder />}>
-                <DashboardCharts view={view} range={range} groupBy={groupBy} onRange={setRange} onGroupBy={setGroupBy} />
+                <DashboardCharts view={view} range={range} groupBy={groupBy} onRange={setRange} onGroupBy={setGroupBy} filter={filter} onFilter={setFilter} />
               </Suspense>
             ) : (
               <ChartsPlaceholder />

@@ -7,6 +7,7 @@ import type { DashboardRange, DashboardView, GroupBy } from '../../shared/domain
 import { ALL_ACCOUNTS } from '../../shared/domain';
 import { DIMENSION_IDS, DIMENSIONS, isEstimated } from '../../shared/dimensions';
 import { DailySpendChart } from './DailySpendChart';
+import { ChartFilterControls, type ChartFilter } from './ChartFilter';
 import { capitalised, groupNoun } from '../provider-words';
 import { awaitingFirstSync } from './sync-state';
 import { MonthProgressChart } from './MonthProgressChart';
@@ -29,6 +30,8 @@ export default function DashboardCharts(props: {
   groupBy: GroupBy;
   onRange: (range: DashboardRange) => void;
   onGroupBy: (groupBy: GroupBy) => void;
+  filter: ChartFilter;
+  onFilter: (filter: ChartFilter) => void;
 }) {
   const { view } = props;
   // One object per accounts list, so the memoised chart is not redrawn with its old data when only a button's
@@ -71,8 +74,12 @@ export default function DashboardCharts(props: {
                 ))}
               </select>
             </label>
+            {view.filterOptions ? <ChartFilterControls options={view.filterOptions} filter={props.filter} onFilter={props.onFilter} noun={noun} /> : null}
           </div>
         </div>
+        {props.filter.projectId || props.filter.apiKeyId ? (
+          <p className="muted small">Filtered: these charts show only the chosen {props.filter.projectId ? noun.singular : ''}{props.filter.projectId && props.filter.apiKeyId ? ' and ' : ''}{props.filter.apiKeyId ? 'API key' : ''}; the figures above are the whole account&apos;s.</p>
+        ) : null}
         <DailySpendChart daily={view.daily} currency={view.currency} groupBy={view.query.groupBy} all={allBy(view)} groupNoun={noun} />
         {view.groupBasis === 'estimated' ? (
           <p className="muted small">

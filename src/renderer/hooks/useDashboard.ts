@@ -19,7 +19,7 @@ interface Loaded {
 }
 
 export function useDashboard(query: DashboardQuery): DashboardState {
-  const { accountId, range, groupBy } = query;
+  const { accountId, range, groupBy, projectId, apiKeyId } = query;
   // The prefetched view, if it arrived while the renderer started: then the first render has the figures.
   const [loaded, setLoaded] = useState<Loaded>(() => {
     const arrived = takeArrived({ accountId, range, groupBy });
@@ -28,7 +28,7 @@ export function useDashboard(query: DashboardQuery): DashboardState {
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  const key = `${accountId}|${range}|${groupBy}|${version}`;
+  const key = `${accountId}|${range}|${groupBy}|${projectId ?? ''}|${apiKeyId ?? ''}|${version}`;
   // The key the first render already has figures for (the prefetched view): its load is done.
   const prefetchedKey = useRef(loaded.view ? loaded.key : null);
 
@@ -38,7 +38,7 @@ export function useDashboard(query: DashboardQuery): DashboardState {
       return;
     }
     let cancelled = false;
-    const query = { accountId, range, groupBy };
+    const query = { accountId, range, groupBy, ...(projectId ? { projectId } : {}), ...(apiKeyId ? { apiKeyId } : {}) };
     (takePrefetched(query) ?? call('getDashboard', query)).then(
       (view) => !cancelled && setLoaded((prev) => ({ key, view: keepUnchangedParts(prev.view, view), error: null })),
       (e: Error) => !cancelled && setLoaded((prev) => ({ key, view: prev.view, error: e.message })),
@@ -46,7 +46,7 @@ export function useDashboard(query: DashboardQuery): DashboardState {
     return () => {
       cancelled = true;
     };
-  }, [accountId, range, groupBy, key]);
+  }, [accountId, range, groupBy, projectId, apiKeyId, key]);
 
   useEffect(() => {
     const offSnapshot = subscribe('snapshotChanged', () => {

@@ -4,6 +4,8 @@
  */
 import { basisOf } from '../aggregate/dimension-values';
 import { priceToDecimal } from '../aggregate/unit-prices';
+import { filteredViews, isFiltered } from '../aggregate/filtered-views';
+import { UNATTRIBUTED_KEY } from '../../../shared/dimensions';
 import { linePrices } from '../insights/prices-report';
 import { savingsHints } from '../insights/savings';
 import { topMovers } from '../insights/top-movers';
@@ -62,6 +64,9 @@ export class DashboardQueries {
     const budgetMicros = selected.every((s) => s.budget) ? selected.reduce((sum, s) => sum + (s.budget?.monthlyMicros ?? 0), 0) : null;
     const mtd = monthToDate(views, today);
     const syncTimes = selected.map((s) => s.lastSyncedAt).filter((t): t is string => !!t).sort();
+    // The filter (a project, an API key) narrows the charts; the key figures and breakdowns stay the account's.
+    const filter = { projectId: query.projectId, apiKeyId: query.apiKeyId };
+    const charted = isFiltered(filter) ? filteredViews(views, from, to, filter) : views;
     return {
       generatedAt: clock.now().toISOString(),
       today,
@@ -79,16 +84,17 @@ export class DashboardQueries {
         otherCurrencies: otherCurrencyTotals(views, firstDayOfMonth(month), today),
       },
       // A year of days is 366 slivers: the 12-month range shows UTC weeks instead.
-      daily: weekly ? weeklySeries(views, from, to, query.groupBy) : dailySeries(views, from, to, query.groupBy),
+      daily: weekly ? weeklySeries(charted, from, to, query.groupBy) : dailySeries(charted, from, to, query.groupBy),
+      filterOptions: filterOptionsOf(views, from, to),
       byProject: breakdown(views, from, to, 'project'),
       byLineItem: breakdown(views, from, to, 'line_item'),
       byModel: breakdown(views, from, to, 'model'),
-      byGroup: breakdown(views, from, to, query.groupBy),
+      byGroup: breakdown(charted, from, to, query.groupBy),
       groupBasis: views.some((v) => basisOf(v, query.groupBy) === 'estimated') ? 'estimated' : 'billed',
       monthBreakdown: monthBreakdownOf(views, today),
       insights: insightsOf(selected, month, today),
       monthProgress: { budgetMicros, points: monthProgress(views, today) },
-      usage: weekly ? weeklyUsage(usageSeries(views, from, to)) : usageSeries(views, from, to),
+      usage: weekly ? weeklyUsage(usageSeries(charted, from, to)) : usageSeries(charted, from, to),
       monthly: billingHistory(views, month),
       dataSince: dataSince(views),
       paymentNotices: this.deps.payments.notices(),
@@ -131,6 +137,13 @@ export class DashboardQueries {
       paymentNotices: this.deps.payments.notices(),
     };
   }
+}
+
+/** The projects and billed API keys with spend in the range, largest first (unattributed spend is no choice). */
+function filterOptionsOf(views: HistoryView[], from: UtcDay, to: UtcDay): DashboardView['filterOptions'] {
+  const choices = (rows: { key: string; name: string; micros: number }[]) => rows.filter((r) => r.micros !== 0 && r.key !== UNATTRIBUTED_KEY).slice(0, 200).map(({ key, name }) => ({ key, name }));
+  const billedKeys = views.filter((v) => basisOf(v, 'api_key') === 'billed');
+  return { projects: choices(breakdown(views, from, to, 'project')), apiKeys: billedKeys.length ? choices(breakdown(billedKeys, from, to, 'api_key')) : [] };
 }
 
 /** This month's unit prices, savings hints (per account: each account's prices are its own) and top movers. */
