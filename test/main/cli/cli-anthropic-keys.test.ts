@@ -275,7 +275,7 @@ describe.runIf(keychain)('spendwatch breakdown by API key and by user for an Ant
     expect(r.stdout).toMatch(/Unattributed\n$/);
   });
 
-  it.fails('names the default workspace as the project of a key in it (known bug: its key list workspace_id null is not mapped to the default workspace)', async () => {
+  it('names the default workspace as the project of a key in it', async () => {
     const doc = await run(['breakdown', '--by', 'api-key', '--month', lastMonth, '--json']);
     expect(doc.rows.find((r) => r.id === 'apikey_01Console')?.project).toBe('Default workspace');
   });

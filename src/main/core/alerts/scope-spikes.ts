@@ -6,7 +6,9 @@
 import { addDays, monthOf, type UtcDay } from '../../../shared/dates';
 import { DIMENSIONS, UNATTRIBUTED_KEY } from '../../../shared/dimensions';
 import { exactToMicros, formatMoney, type ExactAmount, type Micros } from '../../../shared/money';
-import { basisOf, dayValues, nameOf, type HistoryView, type PriceCache } from '../aggregate/dimension-values';
+import { basisOf, dayValues, monthPrices, nameOf, type HistoryView, type PriceCache } from '../aggregate/dimension-values';
+import { TokenPrices } from '../aggregate/unit-prices';
+import { ACCOUNT_CURRENCY } from '../history/account-history';
 import { modelFromLineItem } from '../aggregate/line-items';
 import type { CostRow } from '../history/types';
 import { alertKey, spikeFactor, spikeOn, spikeWhen, type AlertCandidate, type RuleInput } from './rules';
@@ -59,32 +61,54 @@ export function scopeSpikes(input: RuleInput, today: UtcDay): AlertCandidate[] {
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** One row's part in a day: the dimension values it carries and its amount. */
+interface Contribution {
+  values: Partial<Record<MovedDimension, string | null>>;
+  amount: ExactAmount;
+}
+type MovedDimension = 'api_key' | 'project' | 'model';
+const MOVED: { label: string; dimension: MovedDimension }[] = [
+  { label: 'API key', dimension: 'api_key' },
+  { label: 'project', dimension: 'project' },
+  { label: 'model', dimension: 'model' },
+];
+
 /**
- * " Most of the rise: API key CI bot (+$412.00), model gpt-4o (+$380.00)." — from the day's cost rows against the
- * average of the NORM_DAYS before it, within the scope (or the whole account), for the dimensions other than it.
+ * A day's spend in the scope, row by row: the billed cost rows, or — for a key whose spend is estimated (Anthropic,
+ * whose costs carry no key) — its usage rows priced at that day's unit prices.
+ */
+function contributions(view: HistoryView, day: UtcDay, within: { dimension: ScopeDimension; key: string } | null, cache: PriceCache): Contribution[] | undefined {
+  if (!view.history.hasDay(day)) return undefined;
+  if (within?.dimension === 'api_key' && basisOf(view, 'api_key') === 'estimated') {
+    const usage = view.history.usageRows(day) ?? [];
+    const prices = new TokenPrices(view.history.summary(day), usage, monthPrices(view.history, monthOf(day), cache));
+    return usage.filter((row) => row.apiKeyId === within.key).map((row) => ({ values: { project: row.projectId ?? null, model: row.model }, amount: prices.estimate(row) }));
+  }
+  const inScope = (row: CostRow) => !within || (within.dimension === 'project' ? row.projectId === within.key : row.apiKeyId === within.key);
+  return (view.history.costRows(day) ?? [])
+    .filter((row) => row.currency === ACCOUNT_CURRENCY && inScope(row))
+    .map((row) => ({ values: { api_key: row.apiKeyId ?? null, project: row.projectId, model: modelFromLineItem(row.lineItem) }, amount: row.amount }));
+}
+
+/**
+ * " Most of the rise: API key CI bot (+$412.00), model gpt-4o (+$380.00)." — the day's spend against the average
+ * of the NORM_DAYS before it, within the scope (or the whole account), for the dimensions other than the scope's.
  */
 export function movedMostSentence(view: HistoryView, day: UtcDay, within: { dimension: ScopeDimension; key: string } | null): string {
-  const inScope = (row: CostRow) => !within || (within.dimension === 'project' ? row.projectId === within.key : row.apiKeyId === within.key);
-  const dims: { label: string; dimension: 'project' | 'api_key' | 'model'; keyOf: (row: CostRow) => string | null }[] = [
-    { label: 'API key', dimension: 'api_key', keyOf: (row) => row.apiKeyId ?? null },
-    { label: 'project', dimension: 'project', keyOf: (row) => row.projectId },
-    { label: 'model', dimension: 'model', keyOf: (row) => modelFromLineItem(row.lineItem) },
-  ];
-  const shown = dims.filter((d) => d.dimension !== within?.dimension && !(d.dimension === 'api_key' && basisOf(view, 'api_key') === 'estimated'));
+  const shown = MOVED.filter((d) => d.dimension !== within?.dimension && !(d.dimension === 'api_key' && basisOf(view, 'api_key') === 'estimated'));
   const totals = shown.map(() => ({ day: new Map<string, ExactAmount>(), norm: new Map<string, ExactAmount>() }));
+  const cache: PriceCache = new Map();
   let normDays = 0;
   for (let k = 0; k <= NORM_DAYS; k++) {
-    const d = addDays(day, -k);
-    const rows = view.history.hasDay(d) ? view.history.costRows(d) : undefined;
-    if (!rows) continue;
+    const parts = contributions(view, addDays(day, -k), within, cache);
+    if (!parts) continue;
     if (k > 0) normDays++;
-    for (const row of rows) {
-      if (row.currency !== 'usd' || !inScope(row)) continue;
+    for (const part of parts) {
       shown.forEach((d, i) => {
-        const key = d.keyOf(row);
+        const key = part.values[d.dimension];
         if (!key) return;
         const into = k === 0 ? totals[i].day : totals[i].norm;
-        into.set(key, (into.get(key) ?? 0n) + row.amount);
+        into.set(key, (into.get(key) ?? 0n) + part.amount);
       });
     }
   }

@@ -24,6 +24,7 @@ import { AppError } from '../errors';
 import { diskFullMessage, readOnlyMessage } from '../fs/atomic-file';
 import { emptySummary, type DaySummary, type SumDimension } from './account-history';
 import { compactCost, compactUsage, type CostRow, type UsageRow } from './types';
+import { UNATTRIBUTED_KEY } from '../../../shared/dimensions';
 
 /**
  * The schema this code reads and writes (PRAGMA user_version). 2 added who and what spent it: a cost row's API key
@@ -40,7 +41,29 @@ ALTER TABLE usage_row ADD COLUMN api_key_id TEXT;
 ALTER TABLE usage_row ADD COLUMN project_id TEXT;
 ALTER TABLE usage_row ADD COLUMN batch INTEGER;
 ALTER TABLE usage_row ADD COLUMN service_tier TEXT;
+INSERT OR IGNORE INTO day_sum (day, dim, key, amount) SELECT day, 'k', '${UNATTRIBUTED_KEY}', total FROM cost_day;
 `;
+
+/**
+ * Upgrades a format-1 file in place, in one transaction that reads the version again once it holds the write
+ * lock: the app and the CLI started together after an update both find format 1, and only the first upgrades.
+ * Old days get their per-key sum (all of it unattributed: the rows carry no key), as summarise() would give them.
+ */
+function upgradeFrom1(db: DatabaseSync): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+    if (version === 1) db.exec(`${UPGRADE_FROM_1} PRAGMA user_version = ${SCHEMA_VERSION};`);
+    db.exec('COMMIT');
+  } catch (error) {
+    try {
+      db.exec('ROLLBACK');
+    } catch {
+      // Rolled back by SQLite itself already.
+    }
+    throw error;
+  }
+}
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS cost_day (day TEXT PRIMARY KEY, total TEXT NOT NULL) WITHOUT ROWID;
@@ -173,7 +196,7 @@ export class HistoryDatabase {
         if (!options.create) throw new DamagedDatabase(path, 'it holds no Spendwatch history');
         db.exec(`BEGIN IMMEDIATE; ${SCHEMA} PRAGMA user_version = ${SCHEMA_VERSION}; COMMIT;`);
       } else if (version === 1) {
-        db.exec(`BEGIN IMMEDIATE; ${UPGRADE_FROM_1} PRAGMA user_version = ${SCHEMA_VERSION}; COMMIT;`);
+        upgradeFrom1(db);
       }
       const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
       const missing = TABLES.filter((table) => !tables.has(table));

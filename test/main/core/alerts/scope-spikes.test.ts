@@ -207,7 +207,7 @@ describe('spikes per project and per API key', () => {
     expect(spikes()).toEqual([]);
   });
 
-  it.fails("Anthropic: a key's spike names the model and workspace that moved (known bug: its cost rows carry no key, so nothing is named)", () => {
+  it("Anthropic: a key's spike names the model and workspace that moved", () => {
     setUp('anthropic');
     const row = (lineItem: string, micros: number, projectId = 'proj_web'): CostRow => ({ projectId, lineItem, amount: microsToExact(micros), currency: 'usd', quantity: null });
     const use = (apiKeyId: string, model: string, input: number): UsageRow => ({ model, inputTokens: input, outputTokens: 0, cachedTokens: 0, requests: 0, apiKeyId, projectId: 'proj_web', serviceTier: 'standard' });

@@ -187,7 +187,7 @@ describe('a format-1 history opened by the current store', () => {
     }
   });
 
-  it.fails('an old day breaks down by API key like the same rows written now: all of it under Unattributed (known bug: no key sums stored)', () => {
+  it('an old day breaks down by API key like the same rows written now: all of it under Unattributed', () => {
     const { history } = store().load(ACC);
     const view = { history, projectNames: {}, provider: 'openai' as const };
     // What the dashboard's by-API-key table shows for October 2025: its rows should add up to the month's $1.35.
@@ -223,7 +223,7 @@ describe('a format-1 history opened by the current store', () => {
     expect(rawContents(path).costRows.slice(0, 5)).toEqual(before.costRows);
   });
 
-  it.fails('two processes opening the same format-1 file at once both read it (known bug: the second upgrade fails on a duplicate column)', async () => {
+  it('two processes opening the same format-1 file at once both read it', async () => {
     // Another process (the app, while the CLI starts) is upgrading the file: it holds the write lock, then runs
     // the same ALTER TABLEs the current code runs and commits. This process read user_version 1 before that commit.
     const upgrade = [

@@ -148,7 +148,7 @@ export class AnthropicProvider implements SpendProvider {
     })) {
       for (const key of list.data) {
         // The fact sheet gives the creator's id only, not a name.
-        keys.set(key.id, { name: key.name || key.partial_key_hint || key.id, owner: key.created_by?.id ?? null, projectId: key.workspace_id ?? null, lastUsedAt: null });
+        keys.set(key.id, { name: key.name || key.partial_key_hint || key.id, owner: key.created_by?.id ?? null, projectId: key.workspace_id ?? DEFAULT_WORKSPACE_ID, lastUsedAt: null });
       }
     }
     return keys;
