@@ -93,7 +93,7 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch with d
       .trim()
       .split('\n')
       .slice(1)
-      .map((line) => /,(-?\d+(?:\.\d+)?),usd$/.exec(line)![1]);
+      .map((line) => /,(-?\d+(?:\.\d+)?),usd,[^,]*,[^,]*,[^,]*,openai$/.exec(line)![1]);
     // The CSV carries each row's exact amount: its exact sum, rounded once, is the month's total.
     expect(microsText(expectedSumMicros(exported))).toBe(microsText(lastMonthTotal));
   });

@@ -70,7 +70,7 @@ describe.runIf(keychain)('spendwatch CLI against live-shaped Costs', () => {
     const csv = await runCli(['export', '--format', 'csv', '--from', utcDay(0), '--to', utcDay(0)], { home });
     expect(csv.code).toBe(0);
     expect(csv.stdout).toContain('0.0000005000000000000000000000000000000010'.replace(/0+$/, ''));
-    expect(csv.stdout).toMatch(/,2\.10,eur\r?\n/);
+    expect(csv.stdout).toMatch(/,2\.10,eur,[^,]*,[^,]*,[^,]*,openai\r?\n/);
   });
 
   it('keeps the next poll to one Costs request', async () => {

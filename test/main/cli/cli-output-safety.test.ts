@@ -70,7 +70,7 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch output
       child.stderr.on('data', (d) => (stderr += d));
       child.on('close', (code) => resolve({ code, stderr, stdout }));
     });
-    expect(result.stdout.split('\n')[0]).toBe('date_utc,account,project_id,project_name,line_item,amount,currency');
+    expect(result.stdout.split('\n')[0]).toBe('date_utc,account,project_id,project_name,line_item,amount,currency,api_key_id,quantity,quantity_unit,provider');
     expect(result.stderr).toBe('');
   });
 

@@ -56,7 +56,8 @@ const micros = (decimal: string) => BigInt(Math.round(Number(decimal) * 1e6));
 describe.runIf(keychain)('spendwatch breakdown, prices and savings against an organisation with keys and users', () => {
   let server: FakeOpenAiServer;
   const home = mkdtempSync(join(tmpdir(), 'sw-who-'));
-  const org = attributedOrganisation(45);
+  // 46 days: today (the 46th) always has spend, so "this month" is never empty, whatever day the suite runs on.
+  const org = attributedOrganisation(46);
   const month = utcDay(0).slice(0, 7);
   const monthDays = Object.keys(org.costs).filter((d) => d.startsWith(month));
 

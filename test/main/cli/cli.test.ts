@@ -143,7 +143,7 @@ describe('spendwatch CLI', () => {
       const r = await runCli(['export', '--format', 'csv', '--account', 'Acme Prod', '--from', utcDay(-6), '--to', utcDay(0)], { home });
       expect(r.code).toBe(0);
       const [header, ...rows] = r.stdout.trim().split('\n');
-      expect(header).toBe('date_utc,account,project_id,project_name,line_item,amount,currency');
+      expect(header).toBe('date_utc,account,project_id,project_name,line_item,amount,currency,api_key_id,quantity,quantity_unit,provider');
       const expectedRows = Array.from({ length: 7 }, (_, i) => org.costs[utcDay(i - 6)]?.length ?? 0).reduce((a, b) => a + b, 0);
       expect(rows).toHaveLength(expectedRows);
       expect(rows[0]).toMatch(/^\d{4}-\d{2}-\d{2},Acme Prod,/);

@@ -253,7 +253,11 @@ describe('sync engine', () => {
     rmSync(join(dir, 'history.sqlite'));
     for (const month of months) renameSync(join(dataDir, 'legacy', `${month}.json`), join(dir, `${month}.json`));
     const migrated = freshCore();
-    expect(migrated.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'line_item' })).toEqual({ ...before, generatedAt: expect.any(String) });
+    // Month files never held quantity units or usage by batch, so unit prices and savings wait for the refetch
+    // that a history of their time gets (its state has no rowsFormat); every figure is kept.
+    const { insights, ...figures } = migrated.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'line_item' });
+    expect(figures).toEqual({ ...before, insights: undefined, generatedAt: expect.any(String) });
+    expect(insights?.movers).toEqual(before.insights?.movers);
     expect(readdirSync(dir).filter((f) => /^\d{4}-\d{2}\.json$/.test(f))).toEqual([]);
     expect(readdirSync(join(dir, 'before-sqlite')).sort()).toEqual(months.map((m) => `${m}.json`));
 
