@@ -9,7 +9,7 @@ import { ALL_ACCOUNTS, type AccountSummary, type Budget } from '../../shared/dom
 import { percentOf } from '../../shared/money';
 import { forecast, monthToDate, totalBetween, type HistoryView } from './aggregate/aggregations';
 import { dataSince } from './aggregate/data-since';
-import { DEMO_ACCOUNT_ID, DEMO_ACCOUNT_NAME, DEMO_PROJECTS, demoHistory } from './demo/demo-organisation';
+import { DEMO_ACCOUNT_ID, DEMO_ACCOUNT_NAME, DEMO_API_KEYS, DEMO_PROJECTS, demoHistory } from './demo/demo-organisation';
 import { AppError } from './errors';
 import type { AccountHistory } from './history/account-history';
 import type { HistoryStore } from './history/history-store';
@@ -118,7 +118,7 @@ export class AccountViews {
     if (this.demoCache?.key !== key) this.demoCache = { key, history: demoHistory(today, (quarter + 1) / 96) };
     return {
       account: DEMO_ACCOUNT,
-      view: { history: this.demoCache.history, projectNames: DEMO_PROJECTS },
+      view: { history: this.demoCache.history, projectNames: DEMO_PROJECTS, apiKeys: DEMO_API_KEYS },
       isDemo: true,
       lastSyncedAt: now.toISOString(),
       lastError: null,

@@ -23,8 +23,10 @@ export function unitPriceText(unitPrice: string, unit: string): string {
 function priceChange(now: string, before: string | null): string {
   if (before === null) return 'new';
   const [a, b] = [Number(now), Number(before)];
-  if (b === 0 || a === b) return 'unchanged';
+  if (b === 0) return 'new';
   const percent = ((a - b) / b) * 100;
+  // Rounding in the provider's own figures moves a price by millionths of a percent: that is no change.
+  if (Math.abs(percent) < 0.05) return 'unchanged';
   return `${percent > 0 ? '+' : ''}${percent.toFixed(1)}%`;
 }
 

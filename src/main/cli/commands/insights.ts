@@ -68,7 +68,8 @@ export function registerInsightCommands(program: Command, makeCore: () => Spendw
 }
 
 function changeText(now: bigint, before: bigint): string {
-  if (now === before) return 'unchanged';
   const percent = Number(((now - before) * 10_000n) / before) / 100;
+  // Rounding in the provider's own figures moves a price by millionths of a percent: that is no change.
+  if (Math.abs(percent) < 0.05) return 'unchanged';
   return `${percent > 0 ? '+' : ''}${percent.toFixed(1)}%`;
 }

@@ -40,6 +40,11 @@ const LINES: DemoLine[] = [
   { lineItem: 'whisper-1', model: 'whisper-1', baseMicros: 380_000, microsPerToken: 0, output: false },
 ];
 
+/** One API key per project, so the demo breaks down by key as a real organisation does. */
+export const DEMO_API_KEYS: Record<string, { name: string; owner: string | null; projectId: string | null }> = Object.fromEntries(
+  Object.entries(DEMO_PROJECTS).map(([projectId, name]) => [`key_${projectId.slice(5)}`, { name: `${name} key`, owner: null, projectId }]),
+);
+
 /** Which lines each project uses, and how heavily. */
 const PROJECT_MIX: Record<string, { weight: number; lines: number[] }> = {
   proj_demo_web: { weight: 1.6, lines: [0, 1, 2, 3, 6] },
@@ -76,7 +81,8 @@ export function demoCostsForDay(day: UtcDay): CostRow[] {
       const line = LINES[index];
       const noise = 0.7 + 0.6 * unitHash(`${day}|${projectId}|${line.lineItem}`);
       const micros = Math.round(line.baseMicros * mix.weight * dayFactor(day) * noise);
-      rows.push({ projectId, lineItem: line.lineItem, amount: microsToExact(micros), currency: 'usd', quantity: line.microsPerToken ? Math.round(micros / line.microsPerToken) : null });
+      const quantity = line.microsPerToken ? Math.round(micros / line.microsPerToken) : null;
+      rows.push({ projectId, lineItem: line.lineItem, amount: microsToExact(micros), currency: 'usd', quantity, quantityUnit: quantity === null ? null : 'tokens', apiKeyId: `key_${projectId.slice(5)}` });
     }
   }
   return rows;
@@ -87,7 +93,7 @@ export function demoUsageForDay(day: UtcDay): UsageRow[] {
   for (const row of demoCostsForDay(day)) {
     const line = LINES.find((l) => l.lineItem === row.lineItem)!;
     if (!line.microsPerToken) continue;
-    const usage = byModel.get(line.model) ?? { model: line.model, inputTokens: 0, outputTokens: 0, cachedTokens: 0, requests: 0 };
+    const usage = byModel.get(line.model) ?? { model: line.model, inputTokens: 0, outputTokens: 0, cachedTokens: 0, requests: 0, batch: false };
     const tokens = row.quantity ?? 0;
     if (line.output) usage.outputTokens += tokens;
     else {
@@ -106,7 +112,10 @@ export function demoHistory(today: UtcDay, nowFractionOfDay: number): AccountHis
   const usage = new Map<UtcDay, UsageRow[]>();
   for (const day of dayRange(addDays(today, -(DEMO_DAYS - 1)), today)) {
     let rows = demoCostsForDay(day);
-    if (day === today) rows = rows.map((r) => ({ ...r, amount: microsToExact(Math.round(exactToMicros(r.amount) * nowFractionOfDay)) }));
+    // Today is partial: its amounts and quantities alike, so its unit prices are the same as any day's.
+    if (day === today) {
+      rows = rows.map((r) => ({ ...r, amount: microsToExact(Math.round(exactToMicros(r.amount) * nowFractionOfDay)), quantity: r.quantity === null ? null : Math.round(r.quantity * nowFractionOfDay) }));
+    }
     costs.set(day, rows);
     usage.set(day, demoUsageForDay(day));
   }
