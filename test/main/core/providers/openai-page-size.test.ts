@@ -73,4 +73,23 @@ describe('Costs pages sized to fit', () => {
     // Halving stops at one day: a bounded number of requests, not one per retry forever.
     expect(server.requestsTo('/organization/costs').map((r) => Number(r.query.get('limit')))).toEqual([3, 2, 1]);
   });
+
+  it('reads a month of usage grouped by user that is too large for one answer, in smaller pages, every row kept', async () => {
+    // 31 days × 400 users' rows (~60 KB a day): a month is several times the 256 KB cap.
+    const usage: FakeOrganisation['usage'] = {};
+    for (let i = 0; i < 31; i++) {
+      const day = new Date(Date.UTC(2026, 2, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      usage[day] = Array.from({ length: 400 }, (_, u) => ({ model: 'gpt-4o', userId: `user-${u}`, apiKeyId: `key_${u % 7}`, inputTokens: 1000 + u, outputTokens: 10 + i, requests: 1 }));
+    }
+    const k = key(3);
+    server.keys[k] = { projects: [], costs: {}, usage };
+    const provider = new OpenAiProvider({ apiKey: k, baseUrl, retry: FAST_RETRY, maxResponseBytes: CAP });
+    const result = await provider.fetchUsage({ from: '2026-03-01', toExclusive: '2026-04-01' });
+    expect([...result.values()].map((rows) => rows.length)).toEqual(Array(31).fill(400));
+    expect([...result.values()].flat().reduce((sum, r) => sum + r.inputTokens, 0)).toBe(31 * (400 * 1000 + (399 * 400) / 2));
+    const limits = server.requestsTo('/organization/usage/completions').map((r) => Number(r.query.get('limit')));
+    expect(limits[0]).toBe(31);
+    expect(Math.min(...limits)).toBeLessThan(31);
+  });
 });
+

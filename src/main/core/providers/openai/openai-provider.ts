@@ -114,7 +114,17 @@ export class OpenAiProvider implements SpendProvider {
 
   async fetchUsage(range: DayRange): Promise<Map<UtcDay, UsageRow[]>> {
     const days = emptyDays<UsageRow>(range);
-    for await (const page of this.pages(completionsUsagePageSchema, '/organization/usage/completions', range, USAGE_PAGE_LIMIT, USAGE_GROUPS.map((g): [string, string] => ['group_by[]', g]))) {
+    // Grouped by user and key, a large organisation's month of usage is large too: pages are sized by bytes as
+    // Costs pages are (a month at most, shrinking when an answer is too large to read in one piece).
+    const limit: PageLimit = {
+      maxBytes: this.costsPageBytes,
+      value: Math.max(1, Math.min(USAGE_PAGE_LIMIT, daysBetween(range.from, range.toExclusive))),
+      smaller: () => undefined,
+      answered: (bytes, buckets) => {
+        limit.value = Math.max(1, Math.min(USAGE_PAGE_LIMIT, Math.floor(TARGET_ANSWER_BYTES / (bytes / Math.max(1, buckets)))));
+      },
+    };
+    for await (const page of this.pages(completionsUsagePageSchema, '/organization/usage/completions', range, limit, USAGE_GROUPS.map((g): [string, string] => ['group_by[]', g]))) {
       for (const bucket of page.data) {
         const rows = this.bucketRows(days, bucket.dayTime, range);
         for (const r of bucket.results) {
@@ -232,7 +242,7 @@ export class OpenAiProvider implements SpendProvider {
               continue;
             }
             if (size.value === 1) {
-              throw new AppError('malformed_response', `OpenAI's costs for a single day are larger than the ${formatBytes(error.maxBytes)} Spendwatch reads in one answer. Nothing was changed.`);
+              throw new AppError('malformed_response', `OpenAI's ${path === '/organization/costs' ? 'costs' : 'usage'} for a single day are larger than the ${formatBytes(error.maxBytes)} Spendwatch reads in one answer. Nothing was changed.`);
             }
             size.value = Math.ceil(size.value / 2);
             size.smaller(size.value);
