@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DashboardQuery, DashboardView, SyncProgress } from '../../shared/domain';
 import { call, subscribe } from '../bridge';
-import { takeArrived, takePrefetched } from './prefetch';
+import { queryKey, takeArrived, takePrefetched } from './prefetch';
 
 export interface DashboardState {
   view: DashboardView | null;
@@ -20,15 +20,17 @@ interface Loaded {
 
 export function useDashboard(query: DashboardQuery): DashboardState {
   const { accountId, range, groupBy, projectId, apiKeyId } = query;
+  // What the shown view was loaded for: the query, and which reload of it.
+  const viewKey = (version: number) => `${queryKey(query)}|${version}`;
   // The prefetched view, if it arrived while the renderer started: then the first render has the figures.
   const [loaded, setLoaded] = useState<Loaded>(() => {
-    const arrived = takeArrived({ accountId, range, groupBy });
-    return arrived ? { key: `${accountId}|${range}|${groupBy}|0`, view: arrived, error: null } : { key: '', view: null, error: null };
+    const arrived = takeArrived({ accountId, range, groupBy, projectId, apiKeyId });
+    return arrived ? { key: viewKey(0), view: arrived, error: null } : { key: '', view: null, error: null };
   });
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  const key = `${accountId}|${range}|${groupBy}|${projectId ?? ''}|${apiKeyId ?? ''}|${version}`;
+  const key = viewKey(version);
   // The key the first render already has figures for (the prefetched view): its load is done.
   const prefetchedKey = useRef(loaded.view ? loaded.key : null);
 

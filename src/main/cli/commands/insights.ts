@@ -47,7 +47,7 @@ export function registerInsightCommands(program: Command, makeCore: () => Spendw
       print(`Unit prices billed in ${details.month} (UTC):\n`);
       for (const line of details.lines) {
         const change = line.previousPrice ? ` (${changeText(line.price, line.previousPrice)} on last month)` : '';
-        print(`  $${priceToDecimal(line.price)} per ${line.unit.replace(/_/g, ' ')}  ${safe(line.lineItem)}${change}\n`);
+        print(`  $${priceToDecimal(line.price)} per ${safe(unitName(line.unit))}  ${safe(line.lineItem)}${change}\n`);
       }
       if (!details.lines.length) print('  No line item was billed with a quantity.\n');
       if (details.unpriced) print(`  ${details.unpriced} line item${details.unpriced === 1 ? ' was' : 's were'} billed without a quantity (no unit price).\n`);
@@ -65,6 +65,12 @@ export function registerInsightCommands(program: Command, makeCore: () => Spendw
       if (!doc.hints.length) print('No savings found in this month\'s usage.\n');
       for (const hint of doc.hints) print(`${usd(hint.estimatedMonthlySavings)} a month (estimated): ${safe(hint.title)}\n  ${safe(hint.basis)}\n`);
     });
+}
+
+/** "tokens" → "token", "1000_tokens" → "1000 tokens", "images" → "image": the unit one price is for. */
+function unitName(unit: string): string {
+  const words = unit.replace(/_/g, ' ');
+  return /^\d/.test(words) ? words : words.replace(/s$/, '');
 }
 
 function changeText(now: bigint, before: bigint): string {

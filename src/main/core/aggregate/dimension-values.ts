@@ -101,6 +101,16 @@ function estimated(summary: DaySummary, usage: readonly UsageRow[], keyOf: (row:
     values.set(key, (values.get(key) ?? 0n) + amount);
     attributed += amount;
   }
+  // Estimates never exceed what the day billed (a quantity that lies, usage ahead of costs): scaled down to it.
+  if (summary.total >= 0n && attributed > summary.total) {
+    let scaled = 0n;
+    for (const [key, amount] of values) {
+      const share = attributed === 0n ? 0n : (amount * summary.total) / attributed;
+      values.set(key, share);
+      scaled += share;
+    }
+    attributed = scaled;
+  }
   // What usage does not explain (tools, images, usage with no user): the rows and this add up to the bill.
   const rest = summary.total - attributed;
   if (rest !== 0n) values.set(UNATTRIBUTED_KEY, rest);

@@ -48,7 +48,10 @@ const QUANTITY_SCALE = 1_000_000n;
 
 /** amount ÷ quantity, exactly enough (ExactAmount units per unit; quantities are kept to a millionth). */
 export function pricePerUnit(amount: ExactAmount, quantity: number): ExactAmount | undefined {
-  const scaled = BigInt(Math.round(quantity * Number(QUANTITY_SCALE)));
+  // Quantities are bounded where they are read (1e15); beyond that no price is meaningful.
+  if (!Number.isFinite(quantity) || Math.abs(quantity) > 1e15) return undefined;
+  const product = Math.round(quantity * Number(QUANTITY_SCALE));
+  const scaled = BigInt(product);
   if (scaled <= 0n) return undefined;
   return (amount * QUANTITY_SCALE) / scaled;
 }
@@ -70,6 +73,7 @@ export class TokenPrices {
 
   constructor(summary: DaySummary | undefined, usage: readonly UsageRow[] = [], fallback?: TokenPrices) {
     this.fallback = fallback;
+    this.stored = summary !== undefined;
     if (!summary) return;
     const amounts = new Map<string, ExactAmount>();
     const tokens = new Map<string, number>();
@@ -78,6 +82,7 @@ export class TokenPrices {
       const parts = lineItemParts(lineItem);
       if (!parts.kind) continue;
       const key = priceKey(parts.model, parts.kind, parts.tier);
+      this.billed.add(priceKey(parts.model, parts.kind, null));
       const quantity = summary.lineQuantities.get(lineItem);
       const perUnit = tokensPerUnit(quantity?.unit ?? null);
       if (quantity && perUnit !== undefined) {
@@ -106,6 +111,9 @@ export class TokenPrices {
   }
 
   private readonly fallback: TokenPrices | undefined;
+  /** (model, kind) the day billed anything for: only those may take the fallback's price (or any, for a day not stored). */
+  private readonly billed = new Set<string>();
+  private readonly stored: boolean;
 
   /** The price of one token; the default tier's when the tier has none; input's for cached when cached has none. */
   price(model: string, kind: TokenKind, tier: string | null): ExactAmount | undefined {
@@ -115,7 +123,9 @@ export class TokenPrices {
       const input = this.price(model, 'input', tier);
       if (input !== undefined) return input;
     }
-    return this.fallback?.price(model, kind, tier);
+    // A day that billed nothing for this model and kind (costs lag usage; today's partial day) prices none of
+    // its usage: the month's price would attribute more than the day billed.
+    return !this.stored || this.billed.has(priceKey(model, kind, null)) ? this.fallback?.price(model, kind, tier) : undefined;
   }
 
   /** A usage row's cost at these prices (exact); 0 for what has no price (it stays unattributed). */

@@ -210,8 +210,7 @@ export const spikeWhen = (day: UtcDay, today: UtcDay): string => (day === today 
  */
 function allSpikes(input: RuleInput, today: UtcDay): AlertCandidate[] {
   const account = spikes(input, today);
-  const spiked = new Set(account.map((a) => a.day));
-  return [...account, ...scopeSpikes(input, today).filter((s) => !spiked.has(s.day))];
+  return [...account, ...scopeSpikes(input, today, new Set(account.map((a) => a.day!)))];
 }
 
 function spikes(input: RuleInput, today: UtcDay): AlertCandidate[] {

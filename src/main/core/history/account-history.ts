@@ -127,6 +127,26 @@ export class AccountHistory {
     return this.db.costRows(day, this.staged.has(day) ? 'staged' : 'history');
   }
 
+  /** One day's rows of a project and/or API key (the dashboard's filter), read from disk already filtered. */
+  filteredRows(day: UtcDay, filter: { projectId?: string; apiKeyId?: string }): CostRow[] | undefined {
+    if (!this.hasDay(day)) return undefined;
+    if (this.db && !this.costs.has(day) && !this.staged.has(day)) return this.db.filteredRows(day, { ...filter, unassignedProject: UNASSIGNED_PROJECT });
+    return (this.costRows(day) ?? []).filter(
+      (row) => (filter.projectId === undefined || (row.projectId ?? UNASSIGNED_PROJECT) === filter.projectId) && (filter.apiKeyId === undefined || row.apiKeyId === filter.apiKeyId),
+    );
+  }
+
+  /** Day sums without their rows (a filtered view holds only these), and usage. */
+  loadSummaries(summaries: Map<UtcDay, DaySummary>, usage: Map<UtcDay, UsageRow[]>): void {
+    this.totals ??= new Map();
+    for (const [day, summary] of summaries) {
+      this.totals.set(day, summary.total);
+      this.summaries.set(day, summary);
+      this.monthSummaries.delete(monthOf(day));
+    }
+    for (const [day, rows] of usage) this.usage.set(day, rows);
+  }
+
   /**
    * One day's rows for an export, by project then line item (ordered as SQLite's default does: by code point, a
    * missing one first), in slices; amounts as exact decimal text (read as stored, for a stream of a whole year).
@@ -289,8 +309,11 @@ export function emptySummary(): DaySummary {
 /** Quantities add up only in one unit; a second unit (or a row without one) leaves no unit price to compute. */
 function addQuantity(map: Map<string, LineQuantity>, lineItem: string, next: LineQuantity): void {
   const before = map.get(lineItem);
-  if (!before) map.set(lineItem, { ...next });
-  else map.set(lineItem, { quantity: before.quantity + next.quantity, unit: before.unit !== null && before.unit === next.unit ? before.unit : null });
+  const sum = before ? before.quantity + next.quantity : next.quantity;
+  // A sum that leaves the finite numbers (a lying server) keeps no unit: no unit price is computed from it.
+  if (!Number.isFinite(sum)) map.set(lineItem, { quantity: 0, unit: null });
+  else if (!before) map.set(lineItem, { ...next });
+  else map.set(lineItem, { quantity: sum, unit: before.unit !== null && before.unit === next.unit ? before.unit : null });
 }
 
 /** Two map updates per row; the total and the models are then derived from the (few) line-item sums. */

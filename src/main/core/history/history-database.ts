@@ -304,6 +304,22 @@ export class HistoryDatabase {
     });
   }
 
+  /** One stored day's rows of one project and/or API key (a dashboard filter): SQLite picks them out, not JS. */
+  filteredRows(day: UtcDay, filter: { projectId?: string; apiKeyId?: string; unassignedProject: string }): CostRow[] {
+    return this.read(() => {
+      const rows = this.rows<[string | null, string | null, string, number | null, string, string | null, string | null]>(
+        'SELECT project_id, line_item, amount, quantity, currency, quantity_unit, api_key_id FROM cost_row WHERE day = ? AND (? IS NULL OR IFNULL(project_id, ?) = ?) AND (? IS NULL OR api_key_id = ?) ORDER BY seq',
+        day,
+        filter.projectId ?? null,
+        filter.unassignedProject,
+        filter.projectId ?? null,
+        filter.apiKeyId ?? null,
+        filter.apiKeyId ?? null,
+      );
+      return rows.map(([projectId, lineItem, amount, quantity, currency, quantityUnit, apiKeyId]) => compactCost({ projectId, lineItem, amount: parseExact(amount), currency, quantity, quantityUnit, apiKeyId }));
+    });
+  }
+
   /**
    * One day's rows for an export, by project then line item, in slices of EXPORT_SLICE rows, amounts as the exact
    * decimal text stored, never turned into numbers and back. The day is read whole before the first slice is

@@ -11,7 +11,7 @@
  */
 import { redactSecrets } from '../../../shared/redact';
 import { addDays, dayFromUnix, type UtcDay } from '../../../shared/dates';
-import type { CostRow } from '../history/types';
+import { compactCost, type CostRow } from '../history/types';
 import type { CostsResult, DayRange, DaysSink } from './provider';
 
 /** Warnings listed one by one before the rest are counted: a sentence a person can still read. */
@@ -82,7 +82,16 @@ export class CostsCollector {
       // is made well-formed (a lone surrogate, e.g. from a label cut mid-emoji, becomes U+FFFD) before anything
       // compares or stores it: SQLite would store it so, and the day would then differ from itself every poll.
       if (row.projectId && projectName) this.names.set(row.projectId, redactSecrets(projectName).toWellFormed());
-      rows.push({ ...row, projectId: row.projectId?.toWellFormed() ?? row.projectId, lineItem: row.lineItem ? redactSecrets(row.lineItem).toWellFormed() : row.lineItem });
+      rows.push(
+        compactCost({
+          ...row,
+          projectId: row.projectId?.toWellFormed() ?? row.projectId,
+          lineItem: row.lineItem ? redactSecrets(row.lineItem).toWellFormed() : row.lineItem,
+          // Ids and units are outside text too: a key-shaped id is never stored, printed or exported.
+          apiKeyId: row.apiKeyId ? redactSecrets(row.apiKeyId).toWellFormed() : (row.apiKeyId ?? null),
+          quantityUnit: row.quantityUnit ? redactSecrets(row.quantityUnit).toWellFormed() : (row.quantityUnit ?? null),
+        }),
+      );
     }
     this.days.set(day, rows);
     this.seen.add(day);

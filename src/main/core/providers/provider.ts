@@ -58,6 +58,8 @@ export interface SpendProvider {
   listProjects(): Promise<Map<string, string>>;
   /** API key id → name and owner, for the keys of these projects (a provider listing keys organisation-wide ignores them). */
   listApiKeys(projectIds: readonly string[]): Promise<Map<string, ApiKeyInfo>>;
+  /** Whether keys are listed project by project (OpenAI), so one project's failed list spares the others. */
+  readonly apiKeysByProject?: boolean;
   /** User id → name and email; undefined: the provider's usage is never grouped by user. */
   listUsers?(): Promise<Map<string, PersonInfo>>;
 }

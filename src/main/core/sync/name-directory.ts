@@ -1,8 +1,8 @@
 /**
  * Names for the API keys and people that costs and usage carry only as ids. A list is fetched only when an id
- * appears that has no name yet; ids a list does not include keep their id as name and are looked up again at
- * most once a day, so they never cost a request on every poll. Names are outside text: key-shaped text is
- * redacted before it is stored.
+ * appears that has no name yet; ids a list does not include — or that a failed list could not name — keep their
+ * id as name and are looked up again at most once a day, so they never cost a request on every poll. Names are
+ * outside text: key-shaped text is redacted before it is stored.
  */
 import { isDue } from '../../../shared/elapsed';
 import { own } from '../../../shared/records';
@@ -37,10 +37,14 @@ export class NameDirectory {
     const wanted = this.wanted(state.apiKeys, [...seen.keys()], state.apiKeysFetchedAt, (k) => k.name);
     if (!wanted.length) return undefined;
     const projects = [...new Set(wanted.map((id) => seen.get(id)).filter((p): p is string => !!p))].sort();
-    const fetched = await optional(() => this.provider.listApiKeys(projects), 'API key names', this.warnings);
-    if (!fetched) return undefined;
+    // Project by project: one list that fails (a project deleted since, a permission) keeps the others' names.
+    const failures: string[] = [];
     const keys = new Map(Object.entries(state.apiKeys));
-    for (const [id, key] of fetched) keys.set(id, { name: clean(key.name)!, owner: clean(key.owner), projectId: key.projectId, lastUsedAt: key.lastUsedAt });
+    for (const list of this.provider.apiKeysByProject ? projects.map((p) => [p]) : [projects]) {
+      const fetched = await optional(() => this.provider.listApiKeys(list), 'API key names', failures);
+      for (const [id, key] of fetched ?? []) keys.set(id, { name: clean(key.name)!, owner: clean(key.owner), projectId: key.projectId, lastUsedAt: key.lastUsedAt });
+    }
+    if (failures.length) this.warnings.push(failures.length > 1 ? `${failures[0]} (and for ${failures.length - 1} more project${failures.length > 2 ? 's' : ''})` : failures[0]);
     for (const id of seen.keys()) if (!keys.has(id)) keys.set(id, { name: id, owner: null, projectId: seen.get(id) ?? null, lastUsedAt: null });
     return Object.fromEntries(keys);
   }
@@ -51,9 +55,8 @@ export class NameDirectory {
     const wanted = this.wanted(state.users, [...seen], state.usersFetchedAt, (u) => u.name);
     if (!wanted.length) return undefined;
     const fetched = await optional(listUsers, 'User names', this.warnings);
-    if (!fetched) return undefined;
     const users = new Map(Object.entries(state.users));
-    for (const [id, user] of fetched) users.set(id, { name: clean(user.name)!, email: clean(user.email) });
+    for (const [id, user] of fetched ?? []) users.set(id, { name: clean(user.name)!, email: clean(user.email) });
     for (const id of seen) if (!users.has(id)) users.set(id, { name: id, email: null });
     return Object.fromEntries(users);
   }

@@ -15,6 +15,7 @@ import type { RetryPolicy } from '../http/retry-policy';
 import type { ApiKeyInfo, CostsResult, DayRange, DaysSink, SpendProvider } from '../provider';
 import { redactSecrets } from '../../../../shared/redact';
 import { anthropicCostsReader, DEFAULT_WORKSPACE_ID } from './costs-reader';
+import { outsideId } from '../outside-text';
 import { classifyAnthropicError } from './errors';
 import { apiKeyListSchema, costPageSchema, usagePageSchema, workspaceListSchema } from './schemas';
 
@@ -101,8 +102,8 @@ export class AnthropicProvider implements SpendProvider {
             cachedTokens: r.cache_read_input_tokens,
             requests: 0, // the usage report does not count requests
             userId: null, // the usage report is not grouped by person
-            apiKeyId: r.api_key_id?.toWellFormed() ?? null,
-            projectId: r.workspace_id?.toWellFormed() ?? DEFAULT_WORKSPACE_ID,
+            apiKeyId: outsideId(r.api_key_id),
+            projectId: outsideId(r.workspace_id) ?? DEFAULT_WORKSPACE_ID,
             batch: null,
             serviceTier: r.service_tier === null ? null : redactSecrets(r.service_tier).toWellFormed(),
           }));

@@ -9,6 +9,7 @@ import { AppError } from '../../errors';
 import { redactSecrets } from '../../../../shared/redact';
 import { compactUsage, type UsageRow } from '../../history/types';
 import { isoFromUnix } from './people';
+import { outsideId } from '../outside-text';
 import { AnswerTooLarge, formatBytes, type JsonHttpClient } from '../http/json-http-client';
 import { followCursor, parseAnswer } from '../http/paging';
 import type { ApiKeyInfo, CostsResult, DayRange, DaysSink, PersonInfo, SpendProvider } from '../provider';
@@ -69,6 +70,8 @@ export class OpenAiProvider implements SpendProvider {
     this.http = openAiHttpClient({ ...options, clock: this.clock });
     this.costsPageBytes = options.costsPageBytes ?? MAX_COSTS_ANSWER_BYTES;
   }
+
+  readonly apiKeysByProject = true;
 
   get requestCount(): number {
     return this.http.requestCount;
@@ -135,9 +138,9 @@ export class OpenAiProvider implements SpendProvider {
             outputTokens: r.output_tokens,
             cachedTokens: r.input_cached_tokens,
             requests: r.num_model_requests,
-            userId: r.user_id?.toWellFormed() ?? null,
-            apiKeyId: r.api_key_id?.toWellFormed() ?? null,
-            projectId: r.project_id?.toWellFormed() ?? null,
+            userId: outsideId(r.user_id),
+            apiKeyId: outsideId(r.api_key_id),
+            projectId: outsideId(r.project_id),
             batch: r.batch,
             serviceTier: r.service_tier === null ? null : redactSecrets(r.service_tier).toWellFormed(),
           }));

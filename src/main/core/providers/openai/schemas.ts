@@ -50,7 +50,8 @@ export const costsResultSchema = z.lazy(() =>
       .transform((v) => (v && v.length > 500 ? `${v.slice(0, 499)}…` : (v ?? null))),
     project_id: label(200),
     project_name: z.string().max(500).nullish().catch(null).transform((v) => v ?? null),
-    quantity: z.number().finite().nullish().catch(null).transform((v) => v ?? null),
+    // Bounded: quantities are summed and divided by; a lying server's 1e308 must not reach Infinity.
+    quantity: z.number().finite().min(-1e15).max(1e15).nullish().catch(null).transform((v) => v ?? null),
     quantity_unit: z.string().max(40).nullish().catch(null).transform((v) => v ?? null),
     // An id Spendwatch cannot use is not a reason to drop the money: the row then counts as unattributed.
     api_key_id: z.string().max(200).nullish().catch(null).transform((v) => v ?? null),
