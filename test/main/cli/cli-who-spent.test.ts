@@ -139,6 +139,21 @@ describe.runIf(keychain)('spendwatch breakdown, prices and savings against an or
     }
   });
 
+  it('reports one UTC day\'s unit prices with --day, and refuses --day with --month', async () => {
+    // The latest whole day with spend (every 13th day of the fake has none).
+    const day = Object.keys(org.costs).filter((d) => d < utcDay(0) && org.costs[d].length).sort().at(-1)!;
+    const doc: { rows: { lineItem: string; unitPrice: string; quantity: number }[] } = await run(['prices', '--day', day, '--json']);
+    const billed = org.costs[day]?.filter((c) => c.quantityUnit === 'tokens') ?? [];
+    expect(doc.rows.length).toBeGreaterThan(3);
+    expect(new Set(doc.rows.map((r) => r.lineItem))).toEqual(new Set(billed.map((c) => c.lineItem)));
+    for (const row of doc.rows) {
+      const price = ATTRIBUTED_UNIT_PRICES[row.lineItem];
+      expect(Number(row.unitPrice)).toBeCloseTo(Number(price.usd) / price.per, 15);
+      expect(row.quantity).toBe(billed.filter((c) => c.lineItem === row.lineItem).reduce((s, c) => s + (c.quantity ?? 0), 0));
+    }
+    expect((await runCli(['prices', '--day', day, '--month', day.slice(0, 7)], { home })).code).toBe(2);
+  });
+
   it('gives savings hints whose savings are worked out from the bill: batch and service tier', async () => {
     // Last month, whole: this month may be a day old, and a whole month needs no scaling.
     const last = utcDay(-Number(utcDay(0).slice(8, 10))).slice(0, 7);

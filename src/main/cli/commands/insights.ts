@@ -9,7 +9,7 @@ import { formatMoney, toMicros } from '../../../shared/money';
 import { priceToDecimal } from '../../core/aggregate/unit-prices';
 import type { Spendwatch } from '../../core/use-cases/spendwatch';
 import { terminalSafe as safe } from '../../core/text/safe-output';
-import { monthArg } from '../arguments';
+import { dayArg, monthArg } from '../arguments';
 import { print, printJson } from '../output';
 
 const usd = (decimal: string) => formatMoney(toMicros(decimal));
@@ -39,14 +39,16 @@ export function registerInsightCommands(program: Command, makeCore: () => Spendw
     .description('the unit prices actually billed: each line item\'s cost ÷ its quantity, in the unit the provider names')
     .option('--account <name>', 'only this account (default: every account)')
     .option('--month <YYYY-MM>', 'a UTC month (default: this month, to date)', monthArg)
+    .option('--day <YYYY-MM-DD>', 'one UTC day instead of a month (compared with the day before)', dayArg)
     .option('--json', 'machine-readable output')
-    .action((opts: { account?: string; month?: string; json?: boolean }) => {
+    .action((opts: { account?: string; month?: string; day?: string; json?: boolean }) => {
       const core = makeCore();
-      if (opts.json) return printJson(core.insights.prices({ account: opts.account, month: opts.month }));
-      const details = core.insights.priceDetails({ account: opts.account, month: opts.month });
-      print(`Unit prices billed in ${details.month} (UTC):\n`);
+      const query = { account: opts.account, month: opts.month, day: opts.day };
+      if (opts.json) return printJson(core.insights.prices(query));
+      const details = core.insights.priceDetails(query);
+      print(`Unit prices billed ${opts.day ? 'on' : 'in'} ${details.period} (UTC):\n`);
       for (const line of details.lines) {
-        const change = line.previousPrice ? ` (${changeText(line.price, line.previousPrice)} on last month)` : '';
+        const change = line.previousPrice ? ` (${changeText(line.price, line.previousPrice)} on ${opts.day ? 'the day before' : 'last month'})` : '';
         print(`  $${priceToDecimal(line.price)} per ${safe(unitName(line.unit))}  ${safe(line.lineItem)}${change}\n`);
       }
       if (!details.lines.length) print('  No line item was billed with a quantity.\n');

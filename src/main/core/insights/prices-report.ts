@@ -62,13 +62,23 @@ function priced(lines: ReturnType<typeof lineTotals>): Map<string, { amount: Exa
   return result;
 }
 
-/** A month's unit prices by line item, largest amount first, with last month's. */
+/** A month's unit prices by line item, largest amount first, with last month's (to date, for this month). */
 export function linePrices(views: HistoryView[], month: string, today: UtcDay): { lines: LinePrice[]; unpriced: number } {
-  const { from, to } = monthDays(month, today);
-  const lines = lineTotals(views, from, to);
+  return linePricesBetween(views, monthDays(month, today), monthDays(addMonths(month, -1), today));
+}
+
+/** One UTC day's unit prices by line item, with the day before's. */
+export function dayLinePrices(views: HistoryView[], day: UtcDay): { lines: LinePrice[]; unpriced: number } {
+  const before = addDays(day, -1);
+  return linePricesBetween(views, { from: day, to: day }, { from: before, to: before });
+}
+
+type Period = { from: UtcDay; to: UtcDay };
+
+function linePricesBetween(views: HistoryView[], period: Period, previousPeriod: Period): { lines: LinePrice[]; unpriced: number } {
+  const lines = lineTotals(views, period.from, period.to);
   const current = priced(lines);
-  const previousMonth = addMonths(month, -1);
-  const previous = priced(lineTotals(views, monthDays(previousMonth, today).from, monthDays(previousMonth, today).to));
+  const previous = priced(lineTotals(views, previousPeriod.from, previousPeriod.to));
   const rows = [...current].map(([lineItem, line]): LinePrice => {
     const before = previous.get(lineItem);
     return { lineItem, ...line, previousPrice: before && before.unit === line.unit ? before.price : null };
@@ -77,9 +87,9 @@ export function linePrices(views: HistoryView[], month: string, today: UtcDay): 
   return { lines: rows, unpriced: [...lines.keys()].filter((l) => !current.has(l)).length };
 }
 
-export function pricesDocument(views: HistoryView[], month: string, today: UtcDay): { rows: PriceRow[] } {
+export function pricesDocument(prices: { lines: LinePrice[] }): { rows: PriceRow[] } {
   return {
-    rows: linePrices(views, month, today).lines.map((l) => ({
+    rows: prices.lines.map((l) => ({
       lineItem: l.lineItem,
       amount: microsToDecimal(exactToMicros(l.amount)),
       quantity: l.quantity,

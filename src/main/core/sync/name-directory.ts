@@ -62,7 +62,10 @@ export class NameDirectory {
   }
 
   /** Ids with no name yet, or (at most daily) ids whose name is still their id. */
-  private wanted<T>(known: Record<string, T>, ids: string[], fetchedAt: string | null, name: (entry: T) => string): string[] {
+  private wanted<T>(known: Record<string, T>, all: string[], fetchedAt: string | null, name: (entry: T) => string): string[] {
+    // "__proto__" cannot be kept as a record key (it is dropped when the state is read): it is shown by its id,
+    // never asked for on every poll.
+    const ids = all.filter((id) => id !== '__proto__');
     const unknown = ids.filter((id) => own(known, id) === undefined);
     if (unknown.length) return unknown;
     if (!isDue(fetchedAt, this.now.getTime(), DAY_MS)) return [];

@@ -9,7 +9,7 @@ import type { Dimension } from '../../../shared/dimensions';
 import type { AccountViews, ResolvedAccount } from '../account-views';
 import { AppError } from '../errors';
 import { breakdownDocument, type BreakdownDocument } from '../insights/breakdown-report';
-import { linePrices, pricesDocument, type LinePrice, type PriceRow } from '../insights/prices-report';
+import { dayLinePrices, linePrices, pricesDocument, type LinePrice, type PriceRow } from '../insights/prices-report';
 import { savingsHints, type SavingsHint } from '../insights/savings';
 import { topMovers, type Mover } from '../insights/top-movers';
 import type { Clock } from '../ports';
@@ -19,6 +19,8 @@ import type { SettingsRepository } from '../settings/settings';
 export interface InsightQuery {
   account?: string;
   month?: string;
+  /** Prices only: one UTC day instead of a month. */
+  day?: string;
 }
 
 export class Insights {
@@ -30,14 +32,22 @@ export class Insights {
   }
 
   prices(query: InsightQuery = {}): { rows: PriceRow[] } {
-    const { selected, month, today } = this.resolve(query);
-    return pricesDocument(selected.map((s) => s.view), month, today);
+    return pricesDocument(this.priceDetails(query));
   }
 
-  /** Prices with last month's and the count of line items billed without a quantity (human output, dashboard). */
-  priceDetails(query: InsightQuery = {}): { month: string; lines: LinePrice[]; unpriced: number } {
+  /**
+   * Prices with the previous period's (last month, or the day before for `day`) and the count of line items
+   * billed without a quantity (human output, dashboard).
+   */
+  priceDetails(query: InsightQuery = {}): { period: string; lines: LinePrice[]; unpriced: number } {
     const { selected, month, today } = this.resolve(query);
-    return { month, ...linePrices(selected.map((s) => s.view), month, today) };
+    const views = selected.map((s) => s.view);
+    if (query.day !== undefined) {
+      if (query.month !== undefined) throw new AppError('invalid_input', 'Give --month or --day, not both.');
+      if (query.day > today) throw new AppError('invalid_input', `${query.day} has not started yet (today is ${today}, UTC).`);
+      return { period: query.day, ...dayLinePrices(views, query.day) };
+    }
+    return { period: month, ...linePrices(views, month, today) };
   }
 
   /** Hints per account (each account's prices are its own), largest saving first; named by account when several. */
