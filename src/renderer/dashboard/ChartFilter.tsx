@@ -19,31 +19,27 @@ export function ChartFilterControls({ options, filter, onFilter, noun }: { optio
   return (
     <>
       {options.projects.length > 1 || filter.projectId ? (
-        <label className="inline-select">
-          {capitalised(noun.singular)}{' '}
-          <select value={filter.projectId ?? ''} onChange={(e) => set('projectId', e.target.value)}>
-            <option value="">All {noun.plural}</option>
-            {withChosen(options.projects, filter.projectId).map((o) => (
-              <option key={o.key} value={o.key}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label={capitalised(noun.singular)} allLabel={`All ${noun.plural}`} value={filter.projectId} choices={withChosen(options.projects, filter.projectId)} onChange={(v) => set('projectId', v)} />
       ) : null}
       {options.apiKeys.length > 0 || filter.apiKeyId ? (
-        <label className="inline-select">
-          API key{' '}
-          <select value={filter.apiKeyId ?? ''} onChange={(e) => set('apiKeyId', e.target.value)}>
-            <option value="">All keys</option>
-            {withChosen(options.apiKeys, filter.apiKeyId).map((o) => (
-              <option key={o.key} value={o.key}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="API key" allLabel="All keys" value={filter.apiKeyId} choices={withChosen(options.apiKeys, filter.apiKeyId)} onChange={(v) => set('apiKeyId', v)} />
       ) : null}
     </>
+  );
+}
+
+function FilterSelect({ label, allLabel, value, choices, onChange }: { label: string; allLabel: string; value?: string; choices: { key: string; name: string }[]; onChange: (value: string) => void }) {
+  return (
+    <label className="inline-select">
+      {label}{' '}
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{allLabel}</option>
+        {choices.map((o) => (
+          <option key={o.key} value={o.key}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -9,9 +9,9 @@
  *   readable ones do not replace, so one bad row never wipes good history;
  * - project (workspace) names carried by results are collected, so the names endpoint is called less.
  */
-import { redactSecrets } from '../../../shared/redact';
 import { addDays, dayFromUnix, type UtcDay } from '../../../shared/dates';
 import { compactCost, type CostRow } from '../history/types';
+import { outsideId, outsideText } from './outside-text';
 import type { CostsResult, DayRange, DaysSink } from './provider';
 
 /** Warnings listed one by one before the rest are counted: a sentence a person can still read. */
@@ -81,15 +81,15 @@ export class CostsCollector {
       // Names come from whoever in the organisation typed them: key-shaped text never reaches history. And text
       // is made well-formed (a lone surrogate, e.g. from a label cut mid-emoji, becomes U+FFFD) before anything
       // compares or stores it: SQLite would store it so, and the day would then differ from itself every poll.
-      if (row.projectId && projectName) this.names.set(row.projectId, redactSecrets(projectName).toWellFormed());
+      if (row.projectId && projectName) this.names.set(row.projectId, outsideText(projectName));
       rows.push(
         compactCost({
           ...row,
           projectId: row.projectId?.toWellFormed() ?? row.projectId,
-          lineItem: row.lineItem ? redactSecrets(row.lineItem).toWellFormed() : row.lineItem,
+          lineItem: row.lineItem ? outsideText(row.lineItem) : row.lineItem,
           // Ids and units are outside text too: a key-shaped id is never stored, printed or exported.
-          apiKeyId: row.apiKeyId ? redactSecrets(row.apiKeyId).toWellFormed() : (row.apiKeyId ?? null),
-          quantityUnit: row.quantityUnit ? redactSecrets(row.quantityUnit).toWellFormed() : (row.quantityUnit ?? null),
+          apiKeyId: outsideId(row.apiKeyId),
+          quantityUnit: outsideId(row.quantityUnit),
         }),
       );
     }

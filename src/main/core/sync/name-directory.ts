@@ -1,12 +1,12 @@
 /**
- * Names for the API keys and people that costs and usage carry only as ids. A list is fetched only when an id
+ * Names for the projects, API keys and people that costs and usage carry only as ids. A list is fetched only when an id
  * appears that has no name yet; ids a list does not include — or that a failed list could not name — keep their
  * id as name and are looked up again at most once a day, so they never cost a request on every poll. Names are
  * outside text: key-shaped text is redacted before it is stored.
  */
 import { isDue } from '../../../shared/elapsed';
 import { own } from '../../../shared/records';
-import { redactSecrets } from '../../../shared/redact';
+import { outsideText } from '../providers/outside-text';
 import { toErrorInfo } from '../errors';
 import type { SyncState } from '../history/history-store';
 import type { SpendProvider } from '../providers/provider';
@@ -23,7 +23,7 @@ export async function optional<T>(fetch: () => Promise<T>, what: string, warning
   }
 }
 
-const clean = (text: string | null): string | null => (text === null ? null : redactSecrets(text).toWellFormed());
+const clean = (text: string | null): string | null => (text === null ? null : outsideText(text));
 
 export class NameDirectory {
   constructor(
@@ -31,6 +31,17 @@ export class NameDirectory {
     private readonly now: Date,
     private readonly warnings: string[],
   ) {}
+
+  /** Project (workspace) names to store, or undefined when nothing needed fetching. */
+  async projects(state: SyncState, seen: Set<string>): Promise<SyncState['projects'] | undefined> {
+    if (!this.wanted(state.projects, [...seen], state.projectsFetchedAt, (name) => name).length) return undefined;
+    const fetched = await optional(() => this.provider.listProjects(), 'Project names', this.warnings);
+    // A Map, then own data properties: ids are outside text ("constructor" is an id like any other).
+    const names = new Map(Object.entries(state.projects));
+    for (const [id, name] of fetched ?? []) names.set(id, outsideText(name));
+    for (const id of seen) if (!names.has(id)) names.set(id, id);
+    return Object.fromEntries(names);
+  }
 
   /** The key names to store, or undefined when nothing needed fetching. `seen`: key id → a project it spent in. */
   async apiKeys(state: SyncState, seen: Map<string, string | null>): Promise<SyncState['apiKeys'] | undefined> {

@@ -16,9 +16,8 @@ import type { SettingsRepository, StoredAccount } from '../settings/settings';
 import { accountKeyRef } from '../vault/keytar-vault';
 import type { StateNotices } from '../fs/state-notices';
 import { WHOLE_HISTORY, type CostRow } from '../history/types';
-import { own } from '../../../shared/records';
 import { isDue } from '../../../shared/elapsed';
-import { redactSecrets, withoutKey } from '../../../shared/redact';
+import { withoutKey } from '../../../shared/redact';
 
 export interface SyncEngineOptions {
   /** Days before today refetched on every poll (costs settle late). */
@@ -192,7 +191,8 @@ export class SyncEngine {
     );
     const warnings = [...costs.warnings];
     const known = { ...state.projects, ...Object.fromEntries(costs.projectNames) };
-    const projects = await this.projectNames({ ...state, projects: known }, projectIds, provider, now, warnings);
+    const names = new NameDirectory(provider, now, warnings);
+    const projects = await names.projects({ ...state, projects: known }, projectIds);
     const usageStale = isDue(state.usageFetchedAt, now.getTime(), this.options.usageMaxAgeMs);
     const usage = backfill || changed.size > 0 || usageStale ? await optional(() => provider.fetchUsage(range), 'Token usage', warnings) : undefined;
     if (usage) history.replaceUsage(usage);
@@ -203,7 +203,6 @@ export class SyncEngine {
         if (row.userId) userIds.add(row.userId);
       }
     }
-    const names = new NameDirectory(provider, now, warnings);
     const apiKeys = await names.apiKeys(state, keyProjects);
     const users = await names.users(state, userIds);
     const changedDays = [...changed].sort();
@@ -224,23 +223,6 @@ export class SyncEngine {
         warning: warnings.length ? warnings.join(' ') : null,
       },
     };
-  }
-
-  /**
-   * Names for project ids: fetched when an id appears that has no name yet. Ids OpenAI's list does not
-   * include keep their id as name and are looked up again at most once a day, so they never cost a
-   * request on every poll.
-   */
-  private async projectNames(state: SyncState, ids: Set<string>, provider: SpendProvider, now: Date, warnings: string[]) {
-    const unknown = [...ids].some((id) => own(state.projects, id) === undefined);
-    const unnamedStale =
-      [...ids].some((id) => own(state.projects, id) === id) && isDue(state.projectsFetchedAt, now.getTime(), 86_400_000);
-    if (!unknown && !unnamedStale) return undefined;
-    const fetched = await optional(() => provider.listProjects(), 'Project names', warnings);
-    // A Map, then own data properties: ids are outside text ("constructor", "__proto__" are ids like any other).
-    const names = new Map([...Object.entries(state.projects), ...[...(fetched ?? [])].map(([id, name]): [string, string] => [id, redactSecrets(name)])]);
-    for (const id of ids) if (!names.has(id)) names.set(id, id);
-    return Object.fromEntries(names);
   }
 
   private windowStart(state: SyncState, today: UtcDay, backfill: boolean, corruptMonths: string[]): UtcDay {
