@@ -52,6 +52,11 @@ export default tseslint.config(
     files: ['src/main/cli/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: electronOnly, patterns: [notElectronLayer, notRenderer, notServicesGraph] }] },
   },
+  // src/main/server: `spendwatch serve`, a host of core like the CLI (which starts it) and the app.
+  {
+    files: ['src/main/server/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: electronOnly, patterns: [notElectronLayer, notRenderer, notCli, notServicesGraph] }] },
+  },
   // src/main/electron: the only Electron code; a host of core like the CLI.
   {
     files: ['src/main/electron/**/*.ts'],

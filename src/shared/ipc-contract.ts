@@ -175,7 +175,7 @@ export const ipcContract = {
 } as const;
 
 export const eventContract = {
-  snapshotChanged: z.object({ reason: z.enum(['sync', 'accounts', 'budget', 'startup', 'billing']), at: z.string() }),
+  snapshotChanged: z.object({ reason: z.enum(['sync', 'accounts', 'budget', 'startup', 'billing', 'settings']), at: z.string() }),
   syncProgress: syncProgressSchema,
   alertRaised: z.object({ id: z.string(), kind: z.string(), accountId: z.string(), title: z.string(), body: z.string() }),
 } as const;

@@ -17,6 +17,8 @@ import { amountArg, dayArg, thresholdsArg } from './arguments';
 import { registerSpendControlCommands } from './commands/spend-controls';
 import { registerBillingCommands } from './commands/billing';
 import { registerInsightCommands } from './commands/insights';
+import { registerWebhookCommands } from './commands/webhooks';
+import { registerServeCommand } from './commands/serve';
 import { terminalSafe } from '../core/text/safe-output';
 import { FileLog } from '../core/logging/file-log';
 import { systemClock } from '../core/ports';
@@ -26,9 +28,13 @@ const log = new FileLog(resolveDataDir(), 'cli', systemClock);
 
 const EXIT = { ok: 0, failed: 1, usage: 2, keychain: 3 } as const;
 
+/** The core the command opened, if any: alerts it raised are posted to the webhooks before the CLI exits. */
+let opened: Spendwatch | undefined;
+
 /** Spendwatch for the command being run: the same use cases as the desktop app, over the same data dir. */
 function makeCore(): Spendwatch {
-  return openSpendwatch(resolveDataDir(), log);
+  opened = openSpendwatch(resolveDataDir(), log);
+  return opened;
 }
 
 /** Text for the terminal: names and messages carry no escape sequences or control characters. */
@@ -222,6 +228,8 @@ export function buildProgram(): Command {
   registerSpendControlCommands(program, makeCore);
   registerBillingCommands(program, makeCore);
   registerInsightCommands(program, makeCore);
+  registerWebhookCommands(program, makeCore);
+  registerServeCommand(program);
   return program;
 }
 
@@ -233,6 +241,8 @@ export async function main(argv = process.argv): Promise<number> {
   const wantsJson = argv.slice(2).includes('--json');
   try {
     await program.parseAsync(argv);
+    // A budget set, a sync, a payment recorded: what they raised goes out now (what fails waits in the outbox).
+    await opened?.webhooks.flush();
     return Number(process.exitCode ?? EXIT.ok);
   } catch (error) {
     if (error instanceof CommanderError) {

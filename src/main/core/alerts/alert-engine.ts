@@ -17,17 +17,20 @@ import type { AccountSpendControls } from '../../../shared/spend-controls';
 import { evaluateSpendLimitRules } from './spend-limit-rules';
 import { noLocks, type StateLocks } from '../fs/state-lock';
 import { own } from '../../../shared/records';
+import { emptyOutbox, enqueue, outboxSchema, type Outbox } from '../webhooks/outbox';
 
 const firedSchema = z.object({ id: z.string(), firedAt: z.string(), period: z.string(), budgetMicros: z.number().nullable() });
 const alertDocSchema = z.object({
   version: z.literal(1),
   fired: z.record(z.string(), firedSchema),
   log: z.array(alertSchema),
+  /** Alerts waiting to be posted to webhooks (webhooks/outbox.ts): written with the fired keys, in one write. */
+  outbox: outboxSchema.default(emptyOutbox),
 });
 type AlertDoc = z.infer<typeof alertDocSchema>;
 
 const LOG_LIMIT = 500;
-const EMPTY: AlertDoc = { version: 1, fired: {}, log: [] };
+const EMPTY: AlertDoc = { version: 1, fired: {}, log: [], outbox: emptyOutbox() };
 export const ALERTS_LOCK = 'alerts';
 
 /** Why a stored alert document is unusable, or null: the damaged-file policy's check for alerts.json. */
@@ -51,6 +54,8 @@ export class AlertEngine {
       locks?: StateLocks;
       /** More rules over the resolved accounts (billing discrepancies), kept in their own modules. */
       moreRules?: (accounts: ResolvedAccount[], now: Date) => AccountCandidate[];
+      /** Called after alerts were queued for webhooks (the host's sender posts them). */
+      onQueued?: () => void;
     },
   ) {}
 
@@ -84,9 +89,21 @@ export class AlertEngine {
     if (settings.accounts.length === 0 && settings.payments.methods.length === 0) return [];
     const now = this.deps.clock.now();
     const accounts = settings.accounts.length ? this.deps.views.resolveAll(settings) : [];
-    const raised = this.change((doc) => this.raise(doc, settings, accounts, now));
+    // Every new alert is queued for every webhook in the same write that records it.
+    const webhooks = settings.webhooks;
+    const raised = this.change((doc) => {
+      const result = this.raise(doc, settings, accounts, now);
+      for (const alert of result.result) enqueue(doc.outbox, alert, webhooks, now, () => `dl_${randomHex(8)}`);
+      return result;
+    });
     for (const alert of raised) this.deliver(alert);
+    if (raised.length && webhooks.length) this.deps.onQueued?.();
     return raised;
+  }
+
+  /** Read-modify-write of the webhook outbox, under the alerts lock (claims and settlements of deliveries). */
+  changeOutbox<T>(fn: (outbox: Outbox) => { result: T; write: boolean }): T {
+    return this.change((doc) => fn(doc.outbox));
   }
 
   private raise(doc: AlertDoc, settings: Settings, accounts: ReturnType<AccountViews['resolveAll']>, now: Date): { result: Alert[]; write: boolean } {

@@ -44,6 +44,8 @@ export const syncStateSchema = z.object({
   lastAttemptAt: z.string().nullable(),
   lastError: appErrorSchema.nullable(),
   consecutiveFailures: z.number().int().nonnegative(),
+  /** Every failed sync of this account, by any process, ever: `spendwatch_sync_failures_total` (a counter never resets). */
+  failuresTotal: z.number().int().nonnegative().default(0),
   firstFailureAt: z.string().nullable(),
   backfilledFrom: z.string().nullable(),
   usageFetchedAt: z.string().nullable(),
@@ -76,6 +78,7 @@ export const EMPTY_SYNC_STATE: SyncState = {
   lastAttemptAt: null,
   lastError: null,
   consecutiveFailures: 0,
+  failuresTotal: 0,
   firstFailureAt: null,
   backfilledFrom: null,
   usageFetchedAt: null,

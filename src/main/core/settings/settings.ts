@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { accountInfoSchema, alertKindSchema, alertPreferenceSchema, budgetSchema, microsSchema } from '../../../shared/domain';
 import { accountCreditsSchema, DEFAULT_EXPIRY_ALERT_DAYS, paymentEventSchema, paymentMethodSchema } from '../../../shared/payments';
+import { webhookInfoSchema } from '../../../shared/webhooks';
 import type { DocumentStore } from '../ports';
 import { noLocks, type StateLocks } from '../fs/state-lock';
 
@@ -37,6 +38,8 @@ export const settingsSchema = z.object({
       preferences: z.partialRecord(alertKindSchema, alertPreferenceSchema).default({}),
     })
     .default({ spikeFloorMicros: 5_000_000, preferences: {} }),
+  /** Where every alert is also posted; the URLs are in the keychain. */
+  webhooks: z.array(webhookInfoSchema).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -48,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   alerts: { spikeFloorMicros: 5_000_000, preferences: {} },
   payments: { methods: [], events: [], expiryAlertDays: DEFAULT_EXPIRY_ALERT_DAYS },
   credits: {},
+  webhooks: [],
 };
 
 /** Why a stored settings document is unusable, or null: the damaged-file policy's check for config.json. */

@@ -12,7 +12,7 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
-const nodeTimers: Timers = {
+export const nodeTimers: Timers = {
   setTimeout: (callback, ms) => {
     const handle = setTimeout(callback, ms);
     handle.unref?.();

@@ -45,6 +45,8 @@ export interface AccountSyncResult {
   repaired: { month: string; movedTo: string; reason: string }[];
   /** What a secondary fetch (usage, project names) could not do in this run, as saved in the sync state. */
   warning: string | null;
+  /** A scheduled poll found, once it held the lock, that another process had just synced the account: nothing fetched. */
+  skipped?: boolean;
 }
 
 export class SyncEngine {
@@ -72,10 +74,10 @@ export class SyncEngine {
   }
 
   /** Syncs every account (one after another, to be gentle with rate limits) and reports each. */
-  async syncAll(accountIds?: string[]): Promise<SyncReport & { results: AccountSyncResult[] }> {
+  async syncAll(accountIds?: string[], stillDue?: (accountId: string) => boolean): Promise<SyncReport & { results: AccountSyncResult[] }> {
     const accounts = this.deps.settings.read().accounts.filter((a) => !accountIds || accountIds.includes(a.id));
     const results: AccountSyncResult[] = [];
-    for (const account of accounts) results.push(await this.syncAccount(account));
+    for (const account of accounts) results.push(await this.syncAccount(account, stillDue));
     if (results.length) this.deps.emit('snapshotChanged', { reason: 'sync', at: this.deps.clock.now().toISOString() });
     return {
       results,
@@ -84,10 +86,10 @@ export class SyncEngine {
   }
 
   /** Concurrent calls for the same account share one run. */
-  syncAccount(account: StoredAccount): Promise<AccountSyncResult> {
+  syncAccount(account: StoredAccount, stillDue?: (accountId: string) => boolean): Promise<AccountSyncResult> {
     const existing = this.running.get(account.id);
     if (existing) return existing;
-    const run = this.run(account).finally(() => this.running.delete(account.id));
+    const run = this.run(account, stillDue).finally(() => this.running.delete(account.id));
     this.running.set(account.id, run);
     return run;
   }
@@ -96,9 +98,11 @@ export class SyncEngine {
    * One writer per account across processes: the sync holds the account's history lock from reading its
    * state to writing it, on history reloaded from disk under the lock (another process may have synced).
    */
-  private async run(account: StoredAccount): Promise<AccountSyncResult> {
+  private async run(account: StoredAccount, stillDue?: (accountId: string) => boolean): Promise<AccountSyncResult> {
     try {
-      return await this.deps.history.withAccountLock(account.id, () => this.runLocked(account));
+      // A poll asks again under the lock: the app and `serve` on one data dir may both have found the account due,
+      // and the second to get the lock must not fetch what the first just did.
+      return await this.deps.history.withAccountLock(account.id, () => (stillDue && !stillDue(account.id) ? Promise.resolve(skippedSync(account)) : this.runLocked(account)));
     } catch (error) {
       // The lock or the history could not be prepared (another process kept it, a disk that fails): this account
       // failed, and the others still sync.
@@ -150,6 +154,7 @@ export class SyncEngine {
           lastAttemptAt: now.toISOString(),
           lastError: info,
           consecutiveFailures: state.consecutiveFailures + 1,
+          failuresTotal: state.failuresTotal + 1,
           firstFailureAt: state.firstFailureAt ?? now.toISOString(),
         });
       } catch {
@@ -240,6 +245,10 @@ export class SyncEngine {
     // reversed or empty range: today is always in it.
     return from > today ? today : from;
   }
+}
+
+function skippedSync(account: StoredAccount): AccountSyncResult {
+  return { accountId: account.id, name: account.name, ok: true, requests: 0, error: null, changedDays: [], daysWritten: 0, repaired: [], warning: null, skipped: true };
 }
 
 function failedSync(account: StoredAccount, error: AccountSyncResult['error'], requests: number): AccountSyncResult {

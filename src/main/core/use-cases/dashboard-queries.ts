@@ -22,6 +22,7 @@ import type { StateNotices } from '../fs/state-notices';
 import type { Clock } from '../ports';
 import { costsCsvChunks } from '../reports/csv-export';
 import { buildStatusDocument, type StatusDocument } from '../reports/status-report';
+import { teamMetrics, type MetricsAccount } from '../reports/team-metrics';
 import type { SettingsRepository } from '../settings/settings';
 import { enforcingLimits, type EnforcingLimit } from '../spend-controls/enforcing-limits';
 import type { SpendControlsService } from '../spend-controls/spend-controls-service';
@@ -44,6 +45,8 @@ export class DashboardQueries {
       notices: StateNotices;
       clock: Clock;
       isSyncing: (accountId: string) => boolean;
+      /** Every failed sync of the account so far, by any process (for the failures counter). */
+      failuresTotal: (accountId: string) => number;
     },
   ) {}
 
@@ -104,10 +107,29 @@ export class DashboardQueries {
 
   /** The `status --json` document; `alerts` are the ones to report (active ones for status, raised ones for sync). */
   status(alerts: Alert[]): StatusDocument {
+    return this.statusOf(this.resolved(), alerts);
+  }
+
+  private resolved() {
     const settings = this.deps.settings.read();
-    const resolved = settings.accounts.length ? this.deps.views.resolveAll(settings) : [];
+    return { settings, resolved: settings.accounts.length ? this.deps.views.resolveAll(settings) : [] };
+  }
+
+  private statusOf({ settings, resolved }: ReturnType<DashboardQueries['resolved']>, alerts: Alert[]): StatusDocument {
     const accounts = resolved.map((r) => ({ resolved: r, summary: this.deps.views.summarise(r, settings, false) }));
     return buildStatusDocument({ now: this.deps.clock.now(), accounts, alerts });
+  }
+
+  /** What `spendwatch serve` exposes at /metrics: the status document's figures, limits and failure counts. */
+  teamMetrics(): MetricsAccount[] {
+    const current = this.resolved();
+    const status = this.statusOf(current, []);
+    const facts = current.resolved.map((r) => ({
+      controls: r.account.provider === 'openai' ? this.deps.spendControls.known(r.account.id) : null,
+      failuresTotal: this.deps.failuresTotal(r.account.id),
+      projectNames: r.view.projectNames,
+    }));
+    return teamMetrics(status, facts, this.deps.clock.now());
   }
 
   /** Daily costs as CSV for one account (or all), from 12 months ago (or `from`) to today (or `to`). */

@@ -16,6 +16,7 @@ import { PaymentsUseCase } from './payments-use-case';
 import { Preferences } from './preferences';
 import { SpendControlsUseCase } from './spend-controls-use-case';
 import { SyncUseCase } from './sync-use-case';
+import { Webhooks } from './webhooks';
 import { wireCore, type CoreDependencies, type CoreServices } from './wire-core';
 
 export interface Spendwatch {
@@ -30,6 +31,8 @@ export interface Spendwatch {
   readonly preferences: Preferences;
   readonly billing: BillingUseCase;
   readonly spendControls: SpendControlsUseCase;
+  /** Where every alert is also posted (Slack, JSON receivers), exactly once per alert and webhook. */
+  readonly webhooks: Webhooks;
   /** Listens to core events (sync progress, "the data changed"). */
   onEvent(listener: EventSink): () => void;
   /** Damaged files found and repaired: the CLI prints them, the app shows a banner. */
@@ -39,10 +42,10 @@ export interface Spendwatch {
 export function createSpendwatch(from: CoreDependencies | CoreServices): Spendwatch {
   const s: CoreServices = 'events' in from ? from : wireCore(from);
   const after = new AfterChange({ alerts: s.alerts, events: s.events, clock: s.clock });
-  const sync = new SyncUseCase({ engine: s.sync, spendControls: s.spendControls, alerts: s.alerts, history: s.history, settings: s.settings, clock: s.clock, logger: s.logger, timers: s.deps.timers });
+  const sync = new SyncUseCase({ engine: s.sync, spendControls: s.spendControls, alerts: s.alerts, history: s.history, settings: s.settings, clock: s.clock, logger: s.logger, timers: s.deps.timers, webhooks: s.webhooks });
   const payments = new PaymentsUseCase({ payments: s.payments, settings: s.settings, views: s.views, clock: s.clock, after });
   return {
-    queries: new DashboardQueries({ settings: s.settings, views: s.views, spendControls: s.spendControls, payments, notices: s.notices, clock: s.clock, isSyncing: (id) => sync.isSyncing(id) }),
+    queries: new DashboardQueries({ settings: s.settings, views: s.views, spendControls: s.spendControls, payments, notices: s.notices, clock: s.clock, isSyncing: (id) => sync.isSyncing(id), failuresTotal: (id) => s.history.readState(id).failuresTotal }),
     insights: new Insights({ settings: s.settings, views: s.views, clock: s.clock }),
     accounts: new AccountLifecycle({ accounts: s.accounts, alerts: s.alerts, payments: s.payments, billing: s.billing, vault: s.vault, after }),
     budgets: new Budgets({ settings: s.settings, accounts: s.accounts, history: s.history, after }),
@@ -52,6 +55,7 @@ export function createSpendwatch(from: CoreDependencies | CoreServices): Spendwa
     preferences: new Preferences({ settings: s.settings, after }),
     billing: new BillingUseCase({ billing: s.billing, accounts: s.accounts, after }),
     spendControls: new SpendControlsUseCase({ service: s.spendControls, accounts: s.accounts, history: s.history, vault: s.vault, after }),
+    webhooks: new Webhooks({ service: s.webhooks, after }),
     onEvent: (listener) => s.events.on(listener),
     notices: { list: () => s.notices.list(), onNotice: (listener) => s.notices.onNotice(listener) },
   };

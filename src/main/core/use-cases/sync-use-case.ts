@@ -10,6 +10,7 @@ import type { SettingsRepository } from '../settings/settings';
 import type { SpendControlsService } from '../spend-controls/spend-controls-service';
 import { SyncScheduler, type Timers } from '../sync/scheduler';
 import type { AccountSyncResult, SyncEngine } from '../sync/sync-engine';
+import type { WebhookService } from '../webhooks/webhook-service';
 
 export interface SyncRun {
   accounts: Awaited<ReturnType<SyncEngine['syncAll']>>['accounts'];
@@ -36,33 +37,60 @@ export class SyncUseCase {
       clock: Clock;
       logger: Logger;
       timers?: Timers;
+      webhooks: WebhookService;
     },
   ) {
-    this.scheduler = new SyncScheduler({ run: (ids) => this.run(ids), settings: deps.settings, history: deps.history, clock: deps.clock, timers: deps.timers });
+    this.scheduler = new SyncScheduler({ run: (ids) => this.poll(ids), settings: deps.settings, history: deps.history, clock: deps.clock, timers: deps.timers });
   }
 
   /** Syncs all accounts (or these ids), then refreshes spend limits and evaluates alerts. */
-  async run(accountIds?: string[]): Promise<SyncRun> {
+  run(accountIds?: string[]): Promise<SyncRun> {
+    return this.track(this.runOnce(accountIds));
+  }
+
+  /** A scheduled poll: an account another process synced meanwhile (the app and `serve` share a data dir) is skipped. */
+  private poll(accountIds: string[]): Promise<SyncRun> {
+    const now = this.deps.clock.now().getTime();
+    return this.track(this.runOnce(accountIds, (id) => this.scheduler.nextDueAt(id) <= now));
+  }
+
+  private async runOnce(accountIds?: string[], stillDue?: (accountId: string) => boolean): Promise<SyncRun> {
     const { engine, spendControls, alerts, logger } = this.deps;
-    const report = await engine.syncAll(accountIds);
-    for (const r of report.results) if (!r.ok) logger.warn(`Sync of account ${r.accountId} failed: ${r.error?.code}: ${r.error?.message}`);
-    await spendControls.refreshAfterSync(report.results);
-    return { accounts: report.accounts, results: report.results, alerts: alerts.evaluate() };
+    const report = await engine.syncAll(accountIds, stillDue);
+    const results = report.results.filter((r) => !r.skipped);
+    for (const r of results) if (!r.ok) logger.warn(`Sync of account ${r.accountId} failed: ${r.error?.code}: ${r.error?.message}`);
+    await spendControls.refreshAfterSync(results);
+    const synced = new Set(results.map((r) => r.accountId));
+    return { accounts: report.accounts.filter((a) => synced.has(a.accountId)), results, alerts: alerts.evaluate() };
+  }
+
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private track<T>(run: Promise<T>): Promise<T> {
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run)).catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves when no sync of this process is running (a server stopping waits for its poll to save). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
   isSyncing(accountId: string): boolean {
     return this.deps.engine.isSyncing(accountId);
   }
 
-  /** Starts polling, and the hourly alert check. */
+  /** Starts polling, the hourly alert check and the webhook retries. */
   start(): void {
     this.scheduler.start();
+    this.deps.webhooks.startRetries();
     this.alertTimer = setInterval(() => this.deps.alerts.evaluate(), ALERT_CHECK_MS);
     this.alertTimer.unref?.();
   }
 
   stop(): void {
     this.scheduler.pause();
+    this.deps.webhooks.stopRetries();
     if (this.alertTimer) clearInterval(this.alertTimer);
     this.alertTimer = undefined;
   }

@@ -25,7 +25,9 @@ import { SETTINGS_LOCK, SettingsRepository, settingsProblem } from '../settings/
 import { OpenAiSpendControls } from '../spend-controls/openai-spend-controls-api';
 import { SpendControlsService, type SpendControlsFactory } from '../spend-controls/spend-controls-service';
 import { SpendControlsStore } from '../spend-controls/spend-controls-store';
-import type { Timers } from '../sync/scheduler';
+import { nodeTimers, type Timers } from '../sync/scheduler';
+import { WebhookService } from '../webhooks/webhook-service';
+import { undiciWebhookPost, type WebhookPost } from '../webhooks/webhook-sender';
 import { SyncEngine, type ProviderFactory, type SyncEngineOptions } from '../sync/sync-engine';
 import { EventBus } from './event-bus';
 
@@ -51,6 +53,8 @@ export interface CoreDependencies {
   createSpendControls?: SpendControlsFactory;
   syncOptions?: Partial<SyncEngineOptions>;
   timers?: Timers;
+  /** Posts one webhook delivery; defaults to undici with a 10 s timeout. */
+  postWebhook?: WebhookPost;
 }
 
 export interface CoreServices {
@@ -71,6 +75,7 @@ export interface CoreServices {
   readonly spendControls: SpendControlsService;
   readonly billing: BillingService;
   readonly alerts: AlertEngine;
+  readonly webhooks: WebhookService;
 }
 
 /** A shorter timeout than Costs: the limit check runs after a sync's data is saved and must not hold up its alerts for long. */
@@ -119,6 +124,8 @@ export function wireCore(deps: CoreDependencies): CoreServices {
     clock,
     notifier: deps.notifier,
     emit,
+    // New alerts were queued for the webhooks: post them now (and retry from the outbox if that fails).
+    onQueued: () => void webhooks.flush(),
     // Fired keys are kept for 3 months, so only invoices of those months are checked (else they could fire again).
     // The invoice check must never stop the other alerts: a damaged billing.json is reported, and skipped.
     moreRules: (resolved, now) => {
@@ -132,5 +139,6 @@ export function wireCore(deps: CoreDependencies): CoreServices {
       }
     },
   });
-  return { deps, clock, vault, logger, locks, events, notices, settings, history, views, accounts, sync, payments, spendControls, billing, alerts };
+  const webhooks = new WebhookService({ settings, vault, alerts, clock, logger, post: deps.postWebhook ?? undiciWebhookPost(clock), timers: deps.timers ?? nodeTimers });
+  return { deps, clock, vault, logger, locks, events, notices, settings, history, views, accounts, sync, payments, spendControls, billing, alerts, webhooks };
 }

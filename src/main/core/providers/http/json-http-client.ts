@@ -211,7 +211,7 @@ function keepValueDigits(this: unknown, key: string, value: unknown, context?: {
  * (status, export, budget) take in total, and they never touch the network.
  */
 let undici: Promise<typeof Undici> | undefined;
-const loadUndici = () => (undici ??= import('undici'));
+export const loadUndici = () => (undici ??= import('undici'));
 
 /** Above any answer the client asks for (Costs pages are sized to ~4 MB, one day at most to this); larger is refused unread. */
 const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;

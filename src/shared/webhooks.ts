@@ -1,0 +1,89 @@
+/**
+ * Webhooks: where every alert is also posted (Slack's incoming webhooks, or any receiver of a documented JSON body).
+ * The URL is a secret (a Slack URL is its own credential): it lives in the keychain; everything else sees `urlHint`.
+ */
+import { z } from 'zod';
+
+export const WEBHOOK_FORMATS = ['slack', 'json'] as const;
+export const webhookFormatSchema = z.enum(WEBHOOK_FORMATS);
+export type WebhookFormat = z.infer<typeof webhookFormatSchema>;
+
+export const MAX_WEBHOOKS = 20;
+const MAX_URL_LENGTH = 2048;
+
+export const webhookNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name')
+  .max(64, 'Use at most 64 characters')
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u, 'Use letters, digits, spaces, dots, dashes and underscores');
+
+/** A loopback host: the only place plain http:// may go (a local relay, a test receiver). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** Why a webhook URL cannot be used, or null. */
+export function webhookUrlProblem(raw: string): string | null {
+  if (raw.length > MAX_URL_LENGTH) return `The URL is longer than ${MAX_URL_LENGTH} characters.`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'Enter the full URL, starting with https://';
+  }
+  if (url.username || url.password) return 'The URL must not carry a user name or password.';
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:') return isLoopbackHost(url.hostname) ? null : 'Use https:// (plain http:// is allowed only to this machine, e.g. http://127.0.0.1).';
+  return 'Use an https:// URL.';
+}
+
+export const webhookUrlSchema = z
+  .string()
+  .trim()
+  .superRefine((url, ctx) => {
+    const problem = webhookUrlProblem(url);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** Scheme and host, then only the last 4 characters: enough to tell two webhooks apart, never enough to post. */
+export function maskWebhookUrl(raw: string): string {
+  const url = new URL(raw);
+  const rest = `${url.pathname}${url.search}`;
+  return `${url.protocol}//${url.host}/…${rest.length > 8 ? rest.slice(-4) : ''}`;
+}
+
+export const webhookInfoSchema = z.object({
+  id: z.string().regex(/^wh_[0-9a-f]{8,32}$/),
+  name: webhookNameSchema,
+  format: webhookFormatSchema,
+  urlHint: z.string().max(300),
+  createdAt: z.string(),
+  /** Where the URL is kept: the OS keychain, or (`spendwatch serve --credentials`) a systemd credential. */
+  source: z.enum(['keychain', 'credentials']).default('keychain'),
+});
+export type WebhookInfo = z.infer<typeof webhookInfoSchema>;
+
+export const webhookAddInputSchema = z.object({
+  url: webhookUrlSchema,
+  format: webhookFormatSchema.default('slack'),
+  name: webhookNameSchema.optional(),
+});
+export type WebhookAddInput = z.input<typeof webhookAddInputSchema>;
+
+/** How deliveries to one webhook are going: for `webhooks list` and Settings. */
+export const webhookStatusSchema = webhookInfoSchema.extend({
+  /** Alerts waiting to be posted (new, or retried after a failure). */
+  pending: z.number().int().nonnegative(),
+  delivered: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  lastDeliveredAt: z.string().nullable(),
+  /** The last delivery that failed, in words (status or network error), and when. */
+  lastError: z.string().nullable(),
+  lastErrorAt: z.string().nullable(),
+});
+export type WebhookStatus = z.infer<typeof webhookStatusSchema>;
+
+export const webhookTestResultSchema = z.object({ ok: z.boolean(), status: z.number().int().nullable(), message: z.string() });
+export type WebhookTestResult = z.infer<typeof webhookTestResultSchema>;
