@@ -29,6 +29,7 @@ import {
   utcDaySchema,
 } from './domain';
 import { dashboardQuerySchema, dashboardViewSchema, syncProgressSchema, syncReportSchema } from './dashboard-view';
+import { webhookAddInputSchema, webhookInfoSchema, webhookStatusSchema, webhookTestResultSchema } from './webhooks';
 import { accountSpendControlsSchema, emailRecipientsSchema, MAX_SPEND_CONTROL_CENTS } from './spend-controls';
 import {
   billingMonthStatusSchema,
@@ -93,6 +94,11 @@ export const ipcContract = {
     /** savedTo: where the desktop app saved it (null if cancelled); csv: the file, for hosts without a save dialog. */
     output: z.object({ fileName: z.string(), savedTo: z.string().nullable(), csv: z.string().nullable() }),
   },
+  listWebhooks: { input: z.object({}), output: z.array(webhookStatusSchema) },
+  /** The URL crosses once, to the keychain; what comes back (and every later list) has it masked. */
+  addWebhook: { input: webhookAddInputSchema, output: webhookInfoSchema },
+  removeWebhook: { input: z.object({ id: z.string().min(1).max(100) }), output: z.object({ removed: z.boolean() }) },
+  testWebhook: { input: z.object({ id: z.string().min(1).max(100) }), output: webhookTestResultSchema },
   getPayments: {
     input: z.object({}),
     output: z.object({

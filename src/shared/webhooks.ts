@@ -16,7 +16,8 @@ export const webhookNameSchema = z
   .trim()
   .min(1, 'Enter a name')
   .max(64, 'Use at most 64 characters')
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u, 'Use letters, digits, spaces, dots, dashes and underscores');
+  // A channel's name is the natural one ("#ai-spend"); nothing that could pass for a path, a URL or markup.
+  .regex(/^[\p{L}\p{N}#@][\p{L}\p{N} #@()_.-]*$/u, 'Use letters, digits, spaces and # @ ( ) . - _');
 
 /** A loopback host: the only place plain http:// may go (a local relay, a test receiver). */
 export function isLoopbackHost(hostname: string): boolean {

@@ -14,11 +14,13 @@ import { GeneralSection } from './GeneralSection';
 import { PaymentGuide } from './PaymentGuide';
 import { PaymentMethodsSection } from './PaymentMethodsSection';
 import { TroubleshootingSection } from './TroubleshootingSection';
+import { WebhooksSection } from './WebhooksSection';
 import { useSettingsData, type SettingsData } from './useSettingsData';
 
 export const SETTINGS_SECTIONS = [
   ['accounts', 'Accounts'],
   ['budgets', 'Budgets & alerts'],
+  ['webhooks', 'Webhooks'],
   ['payment-methods', 'Payment methods'],
   ['payment-guide', 'Update payment method'],
   ['credits', 'Credits & balance'],
@@ -122,6 +124,8 @@ function SectionView({ section, data }: { section: SettingsSection; data: Settin
       return <AccountsSection accounts={data.accounts} summaries={data.summaries} />;
     case 'budgets':
       return <BudgetsAndAlerts account={account} accountChooser={chooser} hasAccounts={data.accounts.length > 0} />;
+    case 'webhooks':
+      return <WebhooksSection />;
     case 'payment-methods':
       return <PaymentMethodsSection methods={data.payments.methods} accounts={data.accounts} localToday={data.payments.localToday} onGuide={() => openSection('payment-guide')} />;
     case 'payment-guide':

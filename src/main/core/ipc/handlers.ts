@@ -49,6 +49,13 @@ export function createIpcHandlers(app: Spendwatch, shell: ShellActions): IpcHand
     setBudget: ({ accountId, budget }) => app.budgets.set(accountId, budget),
     listAlerts: () => app.alerts.list(),
     markAlertsRead: ({ ids }) => ({ marked: app.alerts.markRead(ids) }),
+    listWebhooks: () => app.webhooks.list(),
+    addWebhook: (input) => app.webhooks.add(input),
+    removeWebhook: async ({ id }) => {
+      await app.webhooks.remove(id);
+      return { removed: true };
+    },
+    testWebhook: ({ id }) => app.webhooks.test(id),
     getPayments: () => app.payments.overview(),
     savePaymentMethod: ({ id, method }) => app.payments.saveMethod(id, method),
     deletePaymentMethod: ({ id }) => app.payments.removeMethod(id),
