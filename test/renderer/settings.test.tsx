@@ -54,7 +54,7 @@ describe('Settings', () => {
     expect(screen.queryByRole('heading', { level: 2, name: 'Accounts' })).toBeNull();
     const nav = screen.getByRole('navigation', { name: 'Settings sections' });
     expect(within(nav).getByRole('link', { name: 'Credits & balance' }).getAttribute('aria-current')).toBe('page');
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Accounts', 'Budgets & alerts', 'Payment methods', 'Update payment method', 'Credits & balance', 'Troubleshooting', 'General']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Accounts', 'Budgets & alerts', 'Webhooks', 'Payment methods', 'Update payment method', 'Credits & balance', 'Troubleshooting', 'General']);
 
     await act(async () => {
       window.location.hash = '#/settings?section=general';
