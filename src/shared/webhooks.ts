@@ -43,6 +43,7 @@ export function webhookUrlProblem(raw: string): string | null {
 export const webhookUrlSchema = z
   .string()
   .trim()
+  .max(MAX_URL_LENGTH, `The URL is longer than ${MAX_URL_LENGTH} characters.`)
   .superRefine((url, ctx) => {
     const problem = webhookUrlProblem(url);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });

@@ -101,6 +101,11 @@ export class AlertEngine {
     return raised;
   }
 
+  /** The webhook outbox as stored, read without the lock (a read-only data dir can still be listed). */
+  readOutbox(): Outbox {
+    return this.load().outbox;
+  }
+
   /** Read-modify-write of the webhook outbox, under the alerts lock (claims and settlements of deliveries). */
   changeOutbox<T>(fn: (outbox: Outbox) => { result: T; write: boolean }): T {
     return this.change((doc) => fn(doc.outbox));

@@ -54,7 +54,7 @@ export class WebhookService {
 
   list(): WebhookStatus[] {
     const webhooks = this.deps.settings.read().webhooks;
-    const { entries, stats } = this.deps.alerts.changeOutbox((outbox) => ({ result: structuredClone(outbox), write: false }));
+    const { entries, stats } = this.deps.alerts.readOutbox();
     return webhooks.map((w) => {
       const s = stats[w.id];
       return {
@@ -214,7 +214,7 @@ export class WebhookService {
     this.retryTimer = undefined;
     let next: number | null;
     try {
-      next = this.deps.alerts.changeOutbox((outbox) => ({ result: nextDueAt(outbox), write: false }));
+      next = nextDueAt(this.deps.alerts.readOutbox());
     } catch {
       next = this.deps.clock.now().getTime() + 60_000;
     }
