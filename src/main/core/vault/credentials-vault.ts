@@ -37,7 +37,9 @@ export function listCredentials(dir: string): Credential[] {
   }
   return names.sort().flatMap((file) => {
     const kind = KINDS.find((k) => file.startsWith(`${k}-`) && file.length > k.length + 1);
-    return kind ? [{ kind, name: file.slice(kind.length + 1), file }] : [];
+    // systemd writes regular files: a directory or a link here was put by someone else, and is not read.
+    if (!kind || !lstatSync(join(dir, file), { throwIfNoEntry: false })?.isFile()) return [];
+    return [{ kind, name: file.slice(kind.length + 1), file }];
   });
 }
 
