@@ -69,9 +69,20 @@ export async function serve(options: ServeOptions): Promise<number> {
   log.event('info', 'listening', { address: formatAddress(bound.address, bound.port), metrics: '/metrics', health: '/healthz', token: token !== null, credentials: Boolean(vault) });
 
   core.sync.start();
+  // `on`, never `once`: proper-lockfile's signal-exit re-raises the signal when it finds itself the last listener,
+  // which would kill the server mid-save. A second signal while stopping stops at once.
+  let stopping = false;
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-    process.once('SIGINT', () => resolve('SIGINT'));
+    const stop = (received: NodeJS.Signals) => {
+      if (stopping) {
+        log.event('warn', 'stopped at once (a second signal)', { signal: received });
+        process.exit(1);
+      }
+      stopping = true;
+      resolve(received);
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
   });
   log.event('info', 'stopping', { signal });
   core.sync.stop();
