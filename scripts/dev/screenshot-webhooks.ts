@@ -42,7 +42,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await section.getByText(/Delivered to/).waitFor();
     await page.getByLabel('Webhook URL').fill('http://hooks.example.com/x');
     await page.getByRole('button', { name: 'Add webhook' }).click();
-    await section.getByText(/Use https/).first().waitFor();
+    await section.getByText(/Plain http:\/\/ is refused/).first().waitFor();
     await page.screenshot({ path: join(out, `webhooks-${scheme}-${width}.png`), fullPage: true });
     await page.close();
   }

@@ -2,6 +2,7 @@
  * Domain shapes that cross the process boundary, as zod schemas (the single source of their types).
  */
 import { z } from 'zod';
+import { secureUrlProblem } from './secure-url';
 import { PROVIDER_IDS } from './providers';
 import { isUtcDay } from './dates';
 
@@ -74,23 +75,7 @@ export const accountNameSchema = z
  * plain http to anywhere else could be read on the way.
  */
 export function baseUrlProblem(value: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'Enter a full URL such as https://api.openai.com/v1';
-  }
-  if (url.username || url.password) return 'Leave user name and password out of the URL';
-  if (url.protocol === 'https:') return null;
-  if (url.protocol !== 'http:') return 'Use an https:// URL';
-  return isLoopbackHost(url.hostname) ? null : 'Plain http:// is refused except for this machine (127.0.0.1, ::1, localhost): use https://';
-}
-
-function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
-  const octets = host.split('.');
-  return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
+  return secureUrlProblem(value, 'https://api.openai.com/v1');
 }
 
 export const baseUrlSchema = z

@@ -3,6 +3,7 @@
  * The URL is a secret (a Slack URL is its own credential): it lives in the keychain; everything else sees `urlHint`.
  */
 import { z } from 'zod';
+import { secureUrlProblem } from './secure-url';
 
 export const WEBHOOK_FORMATS = ['slack', 'json'] as const;
 export const webhookFormatSchema = z.enum(WEBHOOK_FORMATS);
@@ -19,25 +20,10 @@ export const webhookNameSchema = z
   // A channel's name is the natural one ("#ai-spend"); nothing that could pass for a path, a URL or markup.
   .regex(/^[\p{L}\p{N}#@][\p{L}\p{N} #@()_.-]*$/u, 'Use letters, digits, spaces and # @ ( ) . - _');
 
-/** A loopback host: the only place plain http:// may go (a local relay, a test receiver). */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-
-/** Why a webhook URL cannot be used, or null. */
+/** Why a webhook URL cannot be used, or null: the same rule as an API base URL's (a webhook URL is a secret too). */
 export function webhookUrlProblem(raw: string): string | null {
   if (raw.length > MAX_URL_LENGTH) return `The URL is longer than ${MAX_URL_LENGTH} characters.`;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return 'Enter the full URL, starting with https://';
-  }
-  if (url.username || url.password) return 'The URL must not carry a user name or password.';
-  if (url.protocol === 'https:') return null;
-  if (url.protocol === 'http:') return isLoopbackHost(url.hostname) ? null : 'Use https:// (plain http:// is allowed only to this machine, e.g. http://127.0.0.1).';
-  return 'Use an https:// URL.';
+  return secureUrlProblem(raw, 'https://hooks.slack.com/services/…');
 }
 
 export const webhookUrlSchema = z

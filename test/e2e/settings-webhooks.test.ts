@@ -44,9 +44,9 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('settings: webhook
 
     await page.getByLabel('Webhook URL').fill('http://hooks.example.com/services/x');
     await page.getByRole('button', { name: 'Add webhook' }).click();
-    await expect.poll(() => section.getByText(/Use https:\/\/ \(plain/).first().isVisible()).toBe(true);
+    await expect.poll(() => section.getByText(/Plain http:\/\/ is refused/).first().isVisible()).toBe(true);
     await page.getByLabel('Webhook URL').fill(`${receiverUrl}/services/T0/B0/ui-secret-part`);
-    await expect.poll(() => section.getByText(/Use https:\/\/ \(plain/).count()).toBe(0);
+    await expect.poll(() => section.getByText(/Plain http:\/\/ is refused/).count()).toBe(0);
     await page.getByLabel('Name (optional)').fill('#ai-spend');
     await page.getByRole('button', { name: 'Add webhook' }).click();
     await section.getByText('Added #ai-spend. Send it a test to check the channel.').waitFor();

@@ -1,7 +1,7 @@
 /** `--listen HOST:PORT` (IPv6 in brackets: `[::1]:9477`), and whether it stays on this machine. */
 import { isIP } from 'node:net';
 import { AppError } from '../core/errors';
-import { isLoopbackHost } from '../../shared/webhooks';
+import { isLoopbackHost } from '../../shared/secure-url';
 
 export const DEFAULT_LISTEN = '127.0.0.1:9477';
 

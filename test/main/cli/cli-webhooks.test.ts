@@ -55,7 +55,7 @@ describe.runIf(keychain)('spendwatch webhooks', () => {
   it('refuses plain http beyond this machine, bad formats and unknown names with exit 2 or 1, changing nothing', async () => {
     const plain = await runCli(['webhooks', 'add', '--url', 'http://hooks.example.com/x'], { home });
     expect(plain.code).toBe(2);
-    expect(plain.stderr).toMatch(/Use https:\/\//);
+    expect(plain.stderr).toMatch(/Plain http:\/\/ is refused except for this machine/);
     expect((await runCli(['webhooks', 'add', '--url', 'https://hooks.example.com/x', '--format', 'xml'], { home })).code).toBe(2);
     const unknown = await runCli(['webhooks', 'test', 'nope'], { home });
     expect(unknown.code).toBe(1);

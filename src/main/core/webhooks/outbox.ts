@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { alertSchema, type Alert } from '../../../shared/domain';
-import type { WebhookInfo } from '../../../shared/webhooks';
+import { webhookStatusSchema, type WebhookInfo } from '../../../shared/webhooks';
 
 export const outboxEntrySchema = z.object({
   /** Also the receiver's idempotency key (`Idempotency-Key`, and `deliveryId` in the JSON body). */
@@ -22,13 +22,8 @@ export const outboxEntrySchema = z.object({
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
-export const deliveryStatsSchema = z.object({
-  delivered: z.number().int().nonnegative(),
-  failed: z.number().int().nonnegative(),
-  lastDeliveredAt: z.string().nullable(),
-  lastError: z.string().nullable(),
-  lastErrorAt: z.string().nullable(),
-});
+/** Per webhook, what `webhooks list` and Settings show of its deliveries so far. */
+export const deliveryStatsSchema = webhookStatusSchema.pick({ delivered: true, failed: true, lastDeliveredAt: true, lastError: true, lastErrorAt: true });
 export type DeliveryStats = z.infer<typeof deliveryStatsSchema>;
 
 export const outboxSchema = z.object({

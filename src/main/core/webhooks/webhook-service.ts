@@ -55,18 +55,8 @@ export class WebhookService {
   list(): WebhookStatus[] {
     const webhooks = this.deps.settings.read().webhooks;
     const { entries, stats } = this.deps.alerts.readOutbox();
-    return webhooks.map((w) => {
-      const s = stats[w.id];
-      return {
-        ...w,
-        pending: entries.filter((e) => e.webhookId === w.id).length,
-        delivered: s?.delivered ?? 0,
-        failed: s?.failed ?? 0,
-        lastDeliveredAt: s?.lastDeliveredAt ?? null,
-        lastError: s?.lastError ?? null,
-        lastErrorAt: s?.lastErrorAt ?? null,
-      };
-    });
+    const none = { delivered: 0, failed: 0, lastDeliveredAt: null, lastError: null, lastErrorAt: null };
+    return webhooks.map((w) => ({ ...w, ...none, ...stats[w.id], pending: entries.filter((e) => e.webhookId === w.id).length }));
   }
 
   /** One webhook by id, or by name (case-insensitive). */

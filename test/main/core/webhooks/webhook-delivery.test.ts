@@ -222,7 +222,7 @@ describe('webhooks: every alert posted once to each webhook', () => {
     const { core } = await setup();
     await expect(core.webhooks.add({ url: 'http://hooks.example.com/x' })).rejects.toThrow(/https:\/\//);
     await expect(core.webhooks.add({ url: 'ftp://127.0.0.1/x' })).rejects.toThrow(/https/);
-    await expect(core.webhooks.add({ url: 'https://user:pass@hooks.example.com/x' })).rejects.toThrow(/user name or password/);
+    await expect(core.webhooks.add({ url: 'https://user:pass@hooks.example.com/x' })).rejects.toThrow(/user name and password/);
     await expect(core.webhooks.add({ url: `https://hooks.example.com/${'x'.repeat(3000)}` })).rejects.toThrow(/longer than/);
     await expect(core.webhooks.add({ url: 'not a url' })).rejects.toThrow(/full URL/);
     await core.webhooks.add({ url: 'https://hooks.slack.com/services/T/B/abcdefgh' });
