@@ -35,11 +35,20 @@ export const webhookUrlSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-/** Scheme and host, then only the last 4 characters: enough to tell two webhooks apart, never enough to post. */
+/** Hosts known to carry no secret in their name: shown whole. */
+const PLAIN_HOSTS = new Set(['hooks.slack.com']);
+
+/**
+ * The scheme, the host's last two labels (some services put the secret in a subdomain: <token>.m.pipedream.net),
+ * then only the last 4 characters: enough to tell two webhooks apart, never enough to post.
+ */
 export function maskWebhookUrl(raw: string): string {
   const url = new URL(raw);
+  const labels = url.hostname.split('.');
+  const ip = url.hostname.startsWith('[') || /^[\d.]+$/.test(url.hostname);
+  const host = ip || labels.length <= 2 || PLAIN_HOSTS.has(url.hostname) ? url.host : `…${labels.slice(-2).join('.')}${url.port ? `:${url.port}` : ''}`;
   const rest = `${url.pathname}${url.search}`;
-  return `${url.protocol}//${url.host}/…${rest.length > 8 ? rest.slice(-4) : ''}`;
+  return `${url.protocol}//${host}/…${rest.length > 8 ? rest.slice(-4) : ''}`;
 }
 
 export const webhookInfoSchema = z.object({

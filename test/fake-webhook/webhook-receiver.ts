@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type Behaviour = 'ok' | 'hang' | 'reset' | { status: number; retryAfter?: string };
+export type Behaviour = 'ok' | 'hang' | 'reset' | { status: number; retryAfter?: string } | { slowMs: number };
 
 export interface ReceivedPost {
   path: string;
@@ -22,6 +22,8 @@ export class WebhookReceiver {
   readonly posts: ReceivedPost[] = [];
   /** Answers for the next requests, in order; once used up, `then` applies. */
   private script: Behaviour[] = [];
+  /** Called as each post is answered (a test can move its clock: each post "takes" that long). */
+  onAnswer: (() => void) | undefined;
   private fallback: Behaviour = 'ok';
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
@@ -38,7 +40,7 @@ export class WebhookReceiver {
 
   /** Posts that were answered with success (what a team actually received). */
   get delivered(): ReceivedPost[] {
-    return this.posts.filter((p) => p.answered === 'ok');
+    return this.posts.filter((p) => p.answered === 'ok' || (typeof p.answered === 'object' && 'slowMs' in p.answered));
   }
 
   async start(): Promise<string> {
@@ -57,6 +59,13 @@ export class WebhookReceiver {
         this.posts.push({ path: req.url ?? '/', headers: req.headers, body, json, answered: behaviour });
         if (behaviour === 'hang') return; // never answers: the sender's timeout must end it
         if (behaviour === 'reset') return req.socket.destroy();
+        if (typeof behaviour === 'object' && 'slowMs' in behaviour) {
+          setTimeout(() => {
+            this.onAnswer?.();
+            res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+          }, behaviour.slowMs);
+          return;
+        }
         if (behaviour === 'ok') {
           res.writeHead(200, { 'content-type': 'text/plain' });
           return res.end('ok');

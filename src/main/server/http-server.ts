@@ -11,7 +11,8 @@ export interface Routes {
 }
 
 export function createSpendwatchServer(routes: Routes, options: { authorized: ((header: string | undefined) => boolean) | null; log: JsonLogger }): Server {
-  const server = createServer({ requestTimeout: 15_000, headersTimeout: 10_000, maxHeaderSize: 8 * 1024 }, (req, res) => {
+  // Timeouts checked every second (Node's default is 30 s): a client sending its headers slowly is cut off at 10 s.
+  const server = createServer({ requestTimeout: 15_000, headersTimeout: 10_000, maxHeaderSize: 8 * 1024, connectionsCheckingInterval: 1_000 }, (req, res) => {
     void handle(req, res).catch((error) => {
       options.log.error('Request failed', error);
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error\n');

@@ -46,7 +46,8 @@ export async function serve(options: ServeOptions): Promise<number> {
     if (!dir) throw new AppError('keychain_unavailable', '--credentials reads keys from systemd credentials, but $CREDENTIALS_DIRECTORY is not set: run it from a unit with LoadCredential= (deploy/systemd/spendwatch.service).');
     vault = new CredentialsVault(dir);
   }
-  const core = createNodeSpendwatch({ dataDir: options.dataDir, logger: log, vault });
+  // With credentials, only webhooks from credentials are this process's to post; the app and the CLI post the keychain's.
+  const core = createNodeSpendwatch({ dataDir: options.dataDir, logger: log, vault, overrides: vault ? { webhookSources: ['credentials'] } : {} });
   for (const notice of core.notices.list().reverse()) log.warn(notice.message);
   core.notices.onNotice((notice) => log.warn(notice.message));
   if (vault) await registerCredentials(core, vault, env.CREDENTIALS_DIRECTORY!, log);

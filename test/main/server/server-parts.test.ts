@@ -102,6 +102,21 @@ describe('the metrics report', () => {
       { scope: 'project:Web app', amount: '50.50', enforcing: false },
     ]);
   });
+  it('labels two projects of one name by id in the limit metrics too, as in the spend metric', () => {
+    const controls = {
+      accountId: 'a',
+      warning: null,
+      readOnly: false,
+      scopes: [
+        { scope: 'project:proj_d1' as const, name: 'Dup', limit: { cents: 1_000, enforcing: false }, limitCheckedAt: '2026-12-01T00:00:00.000Z', emailAlerts: null, emailAlertsCheckedAt: null },
+        { scope: 'project:proj_d2' as const, name: 'Dup', limit: { cents: 5_000, enforcing: true }, limitCheckedAt: '2026-12-01T00:00:00.000Z', emailAlerts: null, emailAlertsCheckedAt: null },
+      ],
+    };
+    const [account] = teamMetrics(status([{ id: 'proj_d1', name: 'Dup', amount: '3' }]), [{ controls, failuresTotal: 0, projectNames: { proj_d1: 'Dup', proj_d2: 'Dup' } }], now);
+    expect(account.projects).toEqual([{ name: 'Dup (proj_d1)', amount: '3' }]);
+    expect(account.limits.map((l) => l.scope)).toEqual(['project:Dup (proj_d1)', 'project:Dup (proj_d2)']);
+  });
+
   it('exposes valid Prometheus text with escaped labels, the values of the status document, and no budget series without a budget', async () => {
     let projects = [{ id: 'p', name: 'Back\\slash', amount: '1.5' }];
     const metrics = spendwatchMetrics(() => teamMetrics(status(projects), [{ controls: null, failuresTotal: 2, projectNames: {} }], new Date('2026-12-02T12:00:00Z')));

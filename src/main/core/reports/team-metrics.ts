@@ -33,17 +33,21 @@ export function teamMetrics(
 ): MetricsAccount[] {
   return status.accounts.map((a, i) => {
     const { controls, failuresTotal, projectNames } = facts[i];
+    const scopeNames = (controls?.scopes ?? []).flatMap((scope) => {
+      if (scope.scope === 'account') return [];
+      const id = scope.scope.slice('project:'.length);
+      return [{ id, name: scope.name ?? own(projectNames, id) ?? id }];
+    });
+    const label = projectLabels([...a.byProject, ...Object.entries(projectNames).map(([id, name]) => ({ id, name })), ...scopeNames]);
     const ranked = [...a.byProject].sort((x, y) => toMicros(y.amount) - toMicros(x.amount));
-    const top = ranked.slice(0, TOP_PROJECTS);
+    const projects = ranked.slice(0, TOP_PROJECTS).map((p) => ({ name: label(p.id, p.name), amount: p.amount }));
     const rest = ranked.slice(TOP_PROJECTS);
-    const projects = uniqueNames(top.map((p) => ({ name: p.name, id: p.id, amount: p.amount })));
     if (rest.length) projects.push({ name: OTHER_PROJECTS, amount: microsToDecimal(sumMicros(rest.map((p) => toMicros(p.amount)))) });
     const limits = (controls?.scopes ?? []).flatMap((scope) => {
       const limit = currentLimit(scope, now);
       if (!limit) return [];
-      const id = scope.scope === 'account' ? null : scope.scope.slice('project:'.length);
-      const label = id === null ? 'account' : `project:${scope.name ?? own(projectNames, id) ?? id}`;
-      return [{ scope: label, amount: centsToDecimal(limit.cents), enforcing: limit.enforcing }];
+      const project = scopeNames.find((p) => `project:${p.id}` === scope.scope);
+      return [{ scope: project ? `project:${label(project.id, project.name)}` : 'account', amount: centsToDecimal(limit.cents), enforcing: limit.enforcing }];
     });
     return {
       name: a.name,
@@ -60,9 +64,13 @@ export function teamMetrics(
   });
 }
 
-/** Two projects of one name would be one series (the second overwriting the first): the id tells them apart. */
-function uniqueNames(projects: { name: string; id: string; amount: string }[]): { name: string; amount: string }[] {
-  const counts = new Map<string, number>();
-  for (const p of projects) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
-  return projects.map((p) => ({ name: (counts.get(p.name) ?? 0) > 1 || p.name === OTHER_PROJECTS ? `${p.name} (${p.id})` : p.name, amount: p.amount }));
+/**
+ * A project's label: its name, or `name (id)` when another project of the account has that name too (two series
+ * would become one, the second overwriting the first) or it is named like the rest, "(other)". The same label in
+ * the spend and the limit metrics.
+ */
+function projectLabels(projects: { id: string; name: string }[]): (id: string, name: string) => string {
+  const ids = new Map<string, Set<string>>();
+  for (const p of projects) ids.set(p.name, (ids.get(p.name) ?? new Set()).add(p.id));
+  return (id, name) => ((ids.get(name)?.size ?? 0) > 1 || name === OTHER_PROJECTS ? `${name} (${id})` : name);
 }

@@ -55,6 +55,8 @@ export interface CoreDependencies {
   timers?: Timers;
   /** Posts one webhook delivery; defaults to undici with a 10 s timeout. */
   postWebhook?: WebhookPost;
+  /** Where this process reads webhook URLs: the keychain (default), or systemd credentials (`serve --credentials`). */
+  webhookSources?: readonly ('keychain' | 'credentials')[];
 }
 
 export interface CoreServices {
@@ -139,6 +141,6 @@ export function wireCore(deps: CoreDependencies): CoreServices {
       }
     },
   });
-  const webhooks = new WebhookService({ settings, vault, alerts, clock, logger, post: deps.postWebhook ?? undiciWebhookPost(clock), timers: deps.timers ?? nodeTimers });
+  const webhooks = new WebhookService({ settings, vault, alerts, clock, logger, post: deps.postWebhook ?? undiciWebhookPost(clock), timers: deps.timers ?? nodeTimers, sources: deps.webhookSources });
   return { deps, clock, vault, logger, locks, events, notices, settings, history, views, accounts, sync, payments, spendControls, billing, alerts, webhooks };
 }

@@ -69,7 +69,14 @@ export class CredentialsVault implements SecretVault {
 
   /** Only a secret one of the credentials already holds (adding an account from it): nothing is ever written. */
   async set(ref: string, secret: string): Promise<void> {
-    const match = listCredentials(this.dir).find((c) => this.read(c.file) === secret.trim());
+    const readable = (file: string): string | null => {
+      try {
+        return this.read(file);
+      } catch {
+        return null; // one odd file (too large, gone) must not stop the others from being used
+      }
+    };
+    const match = listCredentials(this.dir).find((c) => readable(c.file) === secret.trim());
     if (!match) throw unavailable('With --credentials, secrets come only from systemd credentials: add a LoadCredential= line to the unit and restart it. Nothing was saved.');
     this.refs.set(ref, match.file);
   }

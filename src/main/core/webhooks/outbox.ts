@@ -54,16 +54,23 @@ export function enqueue(outbox: Outbox, alert: Alert, webhooks: WebhookInfo[], n
   if (over > 0) for (const dropped of outbox.entries.splice(0, over)) giveUp(outbox, dropped, 'dropped: too many alerts were waiting', now);
 }
 
-/** Entries due now that no live sender holds; they are claimed (the caller writes the outbox before posting). */
-export function claimDue(outbox: Outbox, now: Date, webhookIds: ReadonlySet<string>): OutboxEntry[] {
+/**
+ * Up to `max` entries due now that no live sender holds, for the webhooks this process can post to; they are
+ * claimed (the caller writes the outbox before posting). A sender claims only what it posts at once: a claim must
+ * never run out while its entry still waits behind others, or a second process would post it too.
+ */
+export function claimDue(outbox: Outbox, now: Date, webhooks: { known: ReadonlySet<string>; postable: ReadonlySet<string> }, max: number): OutboxEntry[] {
   const t = now.getTime();
   const due: OutboxEntry[] = [];
   for (const entry of [...outbox.entries]) {
+    if (due.length >= max) break;
     // A webhook removed while its alerts waited: nothing to post them to.
-    if (!webhookIds.has(entry.webhookId)) {
+    if (!webhooks.known.has(entry.webhookId)) {
       outbox.entries.splice(outbox.entries.indexOf(entry), 1);
       continue;
     }
+    // Its URL is where this process cannot read it (a systemd credential of `serve`, or the keychain): left to one that can.
+    if (!webhooks.postable.has(entry.webhookId)) continue;
     const claimed = entry.claimedUntil ? Date.parse(entry.claimedUntil) : NaN;
     // A claim more than CLAIM_MS ahead was made while the clock ran fast: it must not park the entry for long.
     if (claimed > t && claimed - t <= CLAIM_MS) continue;

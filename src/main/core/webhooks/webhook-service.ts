@@ -49,6 +49,8 @@ export class WebhookService {
       logger: Logger;
       post: WebhookPost;
       timers: Timers;
+      /** Where this process can read webhook URLs: the keychain (app, CLI, serve), or systemd credentials (serve --credentials). */
+      sources?: readonly WebhookInfo['source'][];
     },
   ) {}
 
@@ -107,9 +109,13 @@ export class WebhookService {
   /** Posts a test message now, outside the outbox (nothing is retried), and says what the receiver answered. */
   async test(nameOrId: string): Promise<WebhookTestResult> {
     const webhook = this.find(nameOrId);
+    if (!this.sources.includes(webhook.source)) {
+      return { ok: false, status: null, message: `The URL of "${webhook.name}" is a systemd credential of spendwatch serve; it can be tested only there.` };
+    }
     const url = await this.deps.vault.get(webhookKeyRef(webhook.id));
     if (!url) return { ok: false, status: null, message: `The URL of "${webhook.name}" is missing from the keychain. Remove the webhook and add it again.` };
-    const outcome = await this.deps.post(url, webhookBody(webhook.format, testAlert(webhook.name, this.deps.clock.now()), `dl_test_${randomHex(8)}`, true), `dl_test_${randomHex(8)}`);
+    const deliveryId = `dl_test_${randomHex(8)}`;
+    const outcome = await this.deps.post(url, webhookBody(webhook.format, testAlert(webhook.name, this.deps.clock.now()), deliveryId, true), deliveryId);
     if (outcome.ok) return { ok: true, status: outcome.status, message: `Delivered to "${webhook.name}" (HTTP ${outcome.status}).` };
     return { ok: false, status: outcome.status, message: `Not delivered to "${webhook.name}": ${outcome.error}.` };
   }
@@ -164,28 +170,36 @@ export class WebhookService {
     const webhooks = new Map(this.deps.settings.read().webhooks.map((w) => [w.id, w]));
     // No webhooks: nothing to post, and no reason to take the alerts lock (every `status` ends here).
     if (!webhooks.size) return { delivered: 0, retrying: 0, failed: 0 };
-    const due = this.deps.alerts.changeOutbox((outbox) => {
-      const before = outbox.entries.length;
-      const claimed = claimDue(outbox, this.deps.clock.now(), new Set(webhooks.keys()));
-      return { result: claimed, write: claimed.length > 0 || outbox.entries.length !== before };
-    });
+    const sources = this.sources;
+    const scope = { known: new Set(webhooks.keys()), postable: new Set([...webhooks.values()].filter((w) => sources.includes(w.source)).map((w) => w.id)) };
     const result: FlushResult = { delivered: 0, retrying: 0, failed: 0 };
-    const queue = [...due];
-    const worker = async () => {
-      for (let entry = queue.shift(); entry; entry = queue.shift()) {
-        const outcome = await this.postOne(entry, webhooks.get(entry.webhookId)!);
-        this.deps.alerts.changeOutbox((outbox) => {
-          settle(outbox, entry.id, outcome, this.deps.clock.now());
-          return { result: undefined, write: true };
-        });
-        if (outcome.ok) result.delivered++;
-        else if (outcome.retry) result.retrying++;
-        else result.failed++;
-        if (!outcome.ok) this.deps.logger.warn(`Webhook "${webhooks.get(entry.webhookId)?.name}": alert "${entry.alert.title}" not delivered (attempt ${entry.attempts}): ${outcome.error}`);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL_POSTS, due.length) }, worker));
-    return result;
+    // A few at a time, each claimed just before it is posted: what is claimed is always being posted.
+    for (;;) {
+      const due = this.deps.alerts.changeOutbox((outbox) => {
+        const before = outbox.entries.length;
+        const claimed = claimDue(outbox, this.deps.clock.now(), scope, PARALLEL_POSTS);
+        return { result: claimed, write: claimed.length > 0 || outbox.entries.length !== before };
+      });
+      if (!due.length) return result;
+      await Promise.all(
+        due.map(async (entry) => {
+          const webhook = webhooks.get(entry.webhookId)!;
+          const outcome = await this.postOne(entry, webhook);
+          this.deps.alerts.changeOutbox((outbox) => {
+            settle(outbox, entry.id, outcome, this.deps.clock.now());
+            return { result: undefined, write: true };
+          });
+          if (outcome.ok) result.delivered++;
+          else if (outcome.retry) result.retrying++;
+          else result.failed++;
+          if (!outcome.ok) this.deps.logger.warn(`Webhook "${webhook.name}": alert "${entry.alert.title}" not delivered (attempt ${entry.attempts}): ${outcome.error}`);
+        }),
+      );
+    }
+  }
+
+  private get sources(): readonly WebhookInfo['source'][] {
+    return this.deps.sources ?? ['keychain'];
   }
 
   private async postOne(entry: OutboxEntry, webhook: WebhookInfo) {
@@ -218,10 +232,9 @@ export class WebhookService {
   }
 }
 
+/** Never from the host: some services put the secret there (https://<token>.m.pipedream.net). */
 function defaultName(url: string): string {
-  const host = new URL(url).hostname;
-  if (host === 'hooks.slack.com') return 'Slack';
-  return host.replace(/[^\p{L}\p{N} _.-]/gu, '').slice(0, 60) || 'Webhook';
+  return new URL(url).hostname === 'hooks.slack.com' ? 'Slack' : 'Webhook';
 }
 
 function uniqueName(base: string, existing: WebhookInfo[]): string {

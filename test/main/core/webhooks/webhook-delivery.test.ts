@@ -61,7 +61,8 @@ describe('webhooks: every alert posted once to each webhook', () => {
     const { home, core } = await setup();
     const slack = await core.webhooks.add({ url: `${receiverUrl}/services/T000/B000/XXXXsecretpart`, format: 'slack' });
     const json = await core.webhooks.add({ url: `${receiverUrl}/hooks/json-secret-token`, format: 'json', name: 'Ops' });
-    expect(slack.name).toBe('127.0.0.1');
+    // Never named after the host: some services put the secret there.
+    expect(slack.name).toBe('Webhook');
     expect(json.urlHint).toBe(`${new URL(receiverUrl).protocol}//${new URL(receiverUrl).host}/…oken`);
     const alerts = crossBudget(core);
     expect(alerts.length).toBeGreaterThan(0);
@@ -86,7 +87,7 @@ describe('webhooks: every alert posted once to each webhook', () => {
 
     for (const file of ['config.json', 'alerts.json']) expect(readFileSync(join(home, file), 'utf8')).not.toMatch(/secretpart|secret-token/);
     expect(core.webhooks.list().map((w) => [w.name, w.delivered, w.pending, w.failed])).toEqual([
-      ['127.0.0.1', alerts.length, 0, 0],
+      ['Webhook', alerts.length, 0, 0],
       ['Ops', alerts.length, 0, 0],
     ]);
   });
@@ -105,6 +106,48 @@ describe('webhooks: every alert posted once to each webhook', () => {
     expect(ids.length).toBeGreaterThan(0);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.sort()).toEqual(core.alerts.list().alerts.map((x) => x.id).sort());
+  });
+
+  it('a slow receiver and a second process: a claim never runs out while its entry waits, so nothing is posted twice', async () => {
+    const { core, clock, open } = await setup();
+    for (const name of ['One', 'Two', 'Three', 'Four', 'Five']) await core.webhooks.add({ url: `${receiverUrl}/${name}`, format: 'json', name });
+    // Each answer "takes" 6 s of the clock: a backlog of posts outlasts a claim (60 s), a single post never does.
+    receiver.then({ slowMs: 30 });
+    receiver.onAnswer = () => clock.advance(6_000);
+    const alerts = crossBudget(core);
+    const deliveries = alerts.length * 5;
+    expect(deliveries).toBeGreaterThanOrEqual(15);
+    const other = open();
+    let done = false;
+    const first = core.webhooks.flush().finally(() => (done = true));
+    // The other process keeps flushing while the first works through its backlog.
+    const second = (async () => {
+      while (!done) {
+        await other.webhooks.flush();
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+    await Promise.all([first, second]);
+    await other.webhooks.flush();
+    const ids = receiver.posts.map((p) => p.headers['idempotency-key']);
+    expect(new Set(ids).size).toBe(deliveries);
+    expect(ids).toHaveLength(deliveries);
+  });
+
+  it('a webhook whose URL is a systemd credential is left to the server that has it, never given up by another process', async () => {
+    const { home, core, clock } = await setup();
+    const server = createNodeSpendwatch({ dataDir: home, vault: keychain, overrides: { clock, webhookSources: ['credentials'], postWebhook: undiciWebhookPost(clock, 500) } });
+    await server.webhooks.add({ url: receiverUrl, format: 'json', name: 'From credentials' }, 'credentials');
+    // The server's vault would read it from $CREDENTIALS_DIRECTORY; here the same URL sits under its ref.
+    const hook = server.webhooks.list()[0];
+    expect(hook.source).toBe('credentials');
+    const alerts = crossBudget(core);
+    // The app (keychain) neither posts nor gives up what it cannot read.
+    expect(await core.webhooks.flush()).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+    expect(core.webhooks.list()[0]).toMatchObject({ pending: alerts.length, failed: 0 });
+    expect(await core.webhooks.test('From credentials')).toMatchObject({ ok: false, message: expect.stringMatching(/systemd credential of spendwatch serve/) });
+    await keychain.set(`webhook:${hook.id}`, receiverUrl);
+    expect((await server.webhooks.flush()).delivered).toBe(alerts.length);
   });
 
   it('a receiver that answers 500 first gets the alert again later, once, with the same delivery id', async () => {
@@ -230,6 +273,10 @@ describe('webhooks: every alert posted once to each webhook', () => {
     await expect(core.webhooks.add({ url: 'https://hooks.slack.com/services/T/B/other', name: 'slack' })).rejects.toThrow(/exists already/);
     expect((await core.webhooks.add({ url: 'https://hooks.slack.com/services/T/B/third' })).name).toBe('Slack 2');
     await expect(core.webhooks.remove('nope')).rejects.toThrow(/No webhook "nope"/);
+    // A secret in the host's name (https://<token>.m.pipedream.net) is masked too, and never becomes the name.
+    const pipedream = await core.webhooks.add({ url: 'https://eo3xk2q9v7f1abc.m.pipedream.net/hook/path' });
+    expect(pipedream).toMatchObject({ name: 'Webhook', urlHint: 'https://…pipedream.net/…path' });
+    expect((await core.webhooks.add({ url: 'https://_x.example.com/hook/abc' })).name).toBe('Webhook 2');
   });
 
   it('test posts one message now and reports what the receiver answered', async () => {
@@ -240,6 +287,11 @@ describe('webhooks: every alert posted once to each webhook', () => {
     expect(await core.webhooks.test('Team')).toMatchObject({ ok: false, status: 403, message: expect.stringMatching(/HTTP 403/) });
     expect(slackProblem(receiver.posts[0])).toBeNull();
     expect((receiver.posts[0].json as { text: string }).text).toMatch(/Test from Spendwatch to "Team"/);
+    // A JSON test carries one delivery id, in its body and its Idempotency-Key alike.
+    await core.webhooks.add({ url: `${receiverUrl}/json`, format: 'json', name: 'Receiver' });
+    expect(await core.webhooks.test('Receiver')).toMatchObject({ ok: true });
+    const jsonTest = receiver.posts.at(-1)!;
+    expect(jsonTest.json).toMatchObject({ type: 'spendwatch.test', deliveryId: jsonTest.headers['idempotency-key'] });
     // A test is not an alert: nothing waits in the outbox, nothing counts as delivered.
     expect(core.webhooks.list()[0]).toMatchObject({ pending: 0, delivered: 0 });
   });
