@@ -173,6 +173,45 @@ describe('webhooks: every alert posted once to each webhook', () => {
     expect(core.webhooks.list()[0]).toMatchObject({ pending: 0, failed: 0 });
   });
 
+  it('a running app or server retries on its own when the delivery falls due, and stops retrying when stopped', async () => {
+    const { home, clock } = await setup();
+    const timers: { callback: () => void; ms: number; cleared: boolean }[] = [];
+    const core = createNodeSpendwatch({
+      dataDir: home,
+      vault: keychain,
+      overrides: {
+        clock,
+        postWebhook: undiciWebhookPost(clock, 500),
+        timers: {
+          setTimeout: (callback, ms) => timers.push({ callback, ms, cleared: false }) - 1,
+          clearTimeout: (handle) => void (timers[handle as number] && (timers[handle as number].cleared = true)),
+        },
+      },
+    });
+    await core.webhooks.add({ url: receiverUrl, format: 'json' });
+    core.sync.start();
+    receiver.answer({ status: 500 });
+    const [alert] = crossBudget(core);
+    await expect.poll(() => receiver.posts.length).toBeGreaterThan(0);
+    await core.webhooks.flush();
+    // The retry is set for when the backoff ends (30 s), not polled for.
+    const retry = () => timers.filter((t) => !t.cleared && t.ms >= 29_000 && t.ms <= 31_000).at(-1);
+    await expect.poll(() => retry()).toBeDefined();
+    clock.advance(31_000);
+    const due = retry()!;
+    due.cleared = true; // fired: no longer pending
+    due.callback();
+    await expect.poll(() => receiver.delivered.map((p) => (p.json as { alert: { id: string } }).alert.id)).toContain(alert.id);
+    expect(core.webhooks.list()[0].pending).toBe(0);
+    // Nothing waits: no retry is set. A new failure sets one; stopping clears it.
+    receiver.answer({ status: 500 });
+    core.budgets.setMonthly('Acme', { monthlyMicros: 1_000_000_000_000 });
+    core.budgets.setMonthly('Acme', { monthlyMicros: 1_000_000 });
+    await expect.poll(() => retry()).toBeDefined();
+    core.sync.stop();
+    expect(retry()).toBeUndefined();
+  });
+
   it('a receiver that hangs or resets is retried; one that says the URL is gone (404) is given up at once', async () => {
     const { core, clock } = await setup();
     await core.webhooks.add({ url: receiverUrl, format: 'slack' });
