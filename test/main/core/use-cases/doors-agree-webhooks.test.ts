@@ -14,6 +14,7 @@ import { webhookKeyRef } from '../../../../src/main/core/webhooks/webhook-servic
 import { WebhookReceiver } from '../../../fake-webhook/webhook-receiver';
 import { ensureCliBuilt, runCli } from '../../../support/cli';
 import { ipcCaller } from '../../../support/ipc-call';
+import type { WebhookInfo, WebhookStatus } from '../../../../src/shared/webhooks';
 
 const keychain = Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 
@@ -31,9 +32,9 @@ describe.runIf(keychain)('webhooks through the app and the CLI', () => {
   afterAll(() => receiver.stop());
 
   it('stores, lists, tests and removes alike', async () => {
-    const fromApp = await call('addWebhook', { url: `${url}/app-secret-path`, format: 'json', name: 'From app' });
+    const fromApp: WebhookInfo = await call('addWebhook', { url: `${url}/app-secret-path`, format: 'json', name: 'From app' });
     expect((await runCli(['webhooks', 'add', '--url', `${url}/cli-secret-path`, '--name', 'From CLI'], { home })).code).toBe(0);
-    const listed = await call('listWebhooks', {});
+    const listed: WebhookStatus[] = await call('listWebhooks', {});
     expect(listed.map((w) => [w.name, w.format, w.source])).toEqual([
       ['From app', 'json', 'keychain'],
       ['From CLI', 'slack', 'keychain'],
