@@ -22,6 +22,7 @@ import { registerServeCommand } from './commands/serve';
 import { terminalSafe } from '../core/text/safe-output';
 import { FileLog } from '../core/logging/file-log';
 import { systemClock } from '../core/ports';
+import { EXITING_FLUSH_BUDGET_MS } from '../core/webhooks/webhook-service';
 
 /** The shared log file in the data dir (created only when something is written). */
 const log = new FileLog(resolveDataDir(), 'cli', systemClock);
@@ -242,7 +243,8 @@ export async function main(argv = process.argv): Promise<number> {
   try {
     await program.parseAsync(argv);
     // A budget set, a sync, a payment recorded: what they raised goes out now (what fails waits in the outbox).
-    await opened?.webhooks.flush();
+    // Within a few seconds: a receiver that is down must not hold up `status` (the rest is retried later).
+    await opened?.webhooks.flush(EXITING_FLUSH_BUDGET_MS);
     return Number(process.exitCode ?? EXIT.ok);
   } catch (error) {
     if (error instanceof CommanderError) {

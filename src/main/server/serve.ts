@@ -11,6 +11,7 @@ import { AppError, toErrorInfo } from '../core/errors';
 import { systemClock } from '../core/ports';
 import type { Spendwatch } from '../core/use-cases/spendwatch';
 import { CredentialsVault, listCredentials } from '../core/vault/credentials-vault';
+import { EXITING_FLUSH_BUDGET_MS } from '../core/webhooks/webhook-service';
 import { PROVIDER_IDS, type ProviderId } from '../../shared/providers';
 import { bearerCheck, readTokenFile } from './bearer-token';
 import { createSpendwatchServer } from './http-server';
@@ -90,7 +91,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   server.close();
   server.closeIdleConnections();
   const saved = await Promise.race([core.sync.idle().then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, STOP_WAIT_MS, false).unref())]);
-  await core.webhooks.flush();
+  await core.webhooks.flush(EXITING_FLUSH_BUDGET_MS);
   log.event(saved ? 'info' : 'warn', saved ? 'stopped' : 'stopped before the poll under way finished (it changed nothing)');
   return 0;
 }

@@ -416,7 +416,7 @@ describe('deploy/systemd/spendwatch.service', () => {
       UMask: '0077',
       Restart: 'on-failure',
       KillSignal: 'SIGTERM',
-      TimeoutStopSec: '30',
+      TimeoutStopSec: '45',
     };
     for (const [key, want] of Object.entries(hardening)) expect(value(key), key).toEqual([want]);
     // Why the JIT's memory may not be locked down is written beside it.

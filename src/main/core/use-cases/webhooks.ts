@@ -27,8 +27,11 @@ export class Webhooks {
     return this.deps.service.test(nameOrId);
   }
 
-  /** Posts every delivery that is due now (a CLI command awaits this before it exits). */
-  flush(): Promise<FlushResult> {
-    return this.deps.service.flush();
+  /**
+   * Posts every delivery that is due now, each tried once, claiming more for at most `budgetMs` (a CLI command
+   * awaits this before it exits, with a short budget: what is left waits in the outbox).
+   */
+  flush(budgetMs?: number): Promise<FlushResult> {
+    return this.deps.service.flush(budgetMs);
   }
 }

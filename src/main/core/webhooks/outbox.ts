@@ -59,7 +59,7 @@ export function enqueue(outbox: Outbox, alert: Alert, webhooks: WebhookInfo[], n
  * claimed (the caller writes the outbox before posting). A sender claims only what it posts at once: a claim must
  * never run out while its entry still waits behind others, or a second process would post it too.
  */
-export function claimDue(outbox: Outbox, now: Date, webhooks: { known: ReadonlySet<string>; postable: ReadonlySet<string> }, max: number): OutboxEntry[] {
+export function claimDue(outbox: Outbox, now: Date, webhooks: { known: ReadonlySet<string>; postable: ReadonlySet<string> }, max: number, skip: ReadonlySet<string> = new Set()): OutboxEntry[] {
   const t = now.getTime();
   const due: OutboxEntry[] = [];
   for (const entry of [...outbox.entries]) {
@@ -70,10 +70,11 @@ export function claimDue(outbox: Outbox, now: Date, webhooks: { known: ReadonlyS
       continue;
     }
     // Its URL is where this process cannot read it (a systemd credential of `serve`, or the keychain): left to one that can.
-    if (!webhooks.postable.has(entry.webhookId)) continue;
+    if (!webhooks.postable.has(entry.webhookId) || skip.has(entry.id)) continue;
     const claimed = entry.claimedUntil ? Date.parse(entry.claimedUntil) : NaN;
-    // A claim more than CLAIM_MS ahead was made while the clock ran fast: it must not park the entry for long.
-    if (claimed > t && claimed - t <= CLAIM_MS) continue;
+    // Honoured even after the clock stepped back a little (up to a claim's length); one far ahead was made while
+    // the clock ran fast, and must not park the entry for long.
+    if (claimed > t && claimed - t <= 2 * CLAIM_MS) continue;
     const next = Date.parse(entry.nextAttemptAt);
     if (next > t && next - t <= MAX_RETRY_MS) continue;
     entry.claimedUntil = new Date(t + CLAIM_MS).toISOString();
@@ -119,10 +120,11 @@ function giveUp(outbox: Outbox, entry: OutboxEntry, error: string, now: Date): v
   s.lastErrorAt = now.toISOString();
 }
 
-/** When the earliest waiting entry is due (ms since the epoch), or null when nothing waits. */
-export function nextDueAt(outbox: Outbox): number | null {
+/** When the earliest entry this process may post is due (ms since the epoch), or null when none waits. */
+export function nextDueAt(outbox: Outbox, postable: ReadonlySet<string>): number | null {
   let next: number | null = null;
   for (const entry of outbox.entries) {
+    if (!postable.has(entry.webhookId)) continue;
     const at = Math.max(Date.parse(entry.nextAttemptAt), entry.claimedUntil ? Date.parse(entry.claimedUntil) : 0);
     if (Number.isFinite(at) && (next === null || at < next)) next = at;
   }

@@ -27,6 +27,10 @@ export const webhookKeyRef = (webhookId: string): string => `webhook:${webhookId
 
 /** Posts running at once: a few slow receivers must not hold up the rest, nor open hundreds of sockets. */
 const PARALLEL_POSTS = 4;
+/** How long one flush goes on claiming more (a batch under way still ends, within a post's timeout). */
+const DEFAULT_FLUSH_BUDGET_MS = 60_000;
+/** For a process about to exit (a CLI command, a server stopping): what is left waits in the outbox. */
+export const EXITING_FLUSH_BUDGET_MS = 5_000;
 
 export interface FlushResult {
   delivered: number;
@@ -36,6 +40,8 @@ export interface FlushResult {
 
 export class WebhookService {
   private running: Promise<FlushResult> | undefined;
+  /** When the flush under way stops claiming more (performance.now() time). */
+  private deadline = 0;
   private again = false;
   private retryTimer: unknown;
   private retrying = false;
@@ -124,11 +130,16 @@ export class WebhookService {
    * Posts every delivery that is due. Never throws (it runs after every alert, unawaited in the app); a call while
    * one runs joins it, and it goes round once more for what was queued meanwhile.
    */
-  flush(): Promise<FlushResult> {
+  flush(budgetMs = DEFAULT_FLUSH_BUDGET_MS): Promise<FlushResult> {
+    // Monotonic, not the injected clock: a budget is about how long this process waits, whatever the date says.
+    const deadline = performance.now() + budgetMs;
     if (this.running) {
+      // Joining a flush under way: a process about to exit shortens it, never lengthens it.
+      this.deadline = Math.min(this.deadline, deadline);
       this.again = true;
       return this.running;
     }
+    this.deadline = deadline;
     this.running = this.flushRounds().finally(() => {
       this.running = undefined;
       if (this.retrying) this.scheduleRetry();
@@ -150,10 +161,12 @@ export class WebhookService {
 
   private async flushRounds(): Promise<FlushResult> {
     const total: FlushResult = { delivered: 0, retrying: 0, failed: 0 };
+    // Each delivery is tried at most once a flush: a receiver that hangs costs one timeout per delivery, not a loop.
+    const tried = new Set<string>();
     do {
       this.again = false;
       try {
-        const round = await this.flushOnce();
+        const round = await this.flushOnce(tried);
         total.delivered += round.delivered;
         total.retrying += round.retrying;
         total.failed += round.failed;
@@ -162,25 +175,26 @@ export class WebhookService {
         this.deps.logger.warn(`Webhook deliveries were not sent: ${toErrorInfo(error).message}`);
         return total;
       }
-    } while (this.again);
+    } while (this.again && performance.now() < this.deadline);
     return total;
   }
 
-  private async flushOnce(): Promise<FlushResult> {
+  private async flushOnce(tried: Set<string>): Promise<FlushResult> {
     const webhooks = new Map(this.deps.settings.read().webhooks.map((w) => [w.id, w]));
     // No webhooks: nothing to post, and no reason to take the alerts lock (every `status` ends here).
     if (!webhooks.size) return { delivered: 0, retrying: 0, failed: 0 };
-    const sources = this.sources;
-    const scope = { known: new Set(webhooks.keys()), postable: new Set([...webhooks.values()].filter((w) => sources.includes(w.source)).map((w) => w.id)) };
+    const scope = this.scope(webhooks);
     const result: FlushResult = { delivered: 0, retrying: 0, failed: 0 };
-    // A few at a time, each claimed just before it is posted: what is claimed is always being posted.
-    for (;;) {
+    // A few at a time, each claimed just before it is posted: what is claimed is always being posted. Past the
+    // deadline (a CLI command about to exit, a server stopping) the rest waits in the outbox for the next flush.
+    while (performance.now() < this.deadline) {
       const due = this.deps.alerts.changeOutbox((outbox) => {
         const before = outbox.entries.length;
-        const claimed = claimDue(outbox, this.deps.clock.now(), scope, PARALLEL_POSTS);
+        const claimed = claimDue(outbox, this.deps.clock.now(), scope, PARALLEL_POSTS, tried);
         return { result: claimed, write: claimed.length > 0 || outbox.entries.length !== before };
       });
       if (!due.length) return result;
+      for (const entry of due) tried.add(entry.id);
       await Promise.all(
         due.map(async (entry) => {
           const webhook = webhooks.get(entry.webhookId)!;
@@ -196,10 +210,17 @@ export class WebhookService {
         }),
       );
     }
+    return result;
   }
 
   private get sources(): readonly WebhookInfo['source'][] {
     return this.deps.sources ?? ['keychain'];
+  }
+
+  /** The webhooks there are, and those whose URL this process can read (the only ones it posts, or waits for). */
+  private scope(webhooks: Map<string, WebhookInfo>): { known: Set<string>; postable: Set<string> } {
+    const sources = this.sources;
+    return { known: new Set(webhooks.keys()), postable: new Set([...webhooks.values()].filter((w) => sources.includes(w.source)).map((w) => w.id)) };
   }
 
   private async postOne(entry: OutboxEntry, webhook: WebhookInfo) {
@@ -218,7 +239,7 @@ export class WebhookService {
     this.retryTimer = undefined;
     let next: number | null;
     try {
-      next = nextDueAt(this.deps.alerts.readOutbox());
+      next = nextDueAt(this.deps.alerts.readOutbox(), this.scope(new Map(this.deps.settings.read().webhooks.map((w) => [w.id, w]))).postable);
     } catch {
       next = this.deps.clock.now().getTime() + 60_000;
     }

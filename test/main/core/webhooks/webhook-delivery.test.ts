@@ -212,6 +212,56 @@ describe('webhooks: every alert posted once to each webhook', () => {
     expect(retry()).toBeUndefined();
   });
 
+  it('a receiver that hangs costs one timeout per delivery, and a flush with a budget stops claiming when it runs out', async () => {
+    const { core, clock } = await setup();
+    for (const name of ['One', 'Two', 'Three', 'Four']) await core.webhooks.add({ url: `${receiverUrl}/${name}`, format: 'json', name });
+    receiver.then('hang');
+    const alerts = crossBudget(core);
+    const deliveries = alerts.length * 4;
+    expect(deliveries).toBeGreaterThanOrEqual(12);
+    // Due again after the first timeouts (the clock has moved past their backoff): still tried once this flush.
+    clock.advance(0);
+    const started = performance.now();
+    const result = await core.webhooks.flush(700);
+    const took = performance.now() - started;
+    // 4 posts at a time, 500 ms each: the budget lets two batches start, never all of them.
+    expect(result.retrying).toBeLessThan(deliveries);
+    expect(took).toBeLessThan(700 + 500 + 400);
+    const ids = receiver.posts.map((p) => p.headers['idempotency-key']);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(core.webhooks.list()[0].pending + core.webhooks.list()[1].pending + core.webhooks.list()[2].pending + core.webhooks.list()[3].pending).toBe(deliveries);
+  });
+
+  it('a claim survives the clock stepping back a little, so a second process does not post it too', async () => {
+    const { core, clock, open } = await setup();
+    await core.webhooks.add({ url: receiverUrl, format: 'json' });
+    receiver.then({ slowMs: 400 });
+    const alerts = crossBudget(core);
+    const first = core.webhooks.flush();
+    await expect.poll(() => receiver.posts.length).toBeGreaterThan(0);
+    clock.advance(-2_000);
+    await open().webhooks.flush();
+    await first;
+    const ids = receiver.posts.map((p) => p.headers['idempotency-key']);
+    expect(ids).toHaveLength(alerts.length);
+    expect(new Set(ids).size).toBe(alerts.length);
+  });
+
+  it('a process sets no retry timer for deliveries it may not post (a systemd credential of the server)', async () => {
+    const { home, clock } = await setup();
+    const timers: number[] = [];
+    const app = createNodeSpendwatch({ dataDir: home, vault: keychain, overrides: { clock, timers: { setTimeout: (_cb, ms) => timers.push(ms), clearTimeout: () => undefined } } });
+    const server = createNodeSpendwatch({ dataDir: home, vault: keychain, overrides: { clock, webhookSources: ['credentials'] } });
+    await server.webhooks.add({ url: receiverUrl, format: 'json', name: 'Server only' }, 'credentials');
+    crossBudget(app);
+    app.sync.start();
+    await app.webhooks.flush();
+    app.sync.stop();
+    // Only the scheduler's own first tick: no retry loop for what waits for the server.
+    expect(timers.filter((ms) => ms <= 60_000 && ms !== 0)).toEqual([]);
+    expect(receiver.posts).toHaveLength(0);
+  });
+
   it('a receiver that hangs or resets is retried; one that says the URL is gone (404) is given up at once', async () => {
     const { core, clock } = await setup();
     await core.webhooks.add({ url: receiverUrl, format: 'slack' });
