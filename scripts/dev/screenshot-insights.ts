@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { createNodeSpendwatch } from '../../src/main/core/compose-node';
 import { FakeOpenAiServer } from '../../test/fake-openai/fake-openai-server';
 import { attributedOrganisation } from '../../test/fake-openai/organisations';
-import { startHarness } from '../../test/harness/harness-server';
-import { launchChromium } from '../../test/support/chromium';
 import { FakeKeychain } from '../../test/support/fake-vault';
+import { forEachScreen } from './screens';
 
 const out = process.argv[2] ?? 'test-results/screens';
 mkdirSync(out, { recursive: true });
@@ -21,31 +20,22 @@ const vault = new FakeKeychain();
 const core = createNodeSpendwatch({ dataDir, vault, emit: () => undefined });
 await core.accounts.add({ name: 'Acme', provider: 'openai', baseUrl, apiKey: key });
 await core.sync.run();
-const browser = await launchChromium();
-const harness = await startHarness({ dataDir, vault });
-for (const scheme of ['light', 'dark'] as const) {
-  for (const width of [1280, 720]) {
-    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme, locale: 'en-US' });
-    page.on('pageerror', (e) => console.log('pageerror:', e.message));
-    await page.goto(harness.url);
-    await page.getByTestId('kpi-mtd').waitFor();
-    const insights = page.getByRole('region', { name: /Who spent it/ });
-    await insights.waitFor();
-    await insights.screenshot({ path: join(out, `insights-${scheme}-${width}.png`) });
-    const daily = page.getByRole('region', { name: /Daily spend|Weekly spend/ });
-    for (const by of ['api_key', 'user'] as const) {
-      await page.getByLabel('Stack by').selectOption(by);
-      await page.waitForTimeout(800);
-      await daily.screenshot({ path: join(out, `daily-${by}-${scheme}-${width}.png`) });
-    }
-    // Filtered to one project, stacked by API key: only that project's keys.
-    await page.getByLabel('Stack by').selectOption('api_key');
-    await page.getByRole('combobox', { name: /^Project/ }).selectOption({ label: 'Web app' });
+await forEachScreen({ dataDir, vault }, async (page, variant, url) => {
+  await page.goto(url);
+  await page.getByTestId('kpi-mtd').waitFor();
+  const insights = page.getByRole('region', { name: /Who spent it/ });
+  await insights.waitFor();
+  await insights.screenshot({ path: join(out, `insights-${variant}.png`) });
+  const daily = page.getByRole('region', { name: /Daily spend|Weekly spend/ });
+  for (const by of ['api_key', 'user'] as const) {
+    await page.getByLabel('Stack by').selectOption(by);
     await page.waitForTimeout(800);
-    await daily.screenshot({ path: join(out, `daily-filtered-${scheme}-${width}.png`) });
-    await page.close();
+    await daily.screenshot({ path: join(out, `daily-${by}-${variant}.png`) });
   }
-}
-await harness.close();
-await browser.close();
+  // Filtered to one project, stacked by API key: only that project's keys.
+  await page.getByLabel('Stack by').selectOption('api_key');
+  await page.getByRole('combobox', { name: /^Project/ }).selectOption({ label: 'Web app' });
+  await page.waitForTimeout(800);
+  await daily.screenshot({ path: join(out, `daily-filtered-${variant}.png`) });
+});
 await server.stop();

@@ -7,9 +7,8 @@ import { createNodeSpendwatch } from '../../src/main/core/compose-node';
 import { FakeOpenAiServer } from '../../test/fake-openai/fake-openai-server';
 import { smallOrganisation } from '../../test/fake-openai/organisations';
 import { WebhookReceiver } from '../../test/fake-webhook/webhook-receiver';
-import { startHarness } from '../../test/harness/harness-server';
-import { launchChromium } from '../../test/support/chromium';
 import { FakeKeychain } from '../../test/support/fake-vault';
+import { forEachScreen } from './screens';
 
 const out = process.argv[2] ?? 'test-results/screens';
 mkdirSync(out, { recursive: true });
@@ -29,24 +28,15 @@ await core.webhooks.add({ url: `${goodUrl}/services/T0/B0/abcdefghijkl`, format:
 await core.webhooks.add({ url: `${badUrl}/hooks/finance-receiver`, format: 'json', name: 'Finance receiver' });
 core.budgets.setMonthly('Acme', { monthlyMicros: 1_000_000 });
 await core.webhooks.flush();
-const browser = await launchChromium();
-const harness = await startHarness({ dataDir, vault });
-for (const scheme of ['light', 'dark'] as const) {
-  for (const width of [1280, 720]) {
-    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme, locale: 'en-US' });
-    page.on('pageerror', (e) => console.log('pageerror:', e.message));
-    await page.goto(`${harness.url}#/settings?section=webhooks`);
-    const section = page.getByRole('region', { name: 'Webhooks' });
-    await section.getByText('#ai-spend').waitFor();
-    await page.getByRole('button', { name: 'Send a test message to #ai-spend' }).click();
-    await section.getByText(/Delivered to/).waitFor();
-    await page.getByLabel('Webhook URL').fill('http://hooks.example.com/x');
-    await page.getByRole('button', { name: 'Add webhook' }).click();
-    await section.getByText(/Plain http:\/\/ is refused/).first().waitFor();
-    await page.screenshot({ path: join(out, `webhooks-${scheme}-${width}.png`), fullPage: true });
-    await page.close();
-  }
-}
-await harness.close();
-await browser.close();
+await forEachScreen({ dataDir, vault }, async (page, variant, url) => {
+  await page.goto(`${url}#/settings?section=webhooks`);
+  const section = page.getByRole('region', { name: 'Webhooks' });
+  await section.getByText('#ai-spend').waitFor();
+  await page.getByRole('button', { name: 'Send a test message to #ai-spend' }).click();
+  await section.getByText(/Delivered to/).waitFor();
+  await page.getByLabel('Webhook URL').fill('http://hooks.example.com/x');
+  await page.getByRole('button', { name: 'Add webhook' }).click();
+  await section.getByText(/Plain http:\/\/ is refused/).first().waitFor();
+  await page.screenshot({ path: join(out, `webhooks-${variant}.png`), fullPage: true });
+});
 await Promise.all([server.stop(), good.stop(), bad.stop()]);
