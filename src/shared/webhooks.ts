@@ -82,5 +82,9 @@ export const webhookStatusSchema = webhookInfoSchema.extend({
 });
 export type WebhookStatus = z.infer<typeof webhookStatusSchema>;
 
+/** Whether the latest thing that happened to a webhook's deliveries was a failure (what the CLI and Settings say first). */
+export const lastDeliveryFailed = (w: Pick<WebhookStatus, 'lastError' | 'lastErrorAt' | 'lastDeliveredAt'>): boolean =>
+  Boolean(w.lastError) && (!w.lastDeliveredAt || (w.lastErrorAt ?? '') > w.lastDeliveredAt);
+
 export const webhookTestResultSchema = z.object({ ok: z.boolean(), status: z.number().int().nullable(), message: z.string() });
 export type WebhookTestResult = z.infer<typeof webhookTestResultSchema>;

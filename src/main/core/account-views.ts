@@ -23,6 +23,8 @@ export interface ResolvedAccount {
   lastSyncedAt: string | null;
   lastError: AccountSummary['lastError'];
   firstFailureAt: string | null;
+  /** Every failed sync so far, by any process (`spendwatch_sync_failures_total`). */
+  failuresTotal: number;
   warning: string | null;
   /** A damaged month file awaits its refetch: figures are missing that month. */
   repairPending?: boolean;
@@ -63,6 +65,7 @@ export class AccountViews {
         lastSyncedAt: state.lastSuccessAt,
         lastError: state.lastError,
         firstFailureAt: state.firstFailureAt,
+        failuresTotal: state.failuresTotal,
         warning: [repairWarning, state.warning].filter(Boolean).join(' ') || null,
         repairPending: repairs.length > 0,
         budget: settings.budgets[account.id] ?? null,
@@ -123,6 +126,7 @@ export class AccountViews {
       lastSyncedAt: now.toISOString(),
       lastError: null,
       firstFailureAt: null,
+      failuresTotal: 0,
       warning: null,
       budget: null,
     };

@@ -11,7 +11,8 @@ import { AppError, toErrorInfo } from '../core/errors';
 import { systemClock } from '../core/ports';
 import type { Spendwatch } from '../core/use-cases/spendwatch';
 import { CredentialsVault, listCredentials } from '../core/vault/credentials-vault';
-import { EXITING_FLUSH_BUDGET_MS } from '../core/webhooks/webhook-service';
+import { accountKeyRef } from '../core/vault/keytar-vault';
+import { EXITING_FLUSH_BUDGET_MS, webhookKeyRef } from '../core/webhooks/webhook-service';
 import { PROVIDER_IDS, type ProviderId } from '../../shared/providers';
 import { bearerCheck, readTokenFile } from './bearer-token';
 import { createSpendwatchServer } from './http-server';
@@ -58,10 +59,7 @@ export async function serve(options: ServeOptions): Promise<number> {
   const server = createSpendwatchServer(
     {
       metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.render() }),
-      health: () => {
-        const status = core.queries.status([]);
-        return { ok: true, body: { status: 'ok', accounts: status.accounts.map((a) => ({ name: a.name, provider: a.provider, lastSyncedAt: a.lastSyncedAt, stale: a.stale, error: a.error?.code ?? null })) } };
-      },
+      health: () => ({ status: 'ok', accounts: core.queries.status([]).accounts.map((a) => ({ name: a.name, provider: a.provider, lastSyncedAt: a.lastSyncedAt, stale: a.stale, error: a.error?.code ?? null })) }),
     },
     { authorized: token ? bearerCheck(token.token) : null, log },
   );
@@ -108,7 +106,7 @@ function listenError(error: NodeJS.ErrnoException, listen: string): AppError {
  * added (an account's key is tested with one call first, as `accounts add` does). One that fails is logged, and
  * the others still run.
  */
-async function registerCredentials(core: Spendwatch, vault: CredentialsVault, dir: string, log: JsonLogger): Promise<void> {
+export async function registerCredentials(core: Spendwatch, vault: CredentialsVault, dir: string, log: JsonLogger): Promise<void> {
   const credentials = listCredentials(dir);
   if (!credentials.length) log.warn(`No credentials named openai-<account>, anthropic-<account> or webhook-slack|json-<name> in ${dir}: nothing to sync.`);
   for (const c of credentials) {
@@ -116,7 +114,7 @@ async function registerCredentials(core: Spendwatch, vault: CredentialsVault, di
       if ((PROVIDER_IDS as readonly string[]).includes(c.kind)) {
         const provider = c.kind as ProviderId;
         const existing = core.accounts.list().find((a) => a.provider === provider && a.name.toLowerCase() === c.name.toLowerCase());
-        if (existing) vault.bind(`account:${existing.id}`, c.file);
+        if (existing) vault.bind(accountKeyRef(existing.id), c.file);
         else {
           const added = await core.accounts.add({ name: c.name, provider, apiKey: vault.read(c.file) });
           log.event('info', 'account added from a credential', { account: added.name, provider, key: added.keyHint });
@@ -124,9 +122,10 @@ async function registerCredentials(core: Spendwatch, vault: CredentialsVault, di
       } else {
         const format = c.kind === 'webhook-json' ? 'json' : 'slack';
         const existing = core.webhooks.list().find((w) => w.name.toLowerCase() === c.name.toLowerCase());
-        if (existing) vault.bind(`webhook:${existing.id}`, c.file);
+        if (existing) vault.bind(webhookKeyRef(existing.id), c.file);
         else {
           const added = await core.webhooks.add({ url: vault.read(c.file), format, name: c.name }, 'credentials');
+          vault.bind(webhookKeyRef(added.id), c.file);
           log.event('info', 'webhook added from a credential', { webhook: added.name, format, url: added.urlHint });
         }
       }

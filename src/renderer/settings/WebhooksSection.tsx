@@ -3,7 +3,7 @@
  * are going. The URL is typed once and goes to the keychain; from then on only its masked form is shown.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { webhookAddInputSchema, type WebhookFormat, type WebhookStatus } from '../../shared/webhooks';
+import { lastDeliveryFailed, webhookAddInputSchema, type WebhookFormat, type WebhookStatus } from '../../shared/webhooks';
 import { call, subscribe } from '../bridge';
 import { relativeTime } from '../format';
 import { Field, issuesByField } from './FieldError';
@@ -57,8 +57,7 @@ export function WebhooksSection() {
 }
 
 function deliveryText(w: WebhookStatus): { text: string; tone: 'ok' | 'warning' | null } {
-  const failedLast = w.lastError && (!w.lastDeliveredAt || (w.lastErrorAt ?? '') > w.lastDeliveredAt);
-  if (failedLast) return { text: `Last delivery failed ${relativeTime(w.lastErrorAt)}: ${w.lastError}`, tone: 'warning' };
+  if (lastDeliveryFailed(w)) return { text: `Last delivery failed ${relativeTime(w.lastErrorAt)}: ${w.lastError}`, tone: 'warning' };
   if (w.lastDeliveredAt) return { text: `Last alert delivered ${relativeTime(w.lastDeliveredAt)}`, tone: 'ok' };
   return { text: 'No alert sent yet', tone: null };
 }

@@ -4,7 +4,7 @@
  * stays out of the shell's history.
  */
 import { Option, type Command } from 'commander';
-import { WEBHOOK_FORMATS, type WebhookFormat, type WebhookStatus } from '../../../shared/webhooks';
+import { lastDeliveryFailed, WEBHOOK_FORMATS, type WebhookFormat, type WebhookStatus } from '../../../shared/webhooks';
 import { AppError } from '../../core/errors';
 import type { Spendwatch } from '../../core/use-cases/spendwatch';
 import { terminalSafe as safe } from '../../core/text/safe-output';
@@ -27,7 +27,7 @@ const statusJson = (w: WebhookStatus) => ({
 });
 
 function statusLine(w: WebhookStatus): string {
-  const health = w.lastError && (!w.lastDeliveredAt || (w.lastErrorAt ?? '') > w.lastDeliveredAt) ? `last failure: ${safe(w.lastError)}` : w.lastDeliveredAt ? `last delivered ${w.lastDeliveredAt}` : 'nothing sent yet';
+  const health = lastDeliveryFailed(w) ? `last failure: ${safe(w.lastError ?? '')}` : w.lastDeliveredAt ? `last delivered ${w.lastDeliveredAt}` : 'nothing sent yet';
   return `${safe(w.name)}\t${w.format}\t${safe(w.urlHint)}\t${w.pending} waiting, ${w.delivered} delivered, ${w.failed} failed\t${health}\n`;
 }
 
@@ -38,7 +38,7 @@ export function registerWebhookCommands(program: Command, makeCore: () => Spendw
     .description('add a webhook; its URL is kept in the keychain and shown masked (use --url - to read it from stdin)')
     .requiredOption('--url <url>', 'the webhook URL (https://, or http:// to this machine), or - to read it from stdin')
     .addOption(new Option('--format <format>', 'body format').choices(WEBHOOK_FORMATS).default('slack'))
-    .option('--name <name>', 'a name for it (default: from the URL, e.g. "Slack")')
+    .option('--name <name>', 'a name for it (default: "Slack" for a Slack URL, else "Webhook")')
     .action(async (opts: { url: string; format: WebhookFormat; name?: string }) => {
       const core = makeCore();
       const url = opts.url === '-' ? await readSecretFromStdin('Webhook URL (input hidden): ') : opts.url;

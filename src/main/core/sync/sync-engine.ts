@@ -77,7 +77,11 @@ export class SyncEngine {
   async syncAll(accountIds?: string[], stillDue?: (accountId: string) => boolean): Promise<SyncReport & { results: AccountSyncResult[] }> {
     const accounts = this.deps.settings.read().accounts.filter((a) => !accountIds || accountIds.includes(a.id));
     const results: AccountSyncResult[] = [];
-    for (const account of accounts) results.push(await this.syncAccount(account, stillDue));
+    for (const account of accounts) {
+      const result = await this.syncAccount(account, stillDue);
+      // Synced meanwhile by another process: nothing to report, save or announce.
+      if (!result.skipped) results.push(result);
+    }
     if (results.length) this.deps.emit('snapshotChanged', { reason: 'sync', at: this.deps.clock.now().toISOString() });
     return {
       results,

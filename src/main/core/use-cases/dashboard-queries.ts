@@ -45,8 +45,6 @@ export class DashboardQueries {
       notices: StateNotices;
       clock: Clock;
       isSyncing: (accountId: string) => boolean;
-      /** Every failed sync of the account so far, by any process (for the failures counter). */
-      failuresTotal: (accountId: string) => number;
     },
   ) {}
 
@@ -126,7 +124,7 @@ export class DashboardQueries {
     const status = this.statusOf(current, []);
     const facts = current.resolved.map((r) => ({
       controls: r.account.provider === 'openai' ? this.deps.spendControls.known(r.account.id) : null,
-      failuresTotal: this.deps.failuresTotal(r.account.id),
+      failuresTotal: r.failuresTotal,
       projectNames: r.view.projectNames,
     }));
     return teamMetrics(status, facts, this.deps.clock.now());

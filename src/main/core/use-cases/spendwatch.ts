@@ -45,7 +45,7 @@ export function createSpendwatch(from: CoreDependencies | CoreServices): Spendwa
   const sync = new SyncUseCase({ engine: s.sync, spendControls: s.spendControls, alerts: s.alerts, history: s.history, settings: s.settings, clock: s.clock, logger: s.logger, timers: s.deps.timers, webhooks: s.webhooks });
   const payments = new PaymentsUseCase({ payments: s.payments, settings: s.settings, views: s.views, clock: s.clock, after });
   return {
-    queries: new DashboardQueries({ settings: s.settings, views: s.views, spendControls: s.spendControls, payments, notices: s.notices, clock: s.clock, isSyncing: (id) => sync.isSyncing(id), failuresTotal: (id) => s.history.readState(id).failuresTotal }),
+    queries: new DashboardQueries({ settings: s.settings, views: s.views, spendControls: s.spendControls, payments, notices: s.notices, clock: s.clock, isSyncing: (id) => sync.isSyncing(id) }),
     insights: new Insights({ settings: s.settings, views: s.views, clock: s.clock }),
     accounts: new AccountLifecycle({ accounts: s.accounts, alerts: s.alerts, payments: s.payments, billing: s.billing, vault: s.vault, after }),
     budgets: new Budgets({ settings: s.settings, accounts: s.accounts, history: s.history, after }),

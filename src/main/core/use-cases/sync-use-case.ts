@@ -57,11 +57,9 @@ export class SyncUseCase {
   private async runOnce(accountIds?: string[], stillDue?: (accountId: string) => boolean): Promise<SyncRun> {
     const { engine, spendControls, alerts, logger } = this.deps;
     const report = await engine.syncAll(accountIds, stillDue);
-    const results = report.results.filter((r) => !r.skipped);
-    for (const r of results) if (!r.ok) logger.warn(`Sync of account ${r.accountId} failed: ${r.error?.code}: ${r.error?.message}`);
-    await spendControls.refreshAfterSync(results);
-    const synced = new Set(results.map((r) => r.accountId));
-    return { accounts: report.accounts.filter((a) => synced.has(a.accountId)), results, alerts: alerts.evaluate() };
+    for (const r of report.results) if (!r.ok) logger.warn(`Sync of account ${r.accountId} failed: ${r.error?.code}: ${r.error?.message}`);
+    await spendControls.refreshAfterSync(report.results);
+    return { accounts: report.accounts, results: report.results, alerts: alerts.evaluate() };
   }
 
   private readonly inFlight = new Set<Promise<unknown>>();

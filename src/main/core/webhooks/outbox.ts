@@ -42,8 +42,10 @@ export const CLAIM_MS = 60_000;
 /** A receiver down for days must not grow alerts.json without bound: the oldest waiting entries are dropped. */
 const MAX_ENTRIES = 1_000;
 
-const stats = (outbox: Outbox, webhookId: string): DeliveryStats =>
-  (outbox.stats[webhookId] ??= { delivered: 0, failed: 0, lastDeliveredAt: null, lastError: null, lastErrorAt: null });
+/** A webhook's stats before its first delivery. */
+export const noDeliveries = (): DeliveryStats => ({ delivered: 0, failed: 0, lastDeliveredAt: null, lastError: null, lastErrorAt: null });
+
+const stats = (outbox: Outbox, webhookId: string): DeliveryStats => (outbox.stats[webhookId] ??= noDeliveries());
 
 /** Queues the alert for every webhook (ids come from the caller's random source). */
 export function enqueue(outbox: Outbox, alert: Alert, webhooks: WebhookInfo[], now: Date, newId: () => string): void {
@@ -104,7 +106,7 @@ export function settle(outbox: Outbox, entryId: string, outcome: PostOutcome, no
     giveUp(outbox, entry, outcome.error, now);
     return;
   }
-  const backoff = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, entry.attempts - 1));
+  const backoff = FIRST_RETRY_MS * 2 ** Math.max(0, entry.attempts - 1);
   entry.claimedUntil = null;
   entry.lastError = outcome.error;
   entry.nextAttemptAt = new Date(now.getTime() + Math.min(MAX_RETRY_MS, Math.max(backoff, outcome.retryAfterMs ?? 0))).toISOString();

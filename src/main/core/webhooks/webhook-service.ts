@@ -19,7 +19,7 @@ import {
   type WebhookStatus,
   type WebhookTestResult,
 } from '../../../shared/webhooks';
-import { claimDue, forgetWebhook, nextDueAt, settle, type OutboxEntry } from './outbox';
+import { claimDue, forgetWebhook, nextDueAt, noDeliveries, settle, type OutboxEntry } from './outbox';
 import { testAlert, webhookBody } from './payloads';
 import type { WebhookPost } from './webhook-sender';
 
@@ -63,8 +63,7 @@ export class WebhookService {
   list(): WebhookStatus[] {
     const webhooks = this.deps.settings.read().webhooks;
     const { entries, stats } = this.deps.alerts.readOutbox();
-    const none = { delivered: 0, failed: 0, lastDeliveredAt: null, lastError: null, lastErrorAt: null };
-    return webhooks.map((w) => ({ ...w, ...none, ...stats[w.id], pending: entries.filter((e) => e.webhookId === w.id).length }));
+    return webhooks.map((w) => ({ ...w, ...(stats[w.id] ?? noDeliveries()), pending: entries.filter((e) => e.webhookId === w.id).length }));
   }
 
   /** One webhook by id, or by name (case-insensitive). */
@@ -84,12 +83,16 @@ export class WebhookService {
     const existing = this.deps.settings.read().webhooks;
     if (existing.length >= MAX_WEBHOOKS) throw new AppError('invalid_input', `At most ${MAX_WEBHOOKS} webhooks; remove one first.`);
     const name = parsed.data.name ?? uniqueName(defaultName(url), existing);
-    if (existing.some((w) => w.name.toLowerCase() === name.toLowerCase())) throw new AppError('conflict', `A webhook named "${name}" exists already; choose another --name.`);
+    // Checked before the keychain is written, and again under the settings lock (another process may have added it).
+    const refuseTaken = (list: WebhookInfo[]) => {
+      if (list.some((w) => w.name.toLowerCase() === name.toLowerCase())) throw new AppError('conflict', `A webhook named "${name}" exists already; choose another --name.`);
+    };
+    refuseTaken(existing);
     const info: WebhookInfo = { id: `wh_${randomHex(8)}`, name, format, urlHint: maskWebhookUrl(url), createdAt: this.deps.clock.now().toISOString(), source };
     if (source === 'keychain') await this.deps.vault.set(webhookKeyRef(info.id), url);
     try {
       this.deps.settings.update((s) => {
-        if (s.webhooks.some((w) => w.name.toLowerCase() === name.toLowerCase())) throw new AppError('conflict', `A webhook named "${name}" exists already; choose another --name.`);
+        refuseTaken(s.webhooks);
         s.webhooks.push(info);
       });
     } catch (error) {
@@ -166,10 +169,7 @@ export class WebhookService {
     do {
       this.again = false;
       try {
-        const round = await this.flushOnce(tried);
-        total.delivered += round.delivered;
-        total.retrying += round.retrying;
-        total.failed += round.failed;
+        await this.flushOnce(tried, total);
       } catch (error) {
         // A busy or unwritable alerts file: the deliveries stay queued for the next round.
         this.deps.logger.warn(`Webhook deliveries were not sent: ${toErrorInfo(error).message}`);
@@ -179,12 +179,13 @@ export class WebhookService {
     return total;
   }
 
-  private async flushOnce(tried: Set<string>): Promise<FlushResult> {
-    const webhooks = new Map(this.deps.settings.read().webhooks.map((w) => [w.id, w]));
+  /** One round over what is due, counted into `result`. */
+  private async flushOnce(tried: Set<string>, result: FlushResult): Promise<void> {
+    const list = this.deps.settings.read().webhooks;
     // No webhooks: nothing to post, and no reason to take the alerts lock (every `status` ends here).
-    if (!webhooks.size) return { delivered: 0, retrying: 0, failed: 0 };
-    const scope = this.scope(webhooks);
-    const result: FlushResult = { delivered: 0, retrying: 0, failed: 0 };
+    if (!list.length) return;
+    const webhooks = new Map(list.map((w) => [w.id, w]));
+    const scope = this.scope(list);
     // A few at a time, each claimed just before it is posted: what is claimed is always being posted. Past the
     // deadline (a CLI command about to exit, a server stopping) the rest waits in the outbox for the next flush.
     while (performance.now() < this.deadline) {
@@ -193,7 +194,7 @@ export class WebhookService {
         const claimed = claimDue(outbox, this.deps.clock.now(), scope, PARALLEL_POSTS, tried);
         return { result: claimed, write: claimed.length > 0 || outbox.entries.length !== before };
       });
-      if (!due.length) return result;
+      if (!due.length) return;
       for (const entry of due) tried.add(entry.id);
       await Promise.all(
         due.map(async (entry) => {
@@ -210,7 +211,6 @@ export class WebhookService {
         }),
       );
     }
-    return result;
   }
 
   private get sources(): readonly WebhookInfo['source'][] {
@@ -218,9 +218,9 @@ export class WebhookService {
   }
 
   /** The webhooks there are, and those whose URL this process can read (the only ones it posts, or waits for). */
-  private scope(webhooks: Map<string, WebhookInfo>): { known: Set<string>; postable: Set<string> } {
+  private scope(webhooks: WebhookInfo[]): { known: Set<string>; postable: Set<string> } {
     const sources = this.sources;
-    return { known: new Set(webhooks.keys()), postable: new Set([...webhooks.values()].filter((w) => sources.includes(w.source)).map((w) => w.id)) };
+    return { known: new Set(webhooks.map((w) => w.id)), postable: new Set(webhooks.filter((w) => sources.includes(w.source)).map((w) => w.id)) };
   }
 
   private async postOne(entry: OutboxEntry, webhook: WebhookInfo) {
@@ -239,7 +239,7 @@ export class WebhookService {
     this.retryTimer = undefined;
     let next: number | null;
     try {
-      next = nextDueAt(this.deps.alerts.readOutbox(), this.scope(new Map(this.deps.settings.read().webhooks.map((w) => [w.id, w]))).postable);
+      next = nextDueAt(this.deps.alerts.readOutbox(), this.scope(this.deps.settings.read().webhooks).postable);
     } catch {
       next = this.deps.clock.now().getTime() + 60_000;
     }
