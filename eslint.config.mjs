@@ -44,7 +44,7 @@ export default tseslint.config(
   },
   // The IPC handlers: one door into the use cases, like the CLI.
   {
-    files: ['src/main/core/ipc/**/*.ts'],
+    files: ['src/main/handlers/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: electronOnly, patterns: [notElectronLayer, notRenderer, notCli, notServicesGraph] }] },
   },
   // src/main/cli: a host of core, like the app; it never reaches into the Electron layer or the renderer.

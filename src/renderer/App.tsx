@@ -1,8 +1,8 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { call, subscribe } from './bridge';
-import { applyTheme } from './theme';
+import { call, subscribe } from './lib/bridge';
+import { applyTheme } from './lib/theme';
 import { Dashboard } from './dashboard/Dashboard';
-import { useHashRoute } from './hooks/useHashRoute';
+import { useHashRoute } from './lib/hooks/useHashRoute';
 
 // Settings are not needed for the dashboard's first paint.
 const SettingsPage = lazy(() => import('./settings/SettingsPage'));

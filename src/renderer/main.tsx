@@ -3,7 +3,7 @@ import './start-prefetch';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { applyTheme, systemTheme } from './theme';
+import { applyTheme, systemTheme } from './lib/theme';
 import './styles.css';
 
 // Before the first paint, so a dark system never flashes light.

@@ -5,7 +5,7 @@
  */
 import { ALL_ACCOUNTS } from '../shared/constants';
 import { DEFAULT_GROUP_BY, DEFAULT_RANGE } from './dashboard/defaults';
-import { prefetchDashboard } from './hooks/prefetch';
+import { prefetchDashboard } from './lib/hooks/prefetch';
 
 const hash = window.location.hash.replace(/^#/, '') || '/';
 if (!hash.startsWith('/settings') && window.spendwatch) {

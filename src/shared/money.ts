@@ -218,3 +218,6 @@ export function parseUserAmount(text: string): Micros {
   if (!/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,6})?$/.test(trimmed)) throw new MoneyFormatError(text, 'not an amount such as 1,250.50');
   return toMicros(trimmed.replace(/,/g, ''));
 }
+
+/** A dollar amount in plain text, exact to the micro-dollar (`-$1.5`): the CLI's and the billing texts' one rule. */
+export const usd = (micros: Micros): string => (micros < 0 ? `-$${microsToDecimal(-micros)}` : `$${microsToDecimal(micros)}`);

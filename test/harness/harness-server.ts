@@ -14,8 +14,8 @@ import { META_CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { createNodeSpendwatch } from '../../src/main/core/compose-node';
 import { trayText } from '../../src/main/electron/tray-text';
 import type { TrayView } from '../../src/main/electron/tray';
-import { createIpcHandlers } from '../../src/main/core/ipc/handlers';
-import { dispatchIpc } from '../../src/main/core/ipc/dispatch';
+import { createIpcHandlers } from '../../src/main/handlers/handlers';
+import { dispatchIpc } from '../../src/main/handlers/dispatch';
 import type { Notification, SecretVault } from '../../src/main/core/ports';
 import type { CoreDependencies } from '../../src/main/core/use-cases/wire-core';
 

@@ -32,7 +32,7 @@ describe('layer boundaries (lint)', () => {
     // Hosts call the use cases; the services graph behind them stays private.
     ['src/main/cli/bad.ts', "import { wireCore } from '../core/use-cases/wire-core';\nexport const a = wireCore;\n", /never the services graph/],
     ['src/main/electron/bad.ts', "import { wireCore } from '../core/use-cases/wire-core';\nexport const a = wireCore;\n", /never the services graph/],
-    ['src/main/core/ipc/bad.ts', "import { wireCore } from '../use-cases/wire-core';\nexport const a = wireCore;\n", /never the services graph/],
+    ['src/main/handlers/bad.ts', "import { wireCore } from '../core/use-cases/wire-core';\nexport const a = wireCore;\n", /never the services graph/],
     ['src/main/electron/bad.ts', "import { main } from '../cli/index';\nexport const a = main;\n", /imports the CLI: the CLI is a host/],
   ])('%s: a forbidden import fails lint', async (file, code, message) => {
     const messages = await ruleIds(code, file);

@@ -1,5 +1,5 @@
 /** Calls an IPC channel as the renderer does: validated against the contract, then handled; a refusal throws. */
-import { dispatchIpc, type IpcHandlers } from '../../src/main/core/ipc/dispatch';
+import { dispatchIpc, type IpcHandlers } from '../../src/main/handlers/dispatch';
 
 export const ipcCaller =
   (handlers: () => IpcHandlers) =>

@@ -4,7 +4,7 @@
  */
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channelName, channels, EVENT_CHANNEL, type EventName, type EventPayload, type IpcResult } from '../../shared/ipc-contract';
-import { dispatchIpc, type IpcHandlers } from '../core/ipc/dispatch';
+import { dispatchIpc, type IpcHandlers } from '../handlers/dispatch';
 import type { Logger } from '../core/ports';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock } from '../core/ports';
 import { FileLog } from '../core/logging/file-log';
-import { createIpcHandlers } from '../core/ipc/handlers';
+import { createIpcHandlers } from '../handlers/handlers';
 import { ConnectivityWatcher } from '../core/sync/connectivity';
 import { settingsFile } from '../core/paths';
 import { createSpendwatch, type Spendwatch } from '../core/use-cases/spendwatch';
@@ -68,7 +68,7 @@ function start(): void {
 
   hardenSession(session.defaultSession);
   const shellActions = {
-    // Receives only the normalised URL the allow-list check produced (core/ipc/handlers.ts).
+    // Receives only the normalised URL the allow-list check produced (handlers/handlers.ts).
     openExternal: (url: string) => shell.openExternal(url),
     saveFile: async (fileName: string, content: string) => {
       const result = await dialog.showSaveDialog({ defaultPath: join(app.getPath('downloads'), fileName), filters: [fileName.endsWith('.md') ? { name: 'Markdown', extensions: ['md'] } : { name: 'CSV', extensions: ['csv'] }] });

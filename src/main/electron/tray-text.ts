@@ -4,7 +4,7 @@
  */
 import type { TrayState } from '../../shared/domain';
 import { formatMoney } from '../../shared/money';
-import type { TrayFacts } from '../core/use-cases/dashboard-queries';
+import type { TrayFacts } from '../core/use-cases/queries';
 import type { TrayView } from './tray';
 
 export function trayText(facts: TrayFacts): TrayView {

@@ -6,15 +6,15 @@
 import { memo, useId, useState } from 'react';
 import { addMonths, firstDayOfMonth, monthOf } from '../../shared/dates';
 import type { AccountSummary, ComparedAmount, DashboardView } from '../../shared/domain';
-import { settingsHref } from '../components/links';
-import { SimpleTable, type TableRow } from '../components/SimpleTable';
-import { changeText, exactTitle, money, sharePercent, shareText } from '../format';
-import { groupNoun as nounFor, type GroupNoun } from '../provider-words';
-import { seriesColour } from './palette';
-import { RowBudgetControl } from './ProjectBudgetCard';
+import { settingsHref } from '../lib/ui/links';
+import { SimpleTable, type TableRow } from '../lib/ui/SimpleTable';
+import { changeText, exactTitle, money, sharePercent, shareText } from '../lib/format';
+import { groupNoun as nounFor, type GroupNoun } from '../lib/provider-words';
+import { seriesColour } from './charts/palette';
+import { RowBudgetControl } from '../budgets/ProjectBudgetCard';
 
 // Kept where BillingHistory imports it from; the rule itself lives in format.ts.
-export { changeText } from '../format';
+export { changeText } from '../lib/format';
 
 export const TOP = 10;
 

@@ -2,14 +2,14 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { ALL_ACCOUNTS } from '../../shared/constants';
 import type { DashboardRange, GroupBy } from '../../shared/domain';
-import { call } from '../bridge';
-import { ExternalLink, SettingsLink } from '../components/links';
-import { useDashboard } from '../hooks/useDashboard';
-import { BillingHistory } from './BillingHistory';
+import { call } from '../lib/bridge';
+import { ExternalLink, SettingsLink } from '../lib/ui/links';
+import { useDashboard } from '../lib/hooks/useDashboard';
+import { BillingHistory } from '../billing/BillingHistory';
 import { Breakdowns } from './Breakdowns';
 import { InsightsPanel } from './InsightsPanel';
-import type { ChartFilter } from './ChartFilter';
-import { groupNoun, shownProviders } from '../provider-words';
+import type { ChartFilter } from './charts/ChartFilter';
+import { groupNoun, shownProviders } from '../lib/provider-words';
 import { DashboardHeader } from './DashboardHeader';
 import { KpiCards } from './KpiCards';
 import { StatusBanner } from './StatusBanner';
@@ -17,7 +17,7 @@ import { awaitingFirstSync } from './sync-state';
 import { DEFAULT_GROUP_BY, DEFAULT_RANGE } from './defaults';
 
 // recharts is the heaviest dependency: it loads after the figures are on screen.
-const DashboardCharts = lazy(() => import('./DashboardCharts'));
+const DashboardCharts = lazy(() => import('./charts/DashboardCharts'));
 
 /**
  * True once the first figures (header, banners, KPI cards) have been painted. What is below them waits for

@@ -1,8 +1,8 @@
 import { ALL_ACCOUNTS } from '../../shared/constants';
 import type { DashboardView } from '../../shared/domain';
-import { SettingsLink } from '../components/links';
-import { AlertCentre } from '../components/AlertCentre';
-import { localDateTime, relativeTime } from '../format';
+import { SettingsLink } from '../lib/ui/links';
+import { AlertCentre } from '../alerts/AlertCentre';
+import { localDateTime, relativeTime } from '../lib/format';
 
 // The exact time is put in the tooltip on hover, not at render: the first date-and-time format of a page costs
 // ICU about 50 ms on a slow machine, which would otherwise sit in front of the first figures.

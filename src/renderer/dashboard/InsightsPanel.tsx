@@ -6,8 +6,8 @@
 import { memo } from 'react';
 import { formatMonthName } from '../../shared/dates';
 import type { DashboardView } from '../../shared/domain';
-import { SimpleTable, type TableRow } from '../components/SimpleTable';
-import { changeText, money } from '../format';
+import { SimpleTable, type TableRow } from '../lib/ui/SimpleTable';
+import { changeText, money } from '../lib/format';
 
 type Insights = NonNullable<DashboardView['insights']>;
 

@@ -1,8 +1,8 @@
 import type { DashboardView } from '../../shared/domain';
 import { formatMonth, monthOf } from '../../shared/dates';
-import { exactTitle, money } from '../format';
+import { exactTitle, money } from '../lib/format';
 import { awaitingFirstSync } from './sync-state';
-import { BudgetCard } from './BudgetCard';
+import { BudgetCard } from '../budgets/BudgetCard';
 
 export function KpiCards({ view, accountId }: { view: DashboardView; accountId: string }) {
   // The budget card edits one account: the selected one, or the only one there is.

@@ -1,6 +1,6 @@
 import type { AccountSummary, DashboardView, ErrorCode, SyncProgress } from '../../shared/domain';
 import { OPENAI_ADMIN_KEYS_URL, OPENAI_BILLING_URL } from '../../shared/links';
-import { ExternalLink, LinkedText, openAppWindow, SettingsLink } from '../components/links';
+import { ExternalLink, LinkedText, openAppWindow, SettingsLink } from '../lib/ui/links';
 import { notSyncedYet, shownAccounts } from './sync-state';
 
 /** What the user can do about an error, where it appears: a Settings section to fix it in, and OpenAI's page for it. */

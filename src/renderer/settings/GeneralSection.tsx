@@ -1,7 +1,7 @@
 /** Settings › General: poll interval, start at login, notifications, theme, and when expiry alerts come. */
 import { useState } from 'react';
 import type { ChannelOutput } from '../../shared/ipc-contract';
-import { call } from '../bridge';
+import { call } from '../lib/bridge';
 
 type General = ChannelOutput<'getPreferences'>['general'];
 

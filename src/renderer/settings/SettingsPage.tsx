@@ -5,16 +5,16 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { AccountInfo } from '../../shared/domain';
-import { openAppWindow } from '../components/links';
-import { useHashRoute } from '../hooks/useHashRoute';
-import { AccountsSection } from './AccountsSection';
-import { BudgetsAndAlerts } from './BudgetsAndAlerts';
-import { CreditsSection } from './CreditsSection';
+import { openAppWindow } from '../lib/ui/links';
+import { useHashRoute } from '../lib/hooks/useHashRoute';
+import { AccountsSection } from '../accounts/AccountsSection';
+import { BudgetsAndAlerts } from '../budgets/BudgetsAndAlerts';
+import { CreditsSection } from '../payments/CreditsSection';
 import { GeneralSection } from './GeneralSection';
-import { PaymentGuide } from './PaymentGuide';
-import { PaymentMethodsSection } from './PaymentMethodsSection';
+import { PaymentGuide } from '../payments/PaymentGuide';
+import { PaymentMethodsSection } from '../payments/PaymentMethodsSection';
 import { TroubleshootingSection } from './TroubleshootingSection';
-import { WebhooksSection } from './WebhooksSection';
+import { WebhooksSection } from '../alerts/WebhooksSection';
 import { useSettingsData, type SettingsData } from './useSettingsData';
 
 export const SETTINGS_SECTIONS = [

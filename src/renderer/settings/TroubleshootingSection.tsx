@@ -3,9 +3,9 @@ import { useState, type FormEvent } from 'react';
 import type { ChannelOutput } from '../../shared/ipc-contract';
 import { parseUserAmount } from '../../shared/money';
 import type { PaymentEvent } from '../../shared/payments';
-import { call } from '../bridge';
-import { actionsHeader, SimpleTable } from '../components/SimpleTable';
-import { money } from '../format';
+import { call } from '../lib/bridge';
+import { actionsHeader, SimpleTable } from '../lib/ui/SimpleTable';
+import { money } from '../lib/format';
 
 type Payments = ChannelOutput<'getPayments'>;
 const STATUS_LABEL = { ok: 'OK', warning: 'Check', problem: 'Problem' } as const;

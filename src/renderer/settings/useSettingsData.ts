@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AccountInfo } from '../../shared/domain';
 import type { ChannelOutput } from '../../shared/ipc-contract';
-import { call, subscribe } from '../bridge';
+import { call, subscribe } from '../lib/bridge';
 
 export interface SettingsData {
   accounts: AccountInfo[];

@@ -7,8 +7,8 @@ import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode
 import { centsToMicros, limitConsequence, parseRecipients, parseWholeCents } from '../../shared/spend-control-amounts';
 import type { AccountSpendControls, ScopeControls, SpendEmailAlert } from '../../shared/spend-controls';
 import type { Budget } from '../../shared/domain';
-import { call, subscribe } from '../bridge';
-import { money } from '../format';
+import { call, subscribe } from '../lib/bridge';
+import { money } from '../lib/format';
 
 interface Props {
   accountId: string;

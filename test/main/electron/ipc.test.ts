@@ -1,6 +1,6 @@
 import * as electron from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import type { IpcHandlers } from '../../../src/main/core/ipc/dispatch';
+import type { IpcHandlers } from '../../../src/main/handlers/dispatch';
 import { channelName, channels } from '../../../src/shared/ipc-contract';
 import { broadcastEvent, createSenderCheck, registerIpcHandlers } from '../../../src/main/electron/ipc';
 import { WindowManager } from '../../../src/main/electron/windows';

@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { centsToDecimal, limitConsequence, type SpendEmailAlert, type SpendLimit } from '../../../shared/spend-controls';
 import type { ProjectRef } from '../../core/spend-controls/spend-controls-service';
-import type { SpendScopeTarget } from '../../core/use-cases/spend-controls-use-case';
+import type { SpendScopeTarget } from '../../core/use-cases/spend-controls';
 import type { Spendwatch } from '../../core/use-cases/spendwatch';
 import { alertIdArg, centsArg, emailsArg } from '../arguments';
 import { print, printJson } from '../output';

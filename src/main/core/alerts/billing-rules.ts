@@ -4,7 +4,7 @@
  */
 import type { Reconciliation } from '../../../shared/billing';
 import { formatMonth } from '../../../shared/dates';
-import { usd } from '../billing/reconcile';
+import { usd } from '../../../shared/money';
 import type { AccountCandidate } from './payment-rules';
 import { alertKey } from './rules';
 

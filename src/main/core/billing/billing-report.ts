@@ -9,7 +9,8 @@ import { formatMonth } from '../../../shared/dates';
 import { UNASSIGNED_PROJECT } from '../history/account-history';
 import { terminalSafe } from '../text/safe-output';
 import { scrubSecrets } from './scrub';
-import { roundToCent, usd } from './reconcile';
+import { usd } from '../../../shared/money';
+import { roundToCent } from './reconcile';
 import { PROVIDERS, type ProviderInfo } from '../../../shared/providers';
 
 /**

@@ -5,7 +5,7 @@
  */
 import { MATCH_TOLERANCE_MICROS, SETTLE_DAYS, type Explanation, type Invoice, type Reconciliation, type ReconciliationStatus } from '../../../shared/billing';
 import { addDays, addMonths, dayFromMs, dayRange, type UtcDay, type UtcMonth } from '../../../shared/dates';
-import { microsToDecimal, type Micros } from '../../../shared/money';
+import { usd, type Micros } from '../../../shared/money';
 import { totalBetween, type HistoryView } from '../aggregate/aggregations';
 
 export interface ReconcileInput {
@@ -21,7 +21,6 @@ export interface ReconcileInput {
 }
 
 /** "$5.00", "-$0.25": exact, so the figures in messages match the JSON and the report to the micro-dollar. */
-export const usd = (micros: Micros): string => (micros < 0 ? `-$${microsToDecimal(-micros)}` : `$${microsToDecimal(micros)}`);
 
 /** The invoice's billing period: from its start day in `month` to the day before that day a month later. */
 export function billingPeriod(month: UtcMonth, startDay = 1): { from: UtcDay; to: UtcDay } {

@@ -1,5 +1,5 @@
 /**
- * Budgets: an account's monthly (and daily) budget with its alert thresholds, and per-project budgets inside
+ * BudgetsUseCase: an account's monthly (and daily) budget with its alert thresholds, and per-project budgets inside
  * it. Every change is one read-modify-write under the settings lock (a concurrent change from another
  * process is never lost), then alerts are evaluated at once: a lowered budget may already be crossed.
  */
@@ -28,7 +28,7 @@ function parseBudget(input: BudgetInput): Budget {
   throw new AppError('invalid_input', `Budget ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}.`.replace(' : ', ': '));
 }
 
-export class Budgets {
+export class BudgetsUseCase {
   constructor(private readonly deps: { settings: SettingsRepository; accounts: AccountService; history: HistoryStore; after: AfterChange }) {}
 
   /** Every account with its budget (null if none). */

@@ -23,7 +23,7 @@ export interface InsightQuery {
   day?: string;
 }
 
-export class Insights {
+export class InsightsUseCase {
   constructor(private readonly deps: { settings: SettingsRepository; views: AccountViews; clock: Clock }) {}
 
   breakdown(by: Dimension, query: InsightQuery = {}): BreakdownDocument {

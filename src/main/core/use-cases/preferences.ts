@@ -4,7 +4,7 @@ import type { AfterChange } from './after-change';
 
 type General = ReturnType<SettingsRepository['read']>['general'];
 
-export class Preferences {
+export class PreferencesUseCase {
   constructor(private readonly deps: { settings: SettingsRepository; after: AfterChange }) {}
 
   get() {

@@ -5,34 +5,34 @@
  * tests of the services themselves hold the graph (wire-core.ts).
  */
 import type { EventSink } from '../ports';
-import { AccountLifecycle } from './account-lifecycle';
+import { AccountsUseCase } from './accounts';
 import { AfterChange } from './after-change';
-import { AlertsUseCase } from './alerts-use-case';
-import { BillingUseCase } from './billing-use-case';
-import { Budgets } from './budgets';
-import { DashboardQueries } from './dashboard-queries';
-import { Insights } from './insights';
-import { PaymentsUseCase } from './payments-use-case';
-import { Preferences } from './preferences';
-import { SpendControlsUseCase } from './spend-controls-use-case';
-import { SyncUseCase } from './sync-use-case';
-import { Webhooks } from './webhooks';
+import { AlertsUseCase } from './alerts';
+import { BillingUseCase } from './billing';
+import { BudgetsUseCase } from './budgets';
+import { QueriesUseCase } from './queries';
+import { InsightsUseCase } from './insights';
+import { PaymentsUseCase } from './payments';
+import { PreferencesUseCase } from './preferences';
+import { SpendControlsUseCase } from './spend-controls';
+import { SyncUseCase } from './sync';
+import { WebhooksUseCase } from './webhooks';
 import { wireCore, type CoreDependencies, type CoreServices } from './wire-core';
 
 export interface Spendwatch {
-  readonly queries: DashboardQueries;
+  readonly queries: QueriesUseCase;
   /** Who and what spent it: breakdowns, unit prices, savings, movers. */
-  readonly insights: Insights;
-  readonly accounts: AccountLifecycle;
-  readonly budgets: Budgets;
+  readonly insights: InsightsUseCase;
+  readonly accounts: AccountsUseCase;
+  readonly budgets: BudgetsUseCase;
   readonly payments: PaymentsUseCase;
   readonly sync: SyncUseCase;
   readonly alerts: AlertsUseCase;
-  readonly preferences: Preferences;
+  readonly preferences: PreferencesUseCase;
   readonly billing: BillingUseCase;
   readonly spendControls: SpendControlsUseCase;
   /** Where every alert is also posted (Slack, JSON receivers), exactly once per alert and webhook. */
-  readonly webhooks: Webhooks;
+  readonly webhooks: WebhooksUseCase;
   /** Listens to core events (sync progress, "the data changed"). */
   onEvent(listener: EventSink): () => void;
   /** Damaged files found and repaired: the CLI prints them, the app shows a banner. */
@@ -45,17 +45,17 @@ export function createSpendwatch(from: CoreDependencies | CoreServices): Spendwa
   const sync = new SyncUseCase({ engine: s.sync, spendControls: s.spendControls, alerts: s.alerts, history: s.history, settings: s.settings, clock: s.clock, logger: s.logger, timers: s.deps.timers, webhooks: s.webhooks });
   const payments = new PaymentsUseCase({ payments: s.payments, settings: s.settings, views: s.views, clock: s.clock, after });
   return {
-    queries: new DashboardQueries({ settings: s.settings, views: s.views, spendControls: s.spendControls, payments, notices: s.notices, clock: s.clock, isSyncing: (id) => sync.isSyncing(id) }),
-    insights: new Insights({ settings: s.settings, views: s.views, clock: s.clock }),
-    accounts: new AccountLifecycle({ accounts: s.accounts, alerts: s.alerts, payments: s.payments, billing: s.billing, vault: s.vault, after }),
-    budgets: new Budgets({ settings: s.settings, accounts: s.accounts, history: s.history, after }),
+    queries: new QueriesUseCase({ settings: s.settings, views: s.views, spendControls: s.spendControls, payments, notices: s.notices, clock: s.clock, isSyncing: (id) => sync.isSyncing(id) }),
+    insights: new InsightsUseCase({ settings: s.settings, views: s.views, clock: s.clock }),
+    accounts: new AccountsUseCase({ accounts: s.accounts, alerts: s.alerts, payments: s.payments, billing: s.billing, vault: s.vault, after }),
+    budgets: new BudgetsUseCase({ settings: s.settings, accounts: s.accounts, history: s.history, after }),
     payments,
     sync,
     alerts: new AlertsUseCase({ engine: s.alerts, settings: s.settings, after }),
-    preferences: new Preferences({ settings: s.settings, after }),
+    preferences: new PreferencesUseCase({ settings: s.settings, after }),
     billing: new BillingUseCase({ billing: s.billing, accounts: s.accounts, after }),
     spendControls: new SpendControlsUseCase({ service: s.spendControls, accounts: s.accounts, history: s.history, vault: s.vault, after }),
-    webhooks: new Webhooks({ service: s.webhooks, after }),
+    webhooks: new WebhooksUseCase({ service: s.webhooks, after }),
     onEvent: (listener) => s.events.on(listener),
     notices: { list: () => s.notices.list(), onNotice: (listener) => s.notices.onNotice(listener) },
   };

@@ -1,9 +1,9 @@
-/** Webhooks as the doors see them (Settings, `spendwatch webhooks`): add, list, remove, test, and post what waits. */
+/** WebhooksUseCase as the doors see them (Settings, `spendwatch webhooks`): add, list, remove, test, and post what waits. */
 import type { WebhookAddInput, WebhookInfo, WebhookStatus, WebhookTestResult } from '../../../shared/webhooks';
 import type { FlushResult, WebhookService } from '../webhooks/webhook-service';
 import type { AfterChange } from './after-change';
 
-export class Webhooks {
+export class WebhooksUseCase {
   constructor(private readonly deps: { service: WebhookService; after: AfterChange }) {}
 
   list(): WebhookStatus[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { billingPeriod, finalFrom, roundToCent, usd } from '../../../../src/main/core/billing/reconcile';
+import { billingPeriod, finalFrom, roundToCent } from '../../../../src/main/core/billing/reconcile';
+import { usd } from '../../../../src/shared/money';
 
 describe('reconciliation arithmetic', () => {
   it('rounds the difference once, half-even, to the cent', () => {

@@ -11,8 +11,8 @@ import { FakeOpenAiServer } from '../../../fake-openai/fake-openai-server';
 import { smallOrganisation } from '../../../fake-openai/organisations';
 import { ensureCliBuilt, runCli } from '../../../support/cli';
 import { createNodeSpendwatch } from '../../../../src/main/core/compose-node';
-import { createIpcHandlers } from '../../../../src/main/core/ipc/handlers';
-import type { IpcHandlers } from '../../../../src/main/core/ipc/dispatch';
+import { createIpcHandlers } from '../../../../src/main/handlers/handlers';
+import type { IpcHandlers } from '../../../../src/main/handlers/dispatch';
 import { ipcCaller } from '../../../support/ipc-call';
 import type { Spendwatch } from '../../../../src/main/core/use-cases/spendwatch';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeSpendwatch } from '../../../../src/main/core/compose-node';
-import { createIpcHandlers } from '../../../../src/main/core/ipc/handlers';
+import { createIpcHandlers } from '../../../../src/main/handlers/handlers';
 import { KeytarVault } from '../../../../src/main/core/vault/keytar-vault';
 import { webhookKeyRef } from '../../../../src/main/core/webhooks/webhook-service';
 import { WebhookReceiver } from '../../../fake-webhook/webhook-receiver';

@@ -1,0 +1,207 @@
+/**
+ * Settings › Webhooks: where every alert is also posted (a Slack channel, or a JSON receiver), with how deliveries
+ * are going. The URL is typed once and goes to the keychain; from then on only its masked form is shown.
+ */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { lastDeliveryFailed, webhookAddInputSchema, type WebhookFormat, type WebhookStatus } from '../../shared/webhooks';
+import { call, subscribe } from '../lib/bridge';
+import { relativeTime } from '../lib/format';
+import { Field, issuesByField } from '../lib/ui/FieldError';
+
+const FORMAT_NAMES: Record<WebhookFormat, string> = { slack: 'Slack (incoming webhook)', json: 'JSON (any receiver)' };
+
+function useWebhooks(): { list: WebhookStatus[] | null; error: string | null; reload: () => void } {
+  const [list, setList] = useState<WebhookStatus[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(() => {
+    call('listWebhooks', {})
+      .then((next) => {
+        setList(next);
+        setError(null);
+      })
+      .catch((e: Error) => setError(e.message));
+  }, []);
+  useEffect(() => {
+    reload();
+    return subscribe('snapshotChanged', reload);
+  }, [reload]);
+  return { list, error, reload };
+}
+
+export function WebhooksSection() {
+  const { list, error, reload } = useWebhooks();
+  return (
+    <section className="panel" id="webhooks" aria-labelledby="webhooks-title">
+      <h2 id="webhooks-title" tabIndex={-1}>
+        Webhooks
+      </h2>
+      <p className="muted">
+        Every new alert is also posted here, once, whichever Spendwatch raised it (this app, the command line or a team server). A delivery that fails is retried for a day.
+      </p>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      {list && list.length === 0 && <p className="muted">No webhooks yet.</p>}
+      {list && list.length > 0 && (
+        <ul className="method-list" aria-label="Webhooks">
+          {list.map((w) => (
+            <WebhookRow key={w.id} webhook={w} onChange={reload} />
+          ))}
+        </ul>
+      )}
+      <AddWebhookForm onAdded={reload} />
+    </section>
+  );
+}
+
+function deliveryText(w: WebhookStatus): { text: string; tone: 'ok' | 'warning' | null } {
+  if (lastDeliveryFailed(w)) return { text: `Last delivery failed ${relativeTime(w.lastErrorAt)}: ${w.lastError}`, tone: 'warning' };
+  if (w.lastDeliveredAt) return { text: `Last alert delivered ${relativeTime(w.lastDeliveredAt)}`, tone: 'ok' };
+  return { text: 'No alert sent yet', tone: null };
+}
+
+function WebhookRow({ webhook: w, onChange }: { webhook: WebhookStatus; onChange: () => void }) {
+  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const status = deliveryText(w);
+  const counts = [`${w.delivered} delivered`, w.pending ? `${w.pending} waiting` : null, w.failed ? `${w.failed} not delivered` : null].filter(Boolean).join(' · ');
+  return (
+    <li className="method-row">
+      <div>
+        <strong>{w.name}</strong> <span className="badge">{w.format === 'slack' ? 'Slack' : 'JSON'}</span>
+        {w.source === 'credentials' && <span className="badge">systemd credential</span>}
+        <p className="muted">
+          <code>{w.urlHint}</code> · {counts}
+        </p>
+        <p className={status.tone === 'warning' ? 'field-error' : 'muted'}>{status.text}</p>
+        {result && (
+          <p role="status" className={result.ok ? 'muted' : 'field-error'}>
+            {result.message}
+          </p>
+        )}
+      </div>
+      <div className="row-actions">
+        <button
+          type="button"
+          disabled={busy}
+          aria-label={`Send a test message to ${w.name}`}
+          onClick={() => {
+            setBusy(true);
+            setResult(null);
+            call('testWebhook', { id: w.id })
+              .then(setResult)
+              .catch((e: Error) => setResult({ ok: false, message: e.message }))
+              .finally(() => setBusy(false));
+          }}
+        >
+          {busy ? 'Sending…' : 'Send test'}
+        </button>
+        <button
+          type="button"
+          aria-label={`Remove ${w.name}`}
+          onClick={() => {
+            if (!window.confirm(`Remove the webhook ${w.name}? Alerts waiting for it are dropped.`)) return;
+            call('removeWebhook', { id: w.id })
+              .then(onChange)
+              .catch((e: Error) => setResult({ ok: false, message: e.message }));
+          }}
+        >
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function AddWebhookForm({ onAdded }: { onAdded: () => void }) {
+  const [url, setUrl] = useState('');
+  const [format, setFormat] = useState<WebhookFormat>('slack');
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setAdded(null);
+    const input = { url, format, name: name.trim() || undefined };
+    const parsed = webhookAddInputSchema.safeParse(input);
+    if (!parsed.success) return setErrors(issuesByField(parsed.error.issues));
+    setErrors({});
+    setSaving(true);
+    call('addWebhook', input)
+      .then((info) => {
+        // The URL is in the keychain now: it leaves the form, and the page, at once.
+        setUrl('');
+        setName('');
+        setAdded(`Added ${info.name}. Send it a test to check the channel.`);
+        onAdded();
+      })
+      .catch((err: Error) => setErrors({ form: err.message }))
+      .finally(() => setSaving(false));
+  };
+  const clear = (field: string) => errors[field] && setErrors(({ [field]: _gone, ...rest }) => rest);
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-labelledby="webhook-form-title">
+      <h3 id="webhook-form-title">Add a webhook</h3>
+      <Field id="wh-url" label="Webhook URL" error={errors.url}>
+        <input
+          id="wh-url"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="https://hooks.slack.com/services/…"
+          value={url}
+          onChange={(e) => {
+            setUrl(e.target.value);
+            clear('url');
+          }}
+          aria-invalid={errors.url ? true : undefined}
+          aria-describedby={errors.url ? 'wh-url-error' : 'wh-url-note'}
+        />
+      </Field>
+      <p className="muted" id="wh-url-note">
+        The URL is a secret (anyone who has it can post to your channel): it is kept in your system keychain and shown masked. Use https://; plain http:// only to this
+        machine.
+      </p>
+      <div className="form-row">
+        <Field id="wh-format" label="Format">
+          <select id="wh-format" value={format} onChange={(e) => setFormat(e.target.value as WebhookFormat)}>
+            {Object.entries(FORMAT_NAMES).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="wh-name" label="Name (optional)" error={errors.name}>
+          <input
+            id="wh-name"
+            value={name}
+            placeholder="e.g. #ai-spend"
+            onChange={(e) => {
+              setName(e.target.value);
+              clear('name');
+            }}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={errors.name ? 'wh-name-error' : undefined}
+          />
+        </Field>
+      </div>
+      {errors.form && (
+        <p role="alert" className="field-error">
+          {errors.form}
+        </p>
+      )}
+      {added && <p role="status">{added}</p>}
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={saving}>
+          {saving ? 'Adding…' : 'Add webhook'}
+        </button>
+      </div>
+    </form>
+  );
+}

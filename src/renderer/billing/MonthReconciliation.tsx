@@ -1,0 +1,190 @@
+/**
+ * A month's reconciliation in Billing history: the invoice against the exact costs (by day, project and line
+ * item), the difference and what explains it, "Record invoice", the support case log and "Export report".
+ * Loaded on demand: it carries the zod schemas the forms validate with.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { ReconciliationDetail } from '../../shared/billing';
+import { RECONCILIATION_STATUS_LABELS } from '../../shared/billing-labels';
+import { formatMonth } from '../../shared/dates';
+import { call, subscribe } from '../lib/bridge';
+import { preciseMoney } from '../lib/format';
+import { InvoiceForm } from './InvoiceForm';
+import { StatusBadge } from './StatusBadge';
+import { SupportCaseLog } from './SupportCaseLog';
+
+export default function MonthReconciliation({ accountId, month, today }: { accountId: string; month: string; today: string }) {
+  const [detail, setDetail] = useState<ReconciliationDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [exportState, setExportState] = useState<string | null>(null);
+  const load = useCallback(() => {
+    call('getReconciliation', { accountId, month }).then(
+      (d) => {
+        setDetail(d);
+        setError(null);
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, [accountId, month]);
+  useEffect(load, [load]);
+  useEffect(() => subscribe('snapshotChanged', load), [load]);
+
+  if (error) return <p role="alert" className="field-error">Could not reconcile {month}: {error}</p>;
+  if (!detail) return <p className="muted">Reconciling…</p>;
+  const r = detail.reconciliation;
+  const inv = r.invoice;
+  const label = formatMonth(month);
+
+  const exportReport = async () => {
+    setExportState('Exporting…');
+    try {
+      const result = await call('exportReport', { accountId, month });
+      if (result.markdown !== null) {
+        // No native dialog here (browser harness): download the file.
+        const url = URL.createObjectURL(new Blob([result.markdown], { type: 'text/markdown' }));
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = result.fileName;
+        link.click();
+        URL.revokeObjectURL(url);
+        setExportState(`Downloaded ${result.fileName}`);
+      } else setExportState(result.savedTo ? `Saved to ${result.savedTo}` : null);
+    } catch (e) {
+      setExportState(`Export failed: ${(e as Error).message}`);
+    }
+  };
+
+  const removeInvoice = async () => {
+    try {
+      await call('removeInvoice', { accountId, month });
+      load();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <section className="reconciliation" aria-label={`Reconciliation of ${label}`}>
+      <div className="panel-head">
+        <h3>
+          Invoice vs costs, {label} <StatusBadge status={r.status} differenceMicros={r.differenceMicros} />
+        </h3>
+        <span className="muted">
+          period {r.period.from} to {r.period.to} (UTC); costs final from {r.finalFrom}
+        </span>
+        <div className="toolbar">
+          <button type="button" onClick={() => setEditing(true)} aria-expanded={editing}>
+            {inv ? 'Edit invoice' : 'Record invoice'}
+          </button>
+          {inv && (
+            <button type="button" onClick={removeInvoice}>
+              Remove invoice
+            </button>
+          )}
+          <button type="button" onClick={exportReport}>
+            Export report
+          </button>
+        </div>
+      </div>
+      {exportState && (
+        <p role="status" className="muted">
+          {exportState}
+        </p>
+      )}
+      {editing && (
+        <InvoiceForm
+          accountId={accountId}
+          month={month}
+          invoice={inv}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            load();
+          }}
+        />
+      )}
+      <div className="two-columns">
+        <table className="compact-table figures">
+          <caption className="visually-hidden">Invoice against costs for {label}</caption>
+          <tbody>
+            <tr>
+              <th scope="row">Costs (Costs API)</th>
+              <td>{preciseMoney(r.costsMicros)}</td>
+            </tr>
+            {inv && (
+              <>
+                <tr>
+                  <th scope="row">+ Tax</th>
+                  <td>{preciseMoney(inv.taxMicros)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">− Credits applied</th>
+                  <td>{preciseMoney(inv.creditsMicros)}</td>
+                </tr>
+              </>
+            )}
+            <tr>
+              <th scope="row">Expected</th>
+              <td>{preciseMoney(r.expectedMicros)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Invoice total{inv?.number ? ` (${inv.number})` : ''}</th>
+              <td>{inv ? preciseMoney(inv.totalMicros) : 'not recorded'}</td>
+            </tr>
+            <tr className="difference-row">
+              <th scope="row">Difference</th>
+              <td>{preciseMoney(r.differenceMicros)}</td>
+            </tr>
+          </tbody>
+        </table>
+        <div>
+          <h4>{RECONCILIATION_STATUS_LABELS[r.status]}: why</h4>
+          {r.explanations.length === 0 ? (
+            <p className="muted">The invoice equals the costs: nothing to explain.</p>
+          ) : (
+            <ul className="explanations">
+              {r.explanations.map((e, i) => (
+                <li key={i}>{e.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+      <details>
+        <summary>Costs by day</summary>
+        <div className="table-scroll">
+          <table className="compact-table">
+            <thead>
+              <tr>
+                <th scope="col">Day (UTC)</th>
+                <th scope="col">Costs</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.byDay.map((d) => (
+                <tr key={d.day}>
+                  <th scope="row">{d.day}</th>
+                  <td>{d.micros === null ? 'not in local history' : preciseMoney(d.micros)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+      {inv && inv.periodStartDay !== 1 && (
+        <details>
+          <summary>Costs by project and line item over the invoice's period</summary>
+          <ul className="amount-list">
+            {[...detail.byProject, ...detail.byLineItem].map((item) => (
+              <li key={`${item.key}`}>
+                <span>{item.name}</span> <span>{preciseMoney(item.micros)}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {(r.status === 'discrepancy' || detail.supportCase) && <SupportCaseLog accountId={accountId} month={month} supportCase={detail.supportCase} today={today} onChanged={load} />}
+    </section>
+  );
+}

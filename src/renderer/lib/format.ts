@@ -1,0 +1,178 @@
+/**
+ * THE money-format rule. Every figure the renderer shows goes through this file, and this comment is the
+ * only place the rule is written down:
+ *
+ * 1. A figure in a KPI, table, tooltip or detail shows exactly **2 decimals** (`money`), in the user's
+ *    locale through Intl, rounded half-even from the exact figure. A non-zero figure that would round to $0.00 reads "<$0.01" instead, so a cent-less
+ *    cost never looks like nothing.
+ * 2. Its **exact value** — the micro-dollar figure (the exact sum, rounded once half-even by core) — is on
+ *    hover, as the element's title (`exactTitle`, `preciseMoney`); in a chart tooltip, which cannot be
+ *    hovered, a figure that reads "<$0.01" shows its exact value beside it (`tooltipMoney`). CSV and JSON exports carry exact amounts
+ *    from core and never pass through here.
+ * 3. **Chart axes** use `moneyAxis`: "nice" ticks (1, 2, 2.5 or 5 × 10ⁿ) chosen from the data, each label
+ *    with as many digits as its step needs, so a cents-only organisation reads $0.002 … $0.01 and a
+ *    $1.2M month reads $250K … $1.25M — never the same label twice.
+ * 4. A **share** is one decimal (`shareText`); a non-zero share under 0.1% reads "<0.1%" (never "0%"), and
+ *    a share that is not all of it never reads "100%".
+ * 5. A **change** is against a period with full data only (`changeText`): when the earlier period is not
+ *    fully covered by the history (the first month with data, or before it), or it had nothing, the change
+ *    reads "new".
+ */
+import { cachedDateFormat } from '../../shared/dates';
+import { formatMoney, MICROS_PER_UNIT, microsToDecimal, type Micros } from '../../shared/money';
+
+/** Half a cent, in micros: at or below it a figure rounds (half-even) to $0.00 at 2 decimals. */
+const HALF_CENT = 5_000;
+
+const shownFormats = new Map<string, Intl.NumberFormat>();
+/** The currency's own decimals (2 for dollars), rounded half-even like every other rounding in Spendwatch. */
+function shownFormat(currency: string): Intl.NumberFormat {
+  let format = shownFormats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, { style: 'currency', currency: currency.toUpperCase(), roundingMode: 'halfEven' });
+    shownFormats.set(currency, format);
+  }
+  return format;
+}
+
+/** Rule 1: a shown figure, 2 decimals. */
+export function money(micros: Micros, currency = 'usd'): string {
+  if (micros !== 0 && Math.abs(micros) <= HALF_CENT) return `<${money(micros < 0 ? -10_000 : 10_000, currency)}`;
+  // Intl takes the exact decimal string and rounds it digit by digit: no float detour.
+  return shownFormat(currency).format(microsToDecimal(micros) as unknown as number);
+}
+
+/** Rule 2: the exact figure (2 to 6 decimals), for a title on hover. */
+export const preciseMoney = (micros: Micros, currency = 'usd') => formatMoney(micros, currency, { precise: true });
+
+/**
+ * Rule 2, where nothing can be hovered (a chart tooltip follows the pointer): a figure that reads "<$0.01"
+ * carries its exact value beside it.
+ */
+export function tooltipMoney(micros: Micros, currency = 'usd'): string {
+  const shown = money(micros, currency);
+  return shown.startsWith('<') ? `${shown} (${preciseMoney(micros, currency)})` : shown;
+}
+
+/** Rule 2: the hover text of a shown figure. */
+export const exactTitle = (micros: Micros, currency = 'usd') => `Exact: ${preciseMoney(micros, currency)}`;
+
+/** A whole figure in a sentence or badge ("$500"), cents kept when there are any. */
+export const compactMoney = (micros: Micros, currency = 'usd') => formatMoney(micros, currency, { compact: true });
+
+export interface MoneyAxis {
+  /** Tick values in currency units (what the charts plot). */
+  ticks: number[];
+  domain: [number, number];
+  format: (value: number) => string;
+}
+
+/**
+ * Rule 3: ticks and labels for a money axis from `minMicros` (0 unless a stack has negative parts: credits hang
+ * below the axis) to `maxMicros`.
+ */
+export function moneyAxis(maxMicros: Micros, currency = 'usd', tickCount = 5, minMicros: Micros = 0): MoneyAxis {
+  const max = Math.max(0, maxMicros);
+  const min = Math.min(0, minMicros);
+  if (max === 0 && min === 0) return { ticks: [0], domain: [0, 1], format: (v) => axisLabel(Math.round(v * MICROS_PER_UNIT), MICROS_PER_UNIT, currency) };
+  const step = niceStep((max - min) / (tickCount - 1));
+  const top = Math.ceil(max / step) * step;
+  const bottom = Math.floor(min / step) * step;
+  const ticks: number[] = [];
+  for (let t = bottom; t <= top + step / 2; t += step) ticks.push(Math.round(t) / MICROS_PER_UNIT);
+  return { ticks, domain: [bottom / MICROS_PER_UNIT, top / MICROS_PER_UNIT], format: (v) => axisLabel(Math.round(v * MICROS_PER_UNIT), step, currency) };
+}
+
+/** The smallest "nice" step (1, 2, 2.5, 5 × 10ⁿ micros, at least one micro) not below `raw`. */
+export function niceStep(raw: number): number {
+  if (!(raw > 1)) return 1;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * power >= raw) return Math.round(m * power);
+  return Math.round(10 * power);
+}
+
+const axisFormats = new Map<string, Intl.NumberFormat>();
+function axisFormat(currency: string, compact: boolean, digits: number): Intl.NumberFormat {
+  const key = `${currency}|${compact}|${digits}`;
+  let format = axisFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency: currency.toUpperCase(),
+      ...(compact ? { notation: 'compact', maximumFractionDigits: digits } : { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+    });
+    axisFormats.set(key, format);
+  }
+  return format;
+}
+
+function axisLabel(micros: Micros, stepMicros: number, currency: string): string {
+  const units = micros / MICROS_PER_UNIT;
+  if (stepMicros >= MICROS_PER_UNIT) {
+    // Whole currency units: compact (K, M) with the digits a step like 2.5K or 1.25M needs; Intl drops trailing zeros.
+    return axisFormat(currency, true, 2).format(units);
+  }
+  // Below one unit: enough decimals to tell the step apart (0.25 → 2, 0.002 → 3, 0.0025 → 4), at least 2.
+  const digits = Math.min(6, Math.max(2, decimalsOf(stepMicros)));
+  return axisFormat(currency, false, digits).format(units);
+}
+
+/** How many decimals (of a currency unit) a micro amount needs: 250000 → 2, 2000 → 3, 2500 → 4. */
+function decimalsOf(micros: number): number {
+  let digits = 6;
+  let value = Math.round(micros);
+  while (digits > 0 && value % 10 === 0) {
+    value /= 10;
+    digits--;
+  }
+  return digits;
+}
+
+// Built on first use, not when the module loads: the first Intl object of a page pays for ICU's start-up, and
+// that must not delay the dashboard's first request.
+let percentFormatCache: Intl.NumberFormat | undefined;
+const percentFormat = () => (percentFormatCache ??= new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 1 }));
+let changeFormatCache: Intl.NumberFormat | undefined;
+const changeFormat = () => (changeFormatCache ??= new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }));
+let relativeFormatCache: Intl.RelativeTimeFormat | undefined;
+const relativeFormat = () => (relativeFormatCache ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }));
+
+/** Rule 4: a part's share of a whole, "12.3%", "<0.1%", ">99.9%". */
+export function shareText(part: Micros, whole: Micros): string {
+  if (whole <= 0) return '—';
+  if (part === 0) return percentFormat().format(0);
+  const permille = Math.round((part * 1000) / whole) / 10; // one decimal of a percent, from integers
+  if (permille < 0.1) return `<${percentFormat().format(0.001)}`;
+  if (permille >= 100 && part < whole) return `>${percentFormat().format(0.999)}`;
+  return percentFormat().format(permille / 100);
+}
+
+/** The share as a number for bar widths (0–100). */
+export const sharePercent = (part: Micros, whole: Micros): number => (whole > 0 ? Math.min(100, Math.max(0, (part * 100) / whole)) : 0);
+
+/**
+ * Rule 5: the change from `previous` to `current`. `comparable` says whether the earlier period is fully
+ * covered by the history; when it is not (or it had nothing), the change is "new".
+ */
+export function changeText(current: Micros, previous: Micros, comparable = true): string {
+  if (current === 0 && previous === 0) return '—';
+  if (!comparable || previous === 0) return current === 0 ? '—' : 'new';
+  const change = Math.round(((current - previous) * 1000) / previous) / 10;
+  return `${change > 0 ? '+' : ''}${changeFormat().format(change)}%`;
+}
+
+export function relativeTime(iso: string | null, now = Date.now()): string {
+  if (!iso) return 'never';
+  // Never "in 3 days": a time after now means the clock was corrected since; its age is zero, not negative.
+  const seconds = Math.min(0, Math.round((Date.parse(iso) - now) / 1000));
+  const format = relativeFormat();
+  const abs = Math.abs(seconds);
+  if (abs < 60) return format.format(seconds, 'second');
+  if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86400) return format.format(Math.round(seconds / 3600), 'hour');
+  return format.format(Math.round(seconds / 86400), 'day');
+}
+
+export function localDateTime(iso: string): string {
+  return cachedDateFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}

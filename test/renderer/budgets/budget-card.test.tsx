@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createBridge } from '../../../src/shared/bridge';
+import type { AccountSummary, DashboardView } from '../../../src/shared/domain';
+import { BudgetCard } from '../../../src/renderer/budgets/BudgetCard';
+
+const account: AccountSummary = {
+  id: 'acc_1', name: 'Acme Prod', provider: 'openai', keyHint: 'sk-admin-…abcd', isDemo: false, lastSyncedAt: null, lastError: null, warning: null,
+  stale: false, syncing: false, monthToDateMicros: 401_220_000, todayMicros: 0, forecastMicros: null, budget: null, budgetUsedPercent: null, dataSince: null,
+};
+const view = { currency: 'usd', kpis: { budgetMicros: null, budgetUsedPercent: null } } as unknown as DashboardView;
+
+describe('BudgetCard', () => {
+  let invoke: ReturnType<typeof vi.fn<(channel: string, input: unknown) => Promise<unknown>>>;
+  beforeEach(() => {
+    invoke = vi.fn<(channel: string, input: unknown) => Promise<unknown>>(async () => ({ ok: true, value: { accountId: 'acc_1', budget: null, alerts: [] } }));
+    window.spendwatch = createBridge({ invoke, onEvent: () => undefined });
+    window.requestAnimationFrame = (cb) => setTimeout(() => cb(0), 0) as unknown as number;
+  });
+  afterEach(cleanup);
+
+  it('sets a budget in exact micros through the bridge', async () => {
+    render(<BudgetCard view={view} account={account} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Set a budget' }));
+    fireEvent.change(screen.getByLabelText('Monthly budget (USD)'), { target: { value: '$1,250.10' } });
+    fireEvent.change(screen.getByLabelText('Alert at (% of budget)'), { target: { value: '80, 50' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save budget' }));
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('setBudget', { accountId: 'acc_1', budget: { monthlyMicros: 1_250_100_000, thresholds: [80, 50], dailyMicros: null, projects: {} } }),
+    );
+  });
+
+  it('refuses a bad amount inline, saving nothing', () => {
+    render(<BudgetCard view={view} account={account} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Set a budget' }));
+    fireEvent.change(screen.getByLabelText('Monthly budget (USD)'), { target: { value: 'lots' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save budget' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/monthly budget in dollars/);
+    expect(invoke).not.toHaveBeenCalledWith('setBudget', expect.anything());
+  });
+
+  it('lets a budget be tried on the demo: labelled demo, computed on the demo month, never saved', async () => {
+    const demoView = { currency: 'usd', isDemo: true, kpis: { budgetMicros: null, budgetUsedPercent: null, monthToDateMicros: 250_000_000 } } as unknown as DashboardView;
+    render(<BudgetCard view={demoView} account={{ ...account, isDemo: true }} />);
+    expect(screen.queryByRole('button', { name: 'Set a budget' })).toBeNull();
+    expect(screen.getByText('Add an account to set a budget.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Try a budget on the demo' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Monthly budget (USD)'));
+    fireEvent.change(screen.getByLabelText('Monthly budget (USD)'), { target: { value: '1000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save budget' }));
+    await screen.findByText('25% used');
+    expect(screen.getByText('demo')).toBeTruthy();
+    expect(screen.getByText(/Demo only: not saved/)).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Change demo budget' })));
+    expect(invoke).not.toHaveBeenCalledWith('setBudget', expect.anything());
+  });
+
+  it('shows OpenAI spend controls for an OpenAI account only, not for an Anthropic one', async () => {
+    render(<BudgetCard view={view} account={account} />);
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('getSpendControls', expect.objectContaining({ accountId: 'acc_1' })));
+    cleanup();
+    invoke.mockClear();
+    render(<BudgetCard view={view} account={{ ...account, id: 'acc_2', provider: 'anthropic' }} />);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(invoke).not.toHaveBeenCalledWith('getSpendControls', expect.anything());
+  });
+
+  it('moves focus to the first invalid field', async () => {
+    render(<BudgetCard view={view} account={account} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Set a budget' }));
+    fireEvent.change(screen.getByLabelText('Alert at (% of budget)'), { target: { value: 'often' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save budget' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Monthly budget (USD)'));
+    expect(screen.getByText('Enter the monthly budget')).toBeTruthy();
+  });
+});
