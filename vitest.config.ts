@@ -10,7 +10,13 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/shared/**/*.test.ts', 'test/main/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/build/**/*.test.ts', 'test/contracts/**/*.test.ts'],
+          include: [
+            'test/shared/**/*.test.ts',
+            'test/main/**/*.test.ts',
+            'test/lint/**/*.test.ts',
+            'test/build/**/*.test.ts',
+            'test/contracts/**/*.test.ts',
+          ],
           // Runs only with the machine clock years ahead (node-2031).
           exclude: ['test/main/core/clock/**'],
           testTimeout: 30_000,

@@ -7,7 +7,10 @@ if (!gc) throw new Error('run with --expose-gc');
 const dataDir = process.env.SPENDWATCH_HOME!;
 gc();
 const before = process.memoryUsage();
-const core = createNodeSpendwatch({ dataDir, vault: { get: async () => null, set: async () => {}, delete: async () => false, probe: async () => {} } });
+const core = createNodeSpendwatch({
+  dataDir,
+  vault: { get: async () => null, set: async () => {}, delete: async () => false, probe: async () => {} },
+});
 const query = { accountId: 'all', range: '12m', groupBy: 'project' } as const;
 let t = performance.now();
 const view = core.queries.dashboard(query);

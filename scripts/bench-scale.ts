@@ -22,7 +22,12 @@ if (!shape) throw new Error(`unknown organisation "${which}" (mid, wide or ten)`
 
 if (!process.env.SPENDWATCH_BENCH_SESSION) {
   if (!canStartKeyringSession()) throw new Error('bench:scale needs dbus-run-session and gnome-keyring-daemon');
-  process.exit(await runInKeyringSession(process.argv[1], process.argv.slice(2), { SPENDWATCH_BENCH_SESSION: '1', NODE_OPTIONS: '--import=tsx' }));
+  process.exit(
+    await runInKeyringSession(process.argv[1], process.argv.slice(2), {
+      SPENDWATCH_BENCH_SESSION: '1',
+      NODE_OPTIONS: '--import=tsx',
+    }),
+  );
 }
 if (!existsSync('out/cli/spendwatch.cjs')) throw new Error('build the CLI first: npm run build:cli');
 
@@ -36,7 +41,10 @@ const env = { ...process.env, SPENDWATCH_HOME: home, NODE_OPTIONS: '' };
 function measured(args: string[], input = ''): Promise<{ ms: number; peakKb: number; stdout: string; code: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -45,7 +53,8 @@ function measured(args: string[], input = ''): Promise<{ ms: number; peakKb: num
     child.on('close', (code) => {
       const ms = performance.now() - started;
       const peakKb = Number(stderr.trim().split('\n').at(-1));
-      if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}: ${stdout.slice(0, 2000)} ${stderr.slice(-2000)}`));
+      if (code !== 0)
+        reject(new Error(`${args.join(' ')} exited ${code}: ${stdout.slice(0, 2000)} ${stderr.slice(-2000)}`));
       else resolve({ ms, peakKb, stdout, code: code ?? 0 });
     });
     child.stdin.end(input);
@@ -58,18 +67,28 @@ const org = scaleOrganisation(shape, now);
 const server = new FakeOpenAiServer({ [key]: org });
 const baseUrl = await server.start();
 const rowsPerDay = shape.projects * shape.lineItemsPerProject;
-console.log(`organisation "${which}": ${shape.projects} projects × ${shape.lineItemsPerProject} line items, ${rowsPerDay.toLocaleString('en-US')} cost rows a day, ${shape.days} days`);
+console.log(
+  `organisation "${which}": ${shape.projects} projects × ${shape.lineItemsPerProject} line items, ${rowsPerDay.toLocaleString('en-US')} cost rows a day, ${shape.days} days`,
+);
 
 try {
   await measured(cli('accounts', 'add', '--provider', 'openai', '--name', 'Scale', '--base-url', baseUrl), key);
   server.clearLog();
   const first = await measured(cli('sync', '--json'));
   const costRequests = server.requestsTo('/organization/costs');
-  console.log(`first sync: ${(first.ms / 1000).toFixed(1)} s, peak ${mb(first.peakKb)}, ${costRequests.length} Costs requests (limits ${[...new Set(costRequests.map((r) => r.query.get('limit')))].join(', ')})`);
+  console.log(
+    `first sync: ${(first.ms / 1000).toFixed(1)} s, peak ${mb(first.peakKb)}, ${costRequests.length} Costs requests (limits ${[...new Set(costRequests.map((r) => r.query.get('limit')))].join(', ')})`,
+  );
 
   const month = now.toISOString().slice(0, 7);
-  const wantMtd = expectedSumMicros(Object.entries(org.costs).filter(([day]) => day.startsWith(month)).flatMap(([, rows]) => rows.map((r) => r.value as string)));
-  const status = JSON.parse((await measured(cli('status', '--json'))).stdout) as { accounts: { monthToDate: { amount: string } }[] };
+  const wantMtd = expectedSumMicros(
+    Object.entries(org.costs)
+      .filter(([day]) => day.startsWith(month))
+      .flatMap(([, rows]) => rows.map((r) => r.value as string)),
+  );
+  const status = JSON.parse((await measured(cli('status', '--json'))).stdout) as {
+    accounts: { monthToDate: { amount: string } }[];
+  };
   const gotMtd = status.accounts[0].monthToDate.amount;
   const [units, fraction = ''] = gotMtd.split('.');
   const gotMicros = BigInt(units) * 1_000_000n + BigInt(`${fraction}000000`.slice(0, 6));
@@ -87,19 +106,30 @@ try {
   }
   const bareMs = median(bare);
   const statusMs = median(statusRuns);
-  console.log(`status --json: ${statusMs.toFixed(0)} ms against node -e 0 ${bareMs.toFixed(0)} ms: ${(statusMs / bareMs).toFixed(2)}×; peak ${mb(statusPeak)}`);
+  console.log(
+    `status --json: ${statusMs.toFixed(0)} ms against node -e 0 ${bareMs.toFixed(0)} ms: ${(statusMs / bareMs).toFixed(2)}×; peak ${mb(statusPeak)}`,
+  );
 
   const exported = await measured(cli('export', '--from', `${Object.keys(org.costs)[0]}`));
-  console.log(`export: ${exported.stdout.split('\n').length - 2} rows in ${(exported.ms / 1000).toFixed(1)} s, peak ${mb(exported.peakKb)}`);
+  console.log(
+    `export: ${exported.stdout.split('\n').length - 2} rows in ${(exported.ms / 1000).toFixed(1)} s, peak ${mb(exported.peakKb)}`,
+  );
 
   server.clearLog();
   const poll = await measured(cli('sync', '--json'));
-  console.log(`incremental poll: ${server.requestsTo('/organization/costs').length} Costs request(s), ${poll.ms.toFixed(0)} ms, peak ${mb(poll.peakKb)}`);
+  console.log(
+    `incremental poll: ${server.requestsTo('/organization/costs').length} Costs request(s), ${poll.ms.toFixed(0)} ms, peak ${mb(poll.peakKb)}`,
+  );
 
-  const dashboard = spawnSync(process.execPath, ['--import=tsx', '--expose-gc', 'scripts/bench-scale-dashboard.ts'], { env: { ...env, NODE_OPTIONS: '' }, encoding: 'utf8' });
+  const dashboard = spawnSync(process.execPath, ['--import=tsx', '--expose-gc', 'scripts/bench-scale-dashboard.ts'], {
+    env: { ...env, NODE_OPTIONS: '' },
+    encoding: 'utf8',
+  });
   process.stdout.write(dashboard.stdout);
   if (dashboard.status !== 0) throw new Error(dashboard.stderr);
-  console.log(`data dir on disk: ${spawnSync('du', ['-sh', join(home, 'history')], { encoding: 'utf8' }).stdout.split('\t')[0]}`);
+  console.log(
+    `data dir on disk: ${spawnSync('du', ['-sh', join(home, 'history')], { encoding: 'utf8' }).stdout.split('\t')[0]}`,
+  );
 } finally {
   server.contractViolations.length = 0;
   await server.stop();

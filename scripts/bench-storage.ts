@@ -20,8 +20,10 @@ import { MID_SIZE, lineItemName } from '../test/fake-openai/scale-organisations'
 const TODAY = '2026-11-21';
 const days = dayRange(addDays(TODAY, -(MID_SIZE.days - 1)), TODAY);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const time = (fn: () => void, runs = 7) => median(Array.from({ length: runs }, () => ((t) => (fn(), performance.now() - t))(performance.now())));
-const size = (dir: string) => readdirSync(dir, { recursive: true }).reduce((sum, f) => sum + statSync(join(dir, String(f))).size, 0);
+const time = (fn: () => void, runs = 7) =>
+  median(Array.from({ length: runs }, () => ((t) => (fn(), performance.now() - t))(performance.now())));
+const size = (dir: string) =>
+  readdirSync(dir, { recursive: true }).reduce((sum, f) => sum + statSync(join(dir, String(f))).size, 0);
 
 function rowsFor(day: string, d: number, bump = 0): CostRow[] {
   const rows: CostRow[] = [];
@@ -29,8 +31,16 @@ function rowsFor(day: string, d: number, bump = 0): CostRow[] {
     for (let l = 0; l < MID_SIZE.lineItemsPerProject; l++) {
       const cents = ((d * 31 + p * 7 + l * 13) % 9000) + 1 + bump;
       const tail = String((d * 17 + p * 5 + l * 3) % 1_000_000).padStart(6, '0');
-      const amount = parseExact(`${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}${tail}00000000000000000000000000000001`);
-      rows.push({ projectId: `proj_${String(p).padStart(3, '0')}`, lineItem: lineItemName(l), amount, currency: 'usd', quantity: cents * 1000 });
+      const amount = parseExact(
+        `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}${tail}00000000000000000000000000000001`,
+      );
+      rows.push({
+        projectId: `proj_${String(p).padStart(3, '0')}`,
+        lineItem: lineItemName(l),
+        amount,
+        currency: 'usd',
+        quantity: cents * 1000,
+      });
     }
   }
   void day;
@@ -47,7 +57,10 @@ const thisMonth = monthOf(TODAY);
   const dir = mkdtempSync(join(tmpdir(), 'sw-storage-a-'));
   const path = join(dir, 'history.sqlite');
   const db = HistoryDatabase.open(path, { create: true });
-  db.write(new Map([...year].map(([day, rows]): [string, DayWrite] => [day, { rows, summary: summarise(rows) }])), new Map());
+  db.write(
+    new Map([...year].map(([day, rows]): [string, DayWrite] => [day, { rows, summary: summarise(rows) }])),
+    new Map(),
+  );
   db.close();
   const statusRead = time(() => {
     const fresh = HistoryDatabase.open(path, { create: false });
@@ -64,10 +77,22 @@ const thisMonth = monthOf(TODAY);
   const pollWrite = time(() => {
     const fresh = HistoryDatabase.open(path, { create: false });
     bump++;
-    fresh.write(new Map(days.slice(-4).map((day, i): [string, DayWrite] => [day, ((rows) => ({ rows, summary: summarise(rows) }))(rowsFor(day, days.length - 4 + i, bump))])), new Map());
+    fresh.write(
+      new Map(
+        days
+          .slice(-4)
+          .map((day, i): [string, DayWrite] => [
+            day,
+            ((rows) => ({ rows, summary: summarise(rows) }))(rowsFor(day, days.length - 4 + i, bump)),
+          ]),
+      ),
+      new Map(),
+    );
     fresh.close();
   });
-  console.log(`A. SQLite: status read ${statusRead.toFixed(1)} ms; 12-month read ${yearRead.toFixed(1)} ms; poll write ${pollWrite.toFixed(1)} ms; ${(size(dir) / 2 ** 20).toFixed(1)} MB on disk`);
+  console.log(
+    `A. SQLite: status read ${statusRead.toFixed(1)} ms; 12-month read ${yearRead.toFixed(1)} ms; poll write ${pollWrite.toFixed(1)} ms; ${(size(dir) / 2 ** 20).toFixed(1)} MB on disk`,
+  );
 }
 
 // B. JSON month files with per-day summary files
@@ -79,20 +104,41 @@ const thisMonth = monthOf(TODAY);
       Object.fromEntries(
         [...summaries].map(([day, s]) => [
           day,
-          { total: exactToDecimal(s.total), p: Object.fromEntries([...s.byProject].map(([k, v]) => [k, exactToDecimal(v)])), l: Object.fromEntries([...s.byLineItem].map(([k, v]) => [k, exactToDecimal(v)])), m: Object.fromEntries([...s.byModel].map(([k, v]) => [k, exactToDecimal(v)])) },
+          {
+            total: exactToDecimal(s.total),
+            p: Object.fromEntries([...s.byProject].map(([k, v]) => [k, exactToDecimal(v)])),
+            l: Object.fromEntries([...s.byLineItem].map(([k, v]) => [k, exactToDecimal(v)])),
+            m: Object.fromEntries([...s.byModel].map(([k, v]) => [k, exactToDecimal(v)])),
+          },
         ]),
       ),
     );
   const rowsJson = (month: string, monthDays: string[], rows: Map<string, CostRow[]>) =>
-    JSON.stringify({ version: 2, month, costs: Object.fromEntries(monthDays.map((day) => [day, rows.get(day)!.map((r) => [r.projectId, r.lineItem, exactToDecimal(r.amount), r.quantity, r.currency])])), usage: {} });
+    JSON.stringify({
+      version: 2,
+      month,
+      costs: Object.fromEntries(
+        monthDays.map((day) => [
+          day,
+          rows.get(day)!.map((r) => [r.projectId, r.lineItem, exactToDecimal(r.amount), r.quantity, r.currency]),
+        ]),
+      ),
+      usage: {},
+    });
   const writeMonth = (month: string, rows: Map<string, CostRow[]>) => {
     const monthDays = byMonth.get(month)!;
     writeFileAtomic(join(dir, `${month}.json`), rowsJson(month, monthDays, rows));
-    writeFileAtomic(join(dir, `${month}.summary.json`), summaryJson(new Map(monthDays.map((day) => [day, summarise(rows.get(day)!)]))));
+    writeFileAtomic(
+      join(dir, `${month}.summary.json`),
+      summaryJson(new Map(monthDays.map((day) => [day, summarise(rows.get(day)!)]))),
+    );
   };
   for (const month of byMonth.keys()) writeMonth(month, year);
   const readSummary = (month: string) => {
-    const parsed = JSON.parse(readFileSync(join(dir, `${month}.summary.json`), 'utf8')) as Record<string, { total: string; p: Record<string, string>; l: Record<string, string>; m: Record<string, string> }>;
+    const parsed = JSON.parse(readFileSync(join(dir, `${month}.summary.json`), 'utf8')) as Record<
+      string,
+      { total: string; p: Record<string, string>; l: Record<string, string>; m: Record<string, string> }
+    >;
     for (const s of Object.values(parsed)) {
       parseExact(s.total);
       for (const dim of [s.p, s.l, s.m]) for (const v of Object.values(dim)) parseExact(v);
@@ -112,5 +158,7 @@ const thisMonth = monthOf(TODAY);
     for (const [i, day] of days.slice(-4).entries()) rows.set(day, rowsFor(day, days.length - 4 + i, bump));
     writeMonth(thisMonth, rows);
   });
-  console.log(`B. JSON files + summaries: status read ${statusRead.toFixed(1)} ms (floor); 12-month read ${yearRead.toFixed(1)} ms; poll write ${pollWrite.toFixed(1)} ms; ${(size(dir) / 2 ** 20).toFixed(1)} MB on disk`);
+  console.log(
+    `B. JSON files + summaries: status read ${statusRead.toFixed(1)} ms (floor); 12-month read ${yearRead.toFixed(1)} ms; poll write ${pollWrite.toFixed(1)} ms; ${(size(dir) / 2 ** 20).toFixed(1)} MB on disk`,
+  );
 }

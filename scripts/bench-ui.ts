@@ -68,9 +68,21 @@ export function seedBenchDataDir(): string {
       keyHint: 'sk-admin-…bnch',
       history: {
         from: addDays(today, -365),
-        costs: (_day, d) => Array.from({ length: 20 }, (_, p) => Array.from({ length: 6 }, (_, l) => costRow(`proj_${p}`, `model-${l}, input`, ((d * 31 + p * 17 + l * 7) % 5000) * 1000 + 1))).flat(),
+        costs: (_day, d) =>
+          Array.from({ length: 20 }, (_, p) =>
+            Array.from({ length: 6 }, (_, l) =>
+              costRow(`proj_${p}`, `model-${l}, input`, ((d * 31 + p * 17 + l * 7) % 5000) * 1000 + 1),
+            ),
+          ).flat(),
         // Usage too, so a range switch redraws the usage chart as it does on a real account.
-        usage: (_day, d) => Array.from({ length: 6 }, (_, m) => ({ model: `model-${m}`, inputTokens: ((d * 13 + m * 7) % 900) * 1000, outputTokens: ((d * 7 + m * 3) % 500) * 1000, cachedTokens: 0, requests: 50 + ((d + m) % 40) })),
+        usage: (_day, d) =>
+          Array.from({ length: 6 }, (_, m) => ({
+            model: `model-${m}`,
+            inputTokens: ((d * 13 + m * 7) % 900) * 1000,
+            outputTokens: ((d * 7 + m * 3) % 500) * 1000,
+            cachedTokens: 0,
+            requests: 50 + ((d + m) % 40),
+          })),
         projects: Object.fromEntries(Array.from({ length: 20 }, (_, p) => [`proj_${p}`, `Project ${p}`])),
       },
     },
@@ -106,7 +118,11 @@ const markTime = (name: string) => MARK_TIME.replaceAll('NAME', JSON.stringify(n
 
 // SPENDWATCH_BENCH_DATA_DIR: a data dir synced by `npm run bench:scale` (kept with SPENDWATCH_BENCH_KEEP=1), to
 // measure on a real organisation's year instead of the seeded one.
-const harness = await startHarness({ dataDir: process.env.SPENDWATCH_BENCH_DATA_DIR ?? seedBenchDataDir(), vault: new FakeKeychain(), cacheAssets: true });
+const harness = await startHarness({
+  dataDir: process.env.SPENDWATCH_BENCH_DATA_DIR ?? seedBenchDataDir(),
+  vault: new FakeKeychain(),
+  cacheAssets: true,
+});
 const profile = mkdtempSync(join(tmpdir(), 'sw-bench-ui-profile-'));
 const browser = await launchChromiumWithProfile(profile, { width: 1280, height: 900 });
 try {
@@ -138,14 +154,30 @@ try {
   const bars = await page.locator('[data-testid="daily-chart"] rect.recharts-bar-rectangle').count();
   const series = await page.locator('[aria-labelledby="daily-title"] .chart-legend li').count();
   const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
-  console.log(`renderer build measured: out/renderer from electron-vite build, ${rendererMinified() ? 'minified' : 'NOT minified'}`);
+  console.log(
+    `renderer build measured: out/renderer from electron-vite build, ${rendererMinified() ? 'minified' : 'NOT minified'}`,
+  );
   console.log(`initial renderer JavaScript: ${(initialJsGzip() / 1024).toFixed(1)} KB gzip`);
-  console.log(`machine load while measuring (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${availableParallelism()} cores`);
-  console.log(`first dashboard paint from cached history: median ${median(steady).toFixed(0)} ms (loads ${WARM_UP + 1}–${LOADS}: ${list(steady)})`);
-  console.log(`  the ${WARM_UP} warm-up loads before them (not a target; the first also read the history from disk): ${list(paints.slice(0, WARM_UP))}`);
-  console.log(`breakdowns and billing history rendered too (not a target): median ${median(steadySections).toFixed(0)} ms (of ${list(steadySections)})`);
-  console.log(`range switch 30 days ↔ 12 months, 20 projects stacked as ${series} series (${bars} bars at 30 days): median ${median(switches).toFixed(0)} ms (of ${list(switches)})`);
-  console.log(`  the usage chart below it redrawn too (6 models; not a target): median ${median(bothCharts).toFixed(0)} ms (of ${list(bothCharts)})`);
+  console.log(
+    `machine load while measuring (1, 5, 15 min): ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')} on ${availableParallelism()} cores`,
+  );
+  console.log(
+    `first dashboard paint from cached history: median ${median(steady).toFixed(0)} ms (loads ${WARM_UP + 1}–${LOADS}: ${list(steady)})`,
+  );
+  console.log(
+    `  the ${WARM_UP} warm-up loads before them (not a target; the first also read the history from disk): ${list(paints.slice(0, WARM_UP))}`,
+  );
+  console.log(
+    `breakdowns and billing history rendered too (not a target): median ${median(steadySections).toFixed(0)} ms (of ${list(steadySections)})`,
+  );
+  console.log(
+    `range switch 30 days ↔ 12 months, 20 projects stacked as ${series} series (${bars} bars at 30 days): median ${median(switches).toFixed(0)} ms (of ${list(switches)})`,
+  );
+  console.log(
+    `  the usage chart below it redrawn too (6 models; not a target): median ${median(bothCharts).toFixed(0)} ms (of ${list(bothCharts)})`,
+  );
 } finally {
   await browser.close();
   await harness.close();

@@ -7,7 +7,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, dayRange } from '../src/shared/dates';
-import { breakdown, dailySeries, forecast, monthlyTotals, monthToDate, type HistoryView } from '../src/main/core/aggregate/aggregations';
+import {
+  breakdown,
+  dailySeries,
+  forecast,
+  monthlyTotals,
+  monthToDate,
+  type HistoryView,
+} from '../src/main/core/aggregate/aggregations';
 import { AccountHistory } from '../src/main/core/history/account-history';
 import { HistoryStore } from '../src/main/core/history/history-store';
 import type { CostRow } from '../src/main/core/history/types';
@@ -31,7 +38,11 @@ function rowsForDay(day: string, lineItems = 60, projects = 20): CostRow[] {
   for (let p = 0; p < projects; p++) {
     for (let l = 0; l < lineItems; l++) {
       // Like OpenAI's amounts, with digits below the micro-dollar (here nano-dollars), so sums need the exact path.
-      const row = costRow(`proj_${p}`, `model-${l % 15}, ${l < 30 ? 'input' : 'output'} ${l}`, ((seed * 31 + p * 7 + l * 13) % 90_000) + 1);
+      const row = costRow(
+        `proj_${p}`,
+        `model-${l % 15}, ${l < 30 ? 'input' : 'output'} ${l}`,
+        ((seed * 31 + p * 7 + l * 13) % 90_000) + 1,
+      );
       rows.push({ ...row, amount: row.amount + BigInt((seed + p * 3 + l) % 1000) * NANO });
     }
   }
@@ -62,7 +73,9 @@ function benchAggregation(): void {
     runs.push(performance.now() - t);
   }
   console.log(`aggregation, 365 days × 60 line items × 20 projects (${(365 * 1200).toLocaleString('en-US')} rows):`);
-  console.log(`  first view (builds per-day summaries): ${cold.toFixed(1)} ms; median of 30 warm views: ${median(runs).toFixed(2)} ms`);
+  console.log(
+    `  first view (builds per-day summaries): ${cold.toFixed(1)} ms; median of 30 warm views: ${median(runs).toFixed(2)} ms`,
+  );
 }
 
 function benchHistoryWrites(): void {
@@ -78,12 +91,21 @@ function benchHistoryWrites(): void {
     let files = 0;
     for (let poll = 0; poll < 15; poll++) {
       const recent = dayRange(addDays(TODAY, -3), TODAY);
-      history.replaceCosts(new Map(recent.map((d) => [d, rowsForDay(d, 20, 5).map((r) => ({ ...r, amount: r.amount + microsToExact(poll + 1) }))])));
+      history.replaceCosts(
+        new Map(
+          recent.map((d) => [
+            d,
+            rowsForDay(d, 20, 5).map((r) => ({ ...r, amount: r.amount + microsToExact(poll + 1) })),
+          ]),
+        ),
+      );
       const t = performance.now();
       files = store.save('acc_bench');
       runs.push(performance.now() - t);
     }
-    console.log(`  ${String(months).padStart(2)} months of history: median ${median(runs).toFixed(2)} ms, ${files} day(s) written per poll`);
+    console.log(
+      `  ${String(months).padStart(2)} months of history: median ${median(runs).toFixed(2)} ms, ${files} day(s) written per poll`,
+    );
   }
 }
 
@@ -103,7 +125,9 @@ async function benchRequests(): Promise<void> {
   server.clearLog();
   const first = await core.services.sync.syncAll();
   const second = await core.services.sync.syncAll();
-  console.log(`requests: first sync (12-month backfill, costs + projects + usage) ${first.results[0].requests}; incremental poll ${second.results[0].requests}`);
+  console.log(
+    `requests: first sync (12-month backfill, costs + projects + usage) ${first.results[0].requests}; incremental poll ${second.results[0].requests}`,
+  );
   server.contractViolations.length = 0;
   await server.stop();
 }

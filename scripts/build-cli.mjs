@@ -41,7 +41,9 @@ const loadedOnFirstUse = {
   setup(builder) {
     for (const [index, { module, importer }] of ON_FIRST_USE.entries()) {
       const filter = new RegExp(`^${module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
-      builder.onResolve({ filter }, (args) => (importer.test(args.importer) ? { path: String(index), namespace: 'on-first-use' } : undefined));
+      builder.onResolve({ filter }, (args) =>
+        importer.test(args.importer) ? { path: String(index), namespace: 'on-first-use' } : undefined,
+      );
     }
     builder.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({
       contents: `export default new Proxy({}, { get: (_, key) => require(${JSON.stringify(ON_FIRST_USE[Number(args.path)].module)})[key] });`,
@@ -71,9 +73,15 @@ const englishZodMessagesOnly = {
   name: 'english-zod-messages-only',
   setup(builder) {
     builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'english-only', pluginData: args.resolveDir } : undefined,
+      /node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: 'zod-locales', namespace: 'english-only', pluginData: args.resolveDir }
+        : undefined,
     );
-    builder.onLoad({ filter: /.*/, namespace: 'english-only' }, (args) => ({ contents: "export { default as en } from '../locales/en.js';", resolveDir: args.pluginData, loader: 'js' }));
+    builder.onLoad({ filter: /.*/, namespace: 'english-only' }, (args) => ({
+      contents: "export { default as en } from '../locales/en.js';",
+      resolveDir: args.pluginData,
+      loader: 'js',
+    }));
   },
 };
 
@@ -90,7 +98,11 @@ await Promise.all([
     define: { 'import.meta.url': '__spendwatchCliUrl' },
     banner: { js: 'const __spendwatchCliUrl = require("node:url").pathToFileURL(__filename).href;' },
   }),
-  build({ ...common, stdin: { contents: "module.exports = require('undici');", resolveDir: '.', loader: 'js' }, outfile: 'out/cli/undici.cjs' }),
+  build({
+    ...common,
+    stdin: { contents: "module.exports = require('undici');", resolveDir: '.', loader: 'js' },
+    outfile: 'out/cli/undici.cjs',
+  }),
 ]);
 
 // The entry the installed app and bin/spendwatch.cjs run: Node's on-disk compile cache first (Node >= 22.1, and

@@ -15,8 +15,12 @@ if (!process.env.SPENDWATCH_HARNESS_BUILT) {
 }
 
 if (!process.env.DBUS_SESSION_BUS_ADDRESS && canStartKeyringSession()) {
-  process.stderr.write('dev:browser: no D-Bus session bus here; using a throwaway unlocked gnome-keyring for this run.\n');
-  process.exit(await runInKeyringSession('scripts/dev-browser.mjs', process.argv.slice(2), { SPENDWATCH_HARNESS_BUILT: '1' }));
+  process.stderr.write(
+    'dev:browser: no D-Bus session bus here; using a throwaway unlocked gnome-keyring for this run.\n',
+  );
+  process.exit(
+    await runInKeyringSession('scripts/dev-browser.mjs', process.argv.slice(2), { SPENDWATCH_HARNESS_BUILT: '1' }),
+  );
 }
 
 const harness = spawn('node_modules/.bin/tsx', ['test/harness/main.ts'], { stdio: 'inherit' });

@@ -5,7 +5,10 @@ import type { SecretVault } from '../../src/main/core/ports';
 import { startHarness } from '../../test/harness/harness-server';
 import { launchChromium } from '../../test/support/chromium';
 
-export async function forEachScreen(options: { dataDir: string; vault: SecretVault }, shoot: (page: Page, variant: string, harnessUrl: string) => Promise<void>): Promise<void> {
+export async function forEachScreen(
+  options: { dataDir: string; vault: SecretVault },
+  shoot: (page: Page, variant: string, harnessUrl: string) => Promise<void>,
+): Promise<void> {
   const browser = await launchChromium();
   const harness = await startHarness(options);
   try {

@@ -10,7 +10,11 @@ await page.getByRole('button', { name: 'Add a payment method' }).click();
 await page.getByLabel('Cardholder name').fill('Ada Lovelace');
 await page.getByLabel('Card number').fill('4242 4242 4242 4241');
 await page.getByRole('button', { name: 'Save payment method' }).click();
-await page.screenshot({ path: out.replace('.png', '-invalid.png'), fullPage: false, clip: { x: 0, y: 0, width: 1280, height: 1000 } });
+await page.screenshot({
+  path: out.replace('.png', '-invalid.png'),
+  fullPage: false,
+  clip: { x: 0, y: 0, width: 1280, height: 1000 },
+});
 const now = new Date();
 const next = new Date(now.getFullYear(), now.getMonth() + 1, 1);
 await page.getByLabel('Card number').fill('4242424242424242');

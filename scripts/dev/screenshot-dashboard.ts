@@ -26,7 +26,9 @@ for (const [name, dataDir] of [
       const bar = page.locator('[data-testid="daily-chart"] .recharts-bar-rectangle').nth(-3);
       await bar.hover();
       await page.locator('.chart-tooltip').first().waitFor();
-      await page.locator('[data-testid="daily-chart"]').screenshot({ path: join(out, `${name}-${scheme}-${width}-tooltip.png`) });
+      await page
+        .locator('[data-testid="daily-chart"]')
+        .screenshot({ path: join(out, `${name}-${scheme}-${width}-tooltip.png`) });
       await page.getByRole('button', { name: /^Alerts/ }).click();
       await page.screenshot({ path: join(out, `${name}-${scheme}-${width}-alerts.png`) });
       await page.keyboard.press('Escape');

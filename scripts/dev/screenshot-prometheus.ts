@@ -25,16 +25,36 @@ const creds = mkdtempSync(join(tmpdir(), 'sw-creds-'));
 writeFileSync(join(creds, 'openai-Acme'), key);
 chmodSync(join(creds, 'openai-Acme'), 0o600);
 
-const freePort = () => new Promise<number>((done) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => done(p)); }); });
+const freePort = () =>
+  new Promise<number>((done) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => done(p));
+    });
+  });
 const servePort = await freePort();
-const serve = spawn('node', ['bin/spendwatch.cjs', 'serve', '--listen', `127.0.0.1:${servePort}`, '--credentials'], { env: { ...process.env, SPENDWATCH_HOME: dataDir, CREDENTIALS_DIRECTORY: creds }, stdio: ['ignore', 'inherit', 'inherit'] });
+const serve = spawn('node', ['bin/spendwatch.cjs', 'serve', '--listen', `127.0.0.1:${servePort}`, '--credentials'], {
+  env: { ...process.env, SPENDWATCH_HOME: dataDir, CREDENTIALS_DIRECTORY: creds },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
 const promPort = await freePort();
 const promDir = mkdtempSync(join(tmpdir(), 'sw-promdata-'));
-writeFileSync(join(promDir, 'prometheus.yml'), `global: { scrape_interval: 2s, evaluation_interval: 2s }
+writeFileSync(
+  join(promDir, 'prometheus.yml'),
+  `global: { scrape_interval: 2s, evaluation_interval: 2s }
 rule_files: ['${resolve('deploy/prometheus/spendwatch.rules.yml')}']
 scrape_configs: [{ job_name: spendwatch, static_configs: [{ targets: ['127.0.0.1:${servePort}'] }] }]
-`);
-const prom = spawn('prometheus', [`--config.file=${join(promDir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(promDir, 'data')}`, `--web.listen-address=127.0.0.1:${promPort}`], { stdio: 'ignore' });
+`,
+);
+const prom = spawn(
+  'prometheus',
+  [
+    `--config.file=${join(promDir, 'prometheus.yml')}`,
+    `--storage.tsdb.path=${join(promDir, 'data')}`,
+    `--web.listen-address=127.0.0.1:${promPort}`,
+  ],
+  { stdio: 'ignore' },
+);
 await new Promise((r) => setTimeout(r, 25_000));
 const browser = await launchChromium();
 for (const scheme of ['light', 'dark'] as const) {

@@ -3,7 +3,10 @@ import { launchChromium } from '../../test/support/chromium';
 
 const [url, out, label, scheme] = process.argv.slice(2);
 const browser = await launchChromium();
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: (scheme as 'dark' | 'light') ?? 'light' });
+const page = await browser.newPage({
+  viewport: { width: 1280, height: 900 },
+  colorScheme: (scheme as 'dark' | 'light') ?? 'light',
+});
 await page.goto(url);
 await page.getByRole('button', { name: label, exact: true }).click();
 await page.waitForTimeout(1200);

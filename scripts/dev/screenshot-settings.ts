@@ -34,7 +34,10 @@ for (const [name, dataDir] of [
         await page.waitForTimeout(300);
         const overflow = (await page.evaluate(OVERFLOWS)) as string[];
         if (overflow.length) console.log(`overflow ${name} ${section} ${scheme} ${width}:`, overflow.slice(0, 5));
-        await page.screenshot({ path: join(out, `settings-${name}-${section}-${scheme}-${width}.png`), fullPage: true });
+        await page.screenshot({
+          path: join(out, `settings-${name}-${section}-${scheme}-${width}.png`),
+          fullPage: true,
+        });
       }
       await page.close();
     }

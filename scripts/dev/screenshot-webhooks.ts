@@ -36,7 +36,10 @@ await forEachScreen({ dataDir, vault }, async (page, variant, url) => {
   await section.getByText(/Delivered to/).waitFor();
   await page.getByLabel('Webhook URL').fill('http://hooks.example.com/x');
   await page.getByRole('button', { name: 'Add webhook' }).click();
-  await section.getByText(/Plain http:\/\/ is refused/).first().waitFor();
+  await section
+    .getByText(/Plain http:\/\/ is refused/)
+    .first()
+    .waitFor();
   await page.screenshot({ path: join(out, `webhooks-${variant}.png`), fullPage: true });
 });
 await Promise.all([server.stop(), good.stop(), bad.stop()]);

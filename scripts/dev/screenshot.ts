@@ -2,7 +2,10 @@
 import { launchChromium } from '../../test/support/chromium';
 const [url, out, scheme] = process.argv.slice(2);
 const b = await launchChromium();
-const p = await b.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: (scheme as 'dark' | 'light') ?? 'light' });
+const p = await b.newPage({
+  viewport: { width: 1280, height: 900 },
+  colorScheme: (scheme as 'dark' | 'light') ?? 'light',
+});
 p.on('console', (m) => console.log('console:', m.type(), m.text()));
 p.on('pageerror', (e) => console.log('pageerror:', e.message));
 await p.goto(url);

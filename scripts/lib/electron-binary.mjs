@@ -13,12 +13,16 @@ export function installedElectronBinary() {
   const dir = electronPackageDir();
   const pathFile = join(dir, 'path.txt');
   if (!existsSync(pathFile)) return null;
-  const binary = join(process.env.ELECTRON_OVERRIDE_DIST_PATH || join(dir, 'dist'), readFileSync(pathFile, 'utf8').trim());
+  const binary = join(
+    process.env.ELECTRON_OVERRIDE_DIST_PATH || join(dir, 'dist'),
+    readFileSync(pathFile, 'utf8').trim(),
+  );
   return existsSync(binary) ? binary : null;
 }
 
 /** Set by npm, CI or the user: Electron's own switch for "do not download the binary". */
-export const skipRequested = () => ['1', 'true', 'yes'].includes(String(process.env.ELECTRON_SKIP_BINARY_DOWNLOAD ?? '').toLowerCase());
+export const skipRequested = () =>
+  ['1', 'true', 'yes'].includes(String(process.env.ELECTRON_SKIP_BINARY_DOWNLOAD ?? '').toLowerCase());
 
 // Why the last install attempt left no binary, kept for `npm start` to repeat (node_modules goes with it).
 const noteFile = () => join(electronPackageDir(), '..', '.cache', 'spendwatch', 'electron-install.txt');

@@ -15,7 +15,10 @@ export function runInKeyringSession(script, args, env = {}) {
   const quoted = [script, ...args].map((a) => `'${String(a).replace(/'/g, "'\\''")}'`).join(' ');
   const inner = `printf spendwatch-test | XDG_DATA_HOME='${keyrings}' gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node ${quoted}`;
   return new Promise((resolve) => {
-    const child = spawn('dbus-run-session', ['--', 'sh', '-c', inner], { stdio: 'inherit', env: { ...process.env, ...env } });
+    const child = spawn('dbus-run-session', ['--', 'sh', '-c', inner], {
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    });
     const forward = (signal) => child.kill(signal);
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);

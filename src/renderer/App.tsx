@@ -41,5 +41,7 @@ export function App() {
       </Suspense>
     );
   }
-  return <Dashboard key={route.params.get('account') ?? 'all'} initialAccountId={route.params.get('account') ?? undefined} />;
+  return (
+    <Dashboard key={route.params.get('account') ?? 'all'} initialAccountId={route.params.get('account') ?? undefined} />
+  );
 }

@@ -11,7 +11,13 @@ const root = resolve('src/renderer');
 const cspMeta = (): Plugin => ({
   name: 'spendwatch-csp-meta',
   apply: 'build',
-  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY },
+      injectTo: 'head-prepend',
+    },
+  ],
 });
 
 /**
@@ -21,7 +27,10 @@ const cspMeta = (): Plugin => ({
  */
 const intlWarmUp = (): Plugin => ({
   name: 'spendwatch-intl-warm-up',
-  transformIndexHtml: { order: 'post', handler: () => [{ tag: 'script', attrs: { src: './intl-warm-up.js' }, injectTo: 'body' }] },
+  transformIndexHtml: {
+    order: 'post',
+    handler: () => [{ tag: 'script', attrs: { src: './intl-warm-up.js' }, injectTo: 'body' }],
+  },
 });
 
 export default defineConfig({

@@ -22,11 +22,14 @@ export const MATCH_TOLERANCE_MICROS = 10_000;
 export const SETTLE_DAYS = 3;
 
 const amountSchema = z.lazy(() =>
-  z.number().int().refine(Number.isSafeInteger, 'amount out of range').min(0, 'Amounts cannot be negative').max(MAX_INVOICE_MICROS, 'Amount too large'),
+  z
+    .number()
+    .int()
+    .refine(Number.isSafeInteger, 'amount out of range')
+    .min(0, 'Amounts cannot be negative')
+    .max(MAX_INVOICE_MICROS, 'Amount too large'),
 );
-const daySchema = z.lazy(() =>
-  utcDaySchema.refine(isUtcDay, 'Not a calendar date'),
-);
+const daySchema = z.lazy(() => utcDaySchema.refine(isUtcDay, 'Not a calendar date'));
 const monthSchema = z.lazy(() =>
   utcMonthSchema.refine((m) => Number(m.slice(5, 7)) >= 1 && Number(m.slice(5, 7)) <= 12, 'Not a calendar month'),
 );
@@ -37,12 +40,13 @@ const textSchema = (max: number) =>
     .trim()
     .max(max, `Use at most ${max} characters`)
     // Controls, C1 controls and bidi overrides (which make text display as something else) are refused.
-    // eslint-disable-next-line no-control-regex
-    .refine((t) => !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(t), 'Remove control characters');
+    .refine(
+      // eslint-disable-next-line no-control-regex
+      (t) => !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(t),
+      'Remove control characters',
+    );
 
-export const invoiceStatusSchema = z.lazy(() =>
-  z.enum(['paid', 'failed', 'refunded']),
-);
+export const invoiceStatusSchema = z.lazy(() => z.enum(['paid', 'failed', 'refunded']));
 export type InvoiceStatus = z.infer<typeof invoiceStatusSchema>;
 
 export const invoiceInputSchema = z.lazy(() =>
@@ -62,10 +66,15 @@ export const invoiceInputSchema = z.lazy(() =>
       totalMicros: amountSchema,
       status: invoiceStatusSchema.default('paid'),
     })
-    .refine((i) => i.subtotalMicros === null || Math.abs(i.subtotalMicros + i.taxMicros - i.creditsMicros - i.totalMicros) <= MATCH_TOLERANCE_MICROS, {
-      message: 'Subtotal + tax − credits must equal the total',
-      path: ['totalMicros'],
-    })
+    .refine(
+      (i) =>
+        i.subtotalMicros === null ||
+        Math.abs(i.subtotalMicros + i.taxMicros - i.creditsMicros - i.totalMicros) <= MATCH_TOLERANCE_MICROS,
+      {
+        message: 'Subtotal + tax − credits must equal the total',
+        path: ['totalMicros'],
+      },
+    )
     // Without a typed subtotal it is total − tax + credits: that must not be negative (tax larger than the total).
     .refine((i) => i.subtotalMicros !== null || i.totalMicros - i.taxMicros + i.creditsMicros >= 0, {
       message: 'The tax is more than the total plus credits: the subtotal would be negative',
@@ -98,12 +107,8 @@ export const invoiceSchema = z.lazy(() =>
 );
 export type Invoice = z.infer<typeof invoiceSchema>;
 
-export const contactChannelSchema = z.lazy(() =>
-  z.enum(['email', 'chat', 'help-center', 'phone', 'other']),
-);
-export const caseStateSchema = z.lazy(() =>
-  z.enum(['open', 'resolved-refund', 'resolved-no-change']),
-);
+export const contactChannelSchema = z.lazy(() => z.enum(['email', 'chat', 'help-center', 'phone', 'other']));
+export const caseStateSchema = z.lazy(() => z.enum(['open', 'resolved-refund', 'resolved-no-change']));
 export type CaseState = z.infer<typeof caseStateSchema>;
 
 export const caseContactInputSchema = z.lazy(() =>
@@ -143,9 +148,7 @@ export const supportCaseSchema = z.lazy(() =>
 );
 export type SupportCase = z.infer<typeof supportCaseSchema>;
 
-export const reconciliationStatusSchema = z.lazy(() =>
-  z.enum(['matched', 'discrepancy', 'no-invoice', 'not-final']),
-);
+export const reconciliationStatusSchema = z.lazy(() => z.enum(['matched', 'discrepancy', 'no-invoice', 'not-final']));
 export type ReconciliationStatus = z.infer<typeof reconciliationStatusSchema>;
 
 export const explanationKindSchema = z.lazy(() =>

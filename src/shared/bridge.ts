@@ -3,14 +3,7 @@
  * a loopback WebSocket in the browser harness). Only plain data crosses; no event objects leak.
  */
 import { channels, isEventName } from './ipc-channels';
-import type {
-  Channel,
-  ChannelInput,
-  ChannelOutput,
-  EventName,
-  EventPayload,
-  IpcResult,
-} from './ipc-contract';
+import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload, IpcResult } from './ipc-contract';
 
 export type SpendwatchBridge = {
   [C in Channel]: (input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>;

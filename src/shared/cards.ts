@@ -70,7 +70,8 @@ export function cardNumberProblem(input: string): string | null {
   if (/[^\d\s-]/.test(input)) return 'Use digits only.';
   const d = digitsOnly(input);
   const brand = detectBrand(d);
-  if (!LENGTHS[brand].includes(d.length)) return `${BRAND_NAMES[brand]} numbers have ${LENGTHS[brand].join(' or ')} digits.`;
+  if (!LENGTHS[brand].includes(d.length))
+    return `${BRAND_NAMES[brand]} numbers have ${LENGTHS[brand].join(' or ')} digits.`;
   if (!luhnValid(d)) return 'This card number is not valid: check it for a typo.';
   return null;
 }
@@ -103,7 +104,12 @@ export function localDay(instant: Date, timeZone?: string): string {
     // once would keep the zone it was built in. Date's local fields follow a change, and cost nothing to read.
     return `${String(instant.getFullYear()).padStart(4, '0')}-${twoDigits(instant.getMonth() + 1)}-${twoDigits(instant.getDate())}`;
   }
-  const parts = cachedDateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const parts = cachedDateFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -120,7 +126,8 @@ export function daysUntilExpiry(month: number, year: number, today: string): num
   return Math.round((end - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
 
-export const isExpired = (month: number, year: number, today: string): boolean => daysUntilExpiry(month, year, today) < 0;
+export const isExpired = (month: number, year: number, today: string): boolean =>
+  daysUntilExpiry(month, year, today) < 0;
 
 /**
  * The one rule for "this card needs a warning", shared by the alert, the dashboard banner, the badge and the
@@ -137,7 +144,12 @@ export function expiresSoon(month: number, year: number, today: string, days = 6
  * The alert threshold (days) a card's expiry alert is keyed on today, or null when no alert is due: the smallest
  * threshold already reached, else the largest while `expiresSoon` holds; 0 once expired. No thresholds, no alert.
  */
-export function expiryAlertThreshold(month: number, year: number, today: string, thresholds: readonly number[]): number | null {
+export function expiryAlertThreshold(
+  month: number,
+  year: number,
+  today: string,
+  thresholds: readonly number[],
+): number | null {
   const days = daysUntilExpiry(month, year, today);
   if (days < 0) return 0;
   if (thresholds.length === 0 || !expiresSoon(month, year, today, expiryWindowDays(thresholds))) return null;
@@ -145,4 +157,5 @@ export function expiryAlertThreshold(month: number, year: number, today: string,
 }
 
 /** The window `expiresSoon` uses for a set of alert thresholds: the largest, or 60 days when there are none. */
-export const expiryWindowDays = (thresholds: readonly number[]): number => (thresholds.length > 0 ? Math.max(...thresholds) : 60);
+export const expiryWindowDays = (thresholds: readonly number[]): number =>
+  thresholds.length > 0 ? Math.max(...thresholds) : 60;

@@ -33,7 +33,6 @@ export type DashboardRange = z.infer<typeof rangeSchema>;
 export const groupBySchema = z.enum(DIMENSION_IDS);
 export type GroupBy = z.infer<typeof groupBySchema>;
 
-
 export const dashboardQuerySchema = z.object({
   accountId: z.string().min(1).max(100),
   range: rangeSchema,
@@ -59,7 +58,9 @@ export const dailySeriesSchema = z.object({
   /** "day", or "week" (UTC weeks from Monday) for the 12-month range; each point is keyed by its first day. */
   bucket: z.enum(['day', 'week']).default('day'),
   series: z.array(z.object({ key: z.string(), label: z.string() })),
-  points: z.array(z.object({ day: utcDaySchema, totalMicros: microsSchema, values: z.record(z.string(), microsSchema) })),
+  points: z.array(
+    z.object({ day: utcDaySchema, totalMicros: microsSchema, values: z.record(z.string(), microsSchema) }),
+  ),
 });
 export type DailySeries = z.infer<typeof dailySeriesSchema>;
 
@@ -78,7 +79,10 @@ export const dashboardViewSchema = z.object({
     budgetUsedPercent: z.number().nullable(),
     lastSyncedAt: z.string().nullable(),
     /** This month's costs reported in another currency: shown apart, never added to the dollar figures. */
-    otherCurrencies: z.array(z.object({ currency: z.string().max(3), micros: microsSchema })).max(20).default([]),
+    otherCurrencies: z
+      .array(z.object({ currency: z.string().max(3), micros: microsSchema }))
+      .max(20)
+      .default([]),
   }),
   daily: dailySeriesSchema,
   /** Totals over the selected range. */
@@ -87,7 +91,10 @@ export const dashboardViewSchema = z.object({
   byModel: z.array(namedAmountSchema),
   /** The projects and API keys (billed per key) that spent in the range: the chart filter's choices. */
   filterOptions: z
-    .object({ projects: z.array(z.object({ key: z.string(), name: z.string() })), apiKeys: z.array(z.object({ key: z.string(), name: z.string() })) })
+    .object({
+      projects: z.array(z.object({ key: z.string(), name: z.string() })),
+      apiKeys: z.array(z.object({ key: z.string(), name: z.string() })),
+    })
     .optional(),
   /** Totals over the range by what the chart stacks by (any dimension), and whether they are billed or estimated. */
   byGroup: z.array(namedAmountSchema).optional(),
@@ -112,7 +119,16 @@ export const dashboardViewSchema = z.object({
       /** Line items billed without a quantity (no unit price). */
       unpriced: z.number().int().nonnegative(),
       savings: z.array(z.object({ kind: z.string(), title: z.string(), micros: microsSchema, basis: z.string() })),
-      movers: z.array(z.object({ dimension: z.enum(['project', 'api_key']), key: z.string(), name: z.string(), micros: microsSchema, previousMicros: microsSchema, estimated: z.boolean() })),
+      movers: z.array(
+        z.object({
+          dimension: z.enum(['project', 'api_key']),
+          key: z.string(),
+          name: z.string(),
+          micros: microsSchema,
+          previousMicros: microsSchema,
+          estimated: z.boolean(),
+        }),
+      ),
     })
     .optional(),
   /** This month so far; its whole days against the same days of last month. */
@@ -125,15 +141,25 @@ export const dashboardViewSchema = z.object({
   /** The current month: cumulative spend, the projected path to month end, and the budget. */
   monthProgress: z.object({
     budgetMicros: microsSchema.nullable(),
-    points: z.array(z.object({ day: utcDaySchema, actualMicros: microsSchema.nullable(), projectedMicros: microsSchema.nullable() })),
+    points: z.array(
+      z.object({ day: utcDaySchema, actualMicros: microsSchema.nullable(), projectedMicros: microsSchema.nullable() }),
+    ),
   }),
   usage: z.object({
     bucket: z.enum(['day', 'week']).default('day'),
     models: z.array(z.string()),
-    points: z.array(z.object({ day: utcDaySchema, tokens: z.record(z.string(), z.number().int()), requests: z.record(z.string(), z.number().int()) })),
+    points: z.array(
+      z.object({
+        day: utcDaySchema,
+        tokens: z.record(z.string(), z.number().int()),
+        requests: z.record(z.string(), z.number().int()),
+      }),
+    ),
   }),
   /** Cards expired or expiring within 60 days: the dashboard's badge. */
-  paymentNotices: z.array(z.object({ methodId: z.string(), severity: z.enum(['warning', 'critical']), message: z.string() })),
+  paymentNotices: z.array(
+    z.object({ methodId: z.string(), severity: z.enum(['warning', 'critical']), message: z.string() }),
+  ),
   /** Damaged local files found and repaired (moved aside, last good copy restored): shown as a banner. */
   stateNotices: z.array(z.object({ at: z.string(), message: z.string() })).optional(),
   /**

@@ -23,7 +23,9 @@ export function dayFromMs(ms: number): UtcDay {
   const z = Math.floor(Math.trunc(ms) / DAY_MS) + 719_468; // days since 0000-03-01
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153); // 0 = March
   const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
@@ -108,7 +110,9 @@ export function cachedDateFormat(locale: string | undefined, options: Intl.DateT
 
 /** "November 2026" for a UTC month, in the user's locale. */
 export function formatMonth(month: UtcMonth, locale?: string, style: 'long' | 'short' = 'long'): string {
-  return cachedDateFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(new Date(msFromDay(firstDayOfMonth(month))));
+  return cachedDateFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(msFromDay(firstDayOfMonth(month))),
+  );
 }
 
 /** "Nov 26" for a UTC day, in the user's locale. */
@@ -118,5 +122,7 @@ export function formatDay(day: UtcDay, locale?: string): string {
 
 /** "November" for a UTC month, in the user's locale (for sentences where the year is obvious). */
 export function formatMonthName(month: UtcMonth, locale?: string): string {
-  return cachedDateFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(msFromDay(firstDayOfMonth(month))));
+  return cachedDateFormat(locale, { month: 'long', timeZone: 'UTC' }).format(
+    new Date(msFromDay(firstDayOfMonth(month))),
+  );
 }

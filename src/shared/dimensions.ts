@@ -29,13 +29,43 @@ export interface DimensionInfo {
 }
 
 export const DIMENSIONS: Record<Dimension, DimensionInfo> = {
-  model: { label: 'Model', nouns: ['model', 'models'], cli: 'model', basis: { openai: 'billed', anthropic: 'billed' }, unattributed: '(other)' },
-  line_item: { label: 'Line item', nouns: ['line item', 'line items'], cli: 'line-item', basis: { openai: 'billed', anthropic: 'billed' }, unattributed: '(other)' },
-  project: { label: 'Project', nouns: ['project', 'projects'], cli: 'project', basis: { openai: 'billed', anthropic: 'billed' }, unattributed: '(no project)' },
+  model: {
+    label: 'Model',
+    nouns: ['model', 'models'],
+    cli: 'model',
+    basis: { openai: 'billed', anthropic: 'billed' },
+    unattributed: '(other)',
+  },
+  line_item: {
+    label: 'Line item',
+    nouns: ['line item', 'line items'],
+    cli: 'line-item',
+    basis: { openai: 'billed', anthropic: 'billed' },
+    unattributed: '(other)',
+  },
+  project: {
+    label: 'Project',
+    nouns: ['project', 'projects'],
+    cli: 'project',
+    basis: { openai: 'billed', anthropic: 'billed' },
+    unattributed: '(no project)',
+  },
   // OpenAI's Costs can be grouped by API key; Anthropic's cost report cannot (its usage report can).
-  api_key: { label: 'API key', nouns: ['API key', 'API keys'], cli: 'api-key', basis: { openai: 'billed', anthropic: 'estimated' }, unattributed: 'Unattributed' },
+  api_key: {
+    label: 'API key',
+    nouns: ['API key', 'API keys'],
+    cli: 'api-key',
+    basis: { openai: 'billed', anthropic: 'estimated' },
+    unattributed: 'Unattributed',
+  },
   // Neither provider bills per person: usage by user × unit prices.
-  user: { label: 'User', nouns: ['user', 'users'], cli: 'user', basis: { openai: 'estimated', anthropic: 'estimated' }, unattributed: 'Unattributed' },
+  user: {
+    label: 'User',
+    nouns: ['user', 'users'],
+    cli: 'user',
+    basis: { openai: 'estimated', anthropic: 'estimated' },
+    unattributed: 'Unattributed',
+  },
 };
 
 /** The dimension a CLI `--by` value names, or undefined. */

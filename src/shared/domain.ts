@@ -13,7 +13,10 @@ export const microsSchema = z.number().int().refine(Number.isSafeInteger, 'amoun
  * (50 accounts, 1000 credits) stay exact integers, far from Number.MAX_SAFE_INTEGER.
  */
 export const MAX_AMOUNT_MICROS = 100_000_000 * 1_000_000;
-export const amountInputSchema = microsSchema.refine((m) => Math.abs(m) <= MAX_AMOUNT_MICROS, 'Enter at most $100,000,000');
+export const amountInputSchema = microsSchema.refine(
+  (m) => Math.abs(m) <= MAX_AMOUNT_MICROS,
+  'Enter at most $100,000,000',
+);
 
 /** As stored (lenient, so an old file with an odd date is not "damaged"): the shape only. */
 export const storedDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a UTC day YYYY-MM-DD');
@@ -110,20 +113,41 @@ export const budgetSchema = z.object({
 export const budgetInputSchema = z.lazy(() =>
   budgetSchema.superRefine((budget, ctx) => {
     const tooMuch = (micros: number | null) => micros !== null && micros > MAX_AMOUNT_MICROS;
-    if (tooMuch(budget.monthlyMicros)) ctx.addIssue({ code: 'custom', path: ['monthlyMicros'], message: 'Enter at most $100,000,000' });
-    if (tooMuch(budget.dailyMicros)) ctx.addIssue({ code: 'custom', path: ['dailyMicros'], message: 'Enter at most $100,000,000' });
+    if (tooMuch(budget.monthlyMicros))
+      ctx.addIssue({ code: 'custom', path: ['monthlyMicros'], message: 'Enter at most $100,000,000' });
+    if (tooMuch(budget.dailyMicros))
+      ctx.addIssue({ code: 'custom', path: ['dailyMicros'], message: 'Enter at most $100,000,000' });
     const projects = Object.entries(budget.projects);
-    if (projects.length > MAX_PROJECT_BUDGETS) ctx.addIssue({ code: 'custom', path: ['projects'], message: `At most ${MAX_PROJECT_BUDGETS} project budgets per account` });
+    if (projects.length > MAX_PROJECT_BUDGETS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['projects'],
+        message: `At most ${MAX_PROJECT_BUDGETS} project budgets per account`,
+      });
     for (const [id, micros] of projects.slice(0, MAX_PROJECT_BUDGETS + 1)) {
-      if (id.length === 0 || id.length > 200) ctx.addIssue({ code: 'custom', path: ['projects'], message: 'A project id has 1 to 200 characters' });
-      if (tooMuch(micros)) ctx.addIssue({ code: 'custom', path: ['projects', id.slice(0, 200)], message: 'Enter at most $100,000,000' });
+      if (id.length === 0 || id.length > 200)
+        ctx.addIssue({ code: 'custom', path: ['projects'], message: 'A project id has 1 to 200 characters' });
+      if (tooMuch(micros))
+        ctx.addIssue({ code: 'custom', path: ['projects', id.slice(0, 200)], message: 'Enter at most $100,000,000' });
     }
   }),
 );
 export type Budget = z.output<typeof budgetSchema>;
 export type BudgetInput = z.input<typeof budgetSchema>;
 
-export const alertKindSchema = z.enum(['budget-threshold', 'forecast-over-budget', 'daily-budget', 'spike', 'sync-failing', 'card-expiry', 'low-balance', 'credit-expiring', 'openai-limit-enforcing', 'openai-limit-near', 'billing-discrepancy']);
+export const alertKindSchema = z.enum([
+  'budget-threshold',
+  'forecast-over-budget',
+  'daily-budget',
+  'spike',
+  'sync-failing',
+  'card-expiry',
+  'low-balance',
+  'credit-expiring',
+  'openai-limit-enforcing',
+  'openai-limit-near',
+  'billing-discrepancy',
+]);
 export type AlertKind = z.infer<typeof alertKindSchema>;
 
 export const alertSchema = z.object({
@@ -152,7 +176,12 @@ export type Alert = z.infer<typeof alertSchema>;
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM');
 export const alertPreferenceSchema = z.object({
-  snoozedUntil: z.string().max(40).refine((t) => Number.isFinite(Date.parse(t)), 'expected a date and time').nullable().default(null),
+  snoozedUntil: z
+    .string()
+    .max(40)
+    .refine((t) => Number.isFinite(Date.parse(t)), 'expected a date and time')
+    .nullable()
+    .default(null),
   quietHours: z.object({ start: hhmm, end: hhmm }).nullable().default(null),
 });
 export type AlertPreference = z.infer<typeof alertPreferenceSchema>;
@@ -172,4 +201,16 @@ export { ALL_ACCOUNTS } from './constants';
 
 // The dashboard's view (what the IPC contract sends the renderer) lives in dashboard-view.ts; its types are
 // re-exported here type-only, so importing the domain never builds those schemas (the CLI has no use for them).
-export type { AccountSummary, DashboardRange, GroupBy, DashboardQuery, NamedAmount, ComparedAmount, DailySeries, DashboardView, SyncReport, TrayState, SyncProgress } from './dashboard-view';
+export type {
+  AccountSummary,
+  DashboardRange,
+  GroupBy,
+  DashboardQuery,
+  NamedAmount,
+  ComparedAmount,
+  DailySeries,
+  DashboardView,
+  SyncReport,
+  TrayState,
+  SyncProgress,
+} from './dashboard-view';

@@ -17,4 +17,5 @@ export function isDue(iso: string | null | undefined, nowMs: number, intervalMs:
  * spins instead of sleeping. Long waits are cut to an hour and re-evaluated, which also notices clock jumps.
  */
 export const MAX_TIMER_DELAY_MS = 3_600_000;
-export const timerDelay = (ms: number): number => (Number.isFinite(ms) ? Math.min(MAX_TIMER_DELAY_MS, Math.max(0, Math.round(ms))) : MAX_TIMER_DELAY_MS);
+export const timerDelay = (ms: number): number =>
+  Number.isFinite(ms) ? Math.min(MAX_TIMER_DELAY_MS, Math.max(0, Math.round(ms))) : MAX_TIMER_DELAY_MS;

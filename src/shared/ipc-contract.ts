@@ -45,9 +45,20 @@ import {
 const accountIdSchema = z.string().min(1).max(100);
 const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM');
 /** OpenAI's spend controls: a project id, or null for the whole organisation. */
-const spendTargetSchema = z.object({ accountId: accountIdSchema, projectId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).nullable() });
+const spendTargetSchema = z.object({
+  accountId: accountIdSchema,
+  projectId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,100}$/)
+    .nullable(),
+});
 const wholeCentsSchema = z.number().int('Whole cents only').positive().max(MAX_SPEND_CONTROL_CENTS);
-const generalSchema = z.object({ pollMinutes: z.number().int(), startAtLogin: z.boolean(), notifications: z.boolean(), theme: z.enum(['system', 'light', 'dark']) });
+const generalSchema = z.object({
+  pollMinutes: z.number().int(),
+  startAtLogin: z.boolean(),
+  notifications: z.boolean(),
+  theme: z.enum(['system', 'light', 'dark']),
+});
 
 export const ipcContract = {
   getDashboard: { input: dashboardQuerySchema, output: dashboardViewSchema },
@@ -66,7 +77,10 @@ export const ipcContract = {
     input: z.object({ accountId: accountIdSchema, apiKey: z.string().trim().min(8, 'Paste the whole key').max(500) }),
     output: accountInfoSchema,
   },
-  renameAccount: { input: z.object({ accountId: accountIdSchema, name: accountNameSchema }), output: accountInfoSchema },
+  renameAccount: {
+    input: z.object({ accountId: accountIdSchema, name: accountNameSchema }),
+    output: accountInfoSchema,
+  },
   removeAccount: { input: z.object({ accountId: accountIdSchema }), output: z.object({ removed: z.boolean() }) },
   syncNow: { input: z.object({ accountId: accountIdSchema.optional() }), output: syncReportSchema },
   setBudget: {
@@ -74,7 +88,10 @@ export const ipcContract = {
     output: z.object({ accountId: z.string(), budget: budgetSchema.nullable(), alerts: z.array(alertSchema) }),
   },
   listAlerts: { input: z.object({}), output: z.object({ alerts: z.array(alertSchema), unread: z.number().int() }) },
-  markAlertsRead: { input: z.object({ ids: z.union([z.array(z.string().max(100)).max(1000), z.literal('all')]) }), output: z.object({ marked: z.number().int() }) },
+  markAlertsRead: {
+    input: z.object({ ids: z.union([z.array(z.string().max(100)).max(1000), z.literal('all')]) }),
+    output: z.object({ marked: z.number().int() }),
+  },
   getPreferences: {
     input: z.object({}),
     output: z.object({
@@ -127,14 +144,30 @@ export const ipcContract = {
             .nullable(),
         }),
       ),
-      checklist: z.array(z.object({ id: z.string(), status: z.enum(['ok', 'warning', 'problem']), title: z.string(), detail: z.string() })),
+      checklist: z.array(
+        z.object({
+          id: z.string(),
+          status: z.enum(['ok', 'warning', 'problem']),
+          title: z.string(),
+          detail: z.string(),
+        }),
+      ),
       causes: z.array(z.object({ cause: z.string(), fix: z.string() })),
     }),
   },
-  savePaymentMethod: { input: z.object({ id: z.string().max(100).optional(), method: paymentMethodInputSchema }), output: paymentMethodSchema },
-  deletePaymentMethod: { input: z.object({ id: z.string().min(1).max(100) }), output: z.object({ removed: z.boolean() }) },
+  savePaymentMethod: {
+    input: z.object({ id: z.string().max(100).optional(), method: paymentMethodInputSchema }),
+    output: paymentMethodSchema,
+  },
+  deletePaymentMethod: {
+    input: z.object({ id: z.string().min(1).max(100) }),
+    output: z.object({ removed: z.boolean() }),
+  },
   addCredit: { input: creditEntryInputSchema, output: creditEntrySchema },
-  removeCredit: { input: z.object({ accountId: accountIdSchema, entryId: z.string().max(100) }), output: z.object({ removed: z.boolean() }) },
+  removeCredit: {
+    input: z.object({ accountId: accountIdSchema, entryId: z.string().max(100) }),
+    output: z.object({ removed: z.boolean() }),
+  },
   setRecordedBalance: {
     input: z.object({ accountId: accountIdSchema, balance: recordedBalanceInputSchema.nullable() }),
     output: z.object({ saved: z.boolean() }),
@@ -145,7 +178,10 @@ export const ipcContract = {
   },
   addPaymentEvent: { input: paymentEventInputSchema, output: paymentEventSchema },
   removePaymentEvent: { input: z.object({ id: z.string().max(100) }), output: z.object({ removed: z.boolean() }) },
-  setExpiryAlertDays: { input: z.object({ days: z.array(z.number().int().min(1).max(365)).min(1).max(10) }), output: z.object({ days: z.array(z.number().int()) }) },
+  setExpiryAlertDays: {
+    input: z.object({ days: z.array(z.number().int().min(1).max(365)).min(1).max(10) }),
+    output: z.object({ days: z.array(z.number().int()) }),
+  },
   setGeneral: {
     input: z.object({
       pollMinutes: z.number().int().min(5, 'Poll at most every 5 minutes').max(1440).optional(),
@@ -155,35 +191,78 @@ export const ipcContract = {
     }),
     output: generalSchema,
   },
-  testAccount: { input: z.object({ accountId: accountIdSchema }), output: z.object({ ok: z.boolean(), message: z.string() }) },
-  openWindow: { input: z.object({ route: z.enum(['dashboard', 'settings']), section: z.string().max(40).optional() }), output: z.object({ opened: z.boolean() }) },
+  testAccount: {
+    input: z.object({ accountId: accountIdSchema }),
+    output: z.object({ ok: z.boolean(), message: z.string() }),
+  },
+  openWindow: {
+    input: z.object({ route: z.enum(['dashboard', 'settings']), section: z.string().max(40).optional() }),
+    output: z.object({ opened: z.boolean() }),
+  },
   openExternal: { input: z.object({ url: z.string().max(2000).url() }), output: z.object({ opened: z.boolean() }) },
   /** What Spendwatch knows of OpenAI's hard limit and email alerts; `refresh` asks OpenAI first. */
-  getSpendControls: { input: z.object({ accountId: accountIdSchema, refresh: z.boolean().default(false) }), output: accountSpendControlsSchema },
-  setSpendLimit: { input: spendTargetSchema.extend({ cents: wholeCentsSchema }), output: accountSpendControlsSchema },
-  removeSpendLimit: { input: spendTargetSchema, output: accountSpendControlsSchema },
-  addSpendEmailAlert: { input: spendTargetSchema.extend({ cents: wholeCentsSchema, recipients: emailRecipientsSchema }), output: accountSpendControlsSchema },
-  updateSpendEmailAlert: {
-    input: spendTargetSchema.extend({ alertId: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/), cents: wholeCentsSchema, recipients: emailRecipientsSchema }),
+  getSpendControls: {
+    input: z.object({ accountId: accountIdSchema, refresh: z.boolean().default(false) }),
     output: accountSpendControlsSchema,
   },
-  removeSpendEmailAlert: { input: spendTargetSchema.extend({ alertId: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/) }), output: accountSpendControlsSchema },
+  setSpendLimit: { input: spendTargetSchema.extend({ cents: wholeCentsSchema }), output: accountSpendControlsSchema },
+  removeSpendLimit: { input: spendTargetSchema, output: accountSpendControlsSchema },
+  addSpendEmailAlert: {
+    input: spendTargetSchema.extend({ cents: wholeCentsSchema, recipients: emailRecipientsSchema }),
+    output: accountSpendControlsSchema,
+  },
+  updateSpendEmailAlert: {
+    input: spendTargetSchema.extend({
+      alertId: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/),
+      cents: wholeCentsSchema,
+      recipients: emailRecipientsSchema,
+    }),
+    output: accountSpendControlsSchema,
+  },
+  removeSpendEmailAlert: {
+    input: spendTargetSchema.extend({ alertId: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/) }),
+    output: accountSpendControlsSchema,
+  },
   /** Billing history's status column: the last 12 months, newest first (empty for the demo or several accounts). */
   getBillingStatuses: { input: z.object({ accountId: accountIdSchema }), output: z.array(billingMonthStatusSchema) },
-  getReconciliation: { input: z.object({ accountId: accountIdSchema, month: monthSchema }), output: reconciliationDetailSchema },
+  getReconciliation: {
+    input: z.object({ accountId: accountIdSchema, month: monthSchema }),
+    output: reconciliationDetailSchema,
+  },
   saveInvoice: { input: invoiceInputSchema, output: reconciliationSchema },
-  removeInvoice: { input: z.object({ accountId: accountIdSchema, month: monthSchema }), output: z.object({ removed: z.boolean() }) },
+  removeInvoice: {
+    input: z.object({ accountId: accountIdSchema, month: monthSchema }),
+    output: z.object({ removed: z.boolean() }),
+  },
   addCaseContact: { input: caseContactInputSchema, output: caseContactSchema },
-  removeCaseContact: { input: z.object({ accountId: accountIdSchema, month: monthSchema, contactId: z.string().min(1).max(100) }), output: z.object({ removed: z.boolean() }) },
-  setCaseState: { input: z.object({ accountId: accountIdSchema, month: monthSchema, state: caseStateSchema }), output: supportCaseSchema },
+  removeCaseContact: {
+    input: z.object({ accountId: accountIdSchema, month: monthSchema, contactId: z.string().min(1).max(100) }),
+    output: z.object({ removed: z.boolean() }),
+  },
+  setCaseState: {
+    input: z.object({ accountId: accountIdSchema, month: monthSchema, state: caseStateSchema }),
+    output: supportCaseSchema,
+  },
   /** The support-ready Markdown report; savedTo/markdown as for exportCsv. */
-  exportReport: { input: z.object({ accountId: accountIdSchema, month: monthSchema }), output: z.object({ fileName: z.string(), savedTo: z.string().nullable(), markdown: z.string().nullable() }) },
+  exportReport: {
+    input: z.object({ accountId: accountIdSchema, month: monthSchema }),
+    output: z.object({ fileName: z.string(), savedTo: z.string().nullable(), markdown: z.string().nullable() }),
+  },
 } as const;
 
 export const eventContract = {
-  snapshotChanged: z.object({ reason: z.enum(['sync', 'accounts', 'budget', 'startup', 'billing', 'settings']), at: z.string() }),
+  snapshotChanged: z.object({
+    reason: z.enum(['sync', 'accounts', 'budget', 'startup', 'billing', 'settings']),
+    at: z.string(),
+  }),
   syncProgress: syncProgressSchema,
-  alertRaised: z.object({ id: z.string(), kind: z.string(), accountId: z.string(), title: z.string(), body: z.string() }),
+  alertRaised: z.object({
+    id: z.string(),
+    kind: z.string(),
+    accountId: z.string(),
+    title: z.string(),
+    body: z.string(),
+  }),
 } as const;
 
 export type IpcContract = typeof ipcContract;

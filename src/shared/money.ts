@@ -36,7 +36,9 @@ const DECIMAL = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 /** Thrown when a text or number is not an amount Spendwatch can represent. */
 export class MoneyFormatError extends Error {
   constructor(value: unknown, reason = 'not a decimal amount') {
-    super(`Not a valid money amount (${reason}): ${JSON.stringify(typeof value === 'string' ? value.slice(0, 80) : value)}`);
+    super(
+      `Not a valid money amount (${reason}): ${JSON.stringify(typeof value === 'string' ? value.slice(0, 80) : value)}`,
+    );
     this.name = 'MoneyFormatError';
   }
 }
@@ -96,7 +98,8 @@ export function parseExact(value: number | string): ExactAmount {
 }
 
 function withinRowBound(value: number | string, amount: ExactAmount): ExactAmount {
-  if (amount >= MAX_ROW_AMOUNT || -amount >= MAX_ROW_AMOUNT) throw new MoneyFormatError(value, 'a billion or more in one row');
+  if (amount >= MAX_ROW_AMOUNT || -amount >= MAX_ROW_AMOUNT)
+    throw new MoneyFormatError(value, 'a billion or more in one row');
   return amount;
 }
 
@@ -169,7 +172,9 @@ export function microsToDecimal(micros: Micros): string {
   const negative = micros < 0;
   const abs = Math.abs(micros);
   const units = Math.floor(abs / MICROS_PER_UNIT);
-  const frac = String(abs % MICROS_PER_UNIT).padStart(6, '0').replace(/0{1,4}$/, '');
+  const frac = String(abs % MICROS_PER_UNIT)
+    .padStart(6, '0')
+    .replace(/0{1,4}$/, '');
   return `${negative ? '-' : ''}${units}.${frac}`;
 }
 
@@ -188,7 +193,13 @@ export function formatMoney(
 // Building an Intl.NumberFormat is costly; charts format hundreds of values per render.
 const formats = new Map<string, Intl.NumberFormat>();
 
-function currencyFormat(locale: string | undefined, currency: string, whole: boolean, precise: boolean, compact: boolean): Intl.NumberFormat {
+function currencyFormat(
+  locale: string | undefined,
+  currency: string,
+  whole: boolean,
+  precise: boolean,
+  compact: boolean,
+): Intl.NumberFormat {
   const key = [locale, currency, whole, precise, compact].join('|');
   let format = formats.get(key);
   if (!format) {
@@ -215,9 +226,11 @@ export function parseUserAmount(text: string): Micros {
   // "$1,234.56", "1234.56", "500": thousands separators only where they group thousands, no exponent, at most
   // 6 decimals. "12,34" (a decimal comma), "1,2,3", "5 0" and "1e3" are refused rather than guessed at.
   const trimmed = text.trim().replace(/^\$\s*/, '');
-  if (!/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,6})?$/.test(trimmed)) throw new MoneyFormatError(text, 'not an amount such as 1,250.50');
+  if (!/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,6})?$/.test(trimmed))
+    throw new MoneyFormatError(text, 'not an amount such as 1,250.50');
   return toMicros(trimmed.replace(/,/g, ''));
 }
 
 /** A dollar amount in plain text, exact to the micro-dollar (`-$1.5`): the CLI's and the billing texts' one rule. */
-export const usd = (micros: Micros): string => (micros < 0 ? `-$${microsToDecimal(-micros)}` : `$${microsToDecimal(micros)}`);
+export const usd = (micros: Micros): string =>
+  micros < 0 ? `-$${microsToDecimal(-micros)}` : `$${microsToDecimal(micros)}`;

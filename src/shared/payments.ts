@@ -48,29 +48,32 @@ const expiry = {
  * use (z.lazy): only a change needs them, and building schemas is part of every CLI command's start-up.
  */
 export const paymentMethodInputSchema = z.lazy(() =>
-  z
-    .discriminatedUnion('type', [
-      z.object({
-        type: z.literal('card'),
-        ...common,
-        cardholderName: required('name on the card', 100),
-        /** Full number: only on add or replace. Omit to keep the stored one. */
-        cardNumber: z
-          .string()
-          .max(40)
-          .optional()
-          .superRefine((value, ctx) => {
-            const problem = value === undefined ? null : cardNumberProblem(value);
-            if (problem) ctx.addIssue({ code: 'custom', message: problem });
-          }),
-        ...expiry,
-        billingAddress: billingAddressSchema,
-      }),
-      z.object({ type: z.literal('paypal'), ...common, email: z.string().max(254).trim().email('Enter the PayPal account email.') }),
-      z.object({ type: z.literal('apple-pay'), ...common, note: text(200).default('') }),
-      z.object({ type: z.literal('google-pay'), ...common, note: text(200).default('') }),
-      z.object({ type: z.literal('bank-transfer'), ...common, reference: text(200).default('') }),
-    ]),
+  z.discriminatedUnion('type', [
+    z.object({
+      type: z.literal('card'),
+      ...common,
+      cardholderName: required('name on the card', 100),
+      /** Full number: only on add or replace. Omit to keep the stored one. */
+      cardNumber: z
+        .string()
+        .max(40)
+        .optional()
+        .superRefine((value, ctx) => {
+          const problem = value === undefined ? null : cardNumberProblem(value);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+      ...expiry,
+      billingAddress: billingAddressSchema,
+    }),
+    z.object({
+      type: z.literal('paypal'),
+      ...common,
+      email: z.string().max(254).trim().email('Enter the PayPal account email.'),
+    }),
+    z.object({ type: z.literal('apple-pay'), ...common, note: text(200).default('') }),
+    z.object({ type: z.literal('google-pay'), ...common, note: text(200).default('') }),
+    z.object({ type: z.literal('bank-transfer'), ...common, reference: text(200).default('') }),
+  ]),
 );
 
 /** The input schema with the expiry checks for `localToday` (YYYY-MM-DD in the user's time zone). */
@@ -78,8 +81,14 @@ export function paymentMethodInputSchemaFor(localToday: string) {
   const currentYear = Number(localToday.slice(0, 4));
   return paymentMethodInputSchema.superRefine((value, ctx) => {
     if (value.type !== 'card') return;
-    if (value.expYear < currentYear - 1 || value.expYear > currentYear + 25) ctx.addIssue({ code: 'custom', path: ['expYear'], message: 'Choose the expiry year printed on the card.' });
-    else if (daysUntilExpiry(value.expMonth, value.expYear, localToday) < 0) ctx.addIssue({ code: 'custom', path: ['expMonth'], message: 'This expiry date is in the past: the card has expired.' });
+    if (value.expYear < currentYear - 1 || value.expYear > currentYear + 25)
+      ctx.addIssue({ code: 'custom', path: ['expYear'], message: 'Choose the expiry year printed on the card.' });
+    else if (daysUntilExpiry(value.expMonth, value.expYear, localToday) < 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expMonth'],
+        message: 'This expiry date is in the past: the card has expired.',
+      });
   });
 }
 export type PaymentMethodInput = z.input<typeof paymentMethodInputSchema>;
@@ -134,7 +143,10 @@ export const accountCreditsSchema = z.object({
   entries: z.array(creditEntrySchema).default([]),
   /** The balance shown on OpenAI's billing page, and the day it was read. */
   recordedBalance: z.object({ amountMicros: microsSchema, asOf: storedDaySchema }).nullable().default(null),
-  autoRecharge: z.object({ thresholdMicros: microsSchema.nonnegative(), amountMicros: microsSchema.positive() }).nullable().default(null),
+  autoRecharge: z
+    .object({ thresholdMicros: microsSchema.nonnegative(), amountMicros: microsSchema.positive() })
+    .nullable()
+    .default(null),
 });
 export type AccountCredits = z.infer<typeof accountCreditsSchema>;
 
@@ -149,9 +161,12 @@ export const paymentEventSchema = z.object({
 export type PaymentEvent = z.infer<typeof paymentEventSchema>;
 
 export const paymentEventInputSchema = z.lazy(() =>
-  paymentEventSchema
-    .omit({ id: true })
-    .extend({ date: utcDaySchema, amountMicros: amountInputSchema.refine((m) => m >= 0, 'Enter zero or more.'), note: text(300).default(''), methodId: z.string().max(100).nullable().default(null) }),
+  paymentEventSchema.omit({ id: true }).extend({
+    date: utcDaySchema,
+    amountMicros: amountInputSchema.refine((m) => m >= 0, 'Enter zero or more.'),
+    note: text(300).default(''),
+    methodId: z.string().max(100).nullable().default(null),
+  }),
 );
 
 /** A balance read from OpenAI's billing page (may be negative when overdrawn), on a real day. */

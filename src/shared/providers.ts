@@ -4,7 +4,14 @@
  * a compile error until the new provider is described. Pure data and pure functions: main, CLI and renderer
  * read it alike.
  */
-import { ANTHROPIC_ADMIN_KEYS_URL, ANTHROPIC_BILLING_URL, ANTHROPIC_COST_URL, OPENAI_ADMIN_KEYS_URL, OPENAI_BILLING_URL, OPENAI_USAGE_URL } from './links';
+import {
+  ANTHROPIC_ADMIN_KEYS_URL,
+  ANTHROPIC_BILLING_URL,
+  ANTHROPIC_COST_URL,
+  OPENAI_ADMIN_KEYS_URL,
+  OPENAI_BILLING_URL,
+  OPENAI_USAGE_URL,
+} from './links';
 
 /** Every provider Spendwatch reads, in the order they are offered. `providerIdSchema` (domain.ts) is built from it. */
 export const PROVIDER_IDS = ['openai', 'anthropic'] as const;
@@ -54,7 +61,8 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     checkKey(key) {
       const k = key.trim();
       if (OPENAI_ADMIN.test(k)) return { ok: true };
-      if (k.startsWith('sk-ant-')) return refuse('This is an Anthropic key; add it as an Anthropic account.', this.keyHelp);
+      if (k.startsWith('sk-ant-'))
+        return refuse('This is an Anthropic key; add it as an Anthropic account.', this.keyHelp);
       if (k.startsWith('sk-proj-')) return refuse('This is a project key (sk-proj-…).', this.keyHelp);
       if (k.startsWith('sk-svcacct-')) return refuse('This is a service-account key (sk-svcacct-…).', this.keyHelp);
       if (k.startsWith('sk-')) return refuse('This is a user API key, not an admin key.', this.keyHelp);
@@ -76,7 +84,11 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
     checkKey(key) {
       const k = key.trim();
       if (ANTHROPIC_ADMIN.test(k)) return { ok: true };
-      if (k.startsWith('sk-ant-')) return refuse('This is an ordinary Anthropic API key (sk-ant-api…), which cannot read cost data.', this.keyHelp);
+      if (k.startsWith('sk-ant-'))
+        return refuse(
+          'This is an ordinary Anthropic API key (sk-ant-api…), which cannot read cost data.',
+          this.keyHelp,
+        );
       if (k.startsWith('sk-')) return refuse('This is an OpenAI key; add it as an OpenAI account.', this.keyHelp);
       return { ok: true };
     },

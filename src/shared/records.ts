@@ -10,7 +10,10 @@ export function own<T>(record: Readonly<Record<string, T>> | undefined, key: str
  * The entry of a names-by-id record that `idOrName` names: by its own id, else by name ignoring case (the first
  * such). Projects and workspaces are looked up this way wherever a user types one.
  */
-export function findByIdOrName(names: Readonly<Record<string, string>>, idOrName: string): { id: string; name: string } | undefined {
+export function findByIdOrName(
+  names: Readonly<Record<string, string>>,
+  idOrName: string,
+): { id: string; name: string } | undefined {
   const named = own(names, idOrName);
   if (named !== undefined) return { id: idOrName, name: named };
   const wanted = idOrName.toLowerCase();

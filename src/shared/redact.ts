@@ -9,7 +9,10 @@
  *    (whose last character may be a letter), or a JSON escape such as `\n`.
  */
 const BEFORE = String.raw`(?:(?<![A-Za-z])|(?<=\\[nrtbf])|(?<=%[0-9A-Fa-f]{2}))`;
-const KEY_PATTERN = new RegExp(`${BEFORE}sk-(?:(?:admin|proj|svcacct|ant-(?:admin|api)\\d{2})-[A-Za-z0-9_-]{16,}|[A-Za-z0-9_-]{20,})`, 'g');
+const KEY_PATTERN = new RegExp(
+  `${BEFORE}sk-(?:(?:admin|proj|svcacct|ant-(?:admin|api)\\d{2})-[A-Za-z0-9_-]{16,}|[A-Za-z0-9_-]{20,})`,
+  'g',
+);
 const KNOWN_PREFIX = /^sk-(?:ant-(?:admin|api)\d{2}-|admin-|proj-|svcacct-)/;
 
 /** "sk-ant-admin01-…wxyz": the recognised prefix and the last four characters, nothing else. */
@@ -21,7 +24,6 @@ export function maskKey(key: string): string {
 export function redactSecrets(text: string): string {
   return text.replace(KEY_PATTERN, maskKey);
 }
-
 
 /**
  * Text with one known key masked wherever it appears verbatim, whole or cut short (a server's message truncated

@@ -22,5 +22,7 @@ export function secureUrlProblem(value: string, example: string): string | null 
   if (url.username || url.password) return 'Leave user name and password out of the URL';
   if (url.protocol === 'https:') return null;
   if (url.protocol !== 'http:') return 'Use an https:// URL';
-  return isLoopbackHost(url.hostname) ? null : 'Plain http:// is refused except for this machine (127.0.0.1, ::1, localhost): use https://';
+  return isLoopbackHost(url.hostname)
+    ? null
+    : 'Plain http:// is refused except for this machine (127.0.0.1, ::1, localhost): use https://';
 }

@@ -9,7 +9,10 @@ export const MICROS_PER_CENT = 10_000;
 export const MAX_SPEND_CONTROL_CENTS = 10_000_000_000; // $100,000,000
 
 export class WholeCentsError extends Error {
-  constructor(text: string, reason = 'is not an amount in whole cents: use dollars with at most two decimals, such as 750 or 750.25') {
+  constructor(
+    text: string,
+    reason = 'is not an amount in whole cents: use dollars with at most two decimals, such as 750 or 750.25',
+  ) {
     super(`"${text}" ${reason}.`);
     this.name = 'WholeCentsError';
   }
@@ -20,13 +23,17 @@ export class WholeCentsError extends Error {
  * anything that is not exactly a whole number of cents (750.001 is refused, never rounded).
  */
 export function parseWholeCents(text: string): number {
-  const cleaned = text.trim().replace(/^\$/, '').replace(/,(?=\d{3}(?:\D|$))/g, '');
+  const cleaned = text
+    .trim()
+    .replace(/^\$/, '')
+    .replace(/,(?=\d{3}(?:\D|$))/g, '');
   const match = /^(\d{1,12})(?:\.(\d+))?$/.exec(cleaned);
   if (!match) throw new WholeCentsError(text);
   const fraction = match[2] ?? '';
   if (/[1-9]/.test(fraction.slice(2))) throw new WholeCentsError(text);
   const cents = Number(match[1]) * 100 + Number(fraction.slice(0, 2).padEnd(2, '0'));
-  if (!Number.isSafeInteger(cents) || cents > MAX_SPEND_CONTROL_CENTS) throw new WholeCentsError(text, 'is more than $100,000,000, the most Spendwatch sends as a limit');
+  if (!Number.isSafeInteger(cents) || cents > MAX_SPEND_CONTROL_CENTS)
+    throw new WholeCentsError(text, 'is more than $100,000,000, the most Spendwatch sends as a limit');
   return cents;
 }
 
@@ -54,7 +61,10 @@ export const MAX_RECIPIENTS = 10;
 
 /** "a@x.com, b@y.org" → the addresses, or null when any is not an address (or there are none or too many). */
 export function parseRecipients(text: string): string[] | null {
-  const list = text.split(',').map((v) => v.trim()).filter(Boolean);
+  const list = text
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (!list.length || list.length > MAX_RECIPIENTS || list.some((a) => a.length > 254 || !EMAIL.test(a))) return null;
   return list;
 }

@@ -46,7 +46,10 @@ export function maskWebhookUrl(raw: string): string {
   const url = new URL(raw);
   const labels = url.hostname.split('.');
   const ip = url.hostname.startsWith('[') || /^[\d.]+$/.test(url.hostname);
-  const host = ip || labels.length <= 2 || PLAIN_HOSTS.has(url.hostname) ? url.host : `…${labels.slice(-2).join('.')}${url.port ? `:${url.port}` : ''}`;
+  const host =
+    ip || labels.length <= 2 || PLAIN_HOSTS.has(url.hostname)
+      ? url.host
+      : `…${labels.slice(-2).join('.')}${url.port ? `:${url.port}` : ''}`;
   const rest = `${url.pathname}${url.search}`;
   return `${url.protocol}//${host}/…${rest.length > 8 ? rest.slice(-4) : ''}`;
 }
@@ -86,5 +89,9 @@ export type WebhookStatus = z.infer<typeof webhookStatusSchema>;
 export const lastDeliveryFailed = (w: Pick<WebhookStatus, 'lastError' | 'lastErrorAt' | 'lastDeliveredAt'>): boolean =>
   Boolean(w.lastError) && (!w.lastDeliveredAt || (w.lastErrorAt ?? '') > w.lastDeliveredAt);
 
-export const webhookTestResultSchema = z.object({ ok: z.boolean(), status: z.number().int().nullable(), message: z.string() });
+export const webhookTestResultSchema = z.object({
+  ok: z.boolean(),
+  status: z.number().int().nullable(),
+  message: z.string(),
+});
 export type WebhookTestResult = z.infer<typeof webhookTestResultSchema>;

@@ -31,7 +31,9 @@ describe('npm run build output', () => {
 
   it('ships the renderer with its strict Content-Security-Policy', () => {
     const html = readFileSync('out/renderer/index.html', 'utf8');
-    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;self&#39;/);
+    expect(html).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;self&#39;/,
+    );
   });
 
   it("starts ICU from a classic script that the parser reaches after the app's module script, so both load at once", () => {
@@ -41,7 +43,10 @@ describe('npm run build output', () => {
     expect(module).toBeGreaterThan(-1);
     expect(warmUp).toBeGreaterThan(module);
     // Served from the build's own folder ('self' under the CSP), and doing nothing but build Intl formatters.
-    const code = readFileSync('out/renderer/intl-warm-up.js', 'utf8').replace(/^\/\/.*$/gm, '').trim();
-    for (const statement of code.split(';').filter((s) => s.trim())) expect(statement.trim()).toMatch(/^new Intl\.\w+\(/);
+    const code = readFileSync('out/renderer/intl-warm-up.js', 'utf8')
+      .replace(/^\/\/.*$/gm, '')
+      .trim();
+    for (const statement of code.split(';').filter((s) => s.trim()))
+      expect(statement.trim()).toMatch(/^new Intl\.\w+\(/);
   });
 });

@@ -6,7 +6,18 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -28,7 +39,10 @@ function projectCopy(): string {
     symlinkSync(join(ROOT, 'node_modules', entry), join(dir, 'node_modules', entry));
   }
   const electron = join(dir, 'node_modules', 'electron');
-  cpSync(join(ROOT, 'node_modules', 'electron'), electron, { recursive: true, filter: (src) => !/[/\\](dist|path\.txt)$/.test(src) });
+  cpSync(join(ROOT, 'node_modules', 'electron'), electron, {
+    recursive: true,
+    filter: (src) => !/[/\\](dist|path\.txt)$/.test(src),
+  });
   expect(existsSync(join(electron, 'path.txt'))).toBe(false);
   return dir;
 }
@@ -45,11 +59,19 @@ function standInZip(): Buffer {
 }
 
 /** Runs one of our scripts as npm would, asynchronously: the loopback mirror answers from this process. */
-function run(script: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(
+  script: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   // No inherited npm/electron settings: only what each case sets.
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|ELECTRON_|electron_)/i.test(k)));
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(cwd, 'scripts', script), ...args], { cwd, env: { ...base, ELECTRON_GET_NO_PROGRESS: '1', ...env } });
+    const child = spawn(process.execPath, [join(cwd, 'scripts', script), ...args], {
+      cwd,
+      env: { ...base, ELECTRON_GET_NO_PROGRESS: '1', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -75,7 +97,8 @@ describe('the Electron binary on install, and npm start without it', () => {
     const sums = `${createHash('sha256').update(zip).digest('hex')} *${ZIP_NAME}\n`;
     mirror = createServer((req, res) => {
       requests.push(req.url ?? '');
-      if (req.url === `/v${VERSION}/${ZIP_NAME}`) return res.writeHead(200, { 'content-type': 'application/zip' }).end(zip);
+      if (req.url === `/v${VERSION}/${ZIP_NAME}`)
+        return res.writeHead(200, { 'content-type': 'application/zip' }).end(zip);
       if (req.url === `/v${VERSION}/SHASUMS256.txt`) return res.writeHead(200).end(sums);
       res.writeHead(404).end();
     });
@@ -94,12 +117,18 @@ describe('the Electron binary on install, and npm start without it', () => {
   it('downloads the binary from ELECTRON_MIRROR, checked against its SHASUMS256.txt, and npm start gets past the check', async () => {
     const dir = projectCopy();
     const cache = mkdtempSync(join(tmpdir(), 'sw-electron-cache-'));
-    const install = await run('install-electron.mjs', [], dir, { ELECTRON_MIRROR: mirrorUrl, electron_use_remote_checksums: '1', electron_config_cache: cache });
+    const install = await run('install-electron.mjs', [], dir, {
+      ELECTRON_MIRROR: mirrorUrl,
+      electron_use_remote_checksums: '1',
+      electron_config_cache: cache,
+    });
     expect(install.status, install.stderr).toBe(0);
     expect(requests).toEqual(expect.arrayContaining([`/v${VERSION}/SHASUMS256.txt`, `/v${VERSION}/${ZIP_NAME}`]));
     const electron = join(dir, 'node_modules', 'electron');
     expect(readFileSync(join(electron, 'path.txt'), 'utf8')).toBe('electron');
-    expect(spawnSync(join(electron, 'dist', 'electron'), ['--x'], { encoding: 'utf8' }).stdout).toBe('stand-in electron --x\n');
+    expect(spawnSync(join(electron, 'dist', 'electron'), ['--x'], { encoding: 'utf8' }).stdout).toBe(
+      'stand-in electron --x\n',
+    );
     // Electron's cache setting is honoured: the zip was kept there.
     expect(readdirSync(cache, { recursive: true }).some((f) => String(f).endsWith(ZIP_NAME))).toBe(true);
     // `npm start` passes the binary check and hands over to electron-vite.
@@ -108,7 +137,15 @@ describe('the Electron binary on install, and npm start without it', () => {
     expect(start.stdout).toMatch(/\d+\.\d+\.\d+/);
     // A second install finds it and asks nothing.
     const before = requests.length;
-    expect((await run('install-electron.mjs', [], dir, { ELECTRON_MIRROR: mirrorUrl, electron_use_remote_checksums: '1', electron_config_cache: cache })).status).toBe(0);
+    expect(
+      (
+        await run('install-electron.mjs', [], dir, {
+          ELECTRON_MIRROR: mirrorUrl,
+          electron_use_remote_checksums: '1',
+          electron_config_cache: cache,
+        })
+      ).status,
+    ).toBe(0);
     expect(requests.length).toBe(before);
     rmSync(dir, { recursive: true, force: true });
   });
@@ -122,7 +159,11 @@ describe('the Electron binary on install, and npm start without it', () => {
     });
     await new Promise<void>((done) => wrongSums.listen(0, '127.0.0.1', done));
     const url = `http://127.0.0.1:${(wrongSums.address() as AddressInfo).port}/`;
-    const install = await run('install-electron.mjs', [], dir, { ELECTRON_MIRROR: url, electron_use_remote_checksums: '1', electron_config_cache: mkdtempSync(join(tmpdir(), 'sw-electron-cache-')) });
+    const install = await run('install-electron.mjs', [], dir, {
+      ELECTRON_MIRROR: url,
+      electron_use_remote_checksums: '1',
+      electron_config_cache: mkdtempSync(join(tmpdir(), 'sw-electron-cache-')),
+    });
     await new Promise((done) => wrongSums.close(done));
     expect(install.status).toBe(0);
     expect(install.stderr).toMatch(/warning: Spendwatch cannot open: the Electron .* binary is not installed/);
@@ -135,7 +176,11 @@ describe('the Electron binary on install, and npm start without it', () => {
   ] as const) {
     it(`when the download is ${name}: the install completes with a warning, npm start explains and exits non-zero`, async () => {
       const dir = projectCopy();
-      const install = await run('install-electron.mjs', [], dir, { ...env(), electron_use_remote_checksums: '1', electron_config_cache: mkdtempSync(join(tmpdir(), 'sw-electron-cache-')) });
+      const install = await run('install-electron.mjs', [], dir, {
+        ...env(),
+        electron_use_remote_checksums: '1',
+        electron_config_cache: mkdtempSync(join(tmpdir(), 'sw-electron-cache-')),
+      });
       expect(install.status, install.stderr).toBe(0);
       expect(install.stderr).toMatch(/spendwatch: warning: Spendwatch cannot open/);
       const start = await run('electron-run.mjs', ['preview'], dir, {});
@@ -143,8 +188,13 @@ describe('the Electron binary on install, and npm start without it', () => {
       const message = start.stderr.trim();
       expect(message.split('\n')).toHaveLength(1); // one paragraph
       expect(message).toContain(`the Electron ${VERSION} binary is not installed`);
-      expect(message).toMatch(name.startsWith('unreachable') ? /did not complete \(127\.0\.0\.1:9 could not be reached\)/ : /did not complete \(.*403.*\)/);
-      for (const fix of ['network or proxy', 'ELECTRON_MIRROR', 'npx install-electron', 'npm run dev:browser']) expect(message).toContain(fix);
+      expect(message).toMatch(
+        name.startsWith('unreachable')
+          ? /did not complete \(127\.0\.0\.1:9 could not be reached\)/
+          : /did not complete \(.*403.*\)/,
+      );
+      for (const fix of ['network or proxy', 'ELECTRON_MIRROR', 'npx install-electron', 'npm run dev:browser'])
+        expect(message).toContain(fix);
       expect(message).not.toContain('Electron uninstall');
       expect(start.stdout).toBe('');
     });
@@ -153,7 +203,10 @@ describe('the Electron binary on install, and npm start without it', () => {
   it('honours ELECTRON_SKIP_BINARY_DOWNLOAD: nothing is asked for, and npm start says why', async () => {
     const dir = projectCopy();
     const before = requests.length;
-    const install = await run('install-electron.mjs', [], dir, { ELECTRON_MIRROR: mirrorUrl, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
+    const install = await run('install-electron.mjs', [], dir, {
+      ELECTRON_MIRROR: mirrorUrl,
+      ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+    });
     expect(install.status).toBe(0);
     expect(install.stdout).toContain('ELECTRON_SKIP_BINARY_DOWNLOAD is set');
     expect(requests.length).toBe(before);

@@ -15,14 +15,35 @@ function organisation(): FakeAnthropicOrganisation {
     costs: {},
     usage: {
       [DAY]: [
-        { model: 'claude-sonnet-4', uncachedInput: 1000, cacheRead: 200, output: 300, apiKeyId: 'apikey_01Alpha', workspaceId: 'wrkspc_01Research' },
-        { model: 'claude-opus-4', uncachedInput: 50, cacheRead: 0, output: 10, apiKeyId: 'apikey_01Alpha', workspaceId: 'wrkspc_01Research', serviceTier: 'priority' },
+        {
+          model: 'claude-sonnet-4',
+          uncachedInput: 1000,
+          cacheRead: 200,
+          output: 300,
+          apiKeyId: 'apikey_01Alpha',
+          workspaceId: 'wrkspc_01Research',
+        },
+        {
+          model: 'claude-opus-4',
+          uncachedInput: 50,
+          cacheRead: 0,
+          output: 10,
+          apiKeyId: 'apikey_01Alpha',
+          workspaceId: 'wrkspc_01Research',
+          serviceTier: 'priority',
+        },
         { model: 'claude-sonnet-4', uncachedInput: 7, cacheRead: 1, output: 2, apiKeyId: 'apikey_01Beta' },
         { model: 'claude-sonnet-4', uncachedInput: 3, cacheRead: 0, output: 1 }, // the Console: no key
       ],
     },
     apiKeys: [
-      { id: 'apikey_01Alpha', name: 'Research prod', workspaceId: 'wrkspc_01Research', createdBy: { id: 'user_01Ada', type: 'user' }, createdAt: '2025-10-30T23:58:27.427722Z' },
+      {
+        id: 'apikey_01Alpha',
+        name: 'Research prod',
+        workspaceId: 'wrkspc_01Research',
+        createdBy: { id: 'user_01Ada', type: 'user' },
+        createdAt: '2025-10-30T23:58:27.427722Z',
+      },
       { id: 'apikey_01Beta', name: 'Default workspace key', partialKeyHint: 'sk-ant-api03-R2D...igAA' },
       { id: 'apikey_01Gamma', name: 'Old key', status: 'archived' },
     ],
@@ -46,19 +67,29 @@ describe('the Anthropic fake: usage by API key, and API keys', () => {
     return { status: res.status, body: (await res.json()) as T };
   }
   const usage = async (...groups: string[]) => {
-    const { status, body } = await get<{ data: { results: Record<string, unknown>[] }[] }>('/organizations/usage_report/messages', [['starting_at', `${DAY}T00:00:00Z`], ['ending_at', '2026-03-02T00:00:00Z'], ...groups.map((g): [string, string] => ['group_by[]', g])]);
+    const { status, body } = await get<{ data: { results: Record<string, unknown>[] }[] }>(
+      '/organizations/usage_report/messages',
+      [
+        ['starting_at', `${DAY}T00:00:00Z`],
+        ['ending_at', '2026-03-02T00:00:00Z'],
+        ...groups.map((g): [string, string] => ['group_by[]', g]),
+      ],
+    );
     expect(status).toBe(200);
     return body.data[0].results;
   };
 
   it('groups usage by api_key_id alone: one result per key (no key included), the rest null', async () => {
     const results = await usage('api_key_id');
-    expect(results.map((r) => [r.api_key_id, r.uncached_input_tokens, r.cache_read_input_tokens, r.output_tokens])).toEqual([
+    expect(
+      results.map((r) => [r.api_key_id, r.uncached_input_tokens, r.cache_read_input_tokens, r.output_tokens]),
+    ).toEqual([
       ['apikey_01Alpha', 1050, 200, 310],
       ['apikey_01Beta', 7, 1, 2],
       [null, 3, 0, 1],
     ]);
-    for (const r of results) expect([r.workspace_id, r.model, r.service_tier, r.context_window]).toEqual([null, null, null, null]);
+    for (const r of results)
+      expect([r.workspace_id, r.model, r.service_tier, r.context_window]).toEqual([null, null, null, null]);
   });
 
   it('groups by api_key_id, workspace_id, model and service_tier together: each row its own result', async () => {
@@ -106,10 +137,24 @@ describe('the Anthropic fake: usage by API key, and API keys', () => {
       first_id: 'apikey_01Alpha',
       last_id: 'apikey_01Beta',
     });
-    const next = await get('/organizations/api_keys', [['limit', '2'], ['after_id', 'apikey_01Beta']]);
-    expect(next.body).toMatchObject({ has_more: false, first_id: 'apikey_01Gamma', data: [{ id: 'apikey_01Gamma', status: 'archived' }] });
+    const next = await get('/organizations/api_keys', [
+      ['limit', '2'],
+      ['after_id', 'apikey_01Beta'],
+    ]);
+    expect(next.body).toMatchObject({
+      has_more: false,
+      first_id: 'apikey_01Gamma',
+      data: [{ id: 'apikey_01Gamma', status: 'archived' }],
+    });
     type Keys = { data: { id: string }[] };
-    expect((await get<Keys>('/organizations/api_keys', [['status', 'active'], ['workspace_id', 'wrkspc_01Research']])).body.data.map((k) => k.id)).toEqual(['apikey_01Alpha']);
+    expect(
+      (
+        await get<Keys>('/organizations/api_keys', [
+          ['status', 'active'],
+          ['workspace_id', 'wrkspc_01Research'],
+        ])
+      ).body.data.map((k) => k.id),
+    ).toEqual(['apikey_01Alpha']);
     expect((await get<Keys>('/organizations/api_keys', [['limit', '1000']])).body.data).toHaveLength(3);
   });
 

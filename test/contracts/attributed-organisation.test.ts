@@ -5,7 +5,12 @@
  * (Beside the contract tests because test/fake-openai holds no test project of its own.)
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeOpenAiServer, type FakeCost, type FakeOrganisation, type FakeUsage } from '../fake-openai/fake-openai-server';
+import {
+  FakeOpenAiServer,
+  type FakeCost,
+  type FakeOrganisation,
+  type FakeUsage,
+} from '../fake-openai/fake-openai-server';
 import { ATTRIBUTED_UNIT_PRICES, attributedOrganisation, utcDay } from '../fake-openai/organisations';
 
 const NOW = new Date('2026-03-15T18:30:00Z');
@@ -32,7 +37,9 @@ function lineItemOf(u: FakeUsage, kind: string): string {
 }
 
 /** (project, key, line item) → quantity, from the usage rows of a day. */
-function quantitiesFromUsage(usage: { project_id: string | null; api_key_id: string | null; u: FakeUsage }[]): Map<string, number> {
+function quantitiesFromUsage(
+  usage: { project_id: string | null; api_key_id: string | null; u: FakeUsage }[],
+): Map<string, number> {
   const out = new Map<string, number>();
   const add = (key: string, n: number) => n && out.set(key, (out.get(key) ?? 0) + n);
   for (const { project_id, api_key_id, u } of usage) {
@@ -64,7 +71,8 @@ describe('attributedOrganisation', () => {
     const idleKey = org.apiKeys!.find((k) => k.owner?.type === 'user' && k.owner.id === 'user-katherine')!;
     expect(idleKey.lastUsedAt).toBeNull();
     expect(costs.some((c) => c.apiKeyId === idleKey.id)).toBe(false);
-    for (const key of org.apiKeys!.filter((k) => k !== idleKey)) expect(key.lastUsedAt).toBeLessThanOrEqual(NOW.getTime() / 1000);
+    for (const key of org.apiKeys!.filter((k) => k !== idleKey))
+      expect(key.lastUsedAt).toBeLessThanOrEqual(NOW.getTime() / 1000);
     expect(days.filter((d) => !org.costs[d]).length).toBeGreaterThan(0); // days with no spend
   });
 
@@ -74,7 +82,9 @@ describe('attributedOrganisation', () => {
       const costs = org.costs[day] ?? [];
       const tokenRows = costs.filter((c) => c.lineItem !== 'web search tool calls');
       const billed = new Map(tokenRows.map((c) => [JSON.stringify([c.projectId, c.apiKeyId, c.lineItem]), c.quantity]));
-      const used = quantitiesFromUsage((org.usage[day] ?? []).map((u) => ({ project_id: u.projectId ?? null, api_key_id: u.apiKeyId ?? null, u })));
+      const used = quantitiesFromUsage(
+        (org.usage[day] ?? []).map((u) => ({ project_id: u.projectId ?? null, api_key_id: u.apiKeyId ?? null, u })),
+      );
       expect(billed).toEqual(used);
       expect(billed.size).toBe(tokenRows.length); // one row per (project, key, line item)
       for (const c of costs) {
@@ -142,11 +152,17 @@ describe('the fake groups as the real API does (through HTTP)', () => {
     const out = new Map<string, T[]>();
     let page: string | null = null;
     do {
-      const query: [string, string][] = [['start_time', String(start)], ['end_time', String(end)], ['limit', String(limit)], ...params];
+      const query: [string, string][] = [
+        ['start_time', String(start)],
+        ['end_time', String(end)],
+        ['limit', String(limit)],
+        ...params,
+      ];
       if (page) query.push(['page', page]);
       const { status, body }: { status: number; body: Page<T> } = await get<Page<T>>(path, query);
       expect(status).toBe(200);
-      for (const bucket of body.data) out.set(new Date(bucket.start_time * 1000).toISOString().slice(0, 10), bucket.results);
+      for (const bucket of body.data)
+        out.set(new Date(bucket.start_time * 1000).toISOString().slice(0, 10), bucket.results);
       page = body.next_page;
     } while (page);
     expect(out.size).toBe(DAYS);
@@ -156,7 +172,11 @@ describe('the fake groups as the real API does (through HTTP)', () => {
   const sum = (rows: FakeCost[]) => rows.reduce((total, r) => total + units(r.value as string), 0n);
 
   it('grouped by line item, project and API key: every row as given', async () => {
-    const results = await buckets<CostResult>('/organization/costs', groupBy('line_item', 'project_id', 'api_key_id'), 180);
+    const results = await buckets<CostResult>(
+      '/organization/costs',
+      groupBy('line_item', 'project_id', 'api_key_id'),
+      180,
+    );
     for (const [day, got] of results) {
       const rows = org.costs[day] ?? [];
       expect(got).toEqual(
@@ -201,19 +221,37 @@ describe('the fake groups as the real API does (through HTTP)', () => {
     const day = utcDay(0, NOW);
     const rows = org.costs[day].filter((r) => r.projectId === 'proj_web' && r.lineItem === 'gpt-4o-2024-08-06, input');
     expect(rows.map((r) => r.apiKeyId)).toEqual(['key_web_prod', 'key_web_ada']);
-    const merged = results.get(day)!.filter((r) => r.project_id === 'proj_web' && r.line_item === 'gpt-4o-2024-08-06, input');
+    const merged = results
+      .get(day)!
+      .filter((r) => r.project_id === 'proj_web' && r.line_item === 'gpt-4o-2024-08-06, input');
     expect(merged).toHaveLength(1);
     expect(units(merged[0].amount.value)).toBe(sum(rows));
-    expect(merged[0]).toMatchObject({ quantity: rows[0].quantity! + rows[1].quantity!, quantity_unit: 'tokens', api_key_id: null });
+    expect(merged[0]).toMatchObject({
+      quantity: rows[0].quantity! + rows[1].quantity!,
+      quantity_unit: 'tokens',
+      api_key_id: null,
+    });
     const total = [...results.values()].flat().reduce((t, r) => t + units(r.amount.value), 0n);
     expect(total).toBe(sum(Object.values(org.costs).flat()));
   });
 
   it('filters costs by api_key_ids and project_ids; ungrouped, one exact total a day', async () => {
-    const byKey = await buckets<CostResult>('/organization/costs', [...groupBy('line_item', 'project_id', 'api_key_id'), ['api_key_ids[]', 'key_web_ada'], ['api_key_ids[]', 'key_lab_grace']], 180);
+    const byKey = await buckets<CostResult>(
+      '/organization/costs',
+      [
+        ...groupBy('line_item', 'project_id', 'api_key_id'),
+        ['api_key_ids[]', 'key_web_ada'],
+        ['api_key_ids[]', 'key_lab_grace'],
+      ],
+      180,
+    );
     const flat = [...byKey.values()].flat();
     expect(new Set(flat.map((r) => r.api_key_id))).toEqual(new Set(['key_web_ada', 'key_lab_grace']));
-    const byProject = await buckets<CostResult>('/organization/costs', [...groupBy('project_id'), ['project_ids[]', 'proj_data']], 180);
+    const byProject = await buckets<CostResult>(
+      '/organization/costs',
+      [...groupBy('project_id'), ['project_ids[]', 'proj_data']],
+      180,
+    );
     expect(new Set([...byProject.values()].flat().map((r) => r.project_id))).toEqual(new Set(['proj_data']));
     const ungrouped = await buckets<CostResult>('/organization/costs', [], 180);
     for (const [day, got] of ungrouped) {
@@ -224,17 +262,38 @@ describe('the fake groups as the real API does (through HTTP)', () => {
   });
 
   it('usage grouped by key, project, model, batch and tier matches the costs grouped by line item, project and key', async () => {
-    const usage = await buckets<UsageResult>('/organization/usage/completions', groupBy('project_id', 'api_key_id', 'model', 'batch', 'service_tier'), 31);
-    const costs = await buckets<CostResult>('/organization/costs', groupBy('line_item', 'project_id', 'api_key_id'), 180);
+    const usage = await buckets<UsageResult>(
+      '/organization/usage/completions',
+      groupBy('project_id', 'api_key_id', 'model', 'batch', 'service_tier'),
+      31,
+    );
+    const costs = await buckets<CostResult>(
+      '/organization/costs',
+      groupBy('line_item', 'project_id', 'api_key_id'),
+      180,
+    );
     for (const [day, results] of usage) {
       const used = quantitiesFromUsage(
         results.map((r) => ({
           project_id: r.project_id,
           api_key_id: r.api_key_id,
-          u: { model: r.model, inputTokens: r.input_tokens, cachedTokens: r.input_cached_tokens, outputTokens: r.output_tokens, requests: r.num_model_requests, batch: r.batch, serviceTier: r.service_tier },
+          u: {
+            model: r.model,
+            inputTokens: r.input_tokens,
+            cachedTokens: r.input_cached_tokens,
+            outputTokens: r.output_tokens,
+            requests: r.num_model_requests,
+            batch: r.batch,
+            serviceTier: r.service_tier,
+          },
         })),
       );
-      const billed = new Map(costs.get(day)!.filter((r) => r.quantity_unit === 'tokens').map((r) => [JSON.stringify([r.project_id, r.api_key_id, r.line_item]), r.quantity]));
+      const billed = new Map(
+        costs
+          .get(day)!
+          .filter((r) => r.quantity_unit === 'tokens')
+          .map((r) => [JSON.stringify([r.project_id, r.api_key_id, r.line_item]), r.quantity]),
+      );
       expect(billed).toEqual(used);
       for (const r of results) expect(r.user_id).toBeNull();
     }
@@ -261,38 +320,98 @@ describe('the fake groups as the real API does (through HTTP)', () => {
       }
     }
     expect([...byUser.values()].flat().some((r) => r.user_id === null)).toBe(true);
-    const batchOnly = [...(await buckets<UsageResult>('/organization/usage/completions', [...groupBy('api_key_id', 'batch'), ['batch', 'true']], 31)).values()].flat();
+    const batchOnly = [
+      ...(
+        await buckets<UsageResult>(
+          '/organization/usage/completions',
+          [...groupBy('api_key_id', 'batch'), ['batch', 'true']],
+          31,
+        )
+      ).values(),
+    ].flat();
     expect(new Set(batchOnly.map((r) => `${r.api_key_id} ${r.batch}`))).toEqual(new Set(['key_data_batch true']));
-    const grace = [...(await buckets<UsageResult>('/organization/usage/completions', [...groupBy('model'), ['user_ids[]', 'user-grace'], ['models[]', 'gpt-4o-2024-08-06']], 31)).values()].flat();
-    const want = Object.values(org.usage).flat().filter((u) => u.userId === 'user-grace' && u.model === 'gpt-4o-2024-08-06');
+    const grace = [
+      ...(
+        await buckets<UsageResult>(
+          '/organization/usage/completions',
+          [...groupBy('model'), ['user_ids[]', 'user-grace'], ['models[]', 'gpt-4o-2024-08-06']],
+          31,
+        )
+      ).values(),
+    ].flat();
+    const want = Object.values(org.usage)
+      .flat()
+      .filter((u) => u.userId === 'user-grace' && u.model === 'gpt-4o-2024-08-06');
     expect(grace.reduce((t, r) => t + r.output_tokens, 0)).toBe(want.reduce((t, u) => t + u.outputTokens, 0));
   });
 
-  it('lists each project\'s API keys with their owners, paged; users paged; an unknown project is a 404', async () => {
-    const first = await get<{ data: unknown[] }>('/organization/projects/proj_web/api_keys', [['limit', '1'], ['owner_project_access', 'any']]);
+  it("lists each project's API keys with their owners, paged; users paged; an unknown project is a 404", async () => {
+    const first = await get<{ data: unknown[] }>('/organization/projects/proj_web/api_keys', [
+      ['limit', '1'],
+      ['owner_project_access', 'any'],
+    ]);
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ object: 'list', first_id: 'key_web_prod', last_id: 'key_web_prod', has_more: true });
+    expect(first.body).toMatchObject({
+      object: 'list',
+      first_id: 'key_web_prod',
+      last_id: 'key_web_prod',
+      has_more: true,
+    });
     expect(first.body.data[0]).toMatchObject({
       object: 'organization.project.api_key',
       id: 'key_web_prod',
       name: 'Web backend (production)',
       owner: { type: 'service_account', service_account: { id: 'svc_acct_web', name: 'web-backend' } },
     });
-    const second = await get('/organization/projects/proj_web/api_keys', [['limit', '1'], ['after', 'key_web_prod']]);
-    expect(second.body).toMatchObject({ has_more: false, data: [{ id: 'key_web_ada', owner: { type: 'user', user: { id: 'user-ada', email: 'ada@example.com', role: 'owner' } } }] });
-    const lab = await get<{ data: { id: string; last_used_at: number | null }[] }>('/organization/projects/proj_lab/api_keys');
+    const second = await get('/organization/projects/proj_web/api_keys', [
+      ['limit', '1'],
+      ['after', 'key_web_prod'],
+    ]);
+    expect(second.body).toMatchObject({
+      has_more: false,
+      data: [
+        {
+          id: 'key_web_ada',
+          owner: { type: 'user', user: { id: 'user-ada', email: 'ada@example.com', role: 'owner' } },
+        },
+      ],
+    });
+    const lab = await get<{ data: { id: string; last_used_at: number | null }[] }>(
+      '/organization/projects/proj_lab/api_keys',
+    );
     expect(lab.body.data.map((k) => [k.id, k.last_used_at === null])).toEqual([
       ['key_lab_grace', false],
       ['key_lab_katherine', true],
     ]);
     const missing = await get('/organization/projects/proj_nope/api_keys');
     expect(missing.status).toBe(404);
-    expect(missing.body).toEqual({ error: { message: "No project found with id 'proj_nope'.", type: 'invalid_request_error', param: null, code: null } });
+    expect(missing.body).toEqual({
+      error: {
+        message: "No project found with id 'proj_nope'.",
+        type: 'invalid_request_error',
+        param: null,
+        code: null,
+      },
+    });
 
     const users = await get('/organization/users', [['limit', '3']]);
     expect(users.body).toMatchObject({ object: 'list', has_more: true, last_id: 'user-alan' });
-    const rest = await get('/organization/users', [['limit', '3'], ['after', 'user-alan']]);
-    expect(rest.body).toMatchObject({ has_more: false, data: [{ object: 'organization.user', id: 'user-katherine', name: 'Katherine Johnson', email: 'katherine@example.com', role: 'reader' }] });
+    const rest = await get('/organization/users', [
+      ['limit', '3'],
+      ['after', 'user-alan'],
+    ]);
+    expect(rest.body).toMatchObject({
+      has_more: false,
+      data: [
+        {
+          object: 'organization.user',
+          id: 'user-katherine',
+          name: 'Katherine Johnson',
+          email: 'katherine@example.com',
+          role: 'reader',
+        },
+      ],
+    });
     expect((await get('/organization/users', [['limit', '101']])).status).toBe(400);
     server.contractViolations.length = 0; // the out-of-range limit above was on purpose
   });

@@ -21,7 +21,13 @@ interface Parameter {
 }
 
 interface OpenApi {
-  paths: Record<string, Record<string, { parameters?: Parameter[]; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { parameters?: Parameter[]; responses: Record<string, { content?: Record<string, { schema: unknown }> }> }
+    >
+  >;
   components: { schemas: Record<string, Record<string, unknown>> };
 }
 
@@ -47,9 +53,14 @@ let cached: { spec: OpenApi; ajv: Ajv2020; validators: Map<string, ValidateFunct
 function load() {
   if (cached) return cached;
   const spec = parse(readFileSync(SPEC_PATH, 'utf8')) as OpenApi;
-  const amount = spec.components.schemas.CostsResult.properties as Record<string, { properties: Record<string, unknown> }>;
+  const amount = spec.components.schemas.CostsResult.properties as Record<
+    string,
+    { properties: Record<string, unknown> }
+  >;
   // Loosening (see above): live amounts come as numbers or decimal strings.
-  amount.amount.properties.value = { anyOf: [{ type: 'number' }, { type: 'string', pattern: '^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$' }] };
+  amount.amount.properties.value = {
+    anyOf: [{ type: 'number' }, { type: 'string', pattern: '^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$' }],
+  };
   // strict: false — the spec carries vendor keywords (x-stainless-const) and OpenAPI's `discriminator`.
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
   ajv.addSchema({ $id: 'openai', components: spec.components }, 'openai');
@@ -63,7 +74,8 @@ function responseValidator(path: string): ValidateFunction {
   const template = specPathOf(spec, path);
   let validate = validators.get(template);
   if (!validate) {
-    const schema = spec.paths[template]?.get?.responses['200']?.content?.['application/json']?.schema as { $ref?: string } | undefined;
+    const schema = spec.paths[template]?.get?.responses['200']?.content?.['application/json']?.schema as
+      { $ref?: string } | undefined;
     if (!schema?.$ref) throw new Error(`No 200 response schema for GET ${path} in the spec`);
     validate = ajv.compile({ $ref: `openai${schema.$ref}` });
     validators.set(template, validate);
@@ -85,7 +97,12 @@ function specPathOf(spec: OpenApi, path: string): string {
   return (
     Object.keys(spec.paths).find((template) => {
       const parts = template.split('/');
-      return parts.length === segments.length && parts.every((part, i) => /^\{[^}]+\}$/.test(part) ? /^[A-Za-z0-9_-]+$/.test(segments[i]) : part === segments[i]);
+      return (
+        parts.length === segments.length &&
+        parts.every((part, i) =>
+          /^\{[^}]+\}$/.test(part) ? /^[A-Za-z0-9_-]+$/.test(segments[i]) : part === segments[i],
+        )
+      );
     }) ?? path
   );
 }
@@ -104,12 +121,16 @@ export function requestViolations(path: string, query: URLSearchParams): string[
       continue;
     }
     const values = query.getAll(name);
-    if (param.schema.type !== 'array' && (values.length > 1 || name.endsWith('[]'))) problems.push(`request ${path}: ${name} given as a list`);
+    if (param.schema.type !== 'array' && (values.length > 1 || name.endsWith('[]')))
+      problems.push(`request ${path}: ${name} given as a list`);
     const itemSchema = param.schema.type === 'array' ? (param.schema.items ?? {}) : param.schema;
     for (const value of values) {
-      if (itemSchema.type === 'integer' && !/^-?\d+$/.test(value)) problems.push(`request ${path}: ${name}=${value} is not an integer`);
-      if (itemSchema.type === 'boolean' && !/^(true|false)$/.test(value)) problems.push(`request ${path}: ${name}=${value} is not a boolean`);
-      if (itemSchema.enum && !itemSchema.enum.includes(value)) problems.push(`request ${path}: ${name}=${value} is not one of ${itemSchema.enum.join(', ')}`);
+      if (itemSchema.type === 'integer' && !/^-?\d+$/.test(value))
+        problems.push(`request ${path}: ${name}=${value} is not an integer`);
+      if (itemSchema.type === 'boolean' && !/^(true|false)$/.test(value))
+        problems.push(`request ${path}: ${name}=${value} is not a boolean`);
+      if (itemSchema.enum && !itemSchema.enum.includes(value))
+        problems.push(`request ${path}: ${name}=${value} is not one of ${itemSchema.enum.join(', ')}`);
     }
   }
   for (const [name, param] of params) {
@@ -117,6 +138,7 @@ export function requestViolations(path: string, query: URLSearchParams): string[
   }
   const range = documentedLimit(specPathOf(spec, path), query);
   const limit = query.get('limit');
-  if (range && limit !== null && !(Number(limit) >= range[0] && Number(limit) <= range[1])) problems.push(`request ${path}: limit ${limit} outside ${range[0]}..${range[1]}`);
+  if (range && limit !== null && !(Number(limit) >= range[0] && Number(limit) <= range[1]))
+    problems.push(`request ${path}: limit ${limit} outside ${range[0]}..${range[1]}`);
   return problems;
 }

@@ -38,7 +38,10 @@ export function schemaErrors(name: string, data: unknown): string[] {
 export function schemaNameFor(path: string, method: string, part: 'request' | '200'): string {
   load();
   const operation = spec!.paths[path]?.[method.toLowerCase()] as
-    | { requestBody?: { content: Record<string, { schema: { $ref: string } }> }; responses: Record<string, { content?: Record<string, { schema: { $ref: string } }> }> }
+    | {
+        requestBody?: { content: Record<string, { schema: { $ref: string } }> };
+        responses: Record<string, { content?: Record<string, { schema: { $ref: string } }> }>;
+      }
     | undefined;
   if (!operation) throw new Error(`No ${method} ${path} in the reference OpenAPI`);
   const content = part === 'request' ? operation.requestBody?.content : operation.responses[part]?.content;

@@ -62,19 +62,26 @@ describe.each([
 
   beforeAll(async () => {
     browser = await launchChromium();
-    harness = await startHarness({ dataDir: dataDir(), vault: new FakeKeychain(), overrides: { clock: PINNED.clock() } });
+    harness = await startHarness({
+      dataDir: dataDir(),
+      vault: new FakeKeychain(),
+      overrides: { clock: PINNED.clock() },
+    });
   });
   afterAll(async () => {
     await browser?.close();
     await harness?.close();
   });
 
-  it.each(SCHEMES)('the dashboard with every chart as a table has no serious or critical violations (%s)', async (scheme) => {
-    const page = await openDashboard(browser, harness.url, scheme);
-    await openEveryTable(page);
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.close();
-  });
+  it.each(SCHEMES)(
+    'the dashboard with every chart as a table has no serious or critical violations (%s)',
+    async (scheme) => {
+      const page = await openDashboard(browser, harness.url, scheme);
+      await openEveryTable(page);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    },
+  );
 
   it.each(SCHEMES)('the alert centre, open, has no serious or critical violations (%s)', async (scheme) => {
     const page = await openDashboard(browser, harness.url, scheme);
@@ -84,26 +91,39 @@ describe.each([
     await page.close();
   });
 
-  it.each(SCHEMES)('every piece of chart text is at least 4.5:1 against its own background: axes, legend, tooltip (%s)', async (scheme) => {
-    const page = await openDashboard(browser, harness.url, scheme);
-    // SVG text (axis ticks, the budget label): axe does not judge it, so measure fill against the panel.
-    const ratios = (await page.evaluate(CONTRAST_OF_SVG_TEXT)) as { text: string; fill: string; background: string; ratio: number }[];
-    expect(ratios.length).toBeGreaterThan(5);
-    for (const r of ratios) expect(r.ratio, `${r.text}: ${r.fill} on ${r.background}`).toBeGreaterThanOrEqual(4.5);
-    // The legend is HTML (axe checks it with the page); the tooltip only exists on hover.
-    // Over the chart's plot, low enough to be on a bar whatever its height (a day's stack is drawn as one bar).
-    await page.locator('[data-testid="daily-chart"] .recharts-bar-rectangle').first().waitFor();
-    const chart = (await page.getByTestId('daily-chart').boundingBox())!;
-    await page.mouse.move(chart.x + chart.width * 0.5, chart.y + chart.height * 0.85);
-    await page.locator('.chart-tooltip').waitFor();
-    expect(await seriousViolations(page, '.chart-tooltip')).toEqual([]);
-    expect(await page.locator('.chart-tooltip .chart-tooltip-heading').textContent()).toMatch(/\(UTC\) — total \$[\d,]+\.\d{2}$/);
-    await page.close();
-  });
+  it.each(SCHEMES)(
+    'every piece of chart text is at least 4.5:1 against its own background: axes, legend, tooltip (%s)',
+    async (scheme) => {
+      const page = await openDashboard(browser, harness.url, scheme);
+      // SVG text (axis ticks, the budget label): axe does not judge it, so measure fill against the panel.
+      const ratios = (await page.evaluate(CONTRAST_OF_SVG_TEXT)) as {
+        text: string;
+        fill: string;
+        background: string;
+        ratio: number;
+      }[];
+      expect(ratios.length).toBeGreaterThan(5);
+      for (const r of ratios) expect(r.ratio, `${r.text}: ${r.fill} on ${r.background}`).toBeGreaterThanOrEqual(4.5);
+      // The legend is HTML (axe checks it with the page); the tooltip only exists on hover.
+      // Over the chart's plot, low enough to be on a bar whatever its height (a day's stack is drawn as one bar).
+      await page.locator('[data-testid="daily-chart"] .recharts-bar-rectangle').first().waitFor();
+      const chart = (await page.getByTestId('daily-chart').boundingBox())!;
+      await page.mouse.move(chart.x + chart.width * 0.5, chart.y + chart.height * 0.85);
+      await page.locator('.chart-tooltip').waitFor();
+      expect(await seriousViolations(page, '.chart-tooltip')).toEqual([]);
+      expect(await page.locator('.chart-tooltip .chart-tooltip-heading').textContent()).toMatch(
+        /\(UTC\) — total \$[\d,]+\.\d{2}$/,
+      );
+      await page.close();
+    },
+  );
 
   it('opens Settings at the Accounts section from the banner or the first-run call to action', async () => {
     const page = await openDashboard(browser, harness.url, 'light');
-    const action = name === 'the demo' ? page.getByRole('link', { name: 'Connect your OpenAI organization' }) : page.getByRole('alert').filter({ hasText: 'Old Team' }).getByRole('link', { name: 'Fix in Settings' });
+    const action =
+      name === 'the demo'
+        ? page.getByRole('link', { name: 'Connect your OpenAI organization' })
+        : page.getByRole('alert').filter({ hasText: 'Old Team' }).getByRole('link', { name: 'Fix in Settings' });
     await action.click();
     await page.getByRole('heading', { name: 'Accounts', exact: true }).waitFor();
     expect(page.url()).toMatch(/#\/settings\?section=accounts$/);
@@ -113,8 +133,12 @@ describe.each([
   it('the alert centre takes focus, keeps it while open, and gives it back to the Alerts button on Escape and on a click outside', async () => {
     const page = await openDashboard(browser, harness.url, 'light');
     const opener = page.getByRole('button', { name: /^Alerts/ });
-    const focused = () => page.evaluate<string>(`document.activeElement?.closest('[role="dialog"]') ? 'dialog' : document.activeElement?.tagName`);
-    const focusedControls = () => page.evaluate<string | null>(`document.activeElement?.getAttribute('aria-controls') ?? null`);
+    const focused = () =>
+      page.evaluate<string>(
+        `document.activeElement?.closest('[role="dialog"]') ? 'dialog' : document.activeElement?.tagName`,
+      );
+    const focusedControls = () =>
+      page.evaluate<string | null>(`document.activeElement?.getAttribute('aria-controls') ?? null`);
     await opener.click();
     expect(await focused()).toBe('dialog');
     for (let i = 0; i < 5; i++) {
@@ -156,7 +180,11 @@ describe.each([
 
   beforeAll(async () => {
     browser = await launchChromium();
-    harness = await startHarness({ dataDir: dataDir(), vault: new FakeKeychain(), overrides: { clock: PINNED.clock() } });
+    harness = await startHarness({
+      dataDir: dataDir(),
+      vault: new FakeKeychain(),
+      overrides: { clock: PINNED.clock() },
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -165,13 +193,22 @@ describe.each([
 
   for (const [section, heading] of SETTINGS_SECTIONS) {
     it.each(SCHEMES)(`Settings › ${heading} has no serious or critical violations (%s)`, async (scheme) => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme, locale: 'en-US' });
+      const page = await browser.newPage({
+        viewport: { width: 1280, height: 900 },
+        colorScheme: scheme,
+        locale: 'en-US',
+      });
       await page.goto(`${harness.url}#/settings?section=${section}`);
       await page.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
-      expect(await page.locator('nav[aria-label="Settings sections"] a[aria-current="page"]').getAttribute('href')).toBe(`#/settings?section=${section}`);
+      expect(
+        await page.locator('nav[aria-label="Settings sections"] a[aria-current="page"]').getAttribute('href'),
+      ).toBe(`#/settings?section=${section}`);
       // One section at a time: no other section's heading is on the page.
-      for (const [, other] of SETTINGS_SECTIONS) if (other !== heading) expect(await page.getByRole('heading', { level: 2, name: other, exact: true }).count()).toBe(0);
-      if (section === 'budgets' && _name === 'seeded organisations') await page.getByRole('heading', { name: /^Project budgets for / }).waitFor();
+      for (const [, other] of SETTINGS_SECTIONS)
+        if (other !== heading)
+          expect(await page.getByRole('heading', { level: 2, name: other, exact: true }).count()).toBe(0);
+      if (section === 'budgets' && _name === 'seeded organisations')
+        await page.getByRole('heading', { name: /^Project budgets for / }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await page.close();
     });
@@ -209,23 +246,37 @@ describe('accessibility of the modal cards on seeded organisations', () => {
     await harness?.close();
   });
 
-  it.each(SCHEMES)("a project's budget card, open with a validation error, has no serious or critical violations (%s)", async (scheme) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme, locale: 'en-US' });
-    await page.goto(`${harness.url}#/?account=acc_big`);
-    await page.getByRole('button', { name: 'Set budget for Project 2' }).click();
-    const card = page.getByRole('dialog', { name: 'Budget for Project 2' });
-    await card.getByRole('button', { name: 'Save budget' }).click();
-    await card.getByText('Enter the project budget', { exact: true }).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.close();
-  });
+  it.each(SCHEMES)(
+    "a project's budget card, open with a validation error, has no serious or critical violations (%s)",
+    async (scheme) => {
+      const page = await browser.newPage({
+        viewport: { width: 1280, height: 900 },
+        colorScheme: scheme,
+        locale: 'en-US',
+      });
+      await page.goto(`${harness.url}#/?account=acc_big`);
+      await page.getByRole('button', { name: 'Set budget for Project 2' }).click();
+      const card = page.getByRole('dialog', { name: 'Budget for Project 2' });
+      await card.getByRole('button', { name: 'Save budget' }).click();
+      await card.getByText('Enter the project budget', { exact: true }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    },
+  );
 
-  it.each(SCHEMES)('the account-removal confirmation, open, has no serious or critical violations (%s)', async (scheme) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme, locale: 'en-US' });
-    await page.goto(`${harness.url}#/settings?section=accounts`);
-    await page.getByRole('button', { name: 'Remove Cents Lab' }).click();
-    await page.getByRole('alertdialog', { name: 'Remove Cents Lab?' }).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.close();
-  });
+  it.each(SCHEMES)(
+    'the account-removal confirmation, open, has no serious or critical violations (%s)',
+    async (scheme) => {
+      const page = await browser.newPage({
+        viewport: { width: 1280, height: 900 },
+        colorScheme: scheme,
+        locale: 'en-US',
+      });
+      await page.goto(`${harness.url}#/settings?section=accounts`);
+      await page.getByRole('button', { name: 'Remove Cents Lab' }).click();
+      await page.getByRole('alertdialog', { name: 'Remove Cents Lab?' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    },
+  );
 });

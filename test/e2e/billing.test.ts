@@ -20,7 +20,8 @@ import { startHarnessProcess as startHarnessNow, type HarnessProcess } from '../
 // Fixtures are built for the day this file loads; its CLI and harness processes stay on that day (noon UTC), so
 // the file may run across midnight or a month's end without comparing two days. Pages keep the run's clock.
 const PINNED = pinnedToLoadDay();
-const runCli = (args: string[], options: Parameters<typeof runCliNow>[1]) => runCliNow(args, { ...options, env: { ...PINNED.env(), ...options.env } });
+const runCli = (args: string[], options: Parameters<typeof runCliNow>[1]) =>
+  runCliNow(args, { ...options, env: { ...PINNED.env(), ...options.env } });
 const startHarnessProcess = (env: NodeJS.ProcessEnv = {}) => startHarnessNow({ ...PINNED.env(), ...env });
 
 const SHOTS = 'test-results';
@@ -31,7 +32,9 @@ const POLL = { timeout: 20_000 };
 function closedMonth(): string {
   const today = utcDay(0, new Date(PINNED.noon));
   const back = Number(today.slice(8, 10)) >= 4 ? 1 : 2;
-  return new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 - back, 1)).toISOString().slice(0, 7);
+  return new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 - back, 1))
+    .toISOString()
+    .slice(0, 7);
 }
 
 describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('billing reconciliation in the dashboard', () => {
@@ -48,7 +51,14 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('billing reconcili
     ensureCliBuilt();
     server = new FakeOpenAiServer({ [key]: smallOrganisation(100, new Date(PINNED.noon)) });
     const baseUrl = await server.start();
-    expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], { home, input: key })).code).toBe(0);
+    expect(
+      (
+        await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], {
+          home,
+          input: key,
+        })
+      ).code,
+    ).toBe(0);
     expect((await runCli(['sync'], { home })).code).toBe(0);
     browser = await launchChromium();
     harness = await startHarnessProcess({ SPENDWATCH_HOME: home });
@@ -61,11 +71,18 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('billing reconcili
   });
 
   it('records an invoice, shows the discrepancy and why, logs the support case and exports the report', async () => {
-    const before = JSON.parse((await runCli(['reconcile', '--account', 'Acme Prod', '--month', month, '--json'], { home })).stdout);
+    const before = JSON.parse(
+      (await runCli(['reconcile', '--account', 'Acme Prod', '--month', month, '--json'], { home })).stdout,
+    );
     const costs = Number(before.costs.amount);
     const total = (Math.round(costs * 100) / 100 + 5 + 2.5).toFixed(2); // $2.50 of tax and $5.00 nobody can explain
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, colorScheme: 'light', locale: 'en-US', acceptDownloads: true });
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 1000 },
+      colorScheme: 'light',
+      locale: 'en-US',
+      acceptDownloads: true,
+    });
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     await page.goto(harness.url);
@@ -76,7 +93,13 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('billing reconcili
     // The running month, and in its first SETTLE_DAYS days last month too, whose last days still settle.
     const notFinal = Number(utcDay(0, new Date(PINNED.noon)).slice(8, 10)) > SETTLE_DAYS ? 1 : 2;
     await expect.poll(() => history.getByText('Not final', { exact: true }).count(), POLL).toBe(notFinal);
-    await expect.poll(() => history.getByTestId('history-not-final').textContent(), POLL).toMatch(notFinal === 1 ? /^Not final: \w+ \d{4} is still running\. / : /^Not final: \w+ \d{4} is still running\. \w+ \d{4} can still change until \w+ \d+\. /);
+    await expect
+      .poll(() => history.getByTestId('history-not-final').textContent(), POLL)
+      .toMatch(
+        notFinal === 1
+          ? /^Not final: \w+ \d{4} is still running\. /
+          : /^Not final: \w+ \d{4} is still running\. \w+ \d{4} can still change until \w+ \d+\. /,
+      );
 
     await page.getByRole('button', { name: `Show details for ${label}` }).click();
     const detail = page.getByRole('region', { name: `Reconciliation of ${label}` });
@@ -94,8 +117,14 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('billing reconcili
     await expect.poll(() => row.getByText('Discrepancy +$5.00').count(), POLL).toBe(1);
     await detail.getByText(/Tax of \$2\.50 is on the invoice/).waitFor();
     await detail.getByText(/Nothing Spendwatch knows explains the difference of \$5\.00/).waitFor();
-    const cli = JSON.parse((await runCli(['reconcile', '--account', 'Acme Prod', '--month', month, '--json'], { home })).stdout);
-    expect(cli).toMatchObject({ status: 'discrepancy', difference: { amount: '5.00' }, invoice: { number: 'INV-E2E-1', tax: { amount: '2.50' }, total: { amount: total } } });
+    const cli = JSON.parse(
+      (await runCli(['reconcile', '--account', 'Acme Prod', '--month', month, '--json'], { home })).stdout,
+    );
+    expect(cli).toMatchObject({
+      status: 'discrepancy',
+      difference: { amount: '5.00' },
+      invoice: { number: 'INV-E2E-1', tax: { amount: '2.50' }, total: { amount: total } },
+    });
 
     const caseLog = detail.getByRole('region', { name: 'Support case' });
     await caseLog.getByLabel('Reference number', { exact: true }).fill('CASE-4242');
@@ -104,7 +133,9 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('billing reconcili
     await caseLog.getByRole('button', { name: 'Log contact' }).click();
     await caseLog.getByRole('cell', { name: 'CASE-4242' }).waitFor();
     await caseLog.getByLabel('Case state', { exact: true }).selectOption('resolved-no-change');
-    await expect.poll(() => caseLog.getByLabel('Case state', { exact: true }).inputValue(), POLL).toBe('resolved-no-change');
+    await expect
+      .poll(() => caseLog.getByLabel('Case state', { exact: true }).inputValue(), POLL)
+      .toBe('resolved-no-change');
 
     await detail.getByText('Costs by day').click();
     await history.screenshot({ path: join(SHOTS, 'billing-reconciliation-light.png') });
@@ -112,11 +143,16 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('billing reconcili
     await page.evaluate("document.documentElement.setAttribute('data-theme', 'dark')");
     await history.screenshot({ path: join(SHOTS, 'billing-reconciliation-dark.png') });
 
-    const [download] = await Promise.all([page.waitForEvent('download'), detail.getByRole('button', { name: 'Export report' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      detail.getByRole('button', { name: 'Export report' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`spendwatch-reconciliation-Acme-Prod-${month}.md`);
     const report = readFileSync(await download.path(), 'utf8');
     const reportFile = join(home, 'cli-report.md');
-    expect((await runCli(['reconcile', '--account', 'Acme Prod', '--month', month, '--report', reportFile], { home })).code).toBe(0);
+    expect(
+      (await runCli(['reconcile', '--account', 'Acme Prod', '--month', month, '--report', reportFile], { home })).code,
+    ).toBe(0);
     const strip = (text: string) => text.replace(/^- Generated: .*$/m, '');
     expect(strip(report)).toBe(strip(readFileSync(reportFile, 'utf8')));
     expect(report).toContain(`$${cli.costs.amount}`);

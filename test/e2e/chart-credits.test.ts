@@ -27,7 +27,11 @@ function seedWithCredits(): string {
       history: {
         from: addDays(today, -40),
         backfilledFrom: addDays(today, -40),
-        costs: (_day, d) => [costRow('proj_a', 'gpt-4o, input', 20_000_000 + d * 300_000), costRow('proj_b', 'gpt-4o, output', 10_000_000), ...(d % 9 === 4 ? [costRow('proj_c', 'credit', -17_000_000)] : [])],
+        costs: (_day, d) => [
+          costRow('proj_a', 'gpt-4o, input', 20_000_000 + d * 300_000),
+          costRow('proj_b', 'gpt-4o, output', 10_000_000),
+          ...(d % 9 === 4 ? [costRow('proj_c', 'credit', -17_000_000)] : []),
+        ],
         projects: { proj_a: 'Alpha', proj_b: 'Beta', proj_c: 'Refunds' },
       },
     },
@@ -46,7 +50,8 @@ const CHART_SHAPE = `(() => {
   const bars = [...chart.querySelectorAll('rect.recharts-bar-rectangle')].map((r) => r.getBoundingClientRect()).map((b) => ({ top: b.top - zero, bottom: b.bottom - zero }));
   return { labels, below: bars.filter((b) => b.top >= -0.5 && b.bottom > 1).length, above: bars.filter((b) => b.bottom <= 0.5).length, areas: chart.querySelectorAll('path.stacked-area').length };
 })()`;
-const chartShape = (page: Page) => page.evaluate<{ labels: string[]; below: number; above: number; areas: number }>(CHART_SHAPE);
+const chartShape = (page: Page) =>
+  page.evaluate<{ labels: string[]; below: number; above: number; areas: number }>(CHART_SHAPE);
 
 describe('credits on the daily chart', () => {
   let browser: Browser;
@@ -54,7 +59,11 @@ describe('credits on the daily chart', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    harness = await startHarness({ dataDir: seedWithCredits(), vault: new FakeKeychain(), overrides: { clock: PINNED.clock() } });
+    harness = await startHarness({
+      dataDir: seedWithCredits(),
+      vault: new FakeKeychain(),
+      overrides: { clock: PINNED.clock() },
+    });
   });
   afterAll(async () => {
     await browser?.close();

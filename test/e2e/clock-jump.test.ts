@@ -13,7 +13,6 @@ import { clockAt } from '../support/clock-env';
 import { ensureCliBuilt, runCli } from '../support/cli';
 import { startHarnessProcess, type HarnessProcess } from '../support/harness-process';
 
-
 describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('the running harness after a clock jump', () => {
   let server: FakeOpenAiServer;
   let harness: HarnessProcess | undefined;
@@ -24,7 +23,14 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('the running harne
     ensureCliBuilt();
     server = new FakeOpenAiServer({ [key]: smallOrganisation(20) });
     const baseUrl = await server.start();
-    expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Jump', '--base-url', baseUrl], { home, input: key })).code).toBe(0);
+    expect(
+      (
+        await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Jump', '--base-url', baseUrl], {
+          home,
+          input: key,
+        })
+      ).code,
+    ).toBe(0);
   });
   afterAll(async () => {
     await harness?.stop();
@@ -34,13 +40,19 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('the running harne
 
   it('polls at once an account whose last sync is 40 days in its future', async () => {
     // Synced while the machine's clock ran 40 days fast.
-    expect((await runCli(['sync'], { home, env: clockAt(new Date(Date.now() + 40 * 86_400_000).toISOString()) })).code).toBe(0);
+    expect(
+      (await runCli(['sync'], { home, env: clockAt(new Date(Date.now() + 40 * 86_400_000).toISOString()) })).code,
+    ).toBe(0);
     server.clearLog();
     // The clock is right again: the app starts, and its scheduler must not wait 40 days (nor spin).
     harness = await startHarnessProcess({ SPENDWATCH_HOME: home });
     await expect.poll(() => server.requestsTo('/organization/costs').length, { timeout: 20_000 }).toBeGreaterThan(0);
     const status = JSON.parse((await runCli(['status', '--json'], { home })).stdout);
-    await expect.poll(async () => JSON.parse((await runCli(['status', '--json'], { home })).stdout).accounts[0].stale, { timeout: 20_000 }).toBe(false);
+    await expect
+      .poll(async () => JSON.parse((await runCli(['status', '--json'], { home })).stdout).accounts[0].stale, {
+        timeout: 20_000,
+      })
+      .toBe(false);
     expect(status.accounts[0].error).toBeNull();
     expect(harness.stderr()).not.toMatch(/TimeoutOverflowWarning/);
   });

@@ -15,7 +15,10 @@ import { pinnedToLoadDay } from '../support/clock-env';
 
 // Fixtures for one day: the file runs at its load day's noon (CI starts one instant minutes before a new year).
 const PINNED = pinnedToLoadDay();
-const focused = (page: Page) => page.evaluate<string>(`(() => { const el = document.activeElement; return (el?.getAttribute('aria-label') || el?.id && document.querySelector('label[for="' + el.id + '"]')?.textContent || el?.textContent || el?.tagName || '').trim(); })()`);
+const focused = (page: Page) =>
+  page.evaluate<string>(
+    `(() => { const el = document.activeElement; return (el?.getAttribute('aria-label') || el?.id && document.querySelector('label[for="' + el.id + '"]')?.textContent || el?.textContent || el?.tagName || '').trim(); })()`,
+  );
 const inDialog = (page: Page) => page.evaluate<boolean>(`Boolean(document.activeElement?.closest('dialog[open]'))`);
 
 describe('budgets and account removal in the app', () => {
@@ -25,7 +28,12 @@ describe('budgets and account removal in the app', () => {
   /** What the core has stored: a core of its own over the same data dir, as the CLI would read it. */
   const stored = (accountId: string) => {
     const core = createNodeSpendwatch({ dataDir, vault: new FakeKeychain(), overrides: { clock: PINNED.clock() } });
-    return { budget: core.queries.dashboard({ accountId, range: '30d', groupBy: 'model' }).accounts.find((a) => a.id === accountId)?.budget ?? null, accounts: core.accounts.list().map((a) => a.id) };
+    return {
+      budget:
+        core.queries.dashboard({ accountId, range: '30d', groupBy: 'model' }).accounts.find((a) => a.id === accountId)
+          ?.budget ?? null,
+      accounts: core.accounts.list().map((a) => a.id),
+    };
   };
 
   beforeAll(async () => {
@@ -69,7 +77,11 @@ describe('budgets and account removal in the app', () => {
     // The row shows its progress, and focus is back on the row's (same) button.
     const change = row.getByRole('button', { name: /% of \$250\.00 — change the budget for Project 1$/ });
     await change.waitFor();
-    await expect.poll(() => page.evaluate<boolean>(`document.activeElement?.closest('tr')?.textContent?.startsWith('Project 1') ?? false`)).toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate<boolean>(`document.activeElement?.closest('tr')?.textContent?.startsWith('Project 1') ?? false`),
+      )
+      .toBe(true);
     await row.getByRole('meter', { name: /^Project 1: \d+% of its project budget$/ }).waitFor();
 
     // Change it: amount and the (shared) thresholds.

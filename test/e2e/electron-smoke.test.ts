@@ -16,7 +16,10 @@ function electronBinary(): string | undefined {
 }
 
 const binary = electronBinary();
-if (!binary) console.log('electron smoke test: SKIPPED — no Electron binary is installed on this machine (node_modules/electron/dist).');
+if (!binary)
+  console.log(
+    'electron smoke test: SKIPPED — no Electron binary is installed on this machine (node_modules/electron/dist).',
+  );
 
 describe.skipIf(!binary)('desktop app (Electron)', () => {
   it('starts, opens the dashboard on demo data, and keeps the renderer sandboxed', async () => {

@@ -57,7 +57,12 @@ afterEach(killAll);
 afterAll(killAll);
 
 /** Polls `check` until it returns a value other than undefined, or fails with what it saw last. */
-async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000, everyMs = 100): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 15_000,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -67,7 +72,10 @@ async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T 
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
@@ -86,13 +94,19 @@ interface Serve {
 
 function spawnServe(args: string[], options: { home: string; env?: NodeJS.ProcessEnv }) {
   const child = track(
-    spawn('node', ['bin/spendwatch.cjs', 'serve', ...args], { cwd: ROOT, env: { ...process.env, SPENDWATCH_HOME: options.home, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] }),
+    spawn('node', ['bin/spendwatch.cjs', 'serve', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, SPENDWATCH_HOME: options.home, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
   );
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));
   child.stderr!.on('data', (d) => (stderr += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
   return { child, exited, stdout: () => stdout, stderr: () => stderr };
 }
 
@@ -188,7 +202,8 @@ const makeToken = (dir: string, token: string, name = 'token'): string => {
   chmodSync(file, 0o600);
   return file;
 };
-const hexToken = () => [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+const hexToken = () =>
+  [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 beforeAll(() => ensureCliBuilt(), 120_000);
 
@@ -213,7 +228,11 @@ describe('spendwatch serve: arguments, the token rule, routes', () => {
   it('--credentials without $CREDENTIALS_DIRECTORY: exit 3', async () => {
     const env = { ...process.env };
     delete env.CREDENTIALS_DIRECTORY;
-    const s = spawn('node', ['bin/spendwatch.cjs', 'serve', '--listen', '127.0.0.1:0', '--credentials'], { cwd: ROOT, env: { ...env, SPENDWATCH_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const s = spawn('node', ['bin/spendwatch.cjs', 'serve', '--listen', '127.0.0.1:0', '--credentials'], {
+      cwd: ROOT,
+      env: { ...env, SPENDWATCH_HOME: home },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     track(s);
     let stderr = '';
     s.stderr.on('data', (d) => (stderr += d));
@@ -238,7 +257,9 @@ describe('spendwatch serve: arguments, the token rule, routes', () => {
       const wrong = await fetch(serve.url(path), { headers: { authorization: `Bearer ${hexToken()}` } });
       expect(wrong.status, path).toBe(401);
       expect(wrong.headers.get('www-authenticate'), path).toMatch(/^Bearer/);
-      const notBearer = await fetch(serve.url(path), { headers: { authorization: `Basic ${Buffer.from(`x:${token}`).toString('base64')}` } });
+      const notBearer = await fetch(serve.url(path), {
+        headers: { authorization: `Basic ${Buffer.from(`x:${token}`).toString('base64')}` },
+      });
       expect(notBearer.status, path).toBe(401);
       const prefix = await fetch(serve.url(path), { headers: { authorization: `Bearer ${token.slice(0, 31)}` } });
       expect(prefix.status, path).toBe(401);
@@ -274,8 +295,22 @@ describe('spendwatch serve: arguments, the token rule, routes', () => {
 
 describe.runIf(keychain)('spendwatch serve with accounts', () => {
   const stamp = Date.now();
-  const keys = { acme: `sk-admin-serveacme${stamp}xxxxxxxx`, beta: `sk-admin-servebeta${stamp}xxxxxxxx`, gamma: `sk-admin-servegamma${stamp}xxxxxxx`, acme2: `sk-admin-serveacme2${stamp}xxxxxxx`, delta: `sk-admin-servedelta${stamp}xxxxxxx`, epsilon: `sk-admin-serveepsilon${stamp}xxxxx` };
-  const orgs = { acme: smallOrganisation(40), beta: smallOrganisation(40), gamma: smallOrganisation(40), acme2: smallOrganisation(40), delta: smallOrganisation(40), epsilon: smallOrganisation(40) };
+  const keys = {
+    acme: `sk-admin-serveacme${stamp}xxxxxxxx`,
+    beta: `sk-admin-servebeta${stamp}xxxxxxxx`,
+    gamma: `sk-admin-servegamma${stamp}xxxxxxx`,
+    acme2: `sk-admin-serveacme2${stamp}xxxxxxx`,
+    delta: `sk-admin-servedelta${stamp}xxxxxxx`,
+    epsilon: `sk-admin-serveepsilon${stamp}xxxxx`,
+  };
+  const orgs = {
+    acme: smallOrganisation(40),
+    beta: smallOrganisation(40),
+    gamma: smallOrganisation(40),
+    acme2: smallOrganisation(40),
+    delta: smallOrganisation(40),
+    epsilon: smallOrganisation(40),
+  };
   const home = mkdtempSync(join(tmpdir(), 'sw-serve-'));
   const work = mkdtempSync(join(tmpdir(), 'sw-serve-work-'));
   let fake: FakeOpenAiServer;
@@ -288,7 +323,10 @@ describe.runIf(keychain)('spendwatch serve with accounts', () => {
     return r;
   };
   const addAccount = async (name: string, key: string, h = home) => {
-    const r = await runCli(['accounts', 'add', '--provider', 'openai', '--name', name, '--base-url', baseUrl], { home: h, input: key });
+    const r = await runCli(['accounts', 'add', '--provider', 'openai', '--name', name, '--base-url', baseUrl], {
+      home: h,
+      input: key,
+    });
     expect(r.code, r.stderr).toBe(0);
     added.push({ home: h, name });
   };
@@ -302,10 +340,13 @@ describe.runIf(keychain)('spendwatch serve with accounts', () => {
     budget: { monthly: { amount: string } } | null;
     byProject: { id: string; name: string; amount: string }[];
   };
-  const status = async (h = home): Promise<{ accounts: StatusAccount[] }> => JSON.parse((await cli(['status', '--json'], h)).stdout);
+  const status = async (h = home): Promise<{ accounts: StatusAccount[] }> =>
+    JSON.parse((await cli(['status', '--json'], h)).stdout);
 
   beforeAll(async () => {
-    fake = new FakeOpenAiServer(Object.fromEntries(Object.entries(keys).map(([k, key]) => [key, orgs[k as keyof typeof orgs]])));
+    fake = new FakeOpenAiServer(
+      Object.fromEntries(Object.entries(keys).map(([k, key]) => [key, orgs[k as keyof typeof orgs]])),
+    );
     baseUrl = await fake.start();
     await addAccount('Acme', keys.acme);
     await addAccount('Beta', keys.beta);
@@ -316,7 +357,10 @@ describe.runIf(keychain)('spendwatch serve with accounts', () => {
     // Beta: no budget. Gamma: a budget far above its spend.
     await cli(['budget', 'set', '--account', 'Acme', '--monthly', '1']);
     await cli(['budget', 'set', '--account', 'Gamma', '--monthly', '100000']);
-    orgs.acme.spendControls = { limits: { org: { cents: 1_000, enforcing: true }, proj_alpha: { cents: 50_000 } }, alerts: {} };
+    orgs.acme.spendControls = {
+      limits: { org: { cents: 1_000, enforcing: true }, proj_alpha: { cents: 50_000 } },
+      alerts: {},
+    };
     await cli(['limit', 'get', '--account', 'Acme']);
     await cli(['limit', 'get', '--account', 'Acme', '--project', 'proj_alpha']);
   }, 90_000);
@@ -345,14 +389,22 @@ describe.runIf(keychain)('spendwatch serve with accounts', () => {
       expect(a.provider).toBe('openai');
       expect(valueOf(samples, 'spendwatch_month_to_date_dollars', labels), a.name).toBe(Number(a.monthToDate.amount));
       expect(valueOf(samples, 'spendwatch_today_dollars', labels), a.name).toBe(Number(a.today.amount));
-      expect(valueOf(samples, 'spendwatch_forecast_dollars', labels), a.name).toBe(a.forecast === null ? undefined : Number(a.forecast.amount));
-      expect(valueOf(samples, 'spendwatch_budget_dollars', labels), a.name).toBe(a.budget === null ? undefined : Number(a.budget.monthly.amount));
+      expect(valueOf(samples, 'spendwatch_forecast_dollars', labels), a.name).toBe(
+        a.forecast === null ? undefined : Number(a.forecast.amount),
+      );
+      expect(valueOf(samples, 'spendwatch_budget_dollars', labels), a.name).toBe(
+        a.budget === null ? undefined : Number(a.budget.monthly.amount),
+      );
       // Every project by its name (fewer than 50 here, so no "(other)"), and no other.
       expect(a.byProject.length).toBeGreaterThan(1);
       const projects = series(samples, 'spendwatch_project_month_to_date_dollars', labels);
-      expect(Object.fromEntries(projects.map((p) => [p.labels.project, p.value]))).toEqual(Object.fromEntries(a.byProject.map((p) => [p.name, Number(p.amount)])));
+      expect(Object.fromEntries(projects.map((p) => [p.labels.project, p.value]))).toEqual(
+        Object.fromEntries(a.byProject.map((p) => [p.name, Number(p.amount)])),
+      );
       expect(a.lastSyncedAt).not.toBeNull();
-      expect(valueOf(samples, 'spendwatch_last_sync_success_timestamp_seconds', { account: a.name }), a.name).toBe(Date.parse(a.lastSyncedAt!) / 1000);
+      expect(valueOf(samples, 'spendwatch_last_sync_success_timestamp_seconds', { account: a.name }), a.name).toBe(
+        Date.parse(a.lastSyncedAt!) / 1000,
+      );
       expect(valueOf(samples, 'spendwatch_sync_failures_total', { account: a.name }), a.name).toBe(0);
     }
     const acme = accounts.find((a) => a.name === 'Acme')!;
@@ -368,8 +420,12 @@ describe.runIf(keychain)('spendwatch serve with accounts', () => {
     // OpenAI's hard limits, as `limit get` learned them: the organisation's enforcing, the project's not.
     expect(valueOf(samples, 'spendwatch_spend_limit_dollars', { account: 'Acme', scope: 'account' })).toBe(10);
     expect(valueOf(samples, 'spendwatch_spend_limit_enforcing', { account: 'Acme', scope: 'account' })).toBe(1);
-    expect(valueOf(samples, 'spendwatch_spend_limit_dollars', { account: 'Acme', scope: 'project:Alpha app' })).toBe(500);
-    expect(valueOf(samples, 'spendwatch_spend_limit_enforcing', { account: 'Acme', scope: 'project:Alpha app' })).toBe(0);
+    expect(valueOf(samples, 'spendwatch_spend_limit_dollars', { account: 'Acme', scope: 'project:Alpha app' })).toBe(
+      500,
+    );
+    expect(valueOf(samples, 'spendwatch_spend_limit_enforcing', { account: 'Acme', scope: 'project:Alpha app' })).toBe(
+      0,
+    );
     expect(series(samples, 'spendwatch_spend_limit_dollars', { account: 'Beta' })).toEqual([]);
 
     // The counter is a counter (so rate() and increase() work on it).
@@ -378,10 +434,17 @@ describe.runIf(keychain)('spendwatch serve with accounts', () => {
     expect(text).toContain('# TYPE spendwatch_month_to_date_dollars gauge');
 
     // /healthz names the same accounts.
-    const health = (await (await fetch(serve.url('/healthz'))).json()) as { status: string; accounts: { name: string }[] };
+    const health = (await (await fetch(serve.url('/healthz'))).json()) as {
+      status: string;
+      accounts: { name: string }[];
+    };
     expect(health.status).toBe('ok');
     expect(health.accounts.map((a) => a.name).sort()).toEqual(['Acme', 'Beta', 'Gamma']);
-    expect(health.accounts.find((a) => a.name === 'Acme')).toMatchObject({ provider: 'openai', lastSyncedAt: acme.lastSyncedAt, error: null });
+    expect(health.accounts.find((a) => a.name === 'Acme')).toMatchObject({
+      provider: 'openai',
+      lastSyncedAt: acme.lastSyncedAt,
+      error: null,
+    });
   });
 
   it.runIf(runPrometheus)(
@@ -417,7 +480,15 @@ describe.runIf(keychain)('spendwatch serve with accounts', () => {
       );
       const port = await freePort();
       const prometheus = track(
-        spawn(PROMETHEUS, [`--config.file=${config}`, `--storage.tsdb.path=${join(promDir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'] }),
+        spawn(
+          PROMETHEUS,
+          [
+            `--config.file=${config}`,
+            `--storage.tsdb.path=${join(promDir, 'data')}`,
+            `--web.listen-address=127.0.0.1:${port}`,
+          ],
+          { stdio: ['ignore', 'pipe', 'pipe'] },
+        ),
       );
       let promLog = '';
       prometheus.stdout!.on('data', (d) => (promLog += d));
@@ -431,20 +502,31 @@ describe.runIf(keychain)('spendwatch serve with accounts', () => {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the shapes of several Prometheus API answers
         return (await res.json()) as { status: string; data: any };
       };
-      const query = async (q: string) => (await api(`/api/v1/query?query=${encodeURIComponent(q)}`))?.data.result as { metric: Record<string, string>; value: [number, string] }[] | undefined;
+      const query = async (q: string) =>
+        (await api(`/api/v1/query?query=${encodeURIComponent(q)}`))?.data.result as
+          { metric: Record<string, string>; value: [number, string] }[] | undefined;
 
       try {
-        await waitFor('Prometheus to be ready', async () => {
-          if (promExit !== undefined) throw new Error(`prometheus exited (${promExit}):\n${promLog.slice(-3000)}`);
-          const res = await fetch(`http://127.0.0.1:${port}/-/ready`).catch(() => undefined);
-          return res?.ok ? true : undefined;
-        }, 20_000);
+        await waitFor(
+          'Prometheus to be ready',
+          async () => {
+            if (promExit !== undefined) throw new Error(`prometheus exited (${promExit}):\n${promLog.slice(-3000)}`);
+            const res = await fetch(`http://127.0.0.1:${port}/-/ready`).catch(() => undefined);
+            return res?.ok ? true : undefined;
+          },
+          20_000,
+        );
 
         // The target is up: the scrape with the token worked.
-        const up = await waitFor('up{job="spendwatch"} to be 1', async () => {
-          const result = await query('up{job="spendwatch"}');
-          return result?.length && result[0].value[1] === '1' ? result : undefined;
-        }, 20_000, 250);
+        const up = await waitFor(
+          'up{job="spendwatch"} to be 1',
+          async () => {
+            const result = await query('up{job="spendwatch"}');
+            return result?.length && result[0].value[1] === '1' ? result : undefined;
+          },
+          20_000,
+          250,
+        );
         expect(up).toHaveLength(1);
         expect(up[0].metric.instance).toBe(serve.address);
 
@@ -453,7 +535,14 @@ describe.runIf(keychain)('spendwatch serve with accounts', () => {
           'SpendwatchBudgetExceeded to fire for Acme',
           async () => {
             const list = (await api('/api/v1/alerts'))?.data.alerts as Alert[] | undefined;
-            return list?.some((a) => a.labels.alertname === 'SpendwatchBudgetExceeded' && a.labels.account === 'Acme' && a.state === 'firing') ? list : undefined;
+            return list?.some(
+              (a) =>
+                a.labels.alertname === 'SpendwatchBudgetExceeded' &&
+                a.labels.account === 'Acme' &&
+                a.state === 'firing',
+            )
+              ? list
+              : undefined;
           },
           40_000,
           250,
@@ -470,21 +559,36 @@ describe.runIf(keychain)('spendwatch serve with accounts', () => {
         expect((await query('spendwatch_month_to_date_dollars{account="Beta"}'))?.length).toBe(1);
         // (Staleness aside: Prometheus judges it on the machine's clock, which a suite run at a test instant years
         // away does not share with serve, so every sync time looks old or new there.)
-        expect(alerts.filter((a) => (a.labels.account === 'Beta' || a.labels.account === 'Gamma') && a.labels.alertname !== 'SpendwatchDataStale')).toEqual([]);
+        expect(
+          alerts.filter(
+            (a) =>
+              (a.labels.account === 'Beta' || a.labels.account === 'Gamma') &&
+              a.labels.alertname !== 'SpendwatchDataStale',
+          ),
+        ).toEqual([]);
         // The enforcing hard limit is an alert of its own, for the organisation scope only.
         const enforcing = await waitFor('SpendwatchHardLimitEnforcing to fire for Acme', async () => {
           const list = (await api('/api/v1/alerts'))?.data.alerts as Alert[] | undefined;
-          const found = list?.filter((a) => a.labels.alertname === 'SpendwatchHardLimitEnforcing' && a.state === 'firing');
+          const found = list?.filter(
+            (a) => a.labels.alertname === 'SpendwatchHardLimitEnforcing' && a.state === 'firing',
+          );
           return found?.length ? found : undefined;
         });
         expect(enforcing.map((a) => [a.labels.account, a.labels.scope])).toEqual([['Acme', 'account']]);
         // Over 100 %, the 80 % warning has handed over.
-        expect(alerts.filter((a) => a.labels.alertname === 'SpendwatchBudget80Percent' && a.labels.account === 'Acme')).toEqual([]);
+        expect(
+          alerts.filter((a) => a.labels.alertname === 'SpendwatchBudget80Percent' && a.labels.account === 'Acme'),
+        ).toEqual([]);
         // No rule failed to evaluate.
-        const groups = (await api('/api/v1/rules'))?.data.groups as { rules: { name: string; health: string; lastError?: string }[] }[];
+        const groups = (await api('/api/v1/rules'))?.data.groups as {
+          rules: { name: string; health: string; lastError?: string }[];
+        }[];
         expect(groups.flatMap((g) => g.rules).filter((r) => r.health === 'err')).toEqual([]);
       } catch (error) {
-        throw new Error(`${(error as Error).message}\n--- prometheus log (tail) ---\n${promLog.slice(-3000)}\n--- serve stdout ---\n${serve.stdout().slice(-2000)}`, { cause: error });
+        throw new Error(
+          `${(error as Error).message}\n--- prometheus log (tail) ---\n${promLog.slice(-3000)}\n--- serve stdout ---\n${serve.stdout().slice(-2000)}`,
+          { cause: error },
+        );
       }
     },
     90_000,
@@ -497,10 +601,22 @@ describe.runIf(keychain)('spendwatch serve with accounts', () => {
     const { code, signal } = await serve.exited;
     clearTimeout(timer);
     const logs = serve.logs();
-    expect({ code, signal, stderr: serve.stderr(), lastLog: logs.at(-1)?.msg }).toEqual({ code: 0, signal: null, stderr: '', lastLog: 'stopped' });
+    expect({ code, signal, stderr: serve.stderr(), lastLog: logs.at(-1)?.msg }).toEqual({
+      code: 0,
+      signal: null,
+      stderr: '',
+      lastLog: 'stopped',
+    });
     expect(serve.stdout().endsWith('\n')).toBe(true);
-    for (const line of logs) expect(line).toMatchObject({ time: expect.any(String), level: expect.stringMatching(/^(info|warn|error)$/), msg: expect.any(String) });
-    expect(logs.filter((l) => l.msg === 'stopping')).toEqual([expect.objectContaining({ level: 'info', signal: 'SIGTERM' })]);
+    for (const line of logs)
+      expect(line).toMatchObject({
+        time: expect.any(String),
+        level: expect.stringMatching(/^(info|warn|error)$/),
+        msg: expect.any(String),
+      });
+    expect(logs.filter((l) => l.msg === 'stopping')).toEqual([
+      expect.objectContaining({ level: 'info', signal: 'SIGTERM' }),
+    ]);
     expect(logs.at(-1)).toMatchObject({ level: 'info', msg: 'stopped' });
     return logs;
   }
@@ -522,7 +638,16 @@ describe.runIf(keychain)('spendwatch serve with accounts', () => {
   it('SIGTERM stops it cleanly after it has polled', async () => {
     const h = await unsyncedHome('Delta', keys.delta);
     const serve = await startServe([], { home: h });
-    await waitFor('serve to poll Delta', async () => (valueOf(await scrape(serve), 'spendwatch_last_sync_success_timestamp_seconds', { account: 'Delta' }) !== undefined ? true : undefined), 30_000, 200);
+    await waitFor(
+      'serve to poll Delta',
+      async () =>
+        valueOf(await scrape(serve), 'spendwatch_last_sync_success_timestamp_seconds', { account: 'Delta' }) !==
+        undefined
+          ? true
+          : undefined,
+      30_000,
+      200,
+    );
     await stopsCleanly(serve);
   });
 
@@ -531,7 +656,9 @@ describe.runIf(keychain)('spendwatch serve with accounts', () => {
     fake.clearLog();
     fake.addFault({ path: '/organization/costs', kind: 'delay', delayMs: 1_500, times: 1 });
     const serve = await startServe([], { home: h });
-    await waitFor('the poll to reach the fake', () => (fake.requests.some((r) => r.key === keys.epsilon && r.path.includes('/organization/costs')) ? true : undefined));
+    await waitFor('the poll to reach the fake', () =>
+      fake.requests.some((r) => r.key === keys.epsilon && r.path.includes('/organization/costs')) ? true : undefined,
+    );
     await stopsCleanly(serve);
     const [epsilon] = (await status(h)).accounts;
     expect(epsilon.lastSyncedAt).not.toBeNull();
@@ -548,17 +675,31 @@ describe.runIf(keychain)('spendwatch serve with accounts', () => {
     makeToken(creds, keys.acme2, 'openai-Acme2');
     fake.clearLog();
 
-    const serve = await startServe(['--credentials'], { home: homeB, env: { CREDENTIALS_DIRECTORY: creds, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' } });
+    const serve = await startServe(['--credentials'], {
+      home: homeB,
+      env: { CREDENTIALS_DIRECTORY: creds, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' },
+    });
     expect(serve.logs()[0]).toMatchObject({ msg: 'listening', credentials: true });
     // serve polls at start (B has never synced).
-    const samples = await waitFor('Acme2 to have synced through serve', async () => {
-      const s = await scrape(serve);
-      return valueOf(s, 'spendwatch_last_sync_success_timestamp_seconds', { account: 'Acme2' }) !== undefined ? s : undefined;
-    }, 30_000, 200);
+    const samples = await waitFor(
+      'Acme2 to have synced through serve',
+      async () => {
+        const s = await scrape(serve);
+        return valueOf(s, 'spendwatch_last_sync_success_timestamp_seconds', { account: 'Acme2' }) !== undefined
+          ? s
+          : undefined;
+      },
+      30_000,
+      200,
+    );
     const [acme2] = (await status(homeB)).accounts;
     expect(acme2.name).toBe('Acme2');
-    expect(valueOf(samples, 'spendwatch_last_sync_success_timestamp_seconds', { account: 'Acme2' })).toBe(Date.parse(acme2.lastSyncedAt!) / 1000);
-    expect(valueOf(samples, 'spendwatch_month_to_date_dollars', { account: 'Acme2', provider: 'openai' })).toBe(Number(acme2.monthToDate.amount));
+    expect(valueOf(samples, 'spendwatch_last_sync_success_timestamp_seconds', { account: 'Acme2' })).toBe(
+      Date.parse(acme2.lastSyncedAt!) / 1000,
+    );
+    expect(valueOf(samples, 'spendwatch_month_to_date_dollars', { account: 'Acme2', provider: 'openai' })).toBe(
+      Number(acme2.monthToDate.amount),
+    );
     expect(Number(acme2.monthToDate.amount)).toBeGreaterThan(0);
     expect(valueOf(samples, 'spendwatch_sync_failures_total', { account: 'Acme2' })).toBe(0);
     // Every request went with the credential's key; the existing account was used, none added.

@@ -14,7 +14,9 @@ import { slackProblem, WebhookReceiver } from '../fake-webhook/webhook-receiver'
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[]).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile());
 }
 
 describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('settings: webhooks', () => {
@@ -44,7 +46,14 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('settings: webhook
 
     await page.getByLabel('Webhook URL').fill('http://hooks.example.com/services/x');
     await page.getByRole('button', { name: 'Add webhook' }).click();
-    await expect.poll(() => section.getByText(/Plain http:\/\/ is refused/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        section
+          .getByText(/Plain http:\/\/ is refused/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     await page.getByLabel('Webhook URL').fill(`${receiverUrl}/services/T0/B0/ui-secret-part`);
     await expect.poll(() => section.getByText(/Plain http:\/\/ is refused/).count()).toBe(0);
     await page.getByLabel('Name (optional)').fill('#ai-spend');

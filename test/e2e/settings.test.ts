@@ -16,7 +16,9 @@ const FULL = ['4242424242424242', '4242 4242 4242 4242', '4242-4242-4242-4242'];
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[]).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile());
 }
 
 async function fillCard(page: Page, number: string) {
@@ -54,7 +56,9 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('settings: payment
     await page.goto(`${harness.url}#/settings?section=payment-methods`);
     await page.getByRole('button', { name: 'Add a payment method' }).click();
     // Focus moves into the form; an empty save focuses the first invalid field with a plain message.
-    await expect.poll(() => page.evaluate("document.activeElement?.closest('form')?.getAttribute('aria-labelledby')")).toBe('payment-form-title');
+    await expect
+      .poll(() => page.evaluate("document.activeElement?.closest('form')?.getAttribute('aria-labelledby')"))
+      .toBe('payment-form-title');
     await page.getByRole('button', { name: 'Save payment method' }).click();
     await expect.poll(() => page.evaluate("document.activeElement?.getAttribute('aria-invalid')")).toBe('true');
     await page.getByText('Enter the card number.').waitFor();
@@ -69,7 +73,9 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('settings: payment
     const cardNumberId = await page.getByLabel('Card number').getAttribute('id');
     await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe(cardNumberId);
     await page.screenshot({ path: join(SHOTS, 'settings-card-invalid.png'), fullPage: true });
-    const saved = existsSync(join(home, 'config.json')) ? JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')) : {};
+    const saved = existsSync(join(home, 'config.json'))
+      ? JSON.parse(readFileSync(join(home, 'config.json'), 'utf8'))
+      : {};
     expect(saved.payments?.methods ?? []).toEqual([]);
 
     await page.getByLabel('Card number').fill('4242424242424242');
@@ -96,23 +102,37 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('settings: payment
   });
 
   it('warns about the card that expires next month: alert, notification, dashboard banner and guide', async () => {
-    const recorded = (await (await fetch(`${harness.url}__harness/recorded`)).json()) as { notifications: { title: string; body: string }[]; tray: { state: string }[] };
+    const recorded = (await (await fetch(`${harness.url}__harness/recorded`)).json()) as {
+      notifications: { title: string; body: string }[];
+      tray: { state: string }[];
+    };
     const note = recorded.notifications.find((n) => /^Visa •••• 4242 expires in \d+ days?$/.test(n.title));
     expect(note?.body).toMatch(/Update your payment method on OpenAI/);
     expect(recorded.tray.at(-1)?.state).toMatch(/warning|over/);
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark', locale: 'en-US' });
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      colorScheme: 'dark',
+      locale: 'en-US',
+    });
     await page.goto(harness.url);
     const banner = page.getByRole('status').filter({ hasText: /Visa •••• 4242 .*expires in \d+ days/ });
     await banner.waitFor();
     await page.getByRole('button', { name: /Alerts, [1-9]\d* unread/ }).click();
-    await page.getByRole('dialog', { name: 'Alert centre' }).getByText(/Visa •••• 4242 expires in/).waitFor();
+    await page
+      .getByRole('dialog', { name: 'Alert centre' })
+      .getByText(/Visa •••• 4242 expires in/)
+      .waitFor();
     await page.keyboard.press('Escape');
     await banner.getByRole('button', { name: 'Update your payment method' }).click();
     await page.getByRole('heading', { name: 'Update your payment method' }).waitFor();
     await page.getByRole('button', { name: 'Open OpenAI payment methods' }).click();
     await expect
-      .poll(async () => ((await (await fetch(`${harness.url}__harness/recorded`)).json()) as { openedExternal: string[] }).openedExternal)
+      .poll(
+        async () =>
+          ((await (await fetch(`${harness.url}__harness/recorded`)).json()) as { openedExternal: string[] })
+            .openedExternal,
+      )
       .toContain('https://platform.openai.com/settings/organization/billing/payment-methods');
     await page.screenshot({ path: join(SHOTS, 'settings-dark.png'), fullPage: true });
     await page.close();

@@ -28,10 +28,20 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('OpenAI spend cont
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     ensureCliBuilt();
-    org.spendControls = { limits: { org: { cents: 75_000, enforcing: true } }, alerts: { org: [{ id: 'spend_alert_e2e', cents: 40_000, recipients: ['ops@example.com'] }] } };
+    org.spendControls = {
+      limits: { org: { cents: 75_000, enforcing: true } },
+      alerts: { org: [{ id: 'spend_alert_e2e', cents: 40_000, recipients: ['ops@example.com'] }] },
+    };
     server = new FakeOpenAiServer({ [key]: org });
     const baseUrl = await server.start();
-    expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], { home, input: key })).code).toBe(0);
+    expect(
+      (
+        await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], {
+          home,
+          input: key,
+        })
+      ).code,
+    ).toBe(0);
     expect((await runCli(['budget', 'set', '--account', 'Acme Prod', '--monthly', '500'], { home })).code).toBe(0);
     const sync = JSON.parse((await runCli(['sync', '--json'], { home })).stdout);
     expect(sync.alerts.map((a: { kind: string }) => a.kind)).toContain('openai-limit-enforcing');
@@ -74,15 +84,22 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('OpenAI spend cont
     await card.getByLabel('OpenAI hard limit (USD a month)').fill('600');
     await card.getByRole('button', { name: 'Review limit' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Confirm change at OpenAI' });
-    expect(await dialog.textContent()).toContain('OpenAI will reject API requests for Acme Prod once $600.00 is spent this month.');
+    expect(await dialog.textContent()).toContain(
+      'OpenAI will reject API requests for Acme Prod once $600.00 is spent this month.',
+    );
     await page.screenshot({ path: join(SHOTS, 'openai-limit-confirm-light.png'), fullPage: true });
     expect(org.spendControls!.limits.org.cents).toBe(75_000);
     await dialog.getByRole('button', { name: 'Set OpenAI limit to $600.00' }).click();
     await card.getByRole('status').filter({ hasText: 'Saved at OpenAI.' }).waitFor();
-    expect(server.requests.filter((r) => r.method === 'POST').at(-1)).toMatchObject({ path: '/v1/organization/spend_limit', body: { threshold_amount: 60_000, currency: 'USD', interval: 'month' } });
+    expect(server.requests.filter((r) => r.method === 'POST').at(-1)).toMatchObject({
+      path: '/v1/organization/spend_limit',
+      body: { threshold_amount: 60_000, currency: 'USD', interval: 'month' },
+    });
     // OpenAI answered with the new limit, not enforcing: the badge goes and the tray is no longer red for it.
     await expect.poll(() => card.getByText('Enforcing — OpenAI is rejecting API requests').count()).toBe(0);
-    const recorded = (await (await fetch(`${harness.url}__harness/recorded`)).json()) as { tray: { state: string; lines: string[] }[] };
+    const recorded = (await (await fetch(`${harness.url}__harness/recorded`)).json()) as {
+      tray: { state: string; lines: string[] }[];
+    };
     expect(recorded.tray.at(-1)!.lines.some((l) => l.startsWith('OpenAI is blocking'))).toBe(false);
     expect(problems).toEqual([]);
   });

@@ -15,7 +15,10 @@ import { startHarnessProcess, type HarnessProcess } from '../support/harness-pro
 /** The machine's real time, which the shift leaves alone: performance's origin and clock are not Date. */
 const realNow = () => performance.timeOrigin + performance.now();
 /** What "now" must read in every process of this run. */
-const expectedNow = () => (process.env.SPENDWATCH_TEST_NOW ? Date.parse(process.env.SPENDWATCH_TEST_NOW) + (realNow() - Number(process.env.SPENDWATCH_TEST_EPOCH)) : realNow());
+const expectedNow = () =>
+  process.env.SPENDWATCH_TEST_NOW
+    ? Date.parse(process.env.SPENDWATCH_TEST_NOW) + (realNow() - Number(process.env.SPENDWATCH_TEST_EPOCH))
+    : realNow();
 // Processes start at different moments on a loaded machine; one shared clock keeps them within this of each other.
 const SLACK_MS = 5_000;
 
@@ -50,13 +53,19 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('one clock for the
     const page = await browser.newPage({ locale: 'en-US' });
     await page.goto(harness.url);
     await page.getByTestId('kpi-mtd').waitFor();
-    const inPage = (await page.evaluate('[Date.now(), new Date().getTimezoneOffset(), new Date().getDate()]')) as [number, number, number];
+    const inPage = (await page.evaluate('[Date.now(), new Date().getTimezoneOffset(), new Date().getDate()]')) as [
+      number,
+      number,
+      number,
+    ];
     expect(Math.abs(inPage[0] - expectedNow())).toBeLessThan(SLACK_MS);
     // The zone by its effect (ICU may name it otherwise: Asia/Kolkata is "Asia/Calcutta" in Chromium).
     const here = new Date(inPage[0]);
     expect([inPage[1], inPage[2]]).toEqual([here.getTimezoneOffset(), here.getDate()]);
     // The harness builds the dashboard with its own clock: its generatedAt is the run's time too.
-    const view = (await page.evaluate("window.spendwatch.getDashboard({ accountId: 'all', range: '30d', groupBy: 'project' })")) as { ok: boolean; value: { generatedAt: string } };
+    const view = (await page.evaluate(
+      "window.spendwatch.getDashboard({ accountId: 'all', range: '30d', groupBy: 'project' })",
+    )) as { ok: boolean; value: { generatedAt: string } };
     expect(view.ok).toBe(true);
     expect(Math.abs(Date.parse(view.value.generatedAt) - expectedNow())).toBeLessThan(SLACK_MS);
     await page.close();

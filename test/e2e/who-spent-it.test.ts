@@ -67,12 +67,20 @@ describe('who spent it, in the app', () => {
     await table.waitFor();
     const today = PINNED.noon.slice(0, 10);
     // Shown figures round half-even, from the exact decimal string (a float such as 16.285 would not round exactly).
-    const usd = (micros: bigint) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', roundingMode: 'halfEven' }).format(microsText(micros) as unknown as number);
+    const usd = (micros: bigint) =>
+      new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', roundingMode: 'halfEven' }).format(
+        microsText(micros) as unknown as number,
+      );
     const days = Object.keys(org.costs).filter((day) => day > addDays(today, -30) && day <= today);
     expect(days.length).toBeGreaterThan(20);
     for (const day of days) {
-      const expected = usd(expectedSumMicros(org.costs[day].filter((r) => r.projectId === 'proj_web').map((r) => r.value)));
-      const cells = await table.getByRole('row', { name: new RegExp(`^${day}`) }).getByRole('cell').allTextContents();
+      const expected = usd(
+        expectedSumMicros(org.costs[day].filter((r) => r.projectId === 'proj_web').map((r) => r.value)),
+      );
+      const cells = await table
+        .getByRole('row', { name: new RegExp(`^${day}`) })
+        .getByRole('cell')
+        .allTextContents();
       expect(cells.at(-1), day).toBe(expected);
     }
     expect(await seriousViolations(page, '.panel')).toEqual([]);
@@ -80,15 +88,21 @@ describe('who spent it, in the app', () => {
     await page.close();
   });
 
-  it("shows the unit prices billed and savings hints, estimates labelled as such", async () => {
+  it('shows the unit prices billed and savings hints, estimates labelled as such', async () => {
     const page = await browser.newPage({ viewport: { width: 720, height: 900 }, locale: 'en-US', colorScheme: 'dark' });
     await page.goto(harness.url);
     const panel = page.getByRole('region', { name: /Who spent it/ });
     await panel.waitFor();
     const prices = panel.getByRole('table', { name: /cost divided by its quantity/ });
     // The fake bills gpt-4o input at $2.50 and output at $10 per 1M tokens.
-    await expect.poll(async () => (await prices.getByRole('row', { name: /gpt-4o-2024-08-06, input\b(?! \()/ }).textContent()) ?? '').toContain('$2.50 / 1M tokens');
-    expect(await prices.getByRole('row', { name: /gpt-4o-2024-08-06, output\b(?! \()/ }).textContent()).toContain('$10.00 / 1M tokens');
+    await expect
+      .poll(
+        async () => (await prices.getByRole('row', { name: /gpt-4o-2024-08-06, input\b(?! \()/ }).textContent()) ?? '',
+      )
+      .toContain('$2.50 / 1M tokens');
+    expect(await prices.getByRole('row', { name: /gpt-4o-2024-08-06, output\b(?! \()/ }).textContent()).toContain(
+      '$10.00 / 1M tokens',
+    );
     await panel.getByRole('heading', { name: 'Savings (estimated)' }).waitFor();
     expect(await panel.getByText(/Batch API/).count()).toBeGreaterThan(0);
     await page.getByLabel('Stack by').selectOption('user');

@@ -87,7 +87,9 @@ export class FakeAnthropicServer {
     if (this.contractViolations.length) {
       const seen = [...new Set(this.contractViolations)].slice(0, 10);
       this.contractViolations.length = 0;
-      throw new Error(`The fake Anthropic server saw requests outside the Admin API's description:\n${seen.join('\n')}`);
+      throw new Error(
+        `The fake Anthropic server saw requests outside the Admin API's description:\n${seen.join('\n')}`,
+      );
     }
   }
 
@@ -109,41 +111,67 @@ export class FakeAnthropicServer {
     const key = typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : null;
     const version = typeof req.headers['anthropic-version'] === 'string' ? req.headers['anthropic-version'] : null;
     this.requests.push({ path: url.pathname, query: url.searchParams, key, version });
-    if (version !== '2023-06-01') this.contractViolations.push(`request ${url.pathname}: anthropic-version header is ${version}`);
-    if (req.headers.authorization) this.contractViolations.push(`request ${url.pathname}: sent an Authorization header (Anthropic takes x-api-key)`);
+    if (version !== '2023-06-01')
+      this.contractViolations.push(`request ${url.pathname}: anthropic-version header is ${version}`);
+    if (req.headers.authorization)
+      this.contractViolations.push(`request ${url.pathname}: sent an Authorization header (Anthropic takes x-api-key)`);
 
     const fault = this.faults[0];
     if (fault) {
       if (--fault.times <= 0) this.faults.shift();
-      return send(res, fault.status, errorBody(fault.status === 529 ? 'overloaded_error' : fault.status === 429 ? 'rate_limit_error' : 'api_error', 'Fault injected'), fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) });
+      return send(
+        res,
+        fault.status,
+        errorBody(
+          fault.status === 529 ? 'overloaded_error' : fault.status === 429 ? 'rate_limit_error' : 'api_error',
+          'Fault injected',
+        ),
+        fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) },
+      );
     }
     const behaviour = key ? this.keys[key] : undefined;
-    if (!behaviour || behaviour === 'revoked') return send(res, 401, errorBody('authentication_error', 'invalid x-api-key'));
-    if (behaviour === 'no-permission') return send(res, 403, errorBody('permission_error', 'This key is not an Admin API key.'));
+    if (!behaviour || behaviour === 'revoked')
+      return send(res, 401, errorBody('authentication_error', 'invalid x-api-key'));
+    if (behaviour === 'no-permission')
+      return send(res, 403, errorBody('permission_error', 'This key is not an Admin API key.'));
 
     const path = url.pathname.replace(/^\/v1/, '');
     const q = url.searchParams;
-    if (path === '/organizations/cost_report') return this.report(res, q, 'cost_report', (day, groups) => this.costResults(behaviour, day, groups));
-    if (path === '/organizations/usage_report/messages') return this.report(res, q, 'usage_report', (day, groups) => this.usageResults(behaviour, day, groups));
+    if (path === '/organizations/cost_report')
+      return this.report(res, q, 'cost_report', (day, groups) => this.costResults(behaviour, day, groups));
+    if (path === '/organizations/usage_report/messages')
+      return this.report(res, q, 'usage_report', (day, groups) => this.usageResults(behaviour, day, groups));
     if (path === '/organizations/workspaces') return this.workspaces(res, behaviour, q);
     if (path === '/organizations/api_keys') return this.apiKeys(res, behaviour, q);
     send(res, 404, errorBody('not_found_error', `Unknown path ${url.pathname}`));
   }
 
-  private report(res: ServerResponse, q: URLSearchParams, what: string, resultsFor: (day: string, groups: string[]) => unknown[]): void {
-    const allowedGroups = what === 'cost_report' ? ['workspace_id', 'description'] : ['api_key_id', 'workspace_id', 'model', 'service_tier', 'context_window'];
+  private report(
+    res: ServerResponse,
+    q: URLSearchParams,
+    what: string,
+    resultsFor: (day: string, groups: string[]) => unknown[],
+  ): void {
+    const allowedGroups =
+      what === 'cost_report'
+        ? ['workspace_id', 'description']
+        : ['api_key_id', 'workspace_id', 'model', 'service_tier', 'context_window'];
     const known = ['starting_at', 'ending_at', 'bucket_width', 'group_by[]', 'limit', 'page'];
-    for (const name of new Set(q.keys())) if (!known.includes(name)) this.contractViolations.push(`request ${what}: unknown parameter ${name}`);
+    for (const name of new Set(q.keys()))
+      if (!known.includes(name)) this.contractViolations.push(`request ${what}: unknown parameter ${name}`);
     const startText = q.get('starting_at') ?? '';
     if (!RFC3339.test(startText)) {
       this.contractViolations.push(`request ${what}: starting_at ${startText || '(missing)'} is not RFC 3339`);
       return send(res, 400, errorBody('invalid_request_error', 'starting_at is required'));
     }
     const endText = q.get('ending_at');
-    if (endText !== null && !RFC3339.test(endText)) this.contractViolations.push(`request ${what}: ending_at ${endText} is not RFC 3339`);
-    if ((q.get('bucket_width') ?? '1d') !== '1d') this.contractViolations.push(`request ${what}: bucket_width ${q.get('bucket_width')} (this fake serves 1d)`);
+    if (endText !== null && !RFC3339.test(endText))
+      this.contractViolations.push(`request ${what}: ending_at ${endText} is not RFC 3339`);
+    if ((q.get('bucket_width') ?? '1d') !== '1d')
+      this.contractViolations.push(`request ${what}: bucket_width ${q.get('bucket_width')} (this fake serves 1d)`);
     const groups = q.getAll('group_by[]');
-    for (const g of groups) if (!allowedGroups.includes(g)) this.contractViolations.push(`request ${what}: group_by[] ${g} is not allowed`);
+    for (const g of groups)
+      if (!allowedGroups.includes(g)) this.contractViolations.push(`request ${what}: group_by[] ${g} is not allowed`);
     const limit = q.has('limit') ? Number(q.get('limit')) : 7;
     if (!(Number.isInteger(limit) && limit >= 1 && limit <= 31)) {
       this.contractViolations.push(`request ${what}: limit ${q.get('limit')} outside 1..31`);
@@ -152,7 +180,9 @@ export class FakeAnthropicServer {
     // Buckets are snapped to the start of the UTC day.
     const start = Math.floor(Date.parse(startText) / DAY) * DAY;
     const end = endText ? Date.parse(endText) : start + limit * DAY;
-    const offset = q.get('page') ? Number(Buffer.from(q.get('page')!, 'base64url').toString('utf8').replace('cursor_', '')) : 0;
+    const offset = q.get('page')
+      ? Number(Buffer.from(q.get('page')!, 'base64url').toString('utf8').replace('cursor_', ''))
+      : 0;
     const starts: number[] = [];
     for (let t = start; t < end; t += DAY) starts.push(t);
     const slice = starts.slice(offset, offset + limit);
@@ -192,7 +222,17 @@ export class FakeAnthropicServer {
     }
     // Ungrouped: one result per day, summed exactly in thousandths of a cent (the fake's own arithmetic).
     const total = rows.reduce((sum, r) => sum + BigInt(Math.round(Number(r.cents) * 1000)), 0n);
-    return rows.length ? [{ currency: 'USD', amount: (Number(total) / 1000).toString(), workspace_id: null, description: null, cost_type: null }] : [];
+    return rows.length
+      ? [
+          {
+            currency: 'USD',
+            amount: (Number(total) / 1000).toString(),
+            workspace_id: null,
+            description: null,
+            cost_type: null,
+          },
+        ]
+      : [];
   }
 
   /** Fields not grouped by are null; rows that then coincide are summed into one result. */
@@ -225,9 +265,11 @@ export class FakeAnthropicServer {
 
   private apiKeys(res: ServerResponse, org: FakeAnthropicOrganisation, q: URLSearchParams): void {
     const known = ['limit', 'after_id', 'before_id', 'status', 'workspace_id', 'created_by_user_id'];
-    for (const name of new Set(q.keys())) if (!known.includes(name)) this.contractViolations.push(`request api_keys: unknown parameter ${name}`);
+    for (const name of new Set(q.keys()))
+      if (!known.includes(name)) this.contractViolations.push(`request api_keys: unknown parameter ${name}`);
     const status = q.get('status');
-    if (status !== null && !['active', 'archived', 'expired', 'inactive'].includes(status)) this.contractViolations.push(`request api_keys: status ${status} is not allowed`);
+    if (status !== null && !['active', 'archived', 'expired', 'inactive'].includes(status))
+      this.contractViolations.push(`request api_keys: status ${status} is not allowed`);
     const limit = q.has('limit') ? Number(q.get('limit')) : 20;
     if (!(Number.isInteger(limit) && limit >= 1 && limit <= 1000)) {
       this.contractViolations.push(`request api_keys: limit ${q.get('limit')} outside 1..1000`);
@@ -242,7 +284,12 @@ export class FakeAnthropicServer {
     // after_id: the page after that key; before_id: the page that ends just before it.
     const after = q.get('after_id');
     const before = q.get('before_id');
-    const end = before ? Math.max(0, visible.findIndex((k) => k.id === before)) : visible.length;
+    const end = before
+      ? Math.max(
+          0,
+          visible.findIndex((k) => k.id === before),
+        )
+      : visible.length;
     const from = after ? visible.findIndex((k) => k.id === after) + 1 : before ? Math.max(0, end - limit) : 0;
     const page = visible.slice(from, Math.min(end, from + limit));
     send(res, 200, {
@@ -273,7 +320,14 @@ export class FakeAnthropicServer {
     const from = after ? visible.findIndex((w) => w.id === after) + 1 : 0;
     const page = visible.slice(from, from + limit);
     send(res, 200, {
-      data: page.map((w) => ({ type: 'workspace', id: w.id, name: w.name, created_at: '2025-01-01T00:00:00Z', archived_at: w.archived ? '2025-06-01T00:00:00Z' : null, display_color: '#6C5BB9' })),
+      data: page.map((w) => ({
+        type: 'workspace',
+        id: w.id,
+        name: w.name,
+        created_at: '2025-01-01T00:00:00Z',
+        archived_at: w.archived ? '2025-06-01T00:00:00Z' : null,
+        display_color: '#6C5BB9',
+      })),
       has_more: from + limit < visible.length,
       first_id: page[0]?.id ?? null,
       last_id: page.at(-1)?.id ?? null,

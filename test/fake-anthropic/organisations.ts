@@ -16,7 +16,11 @@ export function anthropicOrganisation(days = 40, now = new Date()): FakeAnthropi
     const day = utcDay(i, now);
     const n = i + days;
     org.costs[day] = [
-      { workspaceId: 'wrkspc_01Research', description: 'claude-sonnet-4 input tokens', cents: `${1234 + n}.5678912345` },
+      {
+        workspaceId: 'wrkspc_01Research',
+        description: 'claude-sonnet-4 input tokens',
+        cents: `${1234 + n}.5678912345`,
+      },
       { workspaceId: 'wrkspc_01Research', description: 'claude-sonnet-4 output tokens', cents: `${n * 17}.05` },
       { workspaceId: 'wrkspc_01Support', description: 'claude-haiku-4 input tokens', cents: '0.0000015' },
       { workspaceId: null, description: 'claude-opus-4 input tokens', cents: `${n}.125` },

@@ -76,7 +76,8 @@ export interface FakeApiKey {
   projectId: string;
   name: string;
   /** Sent as the spec's owner object ({type, user: {…}} or {type, service_account: {…}}); undefined: an empty owner. */
-  owner?: { type: 'user'; id: string; name: string; email: string } | { type: 'service_account'; id: string; name: string };
+  owner?:
+    { type: 'user'; id: string; name: string; email: string } | { type: 'service_account'; id: string; name: string };
   /** Unix seconds; default 1_700_000_000. */
   createdAt?: number;
   /** Unix seconds, null (the default) if never used. */
@@ -168,7 +169,9 @@ export class FakeOpenAiServer {
     if (this.contractViolations.length) {
       const seen = [...new Set(this.contractViolations)].slice(0, 10);
       this.contractViolations.length = 0;
-      throw new Error(`The fake OpenAI server saw requests or sent answers outside the published spec:\n${seen.join('\n')}`);
+      throw new Error(
+        `The fake OpenAI server saw requests or sent answers outside the published spec:\n${seen.join('\n')}`,
+      );
     }
   }
 
@@ -203,7 +206,14 @@ export class FakeOpenAiServer {
     } catch {
       requestBody = text;
     }
-    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, key, userAgent: req.headers['user-agent'] ?? null, body: requestBody });
+    this.requests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      key,
+      userAgent: req.headers['user-agent'] ?? null,
+      body: requestBody,
+    });
     const specPath = url.pathname.replace(/^\/v1/, '');
     if (req.method === 'GET') this.contractViolations.push(...requestViolations(specPath, url.searchParams));
 
@@ -220,7 +230,15 @@ export class FakeOpenAiServer {
       return send(res, 401, errorBody('Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key'));
     }
     if (behaviour === 'no-scope') {
-      return send(res, 403, errorBody('You have insufficient permissions for this operation. Missing scopes: api.usage.read.', 'invalid_request_error', null));
+      return send(
+        res,
+        403,
+        errorBody(
+          'You have insufficient permissions for this operation. Missing scopes: api.usage.read.',
+          'invalid_request_error',
+          null,
+        ),
+      );
     }
 
     const path = url.pathname.replace(/^\/v1/, '');
@@ -231,13 +249,21 @@ export class FakeOpenAiServer {
       return void res.end(recorded);
     }
     const method = req.method ?? 'GET';
-    const controls = handleSpendControls(behaviour, method, path, url.searchParams, requestBody, this.readOnlyKeys.has(key!));
+    const controls = handleSpendControls(
+      behaviour,
+      method,
+      path,
+      url.searchParams,
+      requestBody,
+      this.readOnlyKeys.has(key!),
+    );
     if (controls) {
       Object.assign(this.requests.at(-1)!, { status: controls.status, response: controls.body });
       return send(res, controls.status, controls.body);
     }
     let body: unknown;
-    if (method !== 'GET') return send(res, 405, errorBody(`${method} is not supported on ${url.pathname}`, 'invalid_request_error', null));
+    if (method !== 'GET')
+      return send(res, 405, errorBody(`${method} is not supported on ${url.pathname}`, 'invalid_request_error', null));
     const keysOf = /^\/organization\/projects\/([^/]+)\/api_keys$/.exec(path)?.[1];
     if (path === '/organization/costs') body = this.costs(behaviour, url.searchParams);
     else if (path === '/organization/usage/completions') body = this.usage(behaviour, url.searchParams);
@@ -245,7 +271,8 @@ export class FakeOpenAiServer {
     else if (path === '/organization/users') body = this.users(behaviour, url.searchParams);
     else if (keysOf !== undefined) {
       // As spend-controls.ts answers for a project that does not exist.
-      if (!behaviour.projects.some((p) => p.id === keysOf)) return send(res, 404, errorBody(`No project found with id '${keysOf}'.`, 'invalid_request_error', null));
+      if (!behaviour.projects.some((p) => p.id === keysOf))
+        return send(res, 404, errorBody(`No project found with id '${keysOf}'.`, 'invalid_request_error', null));
       body = this.apiKeys(behaviour, keysOf, url.searchParams);
     } else return send(res, 404, errorBody(`Unknown path ${url.pathname}`, 'invalid_request_error', null));
 
@@ -273,8 +300,10 @@ export class FakeOpenAiServer {
     // A reversed or empty range is a client bug the real API answers with 400, never "no data".
     if (!(end > start)) return errorBody('end_time must be after start_time', 'invalid_request_error', null);
     const limit = params.has('limit') ? Number(params.get('limit')) : defaultLimit;
-    if (!(limit >= 1 && limit <= maxLimit)) return errorBody(`limit must be between 1 and ${maxLimit}`, 'invalid_request_error', 'invalid_limit');
-    if (params.has('bucket_width') && params.get('bucket_width') !== '1d') return errorBody('only 1d supported here', 'invalid_request_error', null);
+    if (!(limit >= 1 && limit <= maxLimit))
+      return errorBody(`limit must be between 1 and ${maxLimit}`, 'invalid_request_error', 'invalid_limit');
+    if (params.has('bucket_width') && params.get('bucket_width') !== '1d')
+      return errorBody('only 1d supported here', 'invalid_request_error', null);
     const page = params.get('page');
     const offset = page ? Number(Buffer.from(page, 'base64url').toString('utf8').replace('page_', '')) : 0;
     // Buckets: the first starts at the exact start_time; the others at UTC midnights.
@@ -286,7 +315,13 @@ export class FakeOpenAiServer {
     const data = slice.map((t) => {
       const bucketEnd = Math.min(end, (Math.floor(t / DAY) + 1) * DAY);
       const day = new Date(t * 1000).toISOString().slice(0, 10);
-      return { object: 'bucket', start_time: t, end_time: bucketEnd, ...this.isoTimes(t, bucketEnd), results: resultsFor(day) };
+      return {
+        object: 'bucket',
+        start_time: t,
+        end_time: bucketEnd,
+        ...this.isoTimes(t, bucketEnd),
+        results: resultsFor(day),
+      };
     });
     const more = offset + limit < starts.length;
     return {
@@ -320,11 +355,20 @@ export class FakeOpenAiServer {
     const keyIds = listParam(params, 'api_key_ids');
     return this.buckets(params, 180, 7, (day) => {
       const rows = (org.costs[day] ?? []).filter(
-        (r) => (!projectIds.length || projectIds.includes(r.projectId ?? '')) && (!keyIds.length || keyIds.includes(r.apiKeyId ?? '')),
+        (r) =>
+          (!projectIds.length || projectIds.includes(r.projectId ?? '')) &&
+          (!keyIds.length || keyIds.includes(r.apiKeyId ?? '')),
       );
       const verbatim = (r: FakeCost) => byLine && byProject && (byKey || r.apiKeyId === undefined);
       const merged = groupRows(rows, (r, index) =>
-        verbatim(r) ? [index] : [byLine ? (r.lineItem ?? null) : null, byProject ? (r.projectId ?? null) : null, byKey ? (r.apiKeyId ?? null) : null, r.currency ?? 'usd'],
+        verbatim(r)
+          ? [index]
+          : [
+              byLine ? (r.lineItem ?? null) : null,
+              byProject ? (r.projectId ?? null) : null,
+              byKey ? (r.apiKeyId ?? null) : null,
+              r.currency ?? 'usd',
+            ],
       );
       return merged.map((group) => {
         const first = group[0];
@@ -337,15 +381,30 @@ export class FakeOpenAiServer {
         const projectId = byProject ? (first.projectId ?? null) : null;
         return {
           object: 'organization.costs.result',
-          ...(values.length ? { amount: { value: group.length === 1 ? first.value : sumDecimals(values), currency: first.currency ?? 'usd' } } : {}),
+          ...(values.length
+            ? {
+                amount: {
+                  value: group.length === 1 ? first.value : sumDecimals(values),
+                  currency: first.currency ?? 'usd',
+                },
+              }
+            : {}),
           ...grouped(byLine, 'line_item', (r) => r.lineItem),
           ...grouped(byProject, 'project_id', (r) => r.projectId),
-          quantity: group.length === 1 ? (first.quantity ?? null) : quantities.length ? quantities.reduce((a, b) => a + b, 0) : null,
+          quantity:
+            group.length === 1
+              ? (first.quantity ?? null)
+              : quantities.length
+                ? quantities.reduce((a, b) => a + b, 0)
+                : null,
           quantity_unit: units.size === 1 ? unitOf(first) : null,
           api_key_id: byKey ? (first.apiKeyId ?? null) : null,
           ...(this.live.extraFields
             ? {
-                project_name: projectId === null ? null : (first.projectName ?? org.projects.find((p) => p.id === projectId)?.name ?? null),
+                project_name:
+                  projectId === null
+                    ? null
+                    : (first.projectName ?? org.projects.find((p) => p.id === projectId)?.name ?? null),
                 organization_id: 'org-fake',
                 organization_name: 'Fake Org',
                 user_email: null,
@@ -369,7 +428,9 @@ export class FakeOpenAiServer {
     const batch = params.get('batch');
     return this.buckets(params, 31, 7, (day) => {
       const rows = (org.usage[day] ?? []).filter(
-        (u) => filters.every(([wanted, of]) => !wanted.length || wanted.includes(of(u))) && (batch === null || String(u.batch ?? false) === batch),
+        (u) =>
+          filters.every(([wanted, of]) => !wanted.length || wanted.includes(of(u))) &&
+          (batch === null || String(u.batch ?? false) === batch),
       );
       const fields = (u: FakeUsage) => ({
         project_id: by('project_id') ? (u.projectId ?? null) : null,
@@ -417,12 +478,15 @@ export class FakeOpenAiServer {
    */
   private apiKeys(org: FakeOrganisation, projectId: string, params: URLSearchParams): unknown {
     const access = params.get('owner_project_access') ?? 'active';
-    const keys = (org.apiKeys ?? []).filter((k) => k.projectId === projectId && (access === 'any' || (k.ownerProjectAccess ?? 'active') === access));
+    const keys = (org.apiKeys ?? []).filter(
+      (k) => k.projectId === projectId && (access === 'any' || (k.ownerProjectAccess ?? 'active') === access),
+    );
     return listPage(keys, params, (k) => {
       const createdAt = k.createdAt ?? 1_700_000_000;
       const owner = k.owner;
       // The project role: the organisation's owners own their projects; everyone else is a member.
-      const role = owner?.type === 'user' && org.users?.find((u) => u.id === owner.id)?.role === 'owner' ? 'owner' : 'member';
+      const role =
+        owner?.type === 'user' && org.users?.find((u) => u.id === owner.id)?.role === 'owner' ? 'owner' : 'member';
       return {
         object: 'organization.project.api_key',
         redacted_value: k.redactedValue ?? `sk-proj-****${k.id.slice(-4)}`,
@@ -434,8 +498,14 @@ export class FakeOpenAiServer {
         owner: !owner
           ? {}
           : owner.type === 'user'
-            ? { type: 'user', user: { id: owner.id, email: owner.email, name: owner.name, created_at: createdAt, role } }
-            : { type: 'service_account', service_account: { id: owner.id, name: owner.name, created_at: createdAt, role } },
+            ? {
+                type: 'user',
+                user: { id: owner.id, email: owner.email, name: owner.name, created_at: createdAt, role },
+              }
+            : {
+                type: 'service_account',
+                service_account: { id: owner.id, name: owner.name, created_at: createdAt, role },
+              },
       };
     });
   }
@@ -445,7 +515,14 @@ export class FakeOpenAiServer {
     return listPage(
       (org.users ?? []).filter((u) => !emails.length || emails.includes(u.email)),
       params,
-      (u) => ({ object: 'organization.user', id: u.id, name: u.name, email: u.email, role: u.role ?? 'reader', added_at: u.addedAt ?? 1_700_000_000 }),
+      (u) => ({
+        object: 'organization.user',
+        id: u.id,
+        name: u.name,
+        email: u.email,
+        role: u.role ?? 'reader',
+        added_at: u.addedAt ?? 1_700_000_000,
+      }),
     );
   }
 }
@@ -510,7 +587,8 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(toJson(body));
 }
 
-const isRaw = (value: unknown): value is RawNumber => typeof value === 'object' && value !== null && 'raw' in value && Object.keys(value).length === 1;
+const isRaw = (value: unknown): value is RawNumber =>
+  typeof value === 'object' && value !== null && 'raw' in value && Object.keys(value).length === 1;
 
 /** JSON text in which RawNumber values are written as bare numbers with exactly their digits. */
 export function toJson(body: unknown): string {

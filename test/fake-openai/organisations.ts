@@ -21,7 +21,12 @@ export function smallOrganisation(days = 40, now = new Date()): FakeOrganisation
     const day = utcDay(i, now);
     if (i % 9 === 0 && i !== 0) continue; // some empty days
     org.costs[day] = [
-      { projectId: 'proj_alpha', lineItem: 'gpt-4o-2024-08-06, input', value: 1.2345674 + (i % 5) * 0.01, quantity: 500000 },
+      {
+        projectId: 'proj_alpha',
+        lineItem: 'gpt-4o-2024-08-06, input',
+        value: 1.2345674 + (i % 5) * 0.01,
+        quantity: 500000,
+      },
       { projectId: 'proj_alpha', lineItem: 'gpt-4o-2024-08-06, output', value: '2.5000005', quantity: 250000 },
       { projectId: 'proj_beta', lineItem: 'gpt-4o-mini-2024-07-18, input', value: 0.0000015, quantity: 10 },
       { projectId: 'proj_old', lineItem: 'text-embedding-3-small', value: 0.33 },
@@ -53,12 +58,24 @@ export function liveOrganisation(days = 40, now = new Date()): FakeOrganisation 
     const day = utcDay(i, now);
     const n = i + days;
     org.costs[day] = [
-      { projectId: 'proj_live', lineItem: 'gpt-4o-mini-2024-07-18, input', value: `0.0000${342 + n}0000000000000000000000000000000` },
+      {
+        projectId: 'proj_live',
+        lineItem: 'gpt-4o-mini-2024-07-18, input',
+        value: `0.0000${342 + n}0000000000000000000000000000000`,
+      },
       { projectId: 'proj_live', lineItem: 'gpt-4o-mini-2024-07-18, output', value: '0E-6176' },
-      { projectId: 'proj_live', lineItem: 'gpt-4o-2024-08-06, input', value: { raw: `1.${String(n).padStart(3, '0')}00000000000000000000123` } },
+      {
+        projectId: 'proj_live',
+        lineItem: 'gpt-4o-2024-08-06, input',
+        value: { raw: `1.${String(n).padStart(3, '0')}00000000000000000000123` },
+      },
       { projectId: 'proj_batch', lineItem: 'gpt-4o-2024-08-06, output', value: `${n}.5E-7` },
       { projectId: 'proj_batch', lineItem: 'batch, output', value: n % 3 === 0 ? 1e-7 : 2.5e-7 },
-      { projectId: null, lineItem: 'web search tool calls', value: `0.0${n % 10}25000000000000000000000000000000000000` },
+      {
+        projectId: null,
+        lineItem: 'web search tool calls',
+        value: `0.0${n % 10}25000000000000000000000000000000000000`,
+      },
       { projectId: undefined, lineItem: null, value: '0.000000500000000000000000000000000000001' },
       { projectId: 'proj_live', lineItem: 'file search', value: undefined },
       { projectId: 'proj_live', lineItem: 'gpt-4o-2024-08-06, input', value: '2.10', currency: 'eur' },
@@ -89,7 +106,12 @@ export const ATTRIBUTED_UNIT_PRICES: Readonly<Record<string, { usd: string; per:
 };
 
 /** The line item attributedOrganisation bills a usage row's tokens under: "<model>, <kind>", then " (batch)" or a non-default tier. */
-export function attributedLineItem(model: string, kind: 'input' | 'cached input' | 'output', batch = false, serviceTier = 'default'): string {
+export function attributedLineItem(
+  model: string,
+  kind: 'input' | 'cached input' | 'output',
+  batch = false,
+  serviceTier = 'default',
+): string {
   const suffix = batch ? ' (batch)' : serviceTier === 'default' ? '' : ` (${serviceTier})`;
   return `${model}, ${kind}${suffix}`;
 }
@@ -128,16 +150,103 @@ interface Stream {
 
 const STREAMS: Stream[] = [
   // A service account's key: usage with no user.
-  { apiKeyId: 'key_web_prod', projectId: 'proj_web', userId: null, model: WEB, input: 1_200_000, cached: 300_000, output: 250_000, requests: 400 },
-  { apiKeyId: 'key_web_prod', projectId: 'proj_web', userId: null, model: WEB, serviceTier: 'priority', input: 80_000, cached: 16_000, output: 20_000, requests: 30, on: (n) => n % 3 === 0 },
-  { apiKeyId: 'key_web_prod', projectId: 'proj_web', userId: null, model: MINI, input: 3_000_000, cached: 1_000_000, output: 600_000, requests: 2_000 },
-  { apiKeyId: 'key_web_ada', projectId: 'proj_web', userId: 'user-ada', model: WEB, input: 90_000, cached: 0, output: 30_000, requests: 45 },
-  { apiKeyId: 'key_data_batch', projectId: 'proj_data', userId: 'user-alan', model: MINI, batch: true, input: 8_000_000, cached: 0, output: 1_500_000, requests: 5_000 },
-  { apiKeyId: 'key_data_batch', projectId: 'proj_data', userId: 'user-alan', model: MINI, input: 50_000, cached: 10_000, output: 8_000, requests: 20 },
-  { apiKeyId: 'key_lab_grace', projectId: 'proj_lab', userId: 'user-grace', model: WEB, input: 400_000, cached: 120_000, output: 90_000, requests: 150, on: (n) => n >= 10 },
-  { apiKeyId: 'key_lab_grace', projectId: 'proj_lab', userId: 'user-grace', model: MINI, input: 200_000, cached: 0, output: 40_000, requests: 80, on: (n) => n >= 10 },
+  {
+    apiKeyId: 'key_web_prod',
+    projectId: 'proj_web',
+    userId: null,
+    model: WEB,
+    input: 1_200_000,
+    cached: 300_000,
+    output: 250_000,
+    requests: 400,
+  },
+  {
+    apiKeyId: 'key_web_prod',
+    projectId: 'proj_web',
+    userId: null,
+    model: WEB,
+    serviceTier: 'priority',
+    input: 80_000,
+    cached: 16_000,
+    output: 20_000,
+    requests: 30,
+    on: (n) => n % 3 === 0,
+  },
+  {
+    apiKeyId: 'key_web_prod',
+    projectId: 'proj_web',
+    userId: null,
+    model: MINI,
+    input: 3_000_000,
+    cached: 1_000_000,
+    output: 600_000,
+    requests: 2_000,
+  },
+  {
+    apiKeyId: 'key_web_ada',
+    projectId: 'proj_web',
+    userId: 'user-ada',
+    model: WEB,
+    input: 90_000,
+    cached: 0,
+    output: 30_000,
+    requests: 45,
+  },
+  {
+    apiKeyId: 'key_data_batch',
+    projectId: 'proj_data',
+    userId: 'user-alan',
+    model: MINI,
+    batch: true,
+    input: 8_000_000,
+    cached: 0,
+    output: 1_500_000,
+    requests: 5_000,
+  },
+  {
+    apiKeyId: 'key_data_batch',
+    projectId: 'proj_data',
+    userId: 'user-alan',
+    model: MINI,
+    input: 50_000,
+    cached: 10_000,
+    output: 8_000,
+    requests: 20,
+  },
+  {
+    apiKeyId: 'key_lab_grace',
+    projectId: 'proj_lab',
+    userId: 'user-grace',
+    model: WEB,
+    input: 400_000,
+    cached: 120_000,
+    output: 90_000,
+    requests: 150,
+    on: (n) => n >= 10,
+  },
+  {
+    apiKeyId: 'key_lab_grace',
+    projectId: 'proj_lab',
+    userId: 'user-grace',
+    model: MINI,
+    input: 200_000,
+    cached: 0,
+    output: 40_000,
+    requests: 80,
+    on: (n) => n >= 10,
+  },
   // The Playground: a user, no key — spend no key is named for.
-  { apiKeyId: null, projectId: 'proj_lab', userId: 'user-ada', model: MINI, input: 20_000, cached: 0, output: 6_000, requests: 12, on: (n) => n % 2 === 0 },
+  {
+    apiKeyId: null,
+    projectId: 'proj_lab',
+    userId: 'user-ada',
+    model: MINI,
+    input: 20_000,
+    cached: 0,
+    output: 6_000,
+    requests: 12,
+    on: (n) => n % 2 === 0,
+  },
 ];
 
 /** Web search tool calls a day (at ten tenths), per key; none have usage rows (they are not completions). */
@@ -172,11 +281,41 @@ export function attributedOrganisation(days = 40, now = new Date()): FakeOrganis
       { id: 'user-katherine', name: 'Katherine Johnson', email: 'katherine@example.com', role: 'reader' },
     ],
     apiKeys: [
-      { id: 'key_web_prod', projectId: 'proj_web', name: 'Web backend (production)', owner: { type: 'service_account', id: 'svc_acct_web', name: 'web-backend' }, createdAt: 1_700_000_000 },
-      { id: 'key_web_ada', projectId: 'proj_web', name: "Ada's laptop", owner: { type: 'user', id: 'user-ada', name: 'Ada Lovelace', email: 'ada@example.com' }, createdAt: 1_700_086_400 },
-      { id: 'key_data_batch', projectId: 'proj_data', name: 'Nightly batch', owner: { type: 'user', id: 'user-alan', name: 'Alan Turing', email: 'alan@example.com' }, createdAt: 1_700_172_800 },
-      { id: 'key_lab_grace', projectId: 'proj_lab', name: 'Grace experiments', owner: { type: 'user', id: 'user-grace', name: 'Grace Hopper', email: 'grace@example.com' }, createdAt: 1_700_259_200 },
-      { id: 'key_lab_katherine', projectId: 'proj_lab', name: 'Katherine (unused)', owner: { type: 'user', id: 'user-katherine', name: 'Katherine Johnson', email: 'katherine@example.com' }, createdAt: 1_700_345_600 },
+      {
+        id: 'key_web_prod',
+        projectId: 'proj_web',
+        name: 'Web backend (production)',
+        owner: { type: 'service_account', id: 'svc_acct_web', name: 'web-backend' },
+        createdAt: 1_700_000_000,
+      },
+      {
+        id: 'key_web_ada',
+        projectId: 'proj_web',
+        name: "Ada's laptop",
+        owner: { type: 'user', id: 'user-ada', name: 'Ada Lovelace', email: 'ada@example.com' },
+        createdAt: 1_700_086_400,
+      },
+      {
+        id: 'key_data_batch',
+        projectId: 'proj_data',
+        name: 'Nightly batch',
+        owner: { type: 'user', id: 'user-alan', name: 'Alan Turing', email: 'alan@example.com' },
+        createdAt: 1_700_172_800,
+      },
+      {
+        id: 'key_lab_grace',
+        projectId: 'proj_lab',
+        name: 'Grace experiments',
+        owner: { type: 'user', id: 'user-grace', name: 'Grace Hopper', email: 'grace@example.com' },
+        createdAt: 1_700_259_200,
+      },
+      {
+        id: 'key_lab_katherine',
+        projectId: 'proj_lab',
+        name: 'Katherine (unused)',
+        owner: { type: 'user', id: 'user-katherine', name: 'Katherine Johnson', email: 'katherine@example.com' },
+        createdAt: 1_700_345_600,
+      },
     ],
     costs: {},
     usage: {},
@@ -187,12 +326,25 @@ export function attributedOrganisation(days = 40, now = new Date()): FakeOrganis
     if (n % 13 === 5) continue;
     const costs: FakeCost[] = [];
     const usage: FakeUsage[] = [];
-    const bill = (projectId: string, apiKeyId: string | null, lineItem: string, quantity: number, quantityUnit: string | null = 'tokens') => {
+    const bill = (
+      projectId: string,
+      apiKeyId: string | null,
+      lineItem: string,
+      quantity: number,
+      quantityUnit: string | null = 'tokens',
+    ) => {
       if (quantity === 0) return;
       // One row per (project, key, line item): streams that share them add up.
       const row = costs.find((c) => c.projectId === projectId && c.apiKeyId === apiKeyId && c.lineItem === lineItem);
       const total = (row?.quantity ?? 0) + quantity;
-      const next: FakeCost = { projectId, apiKeyId, lineItem, quantity: total, quantityUnit, value: attributedAmount(lineItem, total) };
+      const next: FakeCost = {
+        projectId,
+        apiKeyId,
+        lineItem,
+        quantity: total,
+        quantityUnit,
+        value: attributedAmount(lineItem, total),
+      };
       if (row) Object.assign(row, next);
       else costs.push(next);
     };
@@ -220,7 +372,13 @@ export function attributedOrganisation(days = 40, now = new Date()): FakeOrganis
       if (stream.apiKeyId) lastUsed.set(stream.apiKeyId, day);
     }
     for (const [s, search] of SEARCHES.entries()) {
-      bill(search.projectId, search.apiKeyId, 'web search tool calls', (search.calls * (10 + ((n * 5 + s) % 10))) / 10, null);
+      bill(
+        search.projectId,
+        search.apiKeyId,
+        'web search tool calls',
+        (search.calls * (10 + ((n * 5 + s) % 10))) / 10,
+        null,
+      );
     }
     org.costs[day] = costs;
     org.usage[day] = usage;

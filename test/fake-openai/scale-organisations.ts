@@ -20,7 +20,13 @@ export const WIDE: ScaleShape = { projects: 150, lineItemsPerProject: 15, days: 
 export const TEN_TIMES: ScaleShape = { projects: 200, lineItemsPerProject: 60, days: 365 };
 
 const KINDS = ['input', 'output', 'cached input', 'batch input'];
-const MODELS = ['gpt-4o-2024-08-06', 'gpt-4o-mini-2024-07-18', 'gpt-4.1-2025-04-14', 'o3-2025-04-16', 'text-embedding-3-small'];
+const MODELS = [
+  'gpt-4o-2024-08-06',
+  'gpt-4o-mini-2024-07-18',
+  'gpt-4.1-2025-04-14',
+  'o3-2025-04-16',
+  'text-embedding-3-small',
+];
 
 export function lineItemName(index: number): string {
   return `${MODELS[index % MODELS.length]}-v${Math.floor(index / (MODELS.length * KINDS.length))}, ${KINDS[Math.floor(index / MODELS.length) % KINDS.length]}`;
@@ -29,7 +35,9 @@ export function lineItemName(index: number): string {
 /** Days from `days - 1` days before `now`'s UTC day up to that day, oldest first. */
 function daysUpTo(now: Date, days: number): string[] {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return Array.from({ length: days }, (_, i) => new Date(today - (days - 1 - i) * 86_400_000).toISOString().slice(0, 10));
+  return Array.from({ length: days }, (_, i) =>
+    new Date(today - (days - 1 - i) * 86_400_000).toISOString().slice(0, 10),
+  );
 }
 
 /**
@@ -39,7 +47,10 @@ function daysUpTo(now: Date, days: number): string[] {
 export function scaleOrganisation(shape: ScaleShape, now = new Date()): FakeOrganisation {
   const costs: Record<string, FakeCost[]> = {};
   const usage: Record<string, FakeUsage[]> = {};
-  const projects = Array.from({ length: shape.projects }, (_, p) => ({ id: `proj_${String(p).padStart(3, '0')}`, name: `Project ${p + 1}` }));
+  const projects = Array.from({ length: shape.projects }, (_, p) => ({
+    id: `proj_${String(p).padStart(3, '0')}`,
+    name: `Project ${p + 1}`,
+  }));
   for (const [d, day] of daysUpTo(now, shape.days).entries()) {
     const rows: FakeCost[] = [];
     for (let p = 0; p < shape.projects; p++) {
@@ -55,7 +66,13 @@ export function scaleOrganisation(shape: ScaleShape, now = new Date()): FakeOrga
       }
     }
     costs[day] = rows;
-    usage[day] = MODELS.map((model, m) => ({ model, inputTokens: 1_000_000 + d * 10 + m, outputTokens: 200_000 + m, cachedTokens: 50_000, requests: 400 + m }));
+    usage[day] = MODELS.map((model, m) => ({
+      model,
+      inputTokens: 1_000_000 + d * 10 + m,
+      outputTokens: 200_000 + m,
+      cachedTokens: 50_000,
+      requests: 400 + m,
+    }));
   }
   return { projects, costs, usage };
 }

@@ -26,18 +26,27 @@ export interface FakeSpendControls {
   alerts: Record<string, FakeSpendAlert[]>;
 }
 
-export const READ_ONLY_MESSAGE = 'You have insufficient permissions for this operation. Missing scopes: api.organization.spend_limits.write.';
+export const READ_ONLY_MESSAGE =
+  'You have insufficient permissions for this operation. Missing scopes: api.organization.spend_limits.write.';
 
 type Answer = { status: number; body: unknown };
 
 let nextAlertNumber = 1;
 
 /** Answers a spend-control request, or returns undefined for any other path. */
-export function handleSpendControls(org: FakeOrganisation, method: string, path: string, query: URLSearchParams, body: unknown, readOnly: boolean): Answer | undefined {
+export function handleSpendControls(
+  org: FakeOrganisation,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  body: unknown,
+  readOnly: boolean,
+): Answer | undefined {
   const match = /^\/organization(?:\/projects\/([^/]+))?\/(spend_limit|spend_alerts)(?:\/([^/]+))?$/.exec(path);
   if (!match) return undefined;
   const [, projectId, resource, alertId] = match;
-  if (projectId && !org.projects.some((p) => p.id === projectId)) return error(404, `No project found with id '${projectId}'.`, 'invalid_request_error', null);
+  if (projectId && !org.projects.some((p) => p.id === projectId))
+    return error(404, `No project found with id '${projectId}'.`, 'invalid_request_error', null);
   if (method !== 'GET' && readOnly) return error(403, READ_ONLY_MESSAGE, 'invalid_request_error', null);
   const controls = (org.spendControls ??= { limits: {}, alerts: {} });
   const scope = projectId ?? 'org';
@@ -59,7 +68,9 @@ function limit(controls: FakeSpendControls, scope: string, prefix: string, metho
   });
   if (method === 'GET') {
     const current = controls.limits[scope];
-    return current ? ok(resourceOf(current)) : error(404, 'No hard spend limit is set.', 'invalid_request_error', 'spend_limit_not_found');
+    return current
+      ? ok(resourceOf(current))
+      : error(404, 'No hard spend limit is set.', 'invalid_request_error', 'spend_limit_not_found');
   }
   if (method === 'POST') {
     const problem = checkBody(body, ['threshold_amount', 'currency', 'interval'], 1);
@@ -70,14 +81,23 @@ function limit(controls: FakeSpendControls, scope: string, prefix: string, metho
     return ok(resourceOf(controls.limits[scope]));
   }
   if (method === 'DELETE') {
-    if (!controls.limits[scope]) return error(404, 'No hard spend limit is set.', 'invalid_request_error', 'spend_limit_not_found');
+    if (!controls.limits[scope])
+      return error(404, 'No hard spend limit is set.', 'invalid_request_error', 'spend_limit_not_found');
     delete controls.limits[scope];
     return ok({ object: `${prefix}.spend_limit.deleted`, deleted: true });
   }
   return error(405, `${method} is not supported here.`, 'invalid_request_error', null);
 }
 
-function alerts(controls: FakeSpendControls, scope: string, prefix: string, method: string, alertId: string | undefined, query: URLSearchParams, body: unknown): Answer {
+function alerts(
+  controls: FakeSpendControls,
+  scope: string,
+  prefix: string,
+  method: string,
+  alertId: string | undefined,
+  query: URLSearchParams,
+  body: unknown,
+): Answer {
   const list = (controls.alerts[scope] ??= []);
   const resourceOf = (a: FakeSpendAlert) => ({
     id: a.id,
@@ -90,17 +110,32 @@ function alerts(controls: FakeSpendControls, scope: string, prefix: string, meth
   if (!alertId) {
     if (method === 'GET') {
       const limitParam = query.has('limit') ? Number(query.get('limit')) : 20;
-      if (!Number.isInteger(limitParam) || limitParam < 0 || limitParam > 100) return error(400, 'limit must be between 0 and 100', 'invalid_request_error', 'invalid_limit');
+      if (!Number.isInteger(limitParam) || limitParam < 0 || limitParam > 100)
+        return error(400, 'limit must be between 0 and 100', 'invalid_request_error', 'invalid_limit');
       const after = query.get('after');
       const from = after ? list.findIndex((a) => a.id === after) + 1 : 0;
       const page = list.slice(from, from + limitParam);
-      return ok({ object: 'list', data: page.map(resourceOf), first_id: page[0]?.id ?? null, last_id: page.at(-1)?.id ?? null, has_more: from + limitParam < list.length });
+      return ok({
+        object: 'list',
+        data: page.map(resourceOf),
+        first_id: page[0]?.id ?? null,
+        last_id: page.at(-1)?.id ?? null,
+        has_more: from + limitParam < list.length,
+      });
     }
     if (method === 'POST') {
       const problem = checkBody(body, ['threshold_amount', 'currency', 'interval', 'notification_channel'], 0);
       if (problem) return problem;
-      const b = body as { threshold_amount: number; notification_channel: { recipients: string[]; subject_prefix?: string | null } };
-      const alert = { id: `spend_alert_${String(nextAlertNumber++).padStart(4, '0')}`, cents: b.threshold_amount, recipients: b.notification_channel.recipients, subjectPrefix: b.notification_channel.subject_prefix ?? null };
+      const b = body as {
+        threshold_amount: number;
+        notification_channel: { recipients: string[]; subject_prefix?: string | null };
+      };
+      const alert = {
+        id: `spend_alert_${String(nextAlertNumber++).padStart(4, '0')}`,
+        cents: b.threshold_amount,
+        recipients: b.notification_channel.recipients,
+        subjectPrefix: b.notification_channel.subject_prefix ?? null,
+      };
       list.push(alert);
       return ok(resourceOf(alert));
     }
@@ -125,18 +160,58 @@ function alerts(controls: FakeSpendControls, scope: string, prefix: string, meth
 
 /** The body checks OpenAI documents (CreateSpendAlertBody, Update…SpendLimitBody): 400 with the param at fault. */
 function checkBody(body: unknown, required: string[], minCents: number): Answer | undefined {
-  if (!body || typeof body !== 'object') return error(400, 'Expected a JSON object body.', 'invalid_request_error', null);
+  if (!body || typeof body !== 'object')
+    return error(400, 'Expected a JSON object body.', 'invalid_request_error', null);
   const b = body as Record<string, unknown>;
-  for (const field of required) if (!(field in b)) return error(400, `Missing required parameter: '${field}'.`, 'invalid_request_error', 'missing_required_parameter', field);
+  for (const field of required)
+    if (!(field in b))
+      return error(
+        400,
+        `Missing required parameter: '${field}'.`,
+        'invalid_request_error',
+        'missing_required_parameter',
+        field,
+      );
   if (!Number.isInteger(b.threshold_amount) || (b.threshold_amount as number) < minCents) {
-    return error(400, `Invalid 'threshold_amount': expected an integer number of cents ≥ ${minCents}.`, 'invalid_request_error', 'invalid_value', 'threshold_amount');
+    return error(
+      400,
+      `Invalid 'threshold_amount': expected an integer number of cents ≥ ${minCents}.`,
+      'invalid_request_error',
+      'invalid_value',
+      'threshold_amount',
+    );
   }
-  if (b.currency !== 'USD') return error(400, "Invalid 'currency': only 'USD' is supported.", 'invalid_request_error', 'invalid_value', 'currency');
-  if (b.interval !== 'month') return error(400, "Invalid 'interval': only 'month' is supported.", 'invalid_request_error', 'invalid_value', 'interval');
+  if (b.currency !== 'USD')
+    return error(
+      400,
+      "Invalid 'currency': only 'USD' is supported.",
+      'invalid_request_error',
+      'invalid_value',
+      'currency',
+    );
+  if (b.interval !== 'month')
+    return error(
+      400,
+      "Invalid 'interval': only 'month' is supported.",
+      'invalid_request_error',
+      'invalid_value',
+      'interval',
+    );
   if ('notification_channel' in b) {
     const channel = b.notification_channel as { type?: unknown; recipients?: unknown } | null;
-    if (!channel || channel.type !== 'email' || !Array.isArray(channel.recipients) || channel.recipients.some((r) => typeof r !== 'string')) {
-      return error(400, "Invalid 'notification_channel': expected type 'email' and a list of recipients.", 'invalid_request_error', 'invalid_value', 'notification_channel');
+    if (
+      !channel ||
+      channel.type !== 'email' ||
+      !Array.isArray(channel.recipients) ||
+      channel.recipients.some((r) => typeof r !== 'string')
+    ) {
+      return error(
+        400,
+        "Invalid 'notification_channel': expected type 'email' and a list of recipients.",
+        'invalid_request_error',
+        'invalid_value',
+        'notification_channel',
+      );
     }
   }
   return undefined;
@@ -144,6 +219,12 @@ function checkBody(body: unknown, required: string[], minCents: number): Answer 
 
 const ok = (body: unknown): Answer => ({ status: 200, body });
 
-function error(status: number, message: string, type: string, code: string | null, param: string | null = null): Answer {
+function error(
+  status: number,
+  message: string,
+  type: string,
+  code: string | null,
+  param: string | null = null,
+): Answer {
   return { status, body: { error: { message, type, param, code } } };
 }

@@ -70,7 +70,10 @@ export class WebhookReceiver {
           res.writeHead(200, { 'content-type': 'text/plain' });
           return res.end('ok');
         }
-        res.writeHead(behaviour.status, { 'content-type': 'text/plain', ...(behaviour.retryAfter ? { 'retry-after': behaviour.retryAfter } : {}) });
+        res.writeHead(behaviour.status, {
+          'content-type': 'text/plain',
+          ...(behaviour.retryAfter ? { 'retry-after': behaviour.retryAfter } : {}),
+        });
         res.end('error');
       });
     });
@@ -90,14 +93,20 @@ export class WebhookReceiver {
 
 /** Slack's incoming-webhook contract (api.slack.com/messaging/webhooks): what a post must be for Slack to take it. */
 export function slackProblem(post: ReceivedPost): string | null {
-  if (!String(post.headers['content-type']).startsWith('application/json')) return 'content-type is not application/json';
+  if (!String(post.headers['content-type']).startsWith('application/json'))
+    return 'content-type is not application/json';
   const body = post.json as { text?: unknown; blocks?: unknown } | null;
   if (!body || typeof body !== 'object') return 'body is not a JSON object';
   if (typeof body.text !== 'string' || !body.text.trim()) return 'no text';
   if (body.blocks !== undefined && !Array.isArray(body.blocks)) return 'blocks is not an array';
-  for (const block of (body.blocks as { type?: unknown; text?: { type?: unknown; text?: unknown } }[] | undefined) ?? []) {
+  for (const block of (body.blocks as { type?: unknown; text?: { type?: unknown; text?: unknown } }[] | undefined) ??
+    []) {
     if (block.type !== 'section' && block.type !== 'context') return `unexpected block type ${String(block.type)}`;
-    if (block.type === 'section' && (block.text?.type !== 'mrkdwn' || typeof block.text.text !== 'string' || block.text.text.length > 3000)) return 'bad section text';
+    if (
+      block.type === 'section' &&
+      (block.text?.type !== 'mrkdwn' || typeof block.text.text !== 'string' || block.text.text.length > 3000)
+    )
+      return 'bad section text';
   }
   return null;
 }

@@ -26,7 +26,8 @@ socket.addEventListener('message', (message) => {
   call.resolve(data.result);
 });
 socket.addEventListener('close', () => {
-  for (const call of pending.values()) call.resolve({ ok: false, error: { code: 'offline', message: 'Lost the connection to the Spendwatch harness.' } });
+  for (const call of pending.values())
+    call.resolve({ ok: false, error: { code: 'offline', message: 'Lost the connection to the Spendwatch harness.' } });
   pending.clear();
 });
 

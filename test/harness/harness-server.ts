@@ -123,7 +123,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return;
     }
     const cacheable = options.cacheAssets === true;
-    send(res, 200, MIME[extname(file)] ?? 'application/octet-stream', readFileSync(file), cacheable ? 'max-age=31536000, immutable' : 'no-store');
+    send(
+      res,
+      200,
+      MIME[extname(file)] ?? 'application/octet-stream',
+      readFileSync(file),
+      cacheable ? 'max-age=31536000, immutable' : 'no-store',
+    );
   }
 
   function indexHtml(): string {
@@ -131,7 +137,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // Same strict CSP as the app, plus this harness's own WebSocket.
     const csp = META_CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ws://127.0.0.1:${port}`);
     return html
-      .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
+      .replace(
+        /<meta http-equiv="Content-Security-Policy"[^>]*>/,
+        `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+      )
       .replace('<script type="module"', '<script src="./__harness/bridge.js"></script>\n    <script type="module"');
   }
 
@@ -179,7 +188,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   };
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, cacheControl = 'no-store'): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  cacheControl = 'no-store',
+): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': cacheControl });
   res.end(body);
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cardNumberProblem, daysUntilExpiry, detectBrand, expiryLastDay, formatCardNumber, isExpired, localDay, luhnValid, maskedCard } from '../../src/shared/cards';
+import {
+  cardNumberProblem,
+  daysUntilExpiry,
+  detectBrand,
+  expiryLastDay,
+  formatCardNumber,
+  isExpired,
+  localDay,
+  luhnValid,
+  maskedCard,
+} from '../../src/shared/cards';
 
 describe('card numbers', () => {
   it.each([
@@ -69,9 +79,16 @@ describe('expiry', () => {
       process.env.TZ = 'Pacific/Honolulu';
       expect(localDay(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
       // The machine's zone gives what that zone named gives, DST changes and odd offsets included.
-      for (const zone of ['Europe/Berlin', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Kiritimati']) {
+      for (const zone of [
+        'Europe/Berlin',
+        'Australia/Lord_Howe',
+        'Asia/Kathmandu',
+        'America/St_Johns',
+        'Pacific/Kiritimati',
+      ]) {
         process.env.TZ = zone;
-        for (let ms = Date.UTC(2024, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 3_600_000 * 7 + 60_000 * 13) expect(localDay(new Date(ms))).toBe(localDay(new Date(ms), zone));
+        for (let ms = Date.UTC(2024, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 3_600_000 * 7 + 60_000 * 13)
+          expect(localDay(new Date(ms))).toBe(localDay(new Date(ms), zone));
       }
     } finally {
       if (saved === undefined) delete process.env.TZ;
@@ -105,7 +122,12 @@ describe('expiryAlertThreshold: the alert and the banner follow one rule', () =>
     const sets = [[60, 30, 7, 1], [7], [90, 14], [1]];
     for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2030, 0, 1); t += 86_400_000) {
       const today = new Date(t).toISOString().slice(0, 10);
-      for (const [month, year] of [[1, 2027], [2, 2028], [12, 2028], [6, 2029]] as const) {
+      for (const [month, year] of [
+        [1, 2027],
+        [2, 2028],
+        [12, 2028],
+        [6, 2029],
+      ] as const) {
         for (const set of sets) {
           const alert = expiryAlertThreshold(month, year, today, set);
           const banner = isExpired(month, year, today) || expiresSoon(month, year, today, expiryWindowDays(set));

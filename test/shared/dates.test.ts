@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, dayFromMs, dayFromUnix, dayRange, daysInMonth, isUtcDay, lastDayOfMonth, msFromDay, unixFromDay } from '../../src/shared/dates';
+import {
+  addDays,
+  addMonths,
+  dayFromMs,
+  dayFromUnix,
+  dayRange,
+  daysInMonth,
+  isUtcDay,
+  lastDayOfMonth,
+  msFromDay,
+  unixFromDay,
+} from '../../src/shared/dates';
 
 const DAY = 86_400_000;
 
@@ -34,11 +45,26 @@ describe('dayFromMs (arithmetic, not toISOString)', () => {
 
   it('agrees with toISOString for any instant from year 0 to 9999, to the millisecond', () => {
     const [min, max] = [Date.UTC(0, 0, 1), Date.UTC(9999, 11, 31, 23, 59, 59, 999)];
-    fc.assert(fc.property(fc.integer({ min, max }), (ms) => dayFromMs(ms) === iso(ms)), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(fc.integer({ min, max }), (ms) => dayFromMs(ms) === iso(ms)),
+      { numRuns: 20_000 },
+    );
   });
 
   it('agrees at the edges: leap days, century rules, midnight either side, before 1970', () => {
-    for (const day of ['1600-02-29', '1700-02-28', '1900-03-01', '1969-12-31', '1970-01-01', '2000-02-29', '2024-02-29', '2100-02-28', '2100-03-01', '0000-01-01', '9999-12-31']) {
+    for (const day of [
+      '1600-02-29',
+      '1700-02-28',
+      '1900-03-01',
+      '1969-12-31',
+      '1970-01-01',
+      '2000-02-29',
+      '2024-02-29',
+      '2100-02-28',
+      '2100-03-01',
+      '0000-01-01',
+      '9999-12-31',
+    ]) {
       const ms = Date.parse(`${day}T00:00:00Z`);
       expect([dayFromMs(ms), dayFromMs(ms - 1), dayFromMs(ms + DAY - 1)]).toEqual([day, iso(ms - 1), day]);
     }
@@ -59,8 +85,12 @@ describe('dayFromMs (arithmetic, not toISOString)', () => {
         return 'RangeError';
       }
     };
-    for (const ms of [-0.5, -1e-9, -DAY - 0.5, Date.UTC(1900, 0, 1) - 0.25, 0.5, DAY - 0.5]) expect(ours(ms), String(ms)).toBe(day(ms));
-    fc.assert(fc.property(fc.double({ min: -8.7e15, max: 8.7e15 }), (ms) => ours(ms) === day(ms)), { numRuns: 20_000 });
+    for (const ms of [-0.5, -1e-9, -DAY - 0.5, Date.UTC(1900, 0, 1) - 0.25, 0.5, DAY - 0.5])
+      expect(ours(ms), String(ms)).toBe(day(ms));
+    fc.assert(
+      fc.property(fc.double({ min: -8.7e15, max: 8.7e15 }), (ms) => ours(ms) === day(ms)),
+      { numRuns: 20_000 },
+    );
   });
 
   it('outside years 0–9999 and for non-numbers, gives exactly what toISOString gives (or throws as it does)', () => {
@@ -73,10 +103,13 @@ describe('dayFromMs (arithmetic, not toISOString)', () => {
 describe('msFromDay (digits read in place)', () => {
   it('is midnight UTC of any day from 0100 to 9999, as Date.parse reads it', () => {
     const [min, max] = [Date.UTC(100, 0, 1), Date.UTC(9999, 11, 31)];
-    fc.assert(fc.property(fc.integer({ min, max }), (ms) => {
-      const day = new Date(ms).toISOString().slice(0, 10);
-      return msFromDay(day) === Date.parse(`${day}T00:00:00Z`);
-    }), { numRuns: 10_000 });
+    fc.assert(
+      fc.property(fc.integer({ min, max }), (ms) => {
+        const day = new Date(ms).toISOString().slice(0, 10);
+        return msFromDay(day) === Date.parse(`${day}T00:00:00Z`);
+      }),
+      { numRuns: 10_000 },
+    );
   });
 
   it('is NaN for anything that is not digits where digits belong, so such a "day" never passes as one', () => {

@@ -4,10 +4,14 @@ import { EXTERNAL_LINK_ORIGINS, isVettedExternalUrl, vetExternalUrl } from '../.
 describe('external link allow-list', () => {
   it('allows https pages of the listed origins and returns the parser-normalised URL', () => {
     expect(EXTERNAL_LINK_ORIGINS).toEqual(['https://platform.openai.com', 'https://console.anthropic.com']);
-    expect(vetExternalUrl('https://console.anthropic.com/settings/billing')).toBe('https://console.anthropic.com/settings/billing');
+    expect(vetExternalUrl('https://console.anthropic.com/settings/billing')).toBe(
+      'https://console.anthropic.com/settings/billing',
+    );
     expect(vetExternalUrl('https://platform.openai.com/usage')).toBe('https://platform.openai.com/usage');
     expect(vetExternalUrl('https://PLATFORM.openai.COM/usage')).toBe('https://platform.openai.com/usage');
-    expect(vetExternalUrl('https://platform.openai.com:443/a/../usage?q=a b#x')).toBe('https://platform.openai.com/usage?q=a%20b#x');
+    expect(vetExternalUrl('https://platform.openai.com:443/a/../usage?q=a b#x')).toBe(
+      'https://platform.openai.com/usage?q=a%20b#x',
+    );
     expect(vetExternalUrl('https://platform.openai.com')).toBe('https://platform.openai.com/');
   });
 

@@ -1,6 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactToDecimal, exactToMicros, formatMoney, microsToDecimal, microsToExact, MoneyFormatError, parseExact, parseUserAmount, percentOf, sumMicros, toMicros } from '../../src/shared/money';
+import {
+  exactToDecimal,
+  exactToMicros,
+  formatMoney,
+  microsToDecimal,
+  microsToExact,
+  MoneyFormatError,
+  parseExact,
+  parseUserAmount,
+  percentOf,
+  sumMicros,
+  toMicros,
+} from '../../src/shared/money';
 
 describe('toMicros', () => {
   it.each([
@@ -91,7 +103,8 @@ describe('sums and formatting', () => {
     expect(parseUserAmount(' 500 ')).toBe(500_000_000);
     expect(parseUserAmount('1234.5')).toBe(1_234_500_000);
     // Guessing would record the wrong figure: a decimal comma, stray separators, spaces and exponents are refused.
-    for (const bad of ['12,34', '1,2,3', '5 0', '1e3', '1,23.5', '.5.', '-5', '1.1234567']) expect(() => parseUserAmount(bad), bad).toThrow(MoneyFormatError);
+    for (const bad of ['12,34', '1,2,3', '5 0', '1e3', '1,23.5', '.5.', '-5', '1.1234567'])
+      expect(() => parseUserAmount(bad), bad).toThrow(MoneyFormatError);
   });
 });
 
@@ -134,10 +147,12 @@ describe('exact amounts (ExactAmount)', () => {
   });
 
   it('sums exactly what row-by-row rounding gets wrong (property, against a BigInt oracle at the inputs’ own scale)', () => {
-    const amount = fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 14n }), fc.integer({ min: 6, max: 30 })).map(([digits, scale]) => {
-      const text = digits.toString().padStart(scale + 1, '0');
-      return scale ? `${text.slice(0, -scale)}.${text.slice(-scale)}` : text;
-    });
+    const amount = fc
+      .tuple(fc.bigInt({ min: 0n, max: 10n ** 14n }), fc.integer({ min: 6, max: 30 }))
+      .map(([digits, scale]) => {
+        const text = digits.toString().padStart(scale + 1, '0');
+        return scale ? `${text.slice(0, -scale)}.${text.slice(-scale)}` : text;
+      });
     fc.assert(
       fc.property(fc.array(amount, { minLength: 1, maxLength: 40 }), (amounts) => {
         const scale = 30;
@@ -151,7 +166,10 @@ describe('exact amounts (ExactAmount)', () => {
         const rest = total % unit;
         if (rest * 2n > unit || (rest * 2n === unit && micros % 2n === 1n)) micros += 1n;
         const exact = amounts.reduce((s, a) => s + parseExact(a), 0n);
-        return exactToMicros(exact) === Number(micros) && exactToDecimal(exact) === exactToDecimal(parseExact(exactToDecimal(exact)));
+        return (
+          exactToMicros(exact) === Number(micros) &&
+          exactToDecimal(exact) === exactToDecimal(parseExact(exactToDecimal(exact)))
+        );
       }),
     );
   });

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { maskKey, redactSecrets } from '../../src/shared/redact';
 
 const KEY_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'.split('');
-const body = (min: number, max: number) => fc.array(fc.constantFrom(...KEY_CHARS), { minLength: min, maxLength: max }).map((c) => c.join(''));
-const alnum = (n: number) => fc.array(fc.constantFrom(...KEY_CHARS.slice(0, 62)), { minLength: n, maxLength: n }).map((c) => c.join(''));
+const body = (min: number, max: number) =>
+  fc.array(fc.constantFrom(...KEY_CHARS), { minLength: min, maxLength: max }).map((c) => c.join(''));
+const alnum = (n: number) =>
+  fc.array(fc.constantFrom(...KEY_CHARS.slice(0, 62)), { minLength: n, maxLength: n }).map((c) => c.join(''));
 
 /** Every shape issued: OpenAI admin, project, service account and plain keys; Anthropic admin and API keys. */
 const anyKey = fc.oneof(
@@ -17,7 +19,20 @@ const anyKey = fc.oneof(
   fc.tuple(body(80, 100), alnum(6)).map(([b, tail]) => `sk-ant-api03-${b}-${tail}AA`),
 );
 /** Text around a key as it arrives from outside: words, punctuation, quotes, JSON, a URL. */
-const before = fc.constantFrom('', ' ', 'Invoice ', 'key=', '"', "'", '(', 'Bearer ', '{"key":"', 'https://x.test/?k=', '\n', '\t');
+const before = fc.constantFrom(
+  '',
+  ' ',
+  'Invoice ',
+  'key=',
+  '"',
+  "'",
+  '(',
+  'Bearer ',
+  '{"key":"',
+  'https://x.test/?k=',
+  '\n',
+  '\t',
+);
 const after = fc.constantFrom('', ' ', '.', '"', "'", ')', '", "x": 1}', '&y=2', '\n', ' is invalid');
 
 describe('redactSecrets', () => {
@@ -48,13 +63,27 @@ describe('redactSecrets', () => {
 
   it('finds keys after URL escapes, JSON escapes, digits and underscores', () => {
     const key = `sk-admin-${'k'.repeat(40)}WXYZ`;
-    for (const [b, a] of [['Bearer%20', ''], ['key%3D', '&x=1'], ['"\\n', '"'], ['key_', ''], ['0', ''], ['\\t', '']]) {
+    for (const [b, a] of [
+      ['Bearer%20', ''],
+      ['key%3D', '&x=1'],
+      ['"\\n', '"'],
+      ['key_', ''],
+      ['0', ''],
+      ['\\t', ''],
+    ]) {
       expect(redactSecrets(`${b}${key}${a}`)).toBe(`${b}sk-admin-…WXYZ${a}`);
     }
   });
 
   it('leaves ordinary words alone', () => {
-    for (const text of ['task-list-for-the-whole-team-2026', 'task-admin-dashboard-settings-page', 'risk-free-rate-assumptions-2026', 'sk-short', 'ask-me-anything-about-billing-now', 'Disk-space-low-on-the-server']) {
+    for (const text of [
+      'task-list-for-the-whole-team-2026',
+      'task-admin-dashboard-settings-page',
+      'risk-free-rate-assumptions-2026',
+      'sk-short',
+      'ask-me-anything-about-billing-now',
+      'Disk-space-low-on-the-server',
+    ]) {
       expect(redactSecrets(text)).toBe(text);
     }
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { centsToDecimal, centsToMicros, microsToWholeCents, parseRecipients, parseWholeCents, WholeCentsError } from '../../src/shared/spend-control-amounts';
+import {
+  centsToDecimal,
+  centsToMicros,
+  microsToWholeCents,
+  parseRecipients,
+  parseWholeCents,
+  WholeCentsError,
+} from '../../src/shared/spend-control-amounts';
 
 describe('spend-control amounts (integer cents)', () => {
   it('parses dollars into exact cents', () => {

@@ -4,7 +4,15 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 const TIMEKEEPER = createRequire(import.meta.url).resolve('timekeeper');
 
@@ -32,7 +40,8 @@ function contextOptions<T extends BrowserContextOptions>(options: T): T {
 export async function launchChromium(): Promise<Browser> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS });
   const newContext = browser.newContext.bind(browser);
-  browser.newContext = async (options: BrowserContextOptions = {}) => withTestClock(await newContext(contextOptions(options)));
+  browser.newContext = async (options: BrowserContextOptions = {}) =>
+    withTestClock(await newContext(contextOptions(options)));
   // As Browser.newPage does: a context of its own, closed with the page.
   browser.newPage = async (options: BrowserContextOptions = {}): Promise<Page> => {
     const context = await browser.newContext(options);
@@ -48,6 +57,14 @@ export async function launchChromium(): Promise<Browser> {
  * throwaway contexts (one per page, each with its own connections and no cache), its pages share connections
  * and the HTTP cache.
  */
-export async function launchChromiumWithProfile(profileDir: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
-  return withTestClock(await chromium.launchPersistentContext(profileDir, contextOptions({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS, viewport })));
+export async function launchChromiumWithProfile(
+  profileDir: string,
+  viewport: { width: number; height: number },
+): Promise<BrowserContext> {
+  return withTestClock(
+    await chromium.launchPersistentContext(
+      profileDir,
+      contextOptions({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS, viewport }),
+    ),
+  );
 }

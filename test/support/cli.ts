@@ -15,7 +15,10 @@ export function ensureCliBuilt(): void {
   }
 }
 
-export function runCli(args: string[], options: { home: string; input?: string; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { home: string; input?: string; env?: NodeJS.ProcessEnv },
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('node', ['bin/spendwatch.cjs', ...args], {
       env: { ...process.env, SPENDWATCH_HOME: options.home, ...options.env },

@@ -53,6 +53,9 @@ export function microsText(micros: bigint): string {
   const negative = micros < 0n;
   const abs = negative ? -micros : micros;
   const units = abs / 1_000_000n;
-  const frac = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0{1,4}$/, '');
+  const frac = (abs % 1_000_000n)
+    .toString()
+    .padStart(6, '0')
+    .replace(/0{1,4}$/, '');
   return `${negative ? '-' : ''}${units}.${frac}`;
 }

@@ -12,7 +12,10 @@ export interface HarnessProcess {
 
 export function startHarnessProcess(env: NodeJS.ProcessEnv = {}): Promise<HarnessProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn('node_modules/.bin/tsx', ['test/harness/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('node_modules/.bin/tsx', ['test/harness/main.ts'], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines: string[] = [];
     let buffer = '';
     let stderr = '';

@@ -18,11 +18,19 @@ export function writeLegacyMonths(history: AccountHistory, dir: string): string[
     return months.get(month)!;
   };
   for (const day of [...history.days()].sort()) {
-    monthFor(day).costs[day] = (history.costRows(day) ?? []).map((r) => [r.projectId, r.lineItem, exactToDecimal(r.amount), r.quantity, r.currency]);
+    monthFor(day).costs[day] = (history.costRows(day) ?? []).map((r) => [
+      r.projectId,
+      r.lineItem,
+      exactToDecimal(r.amount),
+      r.quantity,
+      r.currency,
+    ]);
     const usage = history.usageRows(day);
-    if (usage) monthFor(day).usage[day] = usage.map((r) => [r.model, r.inputTokens, r.outputTokens, r.cachedTokens, r.requests]);
+    if (usage)
+      monthFor(day).usage[day] = usage.map((r) => [r.model, r.inputTokens, r.outputTokens, r.cachedTokens, r.requests]);
   }
   mkdirSync(dir, { recursive: true });
-  for (const [month, contents] of months) writeFileSync(join(dir, `${month}.json`), JSON.stringify({ version: 2, month, ...contents }));
+  for (const [month, contents] of months)
+    writeFileSync(join(dir, `${month}.json`), JSON.stringify({ version: 2, month, ...contents }));
   return [...months.keys()].sort();
 }

@@ -33,12 +33,18 @@ export interface SeededAccount {
 }
 
 /** A new data dir (prefix names it) with these accounts; `configure` adds budgets and such to the settings. */
-export function seedDataDir(prefix: string, accounts: SeededAccount[], now = new Date(), configure?: (settings: Settings) => void): string {
+export function seedDataDir(
+  prefix: string,
+  accounts: SeededAccount[],
+  now = new Date(),
+  configure?: (settings: Settings) => void,
+): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const today = now.toISOString().slice(0, 10);
   const iso = now.toISOString();
   new SettingsRepository(new JsonFileStore(settingsFile(dir))).update((s) => {
-    for (const { id, name, keyHint } of accounts) s.accounts.push({ id, name, keyHint, provider: 'openai', baseUrl: 'http://127.0.0.1:9/v1', createdAt: iso });
+    for (const { id, name, keyHint } of accounts)
+      s.accounts.push({ id, name, keyHint, provider: 'openai', baseUrl: 'http://127.0.0.1:9/v1', createdAt: iso });
     configure?.(s);
   });
   const store = new HistoryStore(dir, { now: () => now });
@@ -49,7 +55,14 @@ export function seedDataDir(prefix: string, accounts: SeededAccount[], now = new
     history.replaceCosts(new Map(days.map((day, d) => [day, seed.costs(day, d)])));
     if (seed.usage) history.replaceUsage(new Map(days.map((day, d) => [day, seed.usage!(day, d)])));
     store.save(id);
-    store.writeState(id, { ...store.readState(id), lastSuccessAt: iso, lastAttemptAt: iso, backfilledFrom: seed.backfilledFrom ?? addDays(today, -365), projects: seed.projects, ...seed.state });
+    store.writeState(id, {
+      ...store.readState(id),
+      lastSuccessAt: iso,
+      lastAttemptAt: iso,
+      backfilledFrom: seed.backfilledFrom ?? addDays(today, -365),
+      projects: seed.projects,
+      ...seed.state,
+    });
   }
   return dir;
 }

@@ -20,7 +20,9 @@ export function createTestSpendwatch(deps: CoreDependencies): TestSpendwatch {
  * The same against the loopback fake OpenAI server, on a data dir with its settings file, as a process of the app
  * or the CLI would be: two of them on one data dir are two processes.
  */
-export function createLoopbackSpendwatch(deps: Pick<CoreDependencies, 'dataDir' | 'vault' | 'clock'> & Partial<CoreDependencies>): TestSpendwatch {
+export function createLoopbackSpendwatch(
+  deps: Pick<CoreDependencies, 'dataDir' | 'vault' | 'clock'> & Partial<CoreDependencies>,
+): TestSpendwatch {
   return createTestSpendwatch({
     settingsStore: new JsonFileStore(settingsFile(deps.dataDir)),
     createProvider: (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),

@@ -20,7 +20,8 @@ export const monthArg = (value: string) => {
 
 export const thresholdsArg = (value: string) => {
   const list = value.length <= 200 ? value.split(',').map((v) => Number(v.trim())) : [];
-  if (!list.length || list.length > 10 || list.some((n) => !Number.isInteger(n) || n < 1 || n > 1000)) throw new InvalidArgumentError('expected whole percentages such as 50,80,100');
+  if (!list.length || list.length > 10 || list.some((n) => !Number.isInteger(n) || n < 1 || n > 1000))
+    throw new InvalidArgumentError('expected whole percentages such as 50,80,100');
   return [...new Set(list)].sort((a, b) => a - b);
 };
 
@@ -48,7 +49,8 @@ export const usdArg = (value: string) => {
 export const textArg = (value: string) => {
   // Controls, C1 controls and bidi overrides included: an invoice number is shown on terminals and in reports.
   // eslint-disable-next-line no-control-regex
-  if (value.length > 64 || /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(value)) throw new InvalidArgumentError('expected at most 64 printable characters');
+  if (value.length > 64 || /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(value))
+    throw new InvalidArgumentError('expected at most 64 printable characters');
   return value;
 };
 
@@ -64,12 +66,21 @@ export const centsArg = (value: string) => {
 };
 
 export const emailsArg = (value: string) => {
-  const parsed = emailRecipientsSchema.safeParse(value.split(',').map((v) => v.trim()).filter(Boolean));
-  if (!parsed.success) throw new InvalidArgumentError(`${parsed.error.issues[0]?.message ?? 'invalid'}: expected addresses separated by commas, such as ops@example.com,cfo@example.com`);
+  const parsed = emailRecipientsSchema.safeParse(
+    value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  );
+  if (!parsed.success)
+    throw new InvalidArgumentError(
+      `${parsed.error.issues[0]?.message ?? 'invalid'}: expected addresses separated by commas, such as ops@example.com,cfo@example.com`,
+    );
   return parsed.data;
 };
 
 export const alertIdArg = (value: string) => {
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(value)) throw new InvalidArgumentError('expected an alert id as listed by "spendwatch email-alerts list"');
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(value))
+    throw new InvalidArgumentError('expected an alert id as listed by "spendwatch email-alerts list"');
   return value;
 };

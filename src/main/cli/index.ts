@@ -38,7 +38,9 @@ function makeCore(): Spendwatch {
 
 export function buildProgram(): Command {
   const program = new Command('spendwatch')
-    .description('Watch your OpenAI and Anthropic API spend from the terminal (same data as the Spendwatch desktop app).')
+    .description(
+      'Watch your OpenAI and Anthropic API spend from the terminal (same data as the Spendwatch desktop app).',
+    )
     .showHelpAfterError()
     .exitOverride();
 
@@ -67,8 +69,14 @@ export async function main(argv = process.argv): Promise<number> {
     return Number(process.exitCode ?? EXIT.ok);
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
-      if (wantsJson && !printedJson()) printJson({ error: { code: 'invalid_input', message: error.message.replace(/^error:\s*/, '') } });
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return EXIT.ok;
+      if (wantsJson && !printedJson())
+        printJson({ error: { code: 'invalid_input', message: error.message.replace(/^error:\s*/, '') } });
       return EXIT.usage;
     }
     const info = toErrorInfo(error);
@@ -80,4 +88,3 @@ export async function main(argv = process.argv): Promise<number> {
     return EXIT.failed;
   }
 }
-

@@ -31,7 +31,8 @@ export const printAlerts = (alerts: readonly { title: string; message: string }[
 };
 
 export function renderStatus(doc: StatusDocument): string {
-  if (doc.accounts.length === 0) return 'No accounts yet. Add one with: spendwatch accounts add --provider openai --name <name>  (key on stdin)\n';
+  if (doc.accounts.length === 0)
+    return 'No accounts yet. Add one with: spendwatch accounts add --provider openai --name <name>  (key on stdin)\n';
   const lines: string[] = [`Period ${doc.period} (UTC)`];
   for (const a of doc.accounts) {
     lines.push('');

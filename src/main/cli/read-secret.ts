@@ -1,6 +1,10 @@
 /** Reads a secret from stdin: silently from a terminal prompt, or the whole of piped input. Never from argv. */
 
-export async function readSecretFromStdin(prompt: string, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stderr): Promise<string> {
+export async function readSecretFromStdin(
+  prompt: string,
+  input: NodeJS.ReadStream = process.stdin,
+  output: NodeJS.WriteStream = process.stderr,
+): Promise<string> {
   if (!input.isTTY) {
     const chunks: Buffer[] = [];
     for await (const chunk of input) chunks.push(Buffer.from(chunk as Buffer));

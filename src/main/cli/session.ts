@@ -7,7 +7,11 @@ import { terminalSafe } from '../core/text/safe-output';
 
 export function openSpendwatch(dataDir: string, log: Logger): Spendwatch {
   const timeoutMs = Number(process.env.SPENDWATCH_HTTP_TIMEOUT_MS) || undefined;
-  const app = createNodeSpendwatch({ dataDir, logger: log, overrides: timeoutMs ? { createProvider: providerFactory({ timeoutMs }) } : {} });
+  const app = createNodeSpendwatch({
+    dataDir,
+    logger: log,
+    overrides: timeoutMs ? { createProvider: providerFactory({ timeoutMs }) } : {},
+  });
   // A damaged file repaired (moved aside, last good copy restored) is never silent.
   const say = (notice: { message: string }) => process.stderr.write(`spendwatch: ${terminalSafe(notice.message)}\n`);
   // Those raised while opening (a data folder others can read), oldest first, then each as it comes.

@@ -9,7 +9,13 @@ import { ALL_ACCOUNTS, type AccountSummary, type Budget } from '../../shared/dom
 import { percentOf } from '../../shared/money';
 import { forecast, monthToDate, totalBetween, type HistoryView } from './aggregate/aggregations';
 import { dataSince } from './aggregate/data-since';
-import { DEMO_ACCOUNT_ID, DEMO_ACCOUNT_NAME, DEMO_API_KEYS, DEMO_PROJECTS, demoHistory } from './demo/demo-organisation';
+import {
+  DEMO_ACCOUNT_ID,
+  DEMO_ACCOUNT_NAME,
+  DEMO_API_KEYS,
+  DEMO_PROJECTS,
+  demoHistory,
+} from './demo/demo-organisation';
 import { AppError } from './errors';
 import type { AccountHistory } from './history/account-history';
 import type { HistoryStore } from './history/history-store';
@@ -60,7 +66,13 @@ export class AccountViews {
           : null;
       return {
         account,
-        view: { history, projectNames: state.projects, provider: account.provider, apiKeys: state.apiKeys, users: state.users },
+        view: {
+          history,
+          projectNames: state.projects,
+          provider: account.provider,
+          apiKeys: state.apiKeys,
+          users: state.users,
+        },
         isDemo: false,
         lastSyncedAt: state.lastSuccessAt,
         lastError: state.lastError,
@@ -76,7 +88,9 @@ export class AccountViews {
   /** The accounts a query covers, from the resolved list: one by id or name, or all of them. */
   select(all: ResolvedAccount[], accountId: string): ResolvedAccount[] {
     if (accountId === ALL_ACCOUNTS) return all;
-    const match = all.find((r) => r.account.id === accountId || r.account.name.toLowerCase() === accountId.toLowerCase());
+    const match = all.find(
+      (r) => r.account.id === accountId || r.account.name.toLowerCase() === accountId.toLowerCase(),
+    );
     if (!match) throw new AppError('not_found', `No account "${accountId}".`);
     return [match];
   }
@@ -89,7 +103,9 @@ export class AccountViews {
     const pollMs = settings.general.pollMinutes * 60_000;
     const stale =
       !resolved.isDemo &&
-      (resolved.lastError !== null || resolved.repairPending === true || isDue(resolved.lastSyncedAt, now.getTime(), Math.max(3 * pollMs, 3_600_000) + 1));
+      (resolved.lastError !== null ||
+        resolved.repairPending === true ||
+        isDue(resolved.lastSyncedAt, now.getTime(), Math.max(3 * pollMs, 3_600_000) + 1));
     return {
       id: resolved.account.id,
       name: resolved.account.name,

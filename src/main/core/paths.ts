@@ -7,7 +7,11 @@ import { join } from 'node:path';
 
 export const APP_NAME = 'Spendwatch';
 
-export function resolveDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = homedir()): string {
+export function resolveDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home = homedir(),
+): string {
   if (env.SPENDWATCH_HOME) return env.SPENDWATCH_HOME;
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_NAME);
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_NAME);

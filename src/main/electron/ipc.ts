@@ -3,19 +3,36 @@
  * validate-dispatch-map step from core. Also forwards core events to every app window.
  */
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
-import { channelName, channels, EVENT_CHANNEL, type EventName, type EventPayload, type IpcResult } from '../../shared/ipc-contract';
+import {
+  channelName,
+  channels,
+  EVENT_CHANNEL,
+  type EventName,
+  type EventPayload,
+  type IpcResult,
+} from '../../shared/ipc-contract';
 import { dispatchIpc, type IpcHandlers } from '../handlers/dispatch';
 import type { Logger } from '../core/ports';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
-const FORBIDDEN: IpcResult<never> = { ok: false, error: { code: 'forbidden', message: 'This call did not come from the Spendwatch window.' } };
+const FORBIDDEN: IpcResult<never> = {
+  ok: false,
+  error: { code: 'forbidden', message: 'This call did not come from the Spendwatch window.' },
+};
 
-export function registerIpcHandlers(ipcMain: IpcMain, handlers: IpcHandlers, isTrustedSender: SenderCheck, log?: Logger): () => void {
+export function registerIpcHandlers(
+  ipcMain: IpcMain,
+  handlers: IpcHandlers,
+  isTrustedSender: SenderCheck,
+  log?: Logger,
+): () => void {
   for (const channel of channels) {
     ipcMain.handle(channelName(channel), (event, input: unknown) => {
       if (!isTrustedSender(event)) {
-        log?.warn(`IPC refused: ${channel} from an untrusted sender (${event.senderFrame?.url.slice(0, 200) ?? 'no frame'})`);
+        log?.warn(
+          `IPC refused: ${channel} from an untrusted sender (${event.senderFrame?.url.slice(0, 200) ?? 'no frame'})`,
+        );
         return FORBIDDEN;
       }
       return dispatchIpc(handlers, channel, input, log);
@@ -34,7 +51,11 @@ export function createSenderCheck(windows: () => BrowserWindow[], isAppUrl: (url
   };
 }
 
-export function broadcastEvent<E extends EventName>(windows: BrowserWindow[], event: E, payload: EventPayload<E>): void {
+export function broadcastEvent<E extends EventName>(
+  windows: BrowserWindow[],
+  event: E,
+  payload: EventPayload<E>,
+): void {
   for (const window of windows) {
     if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event, payload);
   }

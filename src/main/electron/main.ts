@@ -61,7 +61,10 @@ function start(): void {
     emit: (event, payload) => broadcastEvent(windows.all(), event, payload),
     notifier: new ElectronNotifier(
       // Payment alerts open the payment guide in Settings; the others, the dashboard on that account.
-      (n) => (isPaymentAlert(n.kind) ? windows.open('settings', 'section=payment-guide') : windows.open('dashboard', `account=${encodeURIComponent(n.accountId)}`)),
+      (n) =>
+        isPaymentAlert(n.kind)
+          ? windows.open('settings', 'section=payment-guide')
+          : windows.open('dashboard', `account=${encodeURIComponent(n.accountId)}`),
       appIconPath(),
     ),
   });
@@ -71,7 +74,12 @@ function start(): void {
     // Receives only the normalised URL the allow-list check produced (handlers/handlers.ts).
     openExternal: (url: string) => shell.openExternal(url),
     saveFile: async (fileName: string, content: string) => {
-      const result = await dialog.showSaveDialog({ defaultPath: join(app.getPath('downloads'), fileName), filters: [fileName.endsWith('.md') ? { name: 'Markdown', extensions: ['md'] } : { name: 'CSV', extensions: ['csv'] }] });
+      const result = await dialog.showSaveDialog({
+        defaultPath: join(app.getPath('downloads'), fileName),
+        filters: [
+          fileName.endsWith('.md') ? { name: 'Markdown', extensions: ['md'] } : { name: 'CSV', extensions: ['csv'] },
+        ],
+      });
       if (result.canceled || !result.filePath) return null;
       await writeFile(result.filePath, content, { mode: 0o600 });
       return result.filePath;
@@ -82,7 +90,12 @@ function start(): void {
     },
     setStartAtLogin: (enabled: boolean) => app.setLoginItemSettings({ openAtLogin: enabled }),
   };
-  registerIpcHandlers(ipcMain, createIpcHandlers(core, shellActions), createSenderCheck(() => windows.all(), windows.isAppUrl), log);
+  registerIpcHandlers(
+    ipcMain,
+    createIpcHandlers(core, shellActions),
+    createSenderCheck(() => windows.all(), windows.isAppUrl),
+    log,
+  );
 
   trayRef.current = new TrayController(trayIconPath, {
     openDashboard: () => windows.open('dashboard'),

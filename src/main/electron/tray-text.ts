@@ -13,14 +13,17 @@ export function trayText(facts: TrayFacts): TrayView {
     const used = s.budgetUsedPercent;
     if (used !== null && used >= 100) state = 'over';
     else if (state === 'ok' && s.lastError) state = 'warning';
-    else if (state === 'ok' && s.budget && ((used ?? 0) >= 80 || (s.forecastMicros ?? 0) > s.budget.monthlyMicros)) state = 'warning';
+    else if (state === 'ok' && s.budget && ((used ?? 0) >= 80 || (s.forecastMicros ?? 0) > s.budget.monthlyMicros))
+      state = 'warning';
     const budgetText = used !== null ? ` (${used}% of budget)` : '';
     return `${s.name}: ${formatMoney(s.monthToDateMicros)} this month${budgetText}${s.isDemo ? ' — demo data' : ''}`;
   });
   // OpenAI itself is rejecting requests: red, whatever the budget says.
   for (const limit of facts.enforcingLimits) {
     state = 'over';
-    lines.push(`OpenAI is blocking API requests for ${limit.scopeName} (hard limit ${formatMoney(limit.limitMicros)} reached)`);
+    lines.push(
+      `OpenAI is blocking API requests for ${limit.scopeName} (hard limit ${formatMoney(limit.limitMicros)} reached)`,
+    );
   }
   for (const notice of facts.paymentNotices) {
     if (notice.severity === 'critical') state = 'over';

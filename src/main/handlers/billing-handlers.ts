@@ -3,7 +3,15 @@ import type { Spendwatch } from '../core/use-cases/spendwatch';
 import type { IpcHandlers } from './dispatch';
 import type { ShellActions } from './shell-actions';
 
-type BillingChannels = 'getBillingStatuses' | 'getReconciliation' | 'saveInvoice' | 'removeInvoice' | 'addCaseContact' | 'removeCaseContact' | 'setCaseState' | 'exportReport';
+type BillingChannels =
+  | 'getBillingStatuses'
+  | 'getReconciliation'
+  | 'saveInvoice'
+  | 'removeInvoice'
+  | 'addCaseContact'
+  | 'removeCaseContact'
+  | 'setCaseState'
+  | 'exportReport';
 
 export function billingHandlers(app: Spendwatch, shell: ShellActions): Pick<IpcHandlers, BillingChannels> {
   return {
@@ -15,7 +23,9 @@ export function billingHandlers(app: Spendwatch, shell: ShellActions): Pick<IpcH
       return { removed: true };
     },
     addCaseContact: (input) => app.billing.addContact(input),
-    removeCaseContact: ({ accountId, month, contactId }) => ({ removed: app.billing.removeContact(accountId, month, contactId) }),
+    removeCaseContact: ({ accountId, month, contactId }) => ({
+      removed: app.billing.removeContact(accountId, month, contactId),
+    }),
     setCaseState: ({ accountId, month, state }) => app.billing.setCaseState(accountId, month, state),
     exportReport: async ({ accountId, month }) => {
       const { fileName, markdown } = app.billing.report(accountId, month);

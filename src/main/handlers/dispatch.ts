@@ -2,14 +2,28 @@
  * Turns a raw call (channel name + untrusted input) into a validated core call and a serialisable
  * result. Used by the Electron IPC registration and by the browser harness alike.
  */
-import { isChannel, ipcContract, type Channel, type ChannelOutput, type ChannelParsedInput, type IpcResult } from '../../shared/ipc-contract';
+import {
+  isChannel,
+  ipcContract,
+  type Channel,
+  type ChannelOutput,
+  type ChannelParsedInput,
+  type IpcResult,
+} from '../../shared/ipc-contract';
 import { toErrorInfo } from '../core/errors';
 import type { Logger } from '../core/ports';
 
-export type IpcHandlers = { [C in Channel]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C> };
+export type IpcHandlers = {
+  [C in Channel]: (input: ChannelParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+};
 
 /** Refusals and unexpected errors go to the log (never the input itself: it may hold a key or card number). */
-export async function dispatchIpc(handlers: IpcHandlers, channel: string, rawInput: unknown, log?: Logger): Promise<IpcResult<unknown>> {
+export async function dispatchIpc(
+  handlers: IpcHandlers,
+  channel: string,
+  rawInput: unknown,
+  log?: Logger,
+): Promise<IpcResult<unknown>> {
   if (!isChannel(channel)) {
     log?.warn(`IPC refused: unknown channel ${JSON.stringify(String(channel).slice(0, 100))}`);
     return { ok: false, error: { code: 'invalid_input', message: `Unknown call: ${String(channel).slice(0, 100)}` } };
@@ -20,7 +34,10 @@ export async function dispatchIpc(handlers: IpcHandlers, channel: string, rawInp
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.');
     log?.warn(`IPC refused: ${channel} with invalid input at ${field || '(root)'}: ${issue?.message ?? 'invalid'}`);
-    return { ok: false, error: { code: 'invalid_input', message: `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}` } };
+    return {
+      ok: false,
+      error: { code: 'invalid_input', message: `${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}` },
+    };
   }
   try {
     const handler = handlers[channel] as (input: unknown) => Promise<unknown> | unknown;

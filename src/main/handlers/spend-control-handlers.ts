@@ -2,7 +2,13 @@
 import type { Spendwatch } from '../core/use-cases/spendwatch';
 import type { IpcHandlers } from './dispatch';
 
-type SpendControlChannels = 'getSpendControls' | 'setSpendLimit' | 'removeSpendLimit' | 'addSpendEmailAlert' | 'updateSpendEmailAlert' | 'removeSpendEmailAlert';
+type SpendControlChannels =
+  | 'getSpendControls'
+  | 'setSpendLimit'
+  | 'removeSpendLimit'
+  | 'addSpendEmailAlert'
+  | 'updateSpendEmailAlert'
+  | 'removeSpendEmailAlert';
 
 export function spendControlHandlers(app: Spendwatch): Pick<IpcHandlers, SpendControlChannels> {
   const controls = app.spendControls;
@@ -17,7 +23,9 @@ export function spendControlHandlers(app: Spendwatch): Pick<IpcHandlers, SpendCo
       await controls.addEmailAlert(controls.scopeById(accountId, projectId), cents, recipients);
       return controls.known(accountId);
     },
-    updateSpendEmailAlert: ({ accountId, projectId, alertId, cents, recipients }) => controls.updateEmailAlert(controls.scopeById(accountId, projectId), alertId, cents, recipients),
-    removeSpendEmailAlert: ({ accountId, projectId, alertId }) => controls.removeEmailAlert(controls.scopeById(accountId, projectId), alertId),
+    updateSpendEmailAlert: ({ accountId, projectId, alertId, cents, recipients }) =>
+      controls.updateEmailAlert(controls.scopeById(accountId, projectId), alertId, cents, recipients),
+    removeSpendEmailAlert: ({ accountId, projectId, alertId }) =>
+      controls.removeEmailAlert(controls.scopeById(accountId, projectId), alertId),
   };
 }

@@ -13,14 +13,23 @@ export function readTokenFile(path: string): { token: string; warning: string | 
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new AppError('invalid_input', `--token-file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    throw new AppError(
+      'invalid_input',
+      `--token-file ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    );
   }
   const token = text.trim();
   if (token.length < MIN_TOKEN_LENGTH || /\s/.test(token)) {
-    throw new AppError('invalid_input', `--token-file must hold one token of at least ${MIN_TOKEN_LENGTH} characters without spaces, e.g. from: openssl rand -hex 32 > ${path}`);
+    throw new AppError(
+      'invalid_input',
+      `--token-file must hold one token of at least ${MIN_TOKEN_LENGTH} characters without spaces, e.g. from: openssl rand -hex 32 > ${path}`,
+    );
   }
   const mode = statSync(path).mode;
-  const warning = process.platform !== 'win32' && mode & 0o077 ? `The token file ${path} is readable by other users; chmod 600 it.` : null;
+  const warning =
+    process.platform !== 'win32' && mode & 0o077
+      ? `The token file ${path} is readable by other users; chmod 600 it.`
+      : null;
   return { token, warning };
 }
 

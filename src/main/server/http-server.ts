@@ -11,15 +11,21 @@ export interface Routes {
   health(): unknown;
 }
 
-export function createSpendwatchServer(routes: Routes, options: { authorized: ((header: string | undefined) => boolean) | null; log: JsonLogger }): Server {
+export function createSpendwatchServer(
+  routes: Routes,
+  options: { authorized: ((header: string | undefined) => boolean) | null; log: JsonLogger },
+): Server {
   // Timeouts checked every second (Node's default is 30 s): a client sending its headers slowly is cut off at 10 s.
-  const server = createServer({ requestTimeout: 15_000, headersTimeout: 10_000, maxHeaderSize: 8 * 1024, connectionsCheckingInterval: 1_000 }, (req, res) => {
-    void handle(req, res).catch((error) => {
-      options.log.error('Request failed', error);
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error\n');
-      else res.destroy();
-    });
-  });
+  const server = createServer(
+    { requestTimeout: 15_000, headersTimeout: 10_000, maxHeaderSize: 8 * 1024, connectionsCheckingInterval: 1_000 },
+    (req, res) => {
+      void handle(req, res).catch((error) => {
+        options.log.error('Request failed', error);
+        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error\n');
+        else res.destroy();
+      });
+    },
+  );
   server.keepAliveTimeout = 5_000;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -30,7 +36,8 @@ export function createSpendwatchServer(routes: Routes, options: { authorized: ((
       return send(res, 401, 'text/plain; charset=utf-8', 'unauthorized\n');
     }
     const path = (req.url ?? '/').split('?')[0];
-    if (path !== '/metrics' && path !== '/healthz') return send(res, 404, 'text/plain; charset=utf-8', 'not found: try /metrics or /healthz\n');
+    if (path !== '/metrics' && path !== '/healthz')
+      return send(res, 404, 'text/plain; charset=utf-8', 'not found: try /metrics or /healthz\n');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
       return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n');
@@ -46,6 +53,10 @@ export function createSpendwatchServer(routes: Routes, options: { authorized: ((
 }
 
 function send(res: ServerResponse, status: number, contentType: string, body: string): void {
-  res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': contentType,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(body);
 }

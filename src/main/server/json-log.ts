@@ -6,7 +6,10 @@ export interface JsonLogger extends Logger {
   event(level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>): void;
 }
 
-export function jsonLogger(clock: Clock, write: (line: string) => void = (line) => process.stdout.write(line)): JsonLogger {
+export function jsonLogger(
+  clock: Clock,
+  write: (line: string) => void = (line) => process.stdout.write(line),
+): JsonLogger {
   const event: JsonLogger['event'] = (level, message, fields = {}) => {
     write(`${JSON.stringify({ time: clock.now().toISOString(), level, msg: redactSecrets(message), ...fields })}\n`);
   };
@@ -14,6 +17,11 @@ export function jsonLogger(clock: Clock, write: (line: string) => void = (line) 
     event,
     info: (message) => event('info', message),
     warn: (message) => event('warn', message),
-    error: (message, error) => event('error', message, error === undefined ? {} : { error: redactSecrets(error instanceof Error ? error.message : String(error)) }),
+    error: (message, error) =>
+      event(
+        'error',
+        message,
+        error === undefined ? {} : { error: redactSecrets(error instanceof Error ? error.message : String(error)) },
+      ),
   };
 }

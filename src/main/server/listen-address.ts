@@ -14,11 +14,16 @@ export interface ListenAddress {
 export function parseListen(text: string): ListenAddress {
   const match = /^(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9.-]+)):(\d{1,5})$/.exec(text.trim());
   const port = match ? Number(match[3]) : NaN;
-  if (!match || port > 65535) throw new AppError('invalid_input', `--listen must be HOST:PORT, e.g. ${DEFAULT_LISTEN} or [::1]:9477 (got "${text}").`);
+  if (!match || port > 65535)
+    throw new AppError(
+      'invalid_input',
+      `--listen must be HOST:PORT, e.g. ${DEFAULT_LISTEN} or [::1]:9477 (got "${text}").`,
+    );
   const host = match[1] ?? match[2];
   if (match[1] && isIP(host) !== 6) throw new AppError('invalid_input', `--listen: "${host}" is not an IPv6 address.`);
   return { host, port, loopback: isLoopbackHost(host) };
 }
 
 /** How an address is written in logs and URLs. */
-export const formatAddress = (host: string, port: number): string => (isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`);
+export const formatAddress = (host: string, port: number): string =>
+  isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;

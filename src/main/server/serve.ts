@@ -37,7 +37,10 @@ export async function serve(options: ServeOptions): Promise<number> {
   const log = jsonLogger(systemClock);
   const address = parseListen(options.listen);
   if (!address.loopback && !options.tokenFile) {
-    throw new AppError('invalid_input', `Listening on ${options.listen} would expose spend figures beyond this machine: give --token-file FILE (a token every request must send as "Authorization: Bearer <token>"), or listen on 127.0.0.1.`);
+    throw new AppError(
+      'invalid_input',
+      `Listening on ${options.listen} would expose spend figures beyond this machine: give --token-file FILE (a token every request must send as "Authorization: Bearer <token>"), or listen on 127.0.0.1.`,
+    );
   }
   const token = options.tokenFile ? readTokenFile(options.tokenFile) : null;
   if (token?.warning) log.warn(token.warning);
@@ -45,11 +48,20 @@ export async function serve(options: ServeOptions): Promise<number> {
   let vault: CredentialsVault | undefined;
   if (options.credentials) {
     const dir = env.CREDENTIALS_DIRECTORY;
-    if (!dir) throw new AppError('keychain_unavailable', '--credentials reads keys from systemd credentials, but $CREDENTIALS_DIRECTORY is not set: run it from a unit with LoadCredential= (deploy/systemd/spendwatch.service).');
+    if (!dir)
+      throw new AppError(
+        'keychain_unavailable',
+        '--credentials reads keys from systemd credentials, but $CREDENTIALS_DIRECTORY is not set: run it from a unit with LoadCredential= (deploy/systemd/spendwatch.service).',
+      );
     vault = new CredentialsVault(dir);
   }
   // With credentials, only webhooks from credentials are this process's to post; the app and the CLI post the keychain's.
-  const core = createNodeSpendwatch({ dataDir: options.dataDir, logger: log, vault, overrides: vault ? { webhookSources: ['credentials'] } : {} });
+  const core = createNodeSpendwatch({
+    dataDir: options.dataDir,
+    logger: log,
+    vault,
+    overrides: vault ? { webhookSources: ['credentials'] } : {},
+  });
   for (const notice of core.notices.list().reverse()) log.warn(notice.message);
   core.notices.onNotice((notice) => log.warn(notice.message));
   if (vault) await registerCredentials(core, vault, env.CREDENTIALS_DIRECTORY!, log);
@@ -59,14 +71,34 @@ export async function serve(options: ServeOptions): Promise<number> {
   const server = createSpendwatchServer(
     {
       metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.render() }),
-      health: () => ({ status: 'ok', accounts: core.queries.status([]).accounts.map((a) => ({ name: a.name, provider: a.provider, lastSyncedAt: a.lastSyncedAt, stale: a.stale, error: a.error?.code ?? null })) }),
+      health: () => ({
+        status: 'ok',
+        accounts: core.queries.status([]).accounts.map((a) => ({
+          name: a.name,
+          provider: a.provider,
+          lastSyncedAt: a.lastSyncedAt,
+          stale: a.stale,
+          error: a.error?.code ?? null,
+        })),
+      }),
     },
     { authorized: token ? bearerCheck(token.token) : null, log },
   );
   server.listen(address.port, address.host);
-  await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(listenError(error as NodeJS.ErrnoException, options.listen)))]);
+  await Promise.race([
+    once(server, 'listening'),
+    once(server, 'error').then(([error]) =>
+      Promise.reject(listenError(error as NodeJS.ErrnoException, options.listen)),
+    ),
+  ]);
   const bound = server.address() as AddressInfo;
-  log.event('info', 'listening', { address: formatAddress(bound.address, bound.port), metrics: '/metrics', health: '/healthz', token: token !== null, credentials: Boolean(vault) });
+  log.event('info', 'listening', {
+    address: formatAddress(bound.address, bound.port),
+    metrics: '/metrics',
+    health: '/healthz',
+    token: token !== null,
+    credentials: Boolean(vault),
+  });
 
   core.sync.start();
   // `on`, never `once`: proper-lockfile's signal-exit re-raises the signal when it finds itself the last listener,
@@ -88,16 +120,28 @@ export async function serve(options: ServeOptions): Promise<number> {
   core.sync.stop();
   server.close();
   server.closeIdleConnections();
-  const saved = await Promise.race([core.sync.idle().then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, STOP_WAIT_MS, false).unref())]);
+  const saved = await Promise.race([
+    core.sync.idle().then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(resolve, STOP_WAIT_MS, false).unref()),
+  ]);
   await core.webhooks.flush(EXITING_FLUSH_BUDGET_MS);
-  log.event(saved ? 'info' : 'warn', saved ? 'stopped' : 'stopped before the poll under way finished (it changed nothing)');
+  log.event(
+    saved ? 'info' : 'warn',
+    saved ? 'stopped' : 'stopped before the poll under way finished (it changed nothing)',
+  );
   return 0;
 }
 
 function listenError(error: NodeJS.ErrnoException, listen: string): AppError {
-  if (error.code === 'EADDRINUSE') return new AppError('conflict', `${listen} is in use already (another spendwatch serve?). Choose another --listen.`);
-  if (error.code === 'EADDRNOTAVAIL') return new AppError('invalid_input', `${listen}: no such address on this machine.`);
-  if (error.code === 'EACCES') return new AppError('permission_denied', `${listen}: this user may not listen on that port.`);
+  if (error.code === 'EADDRINUSE')
+    return new AppError(
+      'conflict',
+      `${listen} is in use already (another spendwatch serve?). Choose another --listen.`,
+    );
+  if (error.code === 'EADDRNOTAVAIL')
+    return new AppError('invalid_input', `${listen}: no such address on this machine.`);
+  if (error.code === 'EACCES')
+    return new AppError('permission_denied', `${listen}: this user may not listen on that port.`);
   return new AppError('internal', `Cannot listen on ${listen}: ${error.message}`);
 }
 
@@ -106,14 +150,24 @@ function listenError(error: NodeJS.ErrnoException, listen: string): AppError {
  * added (an account's key is tested with one call first, as `accounts add` does). One that fails is logged, and
  * the others still run.
  */
-export async function registerCredentials(core: Spendwatch, vault: CredentialsVault, dir: string, log: JsonLogger): Promise<void> {
+export async function registerCredentials(
+  core: Spendwatch,
+  vault: CredentialsVault,
+  dir: string,
+  log: JsonLogger,
+): Promise<void> {
   const credentials = listCredentials(dir);
-  if (!credentials.length) log.warn(`No credentials named openai-<account>, anthropic-<account> or webhook-slack|json-<name> in ${dir}: nothing to sync.`);
+  if (!credentials.length)
+    log.warn(
+      `No credentials named openai-<account>, anthropic-<account> or webhook-slack|json-<name> in ${dir}: nothing to sync.`,
+    );
   for (const c of credentials) {
     try {
       if ((PROVIDER_IDS as readonly string[]).includes(c.kind)) {
         const provider = c.kind as ProviderId;
-        const existing = core.accounts.list().find((a) => a.provider === provider && a.name.toLowerCase() === c.name.toLowerCase());
+        const existing = core.accounts
+          .list()
+          .find((a) => a.provider === provider && a.name.toLowerCase() === c.name.toLowerCase());
         if (existing) vault.bind(accountKeyRef(existing.id), c.file);
         else {
           const added = await core.accounts.add({ name: c.name, provider, apiKey: vault.read(c.file) });
@@ -130,7 +184,9 @@ export async function registerCredentials(core: Spendwatch, vault: CredentialsVa
         }
       }
     } catch (error) {
-      log.event('error', `The credential ${c.file} was not used: ${toErrorInfo(error).message}`, { credential: c.file });
+      log.event('error', `The credential ${c.file} was not used: ${toErrorInfo(error).message}`, {
+        credential: c.file,
+      });
     }
   }
 }

@@ -20,7 +20,9 @@ export function keyVerdictText(provider: ProviderId, key: string): { ok: boolean
   const verdict = PROVIDERS[provider].checkKey(key);
   if (!verdict.ok) return { ok: false, text: verdict.reason };
   const info = PROVIDERS[provider];
-  return key.trim().startsWith(info.keyExample.replace('…', '')) ? { ok: true, text: `An ${info.name} admin key: this is the right kind.` } : { ok: true, text: `Not a familiar ${info.name} key format; the test call will tell.` };
+  return key.trim().startsWith(info.keyExample.replace('…', ''))
+    ? { ok: true, text: `An ${info.name} admin key: this is the right kind.` }
+    : { ok: true, text: `Not a familiar ${info.name} key format; the test call will tell.` };
 }
 
 export function AccountsSection({ accounts, summaries }: { accounts: AccountInfo[]; summaries: AccountSummary[] }) {
@@ -54,12 +56,14 @@ function AccountRow({ account, summary }: { account: AccountInfo; summary: Accou
   const removed = useRef(false);
   useEffect(
     () => () => {
-      if (removed.current && (!document.activeElement || document.activeElement === document.body)) document.getElementById('accounts-title')?.focus();
+      if (removed.current && (!document.activeElement || document.activeElement === document.body))
+        document.getElementById('accounts-title')?.focus();
     },
     [],
   );
   const provider = PROVIDERS[account.provider];
-  const keyProblem = summary?.lastError && ['invalid_key', 'missing_scope', 'wrong_key_type'].includes(summary.lastError.code);
+  const keyProblem =
+    summary?.lastError && ['invalid_key', 'missing_scope', 'wrong_key_type'].includes(summary.lastError.code);
   /** Back to the row; focus on the status if there is news, else on the button that opened the form. */
   const close = (news: { ok: boolean; text: string } | null, from: 'rename' | 'replace') => {
     setMode('view');
@@ -69,7 +73,8 @@ function AccountRow({ account, summary }: { account: AccountInfo; summary: Accou
   return (
     <li className="account-row">
       <div className="account-main">
-        <strong>{account.name}</strong> <span className="badge">{provider.name}</span> <span className="muted key-hint">{account.keyHint}</span>
+        <strong>{account.name}</strong> <span className="badge">{provider.name}</span>{' '}
+        <span className="muted key-hint">{account.keyHint}</span>
         <p className="muted">
           {summary?.lastError ? (
             <span className="status-problem">
@@ -82,7 +87,12 @@ function AccountRow({ account, summary }: { account: AccountInfo; summary: Accou
           )}
         </p>
         {status && (
-          <p role={status.ok ? 'status' : 'alert'} className={status.ok ? 'status-ok' : 'field-error'} tabIndex={-1} ref={statusRef}>
+          <p
+            role={status.ok ? 'status' : 'alert'}
+            className={status.ok ? 'status-ok' : 'field-error'}
+            tabIndex={-1}
+            ref={statusRef}
+          >
             {status.text}
           </p>
         )}
@@ -91,16 +101,30 @@ function AccountRow({ account, summary }: { account: AccountInfo; summary: Accou
       </div>
       {mode === 'view' && (
         <div className="row-actions">
-          <button type="button" onClick={() => call('testAccount', { accountId: account.id }).then((r) => setStatus({ ok: r.ok, text: r.message }))}>
+          <button
+            type="button"
+            onClick={() =>
+              call('testAccount', { accountId: account.id }).then((r) => setStatus({ ok: r.ok, text: r.message }))
+            }
+          >
             Test connection
           </button>
-          <button type="button" ref={replaceRef} className={keyProblem ? 'button-primary' : undefined} onClick={() => setMode('replace')}>
+          <button
+            type="button"
+            ref={replaceRef}
+            className={keyProblem ? 'button-primary' : undefined}
+            onClick={() => setMode('replace')}
+          >
             Replace key
           </button>
           <button type="button" ref={renameRef} onClick={() => setMode('rename')}>
             Rename
           </button>
-          <button type="button" aria-label={`Remove ${account.name}`} onClick={() => setRemoving({ busy: false, error: null })}>
+          <button
+            type="button"
+            aria-label={`Remove ${account.name}`}
+            onClick={() => setRemoving({ busy: false, error: null })}
+          >
             Remove
           </button>
         </div>
@@ -166,7 +190,15 @@ function RenameForm({ account, onDone }: { account: AccountInfo; onDone: Done })
     <form onSubmit={submit} className="inline-form" noValidate onKeyDown={escapeCancels(onDone)}>
       <div className="field">
         <label htmlFor={id}>New name for {account.name}</label>
-        <input id={id} ref={inputRef} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+        <input
+          id={id}
+          ref={inputRef}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={60}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
         <FieldError id={`${id}-error`} message={error ?? undefined} />
       </div>
       <button type="submit">Save name</button>
@@ -188,7 +220,11 @@ function ReplaceKeyForm({ account, onDone }: { account: AccountInfo; onDone: Don
   useEffect(() => inputRef.current?.focus(), []);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const problem = !apiKey.trim() ? `Paste the new ${provider.name} admin key` : verdict && !verdict.ok ? verdict.text : null;
+    const problem = !apiKey.trim()
+      ? `Paste the new ${provider.name} admin key`
+      : verdict && !verdict.ok
+        ? verdict.text
+        : null;
     if (problem) {
       setError(problem);
       return inputRef.current?.focus();
@@ -197,7 +233,10 @@ function ReplaceKeyForm({ account, onDone }: { account: AccountInfo; onDone: Don
     setError(null);
     try {
       const info = await call('replaceAccountKey', { accountId: account.id, apiKey });
-      onDone({ ok: true, text: `New key ${info.keyHint} tested and stored in the keychain. History and budgets are kept; syncing now.` });
+      onDone({
+        ok: true,
+        text: `New key ${info.keyHint} tested and stored in the keychain. History and budgets are kept; syncing now.`,
+      });
     } catch (e) {
       setError((e as Error).message);
       inputRef.current?.focus();
@@ -208,7 +247,13 @@ function ReplaceKeyForm({ account, onDone }: { account: AccountInfo; onDone: Don
     }
   };
   return (
-    <form onSubmit={submit} className="form compact replace-key" noValidate onKeyDown={escapeCancels(onDone)} aria-label={`Replace the key of ${account.name}`}>
+    <form
+      onSubmit={submit}
+      className="form compact replace-key"
+      noValidate
+      onKeyDown={escapeCancels(onDone)}
+      aria-label={`Replace the key of ${account.name}`}
+    >
       <div className="field">
         <label htmlFor={id}>New admin key for {account.name}</label>
         <input
@@ -225,7 +270,9 @@ function ReplaceKeyForm({ account, onDone }: { account: AccountInfo; onDone: Don
         />
         <FieldError id={`${id}-error`} message={error ?? undefined} />
         <p id={`${id}-hint`} className={verdict && !verdict.ok ? 'field-error' : 'muted'}>
-          {verdict && !error ? verdict.text : 'The old key stays until the new one is tested with one call. The key goes only to your system keychain and is never shown again.'}{' '}
+          {verdict && !error
+            ? verdict.text
+            : 'The old key stays until the new one is tested with one call. The key goes only to your system keychain and is never shown again.'}{' '}
           <ExternalLink href={provider.links.adminKeys}>Create one on {provider.name}</ExternalLink>
         </p>
       </div>
@@ -287,13 +334,23 @@ function AddAccountForm() {
         <legend>Provider</legend>
         {PROVIDER_IDS.map((p) => (
           <label key={p} className="inline-check">
-            <input type="radio" name="provider" value={p} checked={provider === p} onChange={() => setProvider(p)} /> {PROVIDERS[p].name}
+            <input type="radio" name="provider" value={p} checked={provider === p} onChange={() => setProvider(p)} />{' '}
+            {PROVIDERS[p].name}
           </label>
         ))}
       </fieldset>
       <div className="field">
         <label htmlFor="new-account-name">Name</label>
-        <input id="new-account-name" ref={nameRef} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} autoComplete="off" aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? 'new-account-name-error' : undefined} />
+        <input
+          id="new-account-name"
+          ref={nameRef}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={60}
+          autoComplete="off"
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={errors.name ? 'new-account-name-error' : undefined}
+        />
         <FieldError id="new-account-name-error" message={errors.name} />
       </div>
       <div className="field">
@@ -313,7 +370,9 @@ function AddAccountForm() {
         <FieldError id="new-account-key-error" message={errors.apiKey} />
       </div>
       <p id="key-kind" className={verdict && !verdict.ok ? 'field-error' : 'muted'}>
-        {verdict ? verdict.text : `Needs ${info.keyHelp.replace(/, from .*$/, '')}. It is stored only in your system keychain and never shown again.`}{' '}
+        {verdict
+          ? verdict.text
+          : `Needs ${info.keyHelp.replace(/, from .*$/, '')}. It is stored only in your system keychain and never shown again.`}{' '}
         <ExternalLink href={info.links.adminKeys}>Create one on {info.name}</ExternalLink>
       </p>
       {errors.save && (

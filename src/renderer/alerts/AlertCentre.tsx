@@ -4,8 +4,8 @@ import { alertKindInfo } from '../../shared/alert-kinds';
 import { localDateTime } from '../lib/format';
 import { useAlerts } from './useAlerts';
 
-
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export function AlertCentre() {
   const { alerts, unread, markAllRead } = useAlerts();
@@ -54,7 +54,12 @@ export function AlertCentre() {
     const onPointer = (e: MouseEvent) => {
       if (!root.current || root.current.contains(e.target as Node)) return;
       setOpen(false);
-      if (!document.activeElement || document.activeElement === document.body || panel.current?.contains(document.activeElement)) opener.current?.focus();
+      if (
+        !document.activeElement ||
+        document.activeElement === document.body ||
+        panel.current?.contains(document.activeElement)
+      )
+        opener.current?.focus();
     };
     window.addEventListener('keydown', onKey);
     document.addEventListener('click', onPointer);
@@ -66,7 +71,14 @@ export function AlertCentre() {
 
   return (
     <div className="alert-centre" ref={root}>
-      <button type="button" ref={opener} aria-expanded={open} aria-controls="alert-panel" onClick={() => setOpen((v) => !v)} aria-label={`Alerts, ${unread} unread`}>
+      <button
+        type="button"
+        ref={opener}
+        aria-expanded={open}
+        aria-controls="alert-panel"
+        onClick={() => setOpen((v) => !v)}
+        aria-label={`Alerts, ${unread} unread`}
+      >
         Alerts
         {unread > 0 && (
           <>
@@ -76,7 +88,15 @@ export function AlertCentre() {
         )}
       </button>
       {open && (
-        <div id="alert-panel" className="alert-panel" role="dialog" aria-modal="true" aria-labelledby="alert-panel-title" tabIndex={-1} ref={panel}>
+        <div
+          id="alert-panel"
+          className="alert-panel"
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby="alert-panel-title"
+          tabIndex={-1}
+          ref={panel}
+        >
           <div className="alert-panel-head">
             <h2 id="alert-panel-title">Alert centre</h2>
             <button type="button" onClick={markAllRead} disabled={unread === 0}>

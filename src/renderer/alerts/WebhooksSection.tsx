@@ -3,7 +3,12 @@
  * are going. The URL is typed once and goes to the keychain; from then on only its masked form is shown.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { lastDeliveryFailed, webhookAddInputSchema, type WebhookFormat, type WebhookStatus } from '../../shared/webhooks';
+import {
+  lastDeliveryFailed,
+  webhookAddInputSchema,
+  type WebhookFormat,
+  type WebhookStatus,
+} from '../../shared/webhooks';
 import { call, subscribe } from '../lib/bridge';
 import { relativeTime } from '../lib/format';
 import { Field, issuesByField } from '../lib/ui/FieldError';
@@ -36,7 +41,8 @@ export function WebhooksSection() {
         Webhooks
       </h2>
       <p className="muted">
-        Every new alert is also posted here, once, whichever Spendwatch raised it (this app, the command line or a team server). A delivery that fails is retried for a day.
+        Every new alert is also posted here, once, whichever Spendwatch raised it (this app, the command line or a team
+        server). A delivery that fails is retried for a day.
       </p>
       {error && (
         <p role="alert" className="field-error">
@@ -57,7 +63,8 @@ export function WebhooksSection() {
 }
 
 function deliveryText(w: WebhookStatus): { text: string; tone: 'ok' | 'warning' | null } {
-  if (lastDeliveryFailed(w)) return { text: `Last delivery failed ${relativeTime(w.lastErrorAt)}: ${w.lastError}`, tone: 'warning' };
+  if (lastDeliveryFailed(w))
+    return { text: `Last delivery failed ${relativeTime(w.lastErrorAt)}: ${w.lastError}`, tone: 'warning' };
   if (w.lastDeliveredAt) return { text: `Last alert delivered ${relativeTime(w.lastDeliveredAt)}`, tone: 'ok' };
   return { text: 'No alert sent yet', tone: null };
 }
@@ -66,7 +73,13 @@ function WebhookRow({ webhook: w, onChange }: { webhook: WebhookStatus; onChange
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const status = deliveryText(w);
-  const counts = [`${w.delivered} delivered`, w.pending ? `${w.pending} waiting` : null, w.failed ? `${w.failed} not delivered` : null].filter(Boolean).join(' · ');
+  const counts = [
+    `${w.delivered} delivered`,
+    w.pending ? `${w.pending} waiting` : null,
+    w.failed ? `${w.failed} not delivered` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <li className="method-row">
       <div>
@@ -164,8 +177,8 @@ function AddWebhookForm({ onAdded }: { onAdded: () => void }) {
         />
       </Field>
       <p className="muted" id="wh-url-note">
-        The URL is a secret (anyone who has it can post to your channel): it is kept in your system keychain and shown masked. Use https://; plain http:// only to this
-        machine.
+        The URL is a secret (anyone who has it can post to your channel): it is kept in your system keychain and shown
+        masked. Use https://; plain http:// only to this machine.
       </p>
       <div className="form-row">
         <Field id="wh-format" label="Format">

@@ -54,7 +54,8 @@ interface MonthCoverage {
 export function monthCoverage(accounts: { name: string; dataSince: string | null }[], month: string): MonthCoverage {
   const starts = (a: { dataSince: string | null }) => (a.dataSince === null ? null : monthOf(a.dataSince));
   const hasData = (a: { dataSince: string | null }, m: string) => starts(a) !== null && starts(a)! <= m;
-  const fullyCovers = (a: { dataSince: string | null }, m: string) => hasData(a, m) && (starts(a)! < m || a.dataSince === `${m}-01`);
+  const fullyCovers = (a: { dataSince: string | null }, m: string) =>
+    hasData(a, m) && (starts(a)! < m || a.dataSince === `${m}-01`);
   const withData = accounts.filter((a) => hasData(a, month));
   return {
     noData: withData.length === 0,
@@ -65,14 +66,26 @@ export function monthCoverage(accounts: { name: string; dataSince: string | null
   };
 }
 
-export const BillingHistory = memo(function BillingHistory({ monthly, monthBreakdown, today, currency, isDemo, accountId, dataSince, groupNoun, providers = [PROVIDERS.openai], accountsSince }: BillingHistoryProps) {
+export const BillingHistory = memo(function BillingHistory({
+  monthly,
+  monthBreakdown,
+  today,
+  currency,
+  isDemo,
+  accountId,
+  dataSince,
+  groupNoun,
+  providers = [PROVIDERS.openai],
+  accountsSince,
+}: BillingHistoryProps) {
   const [open, setOpen] = useState<string | null>(null);
   const [exportState, setExportState] = useState<string | null>(null);
   const rows = monthly;
   // Whose history the rows cover: each account shown, or (older callers) one first day for all of them.
   const covered = accountsSince?.length ? accountsSince : dataSince !== undefined ? [{ name: '', dataSince }] : null;
   // Accounts with no data at all are named once, above the months, rather than on every row.
-  const withoutData = covered && covered.length > 1 ? covered.filter((a) => a.dataSince === null).map((a) => a.name) : [];
+  const withoutData =
+    covered && covered.length > 1 ? covered.filter((a) => a.dataSince === null).map((a) => a.name) : [];
   const statuses = useBillingStatuses(accountId, !isDemo);
   const statusOf = new Map(statuses.map((s) => [s.month, s]));
   const reconciles = statuses.length > 0;
@@ -105,7 +118,10 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
     <section className="panel" aria-labelledby="history-title">
       <div className="panel-head">
         <h2 id="history-title">Billing history</h2>
-        <span className="muted">calendar months in UTC, as on OpenAI's invoices{!isDemo && !reconciles ? ' — choose one account to reconcile invoices' : ''}</span>
+        <span className="muted">
+          calendar months in UTC, as on OpenAI's invoices
+          {!isDemo && !reconciles ? ' — choose one account to reconcile invoices' : ''}
+        </span>
         <div className="toolbar">
           <button type="button" onClick={exportCsv}>
             {isDemo ? 'Export demo CSV' : 'Export CSV'}
@@ -119,7 +135,8 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
       </div>
       {withoutData.length > 0 && (
         <p className="muted" data-testid="history-no-data-accounts">
-          No data yet for {withoutData.join(', ')}: {withoutData.length === 1 ? 'its' : 'their'} months are not in these totals.
+          No data yet for {withoutData.join(', ')}: {withoutData.length === 1 ? 'its' : 'their'} months are not in these
+          totals.
         </p>
       )}
       {exportState && (
@@ -151,7 +168,10 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
             // combined); a month that starts inside it is partial, so no change is computed against it.
             const coverage = covered ? monthCoverage(covered, row.month) : null;
             const noData = coverage?.noData ?? false;
-            const previousPartial = covered !== null && previous !== undefined && monthCoverage(covered, previous.month).partialFor(row.month);
+            const previousPartial =
+              covered !== null &&
+              previous !== undefined &&
+              monthCoverage(covered, previous.month).partialFor(row.month);
             return (
               <Fragment key={row.month}>
                 <tr>
@@ -161,14 +181,47 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
                   </th>
                   <td title={noData ? undefined : preciseMoney(row.totalMicros, currency)}>
                     {noData ? <span className="muted">No data</span> : money(row.totalMicros, currency)}
-                    {coverage && coverage.missing.some((name) => !withoutData.includes(name)) && <span className="muted no-data-for"> no data for {coverage.missing.filter((name) => !withoutData.includes(name)).join(', ')}</span>}
+                    {coverage && coverage.missing.some((name) => !withoutData.includes(name)) && (
+                      <span className="muted no-data-for">
+                        {' '}
+                        no data for {coverage.missing.filter((name) => !withoutData.includes(name)).join(', ')}
+                      </span>
+                    )}
                   </td>
-                  <td title={running ? (noWholeDay ? 'No whole day of this month yet (UTC): compared from tomorrow' : 'Its whole UTC days against the same days of last month; today is left out until it is complete') : undefined}>
-                    {noData ? '—' : running ? (noWholeDay ? '—' : previousPartial ? changeText(wholeDaysThisMonth, 0, false) : `${changeText(wholeDaysThisMonth, sameDaysLastMonth)} vs same days`) : previous ? changeText(row.totalMicros, previous.totalMicros, !previousPartial) : '—'}
+                  <td
+                    title={
+                      running
+                        ? noWholeDay
+                          ? 'No whole day of this month yet (UTC): compared from tomorrow'
+                          : 'Its whole UTC days against the same days of last month; today is left out until it is complete'
+                        : undefined
+                    }
+                  >
+                    {noData
+                      ? '—'
+                      : running
+                        ? noWholeDay
+                          ? '—'
+                          : previousPartial
+                            ? changeText(wholeDaysThisMonth, 0, false)
+                            : `${changeText(wholeDaysThisMonth, sameDaysLastMonth)} vs same days`
+                        : previous
+                          ? changeText(row.totalMicros, previous.totalMicros, !previousPartial)
+                          : '—'}
                   </td>
-                  {reconciles && <td>{status && <StatusBadge status={status.status} differenceMicros={status.differenceMicros} />}</td>}
+                  {reconciles && (
+                    <td>
+                      {status && <StatusBadge status={status.status} differenceMicros={status.differenceMicros} />}
+                    </td>
+                  )}
                   <td>
-                    <button type="button" className="link-button" aria-expanded={expanded} aria-label={`${expanded ? 'Hide' : 'Show'} details for ${label}`} onClick={() => setOpen(expanded ? null : row.month)}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-expanded={expanded}
+                      aria-label={`${expanded ? 'Hide' : 'Show'} details for ${label}`}
+                      onClick={() => setOpen(expanded ? null : row.month)}
+                    >
                       {expanded ? 'Hide' : 'Details'}
                     </button>
                   </td>
@@ -177,7 +230,11 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
                   <tr className="history-details">
                     <td colSpan={reconciles ? 5 : 4}>
                       <div className="two-columns">
-                        <AmountList title={`By ${groupNoun?.singular ?? 'project'}`} items={row.byProject} currency={currency} />
+                        <AmountList
+                          title={`By ${groupNoun?.singular ?? 'project'}`}
+                          items={row.byProject}
+                          currency={currency}
+                        />
                         <AmountList title="By line item" items={row.byLineItem} currency={currency} />
                       </div>
                       {reconciles && (
@@ -202,7 +259,15 @@ export const BillingHistory = memo(function BillingHistory({ monthly, monthBreak
  * last days' costs to settle (providers revise a day's costs for up to SETTLE_DAYS days), which in the first
  * days of a month means last month too.
  */
-function NotFinalNote({ statuses, today, providerNames }: { statuses: BillingMonthStatus[]; today: string; providerNames: string[] }) {
+function NotFinalNote({
+  statuses,
+  today,
+  providerNames,
+}: {
+  statuses: BillingMonthStatus[];
+  today: string;
+  providerNames: string[];
+}) {
   const notFinal = statuses.filter((s) => s.status === 'not-final');
   if (notFinal.length === 0) return null;
   const who = providerNames.length === 1 ? `${providerNames[0]} revises` : 'Providers revise';
@@ -215,13 +280,21 @@ function NotFinalNote({ statuses, today, providerNames }: { statuses: BillingMon
   );
   return (
     <p className="muted" data-testid="history-not-final">
-      <strong>Not final:</strong> {sentences.join(' ')} {who} a day’s costs for up to {SETTLE_DAYS} days, so a month’s figures are final
-      once its last day is {SETTLE_DAYS} days old (UTC) and a sync has run since.
+      <strong>Not final:</strong> {sentences.join(' ')} {who} a day’s costs for up to {SETTLE_DAYS} days, so a month’s
+      figures are final once its last day is {SETTLE_DAYS} days old (UTC) and a sync has run since.
     </p>
   );
 }
 
-function AmountList({ title, items, currency }: { title: string; items: { key: string; name: string; micros: number }[]; currency: string }) {
+function AmountList({
+  title,
+  items,
+  currency,
+}: {
+  title: string;
+  items: { key: string; name: string; micros: number }[];
+  currency: string;
+}) {
   return (
     <div>
       <h3>{title}</h3>

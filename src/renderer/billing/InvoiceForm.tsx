@@ -16,7 +16,8 @@ interface Props {
   onCancel: () => void;
 }
 
-const amountText = (micros: number | null | undefined) => (micros === null || micros === undefined ? '' : microsToDecimal(micros));
+const amountText = (micros: number | null | undefined) =>
+  micros === null || micros === undefined ? '' : microsToDecimal(micros);
 
 export function InvoiceForm({ accountId, month, invoice, onSaved, onCancel }: Props) {
   const [fields, setFields] = useState({
@@ -32,7 +33,8 @@ export function InvoiceForm({ accountId, month, invoice, onSaved, onCancel }: Pr
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const id = (name: string) => `invoice-${month}-${name}`;
-  const set = (name: keyof typeof fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
+  const set = (name: keyof typeof fields) => (e: { target: { value: string } }) =>
+    setFields((f) => ({ ...f, [name]: e.target.value }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -80,32 +82,71 @@ export function InvoiceForm({ accountId, month, invoice, onSaved, onCancel }: Pr
     <form className="form invoice-form" onSubmit={submit} noValidate aria-label={`Invoice for ${month}`}>
       <div className="form-row">
         <Field id={id('number')} label="Invoice number" error={errors.number}>
-          <input id={id('number')} value={fields.number} onChange={set('number')} maxLength={64} aria-describedby={id('number-error')} />
+          <input
+            id={id('number')}
+            value={fields.number}
+            onChange={set('number')}
+            maxLength={64}
+            aria-describedby={id('number-error')}
+          />
         </Field>
         <Field id={id('date')} label="Invoice date" error={errors.date}>
-          <input id={id('date')} type="date" value={fields.date} onChange={set('date')} aria-describedby={id('date-error')} />
+          <input
+            id={id('date')}
+            type="date"
+            value={fields.date}
+            onChange={set('date')}
+            aria-describedby={id('date-error')}
+          />
         </Field>
       </div>
       <Field id={id('start')} label="Billing period starts on day" error={errors.periodStartDay}>
-        <input id={id('start')} type="number" min={1} max={28} value={fields.periodStartDay} onChange={set('periodStartDay')} aria-describedby={`${id('start-hint')} ${id('start-error')}`} />
+        <input
+          id={id('start')}
+          type="number"
+          min={1}
+          max={28}
+          value={fields.periodStartDay}
+          onChange={set('periodStartDay')}
+          aria-describedby={`${id('start-hint')} ${id('start-error')}`}
+        />
       </Field>
       <p className="muted" id={id('start-hint')}>
         Day 1 is the UTC calendar month, as OpenAI usually bills.
       </p>
       <div className="form-row">
         <Field id={id('subtotal')} label="Subtotal (USD)" error={errors.subtotalMicros}>
-          <input id={id('subtotal')} inputMode="decimal" value={fields.subtotal} onChange={set('subtotal')} placeholder="optional" />
+          <input
+            id={id('subtotal')}
+            inputMode="decimal"
+            value={fields.subtotal}
+            onChange={set('subtotal')}
+            placeholder="optional"
+          />
         </Field>
         <Field id={id('tax')} label="Tax (USD)" error={errors.taxMicros}>
           <input id={id('tax')} inputMode="decimal" value={fields.tax} onChange={set('tax')} placeholder="0.00" />
         </Field>
         <Field id={id('credits')} label="Credits applied (USD)" error={errors.creditsMicros}>
-          <input id={id('credits')} inputMode="decimal" value={fields.credits} onChange={set('credits')} placeholder="0.00" />
+          <input
+            id={id('credits')}
+            inputMode="decimal"
+            value={fields.credits}
+            onChange={set('credits')}
+            placeholder="0.00"
+          />
         </Field>
       </div>
       <div className="form-row">
         <Field id={id('total')} label="Total (USD)" error={errors.totalMicros}>
-          <input id={id('total')} inputMode="decimal" value={fields.total} onChange={set('total')} required aria-describedby={id('total-error')} />
+          <input
+            id={id('total')}
+            inputMode="decimal"
+            value={fields.total}
+            onChange={set('total')}
+            required
+            aria-describedby={id('total-error')}
+          />
         </Field>
         <Field id={id('status')} label="Status" error={errors.status}>
           <select id={id('status')} value={fields.status} onChange={set('status')}>

@@ -13,7 +13,15 @@ import { InvoiceForm } from './InvoiceForm';
 import { StatusBadge } from './StatusBadge';
 import { SupportCaseLog } from './SupportCaseLog';
 
-export default function MonthReconciliation({ accountId, month, today }: { accountId: string; month: string; today: string }) {
+export default function MonthReconciliation({
+  accountId,
+  month,
+  today,
+}: {
+  accountId: string;
+  month: string;
+  today: string;
+}) {
   const [detail, setDetail] = useState<ReconciliationDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
@@ -30,7 +38,12 @@ export default function MonthReconciliation({ accountId, month, today }: { accou
   useEffect(load, [load]);
   useEffect(() => subscribe('snapshotChanged', load), [load]);
 
-  if (error) return <p role="alert" className="field-error">Could not reconcile {month}: {error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="field-error">
+        Could not reconcile {month}: {error}
+      </p>
+    );
   if (!detail) return <p className="muted">Reconciling…</p>;
   const r = detail.reconciliation;
   const inv = r.invoice;
@@ -184,7 +197,15 @@ export default function MonthReconciliation({ accountId, month, today }: { accou
           </ul>
         </details>
       )}
-      {(r.status === 'discrepancy' || detail.supportCase) && <SupportCaseLog accountId={accountId} month={month} supportCase={detail.supportCase} today={today} onChanged={load} />}
+      {(r.status === 'discrepancy' || detail.supportCase) && (
+        <SupportCaseLog
+          accountId={accountId}
+          month={month}
+          supportCase={detail.supportCase}
+          today={today}
+          onChanged={load}
+        />
+      )}
     </section>
   );
 }

@@ -2,10 +2,22 @@
 import { RECONCILIATION_STATUS_LABELS, type ReconciliationStatusName } from '../../shared/billing-labels';
 import { preciseMoney } from '../lib/format';
 
-const CLASS: Record<ReconciliationStatusName, string> = { matched: 'badge-ok', discrepancy: 'badge-problem', 'no-invoice': 'badge', 'not-final': 'badge-warning' };
+const CLASS: Record<ReconciliationStatusName, string> = {
+  matched: 'badge-ok',
+  discrepancy: 'badge-problem',
+  'no-invoice': 'badge',
+  'not-final': 'badge-warning',
+};
 
-export function StatusBadge({ status, differenceMicros }: { status: ReconciliationStatusName; differenceMicros: number }) {
+export function StatusBadge({
+  status,
+  differenceMicros,
+}: {
+  status: ReconciliationStatusName;
+  differenceMicros: number;
+}) {
   const label = RECONCILIATION_STATUS_LABELS[status];
-  const detail = status === 'discrepancy' ? ` ${differenceMicros > 0 ? '+' : '−'}${preciseMoney(Math.abs(differenceMicros))}` : '';
+  const detail =
+    status === 'discrepancy' ? ` ${differenceMicros > 0 ? '+' : '−'}${preciseMoney(Math.abs(differenceMicros))}` : '';
   return <span className={`badge ${CLASS[status]}`}>{`${label}${detail}`}</span>;
 }

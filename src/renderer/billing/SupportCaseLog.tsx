@@ -5,14 +5,33 @@ import { caseContactInputSchema, type CaseState, type SupportCase } from '../../
 import { call } from '../lib/bridge';
 import { Field, issuesByField } from '../lib/ui/FieldError';
 
-const CHANNELS = { email: 'Email', chat: 'Chat', 'help-center': 'Help center', phone: 'Phone', other: 'Other' } as const;
+const CHANNELS = {
+  email: 'Email',
+  chat: 'Chat',
+  'help-center': 'Help center',
+  phone: 'Phone',
+  other: 'Other',
+} as const;
 
-export function SupportCaseLog({ accountId, month, supportCase, today, onChanged }: { accountId: string; month: string; supportCase: SupportCase | null; today: string; onChanged: () => void }) {
+export function SupportCaseLog({
+  accountId,
+  month,
+  supportCase,
+  today,
+  onChanged,
+}: {
+  accountId: string;
+  month: string;
+  supportCase: SupportCase | null;
+  today: string;
+  onChanged: () => void;
+}) {
   const empty = { date: today, channel: 'email' as keyof typeof CHANNELS, reference: '', note: '', outcome: '' };
   const [fields, setFields] = useState(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const id = (name: string) => `case-${month}-${name}`;
-  const set = (name: keyof typeof fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
+  const set = (name: keyof typeof fields) => (e: { target: { value: string } }) =>
+    setFields((f) => ({ ...f, [name]: e.target.value }));
 
   const run = async (action: () => Promise<unknown>) => {
     try {
@@ -40,7 +59,11 @@ export function SupportCaseLog({ accountId, month, supportCase, today, onChanged
       <h4 id={id('title')}>Support case</h4>
       <div className="inline-form">
         <label htmlFor={id('state')}>Case state</label>
-        <select id={id('state')} value={supportCase?.state ?? ''} onChange={(e) => run(() => call('setCaseState', { accountId, month, state: e.target.value as CaseState }))}>
+        <select
+          id={id('state')}
+          value={supportCase?.state ?? ''}
+          onChange={(e) => run(() => call('setCaseState', { accountId, month, state: e.target.value as CaseState }))}
+        >
           {!supportCase && <option value="">No case yet</option>}
           {(Object.keys(CASE_STATE_LABELS) as CaseState[]).map((s) => (
             <option key={s} value={s}>
@@ -73,7 +96,12 @@ export function SupportCaseLog({ accountId, month, supportCase, today, onChanged
                 <td className="note-cell">{c.note || '—'}</td>
                 <td>{c.outcome || '—'}</td>
                 <td>
-                  <button type="button" className="link-button" aria-label={`Remove the contact of ${c.date}`} onClick={() => run(() => call('removeCaseContact', { accountId, month, contactId: c.id }))}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={`Remove the contact of ${c.date}`}
+                    onClick={() => run(() => call('removeCaseContact', { accountId, month, contactId: c.id }))}
+                  >
                     Remove
                   </button>
                 </td>
@@ -82,7 +110,9 @@ export function SupportCaseLog({ accountId, month, supportCase, today, onChanged
           </tbody>
         </table>
       ) : (
-        <p className="muted">No contacts logged. Log every email, chat or call, so the history of the case is never lost.</p>
+        <p className="muted">
+          No contacts logged. Log every email, chat or call, so the history of the case is never lost.
+        </p>
       )}
       <form className="form compact" onSubmit={add} noValidate aria-label="Log a contact with support">
         <div className="form-row">

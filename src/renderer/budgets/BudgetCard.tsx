@@ -20,7 +20,11 @@ export function BudgetCard({ view, account }: { view: DashboardView; account: Ac
   const isDemo = account?.isDemo ?? view.isDemo;
   const canEdit = account !== undefined && !account.isDemo;
   const budgetMicros = isDemo ? demoBudget : kpis.budgetMicros;
-  const usedPercent = isDemo ? (demoBudget ? Math.round((kpis.monthToDateMicros * 100) / demoBudget) : null) : kpis.budgetUsedPercent;
+  const usedPercent = isDemo
+    ? demoBudget
+      ? Math.round((kpis.monthToDateMicros * 100) / demoBudget)
+      : null
+    : kpis.budgetUsedPercent;
   const close = () => {
     setEditing(false);
     afterRender(() => toggleRef.current?.focus());
@@ -33,17 +37,39 @@ export function BudgetCard({ view, account }: { view: DashboardView; account: Ac
       ) : (
         <>
           <p className="kpi-value">{usedPercent}% used</p>
-          <meter min={0} max={100} low={80} high={99} optimum={0} value={Math.min(100, usedPercent ?? 0)} aria-label="Budget used" />
+          <meter
+            min={0}
+            max={100}
+            low={80}
+            high={99}
+            optimum={0}
+            value={Math.min(100, usedPercent ?? 0)}
+            aria-label="Budget used"
+          />
           <p className="muted">of {money(budgetMicros, currency)} this month</p>
         </>
       )}
       {(canEdit || isDemo) && !editing && (
         <button type="button" ref={toggleRef} className="link-button" onClick={() => setEditing(true)}>
-          {isDemo ? (demoBudget === null ? 'Try a budget on the demo' : 'Change demo budget') : account?.budget ? 'Change budget' : 'Set a budget'}
+          {isDemo
+            ? demoBudget === null
+              ? 'Try a budget on the demo'
+              : 'Change demo budget'
+            : account?.budget
+              ? 'Change budget'
+              : 'Set a budget'}
         </button>
       )}
-      {isDemo && <p className="muted">{demoBudget === null ? 'Add an account to set a budget.' : 'Demo only: not saved, and gone when you add an account.'}</p>}
-      {!canEdit && !isDemo && kpis.budgetMicros === null && <p className="muted">Pick one account to set its budget.</p>}
+      {isDemo && (
+        <p className="muted">
+          {demoBudget === null
+            ? 'Add an account to set a budget.'
+            : 'Demo only: not saved, and gone when you add an account.'}
+        </p>
+      )}
+      {!canEdit && !isDemo && kpis.budgetMicros === null && (
+        <p className="muted">Pick one account to set its budget.</p>
+      )}
       {editing && isDemo && (
         <BudgetForm
           label="Demo budget"
@@ -57,12 +83,23 @@ export function BudgetCard({ view, account }: { view: DashboardView; account: Ac
         <BudgetForm
           label={`Budget for ${account.name}`}
           current={account.budget}
-          onSave={(b) => call('setBudget', { accountId: account.id, budget: { ...b, dailyMicros: account.budget?.dailyMicros ?? null, projects: account.budget?.projects ?? {} } }).then(() => undefined)}
+          onSave={(b) =>
+            call('setBudget', {
+              accountId: account.id,
+              budget: {
+                ...b,
+                dailyMicros: account.budget?.dailyMicros ?? null,
+                projects: account.budget?.projects ?? {},
+              },
+            }).then(() => undefined)
+          }
           onRemove={() => call('setBudget', { accountId: account.id, budget: null }).then(() => undefined)}
           onDone={close}
         />
       )}
-      {canEdit && PROVIDERS[account.provider].capabilities.spendControls && <OpenAiSpendControls accountId={account.id} accountName={account.name} budget={account.budget} compact />}
+      {canEdit && PROVIDERS[account.provider].capabilities.spendControls && (
+        <OpenAiSpendControls accountId={account.id} accountName={account.name} budget={account.budget} compact />
+      )}
     </article>
   );
 }
@@ -107,15 +144,36 @@ function BudgetForm(props: {
   };
 
   return (
-    <form className="form compact" onSubmit={submit} aria-label={props.label} noValidate onKeyDown={(e) => e.key === 'Escape' && props.onDone()}>
+    <form
+      className="form compact"
+      onSubmit={submit}
+      aria-label={props.label}
+      noValidate
+      onKeyDown={(e) => e.key === 'Escape' && props.onDone()}
+    >
       <div className="field">
         <label htmlFor={`${id}-monthly`}>Monthly budget (USD)</label>
-        <input id={`${id}-monthly`} ref={monthlyRef} inputMode="decimal" value={monthly} onChange={(e) => setMonthly(e.target.value)} aria-invalid={errors.monthly ? true : undefined} aria-describedby={errors.monthly ? `${id}-monthly-error` : undefined} />
+        <input
+          id={`${id}-monthly`}
+          ref={monthlyRef}
+          inputMode="decimal"
+          value={monthly}
+          onChange={(e) => setMonthly(e.target.value)}
+          aria-invalid={errors.monthly ? true : undefined}
+          aria-describedby={errors.monthly ? `${id}-monthly-error` : undefined}
+        />
         <FieldError id={`${id}-monthly-error`} message={errors.monthly} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-thresholds`}>Alert at (% of budget)</label>
-        <input id={`${id}-thresholds`} ref={thresholdsRef} value={thresholds} onChange={(e) => setThresholds(e.target.value)} aria-invalid={errors.thresholds ? true : undefined} aria-describedby={errors.thresholds ? `${id}-thresholds-error` : undefined} />
+        <input
+          id={`${id}-thresholds`}
+          ref={thresholdsRef}
+          value={thresholds}
+          onChange={(e) => setThresholds(e.target.value)}
+          aria-invalid={errors.thresholds ? true : undefined}
+          aria-describedby={errors.thresholds ? `${id}-thresholds-error` : undefined}
+        />
         <FieldError id={`${id}-thresholds-error`} message={errors.thresholds} />
       </div>
       {errors.save && (
@@ -129,7 +187,10 @@ function BudgetForm(props: {
           Cancel
         </button>
         {current && (
-          <button type="button" onClick={() => props.onRemove().then(props.onDone, (e: Error) => setErrors({ save: e.message }))}>
+          <button
+            type="button"
+            onClick={() => props.onRemove().then(props.onDone, (e: Error) => setErrors({ save: e.message }))}
+          >
             Remove budget
           </button>
         )}

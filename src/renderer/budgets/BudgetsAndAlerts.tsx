@@ -5,7 +5,13 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { DEFAULT_THRESHOLDS_TEXT } from '../../shared/constants';
 import { ALERT_KINDS } from '../../shared/alert-kinds';
-import { alertKindSchema, type AccountInfo, type AlertKind, type AlertPreference, type Budget } from '../../shared/domain';
+import {
+  alertKindSchema,
+  type AccountInfo,
+  type AlertKind,
+  type AlertPreference,
+  type Budget,
+} from '../../shared/domain';
 import { microsToDecimal, parseUserAmount } from '../../shared/money';
 import { PROVIDERS } from '../../shared/providers';
 import { call, subscribe } from '../lib/bridge';
@@ -14,12 +20,23 @@ import { OpenAiSpendControls } from '../spend-controls/OpenAiSpendControls';
 import { FieldError } from '../lib/ui/FieldError';
 import { ProjectBudgets } from './ProjectBudgets';
 
-const KINDS: { kind: AlertKind; label: string }[] = alertKindSchema.options.map((kind) => ({ kind, label: ALERT_KINDS[kind].setting }));
+const KINDS: { kind: AlertKind; label: string }[] = alertKindSchema.options.map((kind) => ({
+  kind,
+  label: ALERT_KINDS[kind].setting,
+}));
 
 type Preferences = Awaited<ReturnType<typeof loadPreferences>>;
 const loadPreferences = () => call('getPreferences', {});
 
-export function BudgetsAndAlerts({ account, accountChooser, hasAccounts }: { account: AccountInfo | null; accountChooser: ReactNode; hasAccounts: boolean }) {
+export function BudgetsAndAlerts({
+  account,
+  accountChooser,
+  hasAccounts,
+}: {
+  account: AccountInfo | null;
+  accountChooser: ReactNode;
+  hasAccounts: boolean;
+}) {
   const [prefs, setPrefs] = useState<Preferences | null>(null);
   const reload = useCallback(() => {
     loadPreferences().then(setPrefs, () => undefined);
@@ -42,12 +59,18 @@ export function BudgetsAndAlerts({ account, accountChooser, hasAccounts }: { acc
       </h2>
       {accountChooser}
       <p className="muted">Budgets are per UTC month, as the providers bill. Each alert fires once per period.</p>
-      {!hasAccounts && <p className="muted">Add an account to set its budget. On demo data, the dashboard shows a demo budget you can try.</p>}
+      {!hasAccounts && (
+        <p className="muted">
+          Add an account to set its budget. On demo data, the dashboard shows a demo budget you can try.
+        </p>
+      )}
       {prefs && account && (
         <>
           <AccountBudgetForm key={account.id} account={account} budget={budget} />
           {budget && <ProjectBudgets key={account.id} account={account} budget={budget} />}
-          {PROVIDERS[account.provider].capabilities.spendControls && <OpenAiSpendControls accountId={account.id} accountName={account.name} budget={budget} refreshOnShow />}
+          {PROVIDERS[account.provider].capabilities.spendControls && (
+            <OpenAiSpendControls accountId={account.id} accountName={account.name} budget={budget} refreshOnShow />
+          )}
         </>
       )}
       {prefs && (
@@ -64,7 +87,12 @@ export function BudgetsAndAlerts({ account, accountChooser, hasAccounts }: { acc
               </thead>
               <tbody>
                 {KINDS.map(({ kind, label }) => (
-                  <AlertPreferenceRow key={kind} kind={kind} label={label} preference={prefs.alertPreferences[kind] ?? { snoozedUntil: null, quietHours: null }} />
+                  <AlertPreferenceRow
+                    key={kind}
+                    kind={kind}
+                    label={label}
+                    preference={prefs.alertPreferences[kind] ?? { snoozedUntil: null, quietHours: null }}
+                  />
                 ))}
               </tbody>
             </table>
@@ -96,7 +124,8 @@ export function budgetFormErrors(monthly: string, daily: string, thresholds: str
     if (d === null || d <= 0) errors.daily = 'Enter the daily budget in dollars, such as 25, or leave it empty';
   }
   const list = thresholds.split(',').map((t) => t.trim());
-  if (!thresholds.trim() || list.some((t) => !/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 1000)) errors.thresholds = 'Enter whole percentages separated by commas, such as 50, 80, 100';
+  if (!thresholds.trim() || list.some((t) => !/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 1000))
+    errors.thresholds = 'Enter whole percentages separated by commas, such as 50, 80, 100';
   return errors;
 }
 
@@ -119,7 +148,12 @@ function AccountBudgetForm({ account, budget }: { account: AccountInfo; budget: 
     try {
       await call('setBudget', {
         accountId: account.id,
-        budget: { monthlyMicros: parseUserAmount(monthly), dailyMicros: daily.trim() ? parseUserAmount(daily) : null, thresholds: thresholds.split(',').map((t) => Number(t.trim())), projects: budget?.projects ?? {} },
+        budget: {
+          monthlyMicros: parseUserAmount(monthly),
+          dailyMicros: daily.trim() ? parseUserAmount(daily) : null,
+          thresholds: thresholds.split(',').map((t) => Number(t.trim())),
+          projects: budget?.projects ?? {},
+        },
       });
       setStatus(`Budget saved for ${account.name}.`);
       window.dispatchEvent(new Event('spendwatch:prefs'));
@@ -128,7 +162,9 @@ function AccountBudgetForm({ account, budget }: { account: AccountInfo; budget: 
     }
   };
   const remove = async () => {
-    await call('setBudget', { accountId: account.id, budget: null }).catch((e: Error) => setErrors({ save: e.message }));
+    await call('setBudget', { accountId: account.id, budget: null }).catch((e: Error) =>
+      setErrors({ save: e.message }),
+    );
     window.dispatchEvent(new Event('spendwatch:prefs'));
     afterRender(() => document.getElementById(`${id}-monthly`)?.focus());
   };
@@ -136,10 +172,24 @@ function AccountBudgetForm({ account, budget }: { account: AccountInfo; budget: 
     if (status) statusRef.current?.focus();
   }, [status]);
 
-  const field = (key: 'monthly' | 'daily' | 'thresholds', label: string, value: string, set: (v: string) => void, extra: { inputMode?: 'decimal' } = {}) => (
+  const field = (
+    key: 'monthly' | 'daily' | 'thresholds',
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    extra: { inputMode?: 'decimal' } = {},
+  ) => (
     <div className="field">
       <label htmlFor={`${id}-${key}`}>{label}</label>
-      <input id={`${id}-${key}`} {...extra} value={value} onChange={(e) => set(e.target.value)} aria-invalid={errors[key] ? true : undefined} aria-describedby={errors[key] ? `${id}-${key}-error` : undefined} autoComplete="off" />
+      <input
+        id={`${id}-${key}`}
+        {...extra}
+        value={value}
+        onChange={(e) => set(e.target.value)}
+        aria-invalid={errors[key] ? true : undefined}
+        aria-describedby={errors[key] ? `${id}-${key}-error` : undefined}
+        autoComplete="off"
+      />
       <FieldError id={`${id}-${key}-error`} message={errors[key]} />
     </div>
   );
@@ -172,12 +222,26 @@ function AccountBudgetForm({ account, budget }: { account: AccountInfo; budget: 
   );
 }
 
-function AlertPreferenceRow({ kind, label, preference }: { kind: AlertKind; label: string; preference: AlertPreference }) {
-  const save = (next: AlertPreference) => void call('setAlertPreference', { kind, preference: next }).then(() => window.dispatchEvent(new Event('spendwatch:prefs')));
+function AlertPreferenceRow({
+  kind,
+  label,
+  preference,
+}: {
+  kind: AlertKind;
+  label: string;
+  preference: AlertPreference;
+}) {
+  const save = (next: AlertPreference) =>
+    void call('setAlertPreference', { kind, preference: next }).then(() =>
+      window.dispatchEvent(new Event('spendwatch:prefs')),
+    );
   // The time the row was shown: whether a snooze is over is re-read whenever preferences reload.
   const [shownAt] = useState(() => Date.now());
   // As the alert engine reads it: a snooze ending more than a week away (set while the clock ran ahead) is over.
-  const snoozed = preference.snoozedUntil && Date.parse(preference.snoozedUntil) > shownAt && Date.parse(preference.snoozedUntil) - shownAt <= 7 * 86_400_000;
+  const snoozed =
+    preference.snoozedUntil &&
+    Date.parse(preference.snoozedUntil) > shownAt &&
+    Date.parse(preference.snoozedUntil) - shownAt <= 7 * 86_400_000;
   const [start, setStart] = useState(preference.quietHours?.start ?? '22:00');
   const [end, setEnd] = useState(preference.quietHours?.end ?? '07:00');
   return (
@@ -195,7 +259,13 @@ function AlertPreferenceRow({ kind, label, preference }: { kind: AlertKind; labe
           <select
             aria-label={`Snooze ${label}`}
             value=""
-            onChange={(e) => e.target.value && save({ ...preference, snoozedUntil: new Date(Date.now() + Number(e.target.value) * 3_600_000).toISOString() })}
+            onChange={(e) =>
+              e.target.value &&
+              save({
+                ...preference,
+                snoozedUntil: new Date(Date.now() + Number(e.target.value) * 3_600_000).toISOString(),
+              })
+            }
           >
             <option value="">Not snoozed</option>
             <option value="1">1 hour</option>
@@ -214,9 +284,21 @@ function AlertPreferenceRow({ kind, label, preference }: { kind: AlertKind; labe
           />{' '}
           Quiet hours for {label}
         </label>{' '}
-        <input type="time" aria-label={`${label} quiet hours start`} value={start} onChange={(e) => setStart(e.target.value)} onBlur={() => preference.quietHours && save({ ...preference, quietHours: { start, end } })} />
+        <input
+          type="time"
+          aria-label={`${label} quiet hours start`}
+          value={start}
+          onChange={(e) => setStart(e.target.value)}
+          onBlur={() => preference.quietHours && save({ ...preference, quietHours: { start, end } })}
+        />
         {' – '}
-        <input type="time" aria-label={`${label} quiet hours end`} value={end} onChange={(e) => setEnd(e.target.value)} onBlur={() => preference.quietHours && save({ ...preference, quietHours: { start, end } })} />
+        <input
+          type="time"
+          aria-label={`${label} quiet hours end`}
+          value={end}
+          onChange={(e) => setEnd(e.target.value)}
+          onBlur={() => preference.quietHours && save({ ...preference, quietHours: { start, end } })}
+        />
       </td>
     </tr>
   );

@@ -31,19 +31,46 @@ export function RowBudgetControl(props: RowProps) {
   const used = budgetMicros ? Math.round((props.spentMicros * 100) / budgetMicros) : null;
   return (
     <span className="row-budget">
-      {used !== null && <meter min={0} max={100} low={80} high={99} optimum={0} value={Math.min(100, used)} aria-label={`${props.name}: ${used}% of its ${props.noun} budget`} />}
+      {used !== null && (
+        <meter
+          min={0}
+          max={100}
+          low={80}
+          high={99}
+          optimum={0}
+          value={Math.min(100, used)}
+          aria-label={`${props.name}: ${used}% of its ${props.noun} budget`}
+        />
+      )}
       {/* One button in both states, so focus stays on it when the saved budget comes back from main. */}
       {/* Narrow on screen (the percentage; the amount is in the card), complete for a screen reader. */}
-      <button type="button" className={`link-button${used !== null && used >= 100 ? ' status-problem' : ''}`} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className={`link-button${used !== null && used >= 100 ? ' status-problem' : ''}`}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
         {used === null ? 'Set budget' : `${used.toLocaleString()}%`}
-        <span className="visually-hidden">{used === null ? ` for ${props.name}` : ` of ${money(budgetMicros!, props.currency)} — change the budget for ${props.name}`}</span>
+        <span className="visually-hidden">
+          {used === null
+            ? ` for ${props.name}`
+            : ` of ${money(budgetMicros!, props.currency)} — change the budget for ${props.name}`}
+        </span>
       </button>
       {open && <ProjectBudgetCard {...props} onClose={() => setOpen(false)} />}
     </span>
   );
 }
 
-function ProjectBudgetCard({ account, projectId, name, noun, spentMicros, currency, onClose }: RowProps & { onClose: () => void }) {
+function ProjectBudgetCard({
+  account,
+  projectId,
+  name,
+  noun,
+  spentMicros,
+  currency,
+  onClose,
+}: RowProps & { onClose: () => void }) {
   const budget: Budget | null = account.budget;
   const current = budget?.projects[projectId];
   const [amount, setAmount] = useState(current ? microsToDecimal(current) : '');
@@ -51,7 +78,11 @@ function ProjectBudgetCard({ account, projectId, name, noun, spentMicros, curren
   const [thresholds, setThresholds] = useState(budget ? budget.thresholds.join(', ') : DEFAULT_THRESHOLDS_TEXT);
   const [errors, setErrors] = useState<{ amount?: string; account?: string; thresholds?: string; save?: string }>({});
   const [busy, setBusy] = useState(false);
-  const refs = { amount: useRef<HTMLInputElement>(null), account: useRef<HTMLInputElement>(null), thresholds: useRef<HTMLInputElement>(null) };
+  const refs = {
+    amount: useRef<HTMLInputElement>(null),
+    account: useRef<HTMLInputElement>(null),
+    thresholds: useRef<HTMLInputElement>(null),
+  };
   const id = useId();
 
   const store = async (next: Budget | null) => {
@@ -76,8 +107,17 @@ function ProjectBudgetCard({ account, projectId, name, noun, spentMicros, curren
     // Focus the first invalid field, in the order they are shown.
     const first = (['amount', 'account', 'thresholds'] as const).find((k) => found[k]);
     if (first) return refs[first].current?.focus();
-    const base = budget ?? { monthlyMicros: parseUserAmount(accountAmount), thresholds: [], dailyMicros: null, projects: {} };
-    void store({ ...base, thresholds: parseThresholds(thresholds), projects: { ...base.projects, [projectId]: parseUserAmount(amount) } });
+    const base = budget ?? {
+      monthlyMicros: parseUserAmount(accountAmount),
+      thresholds: [],
+      dailyMicros: null,
+      projects: {},
+    };
+    void store({
+      ...base,
+      thresholds: parseThresholds(thresholds),
+      projects: { ...base.projects, [projectId]: parseUserAmount(amount) },
+    });
   };
 
   const remove = () => {
@@ -86,7 +126,13 @@ function ProjectBudgetCard({ account, projectId, name, noun, spentMicros, curren
     void store({ ...budget, projects });
   };
 
-  const field = (key: 'amount' | 'account' | 'thresholds', label: string, value: string, set: (v: string) => void, hint?: string) => (
+  const field = (
+    key: 'amount' | 'account' | 'thresholds',
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    hint?: string,
+  ) => (
     <div className="field">
       <label htmlFor={`${id}-${key}`}>{label}</label>
       <input
@@ -96,7 +142,10 @@ function ProjectBudgetCard({ account, projectId, name, noun, spentMicros, curren
         value={value}
         onChange={(e) => set(e.target.value)}
         aria-invalid={errors[key] ? true : undefined}
-        aria-describedby={[errors[key] ? `${id}-${key}-error` : null, hint ? `${id}-${key}-hint` : null].filter(Boolean).join(' ') || undefined}
+        aria-describedby={
+          [errors[key] ? `${id}-${key}-error` : null, hint ? `${id}-${key}-hint` : null].filter(Boolean).join(' ') ||
+          undefined
+        }
         data-autofocus={key === 'amount' ? true : undefined}
       />
       {hint && (
@@ -111,12 +160,27 @@ function ProjectBudgetCard({ account, projectId, name, noun, spentMicros, curren
   return (
     <ModalDialog title={`Budget for ${name}`} onClose={onClose} className="budget-card">
       <p className="muted">
-        {current ? `${money(spentMicros, currency)} of ${money(current, currency)} used this month (${Math.round((spentMicros * 100) / current)}%).` : `${money(spentMicros, currency)} spent this month, no ${noun} budget yet.`}
+        {current
+          ? `${money(spentMicros, currency)} of ${money(current, currency)} used this month (${Math.round((spentMicros * 100) / current)}%).`
+          : `${money(spentMicros, currency)} spent this month, no ${noun} budget yet.`}
       </p>
       <form className="form compact" onSubmit={submit} noValidate aria-label={`Budget for ${name}`}>
         {field('amount', `Monthly budget for ${name} (USD)`, amount, setAmount)}
-        {!budget && field('account', `Monthly budget for ${account.name} (USD)`, accountAmount, setAccountAmount, `${noun[0].toUpperCase()}${noun.slice(1)} budgets alert at the account's thresholds, so ${account.name} needs a monthly budget too.`)}
-        {field('thresholds', 'Alert at (% of budget)', thresholds, setThresholds, `Shared by ${account.name} and all its ${noun} budgets.`)}
+        {!budget &&
+          field(
+            'account',
+            `Monthly budget for ${account.name} (USD)`,
+            accountAmount,
+            setAccountAmount,
+            `${noun[0].toUpperCase()}${noun.slice(1)} budgets alert at the account's thresholds, so ${account.name} needs a monthly budget too.`,
+          )}
+        {field(
+          'thresholds',
+          'Alert at (% of budget)',
+          thresholds,
+          setThresholds,
+          `Shared by ${account.name} and all its ${noun} budgets.`,
+        )}
         {errors.save && (
           <p role="alert" className="field-error">
             {errors.save}

@@ -16,7 +16,11 @@ export function ProjectBudgets({ account, budget }: { account: AccountInfo; budg
   const noun = PROVIDERS[account.provider].projectNoun;
   const [spend, setSpend] = useState<NamedAmount[]>([]);
   useEffect(() => {
-    const load = () => call('getDashboard', { accountId: account.id, range: 'mtd', groupBy: 'project' }).then((v) => setSpend(v.byProject), () => undefined);
+    const load = () =>
+      call('getDashboard', { accountId: account.id, range: 'mtd', groupBy: 'project' }).then(
+        (v) => setSpend(v.byProject),
+        () => undefined,
+      );
     void load();
     return subscribe('snapshotChanged', () => void load());
   }, [account.id]);
@@ -24,14 +28,19 @@ export function ProjectBudgets({ account, budget }: { account: AccountInfo; budg
   const budgeted = Object.entries(budget.projects);
   const nameOf = (id: string) => spend.find((p) => p.key === id)?.name ?? id;
   const unbudgeted = spend.filter((p) => !(p.key in budget.projects));
-  const save = (projects: Budget['projects']) => call('setBudget', { accountId: account.id, budget: { ...budget, projects } }).then(() => void window.dispatchEvent(new Event('spendwatch:prefs')));
+  const save = (projects: Budget['projects']) =>
+    call('setBudget', { accountId: account.id, budget: { ...budget, projects } }).then(
+      () => void window.dispatchEvent(new Event('spendwatch:prefs')),
+    );
 
   return (
     <div className="project-budgets">
       <h3>
         {cap(noun)} budgets for {account.name}
       </h3>
-      <p className="muted">Each {noun} budget alerts at {budget.thresholds.join('%, ')}% of its amount, like the account’s.</p>
+      <p className="muted">
+        Each {noun} budget alerts at {budget.thresholds.join('%, ')}% of its amount, like the account’s.
+      </p>
       {budgeted.length === 0 ? (
         <p className="muted">No {noun} budgets yet.</p>
       ) : (
@@ -49,14 +58,32 @@ export function ProjectBudgets({ account, budget }: { account: AccountInfo; budg
           ))}
         </ul>
       )}
-      <AddProjectBudget noun={noun} choices={unbudgeted} onAdd={(id, micros) => save({ ...budget.projects, [id]: micros })} />
+      <AddProjectBudget
+        noun={noun}
+        choices={unbudgeted}
+        onAdd={(id, micros) => save({ ...budget.projects, [id]: micros })}
+      />
     </div>
   );
 }
 
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 
-function ProjectBudgetRow({ name, noun, budgetMicros, spentMicros, onSave, onRemove }: { name: string; noun: string; budgetMicros: number; spentMicros: number; onSave: (micros: number) => Promise<void>; onRemove: () => Promise<void> }) {
+function ProjectBudgetRow({
+  name,
+  noun,
+  budgetMicros,
+  spentMicros,
+  onSave,
+  onRemove,
+}: {
+  name: string;
+  noun: string;
+  budgetMicros: number;
+  spentMicros: number;
+  onSave: (micros: number) => Promise<void>;
+  onRemove: () => Promise<void>;
+}) {
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(microsToDecimal(budgetMicros));
   const [error, setError] = useState<string | null>(null);
@@ -84,12 +111,26 @@ function ProjectBudgetRow({ name, noun, budgetMicros, spentMicros, onSave, onRem
           {money(spentMicros)} of {money(budgetMicros)} ({used}%)
         </span>
       </div>
-      <progress max={100} value={percent} aria-label={`${name}: ${used}% of its ${noun} budget used this month`} className={used >= 100 ? 'over' : undefined} />
+      <progress
+        max={100}
+        value={percent}
+        aria-label={`${name}: ${used}% of its ${noun} budget used this month`}
+        className={used >= 100 ? 'over' : undefined}
+      />
       {editing ? (
         <form className="inline-form" onSubmit={submit} noValidate>
           <div className="field">
             <label htmlFor={inputId}>Monthly budget for {name} (USD)</label>
-            <input id={inputId} ref={inputRef} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${inputId}-error` : undefined} autoFocus />
+            <input
+              id={inputId}
+              ref={inputRef}
+              inputMode="decimal"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${inputId}-error` : undefined}
+              autoFocus
+            />
             <FieldError id={`${inputId}-error`} message={error ?? undefined} />
           </div>
           <button type="submit">Save</button>
@@ -105,7 +146,12 @@ function ProjectBudgetRow({ name, noun, budgetMicros, spentMicros, onSave, onRem
         </form>
       ) : (
         <div className="row-actions">
-          <button type="button" ref={changeRef} onClick={() => setEditing(true)} aria-label={`Change budget for ${name}`}>
+          <button
+            type="button"
+            ref={changeRef}
+            onClick={() => setEditing(true)}
+            aria-label={`Change budget for ${name}`}
+          >
             Change budget for {name}
           </button>
           <button type="button" onClick={() => void onRemove()} aria-label={`Remove budget for ${name}`}>
@@ -117,7 +163,15 @@ function ProjectBudgetRow({ name, noun, budgetMicros, spentMicros, onSave, onRem
   );
 }
 
-function AddProjectBudget({ noun, choices, onAdd }: { noun: string; choices: NamedAmount[]; onAdd: (id: string, micros: number) => Promise<void> }) {
+function AddProjectBudget({
+  noun,
+  choices,
+  onAdd,
+}: {
+  noun: string;
+  choices: NamedAmount[];
+  onAdd: (id: string, micros: number) => Promise<void>;
+}) {
   const [project, setProject] = useState('');
   const [amount, setAmount] = useState('');
   const [errors, setErrors] = useState<{ project?: string; amount?: string; save?: string }>({});
@@ -126,7 +180,10 @@ function AddProjectBudget({ noun, choices, onAdd }: { noun: string; choices: Nam
   if (choices.length === 0) return <p className="muted">Every {noun} with spend this month has a budget.</p>;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const found = { project: project ? undefined : `Choose a ${noun}`, amount: budgetAmountProblem(amount, noun) ?? undefined };
+    const found = {
+      project: project ? undefined : `Choose a ${noun}`,
+      amount: budgetAmountProblem(amount, noun) ?? undefined,
+    };
     setErrors(found);
     if (found.project) return projectRef.current?.focus();
     if (found.amount) return amountRef.current?.focus();
@@ -143,7 +200,14 @@ function AddProjectBudget({ noun, choices, onAdd }: { noun: string; choices: Nam
     <form className="inline-form" onSubmit={submit} noValidate aria-label={`Add a ${noun} budget`}>
       <div className="field">
         <label htmlFor="new-project-budget">{cap(noun)}</label>
-        <select id="new-project-budget" ref={projectRef} value={project} onChange={(e) => setProject(e.target.value)} aria-invalid={errors.project ? true : undefined} aria-describedby={errors.project ? 'new-project-budget-error' : undefined}>
+        <select
+          id="new-project-budget"
+          ref={projectRef}
+          value={project}
+          onChange={(e) => setProject(e.target.value)}
+          aria-invalid={errors.project ? true : undefined}
+          aria-describedby={errors.project ? 'new-project-budget-error' : undefined}
+        >
           <option value="">Choose a {noun}…</option>
           {choices.map((p) => (
             <option key={p.key} value={p.key}>
@@ -155,7 +219,15 @@ function AddProjectBudget({ noun, choices, onAdd }: { noun: string; choices: Nam
       </div>
       <div className="field">
         <label htmlFor="new-project-amount">Monthly budget (USD)</label>
-        <input id="new-project-amount" ref={amountRef} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} aria-invalid={errors.amount ? true : undefined} aria-describedby={errors.amount ? 'new-project-amount-error' : undefined} />
+        <input
+          id="new-project-amount"
+          ref={amountRef}
+          inputMode="decimal"
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+          aria-invalid={errors.amount ? true : undefined}
+          aria-describedby={errors.amount ? 'new-project-amount-error' : undefined}
+        />
         <FieldError id="new-project-amount-error" message={errors.amount} />
       </div>
       <button type="submit">Add {noun} budget</button>

@@ -17,5 +17,7 @@ export const parseThresholds = (text: string): number[] => text.split(',').map((
 /** Alert thresholds: whole percentages from 1 to 1000, separated by commas. */
 export function thresholdsProblem(text: string): string | null {
   const list = parseThresholds(text);
-  return !text.trim() || list.some((t) => !Number.isInteger(t) || t < 1 || t > 1000) ? 'Enter thresholds as whole percentages, such as 50, 80, 100.' : null;
+  return !text.trim() || list.some((t) => !Number.isInteger(t) || t < 1 || t > 1000)
+    ? 'Enter thresholds as whole percentages, such as 50, 80, 100.'
+    : null;
 }

@@ -72,17 +72,49 @@ export const Breakdowns = memo(function Breakdowns({
   budgetAccount?: AccountSummary;
 }) {
   // A change is against the same days of last month: only meaningful when the history covers all of them.
-  const comparable = dataSince === undefined || (dataSince !== null && dataSince <= firstDayOfMonth(addMonths(monthOf(today), -1)));
+  const comparable =
+    dataSince === undefined || (dataSince !== null && dataSince <= firstDayOfMonth(addMonths(monthOf(today), -1)));
   const comparedDays = monthBreakdown.comparedDays;
   return (
     <div className="two-columns">
-      <BreakdownTable title={`Top ${groupNoun.plural} this month`} noun={[groupNoun.singular, groupNoun.plural]} budgets={budgetAccount?.budget?.projects ?? projectBudgets} budgetAccount={budgetAccount} rows={monthBreakdown.projects} currency={currency} monthTotal={monthTotal} comparable={comparable} comparedDays={comparedDays} pending={pending} />
-      <BreakdownTable title="Top line items this month" noun={['line item', 'line items']} rows={monthBreakdown.lineItems} currency={currency} monthTotal={monthTotal} comparable={comparable} comparedDays={comparedDays} pending={pending} />
+      <BreakdownTable
+        title={`Top ${groupNoun.plural} this month`}
+        noun={[groupNoun.singular, groupNoun.plural]}
+        budgets={budgetAccount?.budget?.projects ?? projectBudgets}
+        budgetAccount={budgetAccount}
+        rows={monthBreakdown.projects}
+        currency={currency}
+        monthTotal={monthTotal}
+        comparable={comparable}
+        comparedDays={comparedDays}
+        pending={pending}
+      />
+      <BreakdownTable
+        title="Top line items this month"
+        noun={['line item', 'line items']}
+        rows={monthBreakdown.lineItems}
+        currency={currency}
+        monthTotal={monthTotal}
+        comparable={comparable}
+        comparedDays={comparedDays}
+        pending={pending}
+      />
     </div>
   );
 });
 
-function BreakdownTable(props: { budgets?: Record<string, number>; budgetAccount?: AccountSummary; title: string; noun: [string, string]; rows: ComparedAmount[]; currency: string; monthTotal: number; comparable: boolean; comparedDays?: number; pending: boolean }) {
+function BreakdownTable(props: {
+  budgets?: Record<string, number>;
+  budgetAccount?: AccountSummary;
+  title: string;
+  noun: [string, string];
+  rows: ComparedAmount[];
+  currency: string;
+  monthTotal: number;
+  comparable: boolean;
+  comparedDays?: number;
+  pending: boolean;
+}) {
   const { title, noun, currency, monthTotal, comparable, comparedDays } = props;
   // On the 1st (UTC) no whole day of the month exists yet: a few hours are never set against a whole day.
   const noWholeDay = comparedDays === 0;
@@ -92,7 +124,14 @@ function BreakdownTable(props: { budgets?: Record<string, number>; budgetAccount
   const shown = showAll ? props.rows.filter((r) => r.micros !== 0) : folded.rows;
   // A Budget column when budgets can be set here, or when some row has one to show.
   const budgetColumn = props.budgetAccount !== undefined || Object.keys(props.budgets ?? {}).length > 0;
-  const row = (key: string, name: string, colour: string, micros: number, comparedMicros: number, previousMicros: number): TableRow => ({
+  const row = (
+    key: string,
+    name: string,
+    colour: string,
+    micros: number,
+    comparedMicros: number,
+    previousMicros: number,
+  ): TableRow => ({
     key,
     cells: [
       <span key="name" className="name-with-swatch">
@@ -115,19 +154,50 @@ function BreakdownTable(props: { budgets?: Record<string, number>; budgetAccount
       ...(budgetColumn
         ? [
             props.budgetAccount && key !== '__other__' ? (
-              <RowBudgetControl key="budget" account={props.budgetAccount} projectId={key} name={name} noun={noun[0]} spentMicros={micros} currency={currency} />
+              <RowBudgetControl
+                key="budget"
+                account={props.budgetAccount}
+                projectId={key}
+                name={name}
+                noun={noun[0]}
+                spentMicros={micros}
+                currency={currency}
+              />
             ) : props.budgets?.[key] !== undefined ? (
-              <RowBudget key="budget" name={name} noun={noun[0]} spent={micros} budget={props.budgets[key]} currency={currency} />
+              <RowBudget
+                key="budget"
+                name={name}
+                noun={noun[0]}
+                spent={micros}
+                budget={props.budgets[key]}
+                currency={currency}
+              />
             ) : (
               ''
             ),
           ]
         : []),
     ],
-    cellClass: [undefined, undefined, !noWholeDay && comparable && previousMicros !== 0 ? (comparedMicros > previousMicros ? 'up' : 'down') : undefined],
+    cellClass: [
+      undefined,
+      undefined,
+      !noWholeDay && comparable && previousMicros !== 0 ? (comparedMicros > previousMicros ? 'up' : 'down') : undefined,
+    ],
   });
-  const rows = shown.map((r) => row(r.key, r.name, seriesColour(r.key), r.micros, r.comparedMicros ?? r.micros, r.previousMicros));
-  if (!showAll && folded.other) rows.push(row('__other__', `Other (${folded.other.count} ${folded.other.count === 1 ? noun[0] : noun[1]})`, seriesColour('__other__'), folded.other.micros, folded.other.comparedMicros, folded.other.previousMicros));
+  const rows = shown.map((r) =>
+    row(r.key, r.name, seriesColour(r.key), r.micros, r.comparedMicros ?? r.micros, r.previousMicros),
+  );
+  if (!showAll && folded.other)
+    rows.push(
+      row(
+        '__other__',
+        `Other (${folded.other.count} ${folded.other.count === 1 ? noun[0] : noun[1]})`,
+        seriesColour('__other__'),
+        folded.other.micros,
+        folded.other.comparedMicros,
+        folded.other.previousMicros,
+      ),
+    );
   const changeTitle = noWholeDay
     ? 'No whole day of this month yet (UTC): the change against last month shows from tomorrow'
     : !comparable
@@ -140,7 +210,12 @@ function BreakdownTable(props: { budgets?: Record<string, number>; budgetAccount
       <div className="panel-head">
         <h2 id={id}>{title}</h2>
         {folded.other && (
-          <button type="button" className="link-button toolbar" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)}>
+          <button
+            type="button"
+            className="link-button toolbar"
+            aria-expanded={showAll}
+            onClick={() => setShowAll((v) => !v)}
+          >
             {showAll ? `Show top ${TOP}` : `Show all ${folded.rows.length + folded.other.count} ${noun[1]}`}
           </button>
         )}
@@ -153,9 +228,28 @@ function BreakdownTable(props: { budgets?: Record<string, number>; budgetAccount
           <SimpleTable
             className={budgetColumn ? 'breakdown with-budget' : 'breakdown'}
             caption={title}
-            head={['Name', 'Amount', 'Share', <span key="change" title={changeTitle}>vs last month</span>, ...(budgetColumn ? ['Budget'] : [])]}
+            head={[
+              'Name',
+              'Amount',
+              'Share',
+              <span key="change" title={changeTitle}>
+                vs last month
+              </span>,
+              ...(budgetColumn ? ['Budget'] : []),
+            ]}
             rows={rows}
-            foot={{ key: 'total', cells: ['Total this month', <span key="t" title={exactTitle(monthTotal, currency)}>{money(monthTotal, currency)}</span>, '', '', ...(budgetColumn ? [''] : [])] }}
+            foot={{
+              key: 'total',
+              cells: [
+                'Total this month',
+                <span key="t" title={exactTitle(monthTotal, currency)}>
+                  {money(monthTotal, currency)}
+                </span>,
+                '',
+                '',
+                ...(budgetColumn ? [''] : []),
+              ],
+            }}
           />
         </div>
       )}
@@ -164,12 +258,36 @@ function BreakdownTable(props: { budgets?: Record<string, number>; budgetAccount
 }
 
 /** A project's own budget on its row: how much is used, with a link to change it in Settings. */
-function RowBudget({ name, noun, spent, budget, currency }: { name: string; noun: string; spent: number; budget: number; currency: string }) {
+function RowBudget({
+  name,
+  noun,
+  spent,
+  budget,
+  currency,
+}: {
+  name: string;
+  noun: string;
+  spent: number;
+  budget: number;
+  currency: string;
+}) {
   const used = Math.round((spent * 100) / budget);
   return (
     <span className="row-budget">
-      <meter min={0} max={100} low={80} high={99} optimum={0} value={Math.min(100, used)} aria-label={`${name}: ${used}% of its ${noun} budget`} />{' '}
-      <a href={settingsHref('budgets')} className={used >= 100 ? 'status-problem' : undefined} title={`Budget ${money(budget, currency)} a month: change it in Settings › Budgets & alerts`}>
+      <meter
+        min={0}
+        max={100}
+        low={80}
+        high={99}
+        optimum={0}
+        value={Math.min(100, used)}
+        aria-label={`${name}: ${used}% of its ${noun} budget`}
+      />{' '}
+      <a
+        href={settingsHref('budgets')}
+        className={used >= 100 ? 'status-problem' : undefined}
+        title={`Budget ${money(budget, currency)} a month: change it in Settings › Budgets & alerts`}
+      >
         {used}% of {money(budget, currency)}
       </a>
     </span>

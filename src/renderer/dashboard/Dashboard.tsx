@@ -49,7 +49,10 @@ function ConnectCallToAction() {
     <section className="banner banner-cta" aria-labelledby="connect-title">
       <div>
         <h2 id="connect-title">These are demo figures</h2>
-        <p>Connect your OpenAI organization with an admin key to see your own spend. The demo disappears as soon as your first account is added.</p>
+        <p>
+          Connect your OpenAI organization with an admin key to see your own spend. The demo disappears as soon as your
+          first account is added.
+        </p>
       </div>
       <SettingsLink section="accounts" className="button-link button-primary">
         Connect your OpenAI organization
@@ -83,7 +86,8 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
   const painted = usePaintedOnce(view !== null);
   // For the UI benchmark (npm run bench:ui): when the sections below the figures were rendered too.
   useEffect(() => {
-    if (painted && performance.getEntriesByName('spendwatch:dashboard-sections').length === 0) performance.mark('spendwatch:dashboard-sections');
+    if (painted && performance.getEntriesByName('spendwatch:dashboard-sections').length === 0)
+      performance.mark('spendwatch:dashboard-sections');
   }, [painted]);
   // Derived once per accounts list: the memoised sections (breakdowns, billing history) then skip re-rendering
   // when only the chart's range or grouping changed.
@@ -113,7 +117,16 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
 
   return (
     <div className="app">
-      <DashboardHeader view={view} accountId={accountId} onAccountChange={(id) => { setAccountId(id); setFilter({}); }} onSync={view?.isDemo ? undefined : syncNow} syncing={syncing} />
+      <DashboardHeader
+        view={view}
+        accountId={accountId}
+        onAccountChange={(id) => {
+          setAccountId(id);
+          setFilter({});
+        }}
+        onSync={view?.isDemo ? undefined : syncNow}
+        syncing={syncing}
+      />
       <main className="content" aria-busy={loading}>
         {error && (
           <div role="alert" className="banner banner-error">
@@ -140,22 +153,53 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
             <KpiCards view={view} accountId={accountId} />
             {painted ? (
               <Suspense fallback={<ChartsPlaceholder />}>
-                <DashboardCharts view={view} range={range} groupBy={groupBy} onRange={setRange} onGroupBy={setGroupBy} filter={filter} onFilter={setFilter} />
+                <DashboardCharts
+                  view={view}
+                  range={range}
+                  groupBy={groupBy}
+                  onRange={setRange}
+                  onGroupBy={setGroupBy}
+                  filter={filter}
+                  onFilter={setFilter}
+                />
               </Suspense>
             ) : (
               <ChartsPlaceholder />
             )}
             {painted ? (
-              <Breakdowns monthBreakdown={view.monthBreakdown} currency={view.currency} monthTotal={view.kpis.monthToDateMicros} today={view.today} dataSince={view.dataSince} pending={awaitingFirstSync(view, accountId)} groupNoun={shown?.noun} projectBudgets={shown?.budgetAccount?.budget?.projects} budgetAccount={shown?.budgetAccount} />
+              <Breakdowns
+                monthBreakdown={view.monthBreakdown}
+                currency={view.currency}
+                monthTotal={view.kpis.monthToDateMicros}
+                today={view.today}
+                dataSince={view.dataSince}
+                pending={awaitingFirstSync(view, accountId)}
+                groupNoun={shown?.noun}
+                projectBudgets={shown?.budgetAccount?.budget?.projects}
+                budgetAccount={shown?.budgetAccount}
+              />
             ) : (
               <div className="two-columns" aria-hidden="true">
                 <div className="panel skeleton breakdown-placeholder" />
                 <div className="panel skeleton breakdown-placeholder" />
               </div>
             )}
-            {painted && view.insights && !awaitingFirstSync(view, accountId) ? <InsightsPanel insights={view.insights} currency={view.currency} /> : null}
+            {painted && view.insights && !awaitingFirstSync(view, accountId) ? (
+              <InsightsPanel insights={view.insights} currency={view.currency} />
+            ) : null}
             {painted ? (
-              <BillingHistory monthly={view.monthly} monthBreakdown={view.monthBreakdown} today={view.today} currency={view.currency} isDemo={view.isDemo} accountId={accountId} dataSince={view.dataSince} groupNoun={shown?.noun} providers={shown?.providers} accountsSince={shown?.accountsSince} />
+              <BillingHistory
+                monthly={view.monthly}
+                monthBreakdown={view.monthBreakdown}
+                today={view.today}
+                currency={view.currency}
+                isDemo={view.isDemo}
+                accountId={accountId}
+                dataSince={view.dataSince}
+                groupNoun={shown?.noun}
+                providers={shown?.providers}
+                accountsSince={shown?.accountsSince}
+              />
             ) : (
               <div className="panel skeleton history-placeholder" aria-hidden="true" />
             )}

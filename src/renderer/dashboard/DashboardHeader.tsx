@@ -21,7 +21,10 @@ export function DashboardHeader(props: {
         <img src="./icon.svg" alt="" width={28} height={28} />
         <h1>Spendwatch</h1>
         {view?.isDemo && (
-          <span className="badge badge-demo" title="No account is configured yet: these figures are a built-in demo organisation.">
+          <span
+            className="badge badge-demo"
+            title="No account is configured yet: these figures are a built-in demo organisation."
+          >
             Demo data
           </span>
         )}
@@ -41,8 +44,15 @@ export function DashboardHeader(props: {
           </label>
         )}
         {view && (
-          <span className="muted" onPointerEnter={lastSynced ? (e) => (e.currentTarget.title = localDateTime(lastSynced)) : undefined}>
-            {lastSynced ? `Last updated ${relativeTime(lastSynced)}` : view.accounts.some((a) => a.syncing) ? 'First sync in progress' : 'Not synced yet'}
+          <span
+            className="muted"
+            onPointerEnter={lastSynced ? (e) => (e.currentTarget.title = localDateTime(lastSynced)) : undefined}
+          >
+            {lastSynced
+              ? `Last updated ${relativeTime(lastSynced)}`
+              : view.accounts.some((a) => a.syncing)
+                ? 'First sync in progress'
+                : 'Not synced yet'}
           </span>
         )}
         {props.onSync && (

@@ -16,7 +16,12 @@ export function unitPriceText(unitPrice: string, unit: string): string {
   const perToken = unit === 'tokens';
   const value = Number(unitPrice) * (perToken ? 1_000_000 : 1);
   const digits = value >= 1 ? 2 : value >= 0.01 ? 4 : 6;
-  const text = value.toLocaleString(undefined, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: digits });
+  const text = value.toLocaleString(undefined, {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: digits,
+  });
   return `${text} / ${perToken ? '1M tokens' : unit.replace(/_/g, ' ')}`;
 }
 
@@ -30,7 +35,13 @@ function priceChange(now: string, before: string | null): string {
   return `${percent > 0 ? '+' : ''}${percent.toFixed(1)}%`;
 }
 
-export const InsightsPanel = memo(function InsightsPanel({ insights, currency }: { insights: Insights; currency: string }) {
+export const InsightsPanel = memo(function InsightsPanel({
+  insights,
+  currency,
+}: {
+  insights: Insights;
+  currency: string;
+}) {
   const moverRows: TableRow[] = insights.movers.map((m) => ({
     key: `${m.dimension}:${m.key}`,
     cells: [
@@ -46,7 +57,11 @@ export const InsightsPanel = memo(function InsightsPanel({ insights, currency }:
   }));
   const priceRows: TableRow[] = insights.prices.slice(0, 12).map((p) => ({
     key: p.lineItem,
-    cells: [<span className="line-item-name">{p.lineItem}</span>, <span className="price">{unitPriceText(p.unitPrice, p.unit)}</span>, priceChange(p.unitPrice, p.previousUnitPrice)],
+    cells: [
+      <span className="line-item-name">{p.lineItem}</span>,
+      <span className="price">{unitPriceText(p.unitPrice, p.unit)}</span>,
+      priceChange(p.unitPrice, p.previousUnitPrice),
+    ],
   }));
   return (
     <section className="panel insights" aria-labelledby="insights-title">
@@ -58,7 +73,11 @@ export const InsightsPanel = memo(function InsightsPanel({ insights, currency }:
         <div>
           <h3>Top movers this week</h3>
           {moverRows.length ? (
-            <SimpleTable caption="Projects and API keys whose spend changed most: the last 7 UTC days against the 7 before" head={['Project or key', 'Last 7 days', 'vs the 7 before']} rows={moverRows} />
+            <SimpleTable
+              caption="Projects and API keys whose spend changed most: the last 7 UTC days against the 7 before"
+              head={['Project or key', 'Last 7 days', 'vs the 7 before']}
+              rows={moverRows}
+            />
           ) : (
             <p className="muted">No project or key moved by a dollar or more this week.</p>
           )}
@@ -66,13 +85,18 @@ export const InsightsPanel = memo(function InsightsPanel({ insights, currency }:
         <div>
           <h3>Unit prices billed</h3>
           {priceRows.length ? (
-            <SimpleTable caption="Each line item's cost divided by its quantity this month, against last month" head={['Line item', 'Price', 'vs last month']} rows={priceRows} />
+            <SimpleTable
+              caption="Each line item's cost divided by its quantity this month, against last month"
+              head={['Line item', 'Price', 'vs last month']}
+              rows={priceRows}
+            />
           ) : (
             <p className="muted">No line item was billed with a quantity this month.</p>
           )}
           {insights.unpriced > 0 ? (
             <p className="muted small">
-              {insights.unpriced} line item{insights.unpriced === 1 ? ' was' : 's were'} billed without a quantity, so {insights.unpriced === 1 ? 'it has' : 'they have'} no unit price.
+              {insights.unpriced} line item{insights.unpriced === 1 ? ' was' : 's were'} billed without a quantity, so{' '}
+              {insights.unpriced === 1 ? 'it has' : 'they have'} no unit price.
             </p>
           ) : null}
         </div>

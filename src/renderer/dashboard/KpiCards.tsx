@@ -27,7 +27,11 @@ export function KpiCards({ view, accountId }: { view: DashboardView; accountId: 
         <h2 id="kpi-mtd">Month to date</h2>
         {figure(kpis.monthToDateMicros, 'kpi-mtd')}
         {/* The month to date always ends in today's partial UTC day: on the 1st it is nothing else. */}
-        <p className="muted">{today.endsWith('-01') ? `${month} (UTC): today only, a partial day` : `${month} (UTC), today so far included`}</p>
+        <p className="muted">
+          {today.endsWith('-01')
+            ? `${month} (UTC): today only, a partial day`
+            : `${month} (UTC), today so far included`}
+        </p>
         {kpis.otherCurrencies.map((other) => (
           <p key={other.currency} className="muted" data-testid="kpi-other-currency">
             Also {money(other.micros, other.currency)} billed in {other.currency.toUpperCase()}, not included
@@ -42,7 +46,11 @@ export function KpiCards({ view, accountId }: { view: DashboardView; accountId: 
       <article className="kpi" aria-labelledby="kpi-forecast">
         <h2 id="kpi-forecast">Month-end forecast</h2>
         {figure(kpis.forecastMicros)}
-        <p className="muted">{kpis.forecastMicros === null ? 'Needs one whole day of data' : 'At the last 7 whole days’ pace; today is not extrapolated'}</p>
+        <p className="muted">
+          {kpis.forecastMicros === null
+            ? 'Needs one whole day of data'
+            : 'At the last 7 whole days’ pace; today is not extrapolated'}
+        </p>
       </article>
       <BudgetCard key={view.isDemo ? 'demo' : 'real'} view={view} account={account} />
     </section>

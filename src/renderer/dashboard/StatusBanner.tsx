@@ -4,14 +4,32 @@ import { ExternalLink, LinkedText, openAppWindow, SettingsLink } from '../lib/ui
 import { notSyncedYet, shownAccounts } from './sync-state';
 
 /** What the user can do about an error, where it appears: a Settings section to fix it in, and OpenAI's page for it. */
-const FIXES: Partial<Record<ErrorCode, { section: string; label: string; external?: { href: string; label: string } }>> = {
-  invalid_key: { section: 'accounts', label: 'Fix in Settings', external: { href: OPENAI_ADMIN_KEYS_URL, label: 'Create a new admin key' } },
-  wrong_key_type: { section: 'accounts', label: 'Fix in Settings', external: { href: OPENAI_ADMIN_KEYS_URL, label: 'Create an admin key' } },
-  missing_scope: { section: 'accounts', label: 'Fix in Settings', external: { href: OPENAI_ADMIN_KEYS_URL, label: 'Check the key’s permissions' } },
+const FIXES: Partial<
+  Record<ErrorCode, { section: string; label: string; external?: { href: string; label: string } }>
+> = {
+  invalid_key: {
+    section: 'accounts',
+    label: 'Fix in Settings',
+    external: { href: OPENAI_ADMIN_KEYS_URL, label: 'Create a new admin key' },
+  },
+  wrong_key_type: {
+    section: 'accounts',
+    label: 'Fix in Settings',
+    external: { href: OPENAI_ADMIN_KEYS_URL, label: 'Create an admin key' },
+  },
+  missing_scope: {
+    section: 'accounts',
+    label: 'Fix in Settings',
+    external: { href: OPENAI_ADMIN_KEYS_URL, label: 'Check the key’s permissions' },
+  },
   not_found: { section: 'accounts', label: 'Fix in Settings' },
   bad_request: { section: 'accounts', label: 'Fix in Settings' },
   keychain_unavailable: { section: 'troubleshooting', label: 'Fix in Settings' },
-  insufficient_quota: { section: 'payment-guide', label: 'Update your payment method', external: { href: OPENAI_BILLING_URL, label: 'Open OpenAI billing' } },
+  insufficient_quota: {
+    section: 'payment-guide',
+    label: 'Update your payment method',
+    external: { href: OPENAI_BILLING_URL, label: 'Open OpenAI billing' },
+  },
 };
 
 function ErrorBanner({ account, onRetry }: { account: AccountSummary; onRetry: () => void }) {
@@ -34,7 +52,12 @@ function ErrorBanner({ account, onRetry }: { account: AccountSummary; onRetry: (
 }
 
 /** Stale, error, first-sync and backfill-progress states for the selected accounts. */
-export function StatusBanner(props: { view: DashboardView; accountId: string; progress: SyncProgress | null; onRetry: () => void }) {
+export function StatusBanner(props: {
+  view: DashboardView;
+  accountId: string;
+  progress: SyncProgress | null;
+  onRetry: () => void;
+}) {
   const { view, progress } = props;
   const shown = shownAccounts(view, props.accountId);
   const failing = shown.filter((a) => a.lastError);
@@ -45,16 +68,25 @@ export function StatusBanner(props: { view: DashboardView; accountId: string; pr
       {progress && (
         <div className="banner" role="status">
           <span>
-            {progressName}: {progress.phase === 'backfill' ? 'fetching 12 months of history' : 'fetching the latest days'} — {progress.doneDays} of {progress.totalDays} days
+            {progressName}:{' '}
+            {progress.phase === 'backfill' ? 'fetching 12 months of history' : 'fetching the latest days'} —{' '}
+            {progress.doneDays} of {progress.totalDays} days
           </span>
-          <progress max={progress.totalDays} value={progress.doneDays} aria-label={`Sync progress for ${progressName}`} />
+          <progress
+            max={progress.totalDays}
+            value={progress.doneDays}
+            aria-label={`Sync progress for ${progressName}`}
+          />
         </div>
       )}
       {waiting
         .filter((a) => a.id !== progress?.accountId)
         .map((a) => (
           <div key={`waiting-${a.id}`} className="banner" role="status">
-            <strong>{a.name}</strong> has not synced yet{a.syncing ? ': the first sync is fetching 12 months of history.' : '. Its figures appear after the first sync.'}
+            <strong>{a.name}</strong> has not synced yet
+            {a.syncing
+              ? ': the first sync is fetching 12 months of history.'
+              : '. Its figures appear after the first sync.'}
           </div>
         ))}
       {failing.map((a) => (
@@ -75,7 +107,11 @@ export function StatusBanner(props: { view: DashboardView; accountId: string; pr
         </div>
       ))}
       {view.paymentNotices.map((n) => (
-        <div key={n.methodId} className={`banner ${n.severity === 'critical' ? 'banner-error' : 'banner-warning'}`} role="status">
+        <div
+          key={n.methodId}
+          className={`banner ${n.severity === 'critical' ? 'banner-error' : 'banner-warning'}`}
+          role="status"
+        >
           <span>
             <span className="badge badge-problem">Payment</span> {n.message}
           </span>

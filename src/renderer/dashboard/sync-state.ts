@@ -6,7 +6,8 @@ export const shownAccounts = (view: DashboardView, accountId: string): AccountSu
   view.accounts.filter((a) => accountId === ALL_ACCOUNTS || a.id === accountId);
 
 /** Real accounts that have never completed a sync: their figures are not $0.00, they are not known yet. */
-export const notSyncedYet = (view: DashboardView, accountId: string): AccountSummary[] => shownAccounts(view, accountId).filter((a) => !a.isDemo && a.lastSyncedAt === null);
+export const notSyncedYet = (view: DashboardView, accountId: string): AccountSummary[] =>
+  shownAccounts(view, accountId).filter((a) => !a.isDemo && a.lastSyncedAt === null);
 
 /** Every shown account is still waiting for its first sync: the figures would all be empty. */
 export function awaitingFirstSync(view: DashboardView, accountId: string): boolean {

@@ -4,7 +4,14 @@
  */
 import type { SpendwatchBridge } from '../../shared/bridge';
 import type { ErrorCode } from '../../shared/domain';
-import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload, IpcResult } from '../../shared/ipc-contract';
+import type {
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+  EventName,
+  EventPayload,
+  IpcResult,
+} from '../../shared/ipc-contract';
 
 declare global {
   interface Window {

@@ -29,7 +29,11 @@ const shownFormats = new Map<string, Intl.NumberFormat>();
 function shownFormat(currency: string): Intl.NumberFormat {
   let format = shownFormats.get(currency);
   if (!format) {
-    format = new Intl.NumberFormat(undefined, { style: 'currency', currency: currency.toUpperCase(), roundingMode: 'halfEven' });
+    format = new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency: currency.toUpperCase(),
+      roundingMode: 'halfEven',
+    });
     shownFormats.set(currency, format);
   }
   return format;
@@ -74,13 +78,22 @@ export interface MoneyAxis {
 export function moneyAxis(maxMicros: Micros, currency = 'usd', tickCount = 5, minMicros: Micros = 0): MoneyAxis {
   const max = Math.max(0, maxMicros);
   const min = Math.min(0, minMicros);
-  if (max === 0 && min === 0) return { ticks: [0], domain: [0, 1], format: (v) => axisLabel(Math.round(v * MICROS_PER_UNIT), MICROS_PER_UNIT, currency) };
+  if (max === 0 && min === 0)
+    return {
+      ticks: [0],
+      domain: [0, 1],
+      format: (v) => axisLabel(Math.round(v * MICROS_PER_UNIT), MICROS_PER_UNIT, currency),
+    };
   const step = niceStep((max - min) / (tickCount - 1));
   const top = Math.ceil(max / step) * step;
   const bottom = Math.floor(min / step) * step;
   const ticks: number[] = [];
   for (let t = bottom; t <= top + step / 2; t += step) ticks.push(Math.round(t) / MICROS_PER_UNIT);
-  return { ticks, domain: [bottom / MICROS_PER_UNIT, top / MICROS_PER_UNIT], format: (v) => axisLabel(Math.round(v * MICROS_PER_UNIT), step, currency) };
+  return {
+    ticks,
+    domain: [bottom / MICROS_PER_UNIT, top / MICROS_PER_UNIT],
+    format: (v) => axisLabel(Math.round(v * MICROS_PER_UNIT), step, currency),
+  };
 }
 
 /** The smallest "nice" step (1, 2, 2.5, 5 × 10ⁿ micros, at least one micro) not below `raw`. */
@@ -99,7 +112,9 @@ function axisFormat(currency: string, compact: boolean, digits: number): Intl.Nu
     format = new Intl.NumberFormat(undefined, {
       style: 'currency',
       currency: currency.toUpperCase(),
-      ...(compact ? { notation: 'compact', maximumFractionDigits: digits } : { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+      ...(compact
+        ? { notation: 'compact', maximumFractionDigits: digits }
+        : { minimumFractionDigits: digits, maximumFractionDigits: digits }),
     });
     axisFormats.set(key, format);
   }
@@ -131,7 +146,12 @@ function decimalsOf(micros: number): number {
 // Built on first use, not when the module loads: the first Intl object of a page pays for ICU's start-up, and
 // that must not delay the dashboard's first request.
 let percentFormatCache: Intl.NumberFormat | undefined;
-const percentFormat = () => (percentFormatCache ??= new Intl.NumberFormat(undefined, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 1 }));
+const percentFormat = () =>
+  (percentFormatCache ??= new Intl.NumberFormat(undefined, {
+    style: 'percent',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+  }));
 let changeFormatCache: Intl.NumberFormat | undefined;
 const changeFormat = () => (changeFormatCache ??= new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }));
 let relativeFormatCache: Intl.RelativeTimeFormat | undefined;
@@ -148,7 +168,8 @@ export function shareText(part: Micros, whole: Micros): string {
 }
 
 /** The share as a number for bar widths (0–100). */
-export const sharePercent = (part: Micros, whole: Micros): number => (whole > 0 ? Math.min(100, Math.max(0, (part * 100) / whole)) : 0);
+export const sharePercent = (part: Micros, whole: Micros): number =>
+  whole > 0 ? Math.min(100, Math.max(0, (part * 100) / whole)) : 0;
 
 /**
  * Rule 5: the change from `previous` to `current`. `comparable` says whether the earlier period is fully

@@ -21,7 +21,10 @@ export function groupNoun(accounts: Pick<AccountSummary, 'id' | 'provider'>[], a
 export const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The providers of the accounts shown (OpenAI for the demo or no account): whose consoles the links open. */
-export function shownProviders(accounts: Pick<AccountSummary, 'id' | 'provider'>[], accountId: string = 'all'): ProviderInfo[] {
+export function shownProviders(
+  accounts: Pick<AccountSummary, 'id' | 'provider'>[],
+  accountId: string = 'all',
+): ProviderInfo[] {
   const shown = accountId === 'all' ? accounts : accounts.filter((a) => a.id === accountId);
   const ids = [...new Set(shown.map((a) => a.provider))];
   return (ids.length ? ids : (['openai'] as const)).map((id) => PROVIDERS[id]);

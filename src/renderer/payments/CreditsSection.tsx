@@ -15,7 +15,17 @@ import { money } from '../lib/format';
 
 type AccountCredits = ChannelOutput<'getPayments'>['accounts'][number];
 
-export function CreditsSection({ account, provider, accountChooser, today }: { account: AccountCredits | null; provider: ProviderId; accountChooser: ReactNode; today: string }) {
+export function CreditsSection({
+  account,
+  provider,
+  accountChooser,
+  today,
+}: {
+  account: AccountCredits | null;
+  provider: ProviderId;
+  accountChooser: ReactNode;
+  today: string;
+}) {
   const info = PROVIDERS[provider];
   return (
     <section className="panel" id="credits" aria-labelledby="credits-title">
@@ -25,10 +35,14 @@ export function CreditsSection({ account, provider, accountChooser, today }: { a
       {accountChooser}
       <p className="muted">
         {info.name}’s API does not report your prepaid balance. Record the balance shown on{' '}
-        <ExternalLink href={info.links.billing}>{info.name}’s billing page</ExternalLink>{' '}
-        and Spendwatch estimates it from then on. Prepaid credit expires a year after purchase.
+        <ExternalLink href={info.links.billing}>{info.name}’s billing page</ExternalLink> and Spendwatch estimates it
+        from then on. Prepaid credit expires a year after purchase.
       </p>
-      {account ? <AccountCreditsPanel key={account.accountId} account={account} providerName={info.name} today={today} /> : <p className="muted">Add an account first.</p>}
+      {account ? (
+        <AccountCreditsPanel key={account.accountId} account={account} providerName={info.name} today={today} />
+      ) : (
+        <p className="muted">Add an account first.</p>
+      )}
     </section>
   );
 }
@@ -41,11 +55,21 @@ function amountOrNull(text: string): number | null {
   }
 }
 
-function AccountCreditsPanel({ account, providerName, today }: { account: AccountCredits; providerName: string; today: string }) {
+function AccountCreditsPanel({
+  account,
+  providerName,
+  today,
+}: {
+  account: AccountCredits;
+  providerName: string;
+  today: string;
+}) {
   const { estimate, credits } = account;
   const [balance, setBalance] = useState('');
   const [asOf, setAsOf] = useState(today);
-  const [threshold, setThreshold] = useState(credits.autoRecharge ? String(credits.autoRecharge.thresholdMicros / 1e6) : '');
+  const [threshold, setThreshold] = useState(
+    credits.autoRecharge ? String(credits.autoRecharge.thresholdMicros / 1e6) : '',
+  );
   const [recharge, setRecharge] = useState(credits.autoRecharge ? String(credits.autoRecharge.amountMicros / 1e6) : '');
   const [kind, setKind] = useState<'purchase' | 'grant'>('purchase');
   const [amount, setAmount] = useState('');
@@ -66,21 +90,34 @@ function AccountCreditsPanel({ account, providerName, today }: { account: Accoun
   const saveBalance = (e: FormEvent) => {
     e.preventDefault();
     const micros = amountOrNull(balance);
-    if (micros === null) return invalid(e, 'Enter the balance in dollars, such as 120.50 (negative if OpenAI shows it so).');
-    run(() => call('setRecordedBalance', { accountId: id, balance: { amountMicros: micros, asOf } }).then(() => setBalance('')));
+    if (micros === null)
+      return invalid(e, 'Enter the balance in dollars, such as 120.50 (negative if OpenAI shows it so).');
+    run(() =>
+      call('setRecordedBalance', { accountId: id, balance: { amountMicros: micros, asOf } }).then(() => setBalance('')),
+    );
   };
   const saveRecharge = (e: FormEvent) => {
     e.preventDefault();
     const t = amountOrNull(threshold);
     const r = amountOrNull(recharge);
-    if (t === null || r === null || r <= 0 || t < 0) return invalid(e, 'Enter the auto-recharge threshold and amount in dollars.');
+    if (t === null || r === null || r <= 0 || t < 0)
+      return invalid(e, 'Enter the auto-recharge threshold and amount in dollars.');
     run(() => call('setAutoRecharge', { accountId: id, autoRecharge: { thresholdMicros: t, amountMicros: r } }));
   };
   const addEntry = (e: FormEvent) => {
     e.preventDefault();
     const micros = amountOrNull(amount);
     if (micros === null || micros <= 0) return invalid(e, 'Enter the credit amount in dollars, such as 100.');
-    run(() => call('addCredit', { accountId: id, kind, amountMicros: micros, date, ...(expires ? { expiresOn: expires } : {}), note: '' }).then(() => setAmount('')));
+    run(() =>
+      call('addCredit', {
+        accountId: id,
+        kind,
+        amountMicros: micros,
+        date,
+        ...(expires ? { expiresOn: expires } : {}),
+        note: '',
+      }).then(() => setAmount('')),
+    );
   };
 
   return (
@@ -92,7 +129,8 @@ function AccountCreditsPanel({ account, providerName, today }: { account: Accoun
             {money(estimate.estimateMicros)} <span className="badge">estimate</span>
           </p>
           <p className="muted">
-            {money(estimate.recordedMicros)} recorded on {formatDay(estimate.asOf)}, less {money(estimate.spentSinceMicros)} of costs on the UTC days since
+            {money(estimate.recordedMicros)} recorded on {formatDay(estimate.asOf)}, less{' '}
+            {money(estimate.spentSinceMicros)} of costs on the UTC days since
             {estimate.addedSinceMicros ? `, plus ${money(estimate.addedSinceMicros)} of credit added` : ''}.
           </p>
           <p>
@@ -129,7 +167,10 @@ function AccountCreditsPanel({ account, providerName, today }: { account: Accoun
         </label>
         <button type="submit">Save auto-recharge</button>
         {credits.autoRecharge && (
-          <button type="button" onClick={() => run(() => call('setAutoRecharge', { accountId: id, autoRecharge: null }))}>
+          <button
+            type="button"
+            onClick={() => run(() => call('setAutoRecharge', { accountId: id, autoRecharge: null }))}
+          >
             No auto-recharge
           </button>
         )}
@@ -148,11 +189,20 @@ function AccountCreditsPanel({ account, providerName, today }: { account: Accoun
               money(c.amountMicros),
               c.date,
               c.expiresOn,
-              <button key="remove" type="button" className="link-button" onClick={() => run(() => call('removeCredit', { accountId: id, entryId: c.id }))}>
+              <button
+                key="remove"
+                type="button"
+                className="link-button"
+                onClick={() => run(() => call('removeCredit', { accountId: id, entryId: c.id }))}
+              >
                 Remove
               </button>,
             ],
-            cellClass: [undefined, undefined, c.expiresOn < today ? 'status-problem' : c.expiresOn <= addDays(today, 30) ? 'status-warning' : undefined],
+            cellClass: [
+              undefined,
+              undefined,
+              c.expiresOn < today ? 'status-problem' : c.expiresOn <= addDays(today, 30) ? 'status-warning' : undefined,
+            ],
           }))}
         />
       )}

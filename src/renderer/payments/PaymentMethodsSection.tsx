@@ -3,14 +3,38 @@
  * keychain and is never shown again (brand and last four only); the security code is never asked for.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { BRAND_NAMES, cardNumberProblem, daysUntilExpiry, detectBrand, expiresSoon, digitsOnly, formatCardNumber, maskedCard } from '../../shared/cards';
+import {
+  BRAND_NAMES,
+  cardNumberProblem,
+  daysUntilExpiry,
+  detectBrand,
+  expiresSoon,
+  digitsOnly,
+  formatCardNumber,
+  maskedCard,
+} from '../../shared/cards';
 import type { AccountInfo } from '../../shared/domain';
-import { PAYMENT_TYPE_NAMES, paymentMethodInputSchemaFor, type PaymentMethod, type PaymentType } from '../../shared/payments';
+import {
+  PAYMENT_TYPE_NAMES,
+  paymentMethodInputSchemaFor,
+  type PaymentMethod,
+  type PaymentType,
+} from '../../shared/payments';
 import { call } from '../lib/bridge';
 import { afterRender, focusFirstInvalid } from '../lib/hooks/focus';
 import { Field, issuesByField } from '../lib/ui/FieldError';
 
-export function PaymentMethodsSection({ methods, accounts, localToday, onGuide }: { methods: PaymentMethod[]; accounts: AccountInfo[]; localToday: string; onGuide: () => void }) {
+export function PaymentMethodsSection({
+  methods,
+  accounts,
+  localToday,
+  onGuide,
+}: {
+  methods: PaymentMethod[];
+  accounts: AccountInfo[];
+  localToday: string;
+  onGuide: () => void;
+}) {
   const [editing, setEditing] = useState<PaymentMethod | 'new' | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   // Closing the form (saved, cancelled, Escape) puts focus back on the button that opens it, never <body>.
@@ -20,21 +44,37 @@ export function PaymentMethodsSection({ methods, accounts, localToday, onGuide }
   };
   return (
     <section className="panel" id="payment-methods" aria-labelledby="payments-title">
-      <h2 id="payments-title" tabIndex={-1}>Payment methods</h2>
+      <h2 id="payments-title" tabIndex={-1}>
+        Payment methods
+      </h2>
       <p className="muted">
-        OpenAI has no API for payment methods: this is your own record, so Spendwatch can warn you before a card expires and guide the update on OpenAI’s billing page.
+        OpenAI has no API for payment methods: this is your own record, so Spendwatch can warn you before a card expires
+        and guide the update on OpenAI’s billing page.
       </p>
       {methods.length === 0 ? (
         <p className="muted">No payment methods recorded.</p>
       ) : (
         <ul className="method-list" aria-label="Recorded payment methods">
           {methods.map((m) => (
-            <MethodRow key={m.id} method={m} accounts={accounts} localToday={localToday} onEdit={() => setEditing(m)} onGuide={onGuide} />
+            <MethodRow
+              key={m.id}
+              method={m}
+              accounts={accounts}
+              localToday={localToday}
+              onEdit={() => setEditing(m)}
+              onGuide={onGuide}
+            />
           ))}
         </ul>
       )}
       {editing ? (
-        <PaymentMethodForm localToday={localToday} key={editing === 'new' ? 'new' : editing.id} method={editing === 'new' ? null : editing} accounts={accounts} onDone={closeForm} />
+        <PaymentMethodForm
+          localToday={localToday}
+          key={editing === 'new' ? 'new' : editing.id}
+          method={editing === 'new' ? null : editing}
+          accounts={accounts}
+          onDone={closeForm}
+        />
       ) : (
         <button type="button" ref={addRef} onClick={() => setEditing('new')}>
           Add a payment method
@@ -44,26 +84,48 @@ export function PaymentMethodsSection({ methods, accounts, localToday, onGuide }
   );
 }
 
-function expiryBadge(method: PaymentMethod, localToday: string): { text: string; tone: 'ok' | 'warning' | 'problem' } | null {
+function expiryBadge(
+  method: PaymentMethod,
+  localToday: string,
+): { text: string; tone: 'ok' | 'warning' | 'problem' } | null {
   if (!method.card) return null;
   const days = daysUntilExpiry(method.card.expMonth, method.card.expYear, localToday);
   if (days < 0) return { text: 'Expired', tone: 'problem' };
-  if (expiresSoon(method.card.expMonth, method.card.expYear, localToday)) return { text: `Expires in ${days} day${days === 1 ? '' : 's'}`, tone: days <= 7 ? 'problem' : 'warning' };
+  if (expiresSoon(method.card.expMonth, method.card.expYear, localToday))
+    return { text: `Expires in ${days} day${days === 1 ? '' : 's'}`, tone: days <= 7 ? 'problem' : 'warning' };
   return null;
 }
 
-function MethodRow({ method, accounts, localToday, onEdit, onGuide }: { method: PaymentMethod; accounts: AccountInfo[]; localToday: string; onEdit: () => void; onGuide: () => void }) {
-  const title = method.card ? maskedCard(method.card.brand, method.card.last4) : method.type === 'paypal' ? `PayPal — ${method.email}` : PAYMENT_TYPE_NAMES[method.type];
+function MethodRow({
+  method,
+  accounts,
+  localToday,
+  onEdit,
+  onGuide,
+}: {
+  method: PaymentMethod;
+  accounts: AccountInfo[];
+  localToday: string;
+  onEdit: () => void;
+  onGuide: () => void;
+}) {
+  const title = method.card
+    ? maskedCard(method.card.brand, method.card.last4)
+    : method.type === 'paypal'
+      ? `PayPal — ${method.email}`
+      : PAYMENT_TYPE_NAMES[method.type];
   const badge = expiryBadge(method, localToday);
   const paysFor = accounts.filter((a) => method.accountIds.includes(a.id)).map((a) => a.name);
   return (
     <li className="method-row">
       <div>
-        <strong>{title}</strong> {method.label && <span className="muted">“{method.label}”</span>} <span className="badge">{method.role === 'primary' ? 'Primary' : 'Backup'}</span>{' '}
+        <strong>{title}</strong> {method.label && <span className="muted">“{method.label}”</span>}{' '}
+        <span className="badge">{method.role === 'primary' ? 'Primary' : 'Backup'}</span>{' '}
         {badge && <span className={`badge badge-${badge.tone}`}>{badge.text}</span>}
         {method.card && (
           <p className="muted">
-            {method.card.cardholderName} · expires {String(method.card.expMonth).padStart(2, '0')}/{method.card.expYear} · {method.card.billingAddress.postalCode}, {method.card.billingAddress.country}
+            {method.card.cardholderName} · expires {String(method.card.expMonth).padStart(2, '0')}/{method.card.expYear}{' '}
+            · {method.card.billingAddress.postalCode}, {method.card.billingAddress.country}
           </p>
         )}
         <p className="muted">{paysFor.length ? `Pays for ${paysFor.join(', ')}` : 'Not linked to an account'}</p>
@@ -81,7 +143,8 @@ function MethodRow({ method, accounts, localToday, onEdit, onGuide }: { method: 
           type="button"
           aria-label={`Delete ${title}`}
           onClick={() => {
-            if (window.confirm(`Delete ${title} from Spendwatch? (This does not change anything at OpenAI.)`)) void call('deletePaymentMethod', { id: method.id });
+            if (window.confirm(`Delete ${title} from Spendwatch? (This does not change anything at OpenAI.)`))
+              void call('deletePaymentMethod', { id: method.id });
           }}
         >
           Delete
@@ -93,7 +156,17 @@ function MethodRow({ method, accounts, localToday, onEdit, onGuide }: { method: 
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
-function PaymentMethodForm({ method, accounts, localToday, onDone }: { method: PaymentMethod | null; accounts: AccountInfo[]; localToday: string; onDone: () => void }) {
+function PaymentMethodForm({
+  method,
+  accounts,
+  localToday,
+  onDone,
+}: {
+  method: PaymentMethod | null;
+  accounts: AccountInfo[];
+  localToday: string;
+  onDone: () => void;
+}) {
   const card = method?.card;
   const [type, setType] = useState<PaymentType>(method?.type ?? 'card');
   const [cardholderName, setCardholderName] = useState(card?.cardholderName ?? '');
@@ -168,11 +241,29 @@ function PaymentMethodForm({ method, accounts, localToday, onDone }: { method: P
     }
   };
 
-  const ids: Record<string, string> = { 'billingAddress.country': 'pm-country', 'billingAddress.postalCode': 'pm-postalCode', 'billingAddress.line1': 'pm-line1' };
-  const field = (name: string) => ({ 'aria-invalid': errors[name] ? true : undefined, 'aria-describedby': errors[name] ? `${ids[name] ?? `pm-${name}`}-error` : name === 'cardNumber' ? 'cvv-note' : undefined });
+  const ids: Record<string, string> = {
+    'billingAddress.country': 'pm-country',
+    'billingAddress.postalCode': 'pm-postalCode',
+    'billingAddress.line1': 'pm-line1',
+  };
+  const field = (name: string) => ({
+    'aria-invalid': errors[name] ? true : undefined,
+    'aria-describedby': errors[name]
+      ? `${ids[name] ?? `pm-${name}`}-error`
+      : name === 'cardNumber'
+        ? 'cvv-note'
+        : undefined,
+  });
 
   return (
-    <form ref={formRef} className="form payment-form" onSubmit={submit} noValidate aria-labelledby="payment-form-title" onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+    <form
+      ref={formRef}
+      className="form payment-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="payment-form-title"
+      onKeyDown={(e) => e.key === 'Escape' && onDone()}
+    >
       <h3 id="payment-form-title">{method ? 'Edit payment method' : 'Add a payment method'}</h3>
       <label>
         Payment type
@@ -188,7 +279,13 @@ function PaymentMethodForm({ method, accounts, localToday, onDone }: { method: P
       {type === 'card' && (
         <>
           <Field id="pm-cardholderName" label="Cardholder name" error={errors.cardholderName}>
-            <input id="pm-cardholderName" value={cardholderName} onChange={(e) => setCardholderName(e.target.value)} autoComplete="cc-name" {...field('cardholderName')} />
+            <input
+              id="pm-cardholderName"
+              value={cardholderName}
+              onChange={(e) => setCardholderName(e.target.value)}
+              autoComplete="cc-name"
+              {...field('cardholderName')}
+            />
           </Field>
           <Field id="pm-cardNumber" label="Card number" error={errors.cardNumber}>
             <span className="input-with-badge">
@@ -199,22 +296,39 @@ function PaymentMethodForm({ method, accounts, localToday, onDone }: { method: P
                   setCardNumber(formatCardNumber(e.target.value));
                   if (errors.cardNumber) setErrors(({ cardNumber: _gone, ...rest }) => rest);
                 }}
-                onBlur={() => typed && setErrors((prev) => ({ ...prev, ...(cardNumberProblem(cardNumber) ? { cardNumber: cardNumberProblem(cardNumber)! } : {}) }))}
+                onBlur={() =>
+                  typed &&
+                  setErrors((prev) => ({
+                    ...prev,
+                    ...(cardNumberProblem(cardNumber) ? { cardNumber: cardNumberProblem(cardNumber)! } : {}),
+                  }))
+                }
                 inputMode="numeric"
                 autoComplete="cc-number"
                 placeholder={card ? `•••• •••• •••• ${card.last4} — leave empty to keep` : '1234 5678 9012 3456'}
                 {...field('cardNumber')}
               />
-              {typed.length >= 2 && <span className="badge" aria-live="polite">{BRAND_NAMES[brand]}</span>}
+              {typed.length >= 2 && (
+                <span className="badge" aria-live="polite">
+                  {BRAND_NAMES[brand]}
+                </span>
+              )}
             </span>
           </Field>
           <p className="muted" id="cvv-note">
-            Spendwatch never asks for the security code (CVV): it is not needed to warn you about expiry, and storing it is not allowed. The full card
-            number is kept only in your system keychain; after saving you will only see the brand and last four digits.
+            Spendwatch never asks for the security code (CVV): it is not needed to warn you about expiry, and storing it
+            is not allowed. The full card number is kept only in your system keychain; after saving you will only see
+            the brand and last four digits.
           </p>
           <div className="form-row">
             <Field id="pm-expMonth" label="Expiry month" error={errors.expMonth}>
-              <select id="pm-expMonth" value={expMonth} onChange={(e) => setExpMonth(e.target.value)} autoComplete="cc-exp-month" {...field('expMonth')}>
+              <select
+                id="pm-expMonth"
+                value={expMonth}
+                onChange={(e) => setExpMonth(e.target.value)}
+                autoComplete="cc-exp-month"
+                {...field('expMonth')}
+              >
                 <option value="">Month</option>
                 {MONTHS.map((m) => (
                   <option key={m} value={m}>
@@ -224,7 +338,13 @@ function PaymentMethodForm({ method, accounts, localToday, onDone }: { method: P
               </select>
             </Field>
             <Field id="pm-expYear" label="Expiry year" error={errors.expYear}>
-              <select id="pm-expYear" value={expYear} onChange={(e) => setExpYear(e.target.value)} autoComplete="cc-exp-year" {...field('expYear')}>
+              <select
+                id="pm-expYear"
+                value={expYear}
+                onChange={(e) => setExpYear(e.target.value)}
+                autoComplete="cc-exp-year"
+                {...field('expYear')}
+              >
                 <option value="">Year</option>
                 {years.map((y) => (
                   <option key={y} value={y}>
@@ -237,19 +357,47 @@ function PaymentMethodForm({ method, accounts, localToday, onDone }: { method: P
           <fieldset>
             <legend>Billing address</legend>
             <Field id="pm-country" label="Country" error={errors['billingAddress.country']}>
-              <input id="pm-country" value={country} onChange={(e) => setCountry(e.target.value)} autoComplete="country-name" {...field('billingAddress.country')} />
+              <input
+                id="pm-country"
+                value={country}
+                onChange={(e) => setCountry(e.target.value)}
+                autoComplete="country-name"
+                {...field('billingAddress.country')}
+              />
             </Field>
             <Field id="pm-postalCode" label="Postal code" error={errors['billingAddress.postalCode']}>
-              <input id="pm-postalCode" value={postalCode} onChange={(e) => setPostalCode(e.target.value)} autoComplete="postal-code" {...field('billingAddress.postalCode')} />
+              <input
+                id="pm-postalCode"
+                value={postalCode}
+                onChange={(e) => setPostalCode(e.target.value)}
+                autoComplete="postal-code"
+                {...field('billingAddress.postalCode')}
+              />
             </Field>
             <Field id="pm-line1" label="Address line 1" error={errors['billingAddress.line1']}>
-              <input id="pm-line1" value={line1} onChange={(e) => setLine1(e.target.value)} autoComplete="address-line1" {...field('billingAddress.line1')} />
+              <input
+                id="pm-line1"
+                value={line1}
+                onChange={(e) => setLine1(e.target.value)}
+                autoComplete="address-line1"
+                {...field('billingAddress.line1')}
+              />
             </Field>
             <Field id="pm-line2" label="Address line 2 (optional)">
-              <input id="pm-line2" value={line2} onChange={(e) => setLine2(e.target.value)} autoComplete="address-line2" />
+              <input
+                id="pm-line2"
+                value={line2}
+                onChange={(e) => setLine2(e.target.value)}
+                autoComplete="address-line2"
+              />
             </Field>
             <Field id="pm-city" label="City (optional)">
-              <input id="pm-city" value={city} onChange={(e) => setCity(e.target.value)} autoComplete="address-level2" />
+              <input
+                id="pm-city"
+                value={city}
+                onChange={(e) => setCity(e.target.value)}
+                autoComplete="address-level2"
+              />
             </Field>
           </fieldset>
         </>
@@ -257,7 +405,13 @@ function PaymentMethodForm({ method, accounts, localToday, onDone }: { method: P
 
       {type === 'paypal' && (
         <Field id="pm-email" label="PayPal account email" error={errors.email}>
-          <input id="pm-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} {...field('email')} />
+          <input
+            id="pm-email"
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            {...field('email')}
+          />
         </Field>
       )}
       {(type === 'apple-pay' || type === 'google-pay' || type === 'bank-transfer') && (
@@ -285,7 +439,14 @@ function PaymentMethodForm({ method, accounts, localToday, onDone }: { method: P
           <legend>Pays for</legend>
           {accounts.map((a) => (
             <label key={a.id} className="inline-check">
-              <input type="checkbox" checked={accountIds.includes(a.id)} onChange={(e) => setAccountIds((ids) => (e.target.checked ? [...ids, a.id] : ids.filter((i) => i !== a.id)))} /> {a.name}
+              <input
+                type="checkbox"
+                checked={accountIds.includes(a.id)}
+                onChange={(e) =>
+                  setAccountIds((ids) => (e.target.checked ? [...ids, a.id] : ids.filter((i) => i !== a.id)))
+                }
+              />{' '}
+              {a.name}
             </label>
           ))}
         </fieldset>

@@ -15,17 +15,36 @@ export function GeneralSection({ general, expiryAlertDays }: { general: General;
   };
   return (
     <section className="panel" id="general" aria-labelledby="general-title">
-      <h2 id="general-title" tabIndex={-1}>General</h2>
+      <h2 id="general-title" tabIndex={-1}>
+        General
+      </h2>
       <div className="form">
         <label>
           Check for new costs every (minutes)
-          <input type="number" min={5} max={1440} value={poll} onChange={(e) => setPoll(e.target.value)} onBlur={() => save({ pollMinutes: Number(poll) })} />
+          <input
+            type="number"
+            min={5}
+            max={1440}
+            value={poll}
+            onChange={(e) => setPoll(e.target.value)}
+            onBlur={() => save({ pollMinutes: Number(poll) })}
+          />
         </label>
         <label className="inline-check">
-          <input type="checkbox" checked={general.startAtLogin} onChange={(e) => save({ startAtLogin: e.target.checked })} /> Start Spendwatch when I log in
+          <input
+            type="checkbox"
+            checked={general.startAtLogin}
+            onChange={(e) => save({ startAtLogin: e.target.checked })}
+          />{' '}
+          Start Spendwatch when I log in
         </label>
         <label className="inline-check">
-          <input type="checkbox" checked={general.notifications} onChange={(e) => save({ notifications: e.target.checked })} /> Show desktop notifications for alerts
+          <input
+            type="checkbox"
+            checked={general.notifications}
+            onChange={(e) => save({ notifications: e.target.checked })}
+          />{' '}
+          Show desktop notifications for alerts
         </label>
         <label>
           Theme
@@ -42,7 +61,8 @@ export function GeneralSection({ general, expiryAlertDays }: { general: General;
             onChange={(e) => setDays(e.target.value)}
             onBlur={() => {
               const list = days.split(',').map((d) => Number(d.trim()));
-              if (list.some((d) => !Number.isInteger(d) || d < 1 || d > 365)) return setError('Enter whole numbers of days between 1 and 365, such as 60, 30, 7, 1.');
+              if (list.some((d) => !Number.isInteger(d) || d < 1 || d > 365))
+                return setError('Enter whole numbers of days between 1 and 365, such as 60, 30, 7, 1.');
               call('setExpiryAlertDays', { days: list }).catch((err: Error) => setError(err.message));
             }}
           />

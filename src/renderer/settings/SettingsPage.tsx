@@ -109,7 +109,9 @@ function StateNotices({ notices }: { notices: SettingsData['stateNotices'] }) {
             <li key={`${n.at}-${n.message}`}>{n.message}</li>
           ))}
         </ul>
-        <p className="muted">Nothing else was lost. Check the figures in the affected section and enter them again if needed.</p>
+        <p className="muted">
+          Nothing else was lost. Check the figures in the affected section and enter them again if needed.
+        </p>
       </div>
     </div>
   );
@@ -127,11 +129,25 @@ function SectionView({ section, data }: { section: SettingsSection; data: Settin
     case 'webhooks':
       return <WebhooksSection />;
     case 'payment-methods':
-      return <PaymentMethodsSection methods={data.payments.methods} accounts={data.accounts} localToday={data.payments.localToday} onGuide={() => openSection('payment-guide')} />;
+      return (
+        <PaymentMethodsSection
+          methods={data.payments.methods}
+          accounts={data.accounts}
+          localToday={data.payments.localToday}
+          onGuide={() => openSection('payment-guide')}
+        />
+      );
     case 'payment-guide':
       return <PaymentGuide />;
     case 'credits':
-      return <CreditsSection provider={account?.provider ?? 'openai'} account={data.payments.accounts.find((a) => a.accountId === accountId) ?? null} accountChooser={chooser} today={data.payments.utcToday} />;
+      return (
+        <CreditsSection
+          provider={account?.provider ?? 'openai'}
+          account={data.payments.accounts.find((a) => a.accountId === accountId) ?? null}
+          accountChooser={chooser}
+          today={data.payments.utcToday}
+        />
+      );
     case 'troubleshooting':
       return <TroubleshootingSection payments={data.payments} onGuide={() => openSection('payment-guide')} />;
     case 'general':
@@ -150,7 +166,15 @@ function useAccountChoice(accounts: AccountInfo[]): [string | null, (id: string)
   return [valid, choose];
 }
 
-function AccountChooser({ accounts, value, onChange }: { accounts: AccountInfo[]; value: string | null; onChange: (id: string) => void }) {
+function AccountChooser({
+  accounts,
+  value,
+  onChange,
+}: {
+  accounts: AccountInfo[];
+  value: string | null;
+  onChange: (id: string) => void;
+}) {
   if (accounts.length === 0) return null;
   return (
     <div className="account-chooser">

@@ -13,11 +13,14 @@ const STATUS_LABEL = { ok: 'OK', warning: 'Check', problem: 'Problem' } as const
 export function TroubleshootingSection({ payments, onGuide }: { payments: Payments; onGuide: () => void }) {
   return (
     <section className="panel" id="troubleshooting" aria-labelledby="troubleshooting-title">
-      <h2 id="troubleshooting-title" tabIndex={-1}>Payment troubleshooting</h2>
+      <h2 id="troubleshooting-title" tabIndex={-1}>
+        Payment troubleshooting
+      </h2>
       <ul className="checklist" aria-label="Checklist">
         {payments.checklist.map((item) => (
           <li key={item.id} className={`check-${item.status}`}>
-            <span className={`badge badge-${item.status}`}>{STATUS_LABEL[item.status]}</span> <strong>{item.title}</strong>
+            <span className={`badge badge-${item.status}`}>{STATUS_LABEL[item.status]}</span>{' '}
+            <strong>{item.title}</strong>
             <p className="muted">{item.detail}</p>
           </li>
         ))}
@@ -66,7 +69,10 @@ function PaymentLog({ events }: { events: PaymentEvent[] }) {
   return (
     <>
       <h3>Payment log</h3>
-      <p className="muted">Record charges and failures as you see them, to spot patterns (the same card failing on the same day each month, say).</p>
+      <p className="muted">
+        Record charges and failures as you see them, to spot patterns (the same card failing on the same day each month,
+        say).
+      </p>
       {events.length > 0 && (
         <SimpleTable
           className="compact-table"
@@ -78,7 +84,12 @@ function PaymentLog({ events }: { events: PaymentEvent[] }) {
               money(ev.amountMicros),
               ev.result,
               ev.note,
-              <button key="remove" type="button" className="link-button" onClick={() => void call('removePaymentEvent', { id: ev.id })}>
+              <button
+                key="remove"
+                type="button"
+                className="link-button"
+                onClick={() => void call('removePaymentEvent', { id: ev.id })}
+              >
                 Remove
               </button>,
             ],

@@ -17,9 +17,20 @@ export function useSettingsData(): { data: SettingsData | null; error: string | 
   const [data, setData] = useState<SettingsData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(() => {
-    Promise.all([call('listAccounts', {}), call('getPayments', {}), call('getPreferences', {}), call('getDashboard', { accountId: 'all', range: '7d', groupBy: 'model' })])
+    Promise.all([
+      call('listAccounts', {}),
+      call('getPayments', {}),
+      call('getPreferences', {}),
+      call('getDashboard', { accountId: 'all', range: '7d', groupBy: 'model' }),
+    ])
       .then(([accounts, payments, preferences, dashboard]) => {
-        setData({ accounts, payments, preferences, summaries: dashboard.isDemo ? [] : dashboard.accounts, stateNotices: dashboard.stateNotices ?? [] });
+        setData({
+          accounts,
+          payments,
+          preferences,
+          summaries: dashboard.isDemo ? [] : dashboard.accounts,
+          stateNotices: dashboard.stateNotices ?? [],
+        });
         setError(null);
       })
       .catch((e: Error) => setError(e.message));

@@ -137,7 +137,11 @@ export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnS
             {editing === 'limit' && (
               <LimitForm
                 initial={target.cents}
-                label={target.projectId ? `OpenAI hard limit for ${target.label} (USD a month)` : 'OpenAI hard limit (USD a month)'}
+                label={
+                  target.projectId
+                    ? `OpenAI hard limit for ${target.label} (USD a month)`
+                    : 'OpenAI hard limit (USD a month)'
+                }
                 onCancel={() => setEditing(null)}
                 onReview={(cents) =>
                   ask({
@@ -161,7 +165,13 @@ export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnS
                     confirmLabel: alertEdit ? 'Change email alert' : 'Add email alert',
                     run: () =>
                       alertEdit
-                        ? call('updateSpendEmailAlert', { accountId, projectId: null, alertId: alertEdit.id, cents, recipients })
+                        ? call('updateSpendEmailAlert', {
+                            accountId,
+                            projectId: null,
+                            alertId: alertEdit.id,
+                            cents,
+                            recipients,
+                          })
                         : call('addSpendEmailAlert', { accountId, projectId: null, cents, recipients }),
                   })
                 }
@@ -178,8 +188,15 @@ export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnS
                     confirmLabel: 'Mirror to OpenAI',
                     run: async () => {
                       let last: AccountSpendControls | null = null;
-                      if (plan.limitCents) last = await call('setSpendLimit', { accountId, projectId: null, cents: plan.limitCents });
-                      for (const cents of plan.alertCents) last = await call('addSpendEmailAlert', { accountId, projectId: null, cents, recipients: plan.recipients });
+                      if (plan.limitCents)
+                        last = await call('setSpendLimit', { accountId, projectId: null, cents: plan.limitCents });
+                      for (const cents of plan.alertCents)
+                        last = await call('addSpendEmailAlert', {
+                          accountId,
+                          projectId: null,
+                          cents,
+                          recipients: plan.recipients,
+                        });
                       return last ?? (await call('getSpendControls', { accountId, refresh: false }));
                     },
                   })
@@ -188,11 +205,17 @@ export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnS
             )}
             {!editing && (
               <div className="form-actions">
-                <button type="button" onClick={() => editLimit({ projectId: null, label: accountName, cents: limit?.cents ?? null })}>
+                <button
+                  type="button"
+                  onClick={() => editLimit({ projectId: null, label: accountName, cents: limit?.cents ?? null })}
+                >
                   {limit ? 'Change OpenAI limit' : 'Set OpenAI limit'}
                 </button>
                 {limit && (
-                  <button type="button" onClick={() => removeLimit({ projectId: null, label: accountName, cents: limit.cents })}>
+                  <button
+                    type="button"
+                    onClick={() => removeLimit({ projectId: null, label: accountName, cents: limit.cents })}
+                  >
                     Remove OpenAI limit
                   </button>
                 )}
@@ -223,14 +246,27 @@ export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnS
                   return (
                     <li key={p.scope}>
                       <span>
-                        {p.name ?? id}: {p.limit ? `${dollars(p.limit.cents)} a month` : p.limitCheckedAt ? 'no hard limit' : 'not checked yet'}
+                        {p.name ?? id}:{' '}
+                        {p.limit
+                          ? `${dollars(p.limit.cents)} a month`
+                          : p.limitCheckedAt
+                            ? 'no hard limit'
+                            : 'not checked yet'}
                       </span>
                       <span className="row-actions">
-                        <button type="button" className="link-button" onClick={() => editLimit({ projectId: id, label, cents: p.limit?.cents ?? null })}>
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => editLimit({ projectId: id, label, cents: p.limit?.cents ?? null })}
+                        >
                           {p.limit ? `Change limit for ${p.name ?? id}` : `Set limit for ${p.name ?? id}`}
                         </button>
                         {p.limit && (
-                          <button type="button" className="link-button" onClick={() => removeLimit({ projectId: id, label, cents: p.limit!.cents })}>
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => removeLimit({ projectId: id, label, cents: p.limit!.cents })}
+                          >
                             Remove limit for {p.name ?? id}
                           </button>
                         )}
@@ -260,7 +296,8 @@ export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnS
           <Difference budget={budget} limitCents={limit?.cents ?? null} checked={Boolean(account?.limitCheckedAt)} />
           {controls.readOnly && (
             <p className="field-error" role="status">
-              This admin key can read but not change OpenAI&apos;s spend limits and alerts. Create an admin key with write permission for them to change them here.
+              This admin key can read but not change OpenAI&apos;s spend limits and alerts. Create an admin key with
+              write permission for them to change them here.
             </p>
           )}
         </>
@@ -294,10 +331,19 @@ function LimitLine({ name, scope }: { name: string; scope: ScopeControls | undef
   );
 }
 
-function Difference({ budget, limitCents, checked }: { budget: Budget | null; limitCents: number | null; checked: boolean }) {
+function Difference({
+  budget,
+  limitCents,
+  checked,
+}: {
+  budget: Budget | null;
+  limitCents: number | null;
+  checked: boolean;
+}) {
   if (!budget || !checked) return null;
   const budgetMicros = budget.monthlyMicros;
-  if (limitCents !== null && centsToMicros(limitCents) === budgetMicros) return <p className="muted">OpenAI&apos;s hard limit matches your Spendwatch budget.</p>;
+  if (limitCents !== null && centsToMicros(limitCents) === budgetMicros)
+    return <p className="muted">OpenAI&apos;s hard limit matches your Spendwatch budget.</p>;
   const text =
     limitCents === null
       ? `OpenAI has no hard limit: your ${money(budgetMicros)} Spendwatch budget only warns, it does not stop requests.`
@@ -305,7 +351,15 @@ function Difference({ budget, limitCents, checked }: { budget: Budget | null; li
   return <p className="notice">{text}</p>;
 }
 
-function EmailAlerts({ scope, onRemove, onChange }: { scope: ScopeControls | undefined; onRemove: (id: string, cents: number) => void; onChange: (alert: SpendEmailAlert) => void }) {
+function EmailAlerts({
+  scope,
+  onRemove,
+  onChange,
+}: {
+  scope: ScopeControls | undefined;
+  onRemove: (id: string, cents: number) => void;
+  onChange: (alert: SpendEmailAlert) => void;
+}) {
   if (!scope?.emailAlerts) return <p className="muted">OpenAI email alerts: not loaded yet (Refresh from OpenAI).</p>;
   if (!scope.emailAlerts.length) return <p className="muted">No email alerts at OpenAI.</p>;
   return (
@@ -316,10 +370,20 @@ function EmailAlerts({ scope, onRemove, onChange }: { scope: ScopeControls | und
             Email at {dollars(a.cents)} → {a.recipients.join(', ')}
           </span>
           <span className="row-actions">
-            <button type="button" className="link-button" onClick={() => onChange(a)} aria-label={`Change email alert at ${dollars(a.cents)}`}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => onChange(a)}
+              aria-label={`Change email alert at ${dollars(a.cents)}`}
+            >
               Change
             </button>
-            <button type="button" className="link-button" onClick={() => onRemove(a.id, a.cents)} aria-label={`Remove email alert at ${dollars(a.cents)}`}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => onRemove(a.id, a.cents)}
+              aria-label={`Remove email alert at ${dollars(a.cents)}`}
+            >
               Remove
             </button>
           </span>
@@ -329,7 +393,17 @@ function EmailAlerts({ scope, onRemove, onChange }: { scope: ScopeControls | und
   );
 }
 
-function Confirmation({ pending, busy, onConfirm, onCancel }: { pending: Pending; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+function Confirmation({
+  pending,
+  busy,
+  onConfirm,
+  onCancel,
+}: {
+  pending: Pending;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const textId = useId();
   return (
     <div className="confirmation" role="alertdialog" aria-label="Confirm change at OpenAI" aria-describedby={textId}>
@@ -355,7 +429,21 @@ function AmountField({ label, value, onChange }: { label: string; value: string;
   );
 }
 
-function FormShell({ label, error, children, onSubmit, onCancel, submitLabel }: { label: string; error: string | null; children: ReactNode; onSubmit: (e: FormEvent) => void; onCancel: () => void; submitLabel: string }) {
+function FormShell({
+  label,
+  error,
+  children,
+  onSubmit,
+  onCancel,
+  submitLabel,
+}: {
+  label: string;
+  error: string | null;
+  children: ReactNode;
+  onSubmit: (e: FormEvent) => void;
+  onCancel: () => void;
+  submitLabel: string;
+}) {
   return (
     <form className="form compact" aria-label={label} onSubmit={onSubmit}>
       {children}
@@ -383,7 +471,17 @@ function parseCents(text: string): number | null {
   }
 }
 
-function LimitForm({ initial, label, onReview, onCancel }: { initial: number | null; label: string; onReview: (cents: number) => void; onCancel: () => void }) {
+function LimitForm({
+  initial,
+  label,
+  onReview,
+  onCancel,
+}: {
+  initial: number | null;
+  label: string;
+  onReview: (cents: number) => void;
+  onCancel: () => void;
+}) {
   const [value, setValue] = useState(initial ? (initial / 100).toFixed(2) : '');
   const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
@@ -399,7 +497,15 @@ function LimitForm({ initial, label, onReview, onCancel }: { initial: number | n
   );
 }
 
-function AlertForm({ initial, onReview, onCancel }: { initial: SpendEmailAlert | null; onReview: (cents: number, recipients: string[]) => void; onCancel: () => void }) {
+function AlertForm({
+  initial,
+  onReview,
+  onCancel,
+}: {
+  initial: SpendEmailAlert | null;
+  onReview: (cents: number, recipients: string[]) => void;
+  onCancel: () => void;
+}) {
   const [value, setValue] = useState(initial ? (initial.cents / 100).toFixed(2) : '');
   const [emails, setEmails] = useState(initial ? initial.recipients.join(', ') : '');
   const [error, setError] = useState<string | null>(null);
@@ -412,7 +518,13 @@ function AlertForm({ initial, onReview, onCancel }: { initial: SpendEmailAlert |
     onReview(cents, recipients);
   };
   return (
-    <FormShell label="OpenAI email alert" error={error} onSubmit={submit} onCancel={onCancel} submitLabel="Review email alert">
+    <FormShell
+      label="OpenAI email alert"
+      error={error}
+      onSubmit={submit}
+      onCancel={onCancel}
+      submitLabel="Review email alert"
+    >
       <AmountField label="Email when the month reaches (USD)" value={value} onChange={setValue} />
       <label>
         Email addresses (comma-separated)
@@ -429,32 +541,58 @@ interface MirrorPlan {
   text: string;
 }
 
-function MirrorForm({ budget, accountName, onReview, onCancel }: { budget: Budget; accountName: string; onReview: (plan: MirrorPlan) => void; onCancel: () => void }) {
+function MirrorForm({
+  budget,
+  accountName,
+  onReview,
+  onCancel,
+}: {
+  budget: Budget;
+  accountName: string;
+  onReview: (plan: MirrorPlan) => void;
+  onCancel: () => void;
+}) {
   const [withLimit, setWithLimit] = useState(true);
   const [withAlerts, setWithAlerts] = useState(false);
   const [emails, setEmails] = useState('');
   const [error, setError] = useState<string | null>(null);
   const budgetCents = budget.monthlyMicros % 10_000 === 0 ? budget.monthlyMicros / 10_000 : null;
   // A threshold's amount, rounded down to a whole cent (OpenAI only takes cents): shown before sending.
-  const alertCents = budgetCents === null ? [] : budget.thresholds.map((t) => Math.floor((budgetCents * t) / 100)).filter((c) => c > 0);
+  const alertCents =
+    budgetCents === null ? [] : budget.thresholds.map((t) => Math.floor((budgetCents * t) / 100)).filter((c) => c > 0);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (budgetCents === null) return setError('This budget is not a whole number of cents; OpenAI only takes cents. Change the budget first.');
+    if (budgetCents === null)
+      return setError('This budget is not a whole number of cents; OpenAI only takes cents. Change the budget first.');
     if (!withLimit && !withAlerts) return setError('Choose a hard limit, email alerts, or both.');
     const recipients = withAlerts ? parseRecipients(emails) : [];
     if (withAlerts && !recipients) return setError('Enter one to ten email addresses, separated by commas.');
     const parts = [];
     if (withLimit) parts.push(limitConsequence(accountName, dollars(budgetCents)));
-    if (withAlerts) parts.push(`OpenAI will email ${recipients!.join(', ')} at ${alertCents.map(dollars).join(', ')} this month.`);
-    onReview({ limitCents: withLimit ? budgetCents : null, alertCents: withAlerts ? alertCents : [], recipients: recipients ?? [], text: parts.join(' ') });
+    if (withAlerts)
+      parts.push(`OpenAI will email ${recipients!.join(', ')} at ${alertCents.map(dollars).join(', ')} this month.`);
+    onReview({
+      limitCents: withLimit ? budgetCents : null,
+      alertCents: withAlerts ? alertCents : [],
+      recipients: recipients ?? [],
+      text: parts.join(' '),
+    });
   };
   return (
-    <FormShell label="Mirror this budget to OpenAI" error={error} onSubmit={submit} onCancel={onCancel} submitLabel="Review mirror">
+    <FormShell
+      label="Mirror this budget to OpenAI"
+      error={error}
+      onSubmit={submit}
+      onCancel={onCancel}
+      submitLabel="Review mirror"
+    >
       <label className="inline-check">
-        <input type="checkbox" checked={withLimit} onChange={(e) => setWithLimit(e.target.checked)} /> A hard limit at the budget ({money(budget.monthlyMicros)})
+        <input type="checkbox" checked={withLimit} onChange={(e) => setWithLimit(e.target.checked)} /> A hard limit at
+        the budget ({money(budget.monthlyMicros)})
       </label>
       <label className="inline-check">
-        <input type="checkbox" checked={withAlerts} onChange={(e) => setWithAlerts(e.target.checked)} /> Email alerts at {budget.thresholds.join(', ')}% ({alertCents.map(dollars).join(', ')})
+        <input type="checkbox" checked={withAlerts} onChange={(e) => setWithAlerts(e.target.checked)} /> Email alerts at{' '}
+        {budget.thresholds.join(', ')}% ({alertCents.map(dollars).join(', ')})
       </label>
       {withAlerts && (
         <label>

@@ -17,13 +17,20 @@ const NAME = 'Attack Budgets';
 describe.runIf(keychain)('budget set/remove --project, as a careless user types it', () => {
   const home = mkdtempSync(join(tmpdir(), 'sw-attack-budget-'));
   let server: FakeOpenAiServer;
-  const budgets = () => JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')).budgets as Record<string, { monthlyMicros: number; dailyMicros: number | null; thresholds: number[]; projects: Record<string, number> }>;
+  const budgets = () =>
+    JSON.parse(readFileSync(join(home, 'config.json'), 'utf8')).budgets as Record<
+      string,
+      { monthlyMicros: number; dailyMicros: number | null; thresholds: number[]; projects: Record<string, number> }
+    >;
 
   beforeAll(async () => {
     ensureCliBuilt();
     server = new FakeOpenAiServer({ [KEY]: smallOrganisation(20) });
     const baseUrl = await server.start();
-    const added = await runCli(['accounts', 'add', '--provider', 'openai', '--name', NAME, '--base-url', baseUrl], { home, input: KEY });
+    const added = await runCli(['accounts', 'add', '--provider', 'openai', '--name', NAME, '--base-url', baseUrl], {
+      home,
+      input: KEY,
+    });
     expect(added.code, added.stderr).toBe(0);
     const synced = await runCli(['sync'], { home });
     expect(synced.code, synced.stderr).toBe(0);
@@ -35,7 +42,7 @@ describe.runIf(keychain)('budget set/remove --project, as a careless user types 
     await server.stop();
   });
 
-  it('an empty --project (a script\'s unset variable) is refused; it never replaces the account\'s budget', async () => {
+  it("an empty --project (a script's unset variable) is refused; it never replaces the account's budget", async () => {
     const before = budgets();
     const r = await runCli(['budget', 'set', '--account', NAME, '--monthly', '5', '--project', ''], { home });
     expect(r.code).toBe(2);
@@ -46,8 +53,14 @@ describe.runIf(keychain)('budget set/remove --project, as a careless user types 
 
   it('--daily or --thresholds with --project are refused, not silently ignored', async () => {
     const before = budgets();
-    for (const extra of [['--daily', '3'], ['--thresholds', '10']]) {
-      const r = await runCli(['budget', 'set', '--account', NAME, '--monthly', '7', '--project', 'proj_alpha', ...extra], { home });
+    for (const extra of [
+      ['--daily', '3'],
+      ['--thresholds', '10'],
+    ]) {
+      const r = await runCli(
+        ['budget', 'set', '--account', NAME, '--monthly', '7', '--project', 'proj_alpha', ...extra],
+        { home },
+      );
       expect(r.code, extra.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/--project/);
     }
@@ -55,7 +68,9 @@ describe.runIf(keychain)('budget set/remove --project, as a careless user types 
   });
 
   it('the spend outside any project can have a budget from the CLI, as the app\'s Settings allow ("(no project)")', async () => {
-    const r = await runCli(['budget', 'set', '--account', NAME, '--monthly', '1000', '--project', '(no project)'], { home });
+    const r = await runCli(['budget', 'set', '--account', NAME, '--monthly', '1000', '--project', '(no project)'], {
+      home,
+    });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const [account] = Object.values(budgets());

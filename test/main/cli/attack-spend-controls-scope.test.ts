@@ -21,7 +21,10 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('limit / email-ale
     ensureCliBuilt();
     server = new FakeOpenAiServer({ [key]: smallOrganisation(10) });
     const baseUrl = await server.start();
-    const added = await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Scope Org', '--base-url', baseUrl], { home, input: key });
+    const added = await runCli(
+      ['accounts', 'add', '--provider', 'openai', '--name', 'Scope Org', '--base-url', baseUrl],
+      { home, input: key },
+    );
     expect(added.code, added.stderr).toBe(0);
   });
   afterAll(async () => {

@@ -22,9 +22,20 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch budget
     ensureCliBuilt();
     server = new FakeOpenAiServer({ [key]: org });
     const baseUrl = await server.start();
-    expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], { home, input: key })).code).toBe(0);
+    expect(
+      (
+        await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], {
+          home,
+          input: key,
+        })
+      ).code,
+    ).toBe(0);
     const month = utcDay(0).slice(0, 7);
-    monthToDate = expectedSumMicros(Object.entries(org.costs).filter(([day]) => day.startsWith(month)).flatMap(([, rows]) => rows.map((r) => r.value)));
+    monthToDate = expectedSumMicros(
+      Object.entries(org.costs)
+        .filter(([day]) => day.startsWith(month))
+        .flatMap(([, rows]) => rows.map((r) => r.value)),
+    );
   });
   afterAll(async () => {
     await runCli(['accounts', 'remove', 'Acme Prod'], { home });
@@ -32,9 +43,19 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch budget
   });
 
   it('sets, lists and removes budgets', async () => {
-    expect((await runCli(['budget', 'set', '--account', 'Acme Prod', '--monthly', '100', '--daily', '20'], { home })).code).toBe(0);
+    expect(
+      (await runCli(['budget', 'set', '--account', 'Acme Prod', '--monthly', '100', '--daily', '20'], { home })).code,
+    ).toBe(0);
     const listed = JSON.parse((await runCli(['budget', 'list', '--json'], { home })).stdout);
-    expect(listed.budgets).toEqual([{ account: 'Acme Prod', monthly: { amount: '100.00', currency: 'usd' }, thresholds: [50, 80, 100], daily: { amount: '20.00', currency: 'usd' }, projects: [] }]);
+    expect(listed.budgets).toEqual([
+      {
+        account: 'Acme Prod',
+        monthly: { amount: '100.00', currency: 'usd' },
+        thresholds: [50, 80, 100],
+        daily: { amount: '20.00', currency: 'usd' },
+        projects: [],
+      },
+    ]);
     expect((await runCli(['budget', 'remove', '--account', 'Acme Prod'], { home })).code).toBe(0);
     expect(JSON.parse((await runCli(['budget', 'list', '--json'], { home })).stdout).budgets[0].monthly).toBeNull();
     expect((await runCli(['budget', 'set', '--account', 'Nope', '--monthly', '100'], { home })).code).toBe(1);
@@ -43,13 +64,22 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch budget
   it('one sync raises exactly the thresholds crossed; the next raises none of them again', async () => {
     // A budget such that 85% of it is spent: 50% and 80% are crossed, 100% is not.
     const budget = (monthToDate * 100n) / 85n;
-    expect((await runCli(['budget', 'set', '--account', 'Acme Prod', '--monthly', microsText(budget), '--thresholds', '50,80,100'], { home })).code).toBe(0);
+    expect(
+      (
+        await runCli(
+          ['budget', 'set', '--account', 'Acme Prod', '--monthly', microsText(budget), '--thresholds', '50,80,100'],
+          { home },
+        )
+      ).code,
+    ).toBe(0);
     const first = JSON.parse((await runCli(['sync', '--json'], { home })).stdout);
     const thresholds = first.alerts.filter((a: { kind: string }) => a.kind === 'budget-threshold');
     expect(thresholds.map((a: { threshold: number }) => a.threshold)).toEqual([50, 80]);
     for (const alert of thresholds) {
       expect(alert).toMatchObject({ account: 'Acme Prod', period: utcDay(0).slice(0, 7), scope: 'account' });
-      expect(alert.message).toMatch(new RegExp(`^Acme Prod has used ${alert.threshold}% of its \\$[\\d,.]+ \\w+ budget \\(\\$[\\d,.]+\\)\\.`));
+      expect(alert.message).toMatch(
+        new RegExp(`^Acme Prod has used ${alert.threshold}% of its \\$[\\d,.]+ \\w+ budget \\(\\$[\\d,.]+\\)\\.`),
+      );
     }
     expect(first.accounts[0].budget.usedPercent).toBeCloseTo(85, 0);
 
@@ -57,6 +87,11 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch budget
     expect(second.alerts).toEqual([]);
 
     const status = JSON.parse((await runCli(['status', '--json'], { home })).stdout);
-    expect(status.alerts.filter((a: { kind: string }) => a.kind === 'budget-threshold').map((a: { threshold: number }) => a.threshold).sort()).toEqual([50, 80]);
+    expect(
+      status.alerts
+        .filter((a: { kind: string }) => a.kind === 'budget-threshold')
+        .map((a: { threshold: number }) => a.threshold)
+        .sort(),
+    ).toEqual([50, 80]);
   });
 });

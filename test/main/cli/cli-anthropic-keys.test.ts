@@ -9,7 +9,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeAnthropicServer, type FakeAnthropicApiKey, type FakeAnthropicCost, type FakeAnthropicOrganisation, type FakeAnthropicUsage } from '../../fake-anthropic/fake-anthropic-server';
+import {
+  FakeAnthropicServer,
+  type FakeAnthropicApiKey,
+  type FakeAnthropicCost,
+  type FakeAnthropicOrganisation,
+  type FakeAnthropicUsage,
+} from '../../fake-anthropic/fake-anthropic-server';
 import { utcDay } from '../../fake-openai/organisations';
 import { ensureCliBuilt, runCli } from '../../support/cli';
 import { microsText } from '../../support/expected-money';
@@ -24,8 +30,18 @@ const HAIKU = 'claude-haiku-4';
 const OPUS = 'claude-opus-4';
 
 const API_KEYS: FakeAnthropicApiKey[] = [
-  { id: 'apikey_01CiPipeline', name: 'CI pipeline', workspaceId: RESEARCH, createdBy: { id: 'user_01Grace', type: 'user' } },
-  { id: 'apikey_01SupportProd', name: 'Support bot prod', workspaceId: SUPPORT, createdBy: { id: 'user_01Alan', type: 'user' } },
+  {
+    id: 'apikey_01CiPipeline',
+    name: 'CI pipeline',
+    workspaceId: RESEARCH,
+    createdBy: { id: 'user_01Grace', type: 'user' },
+  },
+  {
+    id: 'apikey_01SupportProd',
+    name: 'Support bot prod',
+    workspaceId: SUPPORT,
+    createdBy: { id: 'user_01Alan', type: 'user' },
+  },
   { id: 'apikey_01Console', name: 'Console experiments', workspaceId: null },
   { id: 'apikey_01Unused', name: 'Never used', workspaceId: RESEARCH },
 ];
@@ -65,18 +81,51 @@ function keysOrganisation(days: number): FakeAnthropicOrganisation {
   for (let n = 0; n < days; n++) {
     const day = utcDay(n - (days - 1));
     const usage: FakeAnthropicUsage[] = [
-      { model: SONNET, uncachedInput: 40_000 + 1_000 * (n % 7), cacheRead: 10_000 + 500 * (n % 3), output: 8_000 + 100 * (n % 5), apiKeyId: 'apikey_01CiPipeline', workspaceId: RESEARCH },
-      { model: SONNET, uncachedInput: 20_000 + 700 * (n % 4), cacheRead: 5_000, output: 4_000 + 50 * (n % 6), apiKeyId: 'apikey_01SupportProd', workspaceId: SUPPORT },
-      { model: HAIKU, uncachedInput: 100_000 + 3_000 * (n % 5), cacheRead: 0, output: 20_000, apiKeyId: 'apikey_01SupportProd', workspaceId: SUPPORT },
+      {
+        model: SONNET,
+        uncachedInput: 40_000 + 1_000 * (n % 7),
+        cacheRead: 10_000 + 500 * (n % 3),
+        output: 8_000 + 100 * (n % 5),
+        apiKeyId: 'apikey_01CiPipeline',
+        workspaceId: RESEARCH,
+      },
+      {
+        model: SONNET,
+        uncachedInput: 20_000 + 700 * (n % 4),
+        cacheRead: 5_000,
+        output: 4_000 + 50 * (n % 6),
+        apiKeyId: 'apikey_01SupportProd',
+        workspaceId: SUPPORT,
+      },
+      {
+        model: HAIKU,
+        uncachedInput: 100_000 + 3_000 * (n % 5),
+        cacheRead: 0,
+        output: 20_000,
+        apiKeyId: 'apikey_01SupportProd',
+        workspaceId: SUPPORT,
+      },
       { model: SONNET, uncachedInput: 5_000, cacheRead: 0, output: 1_000 + 10 * n, apiKeyId: null, workspaceId: null },
     ];
-    if (n % 2 === 0) usage.push({ model: OPUS, uncachedInput: 3_000 + 17 * n, cacheRead: 0, output: 500, apiKeyId: 'apikey_01Console', workspaceId: null });
+    if (n % 2 === 0)
+      usage.push({
+        model: OPUS,
+        uncachedInput: 3_000 + 17 * n,
+        cacheRead: 0,
+        output: 500,
+        apiKeyId: 'apikey_01Console',
+        workspaceId: null,
+      });
     org.usage[day] = usage;
 
     const costs: FakeAnthropicCost[] = [];
     const tokens = new Map<string, bigint>(); // workspace|model|kind → tokens
     for (const u of usage) {
-      for (const [kind, count] of [['input', u.uncachedInput], ['cached', u.cacheRead], ['output', u.output]] as const) {
+      for (const [kind, count] of [
+        ['input', u.uncachedInput],
+        ['cached', u.cacheRead],
+        ['output', u.output],
+      ] as const) {
         const k = `${u.workspaceId ?? ''}|${u.model}|${kind}`;
         tokens.set(k, (tokens.get(k) ?? 0n) + BigInt(count));
       }
@@ -87,7 +136,11 @@ function keysOrganisation(days: number): FakeAnthropicOrganisation {
       // The list price up to 24% more, a little more again for each day and line: each day's price is its own.
       const markup = 100n + 3n * BigInt((n + kind.length) % 9);
       const drift = BigInt((n * 7_919 + model.length * 104_729 + kind.length * 1_299_709) % 9_999_991);
-      costs.push({ workspaceId: workspace || null, description: `${model} ${KIND_WORDS[kind]}`, cents: centsText((count * PRICE[model][kind] * markup) / 100n + drift) });
+      costs.push({
+        workspaceId: workspace || null,
+        description: `${model} ${KIND_WORDS[kind]}`,
+        cents: centsText((count * PRICE[model][kind] * markup) / 100n + drift),
+      });
     }
     costs.push({ workspaceId: null, description: 'web search', cents: `${1 + (n % 4)}.25` });
     org.costs[day] = costs;
@@ -135,7 +188,12 @@ function expectedByKey(org: FakeAnthropicOrganisation, month: string, pricing: '
   let total = zero();
   let unexplained = zero();
   const days = Object.keys(org.costs).filter((day) => day.startsWith(month) && day <= utcDay(0));
-  const each = (u: FakeAnthropicUsage) => [['input', u.uncachedInput], ['cached', u.cacheRead], ['output', u.output]] as const;
+  const each = (u: FakeAnthropicUsage) =>
+    [
+      ['input', u.uncachedInput],
+      ['cached', u.cacheRead],
+      ['output', u.output],
+    ] as const;
   /** model|kind → dollars billed and tokens used, over these days. */
   const pricesOver = (over: string[]) => {
     const cost = new Map<string, Fraction>();
@@ -146,7 +204,9 @@ function expectedByKey(org: FakeAnthropicOrganisation, month: string, pricing: '
         const kind = (Object.keys(KIND_WORDS) as Kind[]).find((k) => c.description === `${model} ${KIND_WORDS[k]}`);
         if (kind) cost.set(`${model}|${kind}`, add(cost.get(`${model}|${kind}`) ?? zero(), centsFraction(c.cents)));
       }
-      for (const u of org.usage[day]) for (const [kind, count] of each(u)) tokens.set(`${u.model}|${kind}`, (tokens.get(`${u.model}|${kind}`) ?? 0n) + BigInt(count));
+      for (const u of org.usage[day])
+        for (const [kind, count] of each(u))
+          tokens.set(`${u.model}|${kind}`, (tokens.get(`${u.model}|${kind}`) ?? 0n) + BigInt(count));
     }
     return { cost, tokens };
   };
@@ -193,7 +253,10 @@ describe.runIf(keychain)('spendwatch breakdown by API key and by user for an Ant
     ensureCliBuilt();
     server = new FakeAnthropicServer({ [KEY]: org });
     const baseUrl = await server.start();
-    const add = await runCli(['accounts', 'add', '--provider', 'anthropic', '--name', 'Claude Org', '--base-url', baseUrl], { home, input: KEY });
+    const add = await runCli(
+      ['accounts', 'add', '--provider', 'anthropic', '--name', 'Claude Org', '--base-url', baseUrl],
+      { home, input: KEY },
+    );
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
     const sync = await runCli(['sync'], { home });
@@ -224,8 +287,16 @@ describe.runIf(keychain)('spendwatch breakdown by API key and by user for an Ant
       const month = which === 'this month' ? thisMonth : lastMonth;
       const doc = await run(['breakdown', '--by', 'api-key', '--month', month, '--json']);
       const expected = expectedByKey(org, month);
-      expect(doc).toMatchObject({ account: 'Claude Org', month, by: 'api-key', basis: 'estimated', total: microsText(microsOf(expected.total)) });
-      expect(Object.fromEntries(doc.rows.map((r) => [r.id, r.amount]))).toEqual(Object.fromEntries([...expected.perKey].map(([id, amount]) => [id, microsText(microsOf(amount))])));
+      expect(doc).toMatchObject({
+        account: 'Claude Org',
+        month,
+        by: 'api-key',
+        basis: 'estimated',
+        total: microsText(microsOf(expected.total)),
+      });
+      expect(Object.fromEntries(doc.rows.map((r) => [r.id, r.amount]))).toEqual(
+        Object.fromEntries([...expected.perKey].map(([id, amount]) => [id, microsText(microsOf(amount))])),
+      );
       // What no key explains: Workbench usage and web search.
       expect(doc.unattributed).toBe(microsText(microsOf(expected.unexplained)));
       expect(micros(doc.unattributed)).toBeGreaterThan(0n);
@@ -252,7 +323,8 @@ describe.runIf(keychain)('spendwatch breakdown by API key and by user for an Ant
     const byMonth = expectedByKey(org, lastMonth, 'month').perKey;
     expect([...byDay.keys()].sort()).toEqual(['apikey_01CiPipeline', 'apikey_01Console', 'apikey_01SupportProd']);
     // The keys sharing Sonnet with others: their share of its tokens moves from day to day.
-    for (const id of ['apikey_01CiPipeline', 'apikey_01SupportProd']) expect(microsOf(byMonth.get(id)!), id).not.toBe(microsOf(byDay.get(id)!));
+    for (const id of ['apikey_01CiPipeline', 'apikey_01SupportProd'])
+      expect(microsOf(byMonth.get(id)!), id).not.toBe(microsOf(byDay.get(id)!));
     // Console experiments is Opus's only user: all of Opus's bill, however it is priced.
     expect(microsOf(byMonth.get('apikey_01Console')!)).toBe(microsOf(byDay.get('apikey_01Console')!));
   });
@@ -260,7 +332,12 @@ describe.runIf(keychain)('spendwatch breakdown by API key and by user for an Ant
   it('has no per-user figures for Anthropic: no rows, everything unattributed, said to be an estimate', async () => {
     for (const month of [thisMonth, lastMonth]) {
       const doc = await run(['breakdown', '--by', 'user', '--month', month, '--json']);
-      expect(doc).toMatchObject({ by: 'user', basis: 'estimated', rows: [], total: microsText(microsOf(expectedByKey(org, month).total)) });
+      expect(doc).toMatchObject({
+        by: 'user',
+        basis: 'estimated',
+        rows: [],
+        total: microsText(microsOf(expectedByKey(org, month).total)),
+      });
       expect(doc.unattributed).toBe(doc.total);
     }
   });
@@ -268,7 +345,9 @@ describe.runIf(keychain)('spendwatch breakdown by API key and by user for an Ant
   it('says in the table that per-key figures are estimates, with the key names and workspaces', async () => {
     const r = await runCli(['breakdown', '--by', 'api-key', '--month', lastMonth], { home });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Claude Org — \d{4}-\d{2} by API key: \$[\d,.]+ \(estimated: usage × the unit prices billed the same day\)/);
+    expect(r.stdout).toMatch(
+      /^Claude Org — \d{4}-\d{2} by API key: \$[\d,.]+ \(estimated: usage × the unit prices billed the same day\)/,
+    );
     expect(r.stdout).toMatch(/CI pipeline {2}\(owner user_01Grace, project Research\)/);
     expect(r.stdout).toMatch(/Support bot prod {2}\(owner user_01Alan, project Support bot\)/);
     expect(r.stdout).toMatch(/Console experiments/);

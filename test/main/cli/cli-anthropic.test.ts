@@ -44,24 +44,39 @@ describe.runIf(keychain)('spendwatch CLI with an Anthropic organisation', () => 
   });
 
   it('refuses an OpenAI key for Anthropic, an ordinary Anthropic key, and an Anthropic key for OpenAI, before any request', async () => {
-    const openAiKey = await runCli(['accounts', 'add', '--provider', 'anthropic', '--name', 'X', '--base-url', baseUrl], { home, input: 'sk-admin-abcdefabcdefabcdefabcdef' });
+    const openAiKey = await runCli(
+      ['accounts', 'add', '--provider', 'anthropic', '--name', 'X', '--base-url', baseUrl],
+      { home, input: 'sk-admin-abcdefabcdefabcdefabcdef' },
+    );
     expect(openAiKey.code).toBe(1);
     expect(openAiKey.stderr).toMatch(/OpenAI key/);
-    const ordinary = await runCli(['accounts', 'add', '--provider', 'anthropic', '--name', 'X', '--base-url', baseUrl], { home, input: 'sk-ant-api03-abcdefabcdefabcdefabcdef' });
+    const ordinary = await runCli(
+      ['accounts', 'add', '--provider', 'anthropic', '--name', 'X', '--base-url', baseUrl],
+      { home, input: 'sk-ant-api03-abcdefabcdefabcdefabcdef' },
+    );
     expect(ordinary.code).toBe(1);
     expect(ordinary.stderr).toMatch(/cannot read cost data/);
-    const reverse = await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'X', '--base-url', baseUrl], { home, input: KEY });
+    const reverse = await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'X', '--base-url', baseUrl], {
+      home,
+      input: KEY,
+    });
     expect(reverse.code).toBe(1);
     expect(reverse.stderr).toMatch(/Anthropic key/);
     expect(reverse.stderr).not.toContain(KEY);
     expect(server.requests).toHaveLength(0);
-    const badUrl = await runCli(['accounts', 'add', '--provider', 'anthropic', '--name', 'X', '--base-url', baseUrl.replace(/\/v1$/, '')], { home, input: KEY });
+    const badUrl = await runCli(
+      ['accounts', 'add', '--provider', 'anthropic', '--name', 'X', '--base-url', baseUrl.replace(/\/v1$/, '')],
+      { home, input: KEY },
+    );
     expect(badUrl.code).toBe(2);
     expect(badUrl.stderr).toMatch(/must end in \/v1/);
   });
 
   it('adds the account after one test call, and syncs it exactly to the micro-dollar from cents, by workspace with names', async () => {
-    const add = await runCli(['accounts', 'add', '--provider', 'anthropic', '--name', 'Claude Org', '--base-url', baseUrl], { home, input: KEY });
+    const add = await runCli(
+      ['accounts', 'add', '--provider', 'anthropic', '--name', 'Claude Org', '--base-url', baseUrl],
+      { home, input: KEY },
+    );
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
     expect(server.requests).toHaveLength(1);
@@ -71,15 +86,32 @@ describe.runIf(keychain)('spendwatch CLI with an Anthropic organisation', () => 
     const account = JSON.parse(r.stdout).accounts[0];
     expect(account).toMatchObject({ name: 'Claude Org', provider: 'anthropic', error: null, warning: null });
     const month = utcDay(0).slice(0, 7);
-    const rows = Object.entries(org.costs).filter(([day]) => day.startsWith(month)).flatMap(([, d]) => d);
+    const rows = Object.entries(org.costs)
+      .filter(([day]) => day.startsWith(month))
+      .flatMap(([, d]) => d);
     expect(account.monthToDate.amount).toBe(microsText(centsToMicros(rows.map((row) => row.cents))));
-    const byWorkspace = Object.fromEntries(account.byProject.map((p: { id: string; name: string; amount: string }) => [p.id, [p.name, p.amount]]));
+    const byWorkspace = Object.fromEntries(
+      account.byProject.map((p: { id: string; name: string; amount: string }) => [p.id, [p.name, p.amount]]),
+    );
     expect(byWorkspace).toEqual({
-      wrkspc_01Research: ['Research', microsText(centsToMicros(rows.filter((row) => row.workspaceId === 'wrkspc_01Research').map((row) => row.cents)))],
-      wrkspc_01Support: ['Support bot', microsText(centsToMicros(rows.filter((row) => row.workspaceId === 'wrkspc_01Support').map((row) => row.cents)))],
-      default: ['Default workspace', microsText(centsToMicros(rows.filter((row) => row.workspaceId === null).map((row) => row.cents)))],
+      wrkspc_01Research: [
+        'Research',
+        microsText(
+          centsToMicros(rows.filter((row) => row.workspaceId === 'wrkspc_01Research').map((row) => row.cents)),
+        ),
+      ],
+      wrkspc_01Support: [
+        'Support bot',
+        microsText(centsToMicros(rows.filter((row) => row.workspaceId === 'wrkspc_01Support').map((row) => row.cents))),
+      ],
+      default: [
+        'Default workspace',
+        microsText(centsToMicros(rows.filter((row) => row.workspaceId === null).map((row) => row.cents))),
+      ],
     });
-    expect(account.byModel.map((m: { name: string }) => m.name)).toEqual(expect.arrayContaining(['claude-sonnet-4', 'claude-opus-4', 'web search']));
+    expect(account.byModel.map((m: { name: string }) => m.name)).toEqual(
+      expect.arrayContaining(['claude-sonnet-4', 'claude-opus-4', 'web search']),
+    );
   });
 
   it('polls incrementally with one cost report request', async () => {
@@ -88,7 +120,7 @@ describe.runIf(keychain)('spendwatch CLI with an Anthropic organisation', () => 
     expect(server.requests.map((r) => r.path)).toEqual(['/v1/organizations/cost_report']);
   });
 
-  it('says plainly that Anthropic has no spend controls, and never asks it for OpenAI\'s', async () => {
+  it("says plainly that Anthropic has no spend controls, and never asks it for OpenAI's", async () => {
     const r = await runCli(['limit', 'get', '--account', 'Claude Org'], { home });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Anthropic has no spend limit/);

@@ -50,9 +50,20 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch invoic
     ensureCliBuilt();
     server = new FakeOpenAiServer({ [key]: org });
     const baseUrl = await server.start();
-    expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], { home, input: key })).code).toBe(0);
+    expect(
+      (
+        await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], {
+          home,
+          input: key,
+        })
+      ).code,
+    ).toBe(0);
     expect((await cli('sync')).code).toBe(0);
-    costs = expectedSumMicros(Object.entries(org.costs).filter(([day]) => day.startsWith(month)).flatMap(([, rows]) => rows.map((r) => r.value)));
+    costs = expectedSumMicros(
+      Object.entries(org.costs)
+        .filter(([day]) => day.startsWith(month))
+        .flatMap(([, rows]) => rows.map((r) => r.value)),
+    );
   });
   afterAll(async () => {
     await cli('accounts', 'remove', 'Acme Prod');
@@ -61,25 +72,73 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch invoic
 
   it('without an invoice: no-invoice, with the exact costs', async () => {
     const r = await reconcileJson();
-    expect(Object.keys(r)).toEqual(['account', 'month', 'status', 'invoice', 'costs', 'expected', 'difference', 'explanations']);
-    expect(r).toMatchObject({ account: 'Acme Prod', month, status: 'no-invoice', invoice: null, costs: { amount: microsText(costs), currency: 'usd' } });
+    expect(Object.keys(r)).toEqual([
+      'account',
+      'month',
+      'status',
+      'invoice',
+      'costs',
+      'expected',
+      'difference',
+      'explanations',
+    ]);
+    expect(r).toMatchObject({
+      account: 'Acme Prod',
+      month,
+      status: 'no-invoice',
+      invoice: null,
+      costs: { amount: microsText(costs), currency: 'usd' },
+    });
     expect(r.explanations.map((e: { kind: string }) => e.kind)).toEqual(['no-invoice']);
   });
 
   it('an invoice equal to the costs (in cents) matches, with nothing to explain', async () => {
-    const add = await cli('invoice', 'add', '--account', 'Acme Prod', '--month', month, '--total', microsText(cents(costs)), '--number', 'INV-0001', '--date', `${month}-28`);
+    const add = await cli(
+      'invoice',
+      'add',
+      '--account',
+      'Acme Prod',
+      '--month',
+      month,
+      '--total',
+      microsText(cents(costs)),
+      '--number',
+      'INV-0001',
+      '--date',
+      `${month}-28`,
+    );
     expect(add.code).toBe(0);
     const r = await reconcileJson();
     expect(r.status).toBe('matched');
     expect(r.difference).toEqual({ amount: '0.00', currency: 'usd' });
     expect(r.expected.amount).toBe(microsText(costs));
-    expect(r.invoice).toMatchObject({ number: 'INV-0001', date: `${month}-28`, total: { amount: microsText(cents(costs)), currency: 'usd' }, status: 'paid' });
+    expect(r.invoice).toMatchObject({
+      number: 'INV-0001',
+      date: `${month}-28`,
+      total: { amount: microsText(cents(costs)), currency: 'usd' },
+      status: 'paid',
+    });
     expect(r.explanations.map((e: { kind: string }) => e.kind)).not.toContain('unexplained');
   });
 
   it('an invoice that differs by tax matches, with the tax explained', async () => {
     const total = cents(costs) + 12_340_000n;
-    expect((await cli('invoice', 'add', '--account', 'Acme Prod', '--month', month, '--total', microsText(total), '--tax', '12.34')).code).toBe(0);
+    expect(
+      (
+        await cli(
+          'invoice',
+          'add',
+          '--account',
+          'Acme Prod',
+          '--month',
+          month,
+          '--total',
+          microsText(total),
+          '--tax',
+          '12.34',
+        )
+      ).code,
+    ).toBe(0);
     const r = await reconcileJson();
     expect(r.status).toBe('matched');
     expect(r.expected.amount).toBe(microsText(costs + 12_340_000n));
@@ -89,12 +148,32 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch invoic
     // Adding again replaced the month's invoice: one invoice listed.
     const list = JSON.parse((await cli('invoice', 'list', '--json')).stdout);
     expect(list.invoices).toHaveLength(1);
-    expect(list.invoices[0]).toMatchObject({ account: 'Acme Prod', month, tax: { amount: '12.34' }, total: { amount: microsText(total) } });
+    expect(list.invoices[0]).toMatchObject({
+      account: 'Acme Prod',
+      month,
+      tax: { amount: '12.34' },
+      total: { amount: microsText(total) },
+    });
   });
 
   it('an invoice that differs by credits applied matches, with the credits explained', async () => {
     const total = cents(costs) - 20_000_000n;
-    expect((await cli('invoice', 'add', '--account', 'Acme Prod', '--month', month, '--total', microsText(total), '--credits', '20')).code).toBe(0);
+    expect(
+      (
+        await cli(
+          'invoice',
+          'add',
+          '--account',
+          'Acme Prod',
+          '--month',
+          month,
+          '--total',
+          microsText(total),
+          '--credits',
+          '20',
+        )
+      ).code,
+    ).toBe(0);
     const r = await reconcileJson();
     expect(r.status).toBe('matched');
     const credits = r.explanations.find((e: { kind: string }) => e.kind === 'credits');
@@ -104,7 +183,18 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch invoic
 
   it('an unexplained $5.00 is a discrepancy of 5.00, raises billing-discrepancy once, and the report says so', async () => {
     const total = cents(costs) + 5_000_000n;
-    const add = await cli('invoice', 'add', '--account', 'Acme Prod', '--month', month, '--total', microsText(total), '--number', 'INV-0002');
+    const add = await cli(
+      'invoice',
+      'add',
+      '--account',
+      'Acme Prod',
+      '--month',
+      month,
+      '--total',
+      microsText(total),
+      '--number',
+      'INV-0002',
+    );
     expect(add.code).toBe(0);
     expect(add.stdout).toMatch(/ALERT .*invoice does not match/);
     const reportFile = join(home, 'report.md');
@@ -118,10 +208,16 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch invoic
     // The alert fires once per month: neither a sync nor a re-recording repeats it.
     const sync = JSON.parse((await cli('sync', '--json')).stdout);
     expect(sync.alerts.filter((a: { kind: string }) => a.kind === 'billing-discrepancy')).toEqual([]);
-    expect((await cli('invoice', 'add', '--account', 'Acme Prod', '--month', month, '--total', microsText(total))).stdout).not.toMatch(/ALERT/);
+    expect(
+      (await cli('invoice', 'add', '--account', 'Acme Prod', '--month', month, '--total', microsText(total))).stdout,
+    ).not.toMatch(/ALERT/);
 
     const status = JSON.parse((await cli('status', '--json')).stdout);
-    expect(status.alerts.filter((a: { kind: string }) => a.kind === 'billing-discrepancy').map((a: { period: string }) => a.period)).toEqual([month]);
+    expect(
+      status.alerts
+        .filter((a: { kind: string }) => a.kind === 'billing-discrepancy')
+        .map((a: { period: string }) => a.period),
+    ).toEqual([month]);
 
     const withReport = await cli('reconcile', '--account', 'Acme Prod', '--month', month, '--report', reportFile);
     expect(withReport.code).toBe(0);

@@ -25,17 +25,23 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch proces
     homes.push(home);
     return home;
   };
-  const addAccount = async (home: string, name = 'Acme Prod') => runCli(['accounts', 'add', '--provider', 'openai', '--name', name, '--base-url', baseUrl], { home, input: key });
+  const addAccount = async (home: string, name = 'Acme Prod') =>
+    runCli(['accounts', 'add', '--provider', 'openai', '--name', name, '--base-url', baseUrl], { home, input: key });
 
   beforeAll(async () => {
     ensureCliBuilt();
     server = new FakeOpenAiServer({ [key]: org });
     baseUrl = await server.start();
     const month = utcDay(0).slice(0, 7);
-    monthToDate = expectedSumMicros(Object.entries(org.costs).filter(([day]) => day.startsWith(month)).flatMap(([, rows]) => rows.map((r) => r.value)));
+    monthToDate = expectedSumMicros(
+      Object.entries(org.costs)
+        .filter(([day]) => day.startsWith(month))
+        .flatMap(([, rows]) => rows.map((r) => r.value)),
+    );
   });
   afterAll(async () => {
-    for (const home of homes) for (const name of ['Acme Prod', 'Race']) await runCli(['accounts', 'remove', name], { home });
+    for (const home of homes)
+      for (const name of ['Acme Prod', 'Race']) await runCli(['accounts', 'remove', name], { home });
     await server.stop();
   });
 
@@ -44,7 +50,9 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch proces
     expect((await addAccount(home)).code).toBe(0);
     // 85% of the budget is spent: 50% and 80% are crossed.
     const budget = (monthToDate * 100n) / 85n;
-    expect((await runCli(['budget', 'set', '--account', 'Acme Prod', '--monthly', microsText(budget)], { home })).code).toBe(0);
+    expect(
+      (await runCli(['budget', 'set', '--account', 'Acme Prod', '--monthly', microsText(budget)], { home })).code,
+    ).toBe(0);
 
     const runs = await Promise.all([1, 2, 3].map(() => runCli(['sync', '--json'], { home })));
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
@@ -55,7 +63,12 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch proces
 
     // And the alert centre holds them once.
     const status = JSON.parse((await runCli(['status', '--json'], { home })).stdout);
-    expect(status.alerts.filter((a: { kind: string }) => a.kind === 'budget-threshold').map((a: { threshold: number }) => a.threshold).sort()).toEqual([50, 80]);
+    expect(
+      status.alerts
+        .filter((a: { kind: string }) => a.kind === 'budget-threshold')
+        .map((a: { threshold: number }) => a.threshold)
+        .sort(),
+    ).toEqual([50, 80]);
     // Later syncs, also concurrent, raise nothing again.
     const again = await Promise.all([1, 2].map(() => runCli(['sync', '--json'], { home })));
     expect(again.flatMap((r) => JSON.parse(r.stdout).alerts)).toEqual([]);
@@ -66,12 +79,18 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch proces
     expect((await addAccount(home)).code).toBe(0);
     expect((await runCli(['budget', 'set', '--account', 'Acme Prod', '--monthly', '1000'], { home })).code).toBe(0);
     const projects = Array.from({ length: 6 }, (_, i) => `proj_race${i}`);
-    const runs = await Promise.all(projects.map((p, i) => runCli(['budget', 'set', '--account', 'Acme Prod', '--project', p, '--monthly', String(10 + i)], { home })));
+    const runs = await Promise.all(
+      projects.map((p, i) =>
+        runCli(['budget', 'set', '--account', 'Acme Prod', '--project', p, '--monthly', String(10 + i)], { home }),
+      ),
+    );
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
     const listed = JSON.parse((await runCli(['budget', 'list', '--json'], { home })).stdout);
-    expect(listed.budgets[0].projects.map((p: { id: string; monthly: { amount: string } }) => [p.id, p.monthly.amount]).sort()).toEqual(
-      projects.map((p, i) => [p, `${10 + i}.00`]),
-    );
+    expect(
+      listed.budgets[0].projects
+        .map((p: { id: string; monthly: { amount: string } }) => [p.id, p.monthly.amount])
+        .sort(),
+    ).toEqual(projects.map((p, i) => [p, `${10 + i}.00`]));
     expect(listed.budgets[0].monthly.amount).toBe('1000.00');
   });
 

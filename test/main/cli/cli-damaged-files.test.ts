@@ -16,7 +16,8 @@ import { expectedSumMicros, microsText } from '../../support/expected-money';
 // The fake organisation, the month and its budget are fixed when the file loads: every CLI process of this file
 // runs at noon (UTC) of that day, so a file that happens to run across midnight (or a month's end) stays on it.
 const NOON = `${utcDay(0)}T12:00:00Z`;
-const runCli = (args: string[], options: Parameters<typeof runCliNow>[1]) => runCliNow(args, { ...options, env: { ...clockAt(NOON), ...options.env } });
+const runCli = (args: string[], options: Parameters<typeof runCliNow>[1]) =>
+  runCliNow(args, { ...options, env: { ...clockAt(NOON), ...options.env } });
 
 const thresholds = (alerts: { kind: string; threshold: number }[]) =>
   alerts
@@ -34,11 +35,28 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch with d
   const month = NOON.slice(0, 7);
 
   /** A home with one synced account and a budget 85% used (two threshold alerts fired). */
-  async function syncedHome(): Promise<{ home: string; accountDir: string; firstAlerts: { kind: string; threshold: number }[] }> {
+  async function syncedHome(): Promise<{
+    home: string;
+    accountDir: string;
+    firstAlerts: { kind: string; threshold: number }[];
+  }> {
     const home = mkdtempSync(join(tmpdir(), 'sw-cli-dmg-'));
     homes.push(home);
-    expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], { home, input: key })).code).toBe(0);
-    expect((await runCli(['budget', 'set', '--account', 'Acme Prod', '--monthly', microsText((monthToDate * 100n) / 85n)], { home })).code).toBe(0);
+    expect(
+      (
+        await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], {
+          home,
+          input: key,
+        })
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await runCli(['budget', 'set', '--account', 'Acme Prod', '--monthly', microsText((monthToDate * 100n) / 85n)], {
+          home,
+        })
+      ).code,
+    ).toBe(0);
     const sync = await runCli(['sync', '--json'], { home });
     expect(sync.code, sync.stderr).toBe(0);
     const firstAlerts = JSON.parse(sync.stdout).alerts;
@@ -51,7 +69,11 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch with d
     ensureCliBuilt();
     server = new FakeOpenAiServer({ [key]: org });
     baseUrl = await server.start();
-    monthToDate = expectedSumMicros(Object.entries(org.costs).filter(([day]) => day.startsWith(month)).flatMap(([, rows]) => rows.map((r) => r.value)));
+    monthToDate = expectedSumMicros(
+      Object.entries(org.costs)
+        .filter(([day]) => day.startsWith(month))
+        .flatMap(([, rows]) => rows.map((r) => r.value)),
+    );
   });
   afterAll(async () => {
     for (const home of homes) await runCli(['accounts', 'remove', 'Acme Prod'], { home });
@@ -62,7 +84,11 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch with d
     const { home, accountDir } = await syncedHome();
     // Last month is outside the incremental window: only a persisted repair mark can bring it back.
     const lastMonth = utcDay(-40, new Date(NOON)).slice(0, 7);
-    const lastMonthTotal = expectedSumMicros(Object.entries(org.costs).filter(([day]) => day.startsWith(lastMonth)).flatMap(([, rows]) => rows.map((r) => r.value)));
+    const lastMonthTotal = expectedSumMicros(
+      Object.entries(org.costs)
+        .filter(([day]) => day.startsWith(lastMonth))
+        .flatMap(([, rows]) => rows.map((r) => r.value)),
+    );
     // Pages of the database overwritten past its header, as a bad disk or a stray write would leave them.
     const database = join(accountDir, 'history.sqlite');
     const bytes = readFileSync(database);
@@ -72,22 +98,31 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch with d
     const status = await runCli(['status', '--json'], { home });
     expect(status.code, status.stderr).toBe(0);
     expect(status.stderr).toMatch(/The stored history was damaged.*next sync fetches it again/);
-    expect(JSON.parse(status.stdout).accounts[0]).toMatchObject({ stale: true, warning: expect.stringMatching(/stored history was damaged/) });
+    expect(JSON.parse(status.stdout).accounts[0]).toMatchObject({
+      stale: true,
+      warning: expect.stringMatching(/stored history was damaged/),
+    });
     expect(readdirSync(accountDir).some((f) => f.startsWith('history.sqlite.corrupt-'))).toBe(true);
     // A second status, in another process, still knows the history is to be repaired (nothing is lost).
     expect(existsSync(join(accountDir, 'all.repair.json'))).toBe(true);
-    expect(JSON.parse((await runCli(['status', '--json'], { home })).stdout).accounts[0].warning).toMatch(/stored history was damaged/);
+    expect(JSON.parse((await runCli(['status', '--json'], { home })).stdout).accounts[0].warning).toMatch(
+      /stored history was damaged/,
+    );
 
     server.clearLog();
     const sync = await runCli(['sync', '--json'], { home });
     expect(sync.code, sync.stderr).toBe(0);
     expect(sync.stderr).toMatch(/Acme Prod: the stored history was damaged.*fetched again/);
     const costsCall = server.requests.find((r) => r.path.endsWith('/organization/costs'))!;
-    expect(Number(costsCall.query.get('start_time'))).toBeLessThanOrEqual(Date.parse(`${lastMonth}-01T00:00:00Z`) / 1000);
+    expect(Number(costsCall.query.get('start_time'))).toBeLessThanOrEqual(
+      Date.parse(`${lastMonth}-01T00:00:00Z`) / 1000,
+    );
     expect(existsSync(join(accountDir, 'all.repair.json'))).toBe(false);
 
     // The whole month is back, to the micro-dollar.
-    const lastDay = new Date(Date.UTC(Number(lastMonth.slice(0, 4)), Number(lastMonth.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    const lastDay = new Date(Date.UTC(Number(lastMonth.slice(0, 4)), Number(lastMonth.slice(5, 7)), 0))
+      .toISOString()
+      .slice(0, 10);
     const csv = (await runCli(['export', '--from', `${lastMonth}-01`, '--to', lastDay], { home })).stdout;
     const exported = csv
       .trim()
@@ -139,7 +174,9 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch with d
     writeFileSync(config, '{"version":1,"accounts":[{"id":');
     const list = await runCli(['accounts', 'list', '--json'], { home });
     expect(list.code, list.stderr).toBe(0);
-    expect(list.stderr).toMatch(/settings file .*config\.json was damaged \(it is not valid JSON\).*last good copy was restored/);
+    expect(list.stderr).toMatch(
+      /settings file .*config\.json was damaged \(it is not valid JSON\).*last good copy was restored/,
+    );
     expect(JSON.parse(list.stdout).accounts.map((a: { name: string }) => a.name)).toEqual(['Acme Prod']);
     expect(JSON.parse((await runCli(['budget', 'list', '--json'], { home })).stdout).budgets[0].monthly).not.toBeNull();
 

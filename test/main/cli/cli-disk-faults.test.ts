@@ -14,12 +14,17 @@ import { FakeOpenAiServer, type FakeOrganisation } from '../../fake-openai/fake-
 import { smallOrganisation, utcDay } from '../../fake-openai/organisations';
 import { ensureCliBuilt, runCli } from '../../support/cli';
 
-const canMount = process.getuid?.() === 0 && Boolean(process.env.DBUS_SESSION_BUS_ADDRESS) && spawnSync('sh', ['-c', 'command -v mount'], { stdio: 'ignore' }).status === 0;
+const canMount =
+  process.getuid?.() === 0 &&
+  Boolean(process.env.DBUS_SESSION_BUS_ADDRESS) &&
+  spawnSync('sh', ['-c', 'command -v mount'], { stdio: 'ignore' }).status === 0;
 if (!canMount) console.log('cli-disk-faults: skipped (needs root to mount a tmpfs, and the test keyring session)');
 const KEY = `sk-admin-${'d'.repeat(20)}${Date.now()}`;
 
 function filesUnder(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[]).map((f) => join(dir, f)).filter((f) => existsSync(f) && statSync(f).isFile());
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .map((f) => join(dir, f))
+    .filter((f) => existsSync(f) && statSync(f).isFile());
 }
 
 /** Every JSON file Spendwatch keeps is whole and parses. */
@@ -56,7 +61,10 @@ describe.runIf(canMount)('the CLI on a full disk and a read-only one', () => {
     mountPoint = mkdtempSync(join(tmpdir(), 'sw-tmpfs-'));
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m,mode=0700', 'tmpfs', mountPoint]);
     home = join(mountPoint, 'home');
-    const added = await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Disk Co', '--base-url', baseUrl], { home, input: KEY });
+    const added = await runCli(
+      ['accounts', 'add', '--provider', 'openai', '--name', 'Disk Co', '--base-url', baseUrl],
+      { home, input: KEY },
+    );
     expect(added.code, added.stderr).toBe(0);
     expect((await runCli(['sync'], { home })).code).toBe(0);
     statusBefore = JSON.parse((await runCli(['status', '--json'], { home })).stdout);
@@ -71,16 +79,24 @@ describe.runIf(canMount)('the CLI on a full disk and a read-only one', () => {
   });
 
   it('nearly full: a revised day larger than the space left is never saved in part', async () => {
-    const accountDir = readdirSync(join(home, 'history')).map((d) => join(home, 'history', d)).find((d) => statSync(d).isDirectory())!;
+    const accountDir = readdirSync(join(home, 'history'))
+      .map((d) => join(home, 'history', d))
+      .find((d) => statSync(d).isDirectory())!;
     const month = join(accountDir, 'history.sqlite');
     const before = readFileSync(month);
     // Leave one page free; the server then revises today with 300 more line items, so the day's next write
     // (tens of kilobytes, with its journal and staging) can only partly fit.
-    const avail = Number(execFileSync('df', ['--output=avail', '-B1', mountPoint], { encoding: 'utf8' }).split('\n')[1]);
+    const avail = Number(
+      execFileSync('df', ['--output=avail', '-B1', mountPoint], { encoding: 'utf8' }).split('\n')[1],
+    );
     const filler = join(mountPoint, 'filler-near');
     spawnSync('sh', ['-c', `head -c ${Math.max(0, avail - 4096)} /dev/zero > '${filler}'`]);
     const org = server.keys[KEY] as FakeOrganisation;
-    const extra = Array.from({ length: 300 }, (_, i) => ({ projectId: 'proj_beta', lineItem: `fine-tuned model ${i}, output`, value: 0.25 }));
+    const extra = Array.from({ length: 300 }, (_, i) => ({
+      projectId: 'proj_beta',
+      lineItem: `fine-tuned model ${i}, output`,
+      value: 0.25,
+    }));
     org.costs[utcDay(0)] = [...(org.costs[utcDay(0)] ?? []), ...extra];
     const sync = await runCli(['sync', '--json'], { home });
     expect(sync.code).toBe(1);
@@ -104,14 +120,19 @@ describe.runIf(canMount)('the CLI on a full disk and a read-only one', () => {
 
     const budget = await runCli(['budget', 'set', '--account', 'Disk Co', '--monthly', '500'], { home });
     expect(budget.code).toBe(1);
-    expect(budget.stderr).toMatch(/^spendwatch: The disk is full: Spendwatch could not save .*config\.json.*Free some space/m);
+    expect(budget.stderr).toMatch(
+      /^spendwatch: The disk is full: Spendwatch could not save .*config\.json.*Free some space/m,
+    );
     expect(budget.stderr).not.toMatch(/ENOSPC|Unexpected error/);
     expect(readFileSync(join(home, 'config.json'), 'utf8')).toBe(config);
 
     // A month that changed (the server revised today) cannot be saved: the stored one stays whole.
     const org = server.keys[KEY] as FakeOrganisation;
     const today = utcDay(0);
-    org.costs[today] = [...(org.costs[today] ?? []), { projectId: 'proj_alpha', lineItem: 'gpt-4o-2024-08-06, input', value: 1.5 }];
+    org.costs[today] = [
+      ...(org.costs[today] ?? []),
+      { projectId: 'proj_alpha', lineItem: 'gpt-4o-2024-08-06, input', value: 1.5 },
+    ];
     const sync = await runCli(['sync', '--json'], { home });
     expect(sync.code).toBe(1);
     const doc = oneDocument(sync.stdout);
@@ -121,7 +142,9 @@ describe.runIf(canMount)('the CLI on a full disk and a read-only one', () => {
     const status = await runCli(['status', '--json'], { home });
     expect(status.code).toBe(0);
     const after = oneDocument(status.stdout) as { accounts: { monthToDate: unknown }[] };
-    expect(after.accounts[0].monthToDate).toEqual((statusBefore as { accounts: { monthToDate: unknown }[] }).accounts[0].monthToDate);
+    expect(after.accounts[0].monthToDate).toEqual(
+      (statusBefore as { accounts: { monthToDate: unknown }[] }).accounts[0].monthToDate,
+    );
     expect((await runCli(['export', '--format', 'csv'], { home })).stdout).toBe(exportBefore);
     spawnSync('rm', ['-f', filler, join(mountPoint, 'probe')]);
   });
@@ -140,7 +163,9 @@ describe.runIf(canMount)('the CLI on a full disk and a read-only one', () => {
 
       const budget = await runCli(['budget', 'set', '--account', 'Disk Co', '--monthly', '500'], { home });
       expect(budget.code).toBe(1);
-      expect(budget.stderr).toMatch(/read-only file system.*Remount it read-write, or point SPENDWATCH_HOME at a writable folder/);
+      expect(budget.stderr).toMatch(
+        /read-only file system.*Remount it read-write, or point SPENDWATCH_HOME at a writable folder/,
+      );
 
       const status = await runCli(['status', '--json'], { home });
       expect(status.code).toBe(0);

@@ -25,7 +25,14 @@ describe.runIf(keychain)('spendwatch CLI against live-shaped Costs', () => {
     server = new FakeOpenAiServer({ [KEY]: org });
     server.live = { extraFields: true, isoTimes: 'no-zone', repeatBoundaryBucket: true };
     const baseUrl = await server.start();
-    expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Live Org', '--base-url', baseUrl], { home, input: KEY })).code).toBe(0);
+    expect(
+      (
+        await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Live Org', '--base-url', baseUrl], {
+          home,
+          input: KEY,
+        })
+      ).code,
+    ).toBe(0);
   });
   afterAll(async () => {
     await runCli(['accounts', 'remove', 'Live Org'], { home });
@@ -45,23 +52,35 @@ describe.runIf(keychain)('spendwatch CLI against live-shaped Costs', () => {
       .filter(([day]) => day.startsWith(month))
       .flatMap(([, dayRows]) => dayRows)
       .filter((row) => (row.currency ?? 'usd') === 'usd');
-    const sumWhere = (keep: (row: (typeof rows)[number]) => boolean) => microsText(expectedSumMicros(rows.filter(keep).map((row) => row.value as WireAmount)));
+    const sumWhere = (keep: (row: (typeof rows)[number]) => boolean) =>
+      microsText(expectedSumMicros(rows.filter(keep).map((row) => row.value as WireAmount)));
     expect(account.monthToDate).toEqual({ amount: sumWhere(() => true), currency: 'usd' });
     for (const project of account.byProject) {
       expect(project.amount).toBe(sumWhere((row) => (row.projectId ?? '(no project)') === project.id));
     }
-    expect(account.byProject.map((p: { id: string }) => p.id).sort()).toEqual(['(no project)', 'proj_batch', 'proj_live']);
-    for (const line of account.byLineItem) expect(line.amount).toBe(sumWhere((row) => (row.lineItem ?? '(other)') === line.name));
+    expect(account.byProject.map((p: { id: string }) => p.id).sort()).toEqual([
+      '(no project)',
+      'proj_batch',
+      'proj_live',
+    ]);
+    for (const line of account.byLineItem)
+      expect(line.amount).toBe(sumWhere((row) => (row.lineItem ?? '(other)') === line.name));
     // The euro rows are reported apart and never added to dollars.
-    const euros = Object.entries(org.costs).filter(([day]) => day.startsWith(month)).flatMap(([, d]) => d.filter((row) => row.currency === 'eur'));
-    expect(account.otherCurrencies).toEqual([{ amount: microsText(expectedSumMicros(euros.map((row) => row.value as WireAmount))), currency: 'eur' }]);
+    const euros = Object.entries(org.costs)
+      .filter(([day]) => day.startsWith(month))
+      .flatMap(([, d]) => d.filter((row) => row.currency === 'eur'));
+    expect(account.otherCurrencies).toEqual([
+      { amount: microsText(expectedSumMicros(euros.map((row) => row.value as WireAmount))), currency: 'eur' },
+    ]);
     // project_name in the costs named every project: no Projects call was needed.
     expect(server.requestsTo('/organization/projects')).toHaveLength(0);
     expect(account.byProject.find((p: { id: string }) => p.id === 'proj_batch').name).toBe('Batch jobs');
   });
 
   it('stores the amounts exactly as sent, and exports them unrounded', async () => {
-    const file = readdirSync(join(home, 'history'), { recursive: true }).map(String).find((f) => f.endsWith('history.sqlite'))!;
+    const file = readdirSync(join(home, 'history'), { recursive: true })
+      .map(String)
+      .find((f) => f.endsWith('history.sqlite'))!;
     const db = new DatabaseSync(join(home, 'history', file), { readOnly: true });
     const today = db.prepare('SELECT amount FROM cost_row WHERE day = ?').all(utcDay(0)) as { amount: string }[];
     db.close();

@@ -30,7 +30,6 @@ function textUnder(dir: string): string {
     .join('\n');
 }
 
-
 describe.runIf(keychain)('the CLI against machine faults', () => {
   let server: FakeOpenAiServer;
   let baseUrl: string;
@@ -44,24 +43,69 @@ describe.runIf(keychain)('the CLI against machine faults', () => {
 
   it('a server echoing the key (any shape) in its error: the key is in no file and no output', async () => {
     const home = mkdtempSync(join(tmpdir(), 'sw-echo-'));
-    expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Echo', '--base-url', baseUrl], { home, input: KEY })).code).toBe(0);
-    const echo = { error: { message: `Incorrect API key provided: ${KEY}. Also seen: ${ANTHROPIC_SHAPED}`, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } };
+    expect(
+      (
+        await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Echo', '--base-url', baseUrl], {
+          home,
+          input: KEY,
+        })
+      ).code,
+    ).toBe(0);
+    const echo = {
+      error: {
+        message: `Incorrect API key provided: ${KEY}. Also seen: ${ANTHROPIC_SHAPED}`,
+        type: 'invalid_request_error',
+        param: null,
+        code: 'invalid_api_key',
+      },
+    };
     server.addFault({ path: '/organization/costs', kind: 'status', status: 401, body: echo, times: 1 });
     const sync = await runCli(['sync', '--json'], { home });
     expect(sync.code).toBe(1);
     const status = await runCli(['status'], { home });
-    const invoice = await runCli(['invoice', 'add', '--account', 'Echo', '--month', addMonths(utcDay(0).slice(0, 7), -1), '--total', '10', '--number', `INV ${PASTED}`], { home });
+    const invoice = await runCli(
+      [
+        'invoice',
+        'add',
+        '--account',
+        'Echo',
+        '--month',
+        addMonths(utcDay(0).slice(0, 7), -1),
+        '--total',
+        '10',
+        '--number',
+        `INV ${PASTED}`,
+      ],
+      { home },
+    );
     expect(invoice.code).toBe(0);
     const list = await runCli(['invoice', 'list', '--json'], { home });
-    const everything = [sync.stdout, sync.stderr, status.stdout, status.stderr, list.stdout, textUnder(home)].join('\n');
-    for (const secret of [KEY, ANTHROPIC_SHAPED, PASTED, KEY.slice(9, 30), ANTHROPIC_SHAPED.slice(15, 40), PASTED.slice(8, 30)]) expect(everything).not.toContain(secret);
+    const everything = [sync.stdout, sync.stderr, status.stdout, status.stderr, list.stdout, textUnder(home)].join(
+      '\n',
+    );
+    for (const secret of [
+      KEY,
+      ANTHROPIC_SHAPED,
+      PASTED,
+      KEY.slice(9, 30),
+      ANTHROPIC_SHAPED.slice(15, 40),
+      PASTED.slice(8, 30),
+    ])
+      expect(everything).not.toContain(secret);
     expect(everything).toContain('sk-ant-admin01-…EfAA');
     await runCli(['accounts', 'remove', 'Echo'], { home });
   });
 
   it('a clock that ran 40 days ahead and was corrected: status says stale, and the next sync polls', async () => {
     const home = mkdtempSync(join(tmpdir(), 'sw-jump-'));
-    expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Jump', '--base-url', baseUrl], { home, input: KEY })).code).toBe(0);
+    expect(
+      (
+        await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Jump', '--base-url', baseUrl], {
+          home,
+          input: KEY,
+        })
+      ).code,
+    ).toBe(0);
     const ahead = new Date(Date.now() + 40 * 86_400_000).toISOString();
     expect((await runCli(['sync'], { home, env: clockAt(ahead) })).code).toBe(0);
     // Back to the right time: the "future" success is stale, and the sync is due now, not in 40 days.
@@ -74,7 +118,8 @@ describe.runIf(keychain)('the CLI against machine faults', () => {
     // And set back years, before the backfill: no reversed range is asked for, the sync succeeds.
     server.clearLog();
     expect((await runCli(['sync'], { home, env: clockAt('2024-02-29T12:00:00Z') })).code).toBe(0);
-    for (const r of server.requestsTo('/organization/costs')) expect(Number(r.query.get('end_time'))).toBeGreaterThan(Number(r.query.get('start_time')));
+    for (const r of server.requestsTo('/organization/costs'))
+      expect(Number(r.query.get('end_time'))).toBeGreaterThan(Number(r.query.get('start_time')));
     await runCli(['accounts', 'remove', 'Jump'], { home });
   });
 });

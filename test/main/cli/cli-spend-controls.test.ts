@@ -33,8 +33,22 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch limit 
     server = new FakeOpenAiServer({ [key]: org, [readOnlyKey]: readOnlyOrg });
     server.readOnlyKeys.add(readOnlyKey);
     const baseUrl = await server.start();
-    expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], { home, input: key })).code).toBe(0);
-    expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme RO', '--base-url', baseUrl], { home, input: readOnlyKey })).code).toBe(0);
+    expect(
+      (
+        await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], {
+          home,
+          input: key,
+        })
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme RO', '--base-url', baseUrl], {
+          home,
+          input: readOnlyKey,
+        })
+      ).code,
+    ).toBe(0);
   });
   afterAll(async () => {
     await cli('accounts', 'remove', 'Acme Prod');
@@ -45,18 +59,27 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch limit 
     for (const r of server.requests.filter((q) => /spend_(limit|alerts)/.test(q.path) && q.response !== undefined)) {
       const path = specPathFor(r.path);
       if (r.method === 'POST') expect(schemaErrors(schemaNameFor(path, r.method, 'request'), r.body)).toEqual([]);
-      expect(schemaErrors(r.status === 200 ? schemaNameFor(path, r.method, '200') : 'ErrorResponse', r.response)).toEqual([]);
+      expect(
+        schemaErrors(r.status === 200 ? schemaNameFor(path, r.method, '200') : 'ErrorResponse', r.response),
+      ).toEqual([]);
     }
   });
 
   it('gets, sets (in integer cents) and removes the organisation hard limit', async () => {
-    expect(await json('limit', 'get', '--account', 'Acme Prod', '--json')).toEqual({ account: 'Acme Prod', project: null, limit: null, enforcing: false });
+    expect(await json('limit', 'get', '--account', 'Acme Prod', '--json')).toEqual({
+      account: 'Acme Prod',
+      project: null,
+      limit: null,
+      enforcing: false,
+    });
     server.clearLog();
     const set = await cli('limit', 'set', '--account', 'Acme Prod', '--monthly', '750');
     expect(set.code, set.stderr).toBe(0);
     expect(set.stdout).toContain('OpenAI will reject API requests for Acme Prod once $750.00 is spent this month.');
     const posts = server.requests.filter((r) => r.method === 'POST');
-    expect(posts.map((r) => [r.path, r.body])).toEqual([['/v1/organization/spend_limit', { threshold_amount: 75_000, currency: 'USD', interval: 'month' }]]);
+    expect(posts.map((r) => [r.path, r.body])).toEqual([
+      ['/v1/organization/spend_limit', { threshold_amount: 75_000, currency: 'USD', interval: 'month' }],
+    ]);
     expect(await json('limit', 'get', '--account', 'Acme Prod', '--json')).toEqual({
       account: 'Acme Prod',
       project: null,
@@ -87,9 +110,14 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch limit 
 
   it('manages a project limit by project name or id', async () => {
     server.clearLog();
-    expect((await cli('limit', 'set', '--account', 'Acme Prod', '--project', 'Alpha app', '--monthly', '1,234.56')).code).toBe(0);
+    expect(
+      (await cli('limit', 'set', '--account', 'Acme Prod', '--project', 'Alpha app', '--monthly', '1,234.56')).code,
+    ).toBe(0);
     expect(server.requests.filter((r) => r.method === 'POST').map((r) => [r.path, r.body])).toEqual([
-      ['/v1/organization/projects/proj_alpha/spend_limit', { threshold_amount: 123_456, currency: 'USD', interval: 'month' }],
+      [
+        '/v1/organization/projects/proj_alpha/spend_limit',
+        { threshold_amount: 123_456, currency: 'USD', interval: 'month' },
+      ],
     ]);
     expect(await json('limit', 'get', '--account', 'Acme Prod', '--project', 'proj_alpha', '--json')).toEqual({
       account: 'Acme Prod',
@@ -104,18 +132,64 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch limit 
 
   it('adds, lists and removes email alerts for the organisation and a project', async () => {
     server.clearLog();
-    const added = await cli('email-alerts', 'add', '--account', 'Acme Prod', '--monthly', '500', '--email', 'ops@example.com, cfo@example.com');
+    const added = await cli(
+      'email-alerts',
+      'add',
+      '--account',
+      'Acme Prod',
+      '--monthly',
+      '500',
+      '--email',
+      'ops@example.com, cfo@example.com',
+    );
     expect(added.code, added.stderr).toBe(0);
     expect(server.requests.find((r) => r.method === 'POST')).toMatchObject({
       path: '/v1/organization/spend_alerts',
-      body: { threshold_amount: 50_000, currency: 'USD', interval: 'month', notification_channel: { type: 'email', recipients: ['ops@example.com', 'cfo@example.com'] } },
+      body: {
+        threshold_amount: 50_000,
+        currency: 'USD',
+        interval: 'month',
+        notification_channel: { type: 'email', recipients: ['ops@example.com', 'cfo@example.com'] },
+      },
     });
-    expect((await cli('email-alerts', 'add', '--account', 'Acme Prod', '--project', 'Beta bot', '--monthly', '25.50', '--email', 'beta@example.com')).code).toBe(0);
-    expect(server.requests.filter((r) => r.method === 'POST').at(-1)).toMatchObject({ path: '/v1/organization/projects/proj_beta/spend_alerts', body: { threshold_amount: 2550 } });
+    expect(
+      (
+        await cli(
+          'email-alerts',
+          'add',
+          '--account',
+          'Acme Prod',
+          '--project',
+          'Beta bot',
+          '--monthly',
+          '25.50',
+          '--email',
+          'beta@example.com',
+        )
+      ).code,
+    ).toBe(0);
+    expect(server.requests.filter((r) => r.method === 'POST').at(-1)).toMatchObject({
+      path: '/v1/organization/projects/proj_beta/spend_alerts',
+      body: { threshold_amount: 2550 },
+    });
 
     const listed = await json('email-alerts', 'list', '--account', 'Acme Prod', '--json');
-    expect(listed).toMatchObject({ account: 'Acme Prod', project: null, alerts: [{ threshold: { amount: '500.00', currency: 'usd' }, recipients: ['ops@example.com', 'cfo@example.com'] }] });
-    const projectList = await json('email-alerts', 'list', '--account', 'Acme Prod', '--project', 'proj_beta', '--json');
+    expect(listed).toMatchObject({
+      account: 'Acme Prod',
+      project: null,
+      alerts: [
+        { threshold: { amount: '500.00', currency: 'usd' }, recipients: ['ops@example.com', 'cfo@example.com'] },
+      ],
+    });
+    const projectList = await json(
+      'email-alerts',
+      'list',
+      '--account',
+      'Acme Prod',
+      '--project',
+      'proj_beta',
+      '--json',
+    );
     expect(projectList.project).toEqual({ id: 'proj_beta', name: 'Beta bot' });
     expect(projectList.alerts).toHaveLength(1);
 
@@ -126,7 +200,10 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch limit 
 
   it('refuses a change with a read-only key, says what is missing, and changes nothing', async () => {
     readOnlyOrg.spendControls = { limits: { org: { cents: 100_000 } }, alerts: {} };
-    expect((await json('limit', 'get', '--account', 'Acme RO', '--json')).limit).toEqual({ amount: '1000.00', currency: 'usd' });
+    expect((await json('limit', 'get', '--account', 'Acme RO', '--json')).limit).toEqual({
+      amount: '1000.00',
+      currency: 'usd',
+    });
     for (const args of [
       ['limit', 'set', '--account', 'Acme RO', '--monthly', '50'],
       ['limit', 'remove', '--account', 'Acme RO'],
@@ -134,21 +211,36 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch limit 
     ]) {
       const r = await cli(...args);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/can read but not change OpenAI's spend limits and alerts: it needs the api\.organization\.spend_limits\.write permission\. Nothing was changed/);
+      expect(r.stderr).toMatch(
+        /can read but not change OpenAI's spend limits and alerts: it needs the api\.organization\.spend_limits\.write permission\. Nothing was changed/,
+      );
     }
     expect(readOnlyOrg.spendControls).toEqual({ limits: { org: { cents: 100_000 } }, alerts: {} });
   });
 
   it('a sync right after `limit get` reports an enforcing limit, once; status keeps it', async () => {
     org.spendControls!.limits.org = { cents: 1_000, enforcing: true };
-    expect(await json('limit', 'get', '--account', 'Acme Prod', '--json')).toMatchObject({ limit: { amount: '10.00' }, enforcing: true });
+    expect(await json('limit', 'get', '--account', 'Acme Prod', '--json')).toMatchObject({
+      limit: { amount: '10.00' },
+      enforcing: true,
+    });
     server.clearLog();
     // Even if the sync's own check of the limit is refused, what `limit get` learned is what it uses.
-    server.addFault({ path: '/organization/spend_limit', kind: 'status', status: 403, body: { error: { message: 'Forbidden.', type: 'invalid_request_error', param: null, code: null } } });
+    server.addFault({
+      path: '/organization/spend_limit',
+      kind: 'status',
+      status: 403,
+      body: { error: { message: 'Forbidden.', type: 'invalid_request_error', param: null, code: null } },
+    });
     const first = await json('sync', '--json');
     const enforcing = first.alerts.filter((a: { kind: string }) => a.kind === 'openai-limit-enforcing');
     expect(enforcing).toHaveLength(1);
-    expect(enforcing[0]).toMatchObject({ account: 'Acme Prod', scope: 'account', severity: 'critical', title: 'OpenAI is blocking API requests for Acme Prod' });
+    expect(enforcing[0]).toMatchObject({
+      account: 'Acme Prod',
+      scope: 'account',
+      severity: 'critical',
+      title: 'OpenAI is blocking API requests for Acme Prod',
+    });
     expect(server.requestsTo('/organization/spend_limit')).toHaveLength(1);
     const second = await json('sync', '--json');
     expect(second.alerts.filter((a: { kind: string }) => a.kind.startsWith('openai-limit'))).toEqual([]);

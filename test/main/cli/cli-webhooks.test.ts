@@ -26,7 +26,14 @@ describe.runIf(keychain)('spendwatch webhooks', () => {
     const baseUrl = await openai.start();
     receiver = new WebhookReceiver();
     receiverUrl = await receiver.start();
-    expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme', '--base-url', baseUrl], { home, input: KEY })).code).toBe(0);
+    expect(
+      (
+        await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme', '--base-url', baseUrl], {
+          home,
+          input: KEY,
+        })
+      ).code,
+    ).toBe(0);
   }, 60_000);
   afterAll(async () => {
     for (const name of ['Team', 'Ops']) await runCli(['webhooks', 'remove', name], { home });
@@ -35,20 +42,30 @@ describe.runIf(keychain)('spendwatch webhooks', () => {
   });
 
   it('adds webhooks from --url and from stdin, keeps the URLs in the keychain only, and lists them masked', async () => {
-    const added = await runCli(['webhooks', 'add', '--url', `${receiverUrl}/slack/T0/B0/argv-secret`, '--name', 'Team'], { home });
+    const added = await runCli(
+      ['webhooks', 'add', '--url', `${receiverUrl}/slack/T0/B0/argv-secret`, '--name', 'Team'],
+      { home },
+    );
     expect(added.stderr).toBe('');
     expect(added.code).toBe(0);
     expect(added.stdout).toMatch(/^Added webhook Team \(slack, http:\/\/127\.0\.0\.1:\d+\/…cret\)/);
-    const piped = await runCli(['webhooks', 'add', '--url', '-', '--format', 'json', '--name', 'Ops'], { home, input: `${receiverUrl}/json/stdin-secret\n` });
+    const piped = await runCli(['webhooks', 'add', '--url', '-', '--format', 'json', '--name', 'Ops'], {
+      home,
+      input: `${receiverUrl}/json/stdin-secret\n`,
+    });
     expect(piped.code, piped.stderr).toBe(0);
     const list = await runCli(['webhooks', 'list', '--json'], { home });
-    const doc = JSON.parse(list.stdout) as { webhooks: { name: string; format: string; url: string; pending: number; delivered: number }[] };
+    const doc = JSON.parse(list.stdout) as {
+      webhooks: { name: string; format: string; url: string; pending: number; delivered: number }[];
+    };
     expect(doc.webhooks.map((w) => [w.name, w.format, w.pending, w.delivered])).toEqual([
       ['Team', 'slack', 0, 0],
       ['Ops', 'json', 0, 0],
     ]);
     expect(list.stdout).not.toMatch(/argv-secret|stdin-secret/);
-    expect((await runCli(['webhooks', 'list'], { home })).stdout).toMatch(/^Team\tslack\thttp:\/\/127\.0\.0\.1:\d+\/…cret\t0 waiting, 0 delivered, 0 failed\tnothing sent yet$/m);
+    expect((await runCli(['webhooks', 'list'], { home })).stdout).toMatch(
+      /^Team\tslack\thttp:\/\/127\.0\.0\.1:\d+\/…cret\t0 waiting, 0 delivered, 0 failed\tnothing sent yet$/m,
+    );
     expect(readFileSync(join(home, 'config.json'), 'utf8')).not.toMatch(/argv-secret|stdin-secret/);
   });
 
@@ -56,7 +73,9 @@ describe.runIf(keychain)('spendwatch webhooks', () => {
     const plain = await runCli(['webhooks', 'add', '--url', 'http://hooks.example.com/x'], { home });
     expect(plain.code).toBe(2);
     expect(plain.stderr).toMatch(/Plain http:\/\/ is refused except for this machine/);
-    expect((await runCli(['webhooks', 'add', '--url', 'https://hooks.example.com/x', '--format', 'xml'], { home })).code).toBe(2);
+    expect(
+      (await runCli(['webhooks', 'add', '--url', 'https://hooks.example.com/x', '--format', 'xml'], { home })).code,
+    ).toBe(2);
     const unknown = await runCli(['webhooks', 'test', 'nope'], { home });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/No webhook "nope"\. Known: Team, Ops\./);
@@ -71,7 +90,11 @@ describe.runIf(keychain)('spendwatch webhooks', () => {
     receiver.answer({ status: 500 });
     const refused = await runCli(['webhooks', 'test', 'Ops', '--json'], { home });
     expect(refused.code).toBe(1);
-    expect(JSON.parse(refused.stdout)).toEqual({ ok: false, status: 500, message: 'Not delivered to "Ops": the receiver answered HTTP 500.' });
+    expect(JSON.parse(refused.stdout)).toEqual({
+      ok: false,
+      status: 500,
+      message: 'Not delivered to "Ops": the receiver answered HTTP 500.',
+    });
   });
 
   it('two syncs at once post every alert they raise exactly once to each webhook, before the commands exit', async () => {
@@ -83,12 +106,18 @@ describe.runIf(keychain)('spendwatch webhooks', () => {
     const raised = [a, b].flatMap((r) => (JSON.parse(r.stdout) as { alerts: { id: string; title: string }[] }).alerts);
     expect(raised.length).toBeGreaterThan(0);
     expect(new Set(raised.map((x) => x.id)).size).toBe(raised.length);
-    const json = receiver.posts.filter((p) => p.path.startsWith('/json/')).map((p) => (p.json as { alert: { id: string } }).alert.id);
-    const slack = receiver.posts.filter((p) => p.path.startsWith('/slack/')).map((p) => (p.json as { text: string }).text);
+    const json = receiver.posts
+      .filter((p) => p.path.startsWith('/json/'))
+      .map((p) => (p.json as { alert: { id: string } }).alert.id);
+    const slack = receiver.posts
+      .filter((p) => p.path.startsWith('/slack/'))
+      .map((p) => (p.json as { text: string }).text);
     expect(json.sort()).toEqual(raised.map((x) => x.id).sort());
     expect(slack).toHaveLength(raised.length);
     for (const alert of raised) expect(slack.filter((t) => t.includes(alert.title))).toHaveLength(1);
-    const list = JSON.parse((await runCli(['webhooks', 'list', '--json'], { home })).stdout) as { webhooks: { name: string; pending: number; delivered: number }[] };
+    const list = JSON.parse((await runCli(['webhooks', 'list', '--json'], { home })).stdout) as {
+      webhooks: { name: string; pending: number; delivered: number }[];
+    };
     expect(list.webhooks.map((w) => [w.name, w.pending, w.delivered])).toEqual([
       ['Team', 0, raised.length],
       ['Ops', 0, raised.length],
@@ -99,7 +128,11 @@ describe.runIf(keychain)('spendwatch webhooks', () => {
     const removed = await runCli(['webhooks', 'remove', 'ops'], { home });
     expect(removed.code, removed.stderr).toBe(0);
     expect(removed.stdout).toBe('Removed webhook Ops.\n');
-    expect(JSON.parse((await runCli(['webhooks', 'list', '--json'], { home })).stdout).webhooks.map((w: { name: string }) => w.name)).toEqual(['Team']);
+    expect(
+      JSON.parse((await runCli(['webhooks', 'list', '--json'], { home })).stdout).webhooks.map(
+        (w: { name: string }) => w.name,
+      ),
+    ).toEqual(['Team']);
     expect((await runCli(['webhooks', 'remove', 'Ops'], { home })).code).toBe(1);
   });
 });

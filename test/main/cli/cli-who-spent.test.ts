@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeOpenAiServer, type FakeOrganisation } from '../../fake-openai/fake-openai-server';
-import { ATTRIBUTED_UNIT_PRICES, attributedLineItem, attributedOrganisation, utcDay } from '../../fake-openai/organisations';
+import {
+  ATTRIBUTED_UNIT_PRICES,
+  attributedLineItem,
+  attributedOrganisation,
+  utcDay,
+} from '../../fake-openai/organisations';
 import { ensureCliBuilt, runCli } from '../../support/cli';
 import { expectedSumMicros, microsText, type WireAmount } from '../../support/expected-money';
 
@@ -33,9 +38,14 @@ const microsOf = (amount: bigint): bigint => {
 function usageCost(row: FakeOrganisation['usage'][string][number]): bigint {
   const cached = row.cachedTokens ?? 0;
   let total = 0n;
-  for (const [kind, count] of [['input', row.inputTokens - cached], ['cached input', cached], ['output', row.outputTokens]] as const) {
+  for (const [kind, count] of [
+    ['input', row.inputTokens - cached],
+    ['cached input', cached],
+    ['output', row.outputTokens],
+  ] as const) {
     if (!count) continue;
-    const price = ATTRIBUTED_UNIT_PRICES[attributedLineItem(row.model, kind, row.batch ?? false, row.serviceTier ?? 'default')];
+    const price =
+      ATTRIBUTED_UNIT_PRICES[attributedLineItem(row.model, kind, row.batch ?? false, row.serviceTier ?? 'default')];
     total += fine(price.usd, price.per) * BigInt(count);
   }
   return total;
@@ -65,7 +75,14 @@ describe.runIf(keychain)('spendwatch breakdown, prices and savings against an or
     ensureCliBuilt();
     server = new FakeOpenAiServer({ [KEY]: org });
     const baseUrl = await server.start();
-    expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme', '--base-url', baseUrl], { home, input: KEY })).code).toBe(0);
+    expect(
+      (
+        await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme', '--base-url', baseUrl], {
+          home,
+          input: KEY,
+        })
+      ).code,
+    ).toBe(0);
     const sync = await runCli(['sync'], { home });
     expect(sync.stderr).toBe('');
     expect(sync.code).toBe(0);
@@ -92,10 +109,18 @@ describe.runIf(keychain)('spendwatch breakdown, prices and savings against an or
         all.push(row.value);
       }
     }
-    expect(doc).toMatchObject({ account: 'Acme', month, by: 'api-key', basis: 'billed', total: microsText(expectedSumMicros(all)) });
+    expect(doc).toMatchObject({
+      account: 'Acme',
+      month,
+      by: 'api-key',
+      basis: 'billed',
+      total: microsText(expectedSumMicros(all)),
+    });
     expect(doc.unattributed).toBe(microsText(expectedSumMicros(perKey.get(null) ?? [])));
     const keyed = [...perKey].filter(([id]) => id !== null);
-    expect(Object.fromEntries(doc.rows.map((r) => [r.id, r.amount]))).toEqual(Object.fromEntries(keyed.map(([id, values]) => [id, microsText(expectedSumMicros(values))])));
+    expect(Object.fromEntries(doc.rows.map((r) => [r.id, r.amount]))).toEqual(
+      Object.fromEntries(keyed.map(([id, values]) => [id, microsText(expectedSumMicros(values))])),
+    );
     for (const row of doc.rows) {
       const key = org.apiKeys!.find((k) => k.id === row.id)!;
       expect(row.name).toBe(key.name);
@@ -103,7 +128,9 @@ describe.runIf(keychain)('spendwatch breakdown, prices and savings against an or
       expect(row.project).toBe(org.projects.find((p) => p.id === key.projectId)!.name);
     }
     // Largest first, and the rows plus unattributed make the total within half a micro-dollar a row.
-    expect(doc.rows.map((r) => micros(r.amount))).toEqual([...doc.rows.map((r) => micros(r.amount))].sort((a, b) => Number(b - a)));
+    expect(doc.rows.map((r) => micros(r.amount))).toEqual(
+      [...doc.rows.map((r) => micros(r.amount))].sort((a, b) => Number(b - a)),
+    );
     const sum = doc.rows.reduce((s, r) => s + micros(r.amount), micros(doc.unattributed));
     expect(Number(sum - micros(doc.total)) ** 2).toBeLessThanOrEqual(((doc.rows.length + 1) / 2) ** 2);
   });
@@ -113,9 +140,12 @@ describe.runIf(keychain)('spendwatch breakdown, prices and savings against an or
     expect(doc.basis).toBe('estimated');
     const perUser = new Map<string, bigint>();
     for (const day of monthDays) {
-      for (const row of org.usage[day]) if (row.userId) perUser.set(row.userId, (perUser.get(row.userId) ?? 0n) + usageCost(row));
+      for (const row of org.usage[day])
+        if (row.userId) perUser.set(row.userId, (perUser.get(row.userId) ?? 0n) + usageCost(row));
     }
-    expect(Object.fromEntries(doc.rows.map((r) => [r.id, r.amount]))).toEqual(Object.fromEntries([...perUser].map(([id, amount]) => [id, microsText(microsOf(amount))])));
+    expect(Object.fromEntries(doc.rows.map((r) => [r.id, r.amount]))).toEqual(
+      Object.fromEntries([...perUser].map(([id, amount]) => [id, microsText(microsOf(amount))])),
+    );
     for (const row of doc.rows) {
       const user = org.users!.find((u) => u.id === row.id)!;
       expect([row.name, row.email]).toEqual([user.name, user.email]);
@@ -127,29 +157,44 @@ describe.runIf(keychain)('spendwatch breakdown, prices and savings against an or
   });
 
   it('reports the unit prices actually billed, per line item in its unit', async () => {
-    const doc: { rows: { lineItem: string; amount: string; quantity: number; unit: string; unitPrice: string }[] } = await run(['prices', '--json']);
-    const billed = new Set(monthDays.flatMap((d) => org.costs[d].filter((c) => c.quantityUnit === 'tokens').map((c) => c.lineItem!)));
+    const doc: { rows: { lineItem: string; amount: string; quantity: number; unit: string; unitPrice: string }[] } =
+      await run(['prices', '--json']);
+    const billed = new Set(
+      monthDays.flatMap((d) => org.costs[d].filter((c) => c.quantityUnit === 'tokens').map((c) => c.lineItem!)),
+    );
     expect(new Set(doc.rows.map((r) => r.lineItem))).toEqual(billed);
     for (const row of doc.rows) {
       const price = ATTRIBUTED_UNIT_PRICES[row.lineItem];
       expect(row.unit).toBe('tokens');
       expect(Number(row.unitPrice)).toBeCloseTo(Number(price.usd) / price.per, 15);
-      const quantity = monthDays.flatMap((d) => org.costs[d].filter((c) => c.lineItem === row.lineItem)).reduce((s, c) => s + (c.quantity ?? 0), 0);
+      const quantity = monthDays
+        .flatMap((d) => org.costs[d].filter((c) => c.lineItem === row.lineItem))
+        .reduce((s, c) => s + (c.quantity ?? 0), 0);
       expect(row.quantity).toBe(quantity);
     }
   });
 
-  it('reports one UTC day\'s unit prices with --day, and refuses --day with --month', async () => {
+  it("reports one UTC day's unit prices with --day, and refuses --day with --month", async () => {
     // The latest whole day with spend (every 13th day of the fake has none).
-    const day = Object.keys(org.costs).filter((d) => d < utcDay(0) && org.costs[d].length).sort().at(-1)!;
-    const doc: { rows: { lineItem: string; unitPrice: string; quantity: number }[] } = await run(['prices', '--day', day, '--json']);
+    const day = Object.keys(org.costs)
+      .filter((d) => d < utcDay(0) && org.costs[d].length)
+      .sort()
+      .at(-1)!;
+    const doc: { rows: { lineItem: string; unitPrice: string; quantity: number }[] } = await run([
+      'prices',
+      '--day',
+      day,
+      '--json',
+    ]);
     const billed = org.costs[day]?.filter((c) => c.quantityUnit === 'tokens') ?? [];
     expect(doc.rows.length).toBeGreaterThan(3);
     expect(new Set(doc.rows.map((r) => r.lineItem))).toEqual(new Set(billed.map((c) => c.lineItem)));
     for (const row of doc.rows) {
       const price = ATTRIBUTED_UNIT_PRICES[row.lineItem];
       expect(Number(row.unitPrice)).toBeCloseTo(Number(price.usd) / price.per, 15);
-      expect(row.quantity).toBe(billed.filter((c) => c.lineItem === row.lineItem).reduce((s, c) => s + (c.quantity ?? 0), 0));
+      expect(row.quantity).toBe(
+        billed.filter((c) => c.lineItem === row.lineItem).reduce((s, c) => s + (c.quantity ?? 0), 0),
+      );
     }
     expect((await runCli(['prices', '--day', day, '--month', day.slice(0, 7)], { home })).code).toBe(2);
   });
@@ -157,13 +202,16 @@ describe.runIf(keychain)('spendwatch breakdown, prices and savings against an or
   it('gives savings hints whose savings are worked out from the bill: batch and service tier', async () => {
     // Last month, whole: this month may be a day old, and a whole month needs no scaling.
     const last = utcDay(-Number(utcDay(0).slice(8, 10))).slice(0, 7);
-    const doc: { hints: { kind: string; title: string; estimatedMonthlySavings: string; basis: string }[] } = await run(['savings', '--month', last, '--json']);
+    const doc: { hints: { kind: string; title: string; estimatedMonthlySavings: string; basis: string }[] } = await run(
+      ['savings', '--month', last, '--json'],
+    );
     let synchronous = 0n;
     let priorityOver = 0n;
     for (const day of Object.keys(org.usage).filter((d) => d.startsWith(last))) {
       for (const row of org.usage[day]) {
         if (!row.batch && (row.serviceTier ?? 'default') === 'default') synchronous += usageCost(row);
-        if (row.serviceTier === 'priority') priorityOver += usageCost(row) - usageCost({ ...row, serviceTier: 'default' });
+        if (row.serviceTier === 'priority')
+          priorityOver += usageCost(row) - usageCost({ ...row, serviceTier: 'default' });
       }
     }
     const hint = (kind: string) => doc.hints.find((h) => h.kind === kind)!;
@@ -182,7 +230,9 @@ describe.runIf(keychain)('spendwatch breakdown, prices and savings against an or
   it('exports api_key_id, quantity, quantity_unit and provider', async () => {
     const r = await runCli(['export', '--from', monthDays[0], '--to', utcDay(0)], { home });
     const [header, ...lines] = r.stdout.trim().split('\n');
-    expect(header).toBe('date_utc,account,project_id,project_name,line_item,amount,currency,api_key_id,quantity,quantity_unit,provider');
+    expect(header).toBe(
+      'date_utc,account,project_id,project_name,line_item,amount,currency,api_key_id,quantity,quantity_unit,provider',
+    );
     expect(lines.some((l) => /,key_web_prod,\d+(\.\d+)?,tokens,openai$/.test(l))).toBe(true);
     expect(lines.some((l) => /web search tool calls,[^,]+,usd,[^,]*,\d+(\.\d+)?,,openai$/.test(l))).toBe(true);
   });

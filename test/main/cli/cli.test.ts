@@ -17,7 +17,9 @@ const KEY_BAD = `sk-admin-${'b'.repeat(20)}${Date.now()}`;
 
 function allFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[]).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile());
 }
 
 describe('spendwatch CLI', () => {
@@ -25,7 +27,12 @@ describe('spendwatch CLI', () => {
 
   it('prints usage and exits 2 on bad arguments', async () => {
     const home = mkdtempSync(join(tmpdir(), 'sw-cli-'));
-    for (const args of [['frobnicate'], ['export', '--from', '2026-13-01'], ['budget', 'set', '--account', 'x', '--monthly', 'lots'], ['accounts', 'add', '--name', 'x']]) {
+    for (const args of [
+      ['frobnicate'],
+      ['export', '--from', '2026-13-01'],
+      ['budget', 'set', '--account', 'x', '--monthly', 'lots'],
+      ['accounts', 'add', '--name', 'x'],
+    ]) {
       const r = await runCli(args, { home });
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/error|Usage/i);
@@ -63,14 +70,27 @@ describe('spendwatch CLI', () => {
     });
 
     it('adds accounts with the key from stdin only, shown masked', async () => {
-      const project = await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'P', '--base-url', baseUrl], { home, input: 'sk-proj-abcdefabcdefabcdefabcdef' });
+      const project = await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'P', '--base-url', baseUrl], {
+        home,
+        input: 'sk-proj-abcdefabcdefabcdefabcdef',
+      });
       expect(project.code).toBe(1);
       expect(project.stderr).toMatch(/project key.*admin key/s);
 
-      const add = await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl], { home, input: `${KEY_GOOD}\n` });
+      const add = await runCli(
+        ['accounts', 'add', '--provider', 'openai', '--name', 'Acme Prod', '--base-url', baseUrl],
+        { home, input: `${KEY_GOOD}\n` },
+      );
       expect(add.stderr).toBe('');
       expect(add.code).toBe(0);
-      expect((await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Side project', '--base-url', baseUrl], { home, input: KEY_BAD })).code).toBe(0);
+      expect(
+        (
+          await runCli(['accounts', 'add', '--provider', 'openai', '--name', 'Side project', '--base-url', baseUrl], {
+            home,
+            input: KEY_BAD,
+          })
+        ).code,
+      ).toBe(0);
       const list = JSON.parse((await runCli(['accounts', 'list', '--json'], { home })).stdout);
       expect(list.accounts.map((a: { name: string; keyHint: string }) => [a.name, a.keyHint])).toEqual([
         ['Acme Prod', `sk-admin-…${KEY_GOOD.slice(-4)}`],
@@ -88,7 +108,8 @@ describe('spendwatch CLI', () => {
       const all: WireAmount[] = [];
       const projectValues = new Map<string, WireAmount[]>();
       const lineValues = new Map<string, WireAmount[]>();
-      const push = (map: Map<string, WireAmount[]>, key: string, value: WireAmount) => map.set(key, [...(map.get(key) ?? []), value]);
+      const push = (map: Map<string, WireAmount[]>, key: string, value: WireAmount) =>
+        map.set(key, [...(map.get(key) ?? []), value]);
       for (const [day, rows] of Object.entries(org.costs)) {
         if (!day.startsWith(month)) continue;
         for (const row of rows) {
@@ -105,9 +126,9 @@ describe('spendwatch CLI', () => {
         Object.fromEntries([...byProject].map(([k, v]) => [k, microsText(v)])),
       );
       expect(acme.byProject.find((p: { id: string }) => p.id === 'proj_old').name).toBe('Old experiment');
-      expect(Object.fromEntries(acme.byLineItem.map((p: { name: string; amount: string }) => [p.name, p.amount]))).toEqual(
-        Object.fromEntries([...byLine].map(([k, v]) => [k, microsText(v)])),
-      );
+      expect(
+        Object.fromEntries(acme.byLineItem.map((p: { name: string; amount: string }) => [p.name, p.amount])),
+      ).toEqual(Object.fromEntries([...byLine].map(([k, v]) => [k, microsText(v)])));
       expect(acme).toMatchObject({ provider: 'openai', stale: false, error: null, budget: null });
       expect(doc.alerts).toEqual([]);
     });
@@ -128,7 +149,13 @@ describe('spendwatch CLI', () => {
     });
 
     it('answers status from local history with the network gone, budgets included', async () => {
-      expect((await runCli(['budget', 'set', '--account', 'Acme Prod', '--monthly', '500', '--thresholds', '50,80,100'], { home })).code).toBe(0);
+      expect(
+        (
+          await runCli(['budget', 'set', '--account', 'Acme Prod', '--monthly', '500', '--thresholds', '50,80,100'], {
+            home,
+          })
+        ).code,
+      ).toBe(0);
       await server.stop();
       const r = await runCli(['status', '--json'], { home });
       expect(r.code).toBe(0);
@@ -140,11 +167,19 @@ describe('spendwatch CLI', () => {
     });
 
     it('exports one CSV row per day × account × project × line item that adds up', async () => {
-      const r = await runCli(['export', '--format', 'csv', '--account', 'Acme Prod', '--from', utcDay(-6), '--to', utcDay(0)], { home });
+      const r = await runCli(
+        ['export', '--format', 'csv', '--account', 'Acme Prod', '--from', utcDay(-6), '--to', utcDay(0)],
+        { home },
+      );
       expect(r.code).toBe(0);
       const [header, ...rows] = r.stdout.trim().split('\n');
-      expect(header).toBe('date_utc,account,project_id,project_name,line_item,amount,currency,api_key_id,quantity,quantity_unit,provider');
-      const expectedRows = Array.from({ length: 7 }, (_, i) => org.costs[utcDay(i - 6)]?.length ?? 0).reduce((a, b) => a + b, 0);
+      expect(header).toBe(
+        'date_utc,account,project_id,project_name,line_item,amount,currency,api_key_id,quantity,quantity_unit,provider',
+      );
+      const expectedRows = Array.from({ length: 7 }, (_, i) => org.costs[utcDay(i - 6)]?.length ?? 0).reduce(
+        (a, b) => a + b,
+        0,
+      );
       expect(rows).toHaveLength(expectedRows);
       expect(rows[0]).toMatch(/^\d{4}-\d{2}-\d{2},Acme Prod,/);
       expect(r.stdout).not.toMatch(/sk-admin-/);

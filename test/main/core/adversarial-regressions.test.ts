@@ -39,7 +39,8 @@ describe('after the second adversarial pass', () => {
       clock: new TestClock(NOW),
       settingsStore: new JsonFileStore(settingsFile(dataDir)),
       createProvider: (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),
-      createSpendControls: (account, apiKey) => new OpenAiSpendControls({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),
+      createSpendControls: (account, apiKey) =>
+        new OpenAiSpendControls({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),
     });
     await core.accounts.add({ name: 'Acme', provider: 'openai', apiKey: KEY, baseUrl });
   });
@@ -48,11 +49,21 @@ describe('after the second adversarial pass', () => {
   it('a damaged billing.json never stops the budget alerts; it is reported instead', async () => {
     writeFileSync(join(dataDir, 'billing.json'), 'not json');
     core.services.settings.update((s) => {
-      s.budgets[core.accounts.get('Acme').id] = { monthlyMicros: 10_000_000, thresholds: [50, 80, 100], dailyMicros: null, projects: {} };
+      s.budgets[core.accounts.get('Acme').id] = {
+        monthlyMicros: 10_000_000,
+        thresholds: [50, 80, 100],
+        dailyMicros: null,
+        projects: {},
+      };
     });
     const { alerts } = await core.sync.run();
     expect(alerts.map((a) => a.threshold).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([50, 80, 100]);
-    expect(core.notices.list().map((n) => n.message).join('\n')).toMatch(/Invoices were not checked/);
+    expect(
+      core.notices
+        .list()
+        .map((n) => n.message)
+        .join('\n'),
+    ).toMatch(/Invoices were not checked/);
   });
 
   it('status says damaged history is missing from its figures, instead of a silent $0.00', async () => {
@@ -61,7 +72,12 @@ describe('after the second adversarial pass', () => {
     writeFileSync(join(dir, 'history.sqlite'), '{');
     // Two processes in turn: the second knows from the repair mark, though the first moved the file aside.
     for (let i = 0; i < 2; i++) {
-      const fresh = createTestSpendwatch({ dataDir, vault: core.services.vault, clock: new TestClock(NOW), settingsStore: new JsonFileStore(settingsFile(dataDir)) });
+      const fresh = createTestSpendwatch({
+        dataDir,
+        vault: core.services.vault,
+        clock: new TestClock(NOW),
+        settingsStore: new JsonFileStore(settingsFile(dataDir)),
+      });
       const account = fresh.queries.status([]).accounts[0];
       expect(account.warning).toMatch(/The stored history was damaged/);
       expect(account.stale).toBe(true);
@@ -70,8 +86,13 @@ describe('after the second adversarial pass', () => {
   });
 
   it('looks a project id up at OpenAI, and refuses one OpenAI does not have', async () => {
-    await expect(core.services.spendControls.resolveProject(core.accounts.get('Acme'), 'proj_nope')).rejects.toMatchObject({ code: 'not_found' });
-    await expect(core.services.spendControls.resolveProject(core.accounts.get('Acme'), 'proj_beta')).resolves.toEqual({ id: 'proj_beta', name: 'Beta bot' });
+    await expect(
+      core.services.spendControls.resolveProject(core.accounts.get('Acme'), 'proj_nope'),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(core.services.spendControls.resolveProject(core.accounts.get('Acme'), 'proj_beta')).resolves.toEqual({
+      id: 'proj_beta',
+      name: 'Beta bot',
+    });
   });
 });
 
@@ -84,10 +105,22 @@ describe('inert output and strict inputs', () => {
   it('report cells cannot carry HTML, links, images or escape sequences, and name the provider', () => {
     const detail = {
       reconciliation: {
-        accountId: 'a', accountName: '<img src=x onerror=alert(1)> [x](http://evil.example)\u001b[2J', month: '2026-10', status: 'no-invoice',
-        period: { from: '2026-10-01', to: '2026-10-31' }, finalFrom: '2026-11-04', invoice: null, costsMicros: 1, expectedMicros: 1, differenceMicros: 0, explanations: [],
+        accountId: 'a',
+        accountName: '<img src=x onerror=alert(1)> [x](http://evil.example)\u001b[2J',
+        month: '2026-10',
+        status: 'no-invoice',
+        period: { from: '2026-10-01', to: '2026-10-31' },
+        finalFrom: '2026-11-04',
+        invoice: null,
+        costsMicros: 1,
+        expectedMicros: 1,
+        differenceMicros: 0,
+        explanations: [],
       },
-      byDay: [], byLineItem: [], byProject: [], supportCase: null,
+      byDay: [],
+      byLineItem: [],
+      byProject: [],
+      supportCase: null,
     } as unknown as Parameters<typeof renderBillingReport>[0];
     const report = renderBillingReport(detail, '2026-11-21T00:00:00Z', { name: 'Anthropic' });
     // Only escaped forms remain (a backslash before < > [ ]), which Markdown shows as text.

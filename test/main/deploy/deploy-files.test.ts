@@ -34,7 +34,13 @@ const CONTRACT_METRICS = [
   'spendwatch_sync_failures_total',
 ];
 const KNOWN_METRICS = new Set([...CONTRACT_METRICS, 'up']);
-const ALERTS = ['SpendwatchBudget80Percent', 'SpendwatchBudgetExceeded', 'SpendwatchForecastOverBudget', 'SpendwatchHardLimitEnforcing', 'SpendwatchDataStale'];
+const ALERTS = [
+  'SpendwatchBudget80Percent',
+  'SpendwatchBudgetExceeded',
+  'SpendwatchForecastOverBudget',
+  'SpendwatchHardLimitEnforcing',
+  'SpendwatchDataStale',
+];
 
 interface Run {
   code: number | null;
@@ -58,7 +64,8 @@ const PROMTOOL_REQUIRED = Boolean(process.env.CI);
 /** promtool's checks: run when it is installed, fail in CI without it, skip (saying why) elsewhere. */
 function itWithPromtool(name: string, body: () => void) {
   if (HAS_PROMTOOL) it(name, body);
-  else if (PROMTOOL_REQUIRED) it(name, () => expect.fail('promtool is not installed, and CI must run it (Debian package "prometheus").'));
+  else if (PROMTOOL_REQUIRED)
+    it(name, () => expect.fail('promtool is not installed, and CI must run it (Debian package "prometheus").'));
   else it.skip(`${name} (skipped: promtool is not installed; apt-get install prometheus)`, body);
 }
 
@@ -70,12 +77,55 @@ function expectSuccess(result: Run) {
 // ---------------------------------------------------------------------------------------------------------------
 // PromQL, just enough to list what an expression names: metric selectors and function calls.
 
-const PROMQL_KEYWORDS = new Set(['and', 'or', 'unless', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'offset', 'Inf', 'NaN', 'inf', 'nan']);
+const PROMQL_KEYWORDS = new Set([
+  'and',
+  'or',
+  'unless',
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'bool',
+  'offset',
+  'Inf',
+  'NaN',
+  'inf',
+  'nan',
+]);
 const PROMQL_FUNCTIONS = new Set([
   // Aggregations and the functions these files may reasonably use; anything else is worth a look.
-  'sum', 'avg', 'min', 'max', 'count', 'topk', 'bottomk', 'sort', 'sort_desc', 'time', 'increase', 'rate', 'irate',
-  'delta', 'deriv', 'abs', 'clamp_min', 'clamp_max', 'round', 'vector', 'scalar', 'absent', 'changes', 'resets',
-  'max_over_time', 'min_over_time', 'avg_over_time', 'last_over_time', 'timestamp', 'label_replace',
+  'sum',
+  'avg',
+  'min',
+  'max',
+  'count',
+  'topk',
+  'bottomk',
+  'sort',
+  'sort_desc',
+  'time',
+  'increase',
+  'rate',
+  'irate',
+  'delta',
+  'deriv',
+  'abs',
+  'clamp_min',
+  'clamp_max',
+  'round',
+  'vector',
+  'scalar',
+  'absent',
+  'changes',
+  'resets',
+  'max_over_time',
+  'min_over_time',
+  'avg_over_time',
+  'last_over_time',
+  'timestamp',
+  'label_replace',
 ]);
 
 function promqlNames(expr: string): { metrics: string[]; functions: string[] } {
@@ -124,14 +174,23 @@ describe('deploy/prometheus/spendwatch.rules.yml', () => {
     expect(rules.filter((r) => r.record)).toEqual([]);
   });
 
-  it('uses only contract metrics, in the annotations\' queries too', () => {
+  it("uses only contract metrics, in the annotations' queries too", () => {
     for (const r of rules) {
       const { metrics, functions } = promqlNames(r.expr);
       expect(metrics.length, r.alert).toBeGreaterThan(0);
-      expect(metrics.filter((m) => !KNOWN_METRICS.has(m)), r.alert).toEqual([]);
-      expect(functions.filter((f) => !PROMQL_FUNCTIONS.has(f)), r.alert).toEqual([]);
+      expect(
+        metrics.filter((m) => !KNOWN_METRICS.has(m)),
+        r.alert,
+      ).toEqual([]);
+      expect(
+        functions.filter((f) => !PROMQL_FUNCTIONS.has(f)),
+        r.alert,
+      ).toEqual([]);
       const inTemplates = Object.values(r.annotations ?? {}).flatMap((text) => text.match(/\bspendwatch_\w+/g) ?? []);
-      expect(inTemplates.filter((m) => !KNOWN_METRICS.has(m)), r.alert).toEqual([]);
+      expect(
+        inTemplates.filter((m) => !KNOWN_METRICS.has(m)),
+        r.alert,
+      ).toEqual([]);
     }
   });
 
@@ -147,11 +206,27 @@ describe('deploy/prometheus/spendwatch.rules.yml', () => {
 
   it('has the thresholds, severities and `for:` durations the alerts promise', () => {
     const expected: Record<string, { severity: string; for: string; expr: RegExp }> = {
-      SpendwatchBudget80Percent: { severity: 'warning', for: '0m', expr: /0\.8 \* spendwatch_budget_dollars[\s\S]*< on\(account, provider\) spendwatch_budget_dollars/ },
-      SpendwatchBudgetExceeded: { severity: 'critical', for: '0m', expr: /spendwatch_month_to_date_dollars >= on\(account, provider\) spendwatch_budget_dollars/ },
-      SpendwatchForecastOverBudget: { severity: 'warning', for: '15m', expr: /spendwatch_forecast_dollars > on\(account, provider\) spendwatch_budget_dollars/ },
+      SpendwatchBudget80Percent: {
+        severity: 'warning',
+        for: '0m',
+        expr: /0\.8 \* spendwatch_budget_dollars[\s\S]*< on\(account, provider\) spendwatch_budget_dollars/,
+      },
+      SpendwatchBudgetExceeded: {
+        severity: 'critical',
+        for: '0m',
+        expr: /spendwatch_month_to_date_dollars >= on\(account, provider\) spendwatch_budget_dollars/,
+      },
+      SpendwatchForecastOverBudget: {
+        severity: 'warning',
+        for: '15m',
+        expr: /spendwatch_forecast_dollars > on\(account, provider\) spendwatch_budget_dollars/,
+      },
       SpendwatchHardLimitEnforcing: { severity: 'critical', for: '0m', expr: /spendwatch_spend_limit_enforcing == 1/ },
-      SpendwatchDataStale: { severity: 'warning', for: '15m', expr: /time\(\) - spendwatch_last_sync_success_timestamp_seconds > 7200/ },
+      SpendwatchDataStale: {
+        severity: 'warning',
+        for: '15m',
+        expr: /time\(\) - spendwatch_last_sync_success_timestamp_seconds > 7200/,
+      },
     };
     for (const [name, want] of Object.entries(expected)) {
       const r = rule(name);
@@ -172,12 +247,21 @@ describe('deploy/prometheus/spendwatch.rules.yml', () => {
   });
 
   it('has unit tests for every alert, firing and not firing', () => {
-    const suite = parse(readFileSync(RULES_TEST, 'utf8')) as { rule_files: string[]; tests: { alert_rule_test: { alertname: string; exp_alerts: unknown[] }[] }[] };
+    const suite = parse(readFileSync(RULES_TEST, 'utf8')) as {
+      rule_files: string[];
+      tests: { alert_rule_test: { alertname: string; exp_alerts: unknown[] }[] }[];
+    };
     expect(suite.rule_files).toEqual(['spendwatch.rules.yml']);
     const cases = suite.tests.flatMap((t) => t.alert_rule_test);
     for (const name of ALERTS) {
-      expect(cases.some((c) => c.alertname === name && c.exp_alerts.length > 0), `${name} firing`).toBe(true);
-      expect(cases.some((c) => c.alertname === name && c.exp_alerts.length === 0), `${name} not firing`).toBe(true);
+      expect(
+        cases.some((c) => c.alertname === name && c.exp_alerts.length > 0),
+        `${name} firing`,
+      ).toBe(true);
+      expect(
+        cases.some((c) => c.alertname === name && c.exp_alerts.length === 0),
+        `${name} not firing`,
+      ).toBe(true);
     }
     expect(cases.map((c) => c.alertname).filter((n) => !ALERTS.includes(n))).toEqual([]);
   });
@@ -228,7 +312,11 @@ describe('deploy/prometheus/alertmanager.example.yml', () => {
     expect(result.code, result.output).toBe(0);
   };
   if (HAS_AMTOOL) it('passes amtool check-config', amtoolCheck);
-  else it.skip('passes amtool check-config (skipped: amtool is not installed; the structure is checked below)', amtoolCheck);
+  else
+    it.skip(
+      'passes amtool check-config (skipped: amtool is not installed; the structure is checked below)',
+      amtoolCheck,
+    );
 
   it('routes to a Slack receiver, grouped by alert and account', () => {
     const names = config.receivers.map((r: { name: string }) => r.name);
@@ -269,7 +357,10 @@ interface Panel {
   datasource?: { type: string; uid: string };
   gridPos: { x: number; y: number; w: number; h: number };
   targets?: { expr: string; refId: string; datasource?: { type: string; uid: string } }[];
-  fieldConfig: { defaults: { unit?: string; decimals?: number }; overrides: { matcher: { options: string }; properties: { id: string; value: unknown }[] }[] };
+  fieldConfig: {
+    defaults: { unit?: string; decimals?: number };
+    overrides: { matcher: { options: string }; properties: { id: string; value: unknown }[] }[];
+  };
 }
 
 describe('deploy/grafana/spendwatch.json', () => {
@@ -282,7 +373,9 @@ describe('deploy/grafana/spendwatch.json', () => {
     expect(dashboard.schemaVersion).toBeGreaterThanOrEqual(36);
     expect(dashboard.schemaVersion).toBeLessThanOrEqual(41);
     expect(dashboard.uid).toBe('spendwatch');
-    expect(dashboard.__inputs).toEqual([expect.objectContaining({ name: 'DS_PROMETHEUS', type: 'datasource', pluginId: 'prometheus' })]);
+    expect(dashboard.__inputs).toEqual([
+      expect.objectContaining({ name: 'DS_PROMETHEUS', type: 'datasource', pluginId: 'prometheus' }),
+    ]);
     const account = dashboard.templating.list.find((v: { name: string }) => v.name === 'account');
     expect(account.datasource).toEqual(DS);
     expect(account.definition).toBe('label_values(spendwatch_month_to_date_dollars, account)');
@@ -304,7 +397,16 @@ describe('deploy/grafana/spendwatch.json', () => {
 
   it('has the promised panels', () => {
     const byType = (type: string) => panels.filter((p) => p.type === type).map((p) => p.title);
-    expect(byType('stat')).toEqual(expect.arrayContaining(['Month to date', 'Today', 'Forecast (end of month)', 'Budget used', 'Last successful sync', 'Sync failures (selected range)']));
+    expect(byType('stat')).toEqual(
+      expect.arrayContaining([
+        'Month to date',
+        'Today',
+        'Forecast (end of month)',
+        'Budget used',
+        'Last successful sync',
+        'Sync failures (selected range)',
+      ]),
+    );
     expect(byType('timeseries')).toEqual(['Month to date vs budget vs forecast']);
     expect(byType('bargauge')).toEqual(['Top projects this month']);
     expect(byType('table')).toEqual(['OpenAI hard spend limits']);
@@ -315,8 +417,14 @@ describe('deploy/grafana/spendwatch.json', () => {
     for (const { panel, expr } of exprs) {
       const { metrics, functions } = promqlNames(expr);
       expect(metrics.length, panel).toBeGreaterThan(0);
-      expect(metrics.filter((m) => !KNOWN_METRICS.has(m)), panel).toEqual([]);
-      expect(functions.filter((f) => !PROMQL_FUNCTIONS.has(f)), panel).toEqual([]);
+      expect(
+        metrics.filter((m) => !KNOWN_METRICS.has(m)),
+        panel,
+      ).toEqual([]);
+      expect(
+        functions.filter((f) => !PROMQL_FUNCTIONS.has(f)),
+        panel,
+      ).toEqual([]);
       metrics.forEach((m) => used.add(m));
       // Every spendwatch series follows the account picker.
       if (metrics.some((m) => m.startsWith('spendwatch_'))) expect(expr, panel).toContain('account=~"$account"');
@@ -328,7 +436,10 @@ describe('deploy/grafana/spendwatch.json', () => {
     // promtool parses PromQL when it checks rules: each expression as a recording rule, Grafana's variables filled in.
     const dir = mkdtempSync(join(tmpdir(), 'sw-deploy-grafana-'));
     const file = join(dir, 'dashboard-exprs.rules.yml');
-    const recorded = exprs.map((e, i) => ({ record: `grafana:expr_${i}`, expr: e.expr.replaceAll('$account', '.*').replaceAll('$__range', '1h') }));
+    const recorded = exprs.map((e, i) => ({
+      record: `grafana:expr_${i}`,
+      expr: e.expr.replaceAll('$account', '.*').replaceAll('$__range', '1h'),
+    }));
     writeFileSync(file, JSON.stringify({ groups: [{ name: 'grafana', rules: recorded }] }));
     const result = run('promtool', ['check', 'rules', file]);
     expectSuccess(result);
@@ -344,7 +455,12 @@ describe('deploy/grafana/spendwatch.json', () => {
     }
     const limits = panels.find((p) => p.type === 'table')!;
     const limit = limits.fieldConfig.overrides.find((o) => o.matcher.options === 'Limit')!;
-    expect(limit.properties).toEqual(expect.arrayContaining([{ id: 'unit', value: 'currencyUSD' }, { id: 'decimals', value: 2 }]));
+    expect(limit.properties).toEqual(
+      expect.arrayContaining([
+        { id: 'unit', value: 'currencyUSD' },
+        { id: 'decimals', value: 2 },
+      ]),
+    );
   });
 
   it('lays the panels out without overlaps, within 24 columns', () => {
@@ -437,18 +553,24 @@ describe('deploy/systemd/spendwatch.service', () => {
   });
 
   const verifyReason = HAS_SYSTEMD_ANALYZE ? null : 'systemd-analyze is not installed';
-  it.skipIf(verifyReason !== null)(`passes systemd-analyze verify and scores OK on its security check${verifyReason ? ` (skipped: ${verifyReason})` : ''}`, () => {
-    // verify insists ExecStart's binary exists: on a machine without spendwatch installed, check a copy that
-    // starts node instead (same arguments, same everything else).
-    const dir = mkdtempSync(join(tmpdir(), 'sw-deploy-unit-'));
-    const unit = join(dir, 'spendwatch.service');
-    writeFileSync(unit, existsSync('/usr/bin/spendwatch') ? text : text.replaceAll('/usr/bin/spendwatch', process.execPath));
-    const verify = run('systemd-analyze', ['verify', unit]);
-    expect(verify.code, verify.output).toBe(0);
-    expect(verify.output, verify.output).not.toContain('spendwatch.service:');
-    // Exposure 0 (locked down) to 10 (unprotected): "OK" is below 2.0.
-    const security = run('systemd-analyze', ['security', '--offline=yes', '--threshold=20', unit]);
-    expect(security.code, security.output).toBe(0);
-    expect(security.output).toMatch(/Overall exposure level for spendwatch\.service: \d\.\d OK/);
-  });
+  it.skipIf(verifyReason !== null)(
+    `passes systemd-analyze verify and scores OK on its security check${verifyReason ? ` (skipped: ${verifyReason})` : ''}`,
+    () => {
+      // verify insists ExecStart's binary exists: on a machine without spendwatch installed, check a copy that
+      // starts node instead (same arguments, same everything else).
+      const dir = mkdtempSync(join(tmpdir(), 'sw-deploy-unit-'));
+      const unit = join(dir, 'spendwatch.service');
+      writeFileSync(
+        unit,
+        existsSync('/usr/bin/spendwatch') ? text : text.replaceAll('/usr/bin/spendwatch', process.execPath),
+      );
+      const verify = run('systemd-analyze', ['verify', unit]);
+      expect(verify.code, verify.output).toBe(0);
+      expect(verify.output, verify.output).not.toContain('spendwatch.service:');
+      // Exposure 0 (locked down) to 10 (unprotected): "OK" is below 2.0.
+      const security = run('systemd-analyze', ['security', '--offline=yes', '--threshold=20', unit]);
+      expect(security.code, security.output).toBe(0);
+      expect(security.output).toMatch(/Overall exposure level for spendwatch\.service: \d\.\d OK/);
+    },
+  );
 });

@@ -42,9 +42,14 @@ describe('app:// scheme registration', () => {
   it('is registered as a privileged standard, secure scheme, without bypassing the CSP', () => {
     registerAppScheme(mock.protocol as never);
     expect(mock.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
+      },
     ]);
-    const privileges = (mock.protocol.registerSchemesAsPrivileged.mock.calls[0][0] as { privileges: Record<string, unknown> }[])[0].privileges;
+    const privileges = (
+      mock.protocol.registerSchemesAsPrivileged.mock.calls[0][0] as { privileges: Record<string, unknown> }[]
+    )[0].privileges;
     expect(privileges).not.toHaveProperty('bypassCSP');
   });
 
@@ -61,7 +66,11 @@ describe('app:// scheme registration', () => {
 describe('serving files', () => {
   it('serves index.html for / and files under the root with their type, the CSP and nosniff', async () => {
     const { root } = rendererFolder();
-    for (const url of ['app://spendwatch/', 'app://spendwatch/index.html', 'app://spendwatch/index.html?x=1#/settings']) {
+    for (const url of [
+      'app://spendwatch/',
+      'app://spendwatch/index.html',
+      'app://spendwatch/index.html?x=1#/settings',
+    ]) {
       const response = await get(root, url);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -71,7 +80,9 @@ describe('serving files', () => {
     const script = await get(root, 'app://spendwatch/assets/index-abc.js');
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(await script.text()).toBe('console.log(1)');
-    expect((await get(root, 'app://spendwatch/assets/style.css')).headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect((await get(root, 'app://spendwatch/assets/style.css')).headers.get('content-type')).toBe(
+      'text/css; charset=utf-8',
+    );
   });
 
   it('answers 404 for missing files and folders, 405 for anything but GET and HEAD', async () => {
@@ -138,7 +149,17 @@ describe('exact origins', () => {
 
   it('matches the origin exactly: no prefix, suffix, port, case or scheme games', () => {
     expect(hasOrigin('app://spendwatch/index.html#/', APP_ORIGIN)).toBe(true);
-    for (const url of ['app://spendwatch.evil/', 'app://spendwatchx/', 'app://spendwatch:1/', 'app://SPENDWATCH/', 'apps://spendwatch/', 'https://spendwatch/', 'file:///app/out/renderer/index.html', 'file://otherhost/app/out/renderer/index.html', 'app://evil/spendwatch/index.html']) {
+    for (const url of [
+      'app://spendwatch.evil/',
+      'app://spendwatchx/',
+      'app://spendwatch:1/',
+      'app://SPENDWATCH/',
+      'apps://spendwatch/',
+      'https://spendwatch/',
+      'file:///app/out/renderer/index.html',
+      'file://otherhost/app/out/renderer/index.html',
+      'app://evil/spendwatch/index.html',
+    ]) {
       expect(hasOrigin(url, APP_ORIGIN), url).toBe(false);
     }
   });

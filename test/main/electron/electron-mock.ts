@@ -114,7 +114,9 @@ export function createElectronMock() {
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   const protocol = {
     registerSchemesAsPrivileged: vi.fn(),
-    handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => void protocolHandlers.set(scheme, handler)),
+    handle: vi.fn(
+      (scheme: string, handler: (request: Request) => Promise<Response>) => void protocolHandlers.set(scheme, handler),
+    ),
   };
   return {
     app,

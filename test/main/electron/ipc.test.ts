@@ -13,11 +13,17 @@ function handlers(): IpcHandlers {
   return { listAccounts: vi.fn(() => []), openExternal: vi.fn(() => ({ opened: true })) } as unknown as IpcHandlers;
 }
 
-const event = (senderId: number, url: string, parent: unknown = null) => ({ sender: { id: senderId }, senderFrame: { url, parent } });
+const event = (senderId: number, url: string, parent: unknown = null) => ({
+  sender: { id: senderId },
+  senderFrame: { url, parent },
+});
 
 describe('IPC registration', () => {
   const window = new MockBrowserWindow({ webPreferences: {} });
-  const check = createSenderCheck(() => [window as never], new WindowManager({ preload: '/p.cjs', icon: '/i.png' }).isAppUrl);
+  const check = createSenderCheck(
+    () => [window as never],
+    new WindowManager({ preload: '/p.cjs', icon: '/i.png' }).isAppUrl,
+  );
   const APP_PAGE = 'app://spendwatch/index.html';
 
   it('registers one handler per contract channel', () => {
@@ -55,12 +61,26 @@ describe('IPC registration', () => {
 
   it('logs refusals and unexpected errors, never the input itself', async () => {
     const lines: string[] = [];
-    const log = { info: (m: string) => lines.push(`info ${m}`), warn: (m: string) => lines.push(`warn ${m}`), error: (m: string, e?: unknown) => lines.push(`error ${m} ${String(e)}`) };
-    const h = { ...handlers(), listAccounts: vi.fn(() => { throw new Error('disk on fire'); }) } as unknown as IpcHandlers;
+    const log = {
+      info: (m: string) => lines.push(`info ${m}`),
+      warn: (m: string) => lines.push(`warn ${m}`),
+      error: (m: string, e?: unknown) => lines.push(`error ${m} ${String(e)}`),
+    };
+    const h = {
+      ...handlers(),
+      listAccounts: vi.fn(() => {
+        throw new Error('disk on fire');
+      }),
+    } as unknown as IpcHandlers;
     registerIpcHandlers(mock.ipcMain as never, h, check, log);
     const ok = event(window.webContents.id, 'app://spendwatch/index.html');
     await mock.__test.ipcHandlers.get(channelName('listAccounts'))!(event(999, 'https://evil.example/'), {});
-    await mock.__test.ipcHandlers.get(channelName('addAccount'))!(ok, { name: 'Acme', provider: 'openai', apiKey: 'sk-admin-SECRETSECRETSECRET', baseUrl: 'http://evil.example/v1' });
+    await mock.__test.ipcHandlers.get(channelName('addAccount'))!(ok, {
+      name: 'Acme',
+      provider: 'openai',
+      apiKey: 'sk-admin-SECRETSECRETSECRET',
+      baseUrl: 'http://evil.example/v1',
+    });
     await mock.__test.ipcHandlers.get(channelName('listAccounts'))!(ok, {});
     expect(lines[0]).toMatch(/^warn IPC refused: listAccounts from an untrusted sender \(https:\/\/evil\.example\/\)/);
     expect(lines[1]).toMatch(/^warn IPC refused: addAccount with invalid input at baseUrl: Plain http:\/\/ is refused/);

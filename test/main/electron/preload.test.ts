@@ -10,7 +10,10 @@ describe('preload', () => {
   it('exposes only window.spendwatch, generated from the contract, over namespaced channels', async () => {
     await import('../../../src/main/electron/preload');
     expect(mock.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
-    const [name, api] = mock.contextBridge.exposeInMainWorld.mock.calls[0] as [string, Record<string, (input: unknown) => unknown>];
+    const [name, api] = mock.contextBridge.exposeInMainWorld.mock.calls[0] as [
+      string,
+      Record<string, (input: unknown) => unknown>,
+    ];
     expect(name).toBe('spendwatch');
     expect(Object.keys(api).sort()).toEqual([...channels, 'on'].sort());
     api.listAccounts({});

@@ -1,6 +1,11 @@
 import * as electron from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY, guardWebContents, hardenSession, secureWebPreferences } from '../../../src/main/electron/security';
+import {
+  CONTENT_SECURITY_POLICY,
+  guardWebContents,
+  hardenSession,
+  secureWebPreferences,
+} from '../../../src/main/electron/security';
 import { WindowManager } from '../../../src/main/electron/windows';
 import { MockBrowserWindow, MockWebContents, type ElectronMock } from './electron-mock';
 
@@ -10,7 +15,13 @@ const mock = electron as unknown as ElectronMock;
 describe('window security', () => {
   it('uses isolated, sandboxed renderers without Node', () => {
     const prefs = secureWebPreferences('/app/out/preload/index.cjs');
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
     expect(prefs.preload).toMatch(/\.cjs$/);
     expect(prefs.v8CacheOptions).toBe('bypassHeatCheck'); // with app://'s codeCache privilege: compiled once
   });
@@ -20,10 +31,16 @@ describe('window security', () => {
     const windows = new WindowManager({ preload: '/app/out/preload/index.cjs', icon: '/app/assets/icon.png' });
     expect(MockBrowserWindow.instances).toHaveLength(0);
     const settings = windows.open('settings') as unknown as MockBrowserWindow;
-    expect(settings.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(settings.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
     expect(settings.loaded).toEqual({ url: 'app://spendwatch/index.html#/settings' });
     expect(windows.open('settings')).toBe(settings); // one window per route
-    expect(windows.open('dashboard', 'account=acc_1')).toMatchObject({ loaded: { url: 'app://spendwatch/index.html#/?account=acc_1' } });
+    expect(windows.open('dashboard', 'account=acc_1')).toMatchObject({
+      loaded: { url: 'app://spendwatch/index.html#/?account=acc_1' },
+    });
   });
 
   it('knows its pages by exact origin: app://spendwatch, not any file that ends like index.html', () => {
@@ -60,11 +77,16 @@ describe('window security', () => {
     expect(contents.fire('will-redirect', 'app://spendwatch/index.html')).toBe(false);
     expect(contents.fire('will-redirect', 'file:///etc/passwd')).toBe(true);
     expect(contents.fire('will-navigate', 'https://evil.example/')).toBe(true);
-    expect(contents.fire('will-navigate', 'https://platform.openai.com/settings/organization/billing/overview')).toBe(true);
+    expect(contents.fire('will-navigate', 'https://platform.openai.com/settings/organization/billing/overview')).toBe(
+      true,
+    );
     expect(contents.fire('will-attach-webview')).toBe(true);
     expect(contents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     expect(contents.windowOpenHandler!({ url: 'https://platform.openai.com/usage' })).toEqual({ action: 'deny' });
-    expect(mock.shell.openExternal.mock.calls).toEqual([['https://platform.openai.com/settings/organization/billing/overview'], ['https://platform.openai.com/usage']]);
+    expect(mock.shell.openExternal.mock.calls).toEqual([
+      ['https://platform.openai.com/settings/organization/billing/overview'],
+      ['https://platform.openai.com/usage'],
+    ]);
   });
 
   it('hands the browser the normalised URL from the allow-list check, never the raw string', () => {
@@ -75,7 +97,10 @@ describe('window security', () => {
     contents.fire('will-navigate', 'https://platform.openai.com/settings/../usage');
     contents.windowOpenHandler!({ url: 'https://platform.openai.com@evil.example/' });
     contents.windowOpenHandler!({ url: 'https://platform.openai.com.evil.example/' });
-    expect(mock.shell.openExternal.mock.calls).toEqual([['https://platform.openai.com/usage?x=a%20b'], ['https://platform.openai.com/usage']]);
+    expect(mock.shell.openExternal.mock.calls).toEqual([
+      ['https://platform.openai.com/usage?x=a%20b'],
+      ['https://platform.openai.com/usage'],
+    ]);
   });
 
   it('sends a strict CSP header and refuses permission requests', () => {

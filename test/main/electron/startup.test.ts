@@ -77,7 +77,11 @@ describe('desktop start-up', () => {
     const menu = (mock.__test.trays[0].menu as { template: { label?: string; click?: () => void }[] }).template;
     menu.find((i) => i.label === 'Open dashboard')!.click!();
     expect(windows).toHaveLength(1);
-    expect(windows[0].options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(windows[0].options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
     expect(windows[0].loaded).toEqual({ url: 'app://spendwatch/index.html#/' });
     menu.find((i) => i.label === 'Settings')!.click!();
     expect(windows[1].loaded).toEqual({ url: 'app://spendwatch/index.html#/settings' });
@@ -90,7 +94,21 @@ describe('desktop start-up', () => {
 
   it('with a damaged config.json: starts anyway, restores the last good copy, and logs what happened', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sw-start-'));
-    const good = { version: 1, accounts: [{ id: 'acc_1', name: 'Acme', provider: 'openai', baseUrl: 'https://api.openai.com/v1', keyHint: 'sk-admin-…abcd', createdAt: '2026-11-01T00:00:00.000Z' }], budgets: {}, general: { pollMinutes: 15 } };
+    const good = {
+      version: 1,
+      accounts: [
+        {
+          id: 'acc_1',
+          name: 'Acme',
+          provider: 'openai',
+          baseUrl: 'https://api.openai.com/v1',
+          keyHint: 'sk-admin-…abcd',
+          createdAt: '2026-11-01T00:00:00.000Z',
+        },
+      ],
+      budgets: {},
+      general: { pollMinutes: 15 },
+    };
     writeFileSync(join(dataDir, 'config.json.last-good'), JSON.stringify(good));
     writeFileSync(join(dataDir, 'config.json'), '{"version":1,"accounts":[{"id":');
     const { mock } = await startApp(dataDir, true);
@@ -98,6 +116,8 @@ describe('desktop start-up', () => {
     expect(JSON.parse(readFileSync(join(dataDir, 'config.json'), 'utf8')).accounts[0].name).toBe('Acme');
     expect(readdirSync(dataDir).some((f) => f.startsWith('config.json.corrupt-'))).toBe(true);
     await new Promise((r) => setTimeout(r, 100));
-    expect(readFileSync(join(dataDir, 'logs', 'spendwatch.log'), 'utf8')).toMatch(/app WARN The settings file .* was damaged/);
+    expect(readFileSync(join(dataDir, 'logs', 'spendwatch.log'), 'utf8')).toMatch(
+      /app WARN The settings file .* was damaged/,
+    );
   });
 });

@@ -15,7 +15,15 @@ describe('tray', () => {
     const a = actions();
     const template = buildTrayMenuTemplate({ state: 'ok', tooltip: '', lines: ['Acme: $12.00 this month'] }, a);
     const labels = template.map((item) => item.label ?? item.type);
-    expect(labels).toEqual(['Acme: $12.00 this month', 'separator', 'Open dashboard', 'Settings', 'Sync now', 'separator', 'Quit Spendwatch']);
+    expect(labels).toEqual([
+      'Acme: $12.00 this month',
+      'separator',
+      'Open dashboard',
+      'Settings',
+      'Sync now',
+      'separator',
+      'Quit Spendwatch',
+    ]);
     for (const item of template) (item.click as (() => void) | undefined)?.();
     expect(a.openDashboard).toHaveBeenCalled();
     expect(a.openSettings).toHaveBeenCalled();
@@ -68,9 +76,18 @@ describe('an alert reaches the desktop', () => {
     // As the app's main process does: the tray follows every data change.
     core.onEvent((event) => event === 'snapshotChanged' && tray.update(trayText(core.queries.trayFacts())));
     core.services.settings.update((s) => {
-      s.accounts.push({ id: 'acc_x', name: 'Acme Prod', provider: 'openai', baseUrl: 'x', keyHint: 'k', createdAt: '' });
+      s.accounts.push({
+        id: 'acc_x',
+        name: 'Acme Prod',
+        provider: 'openai',
+        baseUrl: 'x',
+        keyHint: 'k',
+        createdAt: '',
+      });
     });
-    core.services.history.load('acc_x').history.replaceCosts(new Map([['2026-11-20', [costRow(null, 'x', 600_000_000)]]]));
+    core.services.history
+      .load('acc_x')
+      .history.replaceCosts(new Map([['2026-11-20', [costRow(null, 'x', 600_000_000)]]]));
     core.budgets.set('acc_x', { monthlyMicros: 500_000_000, thresholds: [100] });
     const shown = mock.__test.notifications.at(-1)!;
     expect(shown.options.title).toBe('Acme Prod is over budget');

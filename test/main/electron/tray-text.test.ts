@@ -22,12 +22,27 @@ const account = (over: Partial<AccountSummary> = {}): AccountSummary => ({
   dataSince: '2026-10-01',
   ...over,
 });
-const budget = (monthlyMicros: number) => ({ monthlyMicros, thresholds: [50, 80, 100], dailyMicros: null, projects: {} });
-const facts = (accounts: AccountSummary[], more: Partial<Parameters<typeof trayText>[0]> = {}) => ({ accounts, enforcingLimits: [], paymentNotices: [], ...more });
+const budget = (monthlyMicros: number) => ({
+  monthlyMicros,
+  thresholds: [50, 80, 100],
+  dailyMicros: null,
+  projects: {},
+});
+const facts = (accounts: AccountSummary[], more: Partial<Parameters<typeof trayText>[0]> = {}) => ({
+  accounts,
+  enforcingLimits: [],
+  paymentNotices: [],
+  ...more,
+});
 
 describe('tray text', () => {
   it('says month to date per account, with the budget share, and stays calm without a budget', () => {
-    const view = trayText(facts([account(), account({ id: 'acc_2', name: 'Research', provider: 'anthropic', monthToDateMicros: 12_500_000, isDemo: true })]));
+    const view = trayText(
+      facts([
+        account(),
+        account({ id: 'acc_2', name: 'Research', provider: 'anthropic', monthToDateMicros: 12_500_000, isDemo: true }),
+      ]),
+    );
     expect(view.state).toBe('ok');
     expect(view.lines).toEqual(['Acme Prod: $401.22 this month', 'Research: $12.50 this month — demo data']);
     expect(view.tooltip).toBe(['Spendwatch', ...view.lines].join('\n'));
@@ -43,16 +58,34 @@ describe('tray text', () => {
   });
 
   it('turns amber on a failing sync, and red while OpenAI blocks requests, whatever the budget says', () => {
-    expect(trayText(facts([account({ lastError: { code: 'invalid_key', message: 'revoked' } })])).state).toBe('warning');
-    const blocked = trayText(facts([account()], { enforcingLimits: [{ accountId: 'acc_1', scopeName: 'Web app (Acme Prod)', limitMicros: 750_000_000 }] }));
+    expect(trayText(facts([account({ lastError: { code: 'invalid_key', message: 'revoked' } })])).state).toBe(
+      'warning',
+    );
+    const blocked = trayText(
+      facts([account()], {
+        enforcingLimits: [{ accountId: 'acc_1', scopeName: 'Web app (Acme Prod)', limitMicros: 750_000_000 }],
+      }),
+    );
     expect(blocked.state).toBe('over');
-    expect(blocked.lines.at(-1)).toBe('OpenAI is blocking API requests for Web app (Acme Prod) (hard limit $750.00 reached)');
+    expect(blocked.lines.at(-1)).toBe(
+      'OpenAI is blocking API requests for Web app (Acme Prod) (hard limit $750.00 reached)',
+    );
   });
 
   it('adds expiring cards: amber a while ahead, red in the last week', () => {
-    const soon = trayText(facts([account()], { paymentNotices: [{ methodId: 'pm_1', severity: 'warning', message: 'Visa •••• 4242 expires in 40 days.' }] }));
+    const soon = trayText(
+      facts([account()], {
+        paymentNotices: [{ methodId: 'pm_1', severity: 'warning', message: 'Visa •••• 4242 expires in 40 days.' }],
+      }),
+    );
     expect(soon.state).toBe('warning');
     expect(soon.lines.at(-1)).toBe('Visa •••• 4242 expires in 40 days.');
-    expect(trayText(facts([account()], { paymentNotices: [{ methodId: 'pm_1', severity: 'critical', message: 'Visa •••• 4242 has expired.' }] })).state).toBe('over');
+    expect(
+      trayText(
+        facts([account()], {
+          paymentNotices: [{ methodId: 'pm_1', severity: 'critical', message: 'Visa •••• 4242 has expired.' }],
+        }),
+      ).state,
+    ).toBe('over');
   });
 });

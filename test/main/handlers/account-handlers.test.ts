@@ -49,7 +49,12 @@ describe('replaceAccountKey over IPC', () => {
   afterEach(() => server.stop());
 
   it('refuses bad input and wrong key types, changing nothing', async () => {
-    for (const input of [{ accountId, apiKey: 'short' }, { accountId: '../x', apiKey: NEW }, { accountId, apiKey: 'sk-proj-cccccccccccccccccccc' }, { accountId, apiKey: 'x'.repeat(501) }]) {
+    for (const input of [
+      { accountId, apiKey: 'short' },
+      { accountId: '../x', apiKey: NEW },
+      { accountId, apiKey: 'sk-proj-cccccccccccccccccccc' },
+      { accountId, apiKey: 'x'.repeat(501) },
+    ]) {
       const result = await dispatchIpc(handlers, 'replaceAccountKey', input);
       expect(result.ok, JSON.stringify(input).slice(0, 80)).toBe(false);
     }

@@ -27,17 +27,37 @@ describe('billing IPC', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'sw-billing-ipc-'));
     events = [];
     saved = [];
-    core = createTestSpendwatch({ dataDir, vault: new FakeKeychain(), clock: new TestClock(new Date('2026-11-21T12:00:00Z')), settingsStore: new JsonFileStore(settingsFile(dataDir)) });
+    core = createTestSpendwatch({
+      dataDir,
+      vault: new FakeKeychain(),
+      clock: new TestClock(new Date('2026-11-21T12:00:00Z')),
+      settingsStore: new JsonFileStore(settingsFile(dataDir)),
+    });
     core.onEvent((event, payload) => events.push(`${event}:${(payload as { reason?: string }).reason ?? ''}`));
     core.services.settings.update((s) => {
-      s.accounts.push({ id: 'acc_a', name: 'Acme Prod', provider: 'openai', baseUrl: 'x', keyHint: 'k', createdAt: '' });
+      s.accounts.push({
+        id: 'acc_a',
+        name: 'Acme Prod',
+        provider: 'openai',
+        baseUrl: 'x',
+        keyHint: 'k',
+        createdAt: '',
+      });
     });
     // October at $10 a day, fetched by a sync on Nov 21.
     const { history } = core.services.history.load('acc_a');
-    history.replaceCosts(new Map(dayRange('2026-10-01', '2026-11-21').map((d) => [d, [costRow('proj_a', 'gpt-4o, input', 10_000_000)]])));
+    history.replaceCosts(
+      new Map(dayRange('2026-10-01', '2026-11-21').map((d) => [d, [costRow('proj_a', 'gpt-4o, input', 10_000_000)]])),
+    );
     core.services.history.save('acc_a');
-    core.services.history.writeState('acc_a', { ...core.services.history.readState('acc_a'), lastSuccessAt: '2026-11-21T11:00:00.000Z' });
-    handlers = createIpcHandlers(core, { openExternal: () => undefined, saveFile: async (fileName, content) => (saved.push({ fileName, content }), `/tmp/${fileName}`) });
+    core.services.history.writeState('acc_a', {
+      ...core.services.history.readState('acc_a'),
+      lastSuccessAt: '2026-11-21T11:00:00.000Z',
+    });
+    handlers = createIpcHandlers(core, {
+      openExternal: () => undefined,
+      saveFile: async (fileName, content) => (saved.push({ fileName, content }), `/tmp/${fileName}`),
+    });
   });
 
   it('refuses bad input with a clear error and changes nothing', async () => {
@@ -59,20 +79,52 @@ describe('billing IPC', () => {
   });
 
   it('records an invoice for the only account, reports each month, raises the alert and saves the report', async () => {
-    const result = await dispatchIpc(handlers, 'saveInvoice', { accountId: 'all', month: '2026-10', totalMicros: 315_000_000, taxMicros: 0 });
-    expect(result).toMatchObject({ ok: true, value: { status: 'discrepancy', costsMicros: 310_000_000, differenceMicros: 5_000_000 } });
+    const result = await dispatchIpc(handlers, 'saveInvoice', {
+      accountId: 'all',
+      month: '2026-10',
+      totalMicros: 315_000_000,
+      taxMicros: 0,
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { status: 'discrepancy', costsMicros: 310_000_000, differenceMicros: 5_000_000 },
+    });
     expect(events).toContain('snapshotChanged:billing');
     expect(events).toContain('alertRaised:');
     const statuses = await dispatchIpc(handlers, 'getBillingStatuses', { accountId: 'all' });
     expect(statuses.ok && (statuses.value as unknown[]).slice(0, 2)).toEqual([
       { month: '2026-11', status: 'not-final', differenceMicros: 0, caseState: null, finalFrom: '2026-12-04' },
-      { month: '2026-10', status: 'discrepancy', differenceMicros: 5_000_000, caseState: null, finalFrom: '2026-11-04' },
+      {
+        month: '2026-10',
+        status: 'discrepancy',
+        differenceMicros: 5_000_000,
+        caseState: null,
+        finalFrom: '2026-11-04',
+      },
     ]);
-    expect(await dispatchIpc(handlers, 'addCaseContact', { accountId: 'acc_a', month: '2026-10', date: '2026-11-21', channel: 'chat', reference: 'R-1' })).toMatchObject({ ok: true });
+    expect(
+      await dispatchIpc(handlers, 'addCaseContact', {
+        accountId: 'acc_a',
+        month: '2026-10',
+        date: '2026-11-21',
+        channel: 'chat',
+        reference: 'R-1',
+      }),
+    ).toMatchObject({ ok: true });
     const report = await dispatchIpc(handlers, 'exportReport', { accountId: 'acc_a', month: '2026-10' });
-    expect(report).toEqual({ ok: true, value: { fileName: 'spendwatch-reconciliation-Acme-Prod-2026-10.md', savedTo: '/tmp/spendwatch-reconciliation-Acme-Prod-2026-10.md', markdown: null } });
+    expect(report).toEqual({
+      ok: true,
+      value: {
+        fileName: 'spendwatch-reconciliation-Acme-Prod-2026-10.md',
+        savedTo: '/tmp/spendwatch-reconciliation-Acme-Prod-2026-10.md',
+        markdown: null,
+      },
+    });
     expect(saved[0].content).toContain('| 2026-11-21 | chat | R-1 |');
-    expect(await dispatchIpc(handlers, 'removeInvoice', { accountId: 'acc_a', month: '2026-10' })).toEqual({ ok: true, value: { removed: true } });
+    expect(await dispatchIpc(handlers, 'removeInvoice', { accountId: 'acc_a', month: '2026-10' })).toEqual({
+      ok: true,
+      value: { removed: true },
+    });
   });
 
   it('shows no statuses for the demo organisation', async () => {

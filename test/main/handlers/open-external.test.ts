@@ -9,14 +9,18 @@ const handlersWith = (openExternal: (url: string) => void) => createIpcHandlers(
 describe('openExternal handler', () => {
   it('opens the normalised URL, not the string it was given', async () => {
     const opened = vi.fn();
-    const result = await handlersWith(opened).openExternal({ url: 'https://Platform.OpenAI.com:443/settings/../usage' });
+    const result = await handlersWith(opened).openExternal({
+      url: 'https://Platform.OpenAI.com:443/settings/../usage',
+    });
     expect(result).toEqual({ opened: true });
     expect(opened).toHaveBeenCalledWith('https://platform.openai.com/usage');
   });
 
   it('refuses other sites with a forbidden error and opens nothing', async () => {
     const opened = vi.fn();
-    await expect(handlersWith(opened).openExternal({ url: 'https://platform.openai.com@evil.example/' })).rejects.toMatchObject({
+    await expect(
+      handlersWith(opened).openExternal({ url: 'https://platform.openai.com@evil.example/' }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
       message: 'Only links to https://platform.openai.com, https://console.anthropic.com can be opened.',
     });

@@ -36,16 +36,29 @@ describe('serve --credentials registration', () => {
   it('binds an existing account to its key file, and posts to a webhook it added from a credential', async () => {
     const home = mkdtempSync(join(tmpdir(), 'sw-register-'));
     // The account exists in the data dir already (added where a keychain was).
-    const account = await createNodeSpendwatch({ dataDir: home, vault: new FakeKeychain() }).accounts.add({ name: 'Acme', provider: 'openai', baseUrl, apiKey: KEY });
+    const account = await createNodeSpendwatch({ dataDir: home, vault: new FakeKeychain() }).accounts.add({
+      name: 'Acme',
+      provider: 'openai',
+      baseUrl,
+      apiKey: KEY,
+    });
     const dir = mkdtempSync(join(tmpdir(), 'sw-register-creds-'));
-    for (const [file, secret] of [['openai-acme', KEY], ['webhook-json-Ops', `${receiverUrl}/ops`]]) {
+    for (const [file, secret] of [
+      ['openai-acme', KEY],
+      ['webhook-json-Ops', `${receiverUrl}/ops`],
+    ]) {
       writeFileSync(join(dir, file), `${secret}\n`);
       chmodSync(join(dir, file), 0o600);
     }
     const lines: string[] = [];
     const vault = new CredentialsVault(dir);
     const core = createNodeSpendwatch({ dataDir: home, vault, overrides: { webhookSources: ['credentials'] } });
-    await registerCredentials(core, vault, dir, jsonLogger(systemClock, (line) => lines.push(line)));
+    await registerCredentials(
+      core,
+      vault,
+      dir,
+      jsonLogger(systemClock, (line) => lines.push(line)),
+    );
 
     expect(await vault.get(accountKeyRef(account.id))).toBe(KEY);
     expect(core.accounts.list()).toHaveLength(1);

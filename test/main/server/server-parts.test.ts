@@ -16,10 +16,12 @@ describe('--listen', () => {
     expect(parseListen('[::1]:0')).toEqual({ host: '::1', port: 0, loopback: true });
     expect(parseListen('localhost:80')).toMatchObject({ loopback: true });
     expect(parseListen('127.9.9.9:1')).toMatchObject({ loopback: true });
-    for (const wide of ['0.0.0.0:9477', '[::]:9477', '10.0.0.5:9477', 'example.com:9477', '127.0.0.1.nip.io:1']) expect(parseListen(wide).loopback, wide).toBe(false);
+    for (const wide of ['0.0.0.0:9477', '[::]:9477', '10.0.0.5:9477', 'example.com:9477', '127.0.0.1.nip.io:1'])
+      expect(parseListen(wide).loopback, wide).toBe(false);
   });
   it('refuses what is not an address and a port', () => {
-    for (const bad of ['9477', ':9477', '127.0.0.1', '127.0.0.1:65536', '[zz]:1', 'a b:1', '127.0.0.1:-1', '[::1:1']) expect(() => parseListen(bad), bad).toThrow(/--listen/);
+    for (const bad of ['9477', ':9477', '127.0.0.1', '127.0.0.1:65536', '[zz]:1', 'a b:1', '127.0.0.1:-1', '[::1:1'])
+      expect(() => parseListen(bad), bad).toThrow(/--listen/);
   });
 });
 
@@ -29,7 +31,18 @@ describe('the bearer token', () => {
     const ok = bearerCheck('0123456789abcdef0123');
     expect(ok('Bearer 0123456789abcdef0123')).toBe(true);
     expect(ok('bearer 0123456789abcdef0123')).toBe(true);
-    for (const bad of [undefined, '', 'Bearer', 'Bearer ', 'Bearer 0123456789abcdef012', 'Bearer 0123456789abcdef01234', 'Basic 0123456789abcdef0123', '0123456789abcdef0123', 'Bearer 0123456789abcdef0123 extra']) expect(ok(bad), String(bad)).toBe(false);
+    for (const bad of [
+      undefined,
+      '',
+      'Bearer',
+      'Bearer ',
+      'Bearer 0123456789abcdef012',
+      'Bearer 0123456789abcdef01234',
+      'Basic 0123456789abcdef0123',
+      '0123456789abcdef0123',
+      'Bearer 0123456789abcdef0123 extra',
+    ])
+      expect(ok(bad), String(bad)).toBe(false);
   });
   it('reads one token from a file, refuses a short or spaced one, and warns when others can read it', () => {
     const file = join(home, 'token');
@@ -46,7 +59,10 @@ describe('the bearer token', () => {
   });
 });
 
-const status = (byProject: { id: string; name: string; amount: string }[], extra: Partial<StatusDocument['accounts'][number]> = {}): StatusDocument => ({
+const status = (
+  byProject: { id: string; name: string; amount: string }[],
+  extra: Partial<StatusDocument['accounts'][number]> = {},
+): StatusDocument => ({
   generatedAt: '2026-12-02T00:00:00.000Z',
   period: '2026-12',
   alerts: [],
@@ -83,7 +99,15 @@ describe('the metrics report', () => {
     expect(account.failuresTotal).toBe(3);
   });
   it('tells two projects of one name apart by id, and a project really named "(other)" from the rest', () => {
-    const [account] = teamMetrics(status([{ id: 'proj_a', name: 'Web', amount: '2' }, { id: 'proj_b', name: 'Web', amount: '1' }, { id: 'proj_c', name: '(other)', amount: '0.5' }]), [{ controls: null, failuresTotal: 0, projectNames: {} }], now);
+    const [account] = teamMetrics(
+      status([
+        { id: 'proj_a', name: 'Web', amount: '2' },
+        { id: 'proj_b', name: 'Web', amount: '1' },
+        { id: 'proj_c', name: '(other)', amount: '0.5' },
+      ]),
+      [{ controls: null, failuresTotal: 0, projectNames: {} }],
+      now,
+    );
     expect(account.projects.map((p) => p.name)).toEqual(['Web (proj_a)', 'Web (proj_b)', '(other) (proj_c)']);
   });
   it('reports hard limits of this month by scope name; one checked last month is not enforcing now', () => {
@@ -92,11 +116,29 @@ describe('the metrics report', () => {
       warning: null,
       readOnly: false,
       scopes: [
-        { scope: 'account' as const, name: null, limit: { cents: 100_000, enforcing: true }, limitCheckedAt: '2026-12-01T00:00:00.000Z', emailAlerts: null, emailAlertsCheckedAt: null },
-        { scope: 'project:proj_a' as const, name: null, limit: { cents: 5_050, enforcing: true }, limitCheckedAt: '2026-11-30T23:00:00.000Z', emailAlerts: null, emailAlertsCheckedAt: null },
+        {
+          scope: 'account' as const,
+          name: null,
+          limit: { cents: 100_000, enforcing: true },
+          limitCheckedAt: '2026-12-01T00:00:00.000Z',
+          emailAlerts: null,
+          emailAlertsCheckedAt: null,
+        },
+        {
+          scope: 'project:proj_a' as const,
+          name: null,
+          limit: { cents: 5_050, enforcing: true },
+          limitCheckedAt: '2026-11-30T23:00:00.000Z',
+          emailAlerts: null,
+          emailAlertsCheckedAt: null,
+        },
       ],
     };
-    const [account] = teamMetrics(status([]), [{ controls, failuresTotal: 0, projectNames: { proj_a: 'Web app' } }], now);
+    const [account] = teamMetrics(
+      status([]),
+      [{ controls, failuresTotal: 0, projectNames: { proj_a: 'Web app' } }],
+      now,
+    );
     expect(account.limits).toEqual([
       { scope: 'account', amount: '1000.00', enforcing: true },
       { scope: 'project:Web app', amount: '50.50', enforcing: false },
@@ -108,23 +150,53 @@ describe('the metrics report', () => {
       warning: null,
       readOnly: false,
       scopes: [
-        { scope: 'project:proj_d1' as const, name: 'Dup', limit: { cents: 1_000, enforcing: false }, limitCheckedAt: '2026-12-01T00:00:00.000Z', emailAlerts: null, emailAlertsCheckedAt: null },
-        { scope: 'project:proj_d2' as const, name: 'Dup', limit: { cents: 5_000, enforcing: true }, limitCheckedAt: '2026-12-01T00:00:00.000Z', emailAlerts: null, emailAlertsCheckedAt: null },
+        {
+          scope: 'project:proj_d1' as const,
+          name: 'Dup',
+          limit: { cents: 1_000, enforcing: false },
+          limitCheckedAt: '2026-12-01T00:00:00.000Z',
+          emailAlerts: null,
+          emailAlertsCheckedAt: null,
+        },
+        {
+          scope: 'project:proj_d2' as const,
+          name: 'Dup',
+          limit: { cents: 5_000, enforcing: true },
+          limitCheckedAt: '2026-12-01T00:00:00.000Z',
+          emailAlerts: null,
+          emailAlertsCheckedAt: null,
+        },
       ],
     };
-    const [account] = teamMetrics(status([{ id: 'proj_d1', name: 'Dup', amount: '3' }]), [{ controls, failuresTotal: 0, projectNames: { proj_d1: 'Dup', proj_d2: 'Dup' } }], now);
+    const [account] = teamMetrics(
+      status([{ id: 'proj_d1', name: 'Dup', amount: '3' }]),
+      [{ controls, failuresTotal: 0, projectNames: { proj_d1: 'Dup', proj_d2: 'Dup' } }],
+      now,
+    );
     expect(account.projects).toEqual([{ name: 'Dup (proj_d1)', amount: '3' }]);
     expect(account.limits.map((l) => l.scope)).toEqual(['project:Dup (proj_d1)', 'project:Dup (proj_d2)']);
   });
 
   it('exposes valid Prometheus text with escaped labels, the values of the status document, and no budget series without a budget', async () => {
     let projects = [{ id: 'p', name: 'Back\\slash', amount: '1.5' }];
-    const metrics = spendwatchMetrics(() => teamMetrics(status(projects), [{ controls: null, failuresTotal: 2, projectNames: {} }], new Date('2026-12-02T12:00:00Z')));
+    const metrics = spendwatchMetrics(() =>
+      teamMetrics(
+        status(projects),
+        [{ controls: null, failuresTotal: 2, projectNames: {} }],
+        new Date('2026-12-02T12:00:00Z'),
+      ),
+    );
     const text = await metrics.render();
-    expect(text).toContain('spendwatch_month_to_date_dollars{account="Acme \\"prod\\"\\nline",provider="openai"} 1234.567891');
+    expect(text).toContain(
+      'spendwatch_month_to_date_dollars{account="Acme \\"prod\\"\\nline",provider="openai"} 1234.567891',
+    );
     expect(text).toContain('spendwatch_today_dollars{account="Acme \\"prod\\"\\nline",provider="openai"} 12.5');
-    expect(text).toContain('spendwatch_project_month_to_date_dollars{account="Acme \\"prod\\"\\nline",provider="openai",project="Back\\\\slash"} 1.5');
-    expect(text).toContain(`spendwatch_last_sync_success_timestamp_seconds{account="Acme \\"prod\\"\\nline"} ${Date.parse('2026-12-02T10:00:00.000Z') / 1000}`);
+    expect(text).toContain(
+      'spendwatch_project_month_to_date_dollars{account="Acme \\"prod\\"\\nline",provider="openai",project="Back\\\\slash"} 1.5',
+    );
+    expect(text).toContain(
+      `spendwatch_last_sync_success_timestamp_seconds{account="Acme \\"prod\\"\\nline"} ${Date.parse('2026-12-02T10:00:00.000Z') / 1000}`,
+    );
     expect(text).toContain('spendwatch_sync_failures_total{account="Acme \\"prod\\"\\nline"} 2');
     expect(text).toMatch(/# TYPE spendwatch_sync_failures_total counter/);
     expect(text).not.toMatch(/^spendwatch_budget_dollars\{/m);

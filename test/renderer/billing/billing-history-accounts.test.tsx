@@ -26,7 +26,21 @@ describe('Billing history across accounts with different first months', () => {
   it('names the accounts without data in a month instead of counting them as $0.00, and compares only like with like', () => {
     const invoke = vi.fn(async () => ({ ok: true, value: [] }));
     window.spendwatch = createBridge({ invoke, onEvent: () => undefined });
-    render(<BillingHistory monthly={monthly} monthBreakdown={{ projects: [{ key: 'p', name: 'P', micros: 500_000_000, previousMicros: 450_000_000 }], lineItems: [] }} today="2026-11-21" currency="usd" isDemo={false} accountId="all" dataSince="2026-08-10" accountsSince={accounts} />);
+    render(
+      <BillingHistory
+        monthly={monthly}
+        monthBreakdown={{
+          projects: [{ key: 'p', name: 'P', micros: 500_000_000, previousMicros: 450_000_000 }],
+          lineItems: [],
+        }}
+        today="2026-11-21"
+        currency="usd"
+        isDemo={false}
+        accountId="all"
+        dataSince="2026-08-10"
+        accountsSince={accounts}
+      />,
+    );
     // Before any account's data: No data, no $0.00.
     expect(row('July 2026').textContent).toContain('No data');
     expect(row('July 2026').textContent).not.toContain('$0.00');
@@ -35,7 +49,9 @@ describe('Billing history across accounts with different first months', () => {
     expect(row('August 2026').textContent).toContain('no data for Lab');
     expect(row('August 2026').textContent).not.toContain('New Org');
     // An account with no data at all is named once, not on every row.
-    expect(screen.getByTestId('history-no-data-accounts').textContent).toBe('No data yet for New Org: its months are not in these totals.');
+    expect(screen.getByTestId('history-no-data-accounts').textContent).toBe(
+      'No data yet for New Org: its months are not in these totals.',
+    );
     // September against a partial August (Acme started on the 10th): "new", not +25%.
     expect(row('September 2026').textContent).toContain('new');
     expect(row('September 2026').textContent).not.toMatch(/%/);

@@ -13,9 +13,26 @@ const monthly = [
 ];
 
 function mount(props: { isDemo?: boolean; dataSince?: string | null }) {
-  const invoke = vi.fn(async (channel: string) => (channel === 'getBillingStatuses' ? { ok: true, value: [] } : { ok: false, error: { code: 'internal', message: 'unexpected' } }));
+  const invoke = vi.fn(async (channel: string) =>
+    channel === 'getBillingStatuses'
+      ? { ok: true, value: [] }
+      : { ok: false, error: { code: 'internal', message: 'unexpected' } },
+  );
   window.spendwatch = createBridge({ invoke, onEvent: () => undefined });
-  render(<BillingHistory monthly={monthly} monthBreakdown={{ projects: [{ key: 'p', name: 'P', micros: 100_000_000, previousMicros: 90_000_000 }], lineItems: [] }} today="2026-11-21" currency="usd" isDemo={props.isDemo ?? false} accountId="all" dataSince={props.dataSince} />);
+  render(
+    <BillingHistory
+      monthly={monthly}
+      monthBreakdown={{
+        projects: [{ key: 'p', name: 'P', micros: 100_000_000, previousMicros: 90_000_000 }],
+        lineItems: [],
+      }}
+      today="2026-11-21"
+      currency="usd"
+      isDemo={props.isDemo ?? false}
+      accountId="all"
+      dataSince={props.dataSince}
+    />,
+  );
   return invoke;
 }
 const row = (month: string) => screen.getByRole('rowheader', { name: new RegExp(month) }).closest('tr') as HTMLElement;
@@ -45,6 +62,13 @@ describe('Billing history, first months', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export demo CSV' }));
     expect(screen.getByRole('status').textContent).toMatch(/demo data, not your spend/);
     expect(invoke).not.toHaveBeenCalledWith('exportCsv', expect.anything());
-    expect(demoCsv(monthly).split('\n')).toEqual(['month,total_usd,source', '2026-11,100.00,demo data', '2026-10,310.00,demo data', '2026-09,2.00,demo data', '2026-08,0.00,demo data', '']);
+    expect(demoCsv(monthly).split('\n')).toEqual([
+      'month,total_usd,source',
+      '2026-11,100.00,demo data',
+      '2026-10,310.00,demo data',
+      '2026-09,2.00,demo data',
+      '2026-08,0.00,demo data',
+      '',
+    ]);
   });
 });

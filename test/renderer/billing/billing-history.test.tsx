@@ -17,9 +17,22 @@ const statuses = [
 ];
 
 function mount(isDemo: boolean, value: unknown[] = statuses, today = '2026-11-21', rows = monthly) {
-  const invoke = vi.fn(async (channel: string) => (channel === 'getBillingStatuses' ? { ok: true, value } : { ok: false, error: { code: 'internal', message: 'unexpected' } }));
+  const invoke = vi.fn(async (channel: string) =>
+    channel === 'getBillingStatuses'
+      ? { ok: true, value }
+      : { ok: false, error: { code: 'internal', message: 'unexpected' } },
+  );
   window.spendwatch = createBridge({ invoke, onEvent: () => undefined });
-  render(<BillingHistory monthly={rows} monthBreakdown={{ projects: [], lineItems: [] }} today={today} currency="usd" isDemo={isDemo} accountId="all" />);
+  render(
+    <BillingHistory
+      monthly={rows}
+      monthBreakdown={{ projects: [], lineItems: [] }}
+      today={today}
+      currency="usd"
+      isDemo={isDemo}
+      accountId="all"
+    />,
+  );
   return invoke;
 }
 

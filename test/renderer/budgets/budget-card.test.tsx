@@ -6,15 +6,32 @@ import type { AccountSummary, DashboardView } from '../../../src/shared/domain';
 import { BudgetCard } from '../../../src/renderer/budgets/BudgetCard';
 
 const account: AccountSummary = {
-  id: 'acc_1', name: 'Acme Prod', provider: 'openai', keyHint: 'sk-admin-…abcd', isDemo: false, lastSyncedAt: null, lastError: null, warning: null,
-  stale: false, syncing: false, monthToDateMicros: 401_220_000, todayMicros: 0, forecastMicros: null, budget: null, budgetUsedPercent: null, dataSince: null,
+  id: 'acc_1',
+  name: 'Acme Prod',
+  provider: 'openai',
+  keyHint: 'sk-admin-…abcd',
+  isDemo: false,
+  lastSyncedAt: null,
+  lastError: null,
+  warning: null,
+  stale: false,
+  syncing: false,
+  monthToDateMicros: 401_220_000,
+  todayMicros: 0,
+  forecastMicros: null,
+  budget: null,
+  budgetUsedPercent: null,
+  dataSince: null,
 };
 const view = { currency: 'usd', kpis: { budgetMicros: null, budgetUsedPercent: null } } as unknown as DashboardView;
 
 describe('BudgetCard', () => {
   let invoke: ReturnType<typeof vi.fn<(channel: string, input: unknown) => Promise<unknown>>>;
   beforeEach(() => {
-    invoke = vi.fn<(channel: string, input: unknown) => Promise<unknown>>(async () => ({ ok: true, value: { accountId: 'acc_1', budget: null, alerts: [] } }));
+    invoke = vi.fn<(channel: string, input: unknown) => Promise<unknown>>(async () => ({
+      ok: true,
+      value: { accountId: 'acc_1', budget: null, alerts: [] },
+    }));
     window.spendwatch = createBridge({ invoke, onEvent: () => undefined });
     window.requestAnimationFrame = (cb) => setTimeout(() => cb(0), 0) as unknown as number;
   });
@@ -27,7 +44,10 @@ describe('BudgetCard', () => {
     fireEvent.change(screen.getByLabelText('Alert at (% of budget)'), { target: { value: '80, 50' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save budget' }));
     await waitFor(() =>
-      expect(invoke).toHaveBeenCalledWith('setBudget', { accountId: 'acc_1', budget: { monthlyMicros: 1_250_100_000, thresholds: [80, 50], dailyMicros: null, projects: {} } }),
+      expect(invoke).toHaveBeenCalledWith('setBudget', {
+        accountId: 'acc_1',
+        budget: { monthlyMicros: 1_250_100_000, thresholds: [80, 50], dailyMicros: null, projects: {} },
+      }),
     );
   });
 
@@ -41,7 +61,11 @@ describe('BudgetCard', () => {
   });
 
   it('lets a budget be tried on the demo: labelled demo, computed on the demo month, never saved', async () => {
-    const demoView = { currency: 'usd', isDemo: true, kpis: { budgetMicros: null, budgetUsedPercent: null, monthToDateMicros: 250_000_000 } } as unknown as DashboardView;
+    const demoView = {
+      currency: 'usd',
+      isDemo: true,
+      kpis: { budgetMicros: null, budgetUsedPercent: null, monthToDateMicros: 250_000_000 },
+    } as unknown as DashboardView;
     render(<BudgetCard view={demoView} account={{ ...account, isDemo: true }} />);
     expect(screen.queryByRole('button', { name: 'Set a budget' })).toBeNull();
     expect(screen.getByText('Add an account to set a budget.')).toBeTruthy();
@@ -52,13 +76,17 @@ describe('BudgetCard', () => {
     await screen.findByText('25% used');
     expect(screen.getByText('demo')).toBeTruthy();
     expect(screen.getByText(/Demo only: not saved/)).toBeTruthy();
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Change demo budget' })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Change demo budget' })),
+    );
     expect(invoke).not.toHaveBeenCalledWith('setBudget', expect.anything());
   });
 
   it('shows OpenAI spend controls for an OpenAI account only, not for an Anthropic one', async () => {
     render(<BudgetCard view={view} account={account} />);
-    await waitFor(() => expect(invoke).toHaveBeenCalledWith('getSpendControls', expect.objectContaining({ accountId: 'acc_1' })));
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('getSpendControls', expect.objectContaining({ accountId: 'acc_1' })),
+    );
     cleanup();
     invoke.mockClear();
     render(<BudgetCard view={view} account={{ ...account, id: 'acc_2', provider: 'anthropic' }} />);

@@ -39,7 +39,15 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
     isDemo: false,
     accounts: [account()],
     query: { accountId: 'all', range: '30d', groupBy: 'model' },
-    kpis: { monthToDateMicros: 10_000_000, todayMicros: 1_000_000, forecastMicros: 20_000_000, budgetMicros: null, budgetUsedPercent: null, lastSyncedAt: '2026-11-21T09:59:00.000Z', otherCurrencies: [] },
+    kpis: {
+      monthToDateMicros: 10_000_000,
+      todayMicros: 1_000_000,
+      forecastMicros: 20_000_000,
+      budgetMicros: null,
+      budgetUsedPercent: null,
+      lastSyncedAt: '2026-11-21T09:59:00.000Z',
+      otherCurrencies: [],
+    },
     // The daily chart ranks by cost (o3 first, then two models, then Other); the usage chart ranks by tokens.
     daily: {
       bucket: 'day',
@@ -48,7 +56,13 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
         { key: 'gpt-4o', label: 'gpt-4o' },
         { key: '__other__', label: 'Other' },
       ],
-      points: [{ day: '2026-11-20', totalMicros: 6_000_000, values: { o3: 3_000_000, 'gpt-4o': 2_000_000, __other__: 1_000_000 } }],
+      points: [
+        {
+          day: '2026-11-20',
+          totalMicros: 6_000_000,
+          values: { o3: 3_000_000, 'gpt-4o': 2_000_000, __other__: 1_000_000 },
+        },
+      ],
     },
     byProject: [],
     byLineItem: [],
@@ -59,8 +73,15 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
       { key: 'whisper-1', name: 'whisper-1', micros: 400_000 },
     ],
     monthBreakdown: { projects: [], lineItems: [] },
-    monthProgress: { budgetMicros: null, points: [{ day: '2026-11-20', actualMicros: 5_000_000, projectedMicros: null }] },
-    usage: { bucket: 'day', models: ['gpt-4o-mini', 'gpt-4o', 'o3', 'whisper-1'], points: [{ day: '2026-11-20', tokens: { 'gpt-4o-mini': 9, 'gpt-4o': 5, o3: 3, 'whisper-1': 1 }, requests: {} }] },
+    monthProgress: {
+      budgetMicros: null,
+      points: [{ day: '2026-11-20', actualMicros: 5_000_000, projectedMicros: null }],
+    },
+    usage: {
+      bucket: 'day',
+      models: ['gpt-4o-mini', 'gpt-4o', 'o3', 'whisper-1'],
+      points: [{ day: '2026-11-20', tokens: { 'gpt-4o-mini': 9, 'gpt-4o': 5, o3: 3, 'whisper-1': 1 }, requests: {} }],
+    },
     paymentNotices: [],
     monthly: [],
     dataSince: '2025-01-01',
@@ -93,7 +114,11 @@ describe('Dashboard states and colours', () => {
   });
 
   const swatchColours = (list: HTMLElement) =>
-    Object.fromEntries(within(list).getAllByRole('listitem').map((li) => [li.textContent, (li.querySelector('.swatch') as HTMLElement).style.background]));
+    Object.fromEntries(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => [li.textContent, (li.querySelector('.swatch') as HTMLElement).style.background]),
+    );
 
   it('gives each model one colour in every chart, whatever its rank, and names what "Other" folds', async () => {
     render(<Dashboard />);
@@ -109,20 +134,29 @@ describe('Dashboard states and colours', () => {
   });
 
   it('says "Not synced yet" instead of $0.00 and "Last updated never" before the first sync, with the backfill under way', async () => {
-    next = view({ accounts: [account({ lastSyncedAt: null, syncing: true })], kpis: { ...view().kpis, monthToDateMicros: 0, todayMicros: 0, forecastMicros: null, lastSyncedAt: null } });
+    next = view({
+      accounts: [account({ lastSyncedAt: null, syncing: true })],
+      kpis: { ...view().kpis, monthToDateMicros: 0, todayMicros: 0, forecastMicros: null, lastSyncedAt: null },
+    });
     render(<Dashboard />);
     expect((await screen.findByTestId('kpi-mtd')).textContent).toBe('Not synced yet');
     expect(screen.queryByText(/\$0\.00/)).toBeNull();
     expect(screen.queryByText(/Last updated never/)).toBeNull();
     expect(screen.getByText('First sync in progress')).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toMatch(/Acme Prod has not synced yet: the first sync is fetching 12 months of history/);
+    expect(screen.getByRole('status').textContent).toMatch(
+      /Acme Prod has not synced yet: the first sync is fetching 12 months of history/,
+    );
   });
 
   it('turns an error into a Fix in Settings link and a vetted link to OpenAI, and leaves other URLs as text', async () => {
     next = view({
       accounts: [
         account({
-          lastError: { code: 'invalid_key', message: 'The key was revoked: see https://platform.openai.com/settings/organization/admin-keys or https://evil.example/x.' },
+          lastError: {
+            code: 'invalid_key',
+            message:
+              'The key was revoked: see https://platform.openai.com/settings/organization/admin-keys or https://evil.example/x.',
+          },
           stale: true,
         }),
       ],
@@ -133,7 +167,9 @@ describe('Dashboard states and colours', () => {
     expect(fix.getAttribute('href')).toBe('#/settings?section=accounts');
     fix.click();
     expect(openWindow).toHaveBeenCalledWith({ route: 'settings', section: 'accounts' });
-    expect(within(banner).getByRole('link', { name: 'https://platform.openai.com/settings/organization/admin-keys' })).toBeTruthy();
+    expect(
+      within(banner).getByRole('link', { name: 'https://platform.openai.com/settings/organization/admin-keys' }),
+    ).toBeTruthy();
     expect(within(banner).queryByRole('link', { name: /evil/ })).toBeNull();
     expect(banner.textContent).toContain('https://evil.example/x');
     expect(within(banner).getByRole('button', { name: 'Retry' })).toBeTruthy();

@@ -22,8 +22,20 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
     isDemo: true,
     accounts: [],
     query: { accountId: 'all', range: '30d', groupBy: 'model' },
-    kpis: { monthToDateMicros: 710_354_321, todayMicros: 7_060_000, forecastMicros: 1_041_480_000, budgetMicros: null, budgetUsedPercent: null, lastSyncedAt: '2026-11-21T09:59:00.000Z', otherCurrencies: [] },
-    daily: { bucket: 'day', series: [{ key: 'gpt-4o', label: 'gpt-4o' }], points: [{ day: '2026-11-20', totalMicros: 5_000_000, values: { 'gpt-4o': 5_000_000 } }] },
+    kpis: {
+      monthToDateMicros: 710_354_321,
+      todayMicros: 7_060_000,
+      forecastMicros: 1_041_480_000,
+      budgetMicros: null,
+      budgetUsedPercent: null,
+      lastSyncedAt: '2026-11-21T09:59:00.000Z',
+      otherCurrencies: [],
+    },
+    daily: {
+      bucket: 'day',
+      series: [{ key: 'gpt-4o', label: 'gpt-4o' }],
+      points: [{ day: '2026-11-20', totalMicros: 5_000_000, values: { 'gpt-4o': 5_000_000 } }],
+    },
     byProject: [],
     byLineItem: [],
     byModel: [],
@@ -34,11 +46,19 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
       ],
       lineItems: [],
     },
-    monthProgress: { budgetMicros: null, points: [{ day: '2026-11-20', actualMicros: 5_000_000, projectedMicros: null }] },
+    monthProgress: {
+      budgetMicros: null,
+      points: [{ day: '2026-11-20', actualMicros: 5_000_000, projectedMicros: null }],
+    },
     usage: { bucket: 'day', models: [], points: [] },
     paymentNotices: [],
     monthly: [
-      { month: '2026-11', totalMicros: 710_354_321, byProject: [{ key: 'proj_web', name: 'Web app', micros: 600_000_000 }], byLineItem: [] },
+      {
+        month: '2026-11',
+        totalMicros: 710_354_321,
+        byProject: [{ key: 'proj_web', name: 'Web app', micros: 600_000_000 }],
+        byLineItem: [],
+      },
       { month: '2026-10', totalMicros: 1_000_000_000, byProject: [], byLineItem: [] },
     ],
     ...overrides,
@@ -98,7 +118,10 @@ describe('Dashboard', () => {
 
   it('shows costs billed in another currency apart from the dollar figures', async () => {
     const base = view();
-    dashboards.push({ ok: true, value: view({ kpis: { ...base.kpis, otherCurrencies: [{ currency: 'eur', micros: 2_100_000 }] } }) });
+    dashboards.push({
+      ok: true,
+      value: view({ kpis: { ...base.kpis, otherCurrencies: [{ currency: 'eur', micros: 2_100_000 }] } }),
+    });
     render(<Dashboard />);
     expect((await screen.findByTestId('kpi-mtd')).textContent).toBe('$710.35');
     expect(screen.getByTestId('kpi-other-currency').textContent).toBe('Also €2.10 billed in EUR, not included');
@@ -108,7 +131,9 @@ describe('Dashboard', () => {
     render(<Dashboard />);
     await screen.findByTestId('kpi-mtd');
     fireEvent.click(await screen.findByRole('button', { name: '7 days' }));
-    await waitFor(() => expect(invoke).toHaveBeenLastCalledWith('getDashboard', { accountId: 'all', range: '7d', groupBy: 'model' }));
+    await waitFor(() =>
+      expect(invoke).toHaveBeenLastCalledWith('getDashboard', { accountId: 'all', range: '7d', groupBy: 'model' }),
+    );
     const calls = dashboardCalls();
     dashboards.push({ ok: true, value: view({ kpis: { ...view().kpis, monthToDateMicros: 800_000_000 } }) });
     sink('snapshotChanged', { reason: 'sync', at: 'now' });
@@ -128,17 +153,33 @@ describe('Dashboard', () => {
   it('reads series named like object fields ("day", "constructor") as series, in the chart table too', async () => {
     // Model names come from the provider: a hostile or odd one must neither overwrite a chart row's own fields
     // nor read an inherited property as an amount.
-    const daily = { bucket: 'day' as const, series: [{ key: 'day', label: 'day' }, { key: 'constructor', label: 'constructor' }], points: [{ day: '2026-11-20', totalMicros: 5_000_000, values: { day: 5_000_000 } }] };
+    const daily = {
+      bucket: 'day' as const,
+      series: [
+        { key: 'day', label: 'day' },
+        { key: 'constructor', label: 'constructor' },
+      ],
+      points: [{ day: '2026-11-20', totalMicros: 5_000_000, values: { day: 5_000_000 } }],
+    };
     dashboards.push({ ok: true, value: view({ daily }) });
     render(<Dashboard />);
     await screen.findByTestId('daily-chart');
     fireEvent.click(screen.getAllByRole('button', { name: 'Show as table' })[0]);
     const row = screen.getByRole('row', { name: /2026-11-20/ });
-    expect([...row.querySelectorAll('th, td')].map((c) => c.textContent)).toEqual(['2026-11-20', '$5.00', '$0.00', '$5.00']);
+    expect([...row.querySelectorAll('th, td')].map((c) => c.textContent)).toEqual([
+      '2026-11-20',
+      '$5.00',
+      '$0.00',
+      '$5.00',
+    ]);
   });
 
   it('reads usage models named like object fields as models, in the usage table too', async () => {
-    const usage = { bucket: 'day' as const, models: ['day', 'constructor'], points: [{ day: '2026-11-20', tokens: { day: 1500 }, requests: { day: 3 } }] };
+    const usage = {
+      bucket: 'day' as const,
+      models: ['day', 'constructor'],
+      points: [{ day: '2026-11-20', tokens: { day: 1500 }, requests: { day: 3 } }],
+    };
     dashboards.push({ ok: true, value: view({ usage }) });
     render(<Dashboard />);
     await screen.findByTestId('usage-chart');
@@ -146,7 +187,11 @@ describe('Dashboard', () => {
     fireEvent.click(buttons[buttons.length - 1]);
     const table = screen.getByRole('table', { name: 'Daily tokens by model' });
     const row = [...table.querySelectorAll('tbody tr')].find((r) => r.textContent?.includes('2026-11-20'))!;
-    expect([...row.querySelectorAll('th, td')].map((c) => c.textContent)).toEqual(['2026-11-20', (1500).toLocaleString(), '0']);
+    expect([...row.querySelectorAll('th, td')].map((c) => c.textContent)).toEqual([
+      '2026-11-20',
+      (1500).toLocaleString(),
+      '0',
+    ]);
   });
 
   it('shows breakdowns with share and month-over-month change, and billing history rows that expand', async () => {
@@ -171,7 +216,8 @@ describe('Dashboard', () => {
   });
 
   it('shows a banner when a damaged local file was repaired', async () => {
-    const message = 'The settings file /home/u/.config/Spendwatch/config.json was damaged (it is not valid JSON). It was moved to …corrupt-2026 and the last good copy was restored.';
+    const message =
+      'The settings file /home/u/.config/Spendwatch/config.json was damaged (it is not valid JSON). It was moved to …corrupt-2026 and the last good copy was restored.';
     dashboards.push({ ok: true, value: view({ stateNotices: [{ at: '2026-11-21T09:00:00.000Z', message }] }) });
     render(<Dashboard />);
     const banner = await screen.findByRole('alert');

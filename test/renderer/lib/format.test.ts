@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { changeText, exactTitle, money, moneyAxis, niceStep, preciseMoney, shareText, tooltipMoney } from '../../../src/renderer/lib/format';
+import {
+  changeText,
+  exactTitle,
+  money,
+  moneyAxis,
+  niceStep,
+  preciseMoney,
+  shareText,
+  tooltipMoney,
+} from '../../../src/renderer/lib/format';
 
 describe('the money-format rule (format.ts)', () => {
   it('shows every figure with exactly 2 decimals, and a non-zero figure under half a cent as "<$0.01"', () => {
@@ -70,7 +79,9 @@ describe('the money-format rule (format.ts)', () => {
   });
 
   it('picks nice steps of 1, 2, 2.5 and 5 × 10ⁿ', () => {
-    expect([niceStep(0.3), niceStep(3), niceStep(2_300), niceStep(240_000), niceStep(410_000)]).toEqual([1, 5, 2_500, 250_000, 500_000]);
+    expect([niceStep(0.3), niceStep(3), niceStep(2_300), niceStep(240_000), niceStep(410_000)]).toEqual([
+      1, 5, 2_500, 250_000, 500_000,
+    ]);
   });
 
   it('shows shares with one decimal, "<0.1%" for a tiny share and never 100% for a part', () => {

@@ -7,7 +7,9 @@ describe('links to the providers of the accounts shown', () => {
     { id: 'b', provider: 'anthropic' as const },
   ];
   it('links Anthropic pages for an Anthropic account, both for all accounts, OpenAI for the demo', () => {
-    expect(shownProviders(accounts, 'b').map((p) => p.links.billing)).toEqual(['https://console.anthropic.com/settings/billing']);
+    expect(shownProviders(accounts, 'b').map((p) => p.links.billing)).toEqual([
+      'https://console.anthropic.com/settings/billing',
+    ]);
     expect(shownProviders(accounts, 'all').map((p) => p.name)).toEqual(['OpenAI', 'Anthropic']);
     expect(shownProviders([], 'all').map((p) => p.name)).toEqual(['OpenAI']);
   });

@@ -9,7 +9,10 @@ describe('the word for a group of spend', () => {
     expect(groupNoun([openai, anthropic], 'a')).toEqual({ singular: 'project', plural: 'projects' });
     expect(groupNoun([openai, anthropic], 'b')).toEqual({ singular: 'workspace', plural: 'workspaces' });
     expect(groupNoun([anthropic], 'all')).toEqual({ singular: 'workspace', plural: 'workspaces' });
-    expect(groupNoun([openai, anthropic], 'all')).toEqual({ singular: 'project/workspace', plural: 'projects/workspaces' });
+    expect(groupNoun([openai, anthropic], 'all')).toEqual({
+      singular: 'project/workspace',
+      plural: 'projects/workspaces',
+    });
     expect(groupNoun([], 'all')).toEqual({ singular: 'project', plural: 'projects' });
   });
 });

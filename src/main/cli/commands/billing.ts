@@ -42,7 +42,11 @@ export function reconciliationJson(r: Reconciliation) {
     costs: money(r.costsMicros),
     expected: money(r.expectedMicros),
     difference: money(r.differenceMicros),
-    explanations: r.explanations.map((e) => ({ kind: e.kind, amount: e.amountMicros === null ? null : money(e.amountMicros), message: e.message })),
+    explanations: r.explanations.map((e) => ({
+      kind: e.kind,
+      amount: e.amountMicros === null ? null : money(e.amountMicros),
+      message: e.message,
+    })),
   };
 }
 
@@ -50,7 +54,9 @@ function renderReconciliation(r: Reconciliation): string {
   const lines = [
     `${r.accountName}, ${r.month} (${r.period.from} to ${r.period.to}): ${r.status}`,
     `  Costs:       ${usd(r.costsMicros)}`,
-    ...(r.invoice ? [`  + tax:       ${usd(r.invoice.taxMicros)}`, `  − credits:   ${usd(r.invoice.creditsMicros)}`] : []),
+    ...(r.invoice
+      ? [`  + tax:       ${usd(r.invoice.taxMicros)}`, `  − credits:   ${usd(r.invoice.creditsMicros)}`]
+      : []),
     `  Expected:    ${usd(r.expectedMicros)}`,
     `  Invoice:     ${r.invoice ? usd(r.invoice.totalMicros) : 'none recorded'}`,
     `  Difference:  ${usd(r.differenceMicros)}`,
@@ -60,7 +66,10 @@ function renderReconciliation(r: Reconciliation): string {
 }
 
 export function registerBillingCommands(program: Command, makeCore: () => Spendwatch): void {
-  const invoice = program.command('invoice').description("record OpenAI's invoices (it has no invoice API) to reconcile them").exitOverride();
+  const invoice = program
+    .command('invoice')
+    .description("record OpenAI's invoices (it has no invoice API) to reconcile them")
+    .exitOverride();
   invoice
     .command('add')
     .description("record a month's invoice (replaces the month's previous one)")
@@ -71,20 +80,37 @@ export function registerBillingCommands(program: Command, makeCore: () => Spendw
     .option('--credits <usd>', 'credits applied on the invoice', usdArg)
     .option('--number <text>', 'the invoice number', textArg)
     .option('--date <YYYY-MM-DD>', 'the invoice date', dayArg)
-    .action(async (opts: { account: string; month: string; total: number; tax?: number; credits?: number; number?: string; date?: string }) => {
-      const core = makeCore();
-      const { invoice: saved, replaced, reconciliation: r, alerts } = core.billing.recordInvoice({
-        accountId: opts.account,
-        month: opts.month,
-        totalMicros: opts.total,
-        taxMicros: opts.tax ?? 0,
-        creditsMicros: opts.credits ?? 0,
-        number: opts.number ?? null,
-        date: opts.date ?? null,
-      });
-      print(`${replaced ? 'Replaced' : 'Recorded'} the ${saved.month} invoice of ${r.accountName}: ${usd(saved.totalMicros)}. Reconciliation: ${r.status} (difference ${usd(r.differenceMicros)}).\n`);
-      printAlerts(alerts.filter((a) => a.kind === 'billing-discrepancy'));
-    });
+    .action(
+      async (opts: {
+        account: string;
+        month: string;
+        total: number;
+        tax?: number;
+        credits?: number;
+        number?: string;
+        date?: string;
+      }) => {
+        const core = makeCore();
+        const {
+          invoice: saved,
+          replaced,
+          reconciliation: r,
+          alerts,
+        } = core.billing.recordInvoice({
+          accountId: opts.account,
+          month: opts.month,
+          totalMicros: opts.total,
+          taxMicros: opts.tax ?? 0,
+          creditsMicros: opts.credits ?? 0,
+          number: opts.number ?? null,
+          date: opts.date ?? null,
+        });
+        print(
+          `${replaced ? 'Replaced' : 'Recorded'} the ${saved.month} invoice of ${r.accountName}: ${usd(saved.totalMicros)}. Reconciliation: ${r.status} (difference ${usd(r.differenceMicros)}).\n`,
+        );
+        printAlerts(alerts.filter((a) => a.kind === 'billing-discrepancy'));
+      },
+    );
   invoice
     .command('list')
     .description('list recorded invoices')
@@ -94,7 +120,11 @@ export function registerBillingCommands(program: Command, makeCore: () => Spendw
       const list = makeCore().billing.listInvoices(opts.account);
       if (opts.json) printJson({ invoices: list.map((i) => ({ account: i.accountName, ...invoiceJson(i) })) });
       else if (!list.length) print('No invoices recorded.\n');
-      else for (const i of list) print(`${terminalSafe(i.accountName)}\t${i.month}\t${usd(i.totalMicros)}\t${i.status}${i.number ? `\t${terminalSafe(i.number)}` : ''}\n`);
+      else
+        for (const i of list)
+          print(
+            `${terminalSafe(i.accountName)}\t${i.month}\t${usd(i.totalMicros)}\t${i.status}${i.number ? `\t${terminalSafe(i.number)}` : ''}\n`,
+          );
     });
   invoice
     .command('remove')
@@ -133,8 +163,17 @@ export function registerBillingCommands(program: Command, makeCore: () => Spendw
  */
 function reportTargetProblem(path: string, given: string): void {
   const target = lstatSync(path, { throwIfNoEntry: false });
-  if (target?.isDirectory()) throw new AppError('invalid_input', `${given} is a folder: give a file name such as report.md.`);
-  if (target && !target.isFile()) throw new AppError('invalid_input', `${given} is not a regular file (a link, device or pipe): give the name of a new or ordinary file.`);
+  if (target?.isDirectory())
+    throw new AppError('invalid_input', `${given} is a folder: give a file name such as report.md.`);
+  if (target && !target.isFile())
+    throw new AppError(
+      'invalid_input',
+      `${given} is not a regular file (a link, device or pipe): give the name of a new or ordinary file.`,
+    );
   const folder = statSync(dirname(path), { throwIfNoEntry: false });
-  if (!folder?.isDirectory()) throw new AppError('invalid_input', `The folder for ${given} does not exist: create it first, or choose another place.`);
+  if (!folder?.isDirectory())
+    throw new AppError(
+      'invalid_input',
+      `The folder for ${given} does not exist: create it first, or choose another place.`,
+    );
 }

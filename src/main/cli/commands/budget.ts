@@ -18,24 +18,39 @@ export function registerBudgetCommands(program: Command, makeCore: () => Spendwa
     .option('--thresholds <list>', 'alert thresholds in percent', thresholdsArg)
     .option('--daily <usd>', 'a daily budget in USD (UTC days)', amountArg)
     .option('--project <name-or-id>', "set this project's monthly budget instead of the account's")
-    .action(async (opts: { account: string; monthly: number; thresholds?: number[]; daily?: number; project?: string }) => {
-      // An empty --project (a script's unset variable) must not fall through to the account's budget.
-      if (opts.project !== undefined && !opts.project.trim()) throw new AppError('invalid_input', '--project needs a project name or id.');
-      // A project budget is one amount: thresholds and a daily budget are the account's, so say so rather than drop them.
-      if (opts.project !== undefined && (opts.thresholds || opts.daily)) throw new AppError('invalid_input', '--daily and --thresholds apply to the account\'s budget; leave them out with --project.');
-      const core = makeCore();
-      if (opts.project !== undefined) {
-        const change = core.budgets.setProject(opts.account, opts.project, opts.monthly);
-        print(`Budget for project ${safe(opts.project)} in ${safe(change.accountName)}: ${usd(opts.monthly)} a month.\n`);
+    .action(
+      async (opts: { account: string; monthly: number; thresholds?: number[]; daily?: number; project?: string }) => {
+        // An empty --project (a script's unset variable) must not fall through to the account's budget.
+        if (opts.project !== undefined && !opts.project.trim())
+          throw new AppError('invalid_input', '--project needs a project name or id.');
+        // A project budget is one amount: thresholds and a daily budget are the account's, so say so rather than drop them.
+        if (opts.project !== undefined && (opts.thresholds || opts.daily))
+          throw new AppError(
+            'invalid_input',
+            "--daily and --thresholds apply to the account's budget; leave them out with --project.",
+          );
+        const core = makeCore();
+        if (opts.project !== undefined) {
+          const change = core.budgets.setProject(opts.account, opts.project, opts.monthly);
+          print(
+            `Budget for project ${safe(opts.project)} in ${safe(change.accountName)}: ${usd(opts.monthly)} a month.\n`,
+          );
+          printAlerts(change.alerts);
+          return;
+        }
+        const change = core.budgets.setMonthly(opts.account, {
+          monthlyMicros: opts.monthly,
+          thresholds: opts.thresholds,
+          dailyMicros: opts.daily,
+        });
+        if (!change.budget) return;
+        const daily = change.budget.dailyMicros ? `, ${usd(change.budget.dailyMicros)} a day` : '';
+        print(
+          `Budget for ${safe(change.accountName)}: ${usd(change.budget.monthlyMicros)} a month${daily}, alerts at ${change.budget.thresholds.join(', ')}%.\n`,
+        );
         printAlerts(change.alerts);
-        return;
-      }
-      const change = core.budgets.setMonthly(opts.account, { monthlyMicros: opts.monthly, thresholds: opts.thresholds, dailyMicros: opts.daily });
-      if (!change.budget) return;
-      const daily = change.budget.dailyMicros ? `, ${usd(change.budget.dailyMicros)} a day` : '';
-      print(`Budget for ${safe(change.accountName)}: ${usd(change.budget.monthlyMicros)} a month${daily}, alerts at ${change.budget.thresholds.join(', ')}%.\n`);
-      printAlerts(change.alerts);
-    });
+      },
+    );
   budget
     .command('list')
     .description('list budgets')
@@ -55,8 +70,13 @@ export function registerBudgetCommands(program: Command, makeCore: () => Spendwa
         });
       } else {
         for (const { account, budget: b } of rows) {
-          print(b ? `${safe(account)}\t${usd(b.monthlyMicros)} a month\talerts at ${b.thresholds.join(', ')}%${b.dailyMicros ? `\t${usd(b.dailyMicros)} a day` : ''}\n` : `${safe(account)}\tno budget\n`);
-          for (const [id, micros] of Object.entries(b?.projects ?? {})) print(`  project ${safe(id)}\t${usd(micros)} a month\n`);
+          print(
+            b
+              ? `${safe(account)}\t${usd(b.monthlyMicros)} a month\talerts at ${b.thresholds.join(', ')}%${b.dailyMicros ? `\t${usd(b.dailyMicros)} a day` : ''}\n`
+              : `${safe(account)}\tno budget\n`,
+          );
+          for (const [id, micros] of Object.entries(b?.projects ?? {}))
+            print(`  project ${safe(id)}\t${usd(micros)} a month\n`);
         }
       }
     });

@@ -16,24 +16,38 @@ const usd = (decimal: string) => formatMoney(toMicros(decimal));
 
 export function registerInsightCommands(program: Command, makeCore: () => Spendwatch): void {
   periodOptions(program.command('breakdown'))
-    .description("a month's spend by project, line item, model, API key or user; rows plus unattributed add up to the month's total")
-    .addOption(new Option('--by <dimension>', 'what to break the spend down by').choices(DIMENSION_IDS.map((d) => DIMENSIONS[d].cli)).makeOptionMandatory())
+    .description(
+      "a month's spend by project, line item, model, API key or user; rows plus unattributed add up to the month's total",
+    )
+    .addOption(
+      new Option('--by <dimension>', 'what to break the spend down by')
+        .choices(DIMENSION_IDS.map((d) => DIMENSIONS[d].cli))
+        .makeOptionMandatory(),
+    )
     .option('--json', 'machine-readable output')
     .action((opts: { by: string; account?: string; month?: string; json?: boolean }) => {
       const by = dimensionFromCli(opts.by)!; // commander checked it against the registry's choices
       const doc = makeCore().insights.breakdown(by, { account: opts.account, month: opts.month });
       if (opts.json) return printJson(doc);
       const noun = DIMENSIONS[by];
-      print(`${safe(doc.account)} — ${doc.month} by ${noun.nouns[0]}: ${usd(doc.total)}${doc.basis === 'estimated' ? ' (estimated: usage × the unit prices billed the same day)' : ''}\n`);
+      print(
+        `${safe(doc.account)} — ${doc.month} by ${noun.nouns[0]}: ${usd(doc.total)}${doc.basis === 'estimated' ? ' (estimated: usage × the unit prices billed the same day)' : ''}\n`,
+      );
       for (const row of doc.rows) {
-        const extra = [row.email, row.owner && `owner ${row.owner}`, row.project && `project ${row.project}`].filter(Boolean).map((t) => safe(t!));
-        print(`  ${usd(row.amount).padStart(14)}  ${(row.share * 100).toFixed(1).padStart(5)}%  ${safe(row.name)}${extra.length ? `  (${extra.join(', ')})` : ''}\n`);
+        const extra = [row.email, row.owner && `owner ${row.owner}`, row.project && `project ${row.project}`]
+          .filter(Boolean)
+          .map((t) => safe(t!));
+        print(
+          `  ${usd(row.amount).padStart(14)}  ${(row.share * 100).toFixed(1).padStart(5)}%  ${safe(row.name)}${extra.length ? `  (${extra.join(', ')})` : ''}\n`,
+        );
       }
       print(`  ${usd(doc.unattributed).padStart(14)}          ${noun.unattributed}\n`);
     });
 
   periodOptions(program.command('prices'))
-    .description('the unit prices actually billed: each line item\'s cost ÷ its quantity, in the unit the provider names')
+    .description(
+      "the unit prices actually billed: each line item's cost ÷ its quantity, in the unit the provider names",
+    )
     .option('--day <YYYY-MM-DD>', 'one UTC day instead of a month (compared with the day before)', dayArg)
     .option('--json', 'machine-readable output')
     .action((opts: { account?: string; month?: string; day?: string; json?: boolean }) => {
@@ -43,11 +57,16 @@ export function registerInsightCommands(program: Command, makeCore: () => Spendw
       const details = core.insights.priceDetails(query);
       print(`Unit prices billed ${opts.day ? 'on' : 'in'} ${details.period} (UTC):\n`);
       for (const line of details.lines) {
-        const change = line.previousPrice ? ` (${changeText(line.price, line.previousPrice)} on ${opts.day ? 'the day before' : 'last month'})` : '';
+        const change = line.previousPrice
+          ? ` (${changeText(line.price, line.previousPrice)} on ${opts.day ? 'the day before' : 'last month'})`
+          : '';
         print(`  $${priceToDecimal(line.price)} per ${safe(unitName(line.unit))}  ${safe(line.lineItem)}${change}\n`);
       }
       if (!details.lines.length) print('  No line item was billed with a quantity.\n');
-      if (details.unpriced) print(`  ${details.unpriced} line item${details.unpriced === 1 ? ' was' : 's were'} billed without a quantity (no unit price).\n`);
+      if (details.unpriced)
+        print(
+          `  ${details.unpriced} line item${details.unpriced === 1 ? ' was' : 's were'} billed without a quantity (no unit price).\n`,
+        );
     });
 
   periodOptions(program.command('savings'))
@@ -56,14 +75,17 @@ export function registerInsightCommands(program: Command, makeCore: () => Spendw
     .action((opts: { account?: string; month?: string; json?: boolean }) => {
       const doc = makeCore().insights.savings({ account: opts.account, month: opts.month });
       if (opts.json) return printJson(doc);
-      if (!doc.hints.length) print('No savings found in this month\'s usage.\n');
-      for (const hint of doc.hints) print(`${usd(hint.estimatedMonthlySavings)} a month (estimated): ${safe(hint.title)}\n  ${safe(hint.basis)}\n`);
+      if (!doc.hints.length) print("No savings found in this month's usage.\n");
+      for (const hint of doc.hints)
+        print(`${usd(hint.estimatedMonthlySavings)} a month (estimated): ${safe(hint.title)}\n  ${safe(hint.basis)}\n`);
     });
 }
 
 /** The options every insight command takes: which account, which UTC month. */
 function periodOptions(command: Command): Command {
-  return command.option('--account <name>', 'only this account (default: every account)').option('--month <YYYY-MM>', 'a UTC month (default: this month, to date)', monthArg);
+  return command
+    .option('--account <name>', 'only this account (default: every account)')
+    .option('--month <YYYY-MM>', 'a UTC month (default: this month, to date)', monthArg);
 }
 
 /** "tokens" → "token", "1000_tokens" → "1000 tokens", "images" → "image": the unit one price is for. */

@@ -11,10 +11,21 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('run headless for a team: poll, alert, post webhooks, and serve Prometheus /metrics and /healthz')
     .option('--listen <host:port>', 'where to listen; beyond loopback only with --token-file', DEFAULT_LISTEN)
-    .option('--token-file <file>', 'a file holding the token every request must send as "Authorization: Bearer <token>"')
-    .option('--credentials', 'read admin keys and webhook URLs from systemd credentials ($CREDENTIALS_DIRECTORY) instead of the OS keychain')
+    .option(
+      '--token-file <file>',
+      'a file holding the token every request must send as "Authorization: Bearer <token>"',
+    )
+    .option(
+      '--credentials',
+      'read admin keys and webhook URLs from systemd credentials ($CREDENTIALS_DIRECTORY) instead of the OS keychain',
+    )
     .action(async (opts: { listen: string; tokenFile?: string; credentials?: boolean }) => {
       const { serve } = await import('../../server/serve');
-      process.exitCode = await serve({ dataDir: resolveDataDir(), listen: opts.listen, tokenFile: opts.tokenFile, credentials: opts.credentials });
+      process.exitCode = await serve({
+        dataDir: resolveDataDir(),
+        listen: opts.listen,
+        tokenFile: opts.tokenFile,
+        credentials: opts.credentials,
+      });
     });
 }

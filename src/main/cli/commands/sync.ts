@@ -11,7 +11,9 @@ function progressReporter(core: Spendwatch): () => void {
   const off = core.onEvent((event, payload) => {
     if (event !== 'syncProgress') return;
     const p = payload as { accountId: string; doneDays: number; totalDays: number; phase: string };
-    process.stderr.write(`\r${safe(names.get(p.accountId) ?? p.accountId)}: ${p.phase} ${p.doneDays}/${p.totalDays} days`);
+    process.stderr.write(
+      `\r${safe(names.get(p.accountId) ?? p.accountId)}: ${p.phase} ${p.doneDays}/${p.totalDays} days`,
+    );
   });
   return () => {
     off();
@@ -35,7 +37,11 @@ export function registerSyncCommand(program: Command, makeCore: () => Spendwatch
       else {
         printAlerts(report.alerts);
         for (const r of report.results) {
-          print(r.ok ? `${safe(r.name)}: synced (${r.requests} request${r.requests === 1 ? '' : 's'})\n` : `${safe(r.name)}: FAILED — ${r.error?.code}: ${safe(r.error?.message ?? '')}\n`);
+          print(
+            r.ok
+              ? `${safe(r.name)}: synced (${r.requests} request${r.requests === 1 ? '' : 's'})\n`
+              : `${safe(r.name)}: FAILED — ${r.error?.code}: ${safe(r.error?.message ?? '')}\n`,
+          );
           if (r.warning) print(`${safe(r.name)}: warning — ${safe(r.warning)}\n`);
         }
         if (!report.results.length) print('No accounts to sync.\n');

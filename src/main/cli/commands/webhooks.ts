@@ -27,12 +27,19 @@ const statusJson = (w: WebhookStatus) => ({
 });
 
 function statusLine(w: WebhookStatus): string {
-  const health = lastDeliveryFailed(w) ? `last failure: ${safe(w.lastError ?? '')}` : w.lastDeliveredAt ? `last delivered ${w.lastDeliveredAt}` : 'nothing sent yet';
+  const health = lastDeliveryFailed(w)
+    ? `last failure: ${safe(w.lastError ?? '')}`
+    : w.lastDeliveredAt
+      ? `last delivered ${w.lastDeliveredAt}`
+      : 'nothing sent yet';
   return `${safe(w.name)}\t${w.format}\t${safe(w.urlHint)}\t${w.pending} waiting, ${w.delivered} delivered, ${w.failed} failed\t${health}\n`;
 }
 
 export function registerWebhookCommands(program: Command, makeCore: () => Spendwatch): void {
-  const webhooks = program.command('webhooks').description('post every alert to Slack or a JSON webhook, once each').exitOverride();
+  const webhooks = program
+    .command('webhooks')
+    .description('post every alert to Slack or a JSON webhook, once each')
+    .exitOverride();
   webhooks
     .command('add')
     .description('add a webhook; its URL is kept in the keychain and shown masked (use --url - to read it from stdin)')
@@ -42,9 +49,15 @@ export function registerWebhookCommands(program: Command, makeCore: () => Spendw
     .action(async (opts: { url: string; format: WebhookFormat; name?: string }) => {
       const core = makeCore();
       const url = opts.url === '-' ? await readSecretFromStdin('Webhook URL (input hidden): ') : opts.url;
-      if (!url) throw new AppError('invalid_input', 'No URL on stdin. Pipe it in, e.g.: spendwatch webhooks add --url - < slack-url.txt');
+      if (!url)
+        throw new AppError(
+          'invalid_input',
+          'No URL on stdin. Pipe it in, e.g.: spendwatch webhooks add --url - < slack-url.txt',
+        );
       const info = await core.webhooks.add({ url, format: opts.format, name: opts.name });
-      print(`Added webhook ${safe(info.name)} (${info.format}, ${safe(info.urlHint)}). Every new alert is posted to it; try it with "spendwatch webhooks test ${safe(info.name)}".\n`);
+      print(
+        `Added webhook ${safe(info.name)} (${info.format}, ${safe(info.urlHint)}). Every new alert is posted to it; try it with "spendwatch webhooks test ${safe(info.name)}".\n`,
+      );
     });
   webhooks
     .command('list')
@@ -53,7 +66,8 @@ export function registerWebhookCommands(program: Command, makeCore: () => Spendw
     .action(async (opts: { json?: boolean }) => {
       const list = makeCore().webhooks.list();
       if (opts.json) printJson({ webhooks: list.map(statusJson) });
-      else if (!list.length) print('No webhooks. Add one with: spendwatch webhooks add --url <url> [--format slack|json]\n');
+      else if (!list.length)
+        print('No webhooks. Add one with: spendwatch webhooks add --url <url> [--format slack|json]\n');
       else for (const w of list) print(statusLine(w));
     });
   webhooks

@@ -43,12 +43,15 @@ export class AccountService {
   /** Finds by id, or by name (case-insensitive). */
   find(idOrName: string): StoredAccount | undefined {
     const accounts = this.deps.settings.read().accounts;
-    return accounts.find((a) => a.id === idOrName) ?? accounts.find((a) => a.name.toLowerCase() === idOrName.toLowerCase());
+    return (
+      accounts.find((a) => a.id === idOrName) ?? accounts.find((a) => a.name.toLowerCase() === idOrName.toLowerCase())
+    );
   }
 
   get(idOrName: string): StoredAccount {
     const account = this.find(idOrName);
-    if (!account) throw new AppError('not_found', `No account named "${idOrName.slice(0, 100)}". See the list of accounts.`);
+    if (!account)
+      throw new AppError('not_found', `No account named "${idOrName.slice(0, 100)}". See the list of accounts.`);
     return account;
   }
 
@@ -56,7 +59,8 @@ export class AccountService {
     const name = validName(input.name);
     const baseUrl = (input.baseUrl ?? PROVIDERS[input.provider].defaultBaseUrl).trim().replace(/\/+$/, '');
     const urlProblem = baseUrlProblem(baseUrl);
-    if (urlProblem) throw new AppError('invalid_input', `Base URL ${JSON.stringify(baseUrl.slice(0, 200))}: ${urlProblem}.`);
+    if (urlProblem)
+      throw new AppError('invalid_input', `Base URL ${JSON.stringify(baseUrl.slice(0, 200))}: ${urlProblem}.`);
     const apiKey = input.apiKey.trim();
     if (apiKey.length > 500) throw new AppError('invalid_input', 'That is not an API key: it is far too long.');
     this.assertNameFree(name);
@@ -78,7 +82,8 @@ export class AccountService {
       // Checked again under the settings lock: another process may have added the same name meanwhile.
       this.deps.settings.update((s) => {
         assertNameFree(s.accounts, name);
-        if (s.accounts.length >= MAX_ACCOUNTS) throw new AppError('invalid_input', `At most ${MAX_ACCOUNTS} accounts can be added.`);
+        if (s.accounts.length >= MAX_ACCOUNTS)
+          throw new AppError('invalid_input', `At most ${MAX_ACCOUNTS} accounts can be added.`);
         s.accounts.push(account);
       });
     } catch (error) {
@@ -95,7 +100,8 @@ export class AccountService {
     this.deps.settings.update((s) => {
       assertNameFree(s.accounts, name, account.id);
       const target = s.accounts.find((a) => a.id === account.id);
-      if (!target) throw new AppError('not_found', `No account named "${idOrName.slice(0, 100)}". See the list of accounts.`);
+      if (!target)
+        throw new AppError('not_found', `No account named "${idOrName.slice(0, 100)}". See the list of accounts.`);
       target.name = name;
     });
     return { ...account, name };
@@ -129,7 +135,11 @@ export class AccountService {
   async test(idOrName: string): Promise<void> {
     const account = this.get(idOrName);
     const apiKey = await this.deps.vault.get(accountKeyRef(account.id));
-    if (!apiKey) throw new AppError('invalid_key', `No key for "${account.name}" in the keychain. Remove the account and add it again.`);
+    if (!apiKey)
+      throw new AppError(
+        'invalid_key',
+        `No key for "${account.name}" in the keychain. Remove the account and add it again.`,
+      );
     await testWithoutEcho(this.deps.createProvider(account, apiKey), apiKey);
   }
 
@@ -138,11 +148,15 @@ export class AccountService {
     const account = this.get(idOrName);
     // History first: if another process is syncing this account, nothing is removed yet.
     if (!this.deps.history.removeAccount(account.id)) {
-      throw new AppError('busy', `"${account.name}" is being synced by another Spendwatch process. Try again when it has finished.`);
+      throw new AppError(
+        'busy',
+        `"${account.name}" is being synced by another Spendwatch process. Try again when it has finished.`,
+      );
     }
     await this.deps.vault.delete(accountKeyRef(account.id));
     this.deps.settings.update((s) => {
-      if (!s.accounts.some((a) => a.id === account.id)) throw new AppError('not_found', `No account named "${account.name}": it was already removed.`);
+      if (!s.accounts.some((a) => a.id === account.id))
+        throw new AppError('not_found', `No account named "${account.name}": it was already removed.`);
       s.accounts = s.accounts.filter((a) => a.id !== account.id);
       delete s.budgets[account.id];
     });
@@ -156,7 +170,8 @@ export class AccountService {
 
 function validName(raw: string): string {
   const parsed = accountNameSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('invalid_input', `Account name: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+  if (!parsed.success)
+    throw new AppError('invalid_input', `Account name: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
   return parsed.data;
 }
 

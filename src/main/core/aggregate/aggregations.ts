@@ -3,7 +3,16 @@
  * Sums are exact (ExactAmount, from cached per-day summaries) and each figure that leaves this module is
  * rounded once, half-even, to integer micros. Months and days are UTC.
  */
-import { addDays, addMonths, firstDayOfMonth, lastDayOfMonth, monthOf, msFromDay, type UtcDay, type UtcMonth } from '../../../shared/dates';
+import {
+  addDays,
+  addMonths,
+  firstDayOfMonth,
+  lastDayOfMonth,
+  monthOf,
+  msFromDay,
+  type UtcDay,
+  type UtcMonth,
+} from '../../../shared/dates';
 import type { DailySeries, GroupBy, NamedAmount } from '../../../shared/domain';
 import { exactToMicros, type ExactAmount, type Micros } from '../../../shared/money';
 import { forecastMonthEnd, runRate, type Spend } from './forecast';
@@ -71,24 +80,37 @@ export function spendOf(views: HistoryView[]): Spend {
 }
 
 /** Amounts in currencies other than the account's over a range, exact then rounded once: never added to it. */
-export function otherCurrencyTotals(views: HistoryView[], from: UtcDay, to: UtcDay): { currency: string; micros: Micros }[] {
+export function otherCurrencyTotals(
+  views: HistoryView[],
+  from: UtcDay,
+  to: UtcDay,
+): { currency: string; micros: Micros }[] {
   const totals = new Map<string, ExactAmount>();
   for (const view of views) {
     for (let d = from; d <= to; d = addDays(d, 1)) {
-      for (const [currency, amount] of view.history.summary(d)?.otherCurrencies ?? []) totals.set(currency, (totals.get(currency) ?? 0n) + amount);
+      for (const [currency, amount] of view.history.summary(d)?.otherCurrencies ?? [])
+        totals.set(currency, (totals.get(currency) ?? 0n) + amount);
     }
   }
-  return [...totals].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({ currency, micros: exactToMicros(amount) }));
+  return [...totals]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, amount]) => ({ currency, micros: exactToMicros(amount) }));
 }
 
 /**
  * Visits each view's values by a dimension over [from, to]: a whole month inside the range as one month's sums,
  * else day by day.
  */
-function eachValues(views: HistoryView[], from: UtcDay, to: UtcDay, groupBy: GroupBy, visit: (values: Map<string, ExactAmount>) => void): void {
+function eachValues(
+  views: HistoryView[],
+  from: UtcDay,
+  to: UtcDay,
+  groupBy: GroupBy,
+  visit: (values: Map<string, ExactAmount>) => void,
+): void {
   for (const view of views) {
     const cache: PriceCache = new Map();
-    for (let d = from; d <= to; ) {
+    for (let d = from; d <= to;) {
       const month = monthOf(d);
       if (d === firstDayOfMonth(month) && lastDayOfMonth(month) <= to) {
         visit(monthValues(view, month, groupBy));
@@ -111,7 +133,12 @@ function nameFor(groupBy: GroupBy, key: string, views: HistoryView[]): string {
 }
 
 /** Exact totals per key of a dimension over a range. */
-export function exactBreakdown(views: HistoryView[], from: UtcDay, to: UtcDay, groupBy: GroupBy): Map<string, ExactAmount> {
+export function exactBreakdown(
+  views: HistoryView[],
+  from: UtcDay,
+  to: UtcDay,
+  groupBy: GroupBy,
+): Map<string, ExactAmount> {
   const totals = new Map<string, ExactAmount>();
   eachValues(views, from, to, groupBy, (values) => {
     for (const [key, amount] of values) totals.set(key, (totals.get(key) ?? 0n) + amount);
@@ -168,13 +195,25 @@ function roundPoints(points: ExactPoint[]): DailySeries['points'] {
 }
 
 /** A day-by-day series grouped by one dimension: the top `maxSeries` keys, the rest folded into "Other". */
-export function dailySeries(views: HistoryView[], from: UtcDay, to: UtcDay, groupBy: GroupBy, maxSeries = 8): DailySeries {
+export function dailySeries(
+  views: HistoryView[],
+  from: UtcDay,
+  to: UtcDay,
+  groupBy: GroupBy,
+  maxSeries = 8,
+): DailySeries {
   const { series, points } = exactSeries(views, from, to, groupBy, maxSeries);
   return { bucket: 'day', series, points: roundPoints(points) };
 }
 
 /** The same series folded into UTC weeks, each week's figures summed exactly before rounding. */
-export function weeklySeries(views: HistoryView[], from: UtcDay, to: UtcDay, groupBy: GroupBy, maxSeries = 8): DailySeries {
+export function weeklySeries(
+  views: HistoryView[],
+  from: UtcDay,
+  to: UtcDay,
+  groupBy: GroupBy,
+  maxSeries = 8,
+): DailySeries {
   const { series, points } = exactSeries(views, from, to, groupBy, maxSeries);
   const weeks = foldWeeks(points, (into, from) => {
     into.total += from.total;
@@ -205,7 +244,11 @@ const addInto = (into: Record<string, number>, from: Record<string, number>) => 
 };
 
 /** Calendar-month totals from `fromMonth` to `toMonth` inclusive (billing history). */
-export function monthlyTotals(views: HistoryView[], fromMonth: UtcMonth, toMonth: UtcMonth): { month: UtcMonth; totalMicros: Micros }[] {
+export function monthlyTotals(
+  views: HistoryView[],
+  fromMonth: UtcMonth,
+  toMonth: UtcMonth,
+): { month: UtcMonth; totalMicros: Micros }[] {
   const rows: { month: UtcMonth; totalMicros: Micros }[] = [];
   for (let m = fromMonth; m <= toMonth; m = addMonths(m, 1)) {
     rows.push({ month: m, totalMicros: exactToMicros(exactBetween(views, firstDayOfMonth(m), lastDayOfMonth(m))) });
@@ -244,28 +287,53 @@ export function usageByModel(views: HistoryView[], from: UtcDay, to: UtcDay): Mo
  * previous month (`previousMicros`). Today is left out of both, never a few hours against a whole day; on the 1st
  * nothing is compared yet (`comparedDays` 0).
  */
-export function monthOverMonth(views: HistoryView[], today: UtcDay, groupBy: GroupBy): { comparedDays: number; rows: { key: string; name: string; micros: Micros; comparedMicros: Micros; previousMicros: Micros }[] } {
+export function monthOverMonth(
+  views: HistoryView[],
+  today: UtcDay,
+  groupBy: GroupBy,
+): {
+  comparedDays: number;
+  rows: { key: string; name: string; micros: Micros; comparedMicros: Micros; previousMicros: Micros }[];
+} {
   const month = monthOf(today);
   const comparedDays = Number(today.slice(8, 10)) - 1;
   const previousMonth = addMonths(month, -1);
   const previousDays = Math.min(comparedDays, Number(lastDayOfMonth(previousMonth).slice(8, 10)));
-  const previousList = previousDays > 0 ? breakdown(views, firstDayOfMonth(previousMonth), addDays(firstDayOfMonth(previousMonth), previousDays - 1), groupBy) : [];
+  const previousList =
+    previousDays > 0
+      ? breakdown(
+          views,
+          firstDayOfMonth(previousMonth),
+          addDays(firstDayOfMonth(previousMonth), previousDays - 1),
+          groupBy,
+        )
+      : [];
   const previous = new Map(previousList.map((r) => [r.key, r.micros]));
-  const wholeDays = comparedDays > 0 ? new Map(breakdown(views, firstDayOfMonth(month), addDays(today, -1), groupBy).map((r) => [r.key, r.micros])) : new Map<string, Micros>();
+  const wholeDays =
+    comparedDays > 0
+      ? new Map(breakdown(views, firstDayOfMonth(month), addDays(today, -1), groupBy).map((r) => [r.key, r.micros]))
+      : new Map<string, Micros>();
   const current = breakdown(views, firstDayOfMonth(month), today, groupBy);
   const keys = new Set(current.map((r) => r.key));
   const vanished = previousList.filter((r) => !keys.has(r.key));
   return {
     comparedDays,
     rows: [
-      ...current.map((r) => ({ ...r, comparedMicros: wholeDays.get(r.key) ?? 0, previousMicros: previous.get(r.key) ?? 0 })),
+      ...current.map((r) => ({
+        ...r,
+        comparedMicros: wholeDays.get(r.key) ?? 0,
+        previousMicros: previous.get(r.key) ?? 0,
+      })),
       ...vanished.map((r) => ({ ...r, micros: 0, comparedMicros: 0, previousMicros: r.micros })),
     ],
   };
 }
 
 /** Cumulative spend through today (exact, rounded per point), then the projected path (run rate) to month end. */
-export function monthProgress(views: HistoryView[], today: UtcDay): { day: UtcDay; actualMicros: Micros | null; projectedMicros: Micros | null }[] {
+export function monthProgress(
+  views: HistoryView[],
+  today: UtcDay,
+): { day: UtcDay; actualMicros: Micros | null; projectedMicros: Micros | null }[] {
   const daily = dailyTotalOf(views);
   const rate = runRate(daily, today);
   const points: { day: UtcDay; actualMicros: Micros | null; projectedMicros: Micros | null }[] = [];
@@ -278,7 +346,11 @@ export function monthProgress(views: HistoryView[], today: UtcDay): { day: UtcDa
       const actual = exactToMicros(cumulative);
       const todayFigure = exactToMicros(day);
       projected = d === today && rate !== undefined ? actual - todayFigure + Math.max(todayFigure, rate) : actual;
-      points.push({ day: d, actualMicros: actual, projectedMicros: d === today && rate !== undefined ? projected : null });
+      points.push({
+        day: d,
+        actualMicros: actual,
+        projectedMicros: d === today && rate !== undefined ? projected : null,
+      });
     } else {
       if (rate !== undefined) projected += rate;
       points.push({ day: d, actualMicros: null, projectedMicros: rate === undefined ? null : projected });
@@ -295,7 +367,9 @@ export interface UsageSeries {
 }
 
 export function usageSeries(views: HistoryView[], from: UtcDay, to: UtcDay, maxModels = 6): UsageSeries {
-  const ranked = usageByModel(views, from, to).sort((a, b) => b.inputTokens + b.outputTokens - (a.inputTokens + a.outputTokens));
+  const ranked = usageByModel(views, from, to).sort(
+    (a, b) => b.inputTokens + b.outputTokens - (a.inputTokens + a.outputTokens),
+  );
   const top = new Set(ranked.slice(0, maxModels).map((m) => m.model));
   const models = [...top, ...(ranked.length > maxModels ? ['Other'] : [])];
   const points = [];

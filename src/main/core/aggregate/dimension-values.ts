@@ -50,11 +50,21 @@ export function basisOf(view: HistoryView, dimension: Dimension): Basis {
 export type PriceCache = Map<string, TokenPrices>;
 
 /** One day's values (undefined: the day is not stored). Pass one `cache` to the calls of one reading. */
-export function dayValues(view: HistoryView, day: UtcDay, dimension: Dimension, cache: PriceCache = new Map()): Map<string, ExactAmount> | undefined {
+export function dayValues(
+  view: HistoryView,
+  day: UtcDay,
+  dimension: Dimension,
+  cache: PriceCache = new Map(),
+): Map<string, ExactAmount> | undefined {
   const summary = view.history.summary(day);
   if (!summary) return undefined;
   if (basisOf(view, dimension) === 'billed') return summary[STORED_SUMS[dimension]!];
-  return estimated(summary, view.history.usageRows(day) ?? [], USAGE_KEY[dimension]!, monthPrices(view.history, monthOf(day), cache));
+  return estimated(
+    summary,
+    view.history.usageRows(day) ?? [],
+    USAGE_KEY[dimension]!,
+    monthPrices(view.history, monthOf(day), cache),
+  );
 }
 
 /** A whole UTC month's values (stored sums of the month, or each day's estimates added up). */
@@ -63,7 +73,8 @@ export function monthValues(view: HistoryView, month: string, dimension: Dimensi
   const totals = new Map<string, ExactAmount>();
   const cache: PriceCache = new Map();
   for (let d = firstDayOfMonth(month); d <= lastDayOfMonth(month); d = addDays(d, 1)) {
-    for (const [key, amount] of dayValues(view, d, dimension, cache) ?? []) totals.set(key, (totals.get(key) ?? 0n) + amount);
+    for (const [key, amount] of dayValues(view, d, dimension, cache) ?? [])
+      totals.set(key, (totals.get(key) ?? 0n) + amount);
   }
   return totals;
 }
@@ -82,14 +93,20 @@ export function monthPrices(history: AccountHistory, month: string, cache: Price
   let prices = cache.get(month);
   if (!prices) {
     const usage: UsageRow[] = [];
-    for (let d = firstDayOfMonth(month); d <= lastDayOfMonth(month); d = addDays(d, 1)) usage.push(...(history.usageRows(d) ?? []));
+    for (let d = firstDayOfMonth(month); d <= lastDayOfMonth(month); d = addDays(d, 1))
+      usage.push(...(history.usageRows(d) ?? []));
     prices = new TokenPrices(history.monthSummary(month), usage);
     cache.set(month, prices);
   }
   return prices;
 }
 
-function estimated(summary: DaySummary, usage: readonly UsageRow[], keyOf: (row: UsageRow) => string | null | undefined, fallback: TokenPrices): Map<string, ExactAmount> {
+function estimated(
+  summary: DaySummary,
+  usage: readonly UsageRow[],
+  keyOf: (row: UsageRow) => string | null | undefined,
+  fallback: TokenPrices,
+): Map<string, ExactAmount> {
   const prices = new TokenPrices(summary, usage, fallback);
   const values = new Map<string, ExactAmount>();
   let attributed = 0n;

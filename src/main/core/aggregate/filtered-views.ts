@@ -19,7 +19,8 @@ export function isFiltered(filter: SpendFilter): boolean {
 
 export function filteredViews(views: HistoryView[], from: UtcDay, to: UtcDay, filter: SpendFilter): HistoryView[] {
   const keep = (row: { projectId?: string | null; apiKeyId?: string | null }) =>
-    (filter.projectId === undefined || (row.projectId ?? UNASSIGNED_PROJECT) === filter.projectId) && (filter.apiKeyId === undefined || (row.apiKeyId ?? null) === filter.apiKeyId);
+    (filter.projectId === undefined || (row.projectId ?? UNASSIGNED_PROJECT) === filter.projectId) &&
+    (filter.apiKeyId === undefined || (row.apiKeyId ?? null) === filter.apiKeyId);
   return views.map((view) => {
     const summaries = new Map<UtcDay, DaySummary>();
     const usage = new Map<UtcDay, UsageRow[]>();

@@ -41,7 +41,12 @@ export function forecastMonthEnd(spend: Spend, today: UtcDay): Micros | null {
 }
 
 /** The UTC day on which month-to-date spend reaches the budget at the current pace, if within the month. */
-export function budgetRunOutDay(monthToDate: Micros, budget: Micros, rate: Micros | undefined, today: UtcDay): UtcDay | null {
+export function budgetRunOutDay(
+  monthToDate: Micros,
+  budget: Micros,
+  rate: Micros | undefined,
+  today: UtcDay,
+): UtcDay | null {
   if (monthToDate >= budget) return today;
   if (!rate || rate <= 0) return null;
   const daysNeeded = Math.ceil((budget - monthToDate) / rate);

@@ -117,7 +117,8 @@ export class TokenPrices {
 
   /** The price of one token; the default tier's when the tier has none; input's for cached when cached has none. */
   price(model: string, kind: TokenKind, tier: string | null): ExactAmount | undefined {
-    const own = this.prices.get(priceKey(model, kind, tier)) ?? (tier ? this.prices.get(priceKey(model, kind, null)) : undefined);
+    const own =
+      this.prices.get(priceKey(model, kind, tier)) ?? (tier ? this.prices.get(priceKey(model, kind, null)) : undefined);
     if (own !== undefined) return own;
     if (kind === 'cached') {
       const input = this.price(model, 'input', tier);
@@ -125,7 +126,9 @@ export class TokenPrices {
     }
     // A day that billed nothing for this model and kind (costs lag usage; today's partial day) prices none of
     // its usage: the month's price would attribute more than the day billed.
-    return !this.stored || this.billed.has(priceKey(model, kind, null)) ? this.fallback?.price(model, kind, tier) : undefined;
+    return !this.stored || this.billed.has(priceKey(model, kind, null))
+      ? this.fallback?.price(model, kind, tier)
+      : undefined;
   }
 
   /** A usage row's cost at these prices (exact); 0 for what has no price (it stays unattributed). */
@@ -134,7 +137,11 @@ export class TokenPrices {
     const tier = usageTier(row);
     const cached = Math.min(row.cachedTokens, row.inputTokens);
     let total = 0n;
-    for (const [kind, count] of [['input', row.inputTokens - cached], ['cached', cached], ['output', row.outputTokens]] as const) {
+    for (const [kind, count] of [
+      ['input', row.inputTokens - cached],
+      ['cached', cached],
+      ['output', row.outputTokens],
+    ] as const) {
       if (count <= 0) continue;
       const price = this.price(model, kind, tier);
       if (price !== undefined) total += price * BigInt(count);

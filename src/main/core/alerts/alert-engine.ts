@@ -19,7 +19,12 @@ import { noLocks, type StateLocks } from '../fs/state-lock';
 import { own } from '../../../shared/records';
 import { emptyOutbox, enqueue, outboxSchema, type Outbox } from '../webhooks/outbox';
 
-const firedSchema = z.object({ id: z.string(), firedAt: z.string(), period: z.string(), budgetMicros: z.number().nullable() });
+const firedSchema = z.object({
+  id: z.string(),
+  firedAt: z.string(),
+  period: z.string(),
+  budgetMicros: z.number().nullable(),
+});
 const alertDocSchema = z.object({
   version: z.literal(1),
   fired: z.record(z.string(), firedSchema),
@@ -36,7 +41,9 @@ export const ALERTS_LOCK = 'alerts';
 /** Why a stored alert document is unusable, or null: the damaged-file policy's check for alerts.json. */
 export function alertDocProblem(raw: unknown): string | null {
   const parsed = alertDocSchema.safeParse(raw);
-  return parsed.success ? null : `${parsed.error.issues[0]?.path.join('.') || 'alerts'}: ${parsed.error.issues[0]?.message ?? 'invalid'}`;
+  return parsed.success
+    ? null
+    : `${parsed.error.issues[0]?.path.join('.') || 'alerts'}: ${parsed.error.issues[0]?.message ?? 'invalid'}`;
 }
 
 export class AlertEngine {
@@ -111,7 +118,12 @@ export class AlertEngine {
     return this.change((doc) => fn(doc.outbox));
   }
 
-  private raise(doc: AlertDoc, settings: Settings, accounts: ReturnType<AccountViews['resolveAll']>, now: Date): { result: Alert[]; write: boolean } {
+  private raise(
+    doc: AlertDoc,
+    settings: Settings,
+    accounts: ReturnType<AccountViews['resolveAll']>,
+    now: Date,
+  ): { result: Alert[]; write: boolean } {
     const raised: Alert[] = [];
     let changed = false;
     for (const resolved of accounts) {
@@ -127,12 +139,30 @@ export class AlertEngine {
         spikeFloorMicros: settings.alerts.spikeFloorMicros,
       });
       const controls = this.deps.spendControls?.(resolved.account.id);
-      if (controls) candidates.push(...evaluateSpendLimitRules({ accountId: resolved.account.id, accountName: resolved.account.name, view: resolved.view, controls, now }));
+      if (controls)
+        candidates.push(
+          ...evaluateSpendLimitRules({
+            accountId: resolved.account.id,
+            accountName: resolved.account.name,
+            view: resolved.view,
+            controls,
+            now,
+          }),
+        );
       changed = this.rearmChangedBudgets(doc, resolved.account.id, candidates, resolved.budget, now) || changed;
-      for (const candidate of candidates) this.record(doc, raised, { ...candidate, accountId: resolved.account.id, accountName: resolved.account.name }, now, settings);
+      for (const candidate of candidates)
+        this.record(
+          doc,
+          raised,
+          { ...candidate, accountId: resolved.account.id, accountName: resolved.account.name },
+          now,
+          settings,
+        );
     }
-    for (const candidate of evaluatePaymentRules(settings, accounts, dayFromMs(now.getTime()), localDay(now))) this.record(doc, raised, candidate, now, settings);
-    for (const candidate of this.deps.moreRules?.(accounts, now) ?? []) this.record(doc, raised, candidate, now, settings);
+    for (const candidate of evaluatePaymentRules(settings, accounts, dayFromMs(now.getTime()), localDay(now)))
+      this.record(doc, raised, candidate, now, settings);
+    for (const candidate of this.deps.moreRules?.(accounts, now) ?? [])
+      this.record(doc, raised, candidate, now, settings);
     if (changed || raised.length) this.prune(doc, now);
     return { result: raised, write: changed || raised.length > 0 };
   }
@@ -141,14 +171,21 @@ export class AlertEngine {
    * A threshold that fired against another budget and is no longer crossed is re-armed, so that
    * raising a budget and crossing it later alerts again. A lowered budget simply crosses new thresholds.
    */
-  private rearmChangedBudgets(doc: AlertDoc, accountId: string, candidates: AlertCandidate[], budget: { monthlyMicros: number; projects: Record<string, number> } | null, now: Date): boolean {
+  private rearmChangedBudgets(
+    doc: AlertDoc,
+    accountId: string,
+    candidates: AlertCandidate[],
+    budget: { monthlyMicros: number; projects: Record<string, number> } | null,
+    now: Date,
+  ): boolean {
     const current = new Set(candidates.map((c) => c.key));
     const period = monthOf(dayFromMs(now.getTime()));
     let changed = false;
     for (const [key, fired] of Object.entries(doc.fired)) {
       const [kind, account, scope] = key.split('|');
       if (kind !== 'budget-threshold' || account !== accountId || fired.period !== period || current.has(key)) continue;
-      const budgetNow = scope === 'account' ? budget?.monthlyMicros : own(budget?.projects, scope.slice('project:'.length));
+      const budgetNow =
+        scope === 'account' ? budget?.monthlyMicros : own(budget?.projects, scope.slice('project:'.length));
       if (budgetNow !== fired.budgetMicros) {
         delete doc.fired[key];
         changed = true;
@@ -188,15 +225,29 @@ export class AlertEngine {
   }
 
   private deliver(alert: Alert): void {
-    if (!alert.silenced && this.deps.settings.read().general.notifications) this.deps.notifier?.notify({ id: alert.id, title: alert.title, body: alert.message, accountId: alert.accountId, kind: alert.kind });
-    this.deps.emit('alertRaised', { id: alert.id, kind: alert.kind, accountId: alert.accountId, title: alert.title, body: alert.message });
+    if (!alert.silenced && this.deps.settings.read().general.notifications)
+      this.deps.notifier?.notify({
+        id: alert.id,
+        title: alert.title,
+        body: alert.message,
+        accountId: alert.accountId,
+        kind: alert.kind,
+      });
+    this.deps.emit('alertRaised', {
+      id: alert.id,
+      kind: alert.kind,
+      accountId: alert.accountId,
+      title: alert.title,
+      body: alert.message,
+    });
   }
 
   /** Keeps fired keys for the last few months (enough for late discoveries) and a bounded log. */
   private prune(doc: AlertDoc, now: Date): void {
     const oldest = addMonths(monthOf(dayFromMs(now.getTime())), -3);
     // Card-expiry and credit keys carry an expiry period (possibly years ahead); others age out.
-    for (const [key, fired] of Object.entries(doc.fired)) if (/^\d{4}-\d{2}$/.test(fired.period) && fired.period < oldest) delete doc.fired[key];
+    for (const [key, fired] of Object.entries(doc.fired))
+      if (/^\d{4}-\d{2}$/.test(fired.period) && fired.period < oldest) delete doc.fired[key];
     doc.log = doc.log.slice(0, LOG_LIMIT);
   }
 
@@ -210,7 +261,12 @@ export class AlertEngine {
   active(): Alert[] {
     const settings = this.deps.settings.read();
     const period = monthOf(dayFromMs(this.deps.clock.now().getTime()));
-    const failing = new Set(this.deps.views.resolveAll(settings).filter((r) => r.lastError).map((r) => r.account.id));
+    const failing = new Set(
+      this.deps.views
+        .resolveAll(settings)
+        .filter((r) => r.lastError)
+        .map((r) => r.account.id),
+    );
     const accounts = new Set(settings.accounts.map((a) => a.id));
     const methods = new Set(settings.payments.methods.map((m) => `method:${m.id}`));
     return this.load().log.filter((a) => {

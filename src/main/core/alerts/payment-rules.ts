@@ -19,13 +19,25 @@ export const LOW_BALANCE_RUNWAY_DAYS = 7;
 const CREDIT_EXPIRY_DAYS = [30, 7];
 
 export function methodName(method: PaymentMethod): string {
-  const base = method.card ? maskedCard(method.card.brand, method.card.last4) : method.type === 'paypal' ? `PayPal (${method.email})` : method.type;
+  const base = method.card
+    ? maskedCard(method.card.brand, method.card.last4)
+    : method.type === 'paypal'
+      ? `PayPal (${method.email})`
+      : method.type;
   return method.label ? `${base} (“${method.label}”)` : base;
 }
 
-export function evaluatePaymentRules(settings: Settings, accounts: ResolvedAccount[], utcToday: string, localToday: string): AccountCandidate[] {
+export function evaluatePaymentRules(
+  settings: Settings,
+  accounts: ResolvedAccount[],
+  utcToday: string,
+  localToday: string,
+): AccountCandidate[] {
   const names = new Map(settings.accounts.map((a) => [a.id, a.name]));
-  return [...cardExpiry(settings, names, localToday), ...accounts.flatMap((a) => balanceAndCredits(settings, a, utcToday))];
+  return [
+    ...cardExpiry(settings, names, localToday),
+    ...accounts.flatMap((a) => balanceAndCredits(settings, a, utcToday)),
+  ];
 }
 
 function cardExpiry(settings: Settings, names: Map<string, string>, localToday: string): AccountCandidate[] {
@@ -52,7 +64,9 @@ function cardExpiry(settings: Settings, names: Map<string, string>, localToday: 
         period,
         day: lastDay,
         severity: expiredNow || days <= 7 ? ('critical' as const) : ('warning' as const),
-        title: expiredNow ? `${BRAND_NAMES[card.brand]} •••• ${card.last4} has expired` : `${BRAND_NAMES[card.brand]} •••• ${card.last4} expires in ${days} day${days === 1 ? '' : 's'}`,
+        title: expiredNow
+          ? `${BRAND_NAMES[card.brand]} •••• ${card.last4} has expired`
+          : `${BRAND_NAMES[card.brand]} •••• ${card.last4} expires in ${days} day${days === 1 ? '' : 's'}`,
         message: expiredNow
           ? `${name} expired at the end of ${when}. Add the new card on OpenAI's billing page now: when a charge fails, API requests can stop with insufficient_quota.`
           : `${name} expires at the end of ${when} (in ${days} day${days === 1 ? '' : 's'}). Update your payment method on OpenAI before it lapses.`,
@@ -72,7 +86,10 @@ function balanceAndCredits(settings: Settings, resolved: ResolvedAccount, today:
   const name = resolved.account.name;
   const base = { accountId: resolved.account.id, accountName: name, estimate: true, budgetMicros: null, day: null };
   const estimate = estimateBalance(credits, spendOf([resolved.view]), today);
-  if (estimate && (estimate.estimateMicros <= 0 || (estimate.runwayDays !== null && estimate.runwayDays <= LOW_BALANCE_RUNWAY_DAYS))) {
+  if (
+    estimate &&
+    (estimate.estimateMicros <= 0 || (estimate.runwayDays !== null && estimate.runwayDays <= LOW_BALANCE_RUNWAY_DAYS))
+  ) {
     const exhausted = estimate.estimateMicros <= 0;
     const threshold = exhausted ? 0 : LOW_BALANCE_RUNWAY_DAYS;
     out.push({

@@ -3,10 +3,25 @@
  * Each candidate carries the key that makes it fire once: kind | account | scope | threshold | period.
  */
 import { isDue } from '../../../shared/elapsed';
-import { addDays, dayFromMs, firstDayOfMonth, formatDay, formatMonthName as formatMonth, monthOf, type UtcDay } from '../../../shared/dates';
+import {
+  addDays,
+  dayFromMs,
+  firstDayOfMonth,
+  formatDay,
+  formatMonthName as formatMonth,
+  monthOf,
+  type UtcDay,
+} from '../../../shared/dates';
 import type { AlertKind, AppErrorInfo, Budget } from '../../../shared/domain';
 import { formatMoney, type Micros } from '../../../shared/money';
-import { dailyProjectTotalOf, dailyTotalOf, forecast, monthToDate, projectTotalBetween, type HistoryView } from '../aggregate/aggregations';
+import {
+  dailyProjectTotalOf,
+  dailyTotalOf,
+  forecast,
+  monthToDate,
+  projectTotalBetween,
+  type HistoryView,
+} from '../aggregate/aggregations';
 import { budgetRunOutDay, runRate } from '../aggregate/forecast';
 import { own } from '../../../shared/records';
 import { movedMostSentence, scopeSpikes } from './scope-spikes';
@@ -44,11 +59,22 @@ export const SPIKE_FACTOR = 2.5;
 const SPIKE_NORM_DAYS = 14;
 const SPIKE_MIN_NORM_DAYS = 7;
 /** Failures that retrying will not fix alert at once; others after an hour. */
-const PERMANENT_FAILURES = new Set(['invalid_key', 'wrong_key_type', 'missing_scope', 'keychain_unavailable', 'insufficient_quota']);
+const PERMANENT_FAILURES = new Set([
+  'invalid_key',
+  'wrong_key_type',
+  'missing_scope',
+  'keychain_unavailable',
+  'insufficient_quota',
+]);
 const FAILING_FOR_MS = 3_600_000;
 
-export const alertKey = (kind: AlertKind, accountId: string, scope: string, threshold: number | null, period: string): string =>
-  [kind, accountId, scope, threshold ?? '-', period].join('|');
+export const alertKey = (
+  kind: AlertKind,
+  accountId: string,
+  scope: string,
+  threshold: number | null,
+  period: string,
+): string => [kind, accountId, scope, threshold ?? '-', period].join('|');
 
 const usd = (micros: Micros) => formatMoney(micros);
 /** Budgets read better as "$500" than "$500.00". */
@@ -66,7 +92,12 @@ export function evaluateRules(input: RuleInput): AlertCandidate[] {
   ];
 }
 
-function runOutSentence(monthToDateMicros: Micros, budget: Micros, daily: (d: UtcDay) => Micros | undefined, today: UtcDay): string {
+function runOutSentence(
+  monthToDateMicros: Micros,
+  budget: Micros,
+  daily: (d: UtcDay) => Micros | undefined,
+  today: UtcDay,
+): string {
   const day = budgetRunOutDay(monthToDateMicros, budget, runRate(daily, today), today);
   return day && monthToDateMicros < budget ? ` At this pace it runs out on ${formatDay(day)}.` : '';
 }
@@ -75,7 +106,16 @@ function budgetThresholds(input: RuleInput, today: UtcDay): AlertCandidate[] {
   const { budget } = input;
   if (!budget) return [];
   const views = [input.view];
-  return thresholdCandidates(input, today, 'account', input.accountName, monthToDate(views, today), budget.monthlyMicros, budget.thresholds, dailyTotalOf(views));
+  return thresholdCandidates(
+    input,
+    today,
+    'account',
+    input.accountName,
+    monthToDate(views, today),
+    budget.monthlyMicros,
+    budget.thresholds,
+    dailyTotalOf(views),
+  );
 }
 
 function projectThresholds(input: RuleInput, today: UtcDay): AlertCandidate[] {
@@ -132,7 +172,8 @@ function forecastOverBudget(input: RuleInput, today: UtcDay): AlertCandidate[] {
   const views = [input.view];
   const daily = dailyTotalOf(views);
   let completeDays = 0;
-  for (let d = firstDayOfMonth(monthOf(today)); d < today; d = addDays(d, 1)) if (daily(d) !== undefined) completeDays++;
+  for (let d = firstDayOfMonth(monthOf(today)); d < today; d = addDays(d, 1))
+    if (daily(d) !== undefined) completeDays++;
   if (completeDays < FORECAST_MIN_DAYS) return [];
   const projected = forecast(views, today);
   const spent = monthToDate(views, today);
@@ -182,7 +223,11 @@ function dailyBudget(input: RuleInput, today: UtcDay): AlertCandidate[] {
 }
 
 /** A day well above its own trailing norm (the median of up to 14 days before it), by the factor and the floor. */
-export function spikeOn(daily: (day: UtcDay) => Micros | undefined, day: UtcDay, floorMicros: Micros): { spent: Micros; median: Micros } | undefined {
+export function spikeOn(
+  daily: (day: UtcDay) => Micros | undefined,
+  day: UtcDay,
+  floorMicros: Micros,
+): { spent: Micros; median: Micros } | undefined {
   const spent = daily(day);
   if (spent === undefined) return undefined;
   const norm: Micros[] = [];
@@ -199,10 +244,13 @@ export function spikeOn(daily: (day: UtcDay) => Micros | undefined, day: UtcDay,
 
 /** "3.2× its usual $40.00 a day". */
 export function spikeFactor(spent: Micros, median: Micros): string {
-  return median > 0 ? `${(spent / median).toFixed(1)}× its usual ${usd(median)} a day` : `against a usual ${usd(median)} a day`;
+  return median > 0
+    ? `${(spent / median).toFixed(1)}× its usual ${usd(median)} a day`
+    : `against a usual ${usd(median)} a day`;
 }
 
-export const spikeWhen = (day: UtcDay, today: UtcDay): string => (day === today ? 'so far today (UTC)' : `on ${formatDay(day)} (UTC)`);
+export const spikeWhen = (day: UtcDay, today: UtcDay): string =>
+  day === today ? 'so far today (UTC)' : `on ${formatDay(day)} (UTC)`;
 
 /**
  * The account's spikes, then its projects' and API keys' on the days the account as a whole did not spike: a

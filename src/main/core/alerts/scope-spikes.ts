@@ -6,7 +6,14 @@
 import { addDays, monthOf, type UtcDay } from '../../../shared/dates';
 import { DIMENSIONS, UNATTRIBUTED_KEY } from '../../../shared/dimensions';
 import { exactToMicros, formatMoney, type ExactAmount, type Micros } from '../../../shared/money';
-import { basisOf, dayValues, monthPrices, nameOf, type HistoryView, type PriceCache } from '../aggregate/dimension-values';
+import {
+  basisOf,
+  dayValues,
+  monthPrices,
+  nameOf,
+  type HistoryView,
+  type PriceCache,
+} from '../aggregate/dimension-values';
 import { TokenPrices } from '../aggregate/unit-prices';
 import { ACCOUNT_CURRENCY } from '../history/account-history';
 import { modelFromLineItem } from '../aggregate/line-items';
@@ -29,7 +36,11 @@ interface Found {
 }
 
 /** `skipDays`: days the whole account spiked (its own alert names the movers). */
-export function scopeSpikes(input: RuleInput, today: UtcDay, skipDays: ReadonlySet<UtcDay> = new Set()): AlertCandidate[] {
+export function scopeSpikes(
+  input: RuleInput,
+  today: UtcDay,
+  skipDays: ReadonlySet<UtcDay> = new Set(),
+): AlertCandidate[] {
   const { view } = input;
   const days = [addDays(today, -1), today].filter((d) => !skipDays.has(d));
   if (!days.length) return [];
@@ -57,7 +68,9 @@ export function scopeSpikes(input: RuleInput, today: UtcDay, skipDays: ReadonlyS
   const scoped = new ScopedRows(view);
   const candidates: AlertCandidate[] = [];
   for (const day of days) {
-    const ranked = found.filter((f) => f.day === day).sort((a, b) => b.spent - b.median - (a.spent - a.median) || a.key.localeCompare(b.key));
+    const ranked = found
+      .filter((f) => f.day === day)
+      .sort((a, b) => b.spent - b.median - (a.spent - a.median) || a.key.localeCompare(b.key));
     const kept = ranked.slice(0, MAX_SCOPE_SPIKES_A_DAY);
     const more = ranked.length - kept.length;
     kept.forEach((f, i) => {
@@ -65,7 +78,10 @@ export function scopeSpikes(input: RuleInput, today: UtcDay, skipDays: ReadonlyS
       const noun = f.dimension === 'project' ? 'project' : 'API key';
       const name = nameOf(view, f.dimension, f.key);
       const scope = `${f.dimension === 'project' ? 'project' : 'api-key'}:${f.key}`;
-      const others = i === kept.length - 1 && more > 0 ? ` ${more} more project${more === 1 ? ' or key' : 's or keys'} spiked ${day === today ? 'today' : 'that day'} as well.` : '';
+      const others =
+        i === kept.length - 1 && more > 0
+          ? ` ${more} more project${more === 1 ? ' or key' : 's or keys'} spiked ${day === today ? 'today' : 'that day'} as well.`
+          : '';
       candidates.push({
         key: alertKey('spike', input.accountId, scope, null, day),
         kind: 'spike',
@@ -92,7 +108,9 @@ class ScopedRows {
 
   rows(day: UtcDay, within: { dimension: ScopeDimension; key: string } | null): CostRow[] | undefined {
     if (!this.days.has(day)) {
-      const all = this.view.history.hasDay(day) ? (this.view.history.costRows(day) ?? []).filter((r) => r.currency === ACCOUNT_CURRENCY) : undefined;
+      const all = this.view.history.hasDay(day)
+        ? (this.view.history.costRows(day) ?? []).filter((r) => r.currency === ACCOUNT_CURRENCY)
+        : undefined;
       const byScope = new Map<string, CostRow[]>();
       for (const row of all ?? []) {
         for (const scope of [`project|${row.projectId}`, `api_key|${row.apiKeyId ?? null}`]) {
@@ -127,22 +145,41 @@ const MOVED: { label: string; dimension: MovedDimension }[] = [
  * A day's spend in the scope, row by row: the billed cost rows, or — for a key whose spend is estimated (Anthropic,
  * whose costs carry no key) — its usage rows priced at that day's unit prices.
  */
-function contributions(view: HistoryView, day: UtcDay, within: { dimension: ScopeDimension; key: string } | null, cache: PriceCache, scoped: ScopedRows): Contribution[] | undefined {
+function contributions(
+  view: HistoryView,
+  day: UtcDay,
+  within: { dimension: ScopeDimension; key: string } | null,
+  cache: PriceCache,
+  scoped: ScopedRows,
+): Contribution[] | undefined {
   if (!view.history.hasDay(day)) return undefined;
   if (within?.dimension === 'api_key' && basisOf(view, 'api_key') === 'estimated') {
     const usage = view.history.usageRows(day) ?? [];
     const prices = new TokenPrices(view.history.summary(day), usage, monthPrices(view.history, monthOf(day), cache));
-    return usage.filter((row) => row.apiKeyId === within.key).map((row) => ({ values: { project: row.projectId ?? null, model: row.model }, amount: prices.estimate(row) }));
+    return usage
+      .filter((row) => row.apiKeyId === within.key)
+      .map((row) => ({ values: { project: row.projectId ?? null, model: row.model }, amount: prices.estimate(row) }));
   }
-  return (scoped.rows(day, within) ?? []).map((row) => ({ values: { api_key: row.apiKeyId ?? null, project: row.projectId, model: modelFromLineItem(row.lineItem) }, amount: row.amount }));
+  return (scoped.rows(day, within) ?? []).map((row) => ({
+    values: { api_key: row.apiKeyId ?? null, project: row.projectId, model: modelFromLineItem(row.lineItem) },
+    amount: row.amount,
+  }));
 }
 
 /**
  * " Most of the rise: API key CI bot (+$412.00), model gpt-4o (+$380.00)." — the day's spend against the average
  * of the NORM_DAYS before it, within the scope (or the whole account), for the dimensions other than the scope's.
  */
-export function movedMostSentence(view: HistoryView, day: UtcDay, within: { dimension: ScopeDimension; key: string } | null, scoped = new ScopedRows(view)): string {
-  const shown = MOVED.filter((d) => d.dimension !== within?.dimension && !(d.dimension === 'api_key' && basisOf(view, 'api_key') === 'estimated'));
+export function movedMostSentence(
+  view: HistoryView,
+  day: UtcDay,
+  within: { dimension: ScopeDimension; key: string } | null,
+  scoped = new ScopedRows(view),
+): string {
+  const shown = MOVED.filter(
+    (d) =>
+      d.dimension !== within?.dimension && !(d.dimension === 'api_key' && basisOf(view, 'api_key') === 'estimated'),
+  );
   const totals = shown.map(() => ({ day: new Map<string, ExactAmount>(), norm: new Map<string, ExactAmount>() }));
   const cache: PriceCache = new Map();
   let normDays = 0;
@@ -167,7 +204,8 @@ export function movedMostSentence(view: HistoryView, day: UtcDay, within: { dime
       const rise = amount - (totals[i].norm.get(key) ?? 0n) / BigInt(normDays);
       if (rise > 0n && (!best || rise > best.rise)) best = { key, rise };
     }
-    if (best) parts.push(`${d.label} ${nameOf(view, d.dimension, best.key)} (+${formatMoney(exactToMicros(best.rise))})`);
+    if (best)
+      parts.push(`${d.label} ${nameOf(view, d.dimension, best.key)} (+${formatMoney(exactToMicros(best.rise))})`);
   });
   return parts.length ? ` Most of the rise: ${parts.join(', ')}.` : '';
 }

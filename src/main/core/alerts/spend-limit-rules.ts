@@ -25,10 +25,16 @@ export interface SpendLimitRuleInput {
 export function currentLimit(scope: ScopeControls, now: Date): ScopeControls['limit'] {
   if (!scope.limit || !scope.limitCheckedAt) return null;
   const month = monthOf(dayFromMs(now.getTime()));
-  return monthOf(dayFromMs(Date.parse(scope.limitCheckedAt))) === month ? scope.limit : { ...scope.limit, enforcing: false };
+  return monthOf(dayFromMs(Date.parse(scope.limitCheckedAt))) === month
+    ? scope.limit
+    : { ...scope.limit, enforcing: false };
 }
 
-export function scopeDisplayName(scope: ScopeControls, accountName: string, projectNames: Record<string, string>): string {
+export function scopeDisplayName(
+  scope: ScopeControls,
+  accountName: string,
+  projectNames: Record<string, string>,
+): string {
   if (scope.scope === 'account') return accountName;
   const id = scope.scope.slice('project:'.length);
   return `${scope.name ?? own(projectNames, id) ?? id} (${accountName})`;

@@ -23,7 +23,11 @@ const cell = (text: string): string =>
     .replace(/[\\`|<>[\]]/g, (c) => `\\${c}`)
     .trim() || '—';
 
-export function renderBillingReport(detail: ReconciliationDetail, generatedAt: string, provider: Pick<ProviderInfo, 'name'> = PROVIDERS.openai): string {
+export function renderBillingReport(
+  detail: ReconciliationDetail,
+  generatedAt: string,
+  provider: Pick<ProviderInfo, 'name'> = PROVIDERS.openai,
+): string {
   const r = detail.reconciliation;
   const inv = r.invoice;
   const lines: string[] = [];
@@ -37,7 +41,9 @@ export function renderBillingReport(detail: ReconciliationDetail, generatedAt: s
 
   lines.push('## Totals', '');
   lines.push('| | amount |', '| --- | ---: |');
-  lines.push(`| Costs total (Costs API, ${r.period.from} to ${r.period.to}) | ${usd(r.costsMicros)} (${usd(roundToCent(r.costsMicros))} to the cent) |`);
+  lines.push(
+    `| Costs total (Costs API, ${r.period.from} to ${r.period.to}) | ${usd(r.costsMicros)} (${usd(roundToCent(r.costsMicros))} to the cent) |`,
+  );
   if (inv) {
     lines.push(`| + tax | ${usd(inv.taxMicros)} |`);
     lines.push(`| − credits applied | ${usd(inv.creditsMicros)} |`);
@@ -67,14 +73,16 @@ export function renderBillingReport(detail: ReconciliationDetail, generatedAt: s
   lines.push('');
 
   lines.push('## Costs by day (UTC)', '', '| day | amount |', '| --- | ---: |');
-  for (const d of detail.byDay) lines.push(`| ${d.day} | ${d.micros === null ? 'not in local history' : usd(d.micros)} |`);
+  for (const d of detail.byDay)
+    lines.push(`| ${d.day} | ${d.micros === null ? 'not in local history' : usd(d.micros)} |`);
   lines.push(`| **Total** | **${usd(r.costsMicros)}** |`, '');
 
   lines.push('## Costs by line item', '', '| line item | amount |', '| --- | ---: |');
   for (const l of detail.byLineItem) lines.push(`| ${cell(l.name)} | ${usd(l.micros)} |`);
   lines.push('');
   lines.push('## Costs by project', '', '| project | id | amount |', '| --- | --- | ---: |');
-  for (const p of detail.byProject) lines.push(`| ${cell(p.name)} | ${p.key === UNASSIGNED_PROJECT ? '—' : cell(p.key)} | ${usd(p.micros)} |`);
+  for (const p of detail.byProject)
+    lines.push(`| ${cell(p.name)} | ${p.key === UNASSIGNED_PROJECT ? '—' : cell(p.key)} | ${usd(p.micros)} |`);
   lines.push('');
 
   lines.push('## Support case', '');
@@ -85,7 +93,8 @@ export function renderBillingReport(detail: ReconciliationDetail, generatedAt: s
     if (c.contacts.length === 0) lines.push('No contacts logged yet.');
     else {
       lines.push('| date | channel | reference | note | outcome |', '| --- | --- | --- | --- | --- |');
-      for (const k of c.contacts) lines.push(`| ${k.date} | ${k.channel} | ${cell(k.reference)} | ${cell(k.note)} | ${cell(k.outcome)} |`);
+      for (const k of c.contacts)
+        lines.push(`| ${k.date} | ${k.channel} | ${cell(k.reference)} | ${cell(k.note)} | ${cell(k.outcome)} |`);
     }
   }
   lines.push('');

@@ -47,7 +47,9 @@ export class BillingService {
   /** The user's real accounts (never the demo organisation), and the one asked for by id or name. */
   private resolve(idOrName: string): { target: ResolvedAccount; all: ResolvedAccount[] } {
     const settings = this.deps.settings.read();
-    const wanted = settings.accounts.find((a) => a.id === idOrName) ?? settings.accounts.find((a) => a.name.toLowerCase() === idOrName.toLowerCase());
+    const wanted =
+      settings.accounts.find((a) => a.id === idOrName) ??
+      settings.accounts.find((a) => a.name.toLowerCase() === idOrName.toLowerCase());
     if (!wanted) throw new AppError('not_found', `No account named "${idOrName}".`);
     const all = this.deps.views.resolveAll(settings);
     return { target: all.find((r) => r.account.id === wanted.id)!, all };
@@ -55,7 +57,8 @@ export class BillingService {
 
   private checkMonth(month: string): UtcMonth {
     const parsed = utcMonthSchema.safeParse(month);
-    if (!parsed.success || Number(month.slice(5, 7)) < 1 || Number(month.slice(5, 7)) > 12) throw new AppError('invalid_input', `"${month}" is not a month: use YYYY-MM.`);
+    if (!parsed.success || Number(month.slice(5, 7)) < 1 || Number(month.slice(5, 7)) > 12)
+      throw new AppError('invalid_input', `"${month}" is not a month: use YYYY-MM.`);
     return month;
   }
 
@@ -65,10 +68,14 @@ export class BillingService {
     const parsed = invoiceInputSchema.safeParse({ ...input, accountId: target.account.id });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new AppError('invalid_input', `${issue?.path.join('.') ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid invoice'}`);
+      throw new AppError(
+        'invalid_input',
+        `${issue?.path.join('.') ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid invoice'}`,
+      );
     }
     const value = parsed.data;
-    if (value.month > monthOf(this.today())) throw new AppError('invalid_input', `${value.month} has not started yet: a month is invoiced after it ends.`);
+    if (value.month > monthOf(this.today()))
+      throw new AppError('invalid_input', `${value.month} has not started yet: a month is invoiced after it ends.`);
     const period = billingPeriod(value.month, value.periodStartDay);
     const invoice: Invoice = {
       ...value,
@@ -110,16 +117,24 @@ export class BillingService {
   reconcile(accountIdOrName: string, month: string): Reconciliation {
     this.checkMonth(month);
     const { target, all } = this.resolve(accountIdOrName);
-    const invoice = this.deps.store.read().invoices.find((i) => i.accountId === target.account.id && i.month === month) ?? null;
+    const invoice =
+      this.deps.store.read().invoices.find((i) => i.accountId === target.account.id && i.month === month) ?? null;
     return this.reconcileResolved(target, all, month, invoice);
   }
 
-  private reconcileResolved(target: ResolvedAccount, all: ResolvedAccount[], month: UtcMonth, invoice: Invoice | null): Reconciliation {
+  private reconcileResolved(
+    target: ResolvedAccount,
+    all: ResolvedAccount[],
+    month: UtcMonth,
+    invoice: Invoice | null,
+  ): Reconciliation {
     return reconcile({
       account: { id: target.account.id, name: target.account.name, provider: PROVIDERS[target.account.provider].name },
       view: target.view,
       lastSyncedAt: target.lastSyncedAt,
-      others: all.filter((r) => r.account.id !== target.account.id).map((r) => ({ name: r.account.name, view: r.view })),
+      others: all
+        .filter((r) => r.account.id !== target.account.id)
+        .map((r) => ({ name: r.account.name, view: r.view })),
       month,
       invoice,
       today: this.today(),
@@ -134,7 +149,10 @@ export class BillingService {
     const views = [target.view];
     return {
       reconciliation,
-      byDay: dayRange(from, to).map((day) => ({ day, micros: target.view.history.hasDay(day) ? totalBetween(views, day, day) : null })),
+      byDay: dayRange(from, to).map((day) => ({
+        day,
+        micros: target.view.history.hasDay(day) ? totalBetween(views, day, day) : null,
+      })),
       byProject: breakdown(views, from, to, 'project'),
       byLineItem: breakdown(views, from, to, 'line_item'),
       supportCase: this.findCase(reconciliation.accountId, month),
@@ -150,7 +168,13 @@ export class BillingService {
       const invoice = doc.invoices.find((x) => x.accountId === target.account.id && x.month === m) ?? null;
       const r = this.reconcileResolved(target, all, m, invoice);
       const c = doc.cases.find((x) => x.accountId === target.account.id && x.month === m);
-      rows.push({ month: m, status: r.status, differenceMicros: r.differenceMicros, caseState: c?.state ?? null, finalFrom: r.finalFrom });
+      rows.push({
+        month: m,
+        status: r.status,
+        differenceMicros: r.differenceMicros,
+        caseState: c?.state ?? null,
+        finalFrom: r.finalFrom,
+      });
     }
     return rows;
   }
@@ -160,7 +184,10 @@ export class BillingService {
     const detail = this.detail(accountIdOrName, month);
     const provider = PROVIDERS[this.resolve(detail.reconciliation.accountId).target.account.provider];
     const label = detail.reconciliation.accountName.replace(/[^A-Za-z0-9_-]+/g, '-');
-    return { fileName: `spendwatch-reconciliation-${label}-${month}.md`, markdown: renderBillingReport(detail, this.deps.clock.now().toISOString(), provider) };
+    return {
+      fileName: `spendwatch-reconciliation-${label}-${month}.md`,
+      markdown: renderBillingReport(detail, this.deps.clock.now().toISOString(), provider),
+    };
   }
 
   private findCase(accountId: string, month: string): SupportCase | null {
@@ -225,7 +252,8 @@ export class BillingService {
 
   forgetAccount(accountId: string): void {
     const doc = this.deps.store.read();
-    if (!doc.invoices.some((i) => i.accountId === accountId) && !doc.cases.some((c) => c.accountId === accountId)) return;
+    if (!doc.invoices.some((i) => i.accountId === accountId) && !doc.cases.some((c) => c.accountId === accountId))
+      return;
     this.deps.store.update((doc) => {
       doc.invoices = doc.invoices.filter((i) => i.accountId !== accountId);
       doc.cases = doc.cases.filter((c) => c.accountId !== accountId);

@@ -32,7 +32,11 @@ export class BillingStore {
     }
     if (raw === undefined) return structuredClone(EMPTY);
     const parsed = billingDocSchema.safeParse(raw);
-    if (!parsed.success) throw new AppError('internal', `The invoice file (billing.json) is damaged: ${parsed.error.issues[0]?.message ?? 'invalid'}. Fix or move it aside.`);
+    if (!parsed.success)
+      throw new AppError(
+        'internal',
+        `The invoice file (billing.json) is damaged: ${parsed.error.issues[0]?.message ?? 'invalid'}. Fix or move it aside.`,
+      );
     return parsed.data;
   }
 

@@ -3,7 +3,14 @@
  * invoice, the histories and today. expected = costs over the invoice's period + tax − credits applied;
  * difference = invoice total − expected; |difference| ≤ $0.01 is matched. Every explanation carries its figures.
  */
-import { MATCH_TOLERANCE_MICROS, SETTLE_DAYS, type Explanation, type Invoice, type Reconciliation, type ReconciliationStatus } from '../../../shared/billing';
+import {
+  MATCH_TOLERANCE_MICROS,
+  SETTLE_DAYS,
+  type Explanation,
+  type Invoice,
+  type Reconciliation,
+  type ReconciliationStatus,
+} from '../../../shared/billing';
 import { addDays, addMonths, dayFromMs, dayRange, type UtcDay, type UtcMonth } from '../../../shared/dates';
 import { usd, type Micros } from '../../../shared/money';
 import { totalBetween, type HistoryView } from '../aggregate/aggregations';
@@ -69,10 +76,16 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const explanations: Explanation[] = [];
   if (!settled) explanations.push(notFinal(period, final, input.today, lastSyncDay, input.account.provider));
   if (!invoice) {
-    if (settled) explanations.push({ kind: 'no-invoice', amountMicros: null, message: `No invoice is recorded for ${input.account.name}, ${month}. Costs over ${period.from} to ${period.to} were ${usd(costs)}.` });
+    if (settled)
+      explanations.push({
+        kind: 'no-invoice',
+        amountMicros: null,
+        message: `No invoice is recorded for ${input.account.name}, ${month}. Costs over ${period.from} to ${period.to} were ${usd(costs)}.`,
+      });
   } else {
     explanations.push(...invoiceExplanations(input, invoice, period, costs));
-    if (status === 'discrepancy') explanations.push(...discrepancyExplanations(input, invoice, period, final, costs, difference));
+    if (status === 'discrepancy')
+      explanations.push(...discrepancyExplanations(input, invoice, period, final, costs, difference));
   }
   const missing = missingDays(view, period.from, period.to);
   if (missing.length) {
@@ -98,7 +111,13 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   };
 }
 
-function notFinal(period: { from: UtcDay; to: UtcDay }, final: UtcDay, today: UtcDay, lastSyncDay: UtcDay | null, provider: string): Explanation {
+function notFinal(
+  period: { from: UtcDay; to: UtcDay },
+  final: UtcDay,
+  today: UtcDay,
+  lastSyncDay: UtcDay | null,
+  provider: string,
+): Explanation {
   const why = `${provider} revises a day's costs for up to ${SETTLE_DAYS} days, so Spendwatch waits ${SETTLE_DAYS} full days after the period ends`;
   const message =
     today < final
@@ -108,13 +127,26 @@ function notFinal(period: { from: UtcDay; to: UtcDay }, final: UtcDay, today: Ut
 }
 
 /** What the invoice itself says that the Costs API does not: tax, credits, a non-calendar period, refunds. */
-function invoiceExplanations(input: ReconcileInput, invoice: Invoice, period: { from: UtcDay; to: UtcDay }, costs: Micros): Explanation[] {
+function invoiceExplanations(
+  input: ReconcileInput,
+  invoice: Invoice,
+  period: { from: UtcDay; to: UtcDay },
+  costs: Micros,
+): Explanation[] {
   const out: Explanation[] = [];
   if (invoice.taxMicros > 0) {
-    out.push({ kind: 'tax', amountMicros: invoice.taxMicros, message: `Tax of ${usd(invoice.taxMicros)} is on the invoice; the Costs API reports costs before tax.` });
+    out.push({
+      kind: 'tax',
+      amountMicros: invoice.taxMicros,
+      message: `Tax of ${usd(invoice.taxMicros)} is on the invoice; the Costs API reports costs before tax.`,
+    });
   }
   if (invoice.creditsMicros > 0) {
-    out.push({ kind: 'credits', amountMicros: -invoice.creditsMicros, message: `Credits of ${usd(invoice.creditsMicros)} were applied to the invoice; the Costs API reports costs before credits.` });
+    out.push({
+      kind: 'credits',
+      amountMicros: -invoice.creditsMicros,
+      message: `Credits of ${usd(invoice.creditsMicros)} were applied to the invoice; the Costs API reports costs before credits.`,
+    });
   }
   if (invoice.periodStartDay !== 1) {
     const month = billingPeriod(input.month, 1);
@@ -126,10 +158,18 @@ function invoiceExplanations(input: ReconcileInput, invoice: Invoice, period: { 
     });
   }
   if (invoice.status === 'refunded') {
-    out.push({ kind: 'refund', amountMicros: -invoice.totalMicros, message: `The invoice is marked refunded: ${usd(invoice.totalMicros)} came back to you, while the costs stay in the Costs API.` });
+    out.push({
+      kind: 'refund',
+      amountMicros: -invoice.totalMicros,
+      message: `The invoice is marked refunded: ${usd(invoice.totalMicros)} came back to you, while the costs stay in the Costs API.`,
+    });
   }
   if (invoice.status === 'failed') {
-    out.push({ kind: 'payment-failed', amountMicros: invoice.totalMicros, message: `The payment of ${usd(invoice.totalMicros)} failed; the provider will retry or ask for another payment method.` });
+    out.push({
+      kind: 'payment-failed',
+      amountMicros: invoice.totalMicros,
+      message: `The payment of ${usd(invoice.totalMicros)} failed; the provider will retry or ask for another payment method.`,
+    });
   }
   const settledSince = costs - invoice.costsAtRecordMicros;
   if (settledSince !== 0) {
@@ -143,7 +183,14 @@ function invoiceExplanations(input: ReconcileInput, invoice: Invoice, period: { 
 }
 
 /** For a real discrepancy: look for what would explain it — a shifted period, another organisation — or say nothing does. */
-function discrepancyExplanations(input: ReconcileInput, invoice: Invoice, period: { from: UtcDay; to: UtcDay }, final: UtcDay, costs: Micros, difference: Micros): Explanation[] {
+function discrepancyExplanations(
+  input: ReconcileInput,
+  invoice: Invoice,
+  period: { from: UtcDay; to: UtcDay },
+  final: UtcDay,
+  costs: Micros,
+  difference: Micros,
+): Explanation[] {
   const out: Explanation[] = [];
   // Costs that moved since the invoice was recorded account for the difference if the invoice matched them then.
   const settledSince = costs - invoice.costsAtRecordMicros;
@@ -167,13 +214,21 @@ function discrepancyExplanations(input: ReconcileInput, invoice: Invoice, period
   for (const other of input.others) {
     const theirs = totalBetween([other.view], period.from, period.to);
     if (theirs > 0 && within(invoice.totalMicros, theirs + adjust)) {
-      out.push({ kind: 'other-account', amountMicros: theirs, message: `The invoice matches ${other.name}'s costs for the period (${usd(theirs)}): it may belong to that organisation.` });
+      out.push({
+        kind: 'other-account',
+        amountMicros: theirs,
+        message: `The invoice matches ${other.name}'s costs for the period (${usd(theirs)}): it may belong to that organisation.`,
+      });
     }
   }
   if (input.others.length) {
     const all = costs + input.others.reduce((sum, o) => sum + totalBetween([o.view], period.from, period.to), 0);
     if (within(invoice.totalMicros, all + adjust)) {
-      out.push({ kind: 'other-account', amountMicros: all - costs, message: `The invoice matches the costs of all your accounts together (${usd(all)}): it may cover several organisations.` });
+      out.push({
+        kind: 'other-account',
+        amountMicros: all - costs,
+        message: `The invoice matches the costs of all your accounts together (${usd(all)}): it may cover several organisations.`,
+      });
     }
   }
   // Context, not a verdict: an invoice issued before the costs settled was computed on figures that could still move.

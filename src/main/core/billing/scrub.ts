@@ -7,6 +7,8 @@ import { digitsOnly, luhnValid } from '../../../shared/cards';
 import { redactSecrets } from '../errors';
 
 const maskCardNumbers = (text: string): string =>
-  text.replace(/\d(?:[ -]?\d){12,18}/g, (run) => (luhnValid(digitsOnly(run)) ? `•••• ${digitsOnly(run).slice(-4)}` : run));
+  text.replace(/\d(?:[ -]?\d){12,18}/g, (run) =>
+    luhnValid(digitsOnly(run)) ? `•••• ${digitsOnly(run).slice(-4)}` : run,
+  );
 
 export const scrubSecrets = (text: string): string => maskCardNumbers(redactSecrets(text));

@@ -30,20 +30,66 @@ interface DemoLine {
 }
 
 const LINES: DemoLine[] = [
-  { lineItem: 'gpt-4o-2024-08-06, input', model: 'gpt-4o-2024-08-06', baseMicros: 3_400_000, microsPerToken: 2.5, output: false },
-  { lineItem: 'gpt-4o-2024-08-06, output', model: 'gpt-4o-2024-08-06', baseMicros: 5_100_000, microsPerToken: 10, output: true },
-  { lineItem: 'gpt-4o-mini-2024-07-18, input', model: 'gpt-4o-mini-2024-07-18', baseMicros: 420_000, microsPerToken: 0.15, output: false },
-  { lineItem: 'gpt-4o-mini-2024-07-18, output', model: 'gpt-4o-mini-2024-07-18', baseMicros: 610_000, microsPerToken: 0.6, output: true },
-  { lineItem: 'o3-mini-2025-01-31, input', model: 'o3-mini-2025-01-31', baseMicros: 900_000, microsPerToken: 1.1, output: false },
-  { lineItem: 'o3-mini-2025-01-31, output', model: 'o3-mini-2025-01-31', baseMicros: 1_700_000, microsPerToken: 4.4, output: true },
-  { lineItem: 'text-embedding-3-small', model: 'text-embedding-3-small', baseMicros: 150_000, microsPerToken: 0.02, output: false },
+  {
+    lineItem: 'gpt-4o-2024-08-06, input',
+    model: 'gpt-4o-2024-08-06',
+    baseMicros: 3_400_000,
+    microsPerToken: 2.5,
+    output: false,
+  },
+  {
+    lineItem: 'gpt-4o-2024-08-06, output',
+    model: 'gpt-4o-2024-08-06',
+    baseMicros: 5_100_000,
+    microsPerToken: 10,
+    output: true,
+  },
+  {
+    lineItem: 'gpt-4o-mini-2024-07-18, input',
+    model: 'gpt-4o-mini-2024-07-18',
+    baseMicros: 420_000,
+    microsPerToken: 0.15,
+    output: false,
+  },
+  {
+    lineItem: 'gpt-4o-mini-2024-07-18, output',
+    model: 'gpt-4o-mini-2024-07-18',
+    baseMicros: 610_000,
+    microsPerToken: 0.6,
+    output: true,
+  },
+  {
+    lineItem: 'o3-mini-2025-01-31, input',
+    model: 'o3-mini-2025-01-31',
+    baseMicros: 900_000,
+    microsPerToken: 1.1,
+    output: false,
+  },
+  {
+    lineItem: 'o3-mini-2025-01-31, output',
+    model: 'o3-mini-2025-01-31',
+    baseMicros: 1_700_000,
+    microsPerToken: 4.4,
+    output: true,
+  },
+  {
+    lineItem: 'text-embedding-3-small',
+    model: 'text-embedding-3-small',
+    baseMicros: 150_000,
+    microsPerToken: 0.02,
+    output: false,
+  },
   { lineItem: 'whisper-1', model: 'whisper-1', baseMicros: 380_000, microsPerToken: 0, output: false },
 ];
 
 /** One API key per project, so the demo breaks down by key as a real organisation does. */
-export const DEMO_API_KEYS: Record<string, { name: string; owner: string | null; projectId: string | null }> = Object.fromEntries(
-  Object.entries(DEMO_PROJECTS).map(([projectId, name]) => [`key_${projectId.slice(5)}`, { name: `${name} key`, owner: null, projectId }]),
-);
+export const DEMO_API_KEYS: Record<string, { name: string; owner: string | null; projectId: string | null }> =
+  Object.fromEntries(
+    Object.entries(DEMO_PROJECTS).map(([projectId, name]) => [
+      `key_${projectId.slice(5)}`,
+      { name: `${name} key`, owner: null, projectId },
+    ]),
+  );
 
 /** Which lines each project uses, and how heavily. */
 const PROJECT_MIX: Record<string, { weight: number; lines: number[] }> = {
@@ -82,7 +128,15 @@ export function demoCostsForDay(day: UtcDay): CostRow[] {
       const noise = 0.7 + 0.6 * unitHash(`${day}|${projectId}|${line.lineItem}`);
       const micros = Math.round(line.baseMicros * mix.weight * dayFactor(day) * noise);
       const quantity = line.microsPerToken ? Math.round(micros / line.microsPerToken) : null;
-      rows.push({ projectId, lineItem: line.lineItem, amount: microsToExact(micros), currency: 'usd', quantity, quantityUnit: quantity === null ? null : 'tokens', apiKeyId: `key_${projectId.slice(5)}` });
+      rows.push({
+        projectId,
+        lineItem: line.lineItem,
+        amount: microsToExact(micros),
+        currency: 'usd',
+        quantity,
+        quantityUnit: quantity === null ? null : 'tokens',
+        apiKeyId: `key_${projectId.slice(5)}`,
+      });
     }
   }
   return rows;
@@ -93,7 +147,14 @@ export function demoUsageForDay(day: UtcDay): UsageRow[] {
   for (const row of demoCostsForDay(day)) {
     const line = LINES.find((l) => l.lineItem === row.lineItem)!;
     if (!line.microsPerToken) continue;
-    const usage = byModel.get(line.model) ?? { model: line.model, inputTokens: 0, outputTokens: 0, cachedTokens: 0, requests: 0, batch: false };
+    const usage = byModel.get(line.model) ?? {
+      model: line.model,
+      inputTokens: 0,
+      outputTokens: 0,
+      cachedTokens: 0,
+      requests: 0,
+      batch: false,
+    };
     const tokens = row.quantity ?? 0;
     if (line.output) usage.outputTokens += tokens;
     else {
@@ -114,7 +175,11 @@ export function demoHistory(today: UtcDay, nowFractionOfDay: number): AccountHis
     let rows = demoCostsForDay(day);
     // Today is partial: its amounts and quantities alike, so its unit prices are the same as any day's.
     if (day === today) {
-      rows = rows.map((r) => ({ ...r, amount: microsToExact(Math.round(exactToMicros(r.amount) * nowFractionOfDay)), quantity: r.quantity === null ? null : Math.round(r.quantity * nowFractionOfDay) }));
+      rows = rows.map((r) => ({
+        ...r,
+        amount: microsToExact(Math.round(exactToMicros(r.amount) * nowFractionOfDay)),
+        quantity: r.quantity === null ? null : Math.round(r.quantity * nowFractionOfDay),
+      }));
     }
     costs.set(day, rows);
     usage.set(day, demoUsageForDay(day));

@@ -7,7 +7,19 @@
  * writeSync and ignores the byte count it returns, which is exactly how a full disk cut month files to 4,096
  * bytes; and it follows a symlinked target through realpath.
  */
-import { lstatSync, closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../errors';
 import { randomHex } from '../random-id';
@@ -69,11 +81,24 @@ export function diskError(error: unknown, path: string): unknown {
   if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('disk_full', diskFullMessage(path), { cause: error });
   if (code === 'EROFS') return new AppError('read_only', readOnlyMessage(path), { cause: error });
   if (code === 'ENOTDIR' || code === 'EISDIR') {
-    return new AppError('invalid_input', `Spendwatch cannot write ${path}: part of that path is a file where a folder should be (or the reverse). Check the path (SPENDWATCH_HOME for the data folder).`, { cause: error });
+    return new AppError(
+      'invalid_input',
+      `Spendwatch cannot write ${path}: part of that path is a file where a folder should be (or the reverse). Check the path (SPENDWATCH_HOME for the data folder).`,
+      { cause: error },
+    );
   }
-  if (code === 'ENOENT') return new AppError('invalid_input', `Spendwatch cannot create ${path}: its folder does not exist or cannot hold files.`, { cause: error });
+  if (code === 'ENOENT')
+    return new AppError(
+      'invalid_input',
+      `Spendwatch cannot create ${path}: its folder does not exist or cannot hold files.`,
+      { cause: error },
+    );
   if (code === 'EACCES' || code === 'EPERM') {
-    return new AppError('permission_denied', `Spendwatch may not write ${path}: permission denied. Check the permissions of the data folder.`, { cause: error });
+    return new AppError(
+      'permission_denied',
+      `Spendwatch may not write ${path}: permission denied. Check the permissions of the data folder.`,
+      { cause: error },
+    );
   }
   return error;
 }

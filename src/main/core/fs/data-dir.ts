@@ -10,7 +10,8 @@ export function dataDirProblem(dataDir: string): string | null {
   let mode: number;
   try {
     const stat = statSync(dataDir);
-    if (!stat.isDirectory()) return `The data folder ${dataDir} is a file, not a folder: Spendwatch cannot keep its data there. Move that file away, or point SPENDWATCH_HOME at a folder.`;
+    if (!stat.isDirectory())
+      return `The data folder ${dataDir} is a file, not a folder: Spendwatch cannot keep its data there. Move that file away, or point SPENDWATCH_HOME at a folder.`;
     mode = stat.mode & 0o777;
   } catch {
     return null; // not there yet: it is created 0700 on the first write

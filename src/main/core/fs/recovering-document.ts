@@ -57,16 +57,21 @@ export class RecoveringDocument implements DocumentStore<unknown> {
     const good = this.inspect(lastGoodPath(path));
     if (good.ok && good.value !== undefined) {
       this.options.writer.write(good.value);
-      notices.add(`The ${label} file ${path} was damaged (${reason}). It was moved to ${movedTo} and the last good copy was restored.`);
+      notices.add(
+        `The ${label} file ${path} was damaged (${reason}). It was moved to ${movedTo} and the last good copy was restored.`,
+      );
       return good.value;
     }
-    notices.add(`The ${label} file ${path} was damaged (${reason}) and no good copy was found. It was moved to ${movedTo}; Spendwatch starts this file afresh.`);
+    notices.add(
+      `The ${label} file ${path} was damaged (${reason}) and no good copy was found. It was moved to ${movedTo}; Spendwatch starts this file afresh.`,
+    );
     return undefined;
   }
 
   private inspect(path: string): { ok: true; value: unknown } | { ok: false; reason: string } {
     const read = readStateText(path);
-    if ('unreadable' in read) return { ok: false, reason: read.unreadable === 'EISDIR' ? 'it is a directory' : read.unreadable };
+    if ('unreadable' in read)
+      return { ok: false, reason: read.unreadable === 'EISDIR' ? 'it is a directory' : read.unreadable };
     const { text } = read;
     if (text === undefined) return { ok: true, value: undefined };
     if (text.trim() === '') return { ok: false, reason: 'it is empty' };
@@ -76,7 +81,8 @@ export class RecoveringDocument implements DocumentStore<unknown> {
     } catch {
       return { ok: false, reason: 'it is not valid JSON' };
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'it does not hold a JSON object' };
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return { ok: false, reason: 'it does not hold a JSON object' };
     if (text === this.checkedText) return { ok: true, value };
     const problem = this.options.problem(value);
     if (problem) return { ok: false, reason: problem };

@@ -134,7 +134,8 @@ export class FileStateLocks implements StateLocks {
       });
     } catch (error) {
       // Only when the lock is taken is it worth a look at its age (the next attempt then gets it).
-      if ((error as NodeJS.ErrnoException).code === 'ELOCKED') return void this.dropLockFromTheFuture(join(dir, `${name}.lock`));
+      if ((error as NodeJS.ErrnoException).code === 'ELOCKED')
+        return void this.dropLockFromTheFuture(join(dir, `${name}.lock`));
       // A read-only or full data dir, or one we may not write: an error that names the folder and the fix.
       throw diskError(error, dir);
     }
@@ -160,7 +161,8 @@ function safeRelease(release: () => void): void {
   }
 }
 
-const backoff = (attempt: number): number => Math.min(25 * 2 ** Math.min(attempt, 4), 400) + Math.floor(Math.random() * 25);
+const backoff = (attempt: number): number =>
+  Math.min(25 * 2 ** Math.min(attempt, 4), 400) + Math.floor(Math.random() * 25);
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 /** Blocks this thread briefly: the critical sections that need it are synchronous by design (short file RMW). */

@@ -130,9 +130,12 @@ export class AccountHistory {
   /** One day's rows of a project and/or API key (the dashboard's filter), read from disk already filtered. */
   filteredRows(day: UtcDay, filter: { projectId?: string; apiKeyId?: string }): CostRow[] | undefined {
     if (!this.hasDay(day)) return undefined;
-    if (this.db && !this.costs.has(day) && !this.staged.has(day)) return this.db.filteredRows(day, { ...filter, unassignedProject: UNASSIGNED_PROJECT });
+    if (this.db && !this.costs.has(day) && !this.staged.has(day))
+      return this.db.filteredRows(day, { ...filter, unassignedProject: UNASSIGNED_PROJECT });
     return (this.costRows(day) ?? []).filter(
-      (row) => (filter.projectId === undefined || (row.projectId ?? UNASSIGNED_PROJECT) === filter.projectId) && (filter.apiKeyId === undefined || row.apiKeyId === filter.apiKeyId),
+      (row) =>
+        (filter.projectId === undefined || (row.projectId ?? UNASSIGNED_PROJECT) === filter.projectId) &&
+        (filter.apiKeyId === undefined || row.apiKeyId === filter.apiKeyId),
     );
   }
 
@@ -162,7 +165,14 @@ export class AccountHistory {
       quantityUnit: r.quantityUnit ?? null,
       currency: r.currency,
     }));
-    return [rows.sort((a, b) => byCodePoint(a.projectId, b.projectId) || byCodePoint(a.lineItem, b.lineItem) || byCodePoint(a.apiKeyId, b.apiKeyId))];
+    return [
+      rows.sort(
+        (a, b) =>
+          byCodePoint(a.projectId, b.projectId) ||
+          byCodePoint(a.lineItem, b.lineItem) ||
+          byCodePoint(a.apiKeyId, b.apiKeyId),
+      ),
+    ];
   }
 
   usageRows(day: UtcDay): UsageRow[] | undefined {
@@ -231,8 +241,11 @@ export class AccountHistory {
   /** The changes to save: rows held in memory with their sums, usage, and which days are staged. */
   takePending(): PendingChanges {
     const costs = new Map<UtcDay, DayWrite>();
-    for (const day of [...this.pendingCosts].sort()) costs.set(day, { rows: this.costs.get(day)!, summary: this.summary(day)! });
-    const usage = new Map([...this.pendingUsage].sort().map((day): [UtcDay, UsageRow[]] => [day, this.usage.get(day)!]));
+    for (const day of [...this.pendingCosts].sort())
+      costs.set(day, { rows: this.costs.get(day)!, summary: this.summary(day)! });
+    const usage = new Map(
+      [...this.pendingUsage].sort().map((day): [UtcDay, UsageRow[]] => [day, this.usage.get(day)!]),
+    );
     const pending = { costs, usage, staged: new Set(this.staged) };
     this.pendingCosts.clear();
     this.pendingUsage.clear();
@@ -265,7 +278,8 @@ export class AccountHistory {
     const month = monthOf(day);
     if (!this.summaryMonths.has(month)) {
       this.summaryMonths.add(month);
-      for (const [d, summary] of this.db.monthSummaries(month, this.dayTotals())) if (!this.summaries.has(d)) this.summaries.set(d, summary);
+      for (const [d, summary] of this.db.monthSummaries(month, this.dayTotals()))
+        if (!this.summaries.has(d)) this.summaries.set(d, summary);
     }
     return this.summaries.get(day);
   }
@@ -282,7 +296,8 @@ export class AccountHistory {
         for (const dimension of SUM_DIMENSIONS) {
           for (const [key, amount] of daySummary[dimension]) add(summary[dimension], key, amount);
         }
-        for (const [lineItem, quantity] of daySummary.lineQuantities) addQuantity(summary.lineQuantities, lineItem, quantity);
+        for (const [lineItem, quantity] of daySummary.lineQuantities)
+          addQuantity(summary.lineQuantities, lineItem, quantity);
       }
       this.monthSummaries.set(month, summary);
     }
@@ -303,7 +318,15 @@ function byCodePoint(a: string | null, b: string | null): number {
 }
 
 export function emptySummary(): DaySummary {
-  return { total: 0n, byProject: new Map(), byLineItem: new Map(), byModel: new Map(), byApiKey: new Map(), otherCurrencies: new Map(), lineQuantities: new Map() };
+  return {
+    total: 0n,
+    byProject: new Map(),
+    byLineItem: new Map(),
+    byModel: new Map(),
+    byApiKey: new Map(),
+    otherCurrencies: new Map(),
+    lineQuantities: new Map(),
+  };
 }
 
 /** Quantities add up only in one unit; a second unit (or a row without one) leaves no unit price to compute. */
@@ -313,7 +336,8 @@ function addQuantity(map: Map<string, LineQuantity>, lineItem: string, next: Lin
   // A sum that leaves the finite numbers (a lying server) keeps no unit: no unit price is computed from it.
   if (!Number.isFinite(sum)) map.set(lineItem, { quantity: 0, unit: null });
   else if (!before) map.set(lineItem, { ...next });
-  else map.set(lineItem, { quantity: sum, unit: before.unit !== null && before.unit === next.unit ? before.unit : null });
+  else
+    map.set(lineItem, { quantity: sum, unit: before.unit !== null && before.unit === next.unit ? before.unit : null });
 }
 
 /** Two map updates per row; the total and the models are then derived from the (few) line-item sums. */
@@ -330,7 +354,11 @@ export function summarise(rows: CostRow[]): DaySummary {
     add(summary.byApiKey, row.apiKeyId ?? UNATTRIBUTED_KEY, row.amount);
     const counted = row.quantity !== null && Number.isFinite(row.quantity);
     // A row of no cost with no quantity (a zero line) does not spoil its line item's unit.
-    if (counted || row.amount !== 0n) addQuantity(summary.lineQuantities, lineItem, { quantity: counted ? row.quantity! : 0, unit: counted ? (row.quantityUnit ?? null) : null });
+    if (counted || row.amount !== 0n)
+      addQuantity(summary.lineQuantities, lineItem, {
+        quantity: counted ? row.quantity! : 0,
+        unit: counted ? (row.quantityUnit ?? null) : null,
+      });
   }
   for (const [lineItem, amount] of summary.byLineItem) {
     summary.total += amount;
@@ -344,7 +372,15 @@ function add(map: Map<string, ExactAmount>, key: string, amount: ExactAmount): v
 }
 
 /** Every field a row has; an optional one left out compares as null (rows from older files have none). */
-const COST_FIELDS: Record<keyof CostRow, true> = { projectId: true, lineItem: true, amount: true, currency: true, quantity: true, quantityUnit: true, apiKeyId: true };
+const COST_FIELDS: Record<keyof CostRow, true> = {
+  projectId: true,
+  lineItem: true,
+  amount: true,
+  currency: true,
+  quantity: true,
+  quantityUnit: true,
+  apiKeyId: true,
+};
 const USAGE_FIELDS: Record<keyof UsageRow, true> = {
   model: true,
   inputTokens: true,

@@ -103,7 +103,13 @@ const BUSY_TIMEOUT_MS = 30_000;
 const TABLES = ['cost_day', 'cost_row', 'day_sum', 'usage_day', 'usage_row'];
 
 /** The dimensions a day's exact sums are kept by (the `dim` column). */
-const DIMENSIONS = { p: 'byProject', l: 'byLineItem', m: 'byModel', k: 'byApiKey', c: 'otherCurrencies' } as const satisfies Record<string, SumDimension>;
+const DIMENSIONS = {
+  p: 'byProject',
+  l: 'byLineItem',
+  m: 'byModel',
+  k: 'byApiKey',
+  c: 'otherCurrencies',
+} as const satisfies Record<string, SumDimension>;
 type DimensionCode = keyof typeof DIMENSIONS | typeof QUANTITY_CODE;
 /** Quantities by line item (`amount` holds "<quantity> <unit>"): what effective unit prices are computed from. */
 const QUANTITY_CODE = 'q';
@@ -137,7 +143,17 @@ export interface DayWrite {
   summary: DaySummary;
 }
 
-const SQLITE = { PERM: 3, BUSY: 5, LOCKED: 6, READONLY: 8, IOERR: 10, CORRUPT: 11, FULL: 13, CANTOPEN: 14, NOTADB: 26 } as const;
+const SQLITE = {
+  PERM: 3,
+  BUSY: 5,
+  LOCKED: 6,
+  READONLY: 8,
+  IOERR: 10,
+  CORRUPT: 11,
+  FULL: 13,
+  CANTOPEN: 14,
+  NOTADB: 26,
+} as const;
 
 /** SQLite's error as the app's own; anything else is passed on. */
 export function sqliteError(error: unknown, path: string): unknown {
@@ -148,10 +164,16 @@ export function sqliteError(error: unknown, path: string): unknown {
   if (primary === SQLITE.FULL) return new AppError('disk_full', diskFullMessage(path), { cause: error });
   if (primary === SQLITE.READONLY) return new AppError('read_only', readOnlyMessage(path), { cause: error });
   if (primary === SQLITE.PERM || primary === SQLITE.CANTOPEN) {
-    return new AppError('permission_denied', `Spendwatch cannot open ${path} (${message}). Check the permissions of the data folder.`, { cause: error });
+    return new AppError(
+      'permission_denied',
+      `Spendwatch cannot open ${path} (${message}). Check the permissions of the data folder.`,
+      { cause: error },
+    );
   }
   if (primary === SQLITE.BUSY || primary === SQLITE.LOCKED) {
-    return new AppError('busy', `Another Spendwatch process kept ${path} busy for too long. Try again in a moment.`, { cause: error });
+    return new AppError('busy', `Another Spendwatch process kept ${path} busy for too long. Try again in a moment.`, {
+      cause: error,
+    });
   }
   if (primary === SQLITE.CORRUPT || primary === SQLITE.NOTADB) return new DamagedDatabase(path, message);
   if (primary === SQLITE.IOERR) {
@@ -180,7 +202,10 @@ export class HistoryDatabase {
    * Opens (creating if `create`) the database; a file that is not one of ours throws DamagedDatabase. Damage found
    * later, by a read or a write, goes to `onDamaged` (which moves the file aside) and throws an AppError saying so.
    */
-  static open(path: string, options: { create: boolean; onDamaged?: (error: DamagedDatabase) => void }): HistoryDatabase {
+  static open(
+    path: string,
+    options: { create: boolean; onDamaged?: (error: DamagedDatabase) => void },
+  ): HistoryDatabase {
     let db: DatabaseSync | undefined;
     try {
       db = new DatabaseSync(path, { open: true, readOnly: false, enableForeignKeyConstraints: false });
@@ -190,7 +215,10 @@ export class HistoryDatabase {
       // A stale journal from a killed writer is rolled back by the first read, before anything is trusted.
       const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
       if (version > SCHEMA_VERSION) {
-        throw new AppError('invalid_input', `${path} was written by a newer Spendwatch (history format ${version}). Update Spendwatch to read it.`);
+        throw new AppError(
+          'invalid_input',
+          `${path} was written by a newer Spendwatch (history format ${version}). Update Spendwatch to read it.`,
+        );
       }
       if (version === 0) {
         if (!options.create) throw new DamagedDatabase(path, 'it holds no Spendwatch history');
@@ -198,9 +226,17 @@ export class HistoryDatabase {
       } else if (version === 1) {
         upgradeFrom1(db);
       }
-      const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+      const tables = new Set(
+        (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+          (t) => t.name,
+        ),
+      );
       const missing = TABLES.filter((table) => !tables.has(table));
-      if (missing.length) throw new DamagedDatabase(path, `its ${missing.join(', ')} table${missing.length > 1 ? 's are' : ' is'} missing`);
+      if (missing.length)
+        throw new DamagedDatabase(
+          path,
+          `its ${missing.join(', ')} table${missing.length > 1 ? 's are' : ' is'} missing`,
+        );
       db.exec('PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;');
       return new HistoryDatabase(path, db, options.onDamaged);
     } catch (error) {
@@ -259,11 +295,21 @@ export class HistoryDatabase {
   private appError(error: unknown): unknown {
     // A value that is not what this code wrote (a total that is no integer, an amount that is no decimal, a NULL
     // where none can be): the file was changed by something else, which is damage, not a bug to crash on.
-    const unreadable = error instanceof MoneyFormatError || (error instanceof Error && /BigInt/.test(error.message) && (error instanceof SyntaxError || error instanceof TypeError || error instanceof RangeError));
-    const mapped = unreadable ? new DamagedDatabase(this.path, `a stored value cannot be read (${(error as Error).message})`) : sqliteError(error, this.path);
+    const unreadable =
+      error instanceof MoneyFormatError ||
+      (error instanceof Error &&
+        /BigInt/.test(error.message) &&
+        (error instanceof SyntaxError || error instanceof TypeError || error instanceof RangeError));
+    const mapped = unreadable
+      ? new DamagedDatabase(this.path, `a stored value cannot be read (${(error as Error).message})`)
+      : sqliteError(error, this.path);
     if (!(mapped instanceof DamagedDatabase) || !this.onDamaged) return mapped;
     this.onDamaged(mapped);
-    return new AppError('internal', `${mapped.message}. It was moved aside; the next sync fetches this account's history again.`, { cause: mapped });
+    return new AppError(
+      'internal',
+      `${mapped.message}. It was moved aside; the next sync fetches this account's history again.`,
+      { cause: mapped },
+    );
   }
 
   /** Every stored cost day and its exact total in the account's currency (a few hundred rows a year). */
@@ -281,7 +327,11 @@ export class HistoryDatabase {
       for (const [day, total] of totals) {
         if (day.startsWith(month)) summaries.set(day, { ...emptySummary(), total });
       }
-      const rows = this.rows<[string, DimensionCode, string, string]>('SELECT day, dim, key, amount FROM day_sum WHERE day >= ? AND day < ?', `${month}-01`, `${month}-32`);
+      const rows = this.rows<[string, DimensionCode, string, string]>(
+        'SELECT day, dim, key, amount FROM day_sum WHERE day >= ? AND day < ?',
+        `${month}-01`,
+        `${month}-32`,
+      );
       for (const [day, dim, key, amount] of rows) {
         const summary = summaries.get(day);
         if (!summary) continue;
@@ -296,18 +346,24 @@ export class HistoryDatabase {
   costRows(day: UtcDay, from: 'history' | 'staged' = 'history'): CostRow[] {
     const prefix = from === 'staged' ? 'staging.' : '';
     return this.read(() => {
-      const rows = this.rows<[string | null, string | null, string, number | null, string, string | null, string | null]>(
+      const rows = this.rows<
+        [string | null, string | null, string, number | null, string, string | null, string | null]
+      >(
         `SELECT project_id, line_item, amount, quantity, currency, quantity_unit, api_key_id FROM ${prefix}cost_row WHERE day = ? ORDER BY seq`,
         day,
       );
-      return rows.map(([projectId, lineItem, amount, quantity, currency, quantityUnit, apiKeyId]) => compactCost({ projectId, lineItem, amount: parseExact(amount), currency, quantity, quantityUnit, apiKeyId }));
+      return rows.map(([projectId, lineItem, amount, quantity, currency, quantityUnit, apiKeyId]) =>
+        compactCost({ projectId, lineItem, amount: parseExact(amount), currency, quantity, quantityUnit, apiKeyId }),
+      );
     });
   }
 
   /** One stored day's rows of one project and/or API key (a dashboard filter): SQLite picks them out, not JS. */
   filteredRows(day: UtcDay, filter: { projectId?: string; apiKeyId?: string; unassignedProject: string }): CostRow[] {
     return this.read(() => {
-      const rows = this.rows<[string | null, string | null, string, number | null, string, string | null, string | null]>(
+      const rows = this.rows<
+        [string | null, string | null, string, number | null, string, string | null, string | null]
+      >(
         'SELECT project_id, line_item, amount, quantity, currency, quantity_unit, api_key_id FROM cost_row WHERE day = ? AND (? IS NULL OR IFNULL(project_id, ?) = ?) AND (? IS NULL OR api_key_id = ?) ORDER BY seq',
         day,
         filter.projectId ?? null,
@@ -316,7 +372,9 @@ export class HistoryDatabase {
         filter.apiKeyId ?? null,
         filter.apiKeyId ?? null,
       );
-      return rows.map(([projectId, lineItem, amount, quantity, currency, quantityUnit, apiKeyId]) => compactCost({ projectId, lineItem, amount: parseExact(amount), currency, quantity, quantityUnit, apiKeyId }));
+      return rows.map(([projectId, lineItem, amount, quantity, currency, quantityUnit, apiKeyId]) =>
+        compactCost({ projectId, lineItem, amount: parseExact(amount), currency, quantity, quantityUnit, apiKeyId }),
+      );
     });
   }
 
@@ -336,7 +394,15 @@ export class HistoryDatabase {
     for (let i = 0; i < rows.length; i += EXPORT_SLICE) {
       yield rows
         .slice(i, i + EXPORT_SLICE)
-        .map(([projectId, apiKeyId, lineItem, amount, quantity, quantityUnit, currency]) => ({ projectId, apiKeyId, lineItem, amount, quantity, quantityUnit, currency }));
+        .map(([projectId, apiKeyId, lineItem, amount, quantity, quantityUnit, currency]) => ({
+          projectId,
+          apiKeyId,
+          lineItem,
+          amount,
+          quantity,
+          quantityUnit,
+          currency,
+        }));
     }
   }
 
@@ -345,14 +411,58 @@ export class HistoryDatabase {
     return this.read(() => {
       const usage = new Map<UtcDay, UsageRow[]>();
       const [from, to] = [`${month}-01`, `${month}-32`];
-      for (const [day] of this.rows<[string]>('SELECT day FROM usage_day WHERE day >= ? AND day < ? ORDER BY day', from, to)) usage.set(day, []);
-      const rows = this.rows<[string, string | null, number, number, number, number, string | null, string | null, string | null, number | null, string | null]>(
+      for (const [day] of this.rows<[string]>(
+        'SELECT day FROM usage_day WHERE day >= ? AND day < ? ORDER BY day',
+        from,
+        to,
+      ))
+        usage.set(day, []);
+      const rows = this.rows<
+        [
+          string,
+          string | null,
+          number,
+          number,
+          number,
+          number,
+          string | null,
+          string | null,
+          string | null,
+          number | null,
+          string | null,
+        ]
+      >(
         'SELECT day, model, input, output, cached, requests, user_id, api_key_id, project_id, batch, service_tier FROM usage_row WHERE day >= ? AND day < ? ORDER BY day, seq',
         from,
         to,
       );
-      for (const [day, model, inputTokens, outputTokens, cachedTokens, requests, userId, apiKeyId, projectId, batch, serviceTier] of rows) {
-        usage.get(day)?.push(compactUsage({ model, inputTokens, outputTokens, cachedTokens, requests, userId, apiKeyId, projectId, batch: batch === null ? null : batch === 1, serviceTier }));
+      for (const [
+        day,
+        model,
+        inputTokens,
+        outputTokens,
+        cachedTokens,
+        requests,
+        userId,
+        apiKeyId,
+        projectId,
+        batch,
+        serviceTier,
+      ] of rows) {
+        usage.get(day)?.push(
+          compactUsage({
+            model,
+            inputTokens,
+            outputTokens,
+            cachedTokens,
+            requests,
+            userId,
+            apiKeyId,
+            projectId,
+            batch: batch === null ? null : batch === 1,
+            serviceTier,
+          }),
+        );
       }
       return usage;
     });
@@ -399,7 +509,9 @@ export class HistoryDatabase {
       this.statement('ATTACH DATABASE ? AS staging').run(this.stagingPath);
       this.stagingAttached = true;
       chmodSync(this.stagingPath, 0o600);
-      this.db.exec(`PRAGMA staging.journal_mode = DELETE; PRAGMA staging.synchronous = OFF; BEGIN IMMEDIATE; ${STAGING_SCHEMA} COMMIT;`);
+      this.db.exec(
+        `PRAGMA staging.journal_mode = DELETE; PRAGMA staging.synchronous = OFF; BEGIN IMMEDIATE; ${STAGING_SCHEMA} COMMIT;`,
+      );
     } catch (error) {
       throw this.appError(error);
     }
@@ -426,7 +538,8 @@ export class HistoryDatabase {
 
   /** Staged days replace the same days of history, rows and sums, inside the caller's transaction. */
   private copyStaged(): void {
-    for (const table of ['cost_row', 'day_sum']) this.statement(`DELETE FROM main.${table} WHERE day IN (SELECT day FROM staging.cost_day)`).run();
+    for (const table of ['cost_row', 'day_sum'])
+      this.statement(`DELETE FROM main.${table} WHERE day IN (SELECT day FROM staging.cost_day)`).run();
     this.statement('INSERT OR REPLACE INTO main.cost_day (day, total) SELECT day, total FROM staging.cost_day').run();
     this.statement(
       'INSERT INTO main.cost_row (day, seq, project_id, line_item, amount, quantity, currency, quantity_unit, api_key_id) SELECT day, seq, project_id, line_item, amount, quantity, currency, quantity_unit, api_key_id FROM staging.cost_row',
@@ -436,16 +549,32 @@ export class HistoryDatabase {
 
   private writeCostDay(prefix: '' | 'staging.', day: UtcDay, rows: CostRow[], summary: DaySummary): void {
     for (const table of ['cost_row', 'day_sum']) this.statement(`DELETE FROM ${prefix}${table} WHERE day = ?`).run(day);
-    this.statement(`INSERT OR REPLACE INTO ${prefix}cost_day (day, total) VALUES (?, ?)`).run(day, summary.total.toString());
+    this.statement(`INSERT OR REPLACE INTO ${prefix}cost_day (day, total) VALUES (?, ?)`).run(
+      day,
+      summary.total.toString(),
+    );
     const insertRow = this.statement(
       `INSERT INTO ${prefix}cost_row (day, seq, project_id, line_item, amount, quantity, currency, quantity_unit, api_key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    rows.forEach((r, seq) => insertRow.run(day, seq, r.projectId, r.lineItem, exactToDecimal(r.amount), r.quantity, r.currency, r.quantityUnit ?? null, r.apiKeyId ?? null));
+    rows.forEach((r, seq) =>
+      insertRow.run(
+        day,
+        seq,
+        r.projectId,
+        r.lineItem,
+        exactToDecimal(r.amount),
+        r.quantity,
+        r.currency,
+        r.quantityUnit ?? null,
+        r.apiKeyId ?? null,
+      ),
+    );
     const insertSum = this.statement(`INSERT INTO ${prefix}day_sum (day, dim, key, amount) VALUES (?, ?, ?, ?)`);
     for (const [dim, field] of Object.entries(DIMENSIONS)) {
       for (const [key, amount] of summary[field]) insertSum.run(day, dim, key, amount.toString());
     }
-    for (const [lineItem, { quantity, unit }] of summary.lineQuantities) insertSum.run(day, QUANTITY_CODE, lineItem, `${quantity} ${unit ?? ''}`);
+    for (const [lineItem, { quantity, unit }] of summary.lineQuantities)
+      insertSum.run(day, QUANTITY_CODE, lineItem, `${quantity} ${unit ?? ''}`);
   }
 
   private writeUsageDay(day: UtcDay, rows: UsageRow[]): void {
@@ -455,7 +584,20 @@ export class HistoryDatabase {
       'INSERT INTO usage_row (day, seq, model, input, output, cached, requests, user_id, api_key_id, project_id, batch, service_tier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     rows.forEach((r, seq) =>
-      insert.run(day, seq, r.model, r.inputTokens, r.outputTokens, r.cachedTokens, r.requests, r.userId ?? null, r.apiKeyId ?? null, r.projectId ?? null, r.batch === null || r.batch === undefined ? null : Number(r.batch), r.serviceTier ?? null),
+      insert.run(
+        day,
+        seq,
+        r.model,
+        r.inputTokens,
+        r.outputTokens,
+        r.cachedTokens,
+        r.requests,
+        r.userId ?? null,
+        r.apiKeyId ?? null,
+        r.projectId ?? null,
+        r.batch === null || r.batch === undefined ? null : Number(r.batch),
+        r.serviceTier ?? null,
+      ),
     );
   }
 

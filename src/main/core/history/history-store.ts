@@ -13,13 +13,30 @@
  * aside with its own repair mark, as before. Until it can be migrated (another process holds the lock, or the
  * disk is full or read-only) the month files are read as they are.
  */
-import { chmodSync, existsSync, lstatSync, mkdirSync, renameSync, rmSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  type Stats,
+} from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { appErrorSchema } from '../../../shared/domain';
 import { AppError, toErrorInfo } from '../errors';
 import { isDue } from '../../../shared/elapsed';
-import { diskError, diskFullMessage, quarantineFile, quarantineTarget, readFileIfExists, writeFileAtomic } from '../fs/atomic-file';
+import {
+  diskError,
+  diskFullMessage,
+  quarantineFile,
+  quarantineTarget,
+  readFileIfExists,
+  writeFileAtomic,
+} from '../fs/atomic-file';
 import { historyDir } from '../paths';
 import type { Clock } from '../ports';
 import { readStateText } from '../fs/recovering-document';
@@ -34,7 +51,11 @@ import { WHOLE_HISTORY, type CorruptMonth } from './types';
 const DATABASE = 'history.sqlite';
 const CHECK_EVERY_MS = 24 * 3_600_000;
 const REPAIR_MARK = /^(\d{4}-\d{2}|all)\.repair\.json$/;
-const repairMarkSchema = z.object({ month: z.string().regex(/^(\d{4}-\d{2}|all)$/), movedTo: z.string(), reason: z.string() });
+const repairMarkSchema = z.object({
+  month: z.string().regex(/^(\d{4}-\d{2}|all)$/),
+  movedTo: z.string(),
+  reason: z.string(),
+});
 
 /** The lock every writer of an account's history holds. */
 export const historyLockName = (accountId: string): string => `history-${accountId}`;
@@ -64,7 +85,15 @@ export const syncStateSchema = z.object({
   rowsFormat: z.number().int().nonnegative().default(1),
   /** API key id → name, owner, project, last use (from the providers' key lists; key-shaped text redacted). */
   apiKeys: z
-    .record(z.string(), z.object({ name: z.string(), owner: z.string().nullable(), projectId: z.string().nullable(), lastUsedAt: z.string().nullable() }))
+    .record(
+      z.string(),
+      z.object({
+        name: z.string(),
+        owner: z.string().nullable(),
+        projectId: z.string().nullable(),
+        lastUsedAt: z.string().nullable(),
+      }),
+    )
     .default({}),
   apiKeysFetchedAt: z.string().nullable().default(null),
   /** User id → name and email (OpenAI's users list). */
@@ -241,7 +270,10 @@ export class HistoryStore {
   }
 
   private openDatabase(accountId: string, path: string, options: { create: boolean }): HistoryDatabase {
-    const db = HistoryDatabase.open(path, { ...options, onDamaged: (error) => this.damagedWhileOpen(accountId, error) });
+    const db = HistoryDatabase.open(path, {
+      ...options,
+      onDamaged: (error) => this.damagedWhileOpen(accountId, error),
+    });
     this.dbs.set(accountId, { db, identity: fileIdentity(path) });
     return db;
   }
@@ -292,7 +324,9 @@ export class HistoryStore {
           for (const file of files) {
             const contents = this.readLegacyMonth(accountId, file, corrupt);
             if (!contents) continue;
-            const costs = new Map([...contents.costs].map(([day, rows]): [string, DayWrite] => [day, { rows, summary: summarise(rows) }]));
+            const costs = new Map(
+              [...contents.costs].map(([day, rows]): [string, DayWrite] => [day, { rows, summary: summarise(rows) }]),
+            );
             db.write(costs, contents.usage);
             for (const [day, { summary }] of costs) expected.set(day, summary.total);
             migrated.push(file);
@@ -300,7 +334,8 @@ export class HistoryStore {
           // Nothing lost: every day reads back with its exact total before the month files are set aside.
           const stored = db.dayTotals();
           const lost = [...expected].filter(([day, total]) => stored.get(day) !== total).map(([day]) => day);
-          if (lost.length || stored.size !== expected.size) throw new Error(`history migration check failed (${lost.slice(0, 3).join(', ') || 'day count'})`);
+          if (lost.length || stored.size !== expected.size)
+            throw new Error(`history migration check failed (${lost.slice(0, 3).join(', ') || 'day count'})`);
           db.close();
           renameSync(temp, path);
           setMigratedFilesAside(dir, migrated);
@@ -316,7 +351,9 @@ export class HistoryStore {
       // may not read says so when it is read), and the migration is tried again next time.
       const info = toErrorInfo(error);
       if (info.code !== 'disk_full' && info.code !== 'read_only' && info.code !== 'permission_denied') throw error;
-      this.notices?.add(`History for this account is still in its earlier format: it could not be converted (${info.message}). Its figures are read as they are meanwhile.`);
+      this.notices?.add(
+        `History for this account is still in its earlier format: it could not be converted (${info.message}). Its figures are read as they are meanwhile.`,
+      );
       return undefined;
     }
   }
@@ -332,7 +369,11 @@ export class HistoryStore {
   }
 
   /** One month file's rows; a damaged one is moved aside and marked for repair (undefined). */
-  private readLegacyMonth(accountId: string, file: LegacyMonthFile, corrupt: CorruptMonth[]): MonthContents | undefined {
+  private readLegacyMonth(
+    accountId: string,
+    file: LegacyMonthFile,
+    corrupt: CorruptMonth[],
+  ): MonthContents | undefined {
     const read = readStateText(file.path);
     const text = ('text' in read && read.text) || '';
     try {
@@ -358,10 +399,15 @@ export class HistoryStore {
     if (!files.length && !migrating) return;
     try {
       this.locks.trySync(historyLockName(accountId), () => {
-        for (const leftover of ['.migrating', '.migrating-journal']) rmSync(`${this.databasePath(accountId)}${leftover}`, { force: true });
+        for (const leftover of ['.migrating', '.migrating-journal'])
+          rmSync(`${this.databasePath(accountId)}${leftover}`, { force: true });
         for (const file of files) {
-          const reason = 'a month file was found beside the database (written by an earlier version, or left by a migration)';
-          writeFileAtomic(join(dir, `${file.month}.repair.json`), `${JSON.stringify({ month: file.month, movedTo: join(dir, MIGRATED_DIR), reason })}\n`);
+          const reason =
+            'a month file was found beside the database (written by an earlier version, or left by a migration)';
+          writeFileAtomic(
+            join(dir, `${file.month}.repair.json`),
+            `${JSON.stringify({ month: file.month, movedTo: join(dir, MIGRATED_DIR), reason })}\n`,
+          );
         }
         setMigratedFilesAside(dir, files);
       });
@@ -374,7 +420,13 @@ export class HistoryStore {
    * Moves damaged history aside and persists its repair mark, under the account's lock. If another process
    * holds it (a sync in progress), the file is left for that sync, which reloads and repairs it itself.
    */
-  private setAside(accountId: string, month: string, path: string, reason: string, alsoRemove?: (movedTo: string) => void): CorruptMonth | undefined {
+  private setAside(
+    accountId: string,
+    month: string,
+    path: string,
+    reason: string,
+    alsoRemove?: (movedTo: string) => void,
+  ): CorruptMonth | undefined {
     let found: CorruptMonth | undefined;
     const what = month === WHOLE_HISTORY ? 'The stored history' : `History for ${month}`;
     try {
@@ -391,10 +443,15 @@ export class HistoryStore {
       });
     } catch (error) {
       // A full or read-only disk: the damaged file stays where it is, and reading (status, export) goes on.
-      this.notices?.add(`${what} is damaged (${reason}) and could not be moved aside: ${toErrorInfo(diskError(error, path)).message}`);
+      this.notices?.add(
+        `${what} is damaged (${reason}) and could not be moved aside: ${toErrorInfo(diskError(error, path)).message}`,
+      );
       return undefined;
     }
-    if (found && !this.syncing.has(accountId)) this.notices?.add(`${what} was damaged (${reason}). It was moved to ${found.movedTo}; the next sync fetches it again.`);
+    if (found && !this.syncing.has(accountId))
+      this.notices?.add(
+        `${what} was damaged (${reason}). It was moved to ${found.movedTo}; the next sync fetches it again.`,
+      );
     return found;
   }
 
@@ -448,7 +505,11 @@ export class HistoryStore {
       return db;
     }
     // Created only where nothing is: never through a link or over anything else planted at the path.
-    if (there && !there.isFile()) throw new AppError('invalid_input', `Spendwatch will not write its history through ${path}: it is not a plain file. Move it away, then sync again.`);
+    if (there && !there.isFile())
+      throw new AppError(
+        'invalid_input',
+        `Spendwatch will not write its history through ${path}: it is not a plain file. Move it away, then sync again.`,
+      );
     const db = this.openDatabase(accountId, path, { create: true });
     chmodSync(path, 0o600);
     return db;
@@ -528,7 +589,10 @@ export class HistoryStore {
     } catch {
       // A damaged state file only costs a fresh backfill; the history database is still checked on its own.
       const movedTo = this.locks.trySync(historyLockName(accountId), () => quarantineFile(path, this.clock.now()));
-      if (movedTo) this.notices?.add(`The sync state ${path} was damaged. It was moved to ${movedTo}; the next sync fetches the account's history again.`);
+      if (movedTo)
+        this.notices?.add(
+          `The sync state ${path} was damaged. It was moved to ${movedTo}; the next sync fetches the account's history again.`,
+        );
       return structuredClone(EMPTY_SYNC_STATE);
     }
   }
@@ -545,7 +609,8 @@ export class HistoryStore {
     const cleared = this.locks.trySync(historyLockName(accountId), () => {
       this.states.delete(accountId);
       const state = this.readState(accountId);
-      if (state.lastError) this.writeState(accountId, { ...state, lastError: null, consecutiveFailures: 0, firstFailureAt: null });
+      if (state.lastError)
+        this.writeState(accountId, { ...state, lastError: null, consecutiveFailures: 0, firstFailureAt: null });
       return true;
     });
     return cleared === true;

@@ -20,7 +20,9 @@ export function legacyMonthFiles(dir: string): LegacyMonthFile[] {
       const month = LEGACY_MONTH_FILE.exec(name)?.[1];
       // Regular files only: a FIFO or a link under a month's name is no month Spendwatch wrote (and a FIFO would
       // block the read forever).
-      return month && lstatSync(join(dir, name), { throwIfNoEntry: false })?.isFile() ? [{ month, path: join(dir, name) }] : [];
+      return month && lstatSync(join(dir, name), { throwIfNoEntry: false })?.isFile()
+        ? [{ month, path: join(dir, name) }]
+        : [];
     })
     .sort((a, b) => a.month.localeCompare(b.month));
 }

@@ -44,20 +44,45 @@ const quantity = (v: unknown): number | null => {
 };
 
 function costRowV1(t: unknown[]): CostRow {
-  if (t.length !== 4 || typeof t[2] !== 'number' || !Number.isSafeInteger(t[2])) throw new RowError('a cost row is not [project, line item, micros, quantity]');
-  return { projectId: label(t[0]), lineItem: label(t[1]), amount: microsToExact(t[2]), currency: 'usd', quantity: quantity(t[3]) };
+  if (t.length !== 4 || typeof t[2] !== 'number' || !Number.isSafeInteger(t[2]))
+    throw new RowError('a cost row is not [project, line item, micros, quantity]');
+  return {
+    projectId: label(t[0]),
+    lineItem: label(t[1]),
+    amount: microsToExact(t[2]),
+    currency: 'usd',
+    quantity: quantity(t[3]),
+  };
 }
 
 function costRowV2(t: unknown[]): CostRow {
-  if (t.length !== 5 || typeof t[2] !== 'string' || !EXACT_DECIMAL.test(t[2]) || typeof t[4] !== 'string' || !CURRENCY.test(t[4])) {
+  if (
+    t.length !== 5 ||
+    typeof t[2] !== 'string' ||
+    !EXACT_DECIMAL.test(t[2]) ||
+    typeof t[4] !== 'string' ||
+    !CURRENCY.test(t[4])
+  ) {
     throw new RowError('a cost row is not [project, line item, exact amount, quantity, currency]');
   }
-  return { projectId: label(t[0]), lineItem: label(t[1]), amount: parseExact(t[2]), currency: t[4], quantity: quantity(t[3]) };
+  return {
+    projectId: label(t[0]),
+    lineItem: label(t[1]),
+    amount: parseExact(t[2]),
+    currency: t[4],
+    quantity: quantity(t[3]),
+  };
 }
 
 function usageRow(t: unknown[]): UsageRow {
   if (t.length !== 5) throw new RowError('a usage row is not [model, input, output, cached, requests]');
-  return { model: label(t[0]), inputTokens: count(t[1]), outputTokens: count(t[2]), cachedTokens: count(t[3]), requests: count(t[4]) };
+  return {
+    model: label(t[0]),
+    inputTokens: count(t[1]),
+    outputTokens: count(t[2]),
+    cachedTokens: count(t[3]),
+    requests: count(t[4]),
+  };
 }
 
 export interface MonthContents {

@@ -37,7 +37,13 @@ export function monthDays(month: string, today: UtcDay): { from: UtcDay; to: Utc
   return { from: firstDayOfMonth(month), to: last < today ? last : today };
 }
 
-export function breakdownDocument(accountName: string, views: HistoryView[], month: string, by: Dimension, today: UtcDay): BreakdownDocument {
+export function breakdownDocument(
+  accountName: string,
+  views: HistoryView[],
+  month: string,
+  by: Dimension,
+  today: UtcDay,
+): BreakdownDocument {
   const { from, to } = monthDays(month, today);
   const total = exactBetween(views, from, to);
   const values = exactBreakdown(views, from, to, by);
@@ -70,8 +76,19 @@ function unassignedKeys(by: Dimension): Set<string> {
   return keys;
 }
 
-function describe(views: HistoryView[], by: Dimension, id: string, exact: ExactAmount, total: ExactAmount): BreakdownRow {
-  const row: BreakdownRow = { id, name: id, amount: microsToDecimal(exactToMicros(exact)), share: shareOf(exact, total) };
+function describe(
+  views: HistoryView[],
+  by: Dimension,
+  id: string,
+  exact: ExactAmount,
+  total: ExactAmount,
+): BreakdownRow {
+  const row: BreakdownRow = {
+    id,
+    name: id,
+    amount: microsToDecimal(exactToMicros(exact)),
+    share: shareOf(exact, total),
+  };
   for (const view of views) {
     const name = nameOf(view, by, id);
     if (name !== id) row.name = name;

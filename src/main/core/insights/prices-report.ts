@@ -31,7 +31,11 @@ export interface LinePrice {
 }
 
 /** Each line item's month: exact amount and quantity (one unit, or none). */
-function lineTotals(views: HistoryView[], from: UtcDay, to: UtcDay): Map<string, { amount: ExactAmount; quantity: LineQuantity | null }> {
+function lineTotals(
+  views: HistoryView[],
+  from: UtcDay,
+  to: UtcDay,
+): Map<string, { amount: ExactAmount; quantity: LineQuantity | null }> {
   const lines = new Map<string, { amount: ExactAmount; quantity: LineQuantity | null }>();
   for (const { history } of views) {
     for (let d = from; d <= to; d = addDays(d, 1)) {
@@ -45,25 +49,35 @@ function lineTotals(views: HistoryView[], from: UtcDay, to: UtcDay): Map<string,
           continue;
         }
         line.amount += amount;
-        line.quantity = line.quantity && q.unit !== null && q.unit === line.quantity.unit ? { quantity: line.quantity.quantity + q.quantity, unit: q.unit } : null;
+        line.quantity =
+          line.quantity && q.unit !== null && q.unit === line.quantity.unit
+            ? { quantity: line.quantity.quantity + q.quantity, unit: q.unit }
+            : null;
       }
     }
   }
   return lines;
 }
 
-function priced(lines: ReturnType<typeof lineTotals>): Map<string, { amount: ExactAmount; quantity: number; unit: string; price: ExactAmount }> {
+function priced(
+  lines: ReturnType<typeof lineTotals>,
+): Map<string, { amount: ExactAmount; quantity: number; unit: string; price: ExactAmount }> {
   const result = new Map<string, { amount: ExactAmount; quantity: number; unit: string; price: ExactAmount }>();
   for (const [lineItem, line] of lines) {
     if (!line.quantity?.unit) continue;
     const price = pricePerUnit(line.amount, line.quantity.quantity);
-    if (price !== undefined) result.set(lineItem, { amount: line.amount, quantity: line.quantity.quantity, unit: line.quantity.unit, price });
+    if (price !== undefined)
+      result.set(lineItem, { amount: line.amount, quantity: line.quantity.quantity, unit: line.quantity.unit, price });
   }
   return result;
 }
 
 /** A month's unit prices by line item, largest amount first, with last month's (to date, for this month). */
-export function linePrices(views: HistoryView[], month: string, today: UtcDay): { lines: LinePrice[]; unpriced: number } {
+export function linePrices(
+  views: HistoryView[],
+  month: string,
+  today: UtcDay,
+): { lines: LinePrice[]; unpriced: number } {
   return linePricesBetween(views, monthDays(month, today), monthDays(addMonths(month, -1), today));
 }
 
@@ -75,7 +89,11 @@ export function dayLinePrices(views: HistoryView[], day: UtcDay): { lines: LineP
 
 type Period = { from: UtcDay; to: UtcDay };
 
-function linePricesBetween(views: HistoryView[], period: Period, previousPeriod: Period): { lines: LinePrice[]; unpriced: number } {
+function linePricesBetween(
+  views: HistoryView[],
+  period: Period,
+  previousPeriod: Period,
+): { lines: LinePrice[]; unpriced: number } {
   const lines = lineTotals(views, period.from, period.to);
   const current = priced(lines);
   const previous = priced(lineTotals(views, previousPeriod.from, previousPeriod.to));

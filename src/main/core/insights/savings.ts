@@ -59,7 +59,11 @@ export function savingsHints(view: HistoryView, month: string, today: UtcDay): S
         const tier = usageTier(row);
         const m = models.get(model) ?? { cost: new Map(), tokens: new Map(), total: 0n };
         const cached = Math.min(row.cachedTokens, row.inputTokens);
-        for (const [kind, count] of [['input', row.inputTokens - cached], ['cached', cached], ['output', row.outputTokens]] as const) {
+        for (const [kind, count] of [
+          ['input', row.inputTokens - cached],
+          ['cached', cached],
+          ['output', row.outputTokens],
+        ] as const) {
           if (count <= 0) continue;
           const price = dayPrices.price(model, kind, tier) ?? 0n;
           const key = part(tier, kind);
@@ -74,7 +78,15 @@ export function savingsHints(view: HistoryView, month: string, today: UtcDay): S
   const hints: { hint: Omit<SavingsHint, 'estimatedMonthlySavings'>; saving: ExactAmount }[] = [];
   const add = (kind: SavingsKind, title: string, saving: ExactAmount, basis: string) => {
     const monthly = scale(saving);
-    if (monthly >= MIN_SAVING) hints.push({ hint: { kind, title, basis: `${basis}${days < Number(lastDayOfMonth(month).slice(8, 10)) ? ` Scaled to the whole month from its first ${days} UTC day${days === 1 ? '' : 's'}.` : ''}` }, saving: monthly });
+    if (monthly >= MIN_SAVING)
+      hints.push({
+        hint: {
+          kind,
+          title,
+          basis: `${basis}${days < Number(lastDayOfMonth(month).slice(8, 10)) ? ` Scaled to the whole month from its first ${days} UTC day${days === 1 ? '' : 's'}.` : ''}`,
+        },
+        saving: monthly,
+      });
   };
   const dollars = (amount: ExactAmount) => formatMoney(exactToMicros(amount));
 
@@ -126,7 +138,8 @@ export function savingsHints(view: HistoryView, month: string, today: UtcDay): S
         const inputPrice = prices.price(model, 'input', t);
         const cachedPrice = prices.price(model, 'cached', t);
         const shift = Math.floor(CACHE_TARGET * (uncached + cached)) - cached;
-        if (shift > 0 && inputPrice && cachedPrice && cachedPrice < inputPrice) saving += BigInt(shift) * (inputPrice - cachedPrice);
+        if (shift > 0 && inputPrice && cachedPrice && cachedPrice < inputPrice)
+          saving += BigInt(shift) * (inputPrice - cachedPrice);
       }
     }
     if (input > 0) {
@@ -149,19 +162,35 @@ export function savingsHints(view: HistoryView, month: string, today: UtcDay): S
         const standard = prices.price(model, kind, null);
         const priorityCost = m.cost.get(part('priority', kind)) ?? 0n;
         const priorityPrice = prices.price(model, kind, 'priority');
-        if (priorityCost && standard && priorityPrice && priorityPrice > standard) priority += (priorityCost * (priorityPrice - standard)) / priorityPrice;
+        if (priorityCost && standard && priorityPrice && priorityPrice > standard)
+          priority += (priorityCost * (priorityPrice - standard)) / priorityPrice;
         const defaultCost = m.cost.get(part(null, kind)) ?? 0n;
         const flexPrice = prices.price(model, kind, 'flex');
-        if (defaultCost && standard && flexPrice && flexPrice < standard) flex += (defaultCost * (standard - flexPrice)) / standard;
+        if (defaultCost && standard && flexPrice && flexPrice < standard)
+          flex += (defaultCost * (standard - flexPrice)) / standard;
       }
     }
-    if (priority > 0n) add('service_tier', 'Use the default tier where priority processing is not needed', priority, "Priority-tier usage priced at the default tier's unit prices on this organisation's own bill.");
-    if (flex > 0n) add('service_tier', 'Use flex processing for work that can run slower', flex, "Default-tier usage of models this organisation also used with flex, priced at its own flex unit prices; scale by the share that can run slower.");
+    if (priority > 0n)
+      add(
+        'service_tier',
+        'Use the default tier where priority processing is not needed',
+        priority,
+        "Priority-tier usage priced at the default tier's unit prices on this organisation's own bill.",
+      );
+    if (flex > 0n)
+      add(
+        'service_tier',
+        'Use flex processing for work that can run slower',
+        flex,
+        'Default-tier usage of models this organisation also used with flex, priced at its own flex unit prices; scale by the share that can run slower.',
+      );
   }
 
   // A cheaper model: the costliest model's tokens, a quarter of them at the prices of a model billed cheaper for every kind.
   {
-    const ranked = [...models].filter(([model]) => model).sort((a, b) => (a[1].total === b[1].total ? 0 : a[1].total > b[1].total ? -1 : 1));
+    const ranked = [...models]
+      .filter(([model]) => model)
+      .sort((a, b) => (a[1].total === b[1].total ? 0 : a[1].total > b[1].total ? -1 : 1));
     const [top] = ranked;
     if (top) {
       const [model, m] = top;

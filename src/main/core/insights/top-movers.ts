@@ -39,7 +39,14 @@ export function topMovers(views: HistoryView[], today: UtcDay, limit = 5): Mover
       const change = now - then;
       if ((change < 0n ? -change : change) < MIN_CHANGE) continue;
       const name = views.map((v) => nameOf(v, dimension, key)).find((n) => n !== key) ?? key;
-      movers.push({ dimension, key, name, micros: exactToMicros(now), previousMicros: exactToMicros(then), change: change < 0n ? -change : change });
+      movers.push({
+        dimension,
+        key,
+        name,
+        micros: exactToMicros(now),
+        previousMicros: exactToMicros(then),
+        change: change < 0n ? -change : change,
+      });
     }
   }
   return movers

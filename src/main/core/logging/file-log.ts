@@ -48,7 +48,12 @@ export class FileLog implements Logger {
   }
 
   error(message: string, error?: unknown): void {
-    const detail = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : error === undefined ? '' : String(error);
+    const detail =
+      error instanceof Error
+        ? `${error.name}: ${error.message}\n${error.stack ?? ''}`
+        : error === undefined
+          ? ''
+          : String(error);
     this.write('error', detail ? `${message} — ${detail}` : message);
   }
 
@@ -65,7 +70,12 @@ export class FileLog implements Logger {
 
   private write(level: 'info' | 'warn' | 'error', message: string): void {
     try {
-      this.open().log({ level, message: redactLogText(message), source: this.source, time: this.clock.now().toISOString() });
+      this.open().log({
+        level,
+        message: redactLogText(message),
+        source: this.source,
+        time: this.clock.now().toISOString(),
+      });
     } catch {
       // The log must never be why a command fails (a read-only data dir, a full disk).
     }
@@ -77,7 +87,10 @@ export class FileLog implements Logger {
     const winston = loadWinston();
     this.logger = winston.createLogger({
       level: 'info',
-      format: winston.format.printf((entry) => `${String(entry.time)} ${String(entry.source)} ${entry.level.toUpperCase()} ${String(entry.message)}`),
+      format: winston.format.printf(
+        (entry) =>
+          `${String(entry.time)} ${String(entry.source)} ${entry.level.toUpperCase()} ${String(entry.message)}`,
+      ),
       transports: [
         new winston.transports.File({
           filename: logFile(this.dataDir),
@@ -102,7 +115,8 @@ export class FileLog implements Logger {
  */
 function refusePlantedLinks(dataDir: string, clock: Clock): void {
   const dir = logDir(dataDir);
-  const aside = (path: string) => renameSync(path, `${path}.symlink-${clock.now().toISOString().replace(/[:.]/g, '-')}`);
+  const aside = (path: string) =>
+    renameSync(path, `${path}.symlink-${clock.now().toISOString().replace(/[:.]/g, '-')}`);
   if (lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink()) aside(dir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = logFile(dataDir);
@@ -110,7 +124,11 @@ function refusePlantedLinks(dataDir: string, clock: Clock): void {
     let fd: number | undefined;
     try {
       // O_NONBLOCK: a FIFO planted as the log must not hang every command (it fails with ENXIO instead).
-      fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK, 0o600);
+      fd = openSync(
+        file,
+        constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK,
+        0o600,
+      );
       if (fstatSync(fd).isFile()) return;
     } catch (error) {
       if (!['ELOOP', 'ENXIO', 'EISDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;

@@ -26,13 +26,19 @@ export interface BalanceEstimate {
   nextRechargeOn: UtcDay | null;
 }
 
-export function estimateBalance(credits: AccountCredits | undefined, spend: Spend, today: UtcDay): BalanceEstimate | null {
+export function estimateBalance(
+  credits: AccountCredits | undefined,
+  spend: Spend,
+  today: UtcDay,
+): BalanceEstimate | null {
   const recorded = credits?.recordedBalance;
   if (!recorded) return null;
   const daily = spend.daily;
   // Spent since the recorded balance: the exact sum of those days, rounded once.
   const spent = recorded.asOf < today ? spend.between(addDays(recorded.asOf, 1), today) : 0;
-  const added = (credits.entries ?? []).filter((e) => e.date > recorded.asOf && e.date <= today).reduce((sum, e) => sum + e.amountMicros, 0);
+  const added = (credits.entries ?? [])
+    .filter((e) => e.date > recorded.asOf && e.date <= today)
+    .reduce((sum, e) => sum + e.amountMicros, 0);
   const estimate = recorded.amountMicros - spent + added;
   const rate = runRate(daily, today) ?? null;
   let runwayDays: number | null = null;
@@ -40,7 +46,11 @@ export function estimateBalance(credits: AccountCredits | undefined, spend: Spen
   else if (rate && rate > 0) runwayDays = Math.min(MAX_RUNWAY_DAYS, Math.floor(estimate / rate));
   const auto = credits.autoRecharge;
   let nextRechargeOn: UtcDay | null = null;
-  if (auto && rate && rate > 0) nextRechargeOn = addDays(today, Math.min(MAX_RUNWAY_DAYS, Math.max(0, Math.ceil((estimate - auto.thresholdMicros) / rate))));
+  if (auto && rate && rate > 0)
+    nextRechargeOn = addDays(
+      today,
+      Math.min(MAX_RUNWAY_DAYS, Math.max(0, Math.ceil((estimate - auto.thresholdMicros) / rate))),
+    );
   return {
     estimateMicros: estimate,
     recordedMicros: recorded.amountMicros,

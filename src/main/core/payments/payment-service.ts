@@ -80,11 +80,15 @@ export class PaymentService {
     };
     this.deps.settings.update((s) => {
       const methods = s.payments.methods.filter((m) => m.id !== methodId);
-      if (methods.length >= PAYMENT_LIMITS.methods) throw new AppError('invalid_input', `At most ${PAYMENT_LIMITS.methods} payment methods can be recorded.`);
+      if (methods.length >= PAYMENT_LIMITS.methods)
+        throw new AppError('invalid_input', `At most ${PAYMENT_LIMITS.methods} payment methods can be recorded.`);
       // One primary per account (or overall, for methods not tied to an account).
       if (method.role === 'primary') {
         for (const other of methods) {
-          const shared = method.accountIds.length === 0 || other.accountIds.length === 0 || other.accountIds.some((a) => method.accountIds.includes(a));
+          const shared =
+            method.accountIds.length === 0 ||
+            other.accountIds.length === 0 ||
+            other.accountIds.some((a) => method.accountIds.includes(a));
           if (other.role === 'primary' && shared) other.role = 'backup';
         }
       }
@@ -117,7 +121,11 @@ export class PaymentService {
     };
     this.deps.settings.update((s) => {
       const credits = (s.credits[input.accountId] ??= { entries: [], recordedBalance: null, autoRecharge: null });
-      if (credits.entries.length >= PAYMENT_LIMITS.creditEntries) throw new AppError('invalid_input', `At most ${PAYMENT_LIMITS.creditEntries} credits can be recorded per account.`);
+      if (credits.entries.length >= PAYMENT_LIMITS.creditEntries)
+        throw new AppError(
+          'invalid_input',
+          `At most ${PAYMENT_LIMITS.creditEntries} credits can be recorded per account.`,
+        );
       credits.entries.push(entry);
     });
     return entry;
@@ -126,7 +134,8 @@ export class PaymentService {
   removeCredit(accountId: string, entryId: string): void {
     this.deps.settings.update((s) => {
       const credits = s.credits[accountId];
-      if (!credits?.entries.some((e) => e.id === entryId)) throw new AppError('not_found', 'No such credit entry: nothing removed.');
+      if (!credits?.entries.some((e) => e.id === entryId))
+        throw new AppError('not_found', 'No such credit entry: nothing removed.');
       credits.entries = credits.entries.filter((e) => e.id !== entryId);
     });
   }
@@ -151,14 +160,17 @@ export class PaymentService {
     const input = parse(paymentEventInputSchema, raw);
     const event = { ...input, note: scrubSecrets(input.note), id: newId('pe') };
     this.deps.settings.update((s) => {
-      s.payments.events = [event, ...s.payments.events].sort((a, b) => b.date.localeCompare(a.date)).slice(0, PAYMENT_LIMITS.events);
+      s.payments.events = [event, ...s.payments.events]
+        .sort((a, b) => b.date.localeCompare(a.date))
+        .slice(0, PAYMENT_LIMITS.events);
     });
     return event;
   }
 
   removeEvent(id: string): void {
     this.deps.settings.update((s) => {
-      if (!s.payments.events.some((e) => e.id === id)) throw new AppError('not_found', 'No such payment log entry: nothing removed.');
+      if (!s.payments.events.some((e) => e.id === id))
+        throw new AppError('not_found', 'No such payment log entry: nothing removed.');
       s.payments.events = s.payments.events.filter((e) => e.id !== id);
     });
   }
@@ -177,7 +189,8 @@ export class PaymentService {
   }
 
   private requireAccount(accountId: string): void {
-    if (!this.deps.settings.read().accounts.some((a) => a.id === accountId)) throw new AppError('not_found', 'No such account.');
+    if (!this.deps.settings.read().accounts.some((a) => a.id === accountId))
+      throw new AppError('not_found', 'No such account.');
   }
 }
 

@@ -65,7 +65,9 @@ export class CostsCollector {
     }
     const day = dayFromUnix(bucket.value.dayTime);
     if (day < this.range.from || day >= this.range.toExclusive) {
-      this.problems.add(`costs for ${day} came back although ${this.range.from}…${addDays(this.range.toExclusive, -1)} was asked for; they were ignored`);
+      this.problems.add(
+        `costs for ${day} came back although ${this.range.from}…${addDays(this.range.toExclusive, -1)} was asked for; they were ignored`,
+      );
       return;
     }
     const rows: CostRow[] = [];
@@ -106,7 +108,13 @@ export class CostsCollector {
 
   result(): CostsResult {
     const days = new Map([...this.days].sort(([a], [b]) => a.localeCompare(b)));
-    return { currency: 'usd', days, partialDays: new Set(this.partial), projectNames: this.names, warnings: this.summariseProblems() };
+    return {
+      currency: 'usd',
+      days,
+      partialDays: new Set(this.partial),
+      projectNames: this.names,
+      warnings: this.summariseProblems(),
+    };
   }
 
   private summariseProblems(): string[] {

@@ -52,7 +52,11 @@ export interface SpendProvider {
    * instead of the result holding them all: a large organisation's year is never in memory at once. A day
    * delivered again on a later page (data moving while pages are read) is handed over again and replaces it.
    */
-  fetchCosts(range: DayRange, onProgress?: (doneDays: number, totalDays: number) => void, onDays?: DaysSink): Promise<CostsResult>;
+  fetchCosts(
+    range: DayRange,
+    onProgress?: (doneDays: number, totalDays: number) => void,
+    onDays?: DaysSink,
+  ): Promise<CostsResult>;
   fetchUsage(range: DayRange): Promise<Map<UtcDay, UsageRow[]>>;
   /** Project id → name, archived projects included. */
   listProjects(): Promise<Map<string, string>>;

@@ -11,7 +11,19 @@ import { neutraliseCsvCell } from '../text/safe-output';
 import { own } from '../../../shared/records';
 
 /** New columns go last, so a script reading the older columns by position keeps working. */
-export const CSV_COLUMNS = ['date_utc', 'account', 'project_id', 'project_name', 'line_item', 'amount', 'currency', 'api_key_id', 'quantity', 'quantity_unit', 'provider'] as const;
+export const CSV_COLUMNS = [
+  'date_utc',
+  'account',
+  'project_id',
+  'project_name',
+  'line_item',
+  'amount',
+  'currency',
+  'api_key_id',
+  'quantity',
+  'quantity_unit',
+  'provider',
+] as const;
 
 /**
  * The CSV in pieces of at most a few thousand rows, day by day (the header first): a year of a large organisation
@@ -20,7 +32,8 @@ export const CSV_COLUMNS = ['date_utc', 'account', 'project_id', 'project_name',
 export function* costsCsvChunks(accounts: ResolvedAccount[], from: UtcDay, to: UtcDay): Generator<string> {
   // The same few hundred labels come back on every row: each is made safe once per export, not once per cell.
   const safeLabels = new Map<string, string>();
-  const safe = (text: string) => safeLabels.get(text) ?? (safeLabels.set(text, neutraliseCsvCell(text)), safeLabels.get(text)!);
+  const safe = (text: string) =>
+    safeLabels.get(text) ?? (safeLabels.set(text, neutraliseCsvCell(text)), safeLabels.get(text)!);
   yield stringify([], { header: true, columns: [...CSV_COLUMNS] });
   for (let day = from; day <= to; day = addDays(day, 1)) {
     for (const { account, view } of accounts) {

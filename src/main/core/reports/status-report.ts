@@ -36,7 +36,14 @@ export interface StatusAccount {
   } | null;
   byProject: { id: string; name: string; amount: string; currency: string }[];
   byLineItem: { name: string; amount: string; currency: string }[];
-  byModel: { name: string; amount: string; currency: string; inputTokens: number; outputTokens: number; requests: number }[];
+  byModel: {
+    name: string;
+    amount: string;
+    currency: string;
+    inputTokens: number;
+    outputTokens: number;
+    requests: number;
+  }[];
   /** This month's costs in currencies other than US dollars: reported apart, never added to the figures above. */
   otherCurrencies: Money[];
 }
@@ -81,7 +88,11 @@ export function alertJson(alert: Alert): StatusAlert {
 }
 
 /** `alerts`: for `sync`, the alerts that run raised; for `status`, the active ones. */
-export function buildStatusDocument(input: { now: Date; accounts: { resolved: ResolvedAccount; summary: AccountSummary }[]; alerts: Alert[] }): StatusDocument {
+export function buildStatusDocument(input: {
+  now: Date;
+  accounts: { resolved: ResolvedAccount; summary: AccountSummary }[];
+  alerts: Alert[];
+}): StatusDocument {
   const today = dayFromMs(input.now.getTime());
   const from = firstDayOfMonth(monthOf(today));
   return {
@@ -112,12 +123,25 @@ function statusAccount(r: ResolvedAccount, s: AccountSummary, from: string, toda
           usedPercent: s.budgetUsedPercent ?? 0,
           thresholds: s.budget.thresholds,
           daily: s.budget.dailyMicros === null ? null : money(s.budget.dailyMicros, currency),
-          projects: Object.entries(s.budget.projects).map(([id, micros]) => ({ id, name: own(r.view.projectNames, id) ?? id, monthly: money(micros, currency) })),
+          projects: Object.entries(s.budget.projects).map(([id, micros]) => ({
+            id,
+            name: own(r.view.projectNames, id) ?? id,
+            monthly: money(micros, currency),
+          })),
         }
       : null,
     otherCurrencies: otherCurrencyTotals(views, from, today).map((o) => money(o.micros, o.currency)),
-    byProject: breakdown(views, from, today, 'project').map((p) => ({ id: p.key, name: p.name, amount: microsToDecimal(p.micros), currency })),
-    byLineItem: breakdown(views, from, today, 'line_item').map((l) => ({ name: l.name, amount: microsToDecimal(l.micros), currency })),
+    byProject: breakdown(views, from, today, 'project').map((p) => ({
+      id: p.key,
+      name: p.name,
+      amount: microsToDecimal(p.micros),
+      currency,
+    })),
+    byLineItem: breakdown(views, from, today, 'line_item').map((l) => ({
+      name: l.name,
+      amount: microsToDecimal(l.micros),
+      currency,
+    })),
     byModel: breakdown(views, from, today, 'model').map((m) => {
       const u = usage.get(m.name);
       return {

@@ -38,16 +38,27 @@ export function teamMetrics(
       const id = scope.scope.slice('project:'.length);
       return [{ id, name: scope.name ?? own(projectNames, id) ?? id }];
     });
-    const label = projectLabels([...a.byProject, ...Object.entries(projectNames).map(([id, name]) => ({ id, name })), ...scopeNames]);
+    const label = projectLabels([
+      ...a.byProject,
+      ...Object.entries(projectNames).map(([id, name]) => ({ id, name })),
+      ...scopeNames,
+    ]);
     const ranked = [...a.byProject].sort((x, y) => toMicros(y.amount) - toMicros(x.amount));
     const projects = ranked.slice(0, TOP_PROJECTS).map((p) => ({ name: label(p.id, p.name), amount: p.amount }));
     const rest = ranked.slice(TOP_PROJECTS);
-    if (rest.length) projects.push({ name: OTHER_PROJECTS, amount: microsToDecimal(sumMicros(rest.map((p) => toMicros(p.amount)))) });
+    if (rest.length)
+      projects.push({ name: OTHER_PROJECTS, amount: microsToDecimal(sumMicros(rest.map((p) => toMicros(p.amount)))) });
     const limits = (controls?.scopes ?? []).flatMap((scope) => {
       const limit = currentLimit(scope, now);
       if (!limit) return [];
       const project = scopeNames.find((p) => `project:${p.id}` === scope.scope);
-      return [{ scope: project ? `project:${label(project.id, project.name)}` : 'account', amount: centsToDecimal(limit.cents), enforcing: limit.enforcing }];
+      return [
+        {
+          scope: project ? `project:${label(project.id, project.name)}` : 'account',
+          amount: centsToDecimal(limit.cents),
+          enforcing: limit.enforcing,
+        },
+      ];
     });
     return {
       name: a.name,

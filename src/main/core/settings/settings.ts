@@ -3,8 +3,19 @@
  * Only masked key hints are ever stored here.
  */
 import { z } from 'zod';
-import { accountInfoSchema, alertKindSchema, alertPreferenceSchema, budgetSchema, microsSchema } from '../../../shared/domain';
-import { accountCreditsSchema, DEFAULT_EXPIRY_ALERT_DAYS, paymentEventSchema, paymentMethodSchema } from '../../../shared/payments';
+import {
+  accountInfoSchema,
+  alertKindSchema,
+  alertPreferenceSchema,
+  budgetSchema,
+  microsSchema,
+} from '../../../shared/domain';
+import {
+  accountCreditsSchema,
+  DEFAULT_EXPIRY_ALERT_DAYS,
+  paymentEventSchema,
+  paymentMethodSchema,
+} from '../../../shared/payments';
 import { webhookInfoSchema } from '../../../shared/webhooks';
 import type { DocumentStore } from '../ports';
 import { noLocks, type StateLocks } from '../fs/state-lock';
@@ -84,7 +95,8 @@ export class SettingsRepository {
     // A copy every time: callers change what they get (update() does), and the cached parse must not change with it.
     if (this.lastRead?.json === json) return structuredClone(this.lastRead.settings);
     const parsed = settingsSchema.safeParse({ ...structuredClone(DEFAULT_SETTINGS), ...(raw as object) });
-    if (!parsed.success) throw new Error(`The settings file is damaged: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    if (!parsed.success)
+      throw new Error(`The settings file is damaged: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     this.lastRead = { json, settings: structuredClone(parsed.data) };
     return parsed.data;
   }

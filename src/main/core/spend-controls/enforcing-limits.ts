@@ -11,13 +11,23 @@ export interface EnforcingLimit {
   limitMicros: Micros;
 }
 
-export function enforcingLimits(accounts: ResolvedAccount[], known: (accountId: string) => AccountSpendControls, now: Date): EnforcingLimit[] {
+export function enforcingLimits(
+  accounts: ResolvedAccount[],
+  known: (accountId: string) => AccountSpendControls,
+  now: Date,
+): EnforcingLimit[] {
   return accounts.flatMap((r) => {
     if (r.isDemo) return [];
     return known(r.account.id).scopes.flatMap((scope) => {
       const limit = currentLimit(scope, now);
       if (!limit?.enforcing) return [];
-      return [{ accountId: r.account.id, scopeName: scopeDisplayName(scope, r.account.name, r.view.projectNames), limitMicros: centsToMicros(limit.cents) }];
+      return [
+        {
+          accountId: r.account.id,
+          scopeName: scopeDisplayName(scope, r.account.name, r.view.projectNames),
+          limitMicros: centsToMicros(limit.cents),
+        },
+      ];
     });
   });
 }

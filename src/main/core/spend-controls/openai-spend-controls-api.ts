@@ -18,7 +18,12 @@ export interface SpendControlsApi {
   removeLimit(projectId: string | null): Promise<void>;
   listEmailAlerts(projectId: string | null): Promise<SpendEmailAlert[]>;
   createEmailAlert(projectId: string | null, cents: number, recipients: string[]): Promise<SpendEmailAlert>;
-  updateEmailAlert(projectId: string | null, alertId: string, cents: number, recipients: string[]): Promise<SpendEmailAlert>;
+  updateEmailAlert(
+    projectId: string | null,
+    alertId: string,
+    cents: number,
+    recipients: string[],
+  ): Promise<SpendEmailAlert>;
   deleteEmailAlert(projectId: string | null, alertId: string): Promise<void>;
 }
 
@@ -55,9 +60,7 @@ const alertListSchema = z.lazy(() =>
   }),
 );
 
-const deletedSchema = z.lazy(() =>
-  z.object({ deleted: z.boolean() }),
-);
+const deletedSchema = z.lazy(() => z.object({ deleted: z.boolean() }));
 
 const MAX_ALERT_PAGES = 20;
 
@@ -88,8 +91,11 @@ export class OpenAiSpendControls implements SpendControlsApi {
     checkCents(cents, 1);
     // Create-or-replace is idempotent, so a lost answer may be retried.
     const body = { threshold_amount: cents, currency: 'USD', interval: 'month' };
-    const limit = toLimit(parse(limitResourceSchema, await this.write('POST', limitPath(projectId), body, true), 'spend limit'));
-    if (!limit) throw new AppError('malformed_response', 'OpenAI accepted the hard spend limit but answered without its amount.');
+    const limit = toLimit(
+      parse(limitResourceSchema, await this.write('POST', limitPath(projectId), body, true), 'spend limit'),
+    );
+    if (!limit)
+      throw new AppError('malformed_response', 'OpenAI accepted the hard spend limit but answered without its amount.');
     return limit;
   }
 
@@ -119,14 +125,28 @@ export class OpenAiSpendControls implements SpendControlsApi {
     return toAlert(parse(alertResourceSchema, answer, 'spend alert'));
   }
 
-  async updateEmailAlert(projectId: string | null, alertId: string, cents: number, recipients: string[]): Promise<SpendEmailAlert> {
+  async updateEmailAlert(
+    projectId: string | null,
+    alertId: string,
+    cents: number,
+    recipients: string[],
+  ): Promise<SpendEmailAlert> {
     checkCents(cents, 0);
-    const answer = await this.write('POST', `${alertsPath(projectId)}/${encodeId(alertId)}`, alertBody(cents, recipients), true);
+    const answer = await this.write(
+      'POST',
+      `${alertsPath(projectId)}/${encodeId(alertId)}`,
+      alertBody(cents, recipients),
+      true,
+    );
     return toAlert(parse(alertResourceSchema, answer, 'spend alert'));
   }
 
   async deleteEmailAlert(projectId: string | null, alertId: string): Promise<void> {
-    parse(deletedSchema, await this.write('DELETE', `${alertsPath(projectId)}/${encodeId(alertId)}`, undefined, true), 'spend alert deletion');
+    parse(
+      deletedSchema,
+      await this.write('DELETE', `${alertsPath(projectId)}/${encodeId(alertId)}`, undefined, true),
+      'spend alert deletion',
+    );
   }
 
   private async read(method: 'GET', path: string, query?: URLSearchParams): Promise<unknown> {
@@ -155,22 +175,35 @@ function alertsPath(projectId: string | null): string {
 }
 
 function encodeId(id: string): string {
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(id)) throw new AppError('invalid_input', `"${id.slice(0, 40)}" is not a valid OpenAI id.`);
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(id))
+    throw new AppError('invalid_input', `"${id.slice(0, 40)}" is not a valid OpenAI id.`);
   return id;
 }
 
 function alertBody(cents: number, recipients: string[]) {
-  return { threshold_amount: cents, currency: 'USD', interval: 'month', notification_channel: { type: 'email', recipients } };
+  return {
+    threshold_amount: cents,
+    currency: 'USD',
+    interval: 'month',
+    notification_channel: { type: 'email', recipients },
+  };
 }
 
 function checkCents(cents: number, min: number): void {
-  if (!Number.isSafeInteger(cents) || cents < min) throw new AppError('invalid_input', 'Spend limits and alerts are whole cents; Spendwatch refuses any other amount.');
+  if (!Number.isSafeInteger(cents) || cents < min)
+    throw new AppError(
+      'invalid_input',
+      'Spend limits and alerts are whole cents; Spendwatch refuses any other amount.',
+    );
 }
 
 function toLimit(resource: z.output<typeof limitResourceSchema>): SpendLimit | null {
   if (!resource.threshold_amount) return null;
   if (resource.currency && resource.currency.toUpperCase() !== 'USD') {
-    throw new AppError('malformed_response', `OpenAI reported a spend limit in ${resource.currency}; Spendwatch only understands USD.`);
+    throw new AppError(
+      'malformed_response',
+      `OpenAI reported a spend limit in ${resource.currency}; Spendwatch only understands USD.`,
+    );
   }
   return { cents: resource.threshold_amount, enforcing: resource.enforcement?.status === 'enforcing' };
 }
@@ -185,15 +218,24 @@ function permissionError(error: unknown, access: 'read' | 'write'): unknown {
   const scope = /missing scopes?:\s*([A-Za-z0-9_.:,\s-]+?)\.?(?:"|$)/i.exec(error.message)?.[1]?.trim();
   const permission = scope ? `the ${scope} permission` : `${access} permission for spend limits and alerts`;
   return access === 'write'
-    ? new AppError('forbidden', `This admin key can read but not change OpenAI's spend limits and alerts: it needs ${permission}. Nothing was changed. Create an admin key with that permission at OpenAI and update this account.`)
-    : new AppError('missing_scope', `This admin key cannot read OpenAI's spend limits and alerts: it needs ${permission}. Cost syncing is not affected.`);
+    ? new AppError(
+        'forbidden',
+        `This admin key can read but not change OpenAI's spend limits and alerts: it needs ${permission}. Nothing was changed. Create an admin key with that permission at OpenAI and update this account.`,
+      )
+    : new AppError(
+        'missing_scope',
+        `This admin key cannot read OpenAI's spend limits and alerts: it needs ${permission}. Cost syncing is not affected.`,
+      );
 }
 
 function parse<S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> {
   const result = schema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new AppError('malformed_response', `OpenAI's ${what} response was not in the expected shape (${issue?.path.join('.') || '(root)'}: ${issue?.message}).`);
+    throw new AppError(
+      'malformed_response',
+      `OpenAI's ${what} response was not in the expected shape (${issue?.path.join('.') || '(root)'}: ${issue?.message}).`,
+    );
   }
   return result.data;
 }

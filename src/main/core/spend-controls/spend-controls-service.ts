@@ -7,7 +7,13 @@
  */
 import { isDue } from '../../../shared/elapsed';
 import { dayFromMs } from '../../../shared/dates';
-import { centsToMicros, type AccountSpendControls, type SpendEmailAlert, type SpendLimit, type SpendScope } from '../../../shared/spend-controls';
+import {
+  centsToMicros,
+  type AccountSpendControls,
+  type SpendEmailAlert,
+  type SpendLimit,
+  type SpendScope,
+} from '../../../shared/spend-controls';
 import { AppError, toErrorInfo } from '../errors';
 import type { HistoryStore } from '../history/history-store';
 import type { Clock, EventSink, SecretVault } from '../ports';
@@ -82,14 +88,27 @@ export class SpendControlsService {
     return alerts;
   }
 
-  async addEmailAlert(account: StoredAccount, project: ProjectRef | null, cents: number, recipients: string[]): Promise<SpendEmailAlert> {
+  async addEmailAlert(
+    account: StoredAccount,
+    project: ProjectRef | null,
+    cents: number,
+    recipients: string[],
+  ): Promise<SpendEmailAlert> {
     const alert = await this.change(account, (api) => api.createEmailAlert(project?.id ?? null, cents, recipients));
     this.recordAlerts(account.id, project, (current) => (current ? [...current, alert] : null));
     return alert;
   }
 
-  async updateEmailAlert(account: StoredAccount, project: ProjectRef | null, alertId: string, cents: number, recipients: string[]): Promise<SpendEmailAlert> {
-    const alert = await this.change(account, (api) => api.updateEmailAlert(project?.id ?? null, alertId, cents, recipients));
+  async updateEmailAlert(
+    account: StoredAccount,
+    project: ProjectRef | null,
+    alertId: string,
+    cents: number,
+    recipients: string[],
+  ): Promise<SpendEmailAlert> {
+    const alert = await this.change(account, (api) =>
+      api.updateEmailAlert(project?.id ?? null, alertId, cents, recipients),
+    );
     this.recordAlerts(account.id, project, (current) => current?.map((a) => (a.id === alertId ? alert : a)) ?? null);
     return alert;
   }
@@ -131,7 +150,9 @@ export class SpendControlsService {
     const looksLikeId = /^proj_[A-Za-z0-9_-]+$/.test(wanted);
     let fetched: Record<string, string> | undefined;
     try {
-      fetched = await this.withApiKey(account, async (apiKey) => Object.fromEntries(await this.deps.createProvider(account, apiKey).listProjects()));
+      fetched = await this.withApiKey(account, async (apiKey) =>
+        Object.fromEntries(await this.deps.createProvider(account, apiKey).listProjects()),
+      );
     } catch (error) {
       // An id needs no name to be used; a name does.
       if (!looksLikeId || (error instanceof AppError && error.code === 'keychain_unavailable')) throw error;
@@ -140,14 +161,19 @@ export class SpendControlsService {
     if (remote) return remote;
     // Trust an id OpenAI's list does not contain only when the list could not be read.
     if (looksLikeId && !fetched) return { id: wanted, name: wanted };
-    throw new AppError('not_found', `OpenAI has no project "${wanted}" in ${account.name}. Use its name or id (proj_…).`);
+    throw new AppError(
+      'not_found',
+      `OpenAI has no project "${wanted}" in ${account.name}. Use its name or id (proj_…).`,
+    );
   }
 
   /**
    * After a sync: checks each account's limits that are due. Never throws; a failure is stored as the
    * account's spend-controls warning and retried at the next due check.
    */
-  async refreshAfterSync(results: { accountId: string; ok: boolean; error: { code: string; message: string } | null }[]): Promise<void> {
+  async refreshAfterSync(
+    results: { accountId: string; ok: boolean; error: { code: string; message: string } | null }[],
+  ): Promise<void> {
     const accounts = this.deps.settings.read().accounts;
     for (const result of results) {
       const account = accounts.find((a) => a.id === result.accountId);
@@ -168,15 +194,22 @@ export class SpendControlsService {
     const doc = this.known(account.id);
     const state = this.deps.history.readState(account.id);
     const view = { history: this.deps.history.load(account.id).history, projectNames: state.projects };
-    const budgetProjects = Object.keys(this.deps.settings.read().budgets[account.id]?.projects ?? {}).map((id): SpendScope => `project:${id}`);
+    const budgetProjects = Object.keys(this.deps.settings.read().budgets[account.id]?.projects ?? {}).map(
+      (id): SpendScope => `project:${id}`,
+    );
     // Projects spending this month are checked too (hourly), so a project limit set at OpenAI is discovered.
     const spending = projectsSpendingThisMonth(view, today).map((id): SpendScope => `project:${id}`);
-    const scopes = [...new Set<SpendScope>(['account', ...doc.scopes.map((s) => s.scope), ...budgetProjects, ...spending])].slice(0, MAX_PROJECT_SCOPES + 1);
+    const scopes = [
+      ...new Set<SpendScope>(['account', ...doc.scopes.map((s) => s.scope), ...budgetProjects, ...spending]),
+    ].slice(0, MAX_PROJECT_SCOPES + 1);
     const due = scopes.filter((scope) => {
       const known = doc.scopes.find((s) => s.scope === scope);
       if (!known || isDue(known.limitCheckedAt, now.getTime(), LIMIT_CHECK_INTERVAL_MS)) return true;
       if (limitError || known.limit?.enforcing) return true;
-      return Boolean(known.limit && monthSpent(view, scope, today) * 100 >= LIMIT_NEAR_CHECK_PERCENT * centsToMicros(known.limit.cents));
+      return Boolean(
+        known.limit &&
+        monthSpent(view, scope, today) * 100 >= LIMIT_NEAR_CHECK_PERCENT * centsToMicros(known.limit.cents),
+      );
     });
     if (!due.length) return;
     try {
@@ -211,7 +244,11 @@ export class SpendControlsService {
     if (notify) this.changed();
   }
 
-  private recordAlerts(accountId: string, project: ProjectRef | null, next: (current: SpendEmailAlert[] | null) => SpendEmailAlert[] | null): void {
+  private recordAlerts(
+    accountId: string,
+    project: ProjectRef | null,
+    next: (current: SpendEmailAlert[] | null) => SpendEmailAlert[] | null,
+  ): void {
     const now = this.deps.clock.now().toISOString();
     this.deps.store.update(accountId, (doc) => {
       const entry = scopeEntry(doc, project ? `project:${project.id}` : 'account', project?.name ?? null);
@@ -253,15 +290,25 @@ export class SpendControlsService {
   private withApi<T>(account: StoredAccount, run: (api: SpendControlsApi) => Promise<T>): Promise<T> {
     const provider = PROVIDERS[account.provider];
     if (!provider.capabilities.spendControls) {
-      return Promise.reject(new AppError('invalid_input', `${provider.name} has no spend limit or email spend alerts that Spendwatch can read or change; ${account.name} is an account of ${provider.name}. Only OpenAI accounts have them.`));
+      return Promise.reject(
+        new AppError(
+          'invalid_input',
+          `${provider.name} has no spend limit or email spend alerts that Spendwatch can read or change; ${account.name} is an account of ${provider.name}. Only OpenAI accounts have them.`,
+        ),
+      );
     }
     return this.withApiKey(account, (apiKey) => run(this.deps.createApi(account, apiKey)));
   }
 
   private async withApiKey<T>(account: StoredAccount, run: (apiKey: string) => Promise<T>): Promise<T> {
-    if (account.baseUrl === 'demo') throw new AppError('invalid_input', 'The demo organisation has no OpenAI spend controls.');
+    if (account.baseUrl === 'demo')
+      throw new AppError('invalid_input', 'The demo organisation has no OpenAI spend controls.');
     const apiKey = await this.deps.vault.get(accountKeyRef(account.id));
-    if (!apiKey) throw new AppError('invalid_key', `No key for "${account.name}" was found in the keychain. Remove the account and add it again with its admin key.`);
+    if (!apiKey)
+      throw new AppError(
+        'invalid_key',
+        `No key for "${account.name}" was found in the keychain. Remove the account and add it again with its admin key.`,
+      );
     return run(apiKey);
   }
 

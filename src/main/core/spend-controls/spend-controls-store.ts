@@ -5,7 +5,12 @@
  * all use the same, latest knowledge — also across the CLI and the app, which share the data dir.
  */
 import { join } from 'node:path';
-import { accountSpendControlsSchema, type AccountSpendControls, type ScopeControls, type SpendScope } from '../../../shared/spend-controls';
+import {
+  accountSpendControlsSchema,
+  type AccountSpendControls,
+  type ScopeControls,
+  type SpendScope,
+} from '../../../shared/spend-controls';
 import { AppError } from '../errors';
 import { readFileIfExists, writeFileAtomic } from '../fs/atomic-file';
 import { historyDir } from '../paths';

@@ -53,10 +53,22 @@ export class NameDirectory {
     const keys = new Map(Object.entries(state.apiKeys));
     for (const list of this.provider.apiKeysByProject ? projects.map((p) => [p]) : [projects]) {
       const fetched = await optional(() => this.provider.listApiKeys(list), 'API key names', failures);
-      for (const [id, key] of fetched ?? []) keys.set(id, { name: clean(key.name)!, owner: clean(key.owner), projectId: key.projectId, lastUsedAt: key.lastUsedAt });
+      for (const [id, key] of fetched ?? [])
+        keys.set(id, {
+          name: clean(key.name)!,
+          owner: clean(key.owner),
+          projectId: key.projectId,
+          lastUsedAt: key.lastUsedAt,
+        });
     }
-    if (failures.length) this.warnings.push(failures.length > 1 ? `${failures[0]} (and for ${failures.length - 1} more project${failures.length > 2 ? 's' : ''})` : failures[0]);
-    for (const id of seen.keys()) if (!keys.has(id)) keys.set(id, { name: id, owner: null, projectId: seen.get(id) ?? null, lastUsedAt: null });
+    if (failures.length)
+      this.warnings.push(
+        failures.length > 1
+          ? `${failures[0]} (and for ${failures.length - 1} more project${failures.length > 2 ? 's' : ''})`
+          : failures[0],
+      );
+    for (const id of seen.keys())
+      if (!keys.has(id)) keys.set(id, { name: id, owner: null, projectId: seen.get(id) ?? null, lastUsedAt: null });
     return Object.fromEntries(keys);
   }
 
@@ -73,7 +85,12 @@ export class NameDirectory {
   }
 
   /** Ids with no name yet, or (at most daily) ids whose name is still their id. */
-  private wanted<T>(known: Record<string, T>, all: string[], fetchedAt: string | null, name: (entry: T) => string): string[] {
+  private wanted<T>(
+    known: Record<string, T>,
+    all: string[],
+    fetchedAt: string | null,
+    name: (entry: T) => string,
+  ): string[] {
     // "__proto__" cannot be kept as a record key (it is dropped when the state is read): it is shown by its id,
     // never asked for on every poll.
     const ids = all.filter((id) => id !== '__proto__');

@@ -82,7 +82,10 @@ export class SyncScheduler {
     this.ticking = true;
     try {
       const now = this.deps.clock.now().getTime();
-      const due = this.deps.settings.read().accounts.filter((a) => this.nextDueAt(a.id) <= now).map((a) => a.id);
+      const due = this.deps.settings
+        .read()
+        .accounts.filter((a) => this.nextDueAt(a.id) <= now)
+        .map((a) => a.id);
       if (due.length) await this.deps.run(due);
     } finally {
       this.ticking = false;
@@ -95,7 +98,7 @@ export class SyncScheduler {
     const accounts = this.deps.settings.read().accounts;
     const interval = this.deps.settings.read().general.pollMinutes * 60_000;
     const next = accounts.length ? Math.min(...accounts.map((a) => this.nextDueAt(a.id))) : now + interval;
-    const jitter = 1 + (((this.deps.random ?? Math.random)() * 2 - 1) * JITTER);
+    const jitter = 1 + ((this.deps.random ?? Math.random)() * 2 - 1) * JITTER;
     // Capped (timerDelay): a delay past 2³¹ ms would fire at once, and a long sleep would miss a clock jump.
     return Math.max(1_000, timerDelay((next - now) * jitter));
   }

@@ -28,7 +28,11 @@ export interface SyncEngineOptions {
   usageMaxAgeMs: number;
 }
 
-export const DEFAULT_SYNC_OPTIONS: SyncEngineOptions = { settleDays: 3, backfillMonths: 12, usageMaxAgeMs: 6 * 3_600_000 };
+export const DEFAULT_SYNC_OPTIONS: SyncEngineOptions = {
+  settleDays: 3,
+  backfillMonths: 12,
+  usageMaxAgeMs: 6 * 3_600_000,
+};
 
 export type { ProviderFactory } from '../providers/provider-factory';
 
@@ -74,7 +78,10 @@ export class SyncEngine {
   }
 
   /** Syncs every account (one after another, to be gentle with rate limits) and reports each. */
-  async syncAll(accountIds?: string[], stillDue?: (accountId: string) => boolean): Promise<SyncReport & { results: AccountSyncResult[] }> {
+  async syncAll(
+    accountIds?: string[],
+    stillDue?: (accountId: string) => boolean,
+  ): Promise<SyncReport & { results: AccountSyncResult[] }> {
     const accounts = this.deps.settings.read().accounts.filter((a) => !accountIds || accountIds.includes(a.id));
     const results: AccountSyncResult[] = [];
     for (const account of accounts) {
@@ -106,7 +113,9 @@ export class SyncEngine {
     try {
       // A poll asks again under the lock: the app and `serve` on one data dir may both have found the account due,
       // and the second to get the lock must not fetch what the first just did.
-      return await this.deps.history.withAccountLock(account.id, () => (stillDue && !stillDue(account.id) ? Promise.resolve(skippedSync(account)) : this.runLocked(account)));
+      return await this.deps.history.withAccountLock(account.id, () =>
+        stillDue && !stillDue(account.id) ? Promise.resolve(skippedSync(account)) : this.runLocked(account),
+      );
     } catch (error) {
       // The lock or the history could not be prepared (another process kept it, a disk that fails): this account
       // failed, and the others still sync.
@@ -126,10 +135,19 @@ export class SyncEngine {
     try {
       apiKey = await this.deps.vault.get(accountKeyRef(account.id));
       if (!apiKey) {
-        throw new AppError('invalid_key', `No key for "${account.name}" was found in the keychain. Remove the account and add it again with its admin key.`);
+        throw new AppError(
+          'invalid_key',
+          `No key for "${account.name}" was found in the keychain. Remove the account and add it again with its admin key.`,
+        );
       }
       provider = this.deps.createProvider(account, apiKey);
-      const outcome = await this.fetchAndApply(account, state, provider, now, repaired.map((r) => r.month));
+      const outcome = await this.fetchAndApply(
+        account,
+        state,
+        provider,
+        now,
+        repaired.map((r) => r.month),
+      );
       const next: SyncState = {
         ...outcome.state,
         warning: outcome.state.warning ? withoutKey(outcome.state.warning, apiKey) : null,
@@ -141,12 +159,27 @@ export class SyncEngine {
       };
       const daysWritten = store.save(account.id);
       store.writeState(account.id, next);
-      store.clearCorrupt(account.id, repaired.map((r) => r.month));
+      store.clearCorrupt(
+        account.id,
+        repaired.map((r) => r.month),
+      );
       for (const r of repaired) {
         const what = r.month === WHOLE_HISTORY ? 'the stored history' : `history for ${r.month}`;
-        this.deps.notices?.add(`${account.name}: ${what} was damaged (${r.reason}). It was moved to ${r.movedTo} and fetched again.`);
+        this.deps.notices?.add(
+          `${account.name}: ${what} was damaged (${r.reason}). It was moved to ${r.movedTo} and fetched again.`,
+        );
       }
-      return { accountId: account.id, name: account.name, ok: true, requests: provider.requestCount, error: null, changedDays: outcome.changedDays, daysWritten, repaired, warning: next.warning ?? null };
+      return {
+        accountId: account.id,
+        name: account.name,
+        ok: true,
+        requests: provider.requestCount,
+        error: null,
+        changedDays: outcome.changedDays,
+        daysWritten,
+        repaired,
+        warning: next.warning ?? null,
+      };
     } catch (error) {
       store.discardChanges(account.id);
       // A server that echoes the key back (in any shape the key rule might not know) never gets it stored.
@@ -168,12 +201,22 @@ export class SyncEngine {
     }
   }
 
-  private async fetchAndApply(account: StoredAccount, state: SyncState, provider: SpendProvider, now: Date, repairMonths: string[]) {
+  private async fetchAndApply(
+    account: StoredAccount,
+    state: SyncState,
+    provider: SpendProvider,
+    now: Date,
+    repairMonths: string[],
+  ) {
     const { history: store } = this.deps;
     const { history } = store.load(account.id);
     const today = dayFromMs(now.getTime());
     // A history fetched in an older rows format (no API keys) is fetched again once, as a first sync is.
-    const backfill = !state.backfilledFrom || history.dayCount === 0 || repairMonths.includes(WHOLE_HISTORY) || state.rowsFormat < ROWS_FORMAT;
+    const backfill =
+      !state.backfilledFrom ||
+      history.dayCount === 0 ||
+      repairMonths.includes(WHOLE_HISTORY) ||
+      state.rowsFormat < ROWS_FORMAT;
     const from = this.windowStart(state, today, backfill, repairMonths);
     const range = { from, toExclusive: addDays(today, 1) };
     const phase = backfill ? 'backfill' : 'incremental';
@@ -203,7 +246,10 @@ export class SyncEngine {
     const names = new NameDirectory(provider, now, warnings);
     const projects = await names.projects({ ...state, projects: known }, projectIds);
     const usageStale = isDue(state.usageFetchedAt, now.getTime(), this.options.usageMaxAgeMs);
-    const usage = backfill || changed.size > 0 || usageStale ? await optional(() => provider.fetchUsage(range), 'Token usage', warnings) : undefined;
+    const usage =
+      backfill || changed.size > 0 || usageStale
+        ? await optional(() => provider.fetchUsage(range), 'Token usage', warnings)
+        : undefined;
     if (usage) history.replaceUsage(usage);
     const userIds = new Set<string>();
     for (const rows of usage?.values() ?? []) {
@@ -243,7 +289,8 @@ export class SyncEngine {
       const lastDay = Number.isFinite(at) ? addDays(dayFromMs(at), -this.options.settleDays) : from;
       if (lastDay < from) from = lastDay;
     }
-    for (const month of corruptMonths) if (month !== WHOLE_HISTORY && firstDayOfMonth(month) < from) from = firstDayOfMonth(month);
+    for (const month of corruptMonths)
+      if (month !== WHOLE_HISTORY && firstDayOfMonth(month) < from) from = firstDayOfMonth(month);
     if (state.backfilledFrom && from < state.backfilledFrom) from = state.backfilledFrom;
     // A clock set back before the backfill's start (or a last success "in the future") must never ask for a
     // reversed or empty range: today is always in it.
@@ -252,11 +299,32 @@ export class SyncEngine {
 }
 
 function skippedSync(account: StoredAccount): AccountSyncResult {
-  return { accountId: account.id, name: account.name, ok: true, requests: 0, error: null, changedDays: [], daysWritten: 0, repaired: [], warning: null, skipped: true };
+  return {
+    accountId: account.id,
+    name: account.name,
+    ok: true,
+    requests: 0,
+    error: null,
+    changedDays: [],
+    daysWritten: 0,
+    repaired: [],
+    warning: null,
+    skipped: true,
+  };
 }
 
 function failedSync(account: StoredAccount, error: AccountSyncResult['error'], requests: number): AccountSyncResult {
-  return { accountId: account.id, name: account.name, ok: false, requests, error, changedDays: [], daysWritten: 0, repaired: [], warning: null };
+  return {
+    accountId: account.id,
+    name: account.name,
+    ok: false,
+    requests,
+    error,
+    changedDays: [],
+    daysWritten: 0,
+    repaired: [],
+    warning: null,
+  };
 }
 
 /**
@@ -268,4 +336,3 @@ function keepUnreplaced(stored: CostRow[], fresh: CostRow[]): CostRow[] {
   const replaced = new Set(fresh.map(key));
   return [...fresh, ...stored.filter((row) => !replaced.has(key(row)))];
 }
-

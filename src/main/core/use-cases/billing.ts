@@ -4,7 +4,17 @@
  * organisation has no invoices). A change re-evaluates alerts: a new invoice may not match.
  */
 import { ALL_ACCOUNTS, type Alert } from '../../../shared/domain';
-import type { BillingMonthStatus, CaseContact, CaseContactInput, CaseState, Invoice, InvoiceInput, Reconciliation, ReconciliationDetail, SupportCase } from '../../../shared/billing';
+import type {
+  BillingMonthStatus,
+  CaseContact,
+  CaseContactInput,
+  CaseState,
+  Invoice,
+  InvoiceInput,
+  Reconciliation,
+  ReconciliationDetail,
+  SupportCase,
+} from '../../../shared/billing';
 import type { AccountService } from '../accounts/account-service';
 import type { BillingService } from '../billing/billing-service';
 import type { AfterChange } from './after-change';
@@ -30,7 +40,12 @@ export class BillingUseCase {
   }
 
   /** Records (or replaces) a month's invoice and reconciles it; returns the alerts it raised. */
-  recordInvoice(input: InvoiceInput): { invoice: Invoice; replaced: boolean; reconciliation: Reconciliation; alerts: Alert[] } {
+  recordInvoice(input: InvoiceInput): {
+    invoice: Invoice;
+    replaced: boolean;
+    reconciliation: Reconciliation;
+    alerts: Alert[];
+  } {
     const accountId = this.target(input.accountId);
     const { invoice, replaced } = this.deps.billing.recordInvoice({ ...input, accountId });
     const reconciliation = this.deps.billing.reconcile(invoice.accountId, invoice.month);

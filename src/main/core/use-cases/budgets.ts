@@ -3,7 +3,13 @@
  * it. Every change is one read-modify-write under the settings lock (a concurrent change from another
  * process is never lost), then alerts are evaluated at once: a lowered budget may already be crossed.
  */
-import { budgetInputSchema, DEFAULT_THRESHOLDS, type Alert, type Budget, type BudgetInput } from '../../../shared/domain';
+import {
+  budgetInputSchema,
+  DEFAULT_THRESHOLDS,
+  type Alert,
+  type Budget,
+  type BudgetInput,
+} from '../../../shared/domain';
 import { PROVIDERS } from '../../../shared/providers';
 import { findByIdOrName } from '../../../shared/records';
 import type { AccountService } from '../accounts/account-service';
@@ -25,16 +31,28 @@ function parseBudget(input: BudgetInput): Budget {
   const parsed = budgetInputSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new AppError('invalid_input', `Budget ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}.`.replace(' : ', ': '));
+  throw new AppError(
+    'invalid_input',
+    `Budget ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}.`.replace(' : ', ': '),
+  );
 }
 
 export class BudgetsUseCase {
-  constructor(private readonly deps: { settings: SettingsRepository; accounts: AccountService; history: HistoryStore; after: AfterChange }) {}
+  constructor(
+    private readonly deps: {
+      settings: SettingsRepository;
+      accounts: AccountService;
+      history: HistoryStore;
+      after: AfterChange;
+    },
+  ) {}
 
   /** Every account with its budget (null if none). */
   list(): { accountId: string; accountName: string; budget: Budget | null }[] {
     const budgets = this.deps.settings.read().budgets;
-    return this.deps.accounts.list().map((a) => ({ accountId: a.id, accountName: a.name, budget: budgets[a.id] ?? null }));
+    return this.deps.accounts
+      .list()
+      .map((a) => ({ accountId: a.id, accountName: a.name, budget: budgets[a.id] ?? null }));
   }
 
   /** Stores (or with null removes) an account's whole budget. */
@@ -43,7 +61,10 @@ export class BudgetsUseCase {
   }
 
   /** The account's monthly budget; thresholds, daily budget and project budgets are kept unless given. */
-  setMonthly(accountIdOrName: string, change: { monthlyMicros: number; thresholds?: number[]; dailyMicros?: number }): BudgetChange {
+  setMonthly(
+    accountIdOrName: string,
+    change: { monthlyMicros: number; thresholds?: number[]; dailyMicros?: number },
+  ): BudgetChange {
     return this.update(accountIdOrName, (current) => ({
       monthlyMicros: change.monthlyMicros,
       thresholds: change.thresholds ?? current?.thresholds ?? DEFAULT_THRESHOLDS,
@@ -57,7 +78,11 @@ export class BudgetsUseCase {
     const account = this.deps.accounts.get(accountIdOrName);
     const projectId = this.resolveProject(account, project);
     const change = this.update(account.id, (current) => {
-      if (!current) throw new AppError('invalid_input', `Set ${account.name}'s monthly budget first: spendwatch budget set --account "${account.name}" --monthly <usd>`);
+      if (!current)
+        throw new AppError(
+          'invalid_input',
+          `Set ${account.name}'s monthly budget first: spendwatch budget set --account "${account.name}" --monthly <usd>`,
+        );
       return { ...current, projects: { ...current.projects, [projectId]: monthlyMicros } };
     });
     return { ...change, projectId };
@@ -70,7 +95,8 @@ export class BudgetsUseCase {
     return this.update(account.id, (current) => {
       if (!current) throw new AppError('not_found', `${account.name} has no budget: nothing removed.`);
       if (projectId === undefined) return null;
-      if (!Object.hasOwn(current.projects, projectId)) throw new AppError('not_found', `${account.name} has no budget for project ${project}: nothing removed.`);
+      if (!Object.hasOwn(current.projects, projectId))
+        throw new AppError('not_found', `${account.name} has no budget for project ${project}: nothing removed.`);
       const { [projectId]: _removed, ...projects } = current.projects;
       return { ...current, projects };
     });
@@ -84,7 +110,8 @@ export class BudgetsUseCase {
     const account = this.deps.accounts.get(accountIdOrName);
     let budget: Budget | null = null;
     this.deps.settings.update((s) => {
-      if (!s.accounts.some((a) => a.id === account.id)) throw new AppError('not_found', `No account named "${accountIdOrName}".`);
+      if (!s.accounts.some((a) => a.id === account.id))
+        throw new AppError('not_found', `No account named "${accountIdOrName}".`);
       const input = change(s.budgets[account.id] ?? null);
       budget = input === null ? null : parseBudget(input);
       if (budget) s.budgets[account.id] = budget;
@@ -101,7 +128,11 @@ export class BudgetsUseCase {
     const provider = PROVIDERS[account.provider];
     if (provider.projectIdPattern.test(nameOrId)) return nameOrId;
     // The spend outside any project has no id from the provider; the app's Settings budget it by this key.
-    if (nameOrId === provider.unassignedId || nameOrId.toLowerCase() === provider.unassignedName.toLowerCase()) return provider.unassignedId;
-    throw new AppError('not_found', `No ${provider.projectNoun} "${nameOrId.slice(0, 100)}" in this account's history. Use its id (${provider.projectIdExample}) or sync first.`);
+    if (nameOrId === provider.unassignedId || nameOrId.toLowerCase() === provider.unassignedName.toLowerCase())
+      return provider.unassignedId;
+    throw new AppError(
+      'not_found',
+      `No ${provider.projectNoun} "${nameOrId.slice(0, 100)}" in this account's history. Use its id (${provider.projectIdExample}) or sync first.`,
+    );
   }
 }

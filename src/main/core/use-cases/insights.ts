@@ -28,7 +28,13 @@ export class InsightsUseCase {
 
   breakdown(by: Dimension, query: InsightQuery = {}): BreakdownDocument {
     const { selected, month, today, label } = this.resolve(query);
-    return breakdownDocument(label, selected.map((s) => s.view), month, by, today);
+    return breakdownDocument(
+      label,
+      selected.map((s) => s.view),
+      month,
+      by,
+      today,
+    );
   }
 
   prices(query: InsightQuery = {}): { rows: PriceRow[] } {
@@ -44,7 +50,8 @@ export class InsightsUseCase {
     const views = selected.map((s) => s.view);
     if (query.day !== undefined) {
       if (query.month !== undefined) throw new AppError('invalid_input', 'Give --month or --day, not both.');
-      if (query.day > today) throw new AppError('invalid_input', `${query.day} has not started yet (today is ${today}, UTC).`);
+      if (query.day > today)
+        throw new AppError('invalid_input', `${query.day} has not started yet (today is ${today}, UTC).`);
       return { period: query.day, ...dayLinePrices(views, query.day) };
     }
     return { period: month, ...linePrices(views, month, today) };
@@ -53,21 +60,29 @@ export class InsightsUseCase {
   /** Hints per account (each account's prices are its own), largest saving first; named by account when several. */
   savings(query: InsightQuery = {}): { hints: SavingsHint[] } {
     const { selected, month, today } = this.resolve(query);
-    const hints = selected.flatMap((s) => savingsHints(s.view, month, today).map((h) => (selected.length > 1 ? { ...h, title: `${s.account.name}: ${h.title}` } : h)));
+    const hints = selected.flatMap((s) =>
+      savingsHints(s.view, month, today).map((h) =>
+        selected.length > 1 ? { ...h, title: `${s.account.name}: ${h.title}` } : h,
+      ),
+    );
     hints.sort((a, b) => Number(b.estimatedMonthlySavings) - Number(a.estimatedMonthlySavings));
     return { hints };
   }
 
   movers(query: InsightQuery = {}): Mover[] {
     const { selected, today } = this.resolve(query);
-    return topMovers(selected.map((s) => s.view), today);
+    return topMovers(
+      selected.map((s) => s.view),
+      today,
+    );
   }
 
   private resolve(query: InsightQuery): { selected: ResolvedAccount[]; month: string; today: string; label: string } {
     const settings = this.deps.settings.read();
     const today = dayFromMs(this.deps.clock.now().getTime());
     const month = query.month ?? monthOf(today);
-    if (month > monthOf(today)) throw new AppError('invalid_input', `${month} has not started yet (today is ${today}, UTC).`);
+    if (month > monthOf(today))
+      throw new AppError('invalid_input', `${month} has not started yet (today is ${today}, UTC).`);
     const all = this.deps.views.resolveAll(settings);
     const selected = this.deps.views.select(all, query.account ?? ALL_ACCOUNTS);
     const label = selected.length === 1 ? selected[0].account.name : 'All accounts';

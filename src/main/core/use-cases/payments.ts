@@ -22,7 +22,15 @@ export interface PaymentNotice {
 }
 
 export class PaymentsUseCase {
-  constructor(private readonly deps: { payments: PaymentService; settings: SettingsRepository; views: AccountViews; clock: Clock; after: AfterChange }) {}
+  constructor(
+    private readonly deps: {
+      payments: PaymentService;
+      settings: SettingsRepository;
+      views: AccountViews;
+      clock: Clock;
+      after: AfterChange;
+    },
+  ) {}
 
   /** Everything the Payment methods, Credits and Troubleshooting sections show. */
   overview() {
@@ -57,7 +65,13 @@ export class PaymentsUseCase {
       const days = daysUntilExpiry(m.card.expMonth, m.card.expYear, today);
       const name = methodName(m);
       if (days < 0) return [{ methodId: m.id, severity: 'critical' as const, message: `${name} has expired.` }];
-      return [{ methodId: m.id, severity: days <= 7 ? ('critical' as const) : ('warning' as const), message: `${name} expires in ${days} day${days === 1 ? '' : 's'}.` }];
+      return [
+        {
+          methodId: m.id,
+          severity: days <= 7 ? ('critical' as const) : ('warning' as const),
+          message: `${name} expires in ${days} day${days === 1 ? '' : 's'}.`,
+        },
+      ];
     });
   }
 
@@ -83,7 +97,10 @@ export class PaymentsUseCase {
     return this.changed({ saved: true });
   }
 
-  setAutoRecharge(accountId: string, autoRecharge: { thresholdMicros: number; amountMicros: number } | null): { saved: true } {
+  setAutoRecharge(
+    accountId: string,
+    autoRecharge: { thresholdMicros: number; amountMicros: number } | null,
+  ): { saved: true } {
     this.deps.payments.setAutoRecharge(accountId, autoRecharge);
     return this.changed({ saved: true });
   }

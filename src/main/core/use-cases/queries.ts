@@ -14,7 +14,19 @@ import { addMonths, dayFromMs, firstDayOfMonth, lastDayOfMonth, monthOf, type Ut
 import type { AccountSummary, Alert, DashboardQuery, DashboardView } from '../../../shared/domain';
 import type { AccountViews } from '../account-views';
 import type { HistoryView } from '../aggregate/aggregations';
-import { breakdown, dailySeries, forecast, monthOverMonth, monthProgress, monthToDate, otherCurrencyTotals, totalBetween, usageSeries, weeklySeries, weeklyUsage } from '../aggregate/aggregations';
+import {
+  breakdown,
+  dailySeries,
+  forecast,
+  monthOverMonth,
+  monthProgress,
+  monthToDate,
+  otherCurrencyTotals,
+  totalBetween,
+  usageSeries,
+  weeklySeries,
+  weeklyUsage,
+} from '../aggregate/aggregations';
 import { dataSince } from '../aggregate/data-since';
 import { rangeDays } from '../aggregate/ranges';
 import { AppError } from '../errors';
@@ -62,9 +74,14 @@ export class QueriesUseCase {
     const { from, to } = rangeDays(query.range, today);
     const weekly = query.range === '12m';
     const month = monthOf(today);
-    const budgetMicros = selected.every((s) => s.budget) ? selected.reduce((sum, s) => sum + (s.budget?.monthlyMicros ?? 0), 0) : null;
+    const budgetMicros = selected.every((s) => s.budget)
+      ? selected.reduce((sum, s) => sum + (s.budget?.monthlyMicros ?? 0), 0)
+      : null;
     const mtd = monthToDate(views, today);
-    const syncTimes = selected.map((s) => s.lastSyncedAt).filter((t): t is string => !!t).sort();
+    const syncTimes = selected
+      .map((s) => s.lastSyncedAt)
+      .filter((t): t is string => !!t)
+      .sort();
     // The filter (a project, an API key) narrows the charts; the key figures and breakdowns stay the account's.
     const filter = { projectId: query.projectId, apiKeyId: query.apiKeyId };
     const charted = isFiltered(filter) ? filteredViews(views, from, to, filter) : views;
@@ -144,7 +161,8 @@ export class QueriesUseCase {
     const start = from ?? firstDayOfMonth(addMonths(monthOf(today), -11));
     const end = to ?? today;
     if (start > end) throw new AppError('invalid_input', `The start day ${start} is after the end day ${end}.`);
-    const label = accountIdOrName === 'all' ? 'all-accounts' : selected[0].account.name.replace(/[^A-Za-z0-9_-]+/g, '-');
+    const label =
+      accountIdOrName === 'all' ? 'all-accounts' : selected[0].account.name.replace(/[^A-Za-z0-9_-]+/g, '-');
     return { fileName: `spendwatch-${label}-${start}-to-${end}.csv`, chunks: costsCsvChunks(selected, start, end) };
   }
 
@@ -161,24 +179,49 @@ export class QueriesUseCase {
 
 /** The projects and billed API keys with spend in the range, largest first (unattributed spend is no choice). */
 function filterOptionsOf(views: HistoryView[], from: UtcDay, to: UtcDay): DashboardView['filterOptions'] {
-  const choices = (rows: { key: string; name: string; micros: number }[]) => rows.filter((r) => r.micros !== 0 && r.key !== UNATTRIBUTED_KEY).slice(0, 200).map(({ key, name }) => ({ key, name }));
+  const choices = (rows: { key: string; name: string; micros: number }[]) =>
+    rows
+      .filter((r) => r.micros !== 0 && r.key !== UNATTRIBUTED_KEY)
+      .slice(0, 200)
+      .map(({ key, name }) => ({ key, name }));
   const billedKeys = views.filter((v) => basisOf(v, 'api_key') === 'billed');
-  return { projects: choices(breakdown(views, from, to, 'project')), apiKeys: billedKeys.length ? choices(breakdown(billedKeys, from, to, 'api_key')) : [] };
+  return {
+    projects: choices(breakdown(views, from, to, 'project')),
+    apiKeys: billedKeys.length ? choices(breakdown(billedKeys, from, to, 'api_key')) : [],
+  };
 }
 
 /** This month's unit prices, savings hints (per account: each account's prices are its own) and top movers. */
-function insightsOf(selected: { account: { name: string }; view: HistoryView }[], month: string, today: UtcDay): DashboardView['insights'] {
+function insightsOf(
+  selected: { account: { name: string }; view: HistoryView }[],
+  month: string,
+  today: UtcDay,
+): DashboardView['insights'] {
   const views = selected.map((s) => s.view);
   const { lines, unpriced } = linePrices(views, month, today);
   const savings = selected.flatMap((s) =>
-    savingsHints(s.view, month, today).map((h) => ({ kind: h.kind, title: selected.length > 1 ? `${s.account.name}: ${h.title}` : h.title, micros: toMicros(h.estimatedMonthlySavings), basis: h.basis })),
+    savingsHints(s.view, month, today).map((h) => ({
+      kind: h.kind,
+      title: selected.length > 1 ? `${s.account.name}: ${h.title}` : h.title,
+      micros: toMicros(h.estimatedMonthlySavings),
+      basis: h.basis,
+    })),
   );
   return {
     month,
-    prices: lines.slice(0, 50).map((l) => ({ lineItem: l.lineItem, unit: l.unit, unitPrice: priceToDecimal(l.price), previousUnitPrice: l.previousPrice === null ? null : priceToDecimal(l.previousPrice), micros: exactToMicros(l.amount) })),
+    prices: lines.slice(0, 50).map((l) => ({
+      lineItem: l.lineItem,
+      unit: l.unit,
+      unitPrice: priceToDecimal(l.price),
+      previousUnitPrice: l.previousPrice === null ? null : priceToDecimal(l.previousPrice),
+      micros: exactToMicros(l.amount),
+    })),
     unpriced,
     savings: savings.sort((a, b) => b.micros - a.micros),
-    movers: topMovers(views, today).map((m) => ({ ...m, estimated: m.dimension === 'api_key' && views.some((v) => basisOf(v, 'api_key') === 'estimated') })),
+    movers: topMovers(views, today).map((m) => ({
+      ...m,
+      estimated: m.dimension === 'api_key' && views.some((v) => basisOf(v, 'api_key') === 'estimated'),
+    })),
   };
 }
 
@@ -187,12 +230,21 @@ function billingHistory(views: HistoryView[], month: string) {
   const rows = [];
   for (let m = month, i = 0; i < 12; m = addMonths(m, -1), i++) {
     const [from, to] = [firstDayOfMonth(m), lastDayOfMonth(m)];
-    rows.push({ month: m, totalMicros: totalBetween(views, from, to), byProject: breakdown(views, from, to, 'project'), byLineItem: breakdown(views, from, to, 'line_item') });
+    rows.push({
+      month: m,
+      totalMicros: totalBetween(views, from, to),
+      byProject: breakdown(views, from, to, 'project'),
+      byLineItem: breakdown(views, from, to, 'line_item'),
+    });
   }
   return rows;
 }
 
 function monthBreakdownOf(views: HistoryView[], today: UtcDay): DashboardView['monthBreakdown'] {
   const projects = monthOverMonth(views, today, 'project');
-  return { comparedDays: projects.comparedDays, projects: projects.rows, lineItems: monthOverMonth(views, today, 'line_item').rows };
+  return {
+    comparedDays: projects.comparedDays,
+    projects: projects.rows,
+    lineItems: monthOverMonth(views, today, 'line_item').rows,
+  };
 }

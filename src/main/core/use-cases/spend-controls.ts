@@ -22,7 +22,15 @@ export interface SpendScopeTarget {
 }
 
 export class SpendControlsUseCase {
-  constructor(private readonly deps: { service: SpendControlsService; accounts: AccountService; history: HistoryStore; vault: SecretVault; after: AfterChange }) {}
+  constructor(
+    private readonly deps: {
+      service: SpendControlsService;
+      accounts: AccountService;
+      history: HistoryStore;
+      vault: SecretVault;
+      after: AfterChange;
+    },
+  ) {}
 
   /** What Spendwatch last learned (no network). */
   known(accountIdOrName: string): AccountSpendControls {
@@ -33,7 +41,11 @@ export class SpendControlsUseCase {
   async findScope(accountIdOrName: string, project?: string): Promise<SpendScopeTarget> {
     // An empty project (a script's unset variable) must never widen the scope to the whole organisation:
     // a hard limit there stops every project's requests.
-    if (project !== undefined && !project.trim()) throw new AppError('invalid_input', '--project needs a project name or id; leave it out for the whole organisation.');
+    if (project !== undefined && !project.trim())
+      throw new AppError(
+        'invalid_input',
+        '--project needs a project name or id; leave it out for the whole organisation.',
+      );
     const account = this.deps.accounts.get(accountIdOrName);
     await this.deps.vault.probe();
     const ref = project !== undefined ? await this.deps.service.resolveProject(account, project) : null;
@@ -44,7 +56,9 @@ export class SpendControlsUseCase {
   scopeById(accountId: string, projectId: string | null): SpendScopeTarget {
     const account = this.deps.accounts.get(accountId);
     const names = this.deps.history.readState(account.id).projects;
-    const project = projectId ? { id: projectId, name: Object.hasOwn(names, projectId) ? names[projectId] : projectId } : null;
+    const project = projectId
+      ? { id: projectId, name: Object.hasOwn(names, projectId) ? names[projectId] : projectId }
+      : null;
     return { account, project, label: project ? `${project.name} (${account.name})` : account.name };
   }
 
@@ -80,7 +94,12 @@ export class SpendControlsUseCase {
     return alert;
   }
 
-  async updateEmailAlert(target: SpendScopeTarget, alertId: string, cents: number, recipients: string[]): Promise<AccountSpendControls> {
+  async updateEmailAlert(
+    target: SpendScopeTarget,
+    alertId: string,
+    cents: number,
+    recipients: string[],
+  ): Promise<AccountSpendControls> {
     await this.deps.service.updateEmailAlert(target.account, target.project, alertId, cents, recipients);
     return this.changed(target.account.id);
   }

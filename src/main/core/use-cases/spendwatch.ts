@@ -42,19 +42,56 @@ export interface Spendwatch {
 export function createSpendwatch(from: CoreDependencies | CoreServices): Spendwatch {
   const s: CoreServices = 'events' in from ? from : wireCore(from);
   const after = new AfterChange({ alerts: s.alerts, events: s.events, clock: s.clock });
-  const sync = new SyncUseCase({ engine: s.sync, spendControls: s.spendControls, alerts: s.alerts, history: s.history, settings: s.settings, clock: s.clock, logger: s.logger, timers: s.deps.timers, webhooks: s.webhooks });
-  const payments = new PaymentsUseCase({ payments: s.payments, settings: s.settings, views: s.views, clock: s.clock, after });
+  const sync = new SyncUseCase({
+    engine: s.sync,
+    spendControls: s.spendControls,
+    alerts: s.alerts,
+    history: s.history,
+    settings: s.settings,
+    clock: s.clock,
+    logger: s.logger,
+    timers: s.deps.timers,
+    webhooks: s.webhooks,
+  });
+  const payments = new PaymentsUseCase({
+    payments: s.payments,
+    settings: s.settings,
+    views: s.views,
+    clock: s.clock,
+    after,
+  });
   return {
-    queries: new QueriesUseCase({ settings: s.settings, views: s.views, spendControls: s.spendControls, payments, notices: s.notices, clock: s.clock, isSyncing: (id) => sync.isSyncing(id) }),
+    queries: new QueriesUseCase({
+      settings: s.settings,
+      views: s.views,
+      spendControls: s.spendControls,
+      payments,
+      notices: s.notices,
+      clock: s.clock,
+      isSyncing: (id) => sync.isSyncing(id),
+    }),
     insights: new InsightsUseCase({ settings: s.settings, views: s.views, clock: s.clock }),
-    accounts: new AccountsUseCase({ accounts: s.accounts, alerts: s.alerts, payments: s.payments, billing: s.billing, vault: s.vault, after }),
+    accounts: new AccountsUseCase({
+      accounts: s.accounts,
+      alerts: s.alerts,
+      payments: s.payments,
+      billing: s.billing,
+      vault: s.vault,
+      after,
+    }),
     budgets: new BudgetsUseCase({ settings: s.settings, accounts: s.accounts, history: s.history, after }),
     payments,
     sync,
     alerts: new AlertsUseCase({ engine: s.alerts, settings: s.settings, after }),
     preferences: new PreferencesUseCase({ settings: s.settings, after }),
     billing: new BillingUseCase({ billing: s.billing, accounts: s.accounts, after }),
-    spendControls: new SpendControlsUseCase({ service: s.spendControls, accounts: s.accounts, history: s.history, vault: s.vault, after }),
+    spendControls: new SpendControlsUseCase({
+      service: s.spendControls,
+      accounts: s.accounts,
+      history: s.history,
+      vault: s.vault,
+      after,
+    }),
     webhooks: new WebhooksUseCase({ service: s.webhooks, after }),
     onEvent: (listener) => s.events.on(listener),
     notices: { list: () => s.notices.list(), onNotice: (listener) => s.notices.onNotice(listener) },

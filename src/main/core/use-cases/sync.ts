@@ -40,7 +40,13 @@ export class SyncUseCase {
       webhooks: WebhookService;
     },
   ) {
-    this.scheduler = new SyncScheduler({ run: (ids) => this.poll(ids), settings: deps.settings, history: deps.history, clock: deps.clock, timers: deps.timers });
+    this.scheduler = new SyncScheduler({
+      run: (ids) => this.poll(ids),
+      settings: deps.settings,
+      history: deps.history,
+      clock: deps.clock,
+      timers: deps.timers,
+    });
   }
 
   /** Syncs all accounts (or these ids), then refreshes spend limits and evaluates alerts. */
@@ -57,7 +63,8 @@ export class SyncUseCase {
   private async runOnce(accountIds?: string[], stillDue?: (accountId: string) => boolean): Promise<SyncRun> {
     const { engine, spendControls, alerts, logger } = this.deps;
     const report = await engine.syncAll(accountIds, stillDue);
-    for (const r of report.results) if (!r.ok) logger.warn(`Sync of account ${r.accountId} failed: ${r.error?.code}: ${r.error?.message}`);
+    for (const r of report.results)
+      if (!r.ok) logger.warn(`Sync of account ${r.accountId} failed: ${r.error?.code}: ${r.error?.message}`);
     await spendControls.refreshAfterSync(report.results);
     return { accounts: report.accounts, results: report.results, alerts: alerts.evaluate() };
   }

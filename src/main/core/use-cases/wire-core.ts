@@ -18,7 +18,15 @@ import { dataDirProblem } from '../fs/data-dir';
 import { HistoryStore } from '../history/history-store';
 import { settingsFile } from '../paths';
 import { PaymentService } from '../payments/payment-service';
-import { silentLogger, type Clock, type DocumentStore, type EventSink, type Logger, type Notifier, type SecretVault } from '../ports';
+import {
+  silentLogger,
+  type Clock,
+  type DocumentStore,
+  type EventSink,
+  type Logger,
+  type Notifier,
+  type SecretVault,
+} from '../ports';
 import { providerFactory } from '../providers/provider-factory';
 import { JsonFileStore } from '../settings/json-file-store';
 import { SETTINGS_LOCK, SettingsRepository, settingsProblem } from '../settings/settings';
@@ -81,7 +89,8 @@ export interface CoreServices {
 }
 
 /** A shorter timeout than Costs: the limit check runs after a sync's data is saved and must not hold up its alerts for long. */
-export const defaultSpendControlsFactory: SpendControlsFactory = (account, apiKey) => new OpenAiSpendControls({ apiKey, baseUrl: account.baseUrl, timeoutMs: 15_000 });
+export const defaultSpendControlsFactory: SpendControlsFactory = (account, apiKey) =>
+  new OpenAiSpendControls({ apiKey, baseUrl: account.baseUrl, timeoutMs: 15_000 });
 
 export function wireCore(deps: CoreDependencies): CoreServices {
   const { clock, vault, dataDir } = deps;
@@ -95,10 +104,18 @@ export function wireCore(deps: CoreDependencies): CoreServices {
   notices.onNotice((notice) => logger.warn(notice.message));
   const wideDataDir = dataDirProblem(dataDir);
   if (wideDataDir) notices.add(wideDataDir);
-  const guarded = (path: string, writer: DocumentStore<unknown>, label: string, lockName: string, problem: (raw: unknown) => string | null) =>
-    new RecoveringDocument({ path, writer, label, lockName, problem, locks, clock, notices });
+  const guarded = (
+    path: string,
+    writer: DocumentStore<unknown>,
+    label: string,
+    lockName: string,
+    problem: (raw: unknown) => string | null,
+  ) => new RecoveringDocument({ path, writer, label, lockName, problem, locks, clock, notices });
 
-  const settings = new SettingsRepository(guarded(settingsFile(dataDir), deps.settingsStore, 'settings', SETTINGS_LOCK, settingsProblem), locks);
+  const settings = new SettingsRepository(
+    guarded(settingsFile(dataDir), deps.settingsStore, 'settings', SETTINGS_LOCK, settingsProblem),
+    locks,
+  );
   const history = new HistoryStore(dataDir, clock, locks, notices);
   const views = new AccountViews(history, clock);
   const accounts = new AccountService({ settings, vault, history, clock, createProvider });
@@ -115,11 +132,18 @@ export function wireCore(deps: CoreDependencies): CoreServices {
     createProvider,
     emit,
   });
-  const billing = new BillingService({ store: new BillingStore(deps.billingStore ?? new JsonFileStore(join(dataDir, 'billing.json'))), settings, views, clock });
+  const billing = new BillingService({
+    store: new BillingStore(deps.billingStore ?? new JsonFileStore(join(dataDir, 'billing.json'))),
+    settings,
+    views,
+    clock,
+  });
   const alertsPath = join(dataDir, 'alerts.json');
   const alerts = new AlertEngine({
     spendControls: (accountId) => spendControlsStore.read(accountId),
-    store: deps.alertStore ?? guarded(alertsPath, new JsonFileStore(alertsPath), 'alert history', ALERTS_LOCK, alertDocProblem),
+    store:
+      deps.alertStore ??
+      guarded(alertsPath, new JsonFileStore(alertsPath), 'alert history', ALERTS_LOCK, alertDocProblem),
     locks,
     settings,
     views,
@@ -132,7 +156,9 @@ export function wireCore(deps: CoreDependencies): CoreServices {
     // The invoice check must never stop the other alerts: a damaged billing.json is reported, and skipped.
     moreRules: (resolved, now) => {
       try {
-        return billingDiscrepancyCandidates(billing.reconcileRecorded(resolved, addMonths(monthOf(dayFromMs(now.getTime())), -3)));
+        return billingDiscrepancyCandidates(
+          billing.reconcileRecorded(resolved, addMonths(monthOf(dayFromMs(now.getTime())), -3)),
+        );
       } catch (error) {
         const message = `Invoices were not checked against costs: ${toErrorInfo(error).message}`;
         logger.warn(message);
@@ -141,6 +167,33 @@ export function wireCore(deps: CoreDependencies): CoreServices {
       }
     },
   });
-  const webhooks = new WebhookService({ settings, vault, alerts, clock, logger, post: deps.postWebhook ?? undiciWebhookPost(clock), timers: deps.timers ?? nodeTimers, sources: deps.webhookSources });
-  return { deps, clock, vault, logger, locks, events, notices, settings, history, views, accounts, sync, payments, spendControls, billing, alerts, webhooks };
+  const webhooks = new WebhookService({
+    settings,
+    vault,
+    alerts,
+    clock,
+    logger,
+    post: deps.postWebhook ?? undiciWebhookPost(clock),
+    timers: deps.timers ?? nodeTimers,
+    sources: deps.webhookSources,
+  });
+  return {
+    deps,
+    clock,
+    vault,
+    logger,
+    locks,
+    events,
+    notices,
+    settings,
+    history,
+    views,
+    accounts,
+    sync,
+    payments,
+    spendControls,
+    billing,
+    alerts,
+    webhooks,
+  };
 }

@@ -33,7 +33,9 @@ export function listCredentials(dir: string): Credential[] {
   try {
     names = readdirSync(dir);
   } catch (error) {
-    throw unavailable(`The systemd credentials directory ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check LoadCredential= in the unit.`);
+    throw unavailable(
+      `The systemd credentials directory ${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check LoadCredential= in the unit.`,
+    );
   }
   return names.sort().flatMap((file) => {
     const kind = KINDS.find((k) => file.startsWith(`${k}-`) && file.length > k.length + 1);
@@ -77,7 +79,10 @@ export class CredentialsVault implements SecretVault {
       }
     };
     const match = listCredentials(this.dir).find((c) => readable(c.file) === secret.trim());
-    if (!match) throw unavailable('With --credentials, secrets come only from systemd credentials: add a LoadCredential= line to the unit and restart it. Nothing was saved.');
+    if (!match)
+      throw unavailable(
+        'With --credentials, secrets come only from systemd credentials: add a LoadCredential= line to the unit and restart it. Nothing was saved.',
+      );
     this.refs.set(ref, match.file);
   }
 

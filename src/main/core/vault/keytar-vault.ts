@@ -22,7 +22,11 @@ const KEYCHAIN_HELP: Record<string, string> = {
 export function keychainUnavailable(cause: unknown): AppError {
   const detail = cause instanceof Error ? cause.message : String(cause);
   const help = KEYCHAIN_HELP[process.platform] ?? KEYCHAIN_HELP.linux;
-  return new AppError('keychain_unavailable', `The OS keychain is not reachable (${detail}). ${help} Nothing was saved.`, { cause });
+  return new AppError(
+    'keychain_unavailable',
+    `The OS keychain is not reachable (${detail}). ${help} Nothing was saved.`,
+    { cause },
+  );
 }
 
 export class KeytarVault implements SecretVault {

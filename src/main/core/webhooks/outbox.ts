@@ -23,7 +23,13 @@ export const outboxEntrySchema = z.object({
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
 /** Per webhook, what `webhooks list` and Settings show of its deliveries so far. */
-export const deliveryStatsSchema = webhookStatusSchema.pick({ delivered: true, failed: true, lastDeliveredAt: true, lastError: true, lastErrorAt: true });
+export const deliveryStatsSchema = webhookStatusSchema.pick({
+  delivered: true,
+  failed: true,
+  lastDeliveredAt: true,
+  lastError: true,
+  lastErrorAt: true,
+});
 export type DeliveryStats = z.infer<typeof deliveryStatsSchema>;
 
 export const outboxSchema = z.object({
@@ -43,17 +49,34 @@ export const CLAIM_MS = 60_000;
 const MAX_ENTRIES = 1_000;
 
 /** A webhook's stats before its first delivery. */
-export const noDeliveries = (): DeliveryStats => ({ delivered: 0, failed: 0, lastDeliveredAt: null, lastError: null, lastErrorAt: null });
+export const noDeliveries = (): DeliveryStats => ({
+  delivered: 0,
+  failed: 0,
+  lastDeliveredAt: null,
+  lastError: null,
+  lastErrorAt: null,
+});
 
 const stats = (outbox: Outbox, webhookId: string): DeliveryStats => (outbox.stats[webhookId] ??= noDeliveries());
 
 /** Queues the alert for every webhook (ids come from the caller's random source). */
 export function enqueue(outbox: Outbox, alert: Alert, webhooks: WebhookInfo[], now: Date, newId: () => string): void {
   for (const webhook of webhooks) {
-    outbox.entries.push({ id: newId(), webhookId: webhook.id, alert, createdAt: now.toISOString(), attempts: 0, nextAttemptAt: now.toISOString(), claimedUntil: null, lastError: null });
+    outbox.entries.push({
+      id: newId(),
+      webhookId: webhook.id,
+      alert,
+      createdAt: now.toISOString(),
+      attempts: 0,
+      nextAttemptAt: now.toISOString(),
+      claimedUntil: null,
+      lastError: null,
+    });
   }
   const over = outbox.entries.length - MAX_ENTRIES;
-  if (over > 0) for (const dropped of outbox.entries.splice(0, over)) giveUp(outbox, dropped, 'dropped: too many alerts were waiting', now);
+  if (over > 0)
+    for (const dropped of outbox.entries.splice(0, over))
+      giveUp(outbox, dropped, 'dropped: too many alerts were waiting', now);
 }
 
 /**
@@ -61,7 +84,13 @@ export function enqueue(outbox: Outbox, alert: Alert, webhooks: WebhookInfo[], n
  * claimed (the caller writes the outbox before posting). A sender claims only what it posts at once: a claim must
  * never run out while its entry still waits behind others, or a second process would post it too.
  */
-export function claimDue(outbox: Outbox, now: Date, webhooks: { known: ReadonlySet<string>; postable: ReadonlySet<string> }, max: number, skip: ReadonlySet<string> = new Set()): OutboxEntry[] {
+export function claimDue(
+  outbox: Outbox,
+  now: Date,
+  webhooks: { known: ReadonlySet<string>; postable: ReadonlySet<string> },
+  max: number,
+  skip: ReadonlySet<string> = new Set(),
+): OutboxEntry[] {
   const t = now.getTime();
   const due: OutboxEntry[] = [];
   for (const entry of [...outbox.entries]) {
@@ -109,7 +138,9 @@ export function settle(outbox: Outbox, entryId: string, outcome: PostOutcome, no
   const backoff = FIRST_RETRY_MS * 2 ** Math.max(0, entry.attempts - 1);
   entry.claimedUntil = null;
   entry.lastError = outcome.error;
-  entry.nextAttemptAt = new Date(now.getTime() + Math.min(MAX_RETRY_MS, Math.max(backoff, outcome.retryAfterMs ?? 0))).toISOString();
+  entry.nextAttemptAt = new Date(
+    now.getTime() + Math.min(MAX_RETRY_MS, Math.max(backoff, outcome.retryAfterMs ?? 0)),
+  ).toISOString();
   const s = stats(outbox, entry.webhookId);
   s.lastError = outcome.error;
   s.lastErrorAt = now.toISOString();

@@ -16,14 +16,24 @@ export interface JsonAlertBody {
   alert: StatusAlert;
 }
 
-const SEVERITY_MARK: Record<Alert['severity'], string> = { info: ':information_source:', warning: ':warning:', critical: ':rotating_light:' };
+const SEVERITY_MARK: Record<Alert['severity'], string> = {
+  info: ':information_source:',
+  warning: ':warning:',
+  critical: ':rotating_light:',
+};
 
 /** Slack's mrkdwn control characters (&, <, >) as entities, as Slack's docs ask; no control characters. */
-export const slackEscape = (text: string): string => terminalSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const slackEscape = (text: string): string =>
+  terminalSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function webhookBody(format: WebhookFormat, alert: Alert, deliveryId: string, test = false): string {
   if (format === 'json') {
-    const body: JsonAlertBody = { type: test ? 'spendwatch.test' : 'spendwatch.alert', version: 1, deliveryId, alert: alertJson(alert) };
+    const body: JsonAlertBody = {
+      type: test ? 'spendwatch.test' : 'spendwatch.alert',
+      version: 1,
+      deliveryId,
+      alert: alertJson(alert),
+    };
     return JSON.stringify(body);
   }
   const title = slackEscape(alert.title);
@@ -32,7 +42,10 @@ export function webhookBody(format: WebhookFormat, alert: Alert, deliveryId: str
   return JSON.stringify({
     text: `${SEVERITY_MARK[alert.severity]} ${title}\n${message}`,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `${SEVERITY_MARK[alert.severity]} *${title}*\n${message}`.slice(0, 3000) } },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: `${SEVERITY_MARK[alert.severity]} *${title}*\n${message}`.slice(0, 3000) },
+      },
       { type: 'context', elements: [{ type: 'mrkdwn', text: context.slice(0, 3000) }] },
     ],
   });

@@ -8,7 +8,11 @@ import { loadUndici } from '../providers/http/json-http-client';
 import { parseRetryAfter } from '../providers/http/retry-policy';
 import type { PostOutcome } from './outbox';
 
-export type WebhookPost = (url: string, body: string, deliveryId: string) => Promise<PostOutcome & { status: number | null }>;
+export type WebhookPost = (
+  url: string,
+  body: string,
+  deliveryId: string,
+) => Promise<PostOutcome & { status: number | null }>;
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
@@ -29,12 +33,25 @@ export function undiciWebhookPost(clock: Clock, timeoutMs = WEBHOOK_TIMEOUT_MS):
       if (status >= 200 && status < 300) return { ok: true, status };
       // 408 and 429 and 5xx may pass; another 4xx (a revoked Slack URL answers 403/404) will not, however often tried.
       const retry = status >= 500 || status === 408 || status === 429;
-      return { ok: false, retry, status, error: `the receiver answered HTTP ${status}`, retryAfterMs: parseRetryAfter(res.headers['retry-after'], clock.now().getTime()) };
+      return {
+        ok: false,
+        retry,
+        status,
+        error: `the receiver answered HTTP ${status}`,
+        retryAfterMs: parseRetryAfter(res.headers['retry-after'], clock.now().getTime()),
+      };
     } catch (error) {
       const e = error as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
       const code = e.code ?? e.cause?.code ?? e.name;
       const timedOut = e.name === 'TimeoutError' || e.name === 'AbortError' || /TIMEOUT/.test(String(code));
-      return { ok: false, retry: true, status: null, error: timedOut ? `no answer within ${Math.round(timeoutMs / 1000)} s` : `could not reach the receiver (${code})` };
+      return {
+        ok: false,
+        retry: true,
+        status: null,
+        error: timedOut
+          ? `no answer within ${Math.round(timeoutMs / 1000)} s`
+          : `could not reach the receiver (${code})`,
+      };
     }
   };
 }

@@ -63,7 +63,11 @@ export class WebhookService {
   list(): WebhookStatus[] {
     const webhooks = this.deps.settings.read().webhooks;
     const { entries, stats } = this.deps.alerts.readOutbox();
-    return webhooks.map((w) => ({ ...w, ...(stats[w.id] ?? noDeliveries()), pending: entries.filter((e) => e.webhookId === w.id).length }));
+    return webhooks.map((w) => ({
+      ...w,
+      ...(stats[w.id] ?? noDeliveries()),
+      pending: entries.filter((e) => e.webhookId === w.id).length,
+    }));
   }
 
   /** One webhook by id, or by name (case-insensitive). */
@@ -71,7 +75,13 @@ export class WebhookService {
     const wanted = nameOrId.trim().toLowerCase();
     const webhooks = this.deps.settings.read().webhooks;
     const found = webhooks.find((w) => w.id === nameOrId) ?? webhooks.find((w) => w.name.toLowerCase() === wanted);
-    if (!found) throw new AppError('not_found', webhooks.length ? `No webhook "${nameOrId}". Known: ${webhooks.map((w) => w.name).join(', ')}.` : 'No webhooks yet. Add one with "spendwatch webhooks add --url <url>".');
+    if (!found)
+      throw new AppError(
+        'not_found',
+        webhooks.length
+          ? `No webhook "${nameOrId}". Known: ${webhooks.map((w) => w.name).join(', ')}.`
+          : 'No webhooks yet. Add one with "spendwatch webhooks add --url <url>".',
+      );
     return found;
   }
 
@@ -81,14 +91,23 @@ export class WebhookService {
     if (!parsed.success) throw new AppError('invalid_input', parsed.error.issues[0]?.message ?? 'Invalid webhook.');
     const { url, format } = parsed.data;
     const existing = this.deps.settings.read().webhooks;
-    if (existing.length >= MAX_WEBHOOKS) throw new AppError('invalid_input', `At most ${MAX_WEBHOOKS} webhooks; remove one first.`);
+    if (existing.length >= MAX_WEBHOOKS)
+      throw new AppError('invalid_input', `At most ${MAX_WEBHOOKS} webhooks; remove one first.`);
     const name = parsed.data.name ?? uniqueName(defaultName(url), existing);
     // Checked before the keychain is written, and again under the settings lock (another process may have added it).
     const refuseTaken = (list: WebhookInfo[]) => {
-      if (list.some((w) => w.name.toLowerCase() === name.toLowerCase())) throw new AppError('conflict', `A webhook named "${name}" exists already; choose another --name.`);
+      if (list.some((w) => w.name.toLowerCase() === name.toLowerCase()))
+        throw new AppError('conflict', `A webhook named "${name}" exists already; choose another --name.`);
     };
     refuseTaken(existing);
-    const info: WebhookInfo = { id: `wh_${randomHex(8)}`, name, format, urlHint: maskWebhookUrl(url), createdAt: this.deps.clock.now().toISOString(), source };
+    const info: WebhookInfo = {
+      id: `wh_${randomHex(8)}`,
+      name,
+      format,
+      urlHint: maskWebhookUrl(url),
+      createdAt: this.deps.clock.now().toISOString(),
+      source,
+    };
     if (source === 'keychain') await this.deps.vault.set(webhookKeyRef(info.id), url);
     try {
       this.deps.settings.update((s) => {
@@ -119,13 +138,27 @@ export class WebhookService {
   async test(nameOrId: string): Promise<WebhookTestResult> {
     const webhook = this.find(nameOrId);
     if (!this.sources.includes(webhook.source)) {
-      return { ok: false, status: null, message: `The URL of "${webhook.name}" is a systemd credential of spendwatch serve; it can be tested only there.` };
+      return {
+        ok: false,
+        status: null,
+        message: `The URL of "${webhook.name}" is a systemd credential of spendwatch serve; it can be tested only there.`,
+      };
     }
     const url = await this.deps.vault.get(webhookKeyRef(webhook.id));
-    if (!url) return { ok: false, status: null, message: `The URL of "${webhook.name}" is missing from the keychain. Remove the webhook and add it again.` };
+    if (!url)
+      return {
+        ok: false,
+        status: null,
+        message: `The URL of "${webhook.name}" is missing from the keychain. Remove the webhook and add it again.`,
+      };
     const deliveryId = `dl_test_${randomHex(8)}`;
-    const outcome = await this.deps.post(url, webhookBody(webhook.format, testAlert(webhook.name, this.deps.clock.now()), deliveryId, true), deliveryId);
-    if (outcome.ok) return { ok: true, status: outcome.status, message: `Delivered to "${webhook.name}" (HTTP ${outcome.status}).` };
+    const outcome = await this.deps.post(
+      url,
+      webhookBody(webhook.format, testAlert(webhook.name, this.deps.clock.now()), deliveryId, true),
+      deliveryId,
+    );
+    if (outcome.ok)
+      return { ok: true, status: outcome.status, message: `Delivered to "${webhook.name}" (HTTP ${outcome.status}).` };
     return { ok: false, status: outcome.status, message: `Not delivered to "${webhook.name}": ${outcome.error}.` };
   }
 
@@ -207,7 +240,10 @@ export class WebhookService {
           if (outcome.ok) result.delivered++;
           else if (outcome.retry) result.retrying++;
           else result.failed++;
-          if (!outcome.ok) this.deps.logger.warn(`Webhook "${webhook.name}": alert "${entry.alert.title}" not delivered (attempt ${entry.attempts}): ${outcome.error}`);
+          if (!outcome.ok)
+            this.deps.logger.warn(
+              `Webhook "${webhook.name}": alert "${entry.alert.title}" not delivered (attempt ${entry.attempts}): ${outcome.error}`,
+            );
         }),
       );
     }
@@ -220,7 +256,10 @@ export class WebhookService {
   /** The webhooks there are, and those whose URL this process can read (the only ones it posts, or waits for). */
   private scope(webhooks: WebhookInfo[]): { known: Set<string>; postable: Set<string> } {
     const sources = this.sources;
-    return { known: new Set(webhooks.map((w) => w.id)), postable: new Set(webhooks.filter((w) => sources.includes(w.source)).map((w) => w.id)) };
+    return {
+      known: new Set(webhooks.map((w) => w.id)),
+      postable: new Set(webhooks.filter((w) => sources.includes(w.source)).map((w) => w.id)),
+    };
   }
 
   private async postOne(entry: OutboxEntry, webhook: WebhookInfo) {
@@ -230,7 +269,12 @@ export class WebhookService {
     } catch (error) {
       return { ok: false as const, retry: true, error: toErrorInfo(error).message };
     }
-    if (!url) return { ok: false as const, retry: false, error: 'its URL is missing from the keychain; remove the webhook and add it again' };
+    if (!url)
+      return {
+        ok: false as const,
+        retry: false,
+        error: 'its URL is missing from the keychain; remove the webhook and add it again',
+      };
     return this.deps.post(url, webhookBody(webhook.format, entry.alert, entry.id), entry.id);
   }
 

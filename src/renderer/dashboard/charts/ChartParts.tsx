@@ -54,7 +54,11 @@ export function ChartLegend({ items, label }: { items: LegendItem[]; label: stri
     <ul className="chart-legend" aria-label={label}>
       {items.map((item) => (
         <li key={item.key}>
-          <span className={item.dashed ? 'swatch swatch-line swatch-dashed' : 'swatch'} style={item.dashed ? { borderColor: item.colour } : { background: item.colour }} aria-hidden="true" />
+          <span
+            className={item.dashed ? 'swatch swatch-line swatch-dashed' : 'swatch'}
+            style={item.dashed ? { borderColor: item.colour } : { background: item.colour }}
+            aria-hidden="true"
+          />
           {item.label}
         </li>
       ))}

@@ -13,38 +13,93 @@ import { chartRows, chartSeries, stackedChart } from './stacked-chart';
 import type { GroupNoun } from '../../lib/provider-words';
 import { BARS_UP_TO_DAYS, seriesColour, seriesColours, tickInterval } from './palette';
 
-const NOUNS = Object.fromEntries(DIMENSION_IDS.map((id) => [id, DIMENSIONS[id].nouns])) as Record<GroupBy, [string, string]>;
+const NOUNS = Object.fromEntries(DIMENSION_IDS.map((id) => [id, DIMENSIONS[id].nouns])) as Record<
+  GroupBy,
+  [string, string]
+>;
 /** Anthropic says "workspace": the project words follow the accounts shown. */
-const nounsWith = (noun?: GroupNoun): Record<GroupBy, [string, string]> => (noun ? { ...NOUNS, project: [noun.singular, noun.plural] } : NOUNS);
+const nounsWith = (noun?: GroupNoun): Record<GroupBy, [string, string]> =>
+  noun ? { ...NOUNS, project: [noun.singular, noun.plural] } : NOUNS;
 const OTHER_SERIES = '__other__';
 
 /** "Other (3 projects)": how many items the chart folded together, counted from the range's full breakdown. */
-export function otherLabel(groupBy: GroupBy, shownKeys: readonly string[], all: readonly NamedAmount[], nouns: Record<GroupBy, [string, string]> = NOUNS): string {
+export function otherLabel(
+  groupBy: GroupBy,
+  shownKeys: readonly string[],
+  all: readonly NamedAmount[],
+  nouns: Record<GroupBy, [string, string]> = NOUNS,
+): string {
   const shown = new Set(shownKeys);
   const folded = all.filter((a) => !shown.has(a.key) && a.micros !== 0).length;
   const [one, many] = nouns[groupBy];
   return folded > 0 ? `Other (${folded} ${folded === 1 ? one : many})` : 'Other';
 }
 
-export const DailySpendChart = memo(function DailySpendChart({ daily, currency, groupBy, all, groupNoun }: { daily: DailySeries; currency: string; groupBy: GroupBy; all: NamedAmount[]; groupNoun?: GroupNoun }) {
+export const DailySpendChart = memo(function DailySpendChart({
+  daily,
+  currency,
+  groupBy,
+  all,
+  groupNoun,
+}: {
+  daily: DailySeries;
+  currency: string;
+  groupBy: GroupBy;
+  all: NamedAmount[];
+  groupNoun?: GroupNoun;
+}) {
   const [nounOne, nounMany] = [groupNoun?.singular, groupNoun?.plural];
-  const NOUN = useMemo(() => nounsWith(nounOne && nounMany ? { singular: nounOne, plural: nounMany } : undefined), [nounOne, nounMany]);
+  const NOUN = useMemo(
+    () => nounsWith(nounOne && nounMany ? { singular: nounOne, plural: nounMany } : undefined),
+    [nounOne, nounMany],
+  );
   const [showAll, setShowAll] = useState(false);
   // recharts needs plain numbers for bar heights; labels and tooltips format the exact micros of daily.points.
-  const data = useMemo(() => chartRows(daily.points, daily.series.map((s) => s.key), (p) => p.values, (p) => p.totalMicros, 1e6), [daily]);
+  const data = useMemo(
+    () =>
+      chartRows(
+        daily.points,
+        daily.series.map((s) => s.key),
+        (p) => p.values,
+        (p) => p.totalMicros,
+        1e6,
+      ),
+    [daily],
+  );
   const series = useMemo(() => {
     const colours = seriesColours(daily.series.map((s) => s.key));
     const shownKeys = daily.series.map((s) => s.key).filter((k) => k !== OTHER_SERIES);
-    return chartSeries(daily.series.map((s) => ({ ...s, label: s.key === OTHER_SERIES ? otherLabel(groupBy, shownKeys, all, NOUN) : s.label, colour: colours.get(s.key) ?? seriesColour(s.key) })));
+    return chartSeries(
+      daily.series.map((s) => ({
+        ...s,
+        label: s.key === OTHER_SERIES ? otherLabel(groupBy, shownKeys, all, NOUN) : s.label,
+        colour: colours.get(s.key) ?? seriesColour(s.key),
+      })),
+    );
   }, [daily, groupBy, all, NOUN]);
   // Credits and refunds can make a part negative: then parts stack up from the axis and down from it, and the axis
   // spans both.
   const { negativeParts, axis } = useMemo(() => {
     const keys = daily.series.map((s) => s.key);
-    if (noNegativePart(daily.points.map((p) => p.values), keys)) return { negativeParts: false, axis: moneyAxis(Math.max(...daily.points.map((p) => p.totalMicros)), currency) };
+    if (
+      noNegativePart(
+        daily.points.map((p) => p.values),
+        keys,
+      )
+    )
+      return { negativeParts: false, axis: moneyAxis(Math.max(...daily.points.map((p) => p.totalMicros)), currency) };
     const ends = daily.points.map((p) => keys.map((key) => partOf(p.values, key)));
-    const sumOf = (parts: number[], sign: 1 | -1) => parts.reduce((sum, part) => sum + (Math.sign(part) === sign ? part : 0), 0);
-    return { negativeParts: true, axis: moneyAxis(Math.max(...ends.map((parts) => sumOf(parts, 1))), currency, 5, Math.min(...ends.map((parts) => sumOf(parts, -1)))) };
+    const sumOf = (parts: number[], sign: 1 | -1) =>
+      parts.reduce((sum, part) => sum + (Math.sign(part) === sign ? part : 0), 0);
+    return {
+      negativeParts: true,
+      axis: moneyAxis(
+        Math.max(...ends.map((parts) => sumOf(parts, 1))),
+        currency,
+        5,
+        Math.min(...ends.map((parts) => sumOf(parts, -1))),
+      ),
+    };
   }, [daily, currency]);
   const hasData = daily.points.some((p) => p.totalMicros !== 0);
   if (!hasData) return <p className="empty">No spend in this range.</p>;
@@ -64,14 +119,33 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
         rows={[...series]
           .reverse()
           .filter((s) => partOf(point.values, s.key) !== 0)
-          .map((s) => ({ key: s.key, name: s.label, colour: s.colour, value: tooltipMoney(partOf(point.values, s.key), currency), title: exactTitle(partOf(point.values, s.key), currency) }))}
+          .map((s) => ({
+            key: s.key,
+            name: s.label,
+            colour: s.colour,
+            value: tooltipMoney(partOf(point.values, s.key), currency),
+            title: exactTitle(partOf(point.values, s.key), currency),
+          }))}
       />
     );
   };
   const axes = [
     <CartesianGrid key="grid" strokeDasharray="3 3" vertical={false} className="grid" />,
-    <XAxis key="x" dataKey="day" tickFormatter={(d: string) => formatDay(d)} interval={tickInterval(data.length)} tick={{ fontSize: 12 }} />,
-    <YAxis key="y" ticks={axis.ticks} domain={axis.domain} tickFormatter={axis.format} width={72} tick={{ fontSize: 12 }} />,
+    <XAxis
+      key="x"
+      dataKey="day"
+      tickFormatter={(d: string) => formatDay(d)}
+      interval={tickInterval(data.length)}
+      tick={{ fontSize: 12 }}
+    />,
+    <YAxis
+      key="y"
+      ticks={axis.ticks}
+      domain={axis.domain}
+      tickFormatter={axis.format}
+      width={72}
+      tick={{ fontSize: 12 }}
+    />,
     <Tooltip key="tooltip" content={renderTooltip} cursor={TOOLTIP_CURSOR} isAnimationActive={false} />,
   ];
   const rangeTotal = all.reduce((sum, a) => sum + a.micros, 0);
@@ -79,7 +153,12 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
 
   return (
     <div className="chart-block">
-      <div className="chart" role="img" aria-label={weekly ? 'Weekly spend chart' : 'Daily spend chart'} data-testid="daily-chart">
+      <div
+        className="chart"
+        role="img"
+        aria-label={weekly ? 'Weekly spend chart' : 'Daily spend chart'}
+        data-testid="daily-chart"
+      >
         <ResponsiveContainer width="100%" height={320}>
           {stackedChart({ data, series, negativeParts, barsUpTo: BARS_UP_TO_DAYS, stackId: 'spend', axes })}
         </ResponsiveContainer>
@@ -94,10 +173,22 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
         <ChartTable
           caption={weekly ? 'Weekly spend by UTC week' : 'Daily spend by UTC day'}
           head={[weekly ? 'Week of (UTC)' : 'Day (UTC)', ...series.map((s) => s.label), 'Total']}
-          rows={() => daily.points.map((p) => ({
-            key: p.day,
-            cells: [p.day, ...series.map((s) => <span key={s.key} title={exactTitle(partOf(p.values, s.key), currency)}>{money(partOf(p.values, s.key), currency)}</span>), <span key="total" title={exactTitle(p.totalMicros, currency)}>{money(p.totalMicros, currency)}</span>],
-          }))}
+          rows={() =>
+            daily.points.map((p) => ({
+              key: p.day,
+              cells: [
+                p.day,
+                ...series.map((s) => (
+                  <span key={s.key} title={exactTitle(partOf(p.values, s.key), currency)}>
+                    {money(partOf(p.values, s.key), currency)}
+                  </span>
+                )),
+                <span key="total" title={exactTitle(p.totalMicros, currency)}>
+                  {money(p.totalMicros, currency)}
+                </span>,
+              ],
+            }))
+          }
         />
       </div>
       {showAll && (
@@ -109,7 +200,11 @@ export const DailySpendChart = memo(function DailySpendChart({ daily, currency, 
               key: a.key,
               cells: [
                 <span key="name" className="name-with-swatch">
-                  <span className="swatch" style={{ background: series.find((s) => s.key === a.key)?.colour ?? seriesColour(a.key) }} aria-hidden="true" />
+                  <span
+                    className="swatch"
+                    style={{ background: series.find((s) => s.key === a.key)?.colour ?? seriesColour(a.key) }}
+                    aria-hidden="true"
+                  />
                   {a.name}
                 </span>,
                 <span key="amount" title={exactTitle(a.micros, currency)}>

@@ -22,7 +22,13 @@ const RANGES: { value: DashboardRange; label: string }[] = [
 ];
 
 /** The range's full breakdown for the grouping the chart stacks by: what "Other" folds and "Show all" lists. */
-const allBy = (view: DashboardView): DashboardView['byModel'] => view.byGroup ?? (view.query.groupBy === 'project' ? view.byProject : view.query.groupBy === 'line_item' ? view.byLineItem : view.byModel);
+const allBy = (view: DashboardView): DashboardView['byModel'] =>
+  view.byGroup ??
+  (view.query.groupBy === 'project'
+    ? view.byProject
+    : view.query.groupBy === 'line_item'
+      ? view.byLineItem
+      : view.byModel);
 
 export default function DashboardCharts(props: {
   view: DashboardView;
@@ -40,7 +46,13 @@ export default function DashboardCharts(props: {
   // The chart the range buttons belong to is redrawn first; the usage chart below follows in a render of its
   // own that React may interrupt (a year of usage is as much work as the spend chart itself).
   const usage = useDeferredValue(view.usage);
-  const providersShown = useMemo(() => view.accounts.filter((a) => view.query.accountId === ALL_ACCOUNTS || a.id === view.query.accountId).map((a) => a.provider), [view.accounts, view.query.accountId]);
+  const providersShown = useMemo(
+    () =>
+      view.accounts
+        .filter((a) => view.query.accountId === ALL_ACCOUNTS || a.id === view.query.accountId)
+        .map((a) => a.provider),
+    [view.accounts, view.query.accountId],
+  );
   if (awaitingFirstSync(view, view.query.accountId)) {
     return (
       <section className="panel" aria-labelledby="daily-title">
@@ -54,11 +66,18 @@ export default function DashboardCharts(props: {
       <section className="panel" aria-labelledby="daily-title">
         <div className="panel-head">
           <h2 id="daily-title">{view.daily.bucket === 'week' ? 'Weekly spend' : 'Daily spend'}</h2>
-          <span className="muted">{view.daily.bucket === 'week' ? 'UTC weeks from Monday' : 'UTC days, as OpenAI bills them'}</span>
+          <span className="muted">
+            {view.daily.bucket === 'week' ? 'UTC weeks from Monday' : 'UTC days, as OpenAI bills them'}
+          </span>
           <div className="toolbar">
             <div role="group" aria-label="Range" className="segmented">
               {RANGES.map((r) => (
-                <button key={r.value} type="button" aria-pressed={props.range === r.value} onClick={() => props.onRange(r.value)}>
+                <button
+                  key={r.value}
+                  type="button"
+                  aria-pressed={props.range === r.value}
+                  onClick={() => props.onRange(r.value)}
+                >
                   {r.label}
                 </button>
               ))}
@@ -74,17 +93,35 @@ export default function DashboardCharts(props: {
                 ))}
               </select>
             </label>
-            {view.filterOptions ? <ChartFilterControls options={view.filterOptions} filter={props.filter} onFilter={props.onFilter} noun={noun} /> : null}
+            {view.filterOptions ? (
+              <ChartFilterControls
+                options={view.filterOptions}
+                filter={props.filter}
+                onFilter={props.onFilter}
+                noun={noun}
+              />
+            ) : null}
           </div>
         </div>
         {props.filter.projectId || props.filter.apiKeyId ? (
-          <p className="muted small">Filtered: these charts show only the chosen {props.filter.projectId ? noun.singular : ''}{props.filter.projectId && props.filter.apiKeyId ? ' and ' : ''}{props.filter.apiKeyId ? 'API key' : ''}; the figures above are the whole account&apos;s.</p>
+          <p className="muted small">
+            Filtered: these charts show only the chosen {props.filter.projectId ? noun.singular : ''}
+            {props.filter.projectId && props.filter.apiKeyId ? ' and ' : ''}
+            {props.filter.apiKeyId ? 'API key' : ''}; the figures above are the whole account&apos;s.
+          </p>
         ) : null}
-        <DailySpendChart daily={view.daily} currency={view.currency} groupBy={view.query.groupBy} all={allBy(view)} groupNoun={noun} />
+        <DailySpendChart
+          daily={view.daily}
+          currency={view.currency}
+          groupBy={view.query.groupBy}
+          all={allBy(view)}
+          groupNoun={noun}
+        />
         {view.groupBasis === 'estimated' ? (
           <p className="muted small">
-            Estimated: usage by {DIMENSIONS[view.query.groupBy].nouns[0]} × the same day&apos;s unit prices of the billed line items. What usage does not explain is
-            shown as &ldquo;{DIMENSIONS[view.query.groupBy].unattributed}&rdquo;, so the bars still add up to the bill.
+            Estimated: usage by {DIMENSIONS[view.query.groupBy].nouns[0]} × the same day&apos;s unit prices of the
+            billed line items. What usage does not explain is shown as &ldquo;
+            {DIMENSIONS[view.query.groupBy].unattributed}&rdquo;, so the bars still add up to the bill.
           </p>
         ) : null}
       </section>

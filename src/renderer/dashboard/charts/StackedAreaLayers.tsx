@@ -16,7 +16,12 @@ export function bandPath(xs: readonly number[], upper: readonly number[], lower:
 }
 
 /** Each series' band, bottom-up: from the top of the series below it (the axis for the first) to its own top. */
-function stackedBands<Row extends { day: string }>(rows: readonly Row[], series: readonly StackedSeries<Row>[], x: ScaleFunction, y: ScaleFunction) {
+function stackedBands<Row extends { day: string }>(
+  rows: readonly Row[],
+  series: readonly StackedSeries<Row>[],
+  x: ScaleFunction,
+  y: ScaleFunction,
+) {
   const xs = rows.map((row) => x(row.day) ?? Number.NaN);
   const zero = y(0) ?? Number.NaN;
   if (!Number.isFinite(zero) || xs.some((v) => !Number.isFinite(v))) return [];
@@ -31,14 +36,28 @@ function stackedBands<Row extends { day: string }>(rows: readonly Row[], series:
   });
 }
 
-export function StackedAreaLayers<Row extends { day: string }>({ rows, series }: { rows: readonly Row[]; series: readonly StackedSeries<Row>[] }) {
+export function StackedAreaLayers<Row extends { day: string }>({
+  rows,
+  series,
+}: {
+  rows: readonly Row[];
+  series: readonly StackedSeries<Row>[];
+}) {
   const x = useXAxisScale();
   const y = useYAxisScale();
   if (!x || !y || rows.length === 0) return null;
   return (
     <g className="stacked-areas">
       {stackedBands(rows, series, x, y).map((band) => (
-        <path key={band.key} className="stacked-area" d={band.d} fill={band.colour} fillOpacity={0.85} stroke={band.colour} strokeWidth={1} />
+        <path
+          key={band.key}
+          className="stacked-area"
+          d={band.d}
+          fill={band.colour}
+          fillOpacity={0.85}
+          stroke={band.colour}
+          strokeWidth={1}
+        />
       ))}
     </g>
   );

@@ -17,10 +17,29 @@ const exact = new Intl.NumberFormat();
 export const UsageChart = memo(function UsageChart({ usage }: { usage: DashboardView['usage'] }) {
   const [metric, setMetric] = useState<'tokens' | 'requests'>('tokens');
   const colours = useMemo(() => seriesColours(usage.models), [usage.models]);
-  const data = useMemo(() => chartRows(usage.points, usage.models, (p) => p[metric], (p) => usage.models.reduce((sum, m) => sum + partOf(p[metric], m), 0)), [usage, metric]);
-  const series = useMemo(() => chartSeries(usage.models.map((m) => ({ key: m, label: m, colour: colours.get(m) ?? '#888' }))), [usage.models, colours]);
+  const data = useMemo(
+    () =>
+      chartRows(
+        usage.points,
+        usage.models,
+        (p) => p[metric],
+        (p) => usage.models.reduce((sum, m) => sum + partOf(p[metric], m), 0),
+      ),
+    [usage, metric],
+  );
+  const series = useMemo(
+    () => chartSeries(usage.models.map((m) => ({ key: m, label: m, colour: colours.get(m) ?? '#888' }))),
+    [usage.models, colours],
+  );
   // Counts are never negative from the Usage API; should one be, recharts stacks every model itself.
-  const negativeParts = useMemo(() => !noNegativePart(usage.points.map((p) => p[metric]), usage.models), [usage, metric]);
+  const negativeParts = useMemo(
+    () =>
+      !noNegativePart(
+        usage.points.map((p) => p[metric]),
+        usage.models,
+      ),
+    [usage, metric],
+  );
   if (usage.models.length === 0) return <p className="empty">No usage data in this range.</p>;
   const colour = (m: string) => colours.get(m) ?? '#888';
   const renderTooltip = ({ active, label }: TooltipContentProps) => {
@@ -40,8 +59,20 @@ export const UsageChart = memo(function UsageChart({ usage }: { usage: Dashboard
   };
   const axes = [
     <CartesianGrid key="grid" strokeDasharray="3 3" vertical={false} className="grid" />,
-    <XAxis key="x" dataKey="day" tickFormatter={(d: string) => formatDay(d)} interval={tickInterval(data.length)} tick={{ fontSize: 12 }} />,
-    <YAxis key="y" tickFormatter={(v: number) => count.format(v)} width={56} tick={{ fontSize: 12 }} allowDecimals={false} />,
+    <XAxis
+      key="x"
+      dataKey="day"
+      tickFormatter={(d: string) => formatDay(d)}
+      interval={tickInterval(data.length)}
+      tick={{ fontSize: 12 }}
+    />,
+    <YAxis
+      key="y"
+      tickFormatter={(v: number) => count.format(v)}
+      width={56}
+      tick={{ fontSize: 12 }}
+      allowDecimals={false}
+    />,
     <Tooltip key="tooltip" content={renderTooltip} cursor={TOOLTIP_CURSOR} isAnimationActive={false} />,
   ];
   return (
@@ -54,7 +85,12 @@ export const UsageChart = memo(function UsageChart({ usage }: { usage: Dashboard
           Requests
         </button>
       </div>
-      <div className="chart" role="img" aria-label={`${usage.bucket === 'week' ? 'Weekly' : 'Daily'} ${metric} by model`} data-testid="usage-chart">
+      <div
+        className="chart"
+        role="img"
+        aria-label={`${usage.bucket === 'week' ? 'Weekly' : 'Daily'} ${metric} by model`}
+        data-testid="usage-chart"
+      >
         <ResponsiveContainer width="100%" height={240}>
           {stackedChart({ data, series, negativeParts, barsUpTo: USAGE_BARS_UP_TO, stackId: 'usage', axes })}
         </ResponsiveContainer>
@@ -63,7 +99,12 @@ export const UsageChart = memo(function UsageChart({ usage }: { usage: Dashboard
       <ChartTable
         caption={`${usage.bucket === 'week' ? 'Weekly' : 'Daily'} ${metric} by model`}
         head={[usage.bucket === 'week' ? 'Week of (UTC)' : 'Day (UTC)', ...usage.models]}
-        rows={() => usage.points.map((p) => ({ key: p.day, cells: [p.day, ...usage.models.map((m) => exact.format(partOf(p[metric], m)))] }))}
+        rows={() =>
+          usage.points.map((p) => ({
+            key: p.day,
+            cells: [p.day, ...usage.models.map((m) => exact.format(partOf(p[metric], m)))],
+          }))
+        }
       />
     </div>
   );

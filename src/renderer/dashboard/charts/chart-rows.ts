@@ -5,10 +5,12 @@
  */
 
 /** A series' value in a record of values by key; own keys only (0 where the series had nothing). */
-export const partOf = (values: Record<string, number>, key: string): number => (Object.hasOwn(values, key) ? values[key] : 0);
+export const partOf = (values: Record<string, number>, key: string): number =>
+  Object.hasOwn(values, key) ? values[key] : 0;
 
 /** True when no value of any point is negative: then a stack can be drawn as one shape per bucket. */
-export const noNegativePart = (points: readonly Record<string, number>[], keys: readonly string[]): boolean => points.every((values) => keys.every((key) => partOf(values, key) >= 0));
+export const noNegativePart = (points: readonly Record<string, number>[], keys: readonly string[]): boolean =>
+  points.every((values) => keys.every((key) => partOf(values, key) >= 0));
 
 /** A series as the stacked shapes draw it: its key, colour and value in a chart row. */
 export interface StackedSeries<Row> {

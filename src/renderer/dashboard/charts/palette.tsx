@@ -72,7 +72,16 @@ export const BARS_UP_TO_DAYS = 45;
 export function PlainBar(props: unknown) {
   const { x, y, width, height, fill } = props as { x: number; y: number; width: number; height: number; fill: string };
   if (!(height !== 0 && Number.isFinite(height)) || !(width > 0)) return <g />;
-  return <rect className="recharts-bar-rectangle" x={x} y={height > 0 ? y : y + height} width={width} height={Math.abs(height)} fill={fill} />;
+  return (
+    <rect
+      className="recharts-bar-rectangle"
+      x={x}
+      y={height > 0 ? y : y + height}
+      width={width}
+      height={Math.abs(height)}
+      fill={fill}
+    />
+  );
 }
 
 /**
@@ -84,7 +93,14 @@ export function PlainBar(props: unknown) {
  */
 export function stackedBarShape<Row>(series: readonly StackedSeries<Row>[]) {
   return function StackedBar(props: unknown) {
-    const { x, y, width, height, value: barValue, payload } = props as { x: number; y: number; width: number; height: number; value: unknown; payload: Row };
+    const {
+      x,
+      y,
+      width,
+      height,
+      value: barValue,
+      payload,
+    } = props as { x: number; y: number; width: number; height: number; value: unknown; payload: Row };
     if (!(height > 0) || !(width > 0) || typeof barValue !== 'number' || !(barValue > 0)) return <g />;
     const perDollar = height / barValue;
     let top = y + height;
@@ -95,7 +111,17 @@ export function stackedBarShape<Row>(series: readonly StackedSeries<Row>[]) {
           if (!(value > 0)) return null;
           const part = perDollar * value;
           top -= part;
-          return <rect key={s.key} className="recharts-bar-rectangle" x={x} y={top} width={width} height={part} fill={s.colour} />;
+          return (
+            <rect
+              key={s.key}
+              className="recharts-bar-rectangle"
+              x={x}
+              y={top}
+              width={width}
+              height={part}
+              fill={s.colour}
+            />
+          );
         })}
       </g>
     );

@@ -21,12 +21,24 @@ export interface ChartRow {
 export const rowTotal = (row: ChartRow) => row.total;
 
 /** Chart rows from a view's points: each series' value read by own key and divided by `unit` (1e6 for micros). */
-export function chartRows<P extends { day: string }>(points: readonly P[], keys: readonly string[], valuesOf: (point: P) => Record<string, number>, totalOf: (point: P) => number, unit = 1): ChartRow[] {
-  return points.map((p) => ({ day: p.day, total: totalOf(p) / unit, parts: new Map(keys.map((key) => [key, partOf(valuesOf(p), key) / unit])) }));
+export function chartRows<P extends { day: string }>(
+  points: readonly P[],
+  keys: readonly string[],
+  valuesOf: (point: P) => Record<string, number>,
+  totalOf: (point: P) => number,
+  unit = 1,
+): ChartRow[] {
+  return points.map((p) => ({
+    day: p.day,
+    total: totalOf(p) / unit,
+    parts: new Map(keys.map((key) => [key, partOf(valuesOf(p), key) / unit])),
+  }));
 }
 
 /** Series for the chart: each reads its value from a row's parts. */
-export function chartSeries<S extends { key: string; colour: string }>(series: readonly S[]): (S & StackedSeries<ChartRow>)[] {
+export function chartSeries<S extends { key: string; colour: string }>(
+  series: readonly S[],
+): (S & StackedSeries<ChartRow>)[] {
   return series.map((s) => ({ ...s, value: (row: ChartRow) => row.parts.get(s.key) ?? 0 }));
 }
 
@@ -36,12 +48,35 @@ const barShapes = new WeakMap<readonly StackedSeries<ChartRow>[], ReturnType<typ
 const MARGIN = { top: 8, right: 8, bottom: 0, left: 8 };
 
 /** The chart element for a ResponsiveContainer (which sizes its direct child, so this is not a component). */
-export function stackedChart({ data, series, negativeParts, barsUpTo, stackId, axes }: { data: ChartRow[]; series: readonly (StackedSeries<ChartRow> & { label: string })[]; negativeParts: boolean; barsUpTo: number; stackId: string; axes: ReactElement[] }): ReactElement {
+export function stackedChart({
+  data,
+  series,
+  negativeParts,
+  barsUpTo,
+  stackId,
+  axes,
+}: {
+  data: ChartRow[];
+  series: readonly (StackedSeries<ChartRow> & { label: string })[];
+  negativeParts: boolean;
+  barsUpTo: number;
+  stackId: string;
+  axes: ReactElement[];
+}): ReactElement {
   if (!negativeParts && data.length > barsUpTo) {
     return (
       <AreaChart data={data} margin={MARGIN}>
         {axes}
-        <Area type="linear" dataKey={rowTotal} name="Total" stroke="none" fill="none" isAnimationActive={false} dot={false} activeDot={false} />
+        <Area
+          type="linear"
+          dataKey={rowTotal}
+          name="Total"
+          stroke="none"
+          fill="none"
+          isAnimationActive={false}
+          dot={false}
+          activeDot={false}
+        />
         <StackedAreaLayers rows={data} series={series} />
       </AreaChart>
     );
@@ -52,7 +87,17 @@ export function stackedChart({ data, series, negativeParts, barsUpTo, stackId, a
     <BarChart data={data} margin={MARGIN} stackOffset="sign">
       {axes}
       {negativeParts ? (
-        series.map((s) => <Bar key={s.key} dataKey={s.value} name={s.label} stackId={stackId} fill={s.colour} isAnimationActive={false} shape={PlainBar} />)
+        series.map((s) => (
+          <Bar
+            key={s.key}
+            dataKey={s.value}
+            name={s.label}
+            stackId={stackId}
+            fill={s.colour}
+            isAnimationActive={false}
+            shape={PlainBar}
+          />
+        ))
       ) : (
         <Bar dataKey={rowTotal} name="Total" isAnimationActive={false} shape={shape} />
       )}

@@ -9,7 +9,8 @@ import { call } from '../bridge';
 
 let pending: { key: string; promise: Promise<DashboardView>; value?: DashboardView } | undefined;
 
-export const queryKey = (q: DashboardQuery): string => `${q.accountId}|${q.range}|${q.groupBy}|${q.projectId ?? ''}|${q.apiKeyId ?? ''}`;
+export const queryKey = (q: DashboardQuery): string =>
+  `${q.accountId}|${q.range}|${q.groupBy}|${q.projectId ?? ''}|${q.apiKeyId ?? ''}`;
 
 export function prefetchDashboard(query: DashboardQuery): void {
   const entry: NonNullable<typeof pending> = { key: queryKey(query), promise: call('getDashboard', query) };

@@ -64,7 +64,8 @@ export function useDashboard(query: DashboardQuery): DashboardState {
 
   // For the UI benchmark (npm run bench:ui): when the first figures reached the screen.
   useEffect(() => {
-    if (loaded.view && performance.getEntriesByName('spendwatch:first-dashboard').length === 0) performance.mark('spendwatch:first-dashboard');
+    if (loaded.view && performance.getEntriesByName('spendwatch:first-dashboard').length === 0)
+      performance.mark('spendwatch:first-dashboard');
   }, [loaded.view]);
 
   // The previous view stays on screen while the next one loads, so switching ranges never flashes.

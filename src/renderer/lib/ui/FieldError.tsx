@@ -20,7 +20,17 @@ export function issuesByField(issues: { path: PropertyKey[]; message: string }[]
 }
 
 /** A labelled field whose accessible name is exactly its label (the error sits outside the label). */
-export function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
+export function Field({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  children: React.ReactNode;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

@@ -7,7 +7,8 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export function ModalDialog(props: {
   title: string;
@@ -31,7 +32,10 @@ export function ModalDialog(props: {
     const dialog = ref.current;
     if (!dialog) return;
     // The opener, captured before focus moves: where focus returns on close.
-    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    const opener =
+      document.activeElement instanceof HTMLElement && document.activeElement !== document.body
+        ? document.activeElement
+        : null;
     if (typeof dialog.showModal === 'function') dialog.showModal();
     else dialog.setAttribute('open', ''); // jsdom has no showModal
     const first = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>(FOCUSABLE);
@@ -83,7 +87,13 @@ export function ModalDialog(props: {
   // Rendered at the end of <body>: opened from a table row, it must not inherit the cell's bold text or sit inside
   // the row's name.
   return createPortal(
-    <dialog ref={ref} className={`modal-card ${props.className ?? ''}`} role={props.role === 'alertdialog' ? 'alertdialog' : undefined} aria-labelledby={titleId} aria-describedby={props.describedBy}>
+    <dialog
+      ref={ref}
+      className={`modal-card ${props.className ?? ''}`}
+      role={props.role === 'alertdialog' ? 'alertdialog' : undefined}
+      aria-labelledby={titleId}
+      aria-describedby={props.describedBy}
+    >
       <div className="modal-card-body">
         <h2 id={titleId}>{props.title}</h2>
         {props.children}
@@ -94,7 +104,16 @@ export function ModalDialog(props: {
 }
 
 /** "Are you sure?" as a modal card: the consequence in words, a named confirm button and Cancel (focused first). */
-export function ConfirmDialog(props: { title: string; message: ReactNode; confirmLabel: string; danger?: boolean; busy?: boolean; error?: string | null; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmDialog(props: {
+  title: string;
+  message: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  busy?: boolean;
+  error?: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const messageId = useId();
   return (
     <ModalDialog title={props.title} role="alertdialog" describedBy={messageId} onClose={props.onCancel}>
@@ -105,7 +124,12 @@ export function ConfirmDialog(props: { title: string; message: ReactNode; confir
         </p>
       )}
       <div className="form-actions">
-        <button type="button" className={props.danger ? 'button-danger' : 'button-primary'} onClick={props.onConfirm} disabled={props.busy}>
+        <button
+          type="button"
+          className={props.danger ? 'button-danger' : 'button-primary'}
+          onClick={props.onConfirm}
+          disabled={props.busy}
+        >
           {props.busy ? 'Working…' : props.confirmLabel}
         </button>
         <button type="button" onClick={props.onCancel} data-autofocus>

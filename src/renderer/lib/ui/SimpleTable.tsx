@@ -21,7 +21,19 @@ function BodyRow({ row }: { row: TableRow }) {
   );
 }
 
-export function SimpleTable({ caption, head, rows, className, foot }: { caption?: string; head: ReactNode[]; rows: TableRow[]; className?: string; foot?: TableRow }) {
+export function SimpleTable({
+  caption,
+  head,
+  rows,
+  className,
+  foot,
+}: {
+  caption?: string;
+  head: ReactNode[];
+  rows: TableRow[];
+  className?: string;
+  foot?: TableRow;
+}) {
   return (
     <table className={className}>
       {caption && <caption className="visually-hidden">{caption}</caption>}

@@ -29,10 +29,19 @@ export function openAppWindow(route: 'dashboard' | 'settings', section?: string)
 }
 
 /** Where a "Fix in Settings" action lands: the settings route, with the section the settings page scrolls to. */
-export const settingsHref = (section?: string) => `#/settings${section ? `?section=${encodeURIComponent(section)}` : ''}`;
+export const settingsHref = (section?: string) =>
+  `#/settings${section ? `?section=${encodeURIComponent(section)}` : ''}`;
 
 /** A real link to a Settings section: opens the settings window in the app, the settings route in a browser. */
-export function SettingsLink({ section, className = 'button-link', children }: { section?: string; className?: string; children: ReactNode }) {
+export function SettingsLink({
+  section,
+  className = 'button-link',
+  children,
+}: {
+  section?: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <a
       href={settingsHref(section)}

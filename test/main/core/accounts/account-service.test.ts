@@ -23,7 +23,11 @@ describe('accounts', () => {
   let core: TestSpendwatch;
 
   beforeEach(async () => {
-    server = new FakeOpenAiServer({ [KEY]: smallOrganisation(5), [NEW_KEY]: smallOrganisation(5), 'sk-admin-revokedrevokedrevokedrevoked': 'revoked' });
+    server = new FakeOpenAiServer({
+      [KEY]: smallOrganisation(5),
+      [NEW_KEY]: smallOrganisation(5),
+      'sk-admin-revokedrevokedrevokedrevoked': 'revoked',
+    });
     baseUrl = await server.start();
     dataDir = join(mkdtempSync(join(tmpdir(), 'sw-acc-')), 'home');
     vault = new FakeKeychain();
@@ -59,13 +63,17 @@ describe('accounts', () => {
   });
 
   it('lets the test call judge an unfamiliar key format', async () => {
-    await expect(core.accounts.add({ name: 'X', provider: 'openai', apiKey: 'hello-world-key', baseUrl })).rejects.toMatchObject({ code: 'invalid_key', message: expect.stringMatching(/invalid or has been revoked/) });
+    await expect(
+      core.accounts.add({ name: 'X', provider: 'openai', apiKey: 'hello-world-key', baseUrl }),
+    ).rejects.toMatchObject({ code: 'invalid_key', message: expect.stringMatching(/invalid or has been revoked/) });
     expect(server.requests).toHaveLength(1);
     expect(existsSync(dataDir)).toBe(false);
   });
 
   it('refuses a revoked admin key after one test call, writing nothing', async () => {
-    await expect(core.accounts.add({ name: 'X', provider: 'openai', apiKey: 'sk-admin-revokedrevokedrevokedrevoked', baseUrl })).rejects.toMatchObject({ code: 'invalid_key' });
+    await expect(
+      core.accounts.add({ name: 'X', provider: 'openai', apiKey: 'sk-admin-revokedrevokedrevokedrevoked', baseUrl }),
+    ).rejects.toMatchObject({ code: 'invalid_key' });
     expect(vault.secrets.size).toBe(0);
     expect(existsSync(dataDir)).toBe(false);
   });
@@ -82,7 +90,9 @@ describe('accounts', () => {
 
   it('rejects duplicate names, renames, and removes with the keychain entry and history', async () => {
     const a = await core.accounts.add({ name: 'Acme', provider: 'openai', apiKey: KEY, baseUrl });
-    await expect(core.accounts.add({ name: 'acme', provider: 'openai', apiKey: KEY, baseUrl })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(core.accounts.add({ name: 'acme', provider: 'openai', apiKey: KEY, baseUrl })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     core.accounts.rename('Acme', 'Acme Prod');
     expect(core.accounts.get('acme prod').id).toBe(a.id);
     await core.services.sync.syncAll();
@@ -101,7 +111,10 @@ describe('accounts', () => {
       core.budgets.set(info.id, { monthlyMicros: 100_000_000, dailyMicros: null, thresholds: [50, 100], projects: {} });
       const daysBefore = core.queries.dashboard({ accountId: info.id, range: '30d', groupBy: 'model' }).daily.points;
       expect(daysBefore.some((p) => p.totalMicros > 0)).toBe(true);
-      core.services.history.writeState(info.id, { ...core.services.history.readState(info.id), lastError: { code: 'invalid_key', message: 'revoked' } });
+      core.services.history.writeState(info.id, {
+        ...core.services.history.readState(info.id),
+        lastError: { code: 'invalid_key', message: 'revoked' },
+      });
       const requestsBefore = server.requests.length;
 
       const replaced = await core.accounts.replaceKey('Acme', NEW_KEY);
@@ -113,7 +126,9 @@ describe('accounts', () => {
       expect(core.accounts.list()).toEqual([replaced]);
       expect(core.services.settings.read().budgets[info.id]).toMatchObject({ monthlyMicros: 100_000_000 });
       expect(core.services.history.readState(info.id).lastError).toBeNull();
-      expect(core.queries.dashboard({ accountId: info.id, range: '30d', groupBy: 'model' }).daily.points).toEqual(daysBefore);
+      expect(core.queries.dashboard({ accountId: info.id, range: '30d', groupBy: 'model' }).daily.points).toEqual(
+        daysBefore,
+      );
     });
 
     it.each([
@@ -126,11 +141,21 @@ describe('accounts', () => {
       expect(core.accounts.list()[0].keyHint).toBe(info.keyHint);
     });
 
-    it('judges the key by the account\'s provider: an OpenAI key is refused for an Anthropic account', async () => {
+    it("judges the key by the account's provider: an OpenAI key is refused for an Anthropic account", async () => {
       core.services.settings.update((s) => {
-        s.accounts.push({ id: 'acc_anthropic0000001', name: 'Claude', provider: 'anthropic', baseUrl, keyHint: 'sk-ant-admin…zzzz', createdAt: new Date().toISOString() });
+        s.accounts.push({
+          id: 'acc_anthropic0000001',
+          name: 'Claude',
+          provider: 'anthropic',
+          baseUrl,
+          keyHint: 'sk-ant-admin…zzzz',
+          createdAt: new Date().toISOString(),
+        });
       });
-      await expect(core.accounts.replaceKey('Claude', NEW_KEY)).rejects.toMatchObject({ code: 'wrong_key_type', message: expect.stringMatching(/OpenAI key/) });
+      await expect(core.accounts.replaceKey('Claude', NEW_KEY)).rejects.toMatchObject({
+        code: 'wrong_key_type',
+        message: expect.stringMatching(/OpenAI key/),
+      });
       expect(server.requests).toHaveLength(0);
     });
   });

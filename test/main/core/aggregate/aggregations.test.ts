@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breakdown, dailySeries, monthlyTotals, monthToDate, OTHER_SERIES, totalBetween, type HistoryView } from '../../../../src/main/core/aggregate/aggregations';
+import {
+  breakdown,
+  dailySeries,
+  monthlyTotals,
+  monthToDate,
+  OTHER_SERIES,
+  totalBetween,
+  type HistoryView,
+} from '../../../../src/main/core/aggregate/aggregations';
 import { budgetRunOutDay, forecastMonthEnd, runRate } from '../../../../src/main/core/aggregate/forecast';
 import { modelFromLineItem } from '../../../../src/main/core/aggregate/line-items';
 import { AccountHistory } from '../../../../src/main/core/history/account-history';
@@ -14,7 +22,8 @@ function view(days: Record<string, CostRow[]>, names: Record<string, string> = {
   return { history, projectNames: names };
 }
 
-const r = (projectId: string | null, lineItem: string | null, micros: number): CostRow => costRow(projectId, lineItem, micros);
+const r = (projectId: string | null, lineItem: string | null, micros: number): CostRow =>
+  costRow(projectId, lineItem, micros);
 
 describe('aggregations', () => {
   it('names projects from own entries only: an unnamed "constructor" or "toString" id is shown as its id', () => {
@@ -63,21 +72,35 @@ describe('aggregations', () => {
   });
 
   it('parts always sum to the total, for any rows (property)', () => {
-    const rowArb = fc.record({
-      projectId: fc.constantFrom('a', 'b', 'c', null),
-      lineItem: fc.constantFrom('x, input', 'x, output', 'y', null),
-      micros: fc.integer({ min: -5_000_000, max: 500_000_000 }),
-    }).map((row) => costRow(row.projectId, row.lineItem, row.micros));
-    const dayArb = fc.dictionary(fc.constantFrom('2026-11-01', '2026-11-02', '2026-11-03', '2026-10-30'), fc.array(rowArb, { maxLength: 30 }));
+    const rowArb = fc
+      .record({
+        projectId: fc.constantFrom('a', 'b', 'c', null),
+        lineItem: fc.constantFrom('x, input', 'x, output', 'y', null),
+        micros: fc.integer({ min: -5_000_000, max: 500_000_000 }),
+      })
+      .map((row) => costRow(row.projectId, row.lineItem, row.micros));
+    const dayArb = fc.dictionary(
+      fc.constantFrom('2026-11-01', '2026-11-02', '2026-11-03', '2026-10-30'),
+      fc.array(rowArb, { maxLength: 30 }),
+    );
     fc.assert(
       fc.property(dayArb, dayArb, (a, b) => {
         const views = [view(a), view(b)];
         const total = totalBetween(views, '2026-10-01', '2026-11-30');
-        const rawSum = [...Object.values(a), ...Object.values(b)].flat().reduce((s, row) => s + Number(row.amount / 10n ** 42n), 0);
-        const sumOf = (g: 'project' | 'line_item' | 'model') => breakdown(views, '2026-10-01', '2026-11-30', g).reduce((s, x) => s + x.micros, 0);
+        const rawSum = [...Object.values(a), ...Object.values(b)]
+          .flat()
+          .reduce((s, row) => s + Number(row.amount / 10n ** 42n), 0);
+        const sumOf = (g: 'project' | 'line_item' | 'model') =>
+          breakdown(views, '2026-10-01', '2026-11-30', g).reduce((s, x) => s + x.micros, 0);
         const series = dailySeries(views, '2026-10-01', '2026-11-30', 'project', 2);
         const seriesSum = series.points.reduce((s, p) => s + Object.values(p.values).reduce((x, y) => x + y, 0), 0);
-        return total === rawSum && sumOf('project') === total && sumOf('line_item') === total && sumOf('model') === total && seriesSum === total;
+        return (
+          total === rawSum &&
+          sumOf('project') === total &&
+          sumOf('line_item') === total &&
+          sumOf('model') === total &&
+          seriesSum === total
+        );
       }),
     );
   });
@@ -110,7 +133,9 @@ describe('forecast', () => {
     // A few hours of today and nothing before: no forecast, never those hours multiplied out to a month.
     expect(forecastMonthEnd(spendFromDays({ '2026-11-01': 500_000 }), '2026-11-01')).toBeNull();
     // On the 1st with last month's pace: today counts at that pace, its few hours are not extrapolated.
-    expect(forecastMonthEnd(spendFromDays({ '2026-10-31': 3_000_000, '2026-11-01': 500_000 }), '2026-11-01')).toBe(90_000_000);
+    expect(forecastMonthEnd(spendFromDays({ '2026-10-31': 3_000_000, '2026-11-01': 500_000 }), '2026-11-01')).toBe(
+      90_000_000,
+    );
   });
 
   it('finds the day a budget runs out at the current pace', () => {
@@ -132,8 +157,14 @@ describe('dashboard series', () => {
     const weekly = weeklySeries([v], '2026-11-12', '2026-11-25', 'project');
     expect(weekly.bucket).toBe('week');
     expect(weekly.points.map((p) => p.day)).toEqual(['2026-11-12', '2026-11-16', '2026-11-23']);
-    expect(weekly.points.map((p) => p.totalMicros)).toEqual([(12 + 13 + 14 + 15) * 1000, (16 + 17 + 18 + 19 + 20 + 21 + 22) * 1000, (23 + 24 + 25) * 1000]);
-    expect(weekly.points.reduce((s, p) => s + p.totalMicros, 0)).toBe(daily.points.reduce((s, p) => s + p.totalMicros, 0));
+    expect(weekly.points.map((p) => p.totalMicros)).toEqual([
+      (12 + 13 + 14 + 15) * 1000,
+      (16 + 17 + 18 + 19 + 20 + 21 + 22) * 1000,
+      (23 + 24 + 25) * 1000,
+    ]);
+    expect(weekly.points.reduce((s, p) => s + p.totalMicros, 0)).toBe(
+      daily.points.reduce((s, p) => s + p.totalMicros, 0),
+    );
   });
 
   it('month progress: cumulative to today, then the run rate to month end', async () => {
@@ -175,10 +206,23 @@ describe('dashboard series', () => {
       '2026-12-01': [r('p1', 'x', 30)], // a few hours of a Tuesday
       '2026-12-02': [r('p1', 'x', 20)],
     });
-    expect(monthOverMonth([v], '2026-12-01', 'project')).toEqual({ comparedDays: 0, rows: [{ key: 'p1', name: 'p1', micros: 30, comparedMicros: 0, previousMicros: 0 }] });
-    expect(monthOverMonth([v], '2026-12-02', 'project')).toEqual({ comparedDays: 1, rows: [{ key: 'p1', name: 'p1', micros: 50, comparedMicros: 30, previousMicros: 700 }] });
+    expect(monthOverMonth([v], '2026-12-01', 'project')).toEqual({
+      comparedDays: 0,
+      rows: [{ key: 'p1', name: 'p1', micros: 30, comparedMicros: 0, previousMicros: 0 }],
+    });
+    expect(monthOverMonth([v], '2026-12-02', 'project')).toEqual({
+      comparedDays: 1,
+      rows: [{ key: 'p1', name: 'p1', micros: 50, comparedMicros: 30, previousMicros: 700 }],
+    });
     // 31 March against a 28-day February: every whole day of February.
-    const march = view({ '2027-02-27': [r('p1', 'x', 10)], '2027-02-28': [r('p1', 'x', 10)], '2027-03-30': [r('p1', 'x', 5)] });
-    expect(monthOverMonth([march], '2027-03-31', 'project')).toMatchObject({ comparedDays: 30, rows: [{ comparedMicros: 5, previousMicros: 20 }] });
+    const march = view({
+      '2027-02-27': [r('p1', 'x', 10)],
+      '2027-02-28': [r('p1', 'x', 10)],
+      '2027-03-30': [r('p1', 'x', 5)],
+    });
+    expect(monthOverMonth([march], '2027-03-31', 'project')).toMatchObject({
+      comparedDays: 30,
+      rows: [{ comparedMicros: 5, previousMicros: 20 }],
+    });
   });
 });

@@ -13,7 +13,12 @@ function view(days: Record<string, CostRow[]>): HistoryView {
 
 describe('dataSince', () => {
   it('is the first UTC day with any cost across the accounts; empty and zero days do not count', () => {
-    const a = view({ '2026-09-01': [], '2026-09-02': [costRow('p', 'x', 0)], '2026-10-15': [costRow('p', 'x', 5)], '2026-11-01': [costRow('p', 'x', 1)] });
+    const a = view({
+      '2026-09-01': [],
+      '2026-09-02': [costRow('p', 'x', 0)],
+      '2026-10-15': [costRow('p', 'x', 5)],
+      '2026-11-01': [costRow('p', 'x', 1)],
+    });
     const b = view({ '2026-10-20': [costRow('q', 'y', 1)] });
     expect(dataSince([a])).toBe('2026-10-15');
     expect(dataSince([b])).toBe('2026-10-20');

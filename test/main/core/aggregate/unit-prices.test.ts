@@ -6,7 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { emptySummary, summarise, type DaySummary } from '../../../../src/main/core/history/account-history';
-import { lineItemParts, pricePerUnit, priceToDecimal, tokensPerUnit, TokenPrices, usageTier } from '../../../../src/main/core/aggregate/unit-prices';
+import {
+  lineItemParts,
+  pricePerUnit,
+  priceToDecimal,
+  tokensPerUnit,
+  TokenPrices,
+  usageTier,
+} from '../../../../src/main/core/aggregate/unit-prices';
 import { anthropicCostsReader } from '../../../../src/main/core/providers/anthropic/costs-reader';
 import type { CostRow, UsageRow } from '../../../../src/main/core/history/types';
 
@@ -29,12 +36,21 @@ function summaryOf(lines: { lineItem: string; usd: string; quantity?: number; un
   for (const l of lines) {
     s.byLineItem.set(l.lineItem, dollars(l.usd));
     s.total += dollars(l.usd);
-    s.lineQuantities.set(l.lineItem, { quantity: l.quantity ?? 0, unit: l.quantity === undefined ? null : l.unit === undefined ? 'tokens' : l.unit });
+    s.lineQuantities.set(l.lineItem, {
+      quantity: l.quantity ?? 0,
+      unit: l.quantity === undefined ? null : l.unit === undefined ? 'tokens' : l.unit,
+    });
   }
   return s;
 }
 
-const usage = (model: string, input: number, cached: number, output: number, extra: Partial<UsageRow> = {}): UsageRow => ({
+const usage = (
+  model: string,
+  input: number,
+  cached: number,
+  output: number,
+  extra: Partial<UsageRow> = {},
+): UsageRow => ({
   model,
   inputTokens: input,
   cachedTokens: cached,
@@ -52,25 +68,65 @@ function anthropicLineItem(result: Record<string, unknown>): string | null {
 
 describe('lineItemParts', () => {
   it("reads OpenAI's line items: model, token kind and tier", () => {
-    expect(lineItemParts('gpt-4o-2024-08-06, cached input (batch)')).toEqual({ model: 'gpt-4o-2024-08-06', kind: 'cached', tier: 'batch' });
-    expect(lineItemParts('gpt-4o-mini-2024-07-18, output (priority)')).toEqual({ model: 'gpt-4o-mini-2024-07-18', kind: 'output', tier: 'priority' });
-    expect(lineItemParts('gpt-4o-2024-08-06, input')).toEqual({ model: 'gpt-4o-2024-08-06', kind: 'input', tier: null });
-    expect(lineItemParts('gpt-4o-2024-08-06, input (flex)')).toEqual({ model: 'gpt-4o-2024-08-06', kind: 'input', tier: 'flex' });
-    expect(lineItemParts('gpt-4o-2024-08-06, cached input')).toEqual({ model: 'gpt-4o-2024-08-06', kind: 'cached', tier: null });
+    expect(lineItemParts('gpt-4o-2024-08-06, cached input (batch)')).toEqual({
+      model: 'gpt-4o-2024-08-06',
+      kind: 'cached',
+      tier: 'batch',
+    });
+    expect(lineItemParts('gpt-4o-mini-2024-07-18, output (priority)')).toEqual({
+      model: 'gpt-4o-mini-2024-07-18',
+      kind: 'output',
+      tier: 'priority',
+    });
+    expect(lineItemParts('gpt-4o-2024-08-06, input')).toEqual({
+      model: 'gpt-4o-2024-08-06',
+      kind: 'input',
+      tier: null,
+    });
+    expect(lineItemParts('gpt-4o-2024-08-06, input (flex)')).toEqual({
+      model: 'gpt-4o-2024-08-06',
+      kind: 'input',
+      tier: 'flex',
+    });
+    expect(lineItemParts('gpt-4o-2024-08-06, cached input')).toEqual({
+      model: 'gpt-4o-2024-08-06',
+      kind: 'cached',
+      tier: null,
+    });
   });
 
   it('gives text that names no token kind no kind (a tool, an embedding without a comma)', () => {
     expect(lineItemParts('web search tool calls')).toEqual({ model: 'web search tool calls', kind: null, tier: null });
-    expect(lineItemParts('text-embedding-3-small')).toEqual({ model: 'text-embedding-3-small', kind: null, tier: null });
+    expect(lineItemParts('text-embedding-3-small')).toEqual({
+      model: 'text-embedding-3-small',
+      kind: null,
+      tier: null,
+    });
     expect(lineItemParts('web search')).toEqual({ model: 'web search', kind: null, tier: null });
   });
 
   it("reads Anthropic's line items as its cost reader builds them from the cost report", () => {
     // As the cost report sends them (model and description; the fake's shapes and Anthropic's own wording).
-    const input = anthropicLineItem({ model: 'claude-sonnet-4', description: 'claude-sonnet-4 input tokens', cost_type: 'tokens' });
-    const output = anthropicLineItem({ model: 'claude-sonnet-4', description: 'claude-sonnet-4 output tokens', cost_type: 'tokens' });
-    const read = anthropicLineItem({ model: 'claude-sonnet-4', description: 'claude-sonnet-4 cache read input tokens', cost_type: 'tokens' });
-    const write = anthropicLineItem({ model: 'claude-opus-4', description: 'Claude Opus 4 Usage - Cache Write 5m', cost_type: 'tokens' });
+    const input = anthropicLineItem({
+      model: 'claude-sonnet-4',
+      description: 'claude-sonnet-4 input tokens',
+      cost_type: 'tokens',
+    });
+    const output = anthropicLineItem({
+      model: 'claude-sonnet-4',
+      description: 'claude-sonnet-4 output tokens',
+      cost_type: 'tokens',
+    });
+    const read = anthropicLineItem({
+      model: 'claude-sonnet-4',
+      description: 'claude-sonnet-4 cache read input tokens',
+      cost_type: 'tokens',
+    });
+    const write = anthropicLineItem({
+      model: 'claude-opus-4',
+      description: 'Claude Opus 4 Usage - Cache Write 5m',
+      cost_type: 'tokens',
+    });
     const search = anthropicLineItem({ model: null, description: 'web search', cost_type: 'web_search' });
     expect([input, output, read, write, search]).toEqual([
       'claude-sonnet-4, input tokens',
@@ -189,10 +245,34 @@ describe('TokenPrices', () => {
   it("prices costs billed without quantities (Anthropic) by the same day's usage tokens of that model and kind", () => {
     // As stored from Anthropic's cost report: no quantity, so no unit.
     const rows: CostRow[] = [
-      { projectId: 'wrkspc_1', lineItem: 'claude-sonnet-4, input tokens', amount: dollars('0.03'), currency: 'usd', quantity: null },
-      { projectId: 'default', lineItem: 'claude-sonnet-4, input tokens', amount: dollars('0.006'), currency: 'usd', quantity: null },
-      { projectId: 'wrkspc_1', lineItem: 'claude-sonnet-4, cache read input tokens', amount: dollars('0.0006'), currency: 'usd', quantity: null },
-      { projectId: 'wrkspc_1', lineItem: 'claude-sonnet-4, output tokens', amount: dollars('0.045'), currency: 'usd', quantity: null },
+      {
+        projectId: 'wrkspc_1',
+        lineItem: 'claude-sonnet-4, input tokens',
+        amount: dollars('0.03'),
+        currency: 'usd',
+        quantity: null,
+      },
+      {
+        projectId: 'default',
+        lineItem: 'claude-sonnet-4, input tokens',
+        amount: dollars('0.006'),
+        currency: 'usd',
+        quantity: null,
+      },
+      {
+        projectId: 'wrkspc_1',
+        lineItem: 'claude-sonnet-4, cache read input tokens',
+        amount: dollars('0.0006'),
+        currency: 'usd',
+        quantity: null,
+      },
+      {
+        projectId: 'wrkspc_1',
+        lineItem: 'claude-sonnet-4, output tokens',
+        amount: dollars('0.045'),
+        currency: 'usd',
+        quantity: null,
+      },
       { projectId: 'default', lineItem: 'web search', amount: dollars('0.01'), currency: 'usd', quantity: null },
     ];
     const day = [
@@ -226,7 +306,9 @@ describe('TokenPrices', () => {
     const p = (usd: string) => perToken(usd, 1_000_000);
     expect(prices.estimate(usage(MINI, 1_000, 400, 200))).toBe(600n * p('0.15') + 400n * p('0.075') + 200n * p('0.6'));
     // Batch: batch input and output; no batch cached line, so the default tier's cached price.
-    expect(prices.estimate(usage(MINI, 1_000, 400, 200, { batch: true }))).toBe(600n * p('0.075') + 400n * p('0.075') + 200n * p('0.3'));
+    expect(prices.estimate(usage(MINI, 1_000, 400, 200, { batch: true }))).toBe(
+      600n * p('0.075') + 400n * p('0.075') + 200n * p('0.3'),
+    );
     // More cached than input (a provider's rounding): no negative input.
     expect(prices.estimate(usage(MINI, 100, 300, 0))).toBe(100n * p('0.075'));
     expect(prices.estimate(usage('o3-pro', 1_000, 0, 1_000))).toBe(0n);
@@ -237,7 +319,8 @@ describe('TokenPrices', () => {
     expect(usageTier(usage(MINI, 1, 0, 0, { batch: true, serviceTier: 'default' }))).toBe('batch');
     expect(usageTier(usage(MINI, 1, 0, 0, { serviceTier: 'priority' }))).toBe('priority');
     expect(usageTier(usage(MINI, 1, 0, 0, { serviceTier: 'Flex' }))).toBe('flex');
-    for (const tier of ['default', 'standard', 'auto', null, undefined]) expect(usageTier(usage(MINI, 1, 0, 0, { serviceTier: tier }))).toBeNull();
+    for (const tier of ['default', 'standard', 'auto', null, undefined])
+      expect(usageTier(usage(MINI, 1, 0, 0, { serviceTier: tier }))).toBeNull();
     // Anthropic's batch tier is a service tier of its own.
     expect(usageTier(usage('claude-sonnet-4', 1, 0, 0, { serviceTier: 'batch' }))).toBe('batch');
   });

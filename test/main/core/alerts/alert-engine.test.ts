@@ -39,11 +39,17 @@ describe('alert engine', () => {
     core.services.history.save(ACC);
   };
   /** Stores a budget without evaluating (the budget use case would): each test evaluates itself. */
-  const storeBudget = (budget: { monthlyMicros: number; thresholds: number[]; dailyMicros?: number; projects?: Record<string, number> }) =>
+  const storeBudget = (budget: {
+    monthlyMicros: number;
+    thresholds: number[];
+    dailyMicros?: number;
+    projects?: Record<string, number>;
+  }) =>
     core.services.settings.update((s) => {
       s.budgets[ACC] = { dailyMicros: null, projects: {}, ...budget };
     });
-  const evenly = (from: string, to: string, micros: number) => Object.fromEntries(dayRange(from, to).map((d) => [d, micros]));
+  const evenly = (from: string, to: string, micros: number) =>
+    Object.fromEntries(dayRange(from, to).map((d) => [d, micros]));
 
   beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'sw-alerts-'));
@@ -51,9 +57,21 @@ describe('alert engine', () => {
     notified = [];
     core = makeCore();
     core.services.settings.update((s) => {
-      s.accounts.push({ id: ACC, name: 'Acme Prod', provider: 'openai', baseUrl: 'x', keyHint: 'sk-admin-…abcd', createdAt: '' });
+      s.accounts.push({
+        id: ACC,
+        name: 'Acme Prod',
+        provider: 'openai',
+        baseUrl: 'x',
+        keyHint: 'sk-admin-…abcd',
+        createdAt: '',
+      });
     });
-    core.services.history.writeState(ACC, { ...core.services.history.readState(ACC), lastSuccessAt: clock.now().toISOString(), backfilledFrom: '2025-12-01', projects: { proj_web: 'Web app' } });
+    core.services.history.writeState(ACC, {
+      ...core.services.history.readState(ACC),
+      lastSuccessAt: clock.now().toISOString(),
+      backfilledFrom: '2025-12-01',
+      projects: { proj_web: 'Web app' },
+    });
   });
 
   it('crosses 50% and 80% in one jump: each fires once, worded with figures and the run-out day', () => {
@@ -62,9 +80,13 @@ describe('alert engine', () => {
     const raised = core.alerts.evaluate();
     const thresholds = raised.filter((a) => a.kind === 'budget-threshold');
     expect(thresholds.map((a) => a.threshold)).toEqual([50, 80]);
-    expect(thresholds[1].message).toBe('Acme Prod has used 80% of its $500 November budget ($401.22). At this pace it runs out on Nov 26.');
+    expect(thresholds[1].message).toBe(
+      'Acme Prod has used 80% of its $500 November budget ($401.22). At this pace it runs out on Nov 26.',
+    );
     expect(thresholds[1].period).toBe('2026-11');
-    expect(raised.find((a) => a.kind === 'forecast-over-budget')?.message).toMatch(/about \$600\.00 in November, over its \$500 budget/);
+    expect(raised.find((a) => a.kind === 'forecast-over-budget')?.message).toMatch(
+      /about \$600\.00 in November, over its \$500 budget/,
+    );
     expect(notified.map((n) => n.title)).toContain('Acme Prod: 80% of budget used');
     expect(notified.every((n) => n.accountId === ACC)).toBe(true);
   });
@@ -84,7 +106,12 @@ describe('alert engine', () => {
     storeBudget({ monthlyMicros: 500_000_000, thresholds: [50, 80, 100] });
     expect(core.alerts.evaluate().filter((a) => a.kind === 'budget-threshold')).toEqual([]);
     spend(evenly('2026-11-11', '2026-11-13', 20_000_000)); // 260 = 52%
-    expect(core.alerts.evaluate().filter((a) => a.kind === 'budget-threshold').map((a) => a.threshold)).toEqual([50]);
+    expect(
+      core.alerts
+        .evaluate()
+        .filter((a) => a.kind === 'budget-threshold')
+        .map((a) => a.threshold),
+    ).toEqual([50]);
     spend(evenly('2026-11-14', '2026-11-21', 40_000_000)); // 580 = 116%
     const next = core.alerts.evaluate().filter((a) => a.kind === 'budget-threshold');
     expect(next.map((a) => a.threshold)).toEqual([80, 100]);
@@ -101,7 +128,12 @@ describe('alert engine', () => {
     // Raised above spend: 100% is no longer crossed, so it re-arms; 50% still is, so it stays fired.
     expect(core.budgets.set(ACC, { monthlyMicros: 800_000_000, thresholds: [50, 100] }).alerts).toEqual([]);
     spend(evenly('2026-11-01', '2026-11-21', 40_000_000)); // $840
-    expect(core.alerts.evaluate().filter((a) => a.kind === 'budget-threshold').map((a) => a.threshold)).toEqual([100]);
+    expect(
+      core.alerts
+        .evaluate()
+        .filter((a) => a.kind === 'budget-threshold')
+        .map((a) => a.threshold),
+    ).toEqual([100]);
   });
 
   it('starts clean in a new UTC month', () => {
@@ -157,7 +189,12 @@ describe('alert engine', () => {
 
   it('sync-failing: at once for a revoked key, after an hour for transient errors, once per episode', () => {
     const fail = (code: 'invalid_key' | 'offline', since: string) =>
-      core.services.history.writeState(ACC, { ...core.services.history.readState(ACC), lastError: { code, message: `${code} message` }, firstFailureAt: since, consecutiveFailures: 3 });
+      core.services.history.writeState(ACC, {
+        ...core.services.history.readState(ACC),
+        lastError: { code, message: `${code} message` },
+        firstFailureAt: since,
+        consecutiveFailures: 3,
+      });
     fail('offline', '2026-11-21T09:30:00Z');
     expect(core.alerts.evaluate()).toEqual([]);
     fail('offline', '2026-11-21T08:30:00Z');
@@ -204,7 +241,14 @@ describe('alert engine', () => {
 
   it('per-project budgets alert on their own scope', () => {
     const { history } = core.services.history.load(ACC);
-    history.replaceCosts(new Map(dayRange('2026-11-01', '2026-11-21').map((d) => [d, [row(5_000_000, 'proj_web'), row(1_000_000, 'proj_batch')]])));
+    history.replaceCosts(
+      new Map(
+        dayRange('2026-11-01', '2026-11-21').map((d) => [
+          d,
+          [row(5_000_000, 'proj_web'), row(1_000_000, 'proj_batch')],
+        ]),
+      ),
+    );
     storeBudget({ monthlyMicros: 10_000_000_000, thresholds: [100], projects: { proj_web: 100_000_000 } });
     const raised = core.alerts.evaluate();
     expect(raised.map((a) => [a.kind, a.scope, a.threshold])).toEqual([['budget-threshold', 'project:proj_web', 100]]);

@@ -44,7 +44,14 @@ const ORDINARY: Spend[] = [
   { projectId: 'proj_lab', apiKeyId: 'key_tiny', lineItem: `${MINI}, output`, micros: 20_000 },
 ];
 
-const costRow = (s: Spend): CostRow => ({ projectId: s.projectId, lineItem: s.lineItem, amount: microsToExact(s.micros), currency: 'usd', quantity: null, apiKeyId: s.apiKeyId });
+const costRow = (s: Spend): CostRow => ({
+  projectId: s.projectId,
+  lineItem: s.lineItem,
+  amount: microsToExact(s.micros),
+  currency: 'usd',
+  quantity: null,
+  apiKeyId: s.apiKeyId,
+});
 
 describe('spikes per project and per API key', () => {
   let dataDir: string;
@@ -72,7 +79,12 @@ describe('spikes per project and per API key', () => {
       backfilledFrom: '2025-12-01',
       rowsFormat: 2,
       projects: { proj_web: 'Web app', proj_data: 'Data pipeline', proj_lab: 'Research lab' },
-      apiKeys: { key_ci: key('CI bot', 'proj_web'), key_app: key('Web backend', 'proj_web'), key_etl: key('Nightly ETL', 'proj_data'), key_tiny: key('Tiny script', 'proj_lab') },
+      apiKeys: {
+        key_ci: key('CI bot', 'proj_web'),
+        key_app: key('Web backend', 'proj_web'),
+        key_etl: key('Nightly ETL', 'proj_data'),
+        key_tiny: key('Tiny script', 'proj_lab'),
+      },
     });
   };
 
@@ -86,7 +98,8 @@ describe('spikes per project and per API key', () => {
   /** The norm days ordinary, and the spike day ordinary but for `changes` (same key and line item replaced, others added). */
   const spendWith = (changes: Spend[]) => {
     const costs: Record<string, CostRow[]> = Object.fromEntries(NORM_DAYS.map((d) => [d, ORDINARY.map(costRow)]));
-    const same = (a: Spend, b: Spend) => a.apiKeyId === b.apiKeyId && a.lineItem === b.lineItem && a.projectId === b.projectId;
+    const same = (a: Spend, b: Spend) =>
+      a.apiKeyId === b.apiKeyId && a.lineItem === b.lineItem && a.projectId === b.projectId;
     const day = ORDINARY.filter((o) => !changes.some((c) => same(c, o)));
     costs[SPIKE_DAY] = [...day, ...changes].map(costRow);
     write(costs);
@@ -141,7 +154,9 @@ describe('spikes per project and per API key', () => {
       'Project Research lab has spent $30.00 on Nov 20 (UTC), 1500.0× its usual $0.02 a day. Most of the rise: API key Tiny script (+$29.98), model gpt-4o-mini-2024-07-18 (+$29.98). Check for a runaway job or a leaked key.',
     );
     const key = raised.find((a) => a.scope === 'api-key:key_tiny')!;
-    expect(key.message).toMatch(/^API key Tiny script has spent \$30\.00 on Nov 20 \(UTC\), 1500\.0× its usual \$0\.02 a day\. Most of the rise: project Research lab \(\+\$29\.98\), model gpt-4o-mini-2024-07-18 \(\+\$29\.98\)\./);
+    expect(key.message).toMatch(
+      /^API key Tiny script has spent \$30\.00 on Nov 20 \(UTC\), 1500\.0× its usual \$0\.02 a day\. Most of the rise: project Research lab \(\+\$29\.98\), model gpt-4o-mini-2024-07-18 \(\+\$29\.98\)\./,
+    );
   });
 
   it('a small key never fires on cents: doubling, or 45 times its median, below the floor', () => {
@@ -175,7 +190,13 @@ describe('spikes per project and per API key', () => {
     // Costs are not per key (the cost report cannot be grouped by key): $20 of Sonnet input a day, used 1M tokens
     // each by key_ci and key_app; $100 of Opus output used by key_etl. On the spike day Sonnet input costs $80,
     // of which key_ci used 7M tokens and key_app 1M: key_ci $70 (7× its $10), key_app $10, the account $180 (1.5×).
-    const row = (lineItem: string, micros: number, projectId = 'proj_web'): CostRow => ({ projectId, lineItem, amount: microsToExact(micros), currency: 'usd', quantity: null });
+    const row = (lineItem: string, micros: number, projectId = 'proj_web'): CostRow => ({
+      projectId,
+      lineItem,
+      amount: microsToExact(micros),
+      currency: 'usd',
+      quantity: null,
+    });
     const use = (apiKeyId: string, model: string, input: number, output: number, projectId = 'proj_web'): UsageRow => ({
       model,
       inputTokens: input,
@@ -189,11 +210,25 @@ describe('spikes per project and per API key', () => {
     const costs: Record<string, CostRow[]> = {};
     const usage: Record<string, UsageRow[]> = {};
     for (const d of NORM_DAYS) {
-      costs[d] = [row('claude-sonnet-4, input tokens', 20_000_000), row('claude-opus-4, output tokens', 100_000_000, 'proj_data')];
-      usage[d] = [use('key_ci', 'claude-sonnet-4', 1_000_000, 0), use('key_app', 'claude-sonnet-4', 1_000_000, 0), use('key_etl', 'claude-opus-4', 0, 50_000, 'proj_data')];
+      costs[d] = [
+        row('claude-sonnet-4, input tokens', 20_000_000),
+        row('claude-opus-4, output tokens', 100_000_000, 'proj_data'),
+      ];
+      usage[d] = [
+        use('key_ci', 'claude-sonnet-4', 1_000_000, 0),
+        use('key_app', 'claude-sonnet-4', 1_000_000, 0),
+        use('key_etl', 'claude-opus-4', 0, 50_000, 'proj_data'),
+      ];
     }
-    costs[SPIKE_DAY] = [row('claude-sonnet-4, input tokens', 80_000_000), row('claude-opus-4, output tokens', 100_000_000, 'proj_data')];
-    usage[SPIKE_DAY] = [use('key_ci', 'claude-sonnet-4', 7_000_000, 0), use('key_app', 'claude-sonnet-4', 1_000_000, 0), use('key_etl', 'claude-opus-4', 0, 50_000, 'proj_data')];
+    costs[SPIKE_DAY] = [
+      row('claude-sonnet-4, input tokens', 80_000_000),
+      row('claude-opus-4, output tokens', 100_000_000, 'proj_data'),
+    ];
+    usage[SPIKE_DAY] = [
+      use('key_ci', 'claude-sonnet-4', 7_000_000, 0),
+      use('key_app', 'claude-sonnet-4', 1_000_000, 0),
+      use('key_etl', 'claude-opus-4', 0, 50_000, 'proj_data'),
+    ];
     write(costs, usage);
     const raised = spikes();
     // proj_web goes from $20 to $80 (4×, +$60): a project spike of its own, billed.
@@ -203,21 +238,44 @@ describe('spikes per project and per API key', () => {
     ]);
     const key = raised.find((a) => a.scope === 'api-key:key_ci')!;
     expect(key.title).toBe('Unusual spend on API key CI bot (Acme Prod)');
-    expect(key.message).toMatch(/^API key CI bot has spent an estimated \$70\.00 on Nov 20 \(UTC\), 7\.0× its usual \$10\.00 a day\./);
+    expect(key.message).toMatch(
+      /^API key CI bot has spent an estimated \$70\.00 on Nov 20 \(UTC\), 7\.0× its usual \$10\.00 a day\./,
+    );
     expect(spikes()).toEqual([]);
   });
 
   it("Anthropic: a key's spike names the model and workspace that moved", () => {
     setUp('anthropic');
-    const row = (lineItem: string, micros: number, projectId = 'proj_web'): CostRow => ({ projectId, lineItem, amount: microsToExact(micros), currency: 'usd', quantity: null });
-    const use = (apiKeyId: string, model: string, input: number): UsageRow => ({ model, inputTokens: input, outputTokens: 0, cachedTokens: 0, requests: 0, apiKeyId, projectId: 'proj_web', serviceTier: 'standard' });
+    const row = (lineItem: string, micros: number, projectId = 'proj_web'): CostRow => ({
+      projectId,
+      lineItem,
+      amount: microsToExact(micros),
+      currency: 'usd',
+      quantity: null,
+    });
+    const use = (apiKeyId: string, model: string, input: number): UsageRow => ({
+      model,
+      inputTokens: input,
+      outputTokens: 0,
+      cachedTokens: 0,
+      requests: 0,
+      apiKeyId,
+      projectId: 'proj_web',
+      serviceTier: 'standard',
+    });
     const costs: Record<string, CostRow[]> = {};
     const usage: Record<string, UsageRow[]> = {};
     for (const d of NORM_DAYS) {
-      costs[d] = [row('claude-sonnet-4, input tokens', 20_000_000), row('claude-opus-4, output tokens', 100_000_000, 'proj_data')];
+      costs[d] = [
+        row('claude-sonnet-4, input tokens', 20_000_000),
+        row('claude-opus-4, output tokens', 100_000_000, 'proj_data'),
+      ];
       usage[d] = [use('key_ci', 'claude-sonnet-4', 1_000_000), use('key_app', 'claude-sonnet-4', 1_000_000)];
     }
-    costs[SPIKE_DAY] = [row('claude-sonnet-4, input tokens', 80_000_000), row('claude-opus-4, output tokens', 100_000_000, 'proj_data')];
+    costs[SPIKE_DAY] = [
+      row('claude-sonnet-4, input tokens', 80_000_000),
+      row('claude-opus-4, output tokens', 100_000_000, 'proj_data'),
+    ];
     usage[SPIKE_DAY] = [use('key_ci', 'claude-sonnet-4', 7_000_000), use('key_app', 'claude-sonnet-4', 1_000_000)];
     write(costs, usage);
     const key = spikes().find((a) => a.scope === 'api-key:key_ci')!;

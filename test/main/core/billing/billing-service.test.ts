@@ -22,7 +22,8 @@ const NOW = new Date('2026-11-21T10:00:00Z');
 
 function sideOrganisation(): FakeOrganisation {
   const org: FakeOrganisation = { projects: [{ id: 'proj_side', name: 'Side' }], costs: {}, usage: {} };
-  for (const day of dayRange('2026-09-01', '2026-11-21')) org.costs[day] = [{ projectId: 'proj_side', lineItem: 'gpt-4o-mini-2024-07-18, input', value: 3.21 }];
+  for (const day of dayRange('2026-09-01', '2026-11-21'))
+    org.costs[day] = [{ projectId: 'proj_side', lineItem: 'gpt-4o-mini-2024-07-18, input', value: 3.21 }];
   return org;
 }
 
@@ -38,13 +39,18 @@ describe('billing service', () => {
   let acmeId: string;
   const notified: string[] = [];
 
-  const makeCore = () => createLoopbackSpendwatch({ dataDir, vault, clock, notifier: { notify: (n) => notified.push(n.title) } });
+  const makeCore = () =>
+    createLoopbackSpendwatch({ dataDir, vault, clock, notifier: { notify: (n) => notified.push(n.title) } });
   let vault: FakeKeychain;
 
   beforeEach(async () => {
     acme = smallOrganisation(120, NOW);
     // A big first of November, so a period shifted by a day is clearly not the calendar month.
-    (acme.costs['2026-11-01'] ??= []).push({ projectId: 'proj_alpha', lineItem: 'gpt-4o-2024-08-06, output', value: 40 });
+    (acme.costs['2026-11-01'] ??= []).push({
+      projectId: 'proj_alpha',
+      lineItem: 'gpt-4o-2024-08-06, output',
+      value: 40,
+    });
     server = new FakeOpenAiServer({ [KEY_A]: acme, [KEY_B]: sideOrganisation() });
     const baseUrl = await server.start();
     dataDir = mkdtempSync(join(tmpdir(), 'sw-billing-'));
@@ -79,7 +85,12 @@ describe('billing service', () => {
 
   it('a billing period from another start day is reconciled over that period and explained with figures', () => {
     const costs = sum(acme, '2026-10-15', '2026-11-14');
-    core.services.billing.recordInvoice({ accountId: acmeId, month: '2026-10', periodStartDay: 15, totalMicros: Math.round(costs / 10_000) * 10_000 });
+    core.services.billing.recordInvoice({
+      accountId: acmeId,
+      month: '2026-10',
+      periodStartDay: 15,
+      totalMicros: Math.round(costs / 10_000) * 10_000,
+    });
     // Final from Nov 18; the last sync was on Nov 21.
     clock.set('2026-11-25T00:00:00Z');
     const r = core.services.billing.reconcile('Acme', '2026-10');
@@ -101,11 +112,19 @@ describe('billing service', () => {
 
     core.services.billing.recordInvoice({ accountId: 'Acme', month: '2026-10', totalMicros: 31 * 3_210_000 });
     r = core.services.billing.reconcile('Acme', '2026-10');
-    expect(r.explanations.find((e) => e.kind === 'other-account')?.message).toContain("Side's costs for the period ($99.51)");
+    expect(r.explanations.find((e) => e.kind === 'other-account')?.message).toContain(
+      "Side's costs for the period ($99.51)",
+    );
   });
 
   it('explains costs that settled after the invoice was recorded, and refunds', async () => {
-    core.services.billing.recordInvoice({ accountId: 'Acme', month: '2026-11', totalMicros: 1_000_000, status: 'refunded', date: '2026-11-21' });
+    core.services.billing.recordInvoice({
+      accountId: 'Acme',
+      month: '2026-11',
+      totalMicros: 1_000_000,
+      status: 'refunded',
+      date: '2026-11-21',
+    });
     // Today's costs grow after the invoice is recorded.
     acme.costs['2026-11-21'].push({ projectId: 'proj_beta', lineItem: 'gpt-4o-mini-2024-07-18, input', value: 7 });
     clock.advance(3_600_000);
@@ -118,22 +137,39 @@ describe('billing service', () => {
   });
 
   it('a difference that costs settling later account for is explained; an early invoice date alone is only context', () => {
-    core.services.billing.recordInvoice({ accountId: 'Acme', month: '2026-10', totalMicros: october(), date: '2026-11-01' });
+    core.services.billing.recordInvoice({
+      accountId: 'Acme',
+      month: '2026-10',
+      totalMicros: october(),
+      date: '2026-11-01',
+    });
     expect(core.services.billing.reconcile('Acme', '2026-10').status).toBe('matched');
     // October 30 settles $2 higher after the invoice was recorded (written as a sync would).
     const { history } = core.services.history.load(acmeId);
-    history.replaceCosts(new Map([['2026-10-30', [...history.costRows('2026-10-30')!, costRow('proj_alpha', 'gpt-4o-2024-08-06, output', 2_000_000)]]]));
+    history.replaceCosts(
+      new Map([
+        [
+          '2026-10-30',
+          [...history.costRows('2026-10-30')!, costRow('proj_alpha', 'gpt-4o-2024-08-06, output', 2_000_000)],
+        ],
+      ]),
+    );
     core.services.history.save(acmeId);
     let r = core.services.billing.reconcile('Acme', '2026-10');
     expect(r).toMatchObject({ status: 'discrepancy', differenceMicros: -2_000_000 });
     expect(r.explanations.find((e) => e.kind === 'late-settling')).toMatchObject({ amountMicros: 2_000_000 });
     expect(r.explanations.map((e) => e.kind)).not.toContain('unexplained');
 
-    core.services.billing.recordInvoice({ accountId: 'Acme', month: '2026-10', totalMicros: october() + 7_000_000, date: '2026-11-01' });
+    core.services.billing.recordInvoice({
+      accountId: 'Acme',
+      month: '2026-10',
+      totalMicros: october() + 7_000_000,
+      date: '2026-11-01',
+    });
     r = core.services.billing.reconcile('Acme', '2026-10');
     expect(r.differenceMicros).toBe(5_000_000);
     expect(r.explanations.map((e) => e.kind)).toEqual(['late-settling', 'unexplained']);
-    expect(r.explanations[0].message).toContain('dated 2026-11-01, before the period\'s costs settled (2026-11-04)');
+    expect(r.explanations[0].message).toContain("dated 2026-11-01, before the period's costs settled (2026-11-04)");
   });
 
   it('names days missing from local history', () => {
@@ -144,10 +180,39 @@ describe('billing service', () => {
   });
 
   it('keeps a support case log and puts it, escaped and without secrets, in the report', () => {
-    core.services.billing.recordInvoice({ accountId: 'Acme', month: '2026-10', totalMicros: october() + 5_000_000, number: 'INV|7' });
-    core.services.billing.addContact({ accountId: 'Acme', month: '2026-10', date: '2026-11-10', channel: 'email', reference: 'CASE-1', note: 'Sent the report.\nKey was sk-admin-abcdefghijklmnop1234', outcome: 'Waiting' });
-    core.services.billing.addContact({ accountId: 'Acme', month: '2026-10', date: '2026-11-05', channel: 'chat', reference: 'CHAT-9', note: 'Asked | about it', outcome: 'Escalated' });
-    core.services.billing.addContact({ accountId: 'Acme', month: '2026-10', date: '2026-11-12', channel: 'phone', reference: 'T-3', note: 'They asked for the card: 4242 4242 4242 4242', outcome: 'Refused' });
+    core.services.billing.recordInvoice({
+      accountId: 'Acme',
+      month: '2026-10',
+      totalMicros: october() + 5_000_000,
+      number: 'INV|7',
+    });
+    core.services.billing.addContact({
+      accountId: 'Acme',
+      month: '2026-10',
+      date: '2026-11-10',
+      channel: 'email',
+      reference: 'CASE-1',
+      note: 'Sent the report.\nKey was sk-admin-abcdefghijklmnop1234',
+      outcome: 'Waiting',
+    });
+    core.services.billing.addContact({
+      accountId: 'Acme',
+      month: '2026-10',
+      date: '2026-11-05',
+      channel: 'chat',
+      reference: 'CHAT-9',
+      note: 'Asked | about it',
+      outcome: 'Escalated',
+    });
+    core.services.billing.addContact({
+      accountId: 'Acme',
+      month: '2026-10',
+      date: '2026-11-12',
+      channel: 'phone',
+      reference: 'T-3',
+      note: 'They asked for the card: 4242 4242 4242 4242',
+      outcome: 'Refused',
+    });
     core.services.billing.setCaseState('Acme', '2026-10', 'resolved-refund');
     const detail = core.services.billing.detail('Acme', '2026-10');
     expect(detail.supportCase?.state).toBe('resolved-refund');
@@ -179,9 +244,22 @@ describe('billing service', () => {
       { accountId: 'Acme', month: '2026-10', totalMicros: 1, periodStartDay: 31 },
       { accountId: 'Acme', month: '2027-01', totalMicros: 1 },
     ];
-    for (const input of bad) expect(() => core.services.billing.recordInvoice(input), JSON.stringify(input)).toThrow(expect.objectContaining({ code: 'invalid_input' }));
-    expect(() => core.services.billing.recordInvoice({ accountId: 'Nobody', month: '2026-10', totalMicros: 1 })).toThrow(expect.objectContaining({ code: 'not_found' }));
-    expect(() => core.services.billing.addContact({ accountId: 'Acme', month: '2026-10', date: '2026-11-10', channel: 'email', note: 'bell\u0007' })).toThrow(expect.objectContaining({ code: 'invalid_input' }));
+    for (const input of bad)
+      expect(() => core.services.billing.recordInvoice(input), JSON.stringify(input)).toThrow(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
+    expect(() =>
+      core.services.billing.recordInvoice({ accountId: 'Nobody', month: '2026-10', totalMicros: 1 }),
+    ).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(() =>
+      core.services.billing.addContact({
+        accountId: 'Acme',
+        month: '2026-10',
+        date: '2026-11-10',
+        channel: 'email',
+        note: 'bell\u0007',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'invalid_input' }));
     expect(core.services.billing.listInvoices()).toEqual([]);
   });
 
@@ -200,7 +278,11 @@ describe('billing service', () => {
     expect(core.alerts.evaluate()).toEqual([]);
     expect(makeCore().alerts.evaluate()).toEqual([]);
     // A matched or not-final invoice never alerts.
-    core.services.billing.recordInvoice({ accountId: 'Acme', month: '2026-09', totalMicros: sum(acme, '2026-09-01', '2026-09-30') });
+    core.services.billing.recordInvoice({
+      accountId: 'Acme',
+      month: '2026-09',
+      totalMicros: sum(acme, '2026-09-01', '2026-09-30'),
+    });
     core.services.billing.recordInvoice({ accountId: 'Side', month: '2026-11', totalMicros: 1 });
     expect(core.alerts.evaluate()).toEqual([]);
   });

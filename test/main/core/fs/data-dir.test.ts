@@ -24,7 +24,9 @@ describe('the data dir mode', () => {
     expect(dataDirProblem(home)).toMatch(/can be read by other users of this machine \(mode 755\).*chmod 700/);
     const r = await runCli(['status', '--json'], { home });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^spendwatch: The data folder .* can be read by other users of this machine \(mode 755\)/m);
+    expect(r.stderr).toMatch(
+      /^spendwatch: The data folder .* can be read by other users of this machine \(mode 755\)/m,
+    );
     JSON.parse(r.stdout);
     // Reported, not changed behind the user's back.
     expect(statSync(home).mode & 0o777).toBe(0o755);

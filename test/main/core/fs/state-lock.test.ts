@@ -24,7 +24,9 @@ describe('state locks', () => {
     const held = app.with('history-acc_1', () => new Promise<void>((resolve) => (release = resolve)));
     await new Promise((r) => setTimeout(r, 20));
     expect(cli.trySync('history-acc_1', () => 'ran')).toBeUndefined();
-    expect(() => cli.withSync('history-acc_1', () => 'ran', { waitMs: 150 })).toThrow(/Another Spendwatch process is still writing/);
+    expect(() => cli.withSync('history-acc_1', () => 'ran', { waitMs: 150 })).toThrow(
+      /Another Spendwatch process is still writing/,
+    );
     const waiting = cli.with('history-acc_1', async () => 'ran after');
     release();
     await held;

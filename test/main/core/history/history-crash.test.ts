@@ -17,7 +17,11 @@ import { microsToExact } from '../../../../src/shared/money';
 const WRITER = join(import.meta.dirname, 'support', 'write-history.ts');
 
 function writer(dataDir: string, days: number, rowsPerDay: number, cents: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir, 'acc_1', String(days), String(rowsPerDay), String(cents)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', WRITER, dataDir, 'acc_1', String(days), String(rowsPerDay), String(cents)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += d));
@@ -26,15 +30,21 @@ function writer(dataDir: string, days: number, rowsPerDay: number, cents: number
     new Promise<void>((resolve, reject) => {
       const check = () => (out.includes(word) ? resolve() : undefined);
       child.stdout.on('data', check);
-      child.on('exit', (code) => (out.includes(word) ? resolve() : reject(new Error(`writer exited ${code} before "${word}": ${err}`))));
+      child.on('exit', (code) =>
+        out.includes(word) ? resolve() : reject(new Error(`writer exited ${code} before "${word}": ${err}`)),
+      );
       check();
     });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ? -1 : code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ? -1 : code)),
+  );
   return { child, said, exited };
 }
 
 const total = (dir: string) => {
-  const history = new HistoryStore(dir, new TestClock(new Date('2026-11-21T12:00:00Z')), new FileStateLocks(dir)).load('acc_1').history;
+  const history = new HistoryStore(dir, new TestClock(new Date('2026-11-21T12:00:00Z')), new FileStateLocks(dir)).load(
+    'acc_1',
+  ).history;
   let sum = 0n;
   for (const day of history.days()) sum += history.dayTotal(day)!;
   return { days: history.dayCount, sum };
@@ -60,7 +70,8 @@ describe('the history database across processes', () => {
     await second.said('staged');
     const journal = join(dir, 'history', 'acc_1', 'history.sqlite-journal');
     const deadline = Date.now() + 20_000;
-    while (!existsSync(journal) && Date.now() < deadline && second.child.exitCode === null) await new Promise((r) => setTimeout(r, 1));
+    while (!existsSync(journal) && Date.now() < deadline && second.child.exitCode === null)
+      await new Promise((r) => setTimeout(r, 1));
     expect(existsSync(journal)).toBe(true);
     second.child.kill('SIGKILL');
     await second.exited;
@@ -71,7 +82,10 @@ describe('the history database across processes', () => {
     // And what the killed writer left (its staging, a journal no longer hot) goes with the next writer's save.
     const third = writer(dir, 10, 10, 3);
     expect(await third.exited).toBe(0);
-    expect(total(dir)).toEqual({ days: 30, sum: saved.sum - microsToExact(10 * 50 * 10_000) + microsToExact(10 * 10 * 30_000) });
+    expect(total(dir)).toEqual({
+      days: 30,
+      sum: saved.sum - microsToExact(10 * 50 * 10_000) + microsToExact(10 * 10 * 30_000),
+    });
     expect(readdirSync(join(dir, 'history', 'acc_1')).filter((f) => /journal|staging|migrating/.test(f))).toEqual([]);
   }, 60_000);
 

@@ -1,5 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { DatabaseSync, StatementSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +29,8 @@ import type { CostRow } from '../../../../src/main/core/history/types';
 const row = (micros: number) => costRow('p', 'li', micros);
 const FIXTURES = join(import.meta.dirname, '../../../fixtures/history');
 const newDir = () => mkdtempSync(join(tmpdir(), 'sw-hist-'));
-const store = (dir: string, notices?: StateNotices) => new HistoryStore(dir, new TestClock(new Date('2026-11-21T00:00:00Z')), new FileStateLocks(dir), notices);
+const store = (dir: string, notices?: StateNotices) =>
+  new HistoryStore(dir, new TestClock(new Date('2026-11-21T00:00:00Z')), new FileStateLocks(dir), notices);
 
 describe('history store', () => {
   it("sees another process's sync: the app's cached history and state are read again once state.json changes", async () => {
@@ -46,7 +59,10 @@ describe('history store', () => {
       s.load('acc_1').history.replaceCosts(new Map([['2026-11-01', [row(5)]]]));
       s.writeState('acc_1', { ...s.readState('acc_1'), lastSuccessAt: '2026-11-21T10:00:00.000Z' });
       // Something that ignores the lock (a hand edit) replaces state.json mid-sync: the sync's changes still land.
-      writeFileSync(join(dir, 'history', 'acc_1', 'state.json'), `${readFileSync(join(dir, 'history', 'acc_1', 'state.json'), 'utf8')} `);
+      writeFileSync(
+        join(dir, 'history', 'acc_1', 'state.json'),
+        `${readFileSync(join(dir, 'history', 'acc_1', 'state.json'), 'utf8')} `,
+      );
       expect(s.save('acc_1')).toBe(1);
     });
     expect(store(dir).load('acc_1').history.costRows('2026-11-01')).toEqual([row(5)]);
@@ -56,10 +72,20 @@ describe('history store', () => {
     const dir = newDir();
     const s = store(dir);
     const { history } = s.load('acc_1');
-    history.replaceCosts(new Map([['2026-10-31', [row(1)]], ['2026-11-01', [row(2), costRow('q', 'other', 3, 'eur')]], ['2026-11-02', []]]));
+    history.replaceCosts(
+      new Map([
+        ['2026-10-31', [row(1)]],
+        ['2026-11-01', [row(2), costRow('q', 'other', 3, 'eur')]],
+        ['2026-11-02', []],
+      ]),
+    );
     expect(s.save('acc_1')).toBe(3);
     expect(readdirSync(join(dir, 'history', 'acc_1')).sort()).toEqual(['history.sqlite']);
-    expect(readFileSync(join(dir, 'history', 'acc_1', 'history.sqlite')).subarray(0, 15).toString()).toBe('SQLite format 3');
+    expect(
+      readFileSync(join(dir, 'history', 'acc_1', 'history.sqlite'))
+        .subarray(0, 15)
+        .toString(),
+    ).toBe('SQLite format 3');
     const reloaded = store(dir).load('acc_1').history;
     expect(reloaded.costRows('2026-11-01')).toEqual([row(2), costRow('q', 'other', 3, 'eur')]);
     expect(reloaded.costRows('2026-11-02')).toEqual([]);
@@ -76,7 +102,12 @@ describe('history store', () => {
     history.replaceCosts(new Map([['2026-11-01', [row(1)]]]));
     expect(s.save('acc_1')).toBe(1);
     expect(history.hasDatabase).toBe(true);
-    history.replaceCosts(new Map([['2026-11-01', [row(7)]], ['2026-11-02', [row(3)]]]));
+    history.replaceCosts(
+      new Map([
+        ['2026-11-01', [row(7)]],
+        ['2026-11-02', [row(3)]],
+      ]),
+    );
     expect(s.save('acc_1')).toBe(2);
     const reloaded = store(dir).load('acc_1').history;
     expect([reloaded.costRows('2026-11-01'), reloaded.costRows('2026-11-02')]).toEqual([[row(7)], [row(3)]]);
@@ -112,23 +143,33 @@ describe('history store', () => {
   it.each([
     ['not a database', () => 'this is not SQLite'],
     ['cut short', (bytes: Buffer) => bytes.subarray(0, 100)],
-    ['pages overwritten', (bytes: Buffer) => Buffer.concat([bytes.subarray(0, 4096), Buffer.alloc(bytes.length - 4096, 0x5a)])],
-  ])('moves a damaged database (%s) aside with its repair mark and reports it, instead of crashing or starting afresh', (_label, damage) => {
-    const dir = newDir();
-    const s = store(dir);
-    s.load('acc_1').history.replaceCosts(new Map([['2026-11-01', [row(2)]]]));
-    s.save('acc_1');
-    const path = join(dir, 'history', 'acc_1', 'history.sqlite');
-    const damaged = damage(readFileSync(path));
-    writeFileSync(path, damaged);
-    const notices = new StateNotices(new TestClock(new Date()));
-    const loaded = store(dir, notices).load('acc_1');
-    expect(loaded.corrupt).toEqual([expect.objectContaining({ month: 'all' })]);
-    expect(readFileSync(loaded.corrupt[0].movedTo)).toEqual(Buffer.from(damaged));
-    expect(loaded.history.dayCount).toBe(0);
-    expect(store(dir).pendingRepairs('acc_1').map((r) => r.month)).toEqual(['all']);
-    expect(notices.list()[0].message).toMatch(/The stored history was damaged .* the next sync fetches it again/);
-  });
+    [
+      'pages overwritten',
+      (bytes: Buffer) => Buffer.concat([bytes.subarray(0, 4096), Buffer.alloc(bytes.length - 4096, 0x5a)]),
+    ],
+  ])(
+    'moves a damaged database (%s) aside with its repair mark and reports it, instead of crashing or starting afresh',
+    (_label, damage) => {
+      const dir = newDir();
+      const s = store(dir);
+      s.load('acc_1').history.replaceCosts(new Map([['2026-11-01', [row(2)]]]));
+      s.save('acc_1');
+      const path = join(dir, 'history', 'acc_1', 'history.sqlite');
+      const damaged = damage(readFileSync(path));
+      writeFileSync(path, damaged);
+      const notices = new StateNotices(new TestClock(new Date()));
+      const loaded = store(dir, notices).load('acc_1');
+      expect(loaded.corrupt).toEqual([expect.objectContaining({ month: 'all' })]);
+      expect(readFileSync(loaded.corrupt[0].movedTo)).toEqual(Buffer.from(damaged));
+      expect(loaded.history.dayCount).toBe(0);
+      expect(
+        store(dir)
+          .pendingRepairs('acc_1')
+          .map((r) => r.month),
+      ).toEqual(['all']);
+      expect(notices.list()[0].message).toMatch(/The stored history was damaged .* the next sync fetches it again/);
+    },
+  );
 
   it("a sync's daily check of every page finds damage before the sync reads or writes anything", async () => {
     const dir = newDir();
@@ -155,7 +196,12 @@ describe('history store', () => {
     s.save('acc_1');
     const read = () => {
       const history = store(dir).load('acc_1').history;
-      return [history.dayCount, history.costRows('2026-11-01'), history.summary('2026-11-01'), [...history.exportRows('2026-11-01')]];
+      return [
+        history.dayCount,
+        history.costRows('2026-11-01'),
+        history.summary('2026-11-01'),
+        [...history.exportRows('2026-11-01')],
+      ];
     };
     const withArrays = read();
     const proto = StatementSync.prototype as { setReturnArrays?: unknown };
@@ -183,29 +229,35 @@ describe('history kept in month files by earlier versions', () => {
     return { dir, account, months: readdirSync(account).filter((f) => /^\d{4}-\d{2}\.json$/.test(f)) };
   };
 
-  it.each(['v1', 'v2'] as const)('migrates %s month files on first load with nothing lost, and sets them aside untouched', (version) => {
-    const { dir, account, months } = legacyAccount(version);
-    const originals = new Map(months.map((f) => [f, readFileSync(join(account, f), 'utf8')]));
-    const history = store(dir).load('acc_old').history;
-    let days = 0;
-    for (const [file, text] of originals) {
-      const contents = parseMonth(file.slice(0, 7), text);
-      for (const [day, rows] of contents.costs) {
-        days++;
-        expect(history.costRows(day)).toEqual(rows);
-        expect(history.summary(day)).toEqual(summarise(rows));
+  it.each(['v1', 'v2'] as const)(
+    'migrates %s month files on first load with nothing lost, and sets them aside untouched',
+    (version) => {
+      const { dir, account, months } = legacyAccount(version);
+      const originals = new Map(months.map((f) => [f, readFileSync(join(account, f), 'utf8')]));
+      const history = store(dir).load('acc_old').history;
+      let days = 0;
+      for (const [file, text] of originals) {
+        const contents = parseMonth(file.slice(0, 7), text);
+        for (const [day, rows] of contents.costs) {
+          days++;
+          expect(history.costRows(day)).toEqual(rows);
+          expect(history.summary(day)).toEqual(summarise(rows));
+        }
+        for (const [day, rows] of contents.usage) expect(history.usageRows(day)).toEqual(rows);
       }
-      for (const [day, rows] of contents.usage) expect(history.usageRows(day)).toEqual(rows);
-    }
-    expect(history.dayCount).toBe(days);
-    expect(days).toBeGreaterThan(60);
-    // The files are kept as they were, where nothing reads them again; the state file is untouched.
-    expect(readdirSync(account).filter((f) => /^\d{4}-\d{2}\.json$/.test(f))).toEqual([]);
-    for (const [file, text] of originals) expect(readFileSync(join(account, 'before-sqlite', file), 'utf8')).toBe(text);
-    expect(readFileSync(join(account, 'state.json'), 'utf8')).toBe(readFileSync(join(FIXTURES, version, 'state.json'), 'utf8'));
-    // A second process reads the database.
-    expect(store(dir).load('acc_old').history.dayCount).toBe(days);
-  });
+      expect(history.dayCount).toBe(days);
+      expect(days).toBeGreaterThan(60);
+      // The files are kept as they were, where nothing reads them again; the state file is untouched.
+      expect(readdirSync(account).filter((f) => /^\d{4}-\d{2}\.json$/.test(f))).toEqual([]);
+      for (const [file, text] of originals)
+        expect(readFileSync(join(account, 'before-sqlite', file), 'utf8')).toBe(text);
+      expect(readFileSync(join(account, 'state.json'), 'utf8')).toBe(
+        readFileSync(join(FIXTURES, version, 'state.json'), 'utf8'),
+      );
+      // A second process reads the database.
+      expect(store(dir).load('acc_old').history.dayCount).toBe(days);
+    },
+  );
 
   it('keeps amounts exact through the migration (v1 micros and v2 decimal text with 40 digits)', () => {
     const v2 = store(legacyAccount('v2').dir).load('acc_old').history;
@@ -223,7 +275,11 @@ describe('history kept in month files by earlier versions', () => {
     expect(readFileSync(loaded.corrupt[0].movedTo, 'utf8')).toBe('{"version":2,"month":"2026-10",');
     expect(loaded.history.hasDay('2026-10-15')).toBe(false);
     expect(loaded.history.hasDay('2026-11-15')).toBe(true);
-    expect(store(dir).pendingRepairs('acc_old').map((r) => r.month)).toEqual(['2026-10']);
+    expect(
+      store(dir)
+        .pendingRepairs('acc_old')
+        .map((r) => r.month),
+    ).toEqual(['2026-10']);
   });
 
   it('reads the month files as they are while another process holds the lock, and migrates later', () => {
@@ -261,31 +317,48 @@ describe('history against what an attack pass tried', () => {
     ['a total stored as a float', 'UPDATE cost_day SET total = 1.5'],
     ['an amount that is no decimal', "UPDATE cost_row SET amount = 'twelve'"],
     ['a table dropped', 'DROP TABLE day_sum'],
-  ])('a sound SQLite file holding what Spendwatch never wrote (%s) is damage: moved aside, never a crash', (_label, sql) => {
-    const { dir, path } = saved({ '2026-11-01': [row(2)] });
-    const db = new DatabaseSync(path);
-    db.exec(sql);
-    db.close();
-    const s = store(dir);
-    const history = s.load('acc_1').history;
-    // Found at open, or by the first read of the rows or sums (which then moves it aside and says so).
-    const figures = () => [history.dayCount, history.costRows('2026-11-01'), history.summary('2026-11-01')?.total];
-    try {
-      figures();
-    } catch (error) {
-      expect((error as Error).message).toMatch(/is damaged.*moved aside/);
-    }
-    expect(store(dir).pendingRepairs('acc_1').map((r) => r.month)).toEqual(['all']);
-    expect(store(dir).load('acc_1').history.dayCount).toBe(0);
-  });
+  ])(
+    'a sound SQLite file holding what Spendwatch never wrote (%s) is damage: moved aside, never a crash',
+    (_label, sql) => {
+      const { dir, path } = saved({ '2026-11-01': [row(2)] });
+      const db = new DatabaseSync(path);
+      db.exec(sql);
+      db.close();
+      const s = store(dir);
+      const history = s.load('acc_1').history;
+      // Found at open, or by the first read of the rows or sums (which then moves it aside and says so).
+      const figures = () => [history.dayCount, history.costRows('2026-11-01'), history.summary('2026-11-01')?.total];
+      try {
+        figures();
+      } catch (error) {
+        expect((error as Error).message).toMatch(/is damaged.*moved aside/);
+      }
+      expect(
+        store(dir)
+          .pendingRepairs('acc_1')
+          .map((r) => r.month),
+      ).toEqual(['all']);
+      expect(store(dir).load('acc_1').history.dayCount).toBe(0);
+    },
+  );
 
   it('a link or a directory named history.sqlite is moved aside, never followed', () => {
     const { dir, path, account } = saved({ '2026-11-01': [row(2)] });
     const elsewhere = join(newDir(), 'other.sqlite');
     renameSync(path, elsewhere);
     symlinkSync(elsewhere, path);
-    expect(store(dir).load('acc_1').corrupt.map((c) => c.month)).toEqual(['all']);
-    expect(lstatSync(readdirSync(account).map((f) => join(account, f)).find((f) => f.includes('.corrupt-'))!).isSymbolicLink()).toBe(true);
+    expect(
+      store(dir)
+        .load('acc_1')
+        .corrupt.map((c) => c.month),
+    ).toEqual(['all']);
+    expect(
+      lstatSync(
+        readdirSync(account)
+          .map((f) => join(account, f))
+          .find((f) => f.includes('.corrupt-'))!,
+      ).isSymbolicLink(),
+    ).toBe(true);
     mkdirSync(path);
     expect(store(dir).load('acc_1').history.dayCount).toBe(0);
     expect(readdirSync(account).filter((f) => f.startsWith('history.sqlite.corrupt-'))).toHaveLength(2);
@@ -307,12 +380,16 @@ describe('history against what an attack pass tried', () => {
   });
 
   it('an export that stops reading mid-day never keeps a writer out', () => {
-    const { dir, path } = saved({ '2026-11-01': Array.from({ length: 2500 }, (_, i) => costRow(`p${i % 7}`, `item ${i}`, i + 1)) });
+    const { dir, path } = saved({
+      '2026-11-01': Array.from({ length: 2500 }, (_, i) => costRow(`p${i % 7}`, `item ${i}`, i + 1)),
+    });
     const reading = store(dir).load('acc_1').history.exportRows('2026-11-01')[Symbol.iterator]();
     expect(reading.next().value).toHaveLength(1000);
     // The reader has its first slice and waits (a pipe nobody reads): another process writes meanwhile.
     const writer = new DatabaseSync(path, { timeout: 100 });
-    expect(() => writer.exec("BEGIN IMMEDIATE; UPDATE cost_day SET total = total WHERE day = '2026-11-01'; COMMIT;")).not.toThrow();
+    expect(() =>
+      writer.exec("BEGIN IMMEDIATE; UPDATE cost_day SET total = total WHERE day = '2026-11-01'; COMMIT;"),
+    ).not.toThrow();
     writer.close();
     expect(reading.next().value).toHaveLength(1000);
   });

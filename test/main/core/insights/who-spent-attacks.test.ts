@@ -20,20 +20,51 @@ import { EMPTY_SYNC_STATE } from '../../../../src/main/core/history/history-stor
 import type { ApiKeyInfo, SpendProvider } from '../../../../src/main/core/providers/provider';
 
 const DAY = '2026-11-20';
-const row = (over: Partial<CostRow>): CostRow => ({ projectId: 'proj_a', lineItem: 'gpt-4o, input', amount: microsToExact(1_000_000), currency: 'usd', quantity: null, ...over });
-const usage = (over: Partial<UsageRow>): UsageRow => ({ model: 'gpt-4o', inputTokens: 0, outputTokens: 0, cachedTokens: 0, requests: 1, ...over });
+const row = (over: Partial<CostRow>): CostRow => ({
+  projectId: 'proj_a',
+  lineItem: 'gpt-4o, input',
+  amount: microsToExact(1_000_000),
+  currency: 'usd',
+  quantity: null,
+  ...over,
+});
+const usage = (over: Partial<UsageRow>): UsageRow => ({
+  model: 'gpt-4o',
+  inputTokens: 0,
+  outputTokens: 0,
+  cachedTokens: 0,
+  requests: 1,
+  ...over,
+});
 
 function collect(results: unknown[]): CostRow[] {
   const collector = new CostsCollector({ from: DAY, toExclusive: addDays(DAY, 1) }, openAiCostsReader);
-  collector.addBucket({ object: 'bucket', start_time: Date.parse(`${DAY}T00:00:00Z`) / 1000, end_time: Date.parse(`${DAY}T00:00:00Z`) / 1000 + 86_400, results });
+  collector.addBucket({
+    object: 'bucket',
+    start_time: Date.parse(`${DAY}T00:00:00Z`) / 1000,
+    end_time: Date.parse(`${DAY}T00:00:00Z`) / 1000 + 86_400,
+    results,
+  });
   return collector.result().days.get(DAY)!;
 }
 
 describe('who spent it, attacked', () => {
   it('a quantity of 1e308 is not kept, and sums that overflow keep no unit: no view fails on Infinity', () => {
-    const [big] = collect([{ object: 'organization.costs.result', amount: { value: 1, currency: 'usd' }, line_item: 'x, input', quantity: 1e308, quantity_unit: 'tokens' }]);
+    const [big] = collect([
+      {
+        object: 'organization.costs.result',
+        amount: { value: 1, currency: 'usd' },
+        line_item: 'x, input',
+        quantity: 1e308,
+        quantity_unit: 'tokens',
+      },
+    ]);
     expect(big.quantity).toBeNull();
-    const summary = summarise([row({ quantity: 9e14, quantityUnit: 'tokens' }), row({ quantity: Number.MAX_VALUE, quantityUnit: 'tokens' }), row({ quantity: Number.MAX_VALUE, quantityUnit: 'tokens' })]);
+    const summary = summarise([
+      row({ quantity: 9e14, quantityUnit: 'tokens' }),
+      row({ quantity: Number.MAX_VALUE, quantityUnit: 'tokens' }),
+      row({ quantity: Number.MAX_VALUE, quantityUnit: 'tokens' }),
+    ]);
     expect(summary.lineQuantities.get('gpt-4o, input')).toEqual({ quantity: 0, unit: null });
     expect(pricePerUnit(1n, 1e300)).toBeUndefined();
   });
@@ -41,10 +72,24 @@ describe('who spent it, attacked', () => {
   it('key-shaped ids and units are redacted, and a lone surrogate is made well-formed, before anything stores them', () => {
     const secret = `sk-proj-${'L'.repeat(40)}`;
     const [rowA, rowB] = collect([
-      { object: 'organization.costs.result', amount: { value: 1, currency: 'usd' }, line_item: 'x, input', api_key_id: secret, quantity: 5, quantity_unit: secret },
-      { object: 'organization.costs.result', amount: { value: 1, currency: 'usd' }, line_item: 'x, input', api_key_id: 'key_\ud800bad' },
+      {
+        object: 'organization.costs.result',
+        amount: { value: 1, currency: 'usd' },
+        line_item: 'x, input',
+        api_key_id: secret,
+        quantity: 5,
+        quantity_unit: secret,
+      },
+      {
+        object: 'organization.costs.result',
+        amount: { value: 1, currency: 'usd' },
+        line_item: 'x, input',
+        api_key_id: 'key_\ud800bad',
+      },
     ]);
-    expect(JSON.stringify(rowA, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))).not.toContain('LLLLLLLLLL');
+    expect(JSON.stringify(rowA, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))).not.toContain(
+      'LLLLLLLLLL',
+    );
     expect(rowB.apiKeyId).toBe('key_\ufffdbad');
   });
 
@@ -56,7 +101,17 @@ describe('who spent it, attacked', () => {
       new Map([
         ['2026-11-19', [row({ amount: microsToExact(2_500_000), quantity: 1_000_000, quantityUnit: 'tokens' })]],
         ['2026-11-20', [row({ amount: microsToExact(1_000_000_000), quantity: 0.000001, quantityUnit: 'tokens' })]],
-        ['2026-11-21', [row({ lineItem: 'gpt-4o-mini, input', amount: microsToExact(10_000), quantity: 1000, quantityUnit: 'tokens' })]],
+        [
+          '2026-11-21',
+          [
+            row({
+              lineItem: 'gpt-4o-mini, input',
+              amount: microsToExact(10_000),
+              quantity: 1000,
+              quantityUnit: 'tokens',
+            }),
+          ],
+        ],
       ]),
       new Map([
         ['2026-11-19', [usage({ userId: 'user-a', inputTokens: 1_000_000 })]],
@@ -82,12 +137,23 @@ describe('who spent it, attacked', () => {
     const days = dayRange('2026-11-05', DAY);
     for (const day of days) {
       // 20 keys at $10 a day and one big steady key at $10,000, so the account as a whole does not spike.
-      const rows = Array.from({ length: 20 }, (_, k) => row({ apiKeyId: `key_${k}`, amount: microsToExact(day === DAY ? 80_000_000 + k : 10_000_000) }));
+      const rows = Array.from({ length: 20 }, (_, k) =>
+        row({ apiKeyId: `key_${k}`, amount: microsToExact(day === DAY ? 80_000_000 + k : 10_000_000) }),
+      );
       rows.push(row({ apiKeyId: 'key_big', projectId: 'proj_big', amount: microsToExact(10_000_000_000) }));
       costs.set(day, rows);
     }
     history.loadMonth(costs, new Map());
-    const alerts = evaluateRules({ accountId: 'acc', accountName: 'Acme', view: { history, projectNames: {} }, budget: null, lastError: null, firstFailureAt: null, now: new Date(`${DAY}T12:00:00Z`), spikeFloorMicros: 5_000_000 });
+    const alerts = evaluateRules({
+      accountId: 'acc',
+      accountName: 'Acme',
+      view: { history, projectNames: {} },
+      budget: null,
+      lastError: null,
+      firstFailureAt: null,
+      now: new Date(`${DAY}T12:00:00Z`),
+      spikeFloorMicros: 5_000_000,
+    });
     const scoped = alerts.filter((a) => a.scope !== 'account');
     expect(alerts.some((a) => a.scope === 'account')).toBe(false);
     // 21 spiked (the 20 keys and their project): the largest rises first — the project, then key_19 — and the
@@ -104,12 +170,17 @@ describe('who spent it, attacked', () => {
       async listApiKeys(projects: readonly string[]) {
         asked.push([...projects]);
         if (projects[0] === 'proj_gone') throw new Error('404 No project found');
-        return new Map<string, ApiKeyInfo>([['key_a', { name: 'Backend', owner: 'svc', projectId: 'proj_a', lastUsedAt: null }]]);
+        return new Map<string, ApiKeyInfo>([
+          ['key_a', { name: 'Backend', owner: 'svc', projectId: 'proj_a', lastUsedAt: null }],
+        ]);
       },
     } as unknown as SpendProvider;
     const warnings: string[] = [];
     const now = new Date('2026-11-20T10:00:00Z');
-    const seen = new Map([['key_a', 'proj_a'], ['key_x', 'proj_gone']]);
+    const seen = new Map([
+      ['key_a', 'proj_a'],
+      ['key_x', 'proj_gone'],
+    ]);
     const names = await new NameDirectory(provider, now, warnings).apiKeys(EMPTY_SYNC_STATE, seen);
     expect(names?.key_a.name).toBe('Backend');
     expect(names?.key_x.name).toBe('key_x');
@@ -117,7 +188,9 @@ describe('who spent it, attacked', () => {
     // The next poll an hour later: every id has a name (its own at worst), checked again only after a day.
     const state = { ...EMPTY_SYNC_STATE, apiKeys: names!, apiKeysFetchedAt: now.toISOString() };
     asked.length = 0;
-    expect(await new NameDirectory(provider, new Date('2026-11-20T11:00:00Z'), []).apiKeys(state, seen)).toBeUndefined();
+    expect(
+      await new NameDirectory(provider, new Date('2026-11-20T11:00:00Z'), []).apiKeys(state, seen),
+    ).toBeUndefined();
     expect(asked).toEqual([]);
   });
 });

@@ -1,5 +1,15 @@
 /** The log file: in the data dir, redacts every key and card number, caps and rotates its size. */
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +37,16 @@ describe('log file', () => {
     const text = readFileSync(logFile(dataDir), 'utf8');
     expect(text).toMatch(/^2026-11-22T00:00:00.000Z app WARN IPC refused/m);
     expect(text).toContain('…tail');
-    for (const secret of [ADMIN_KEY, PROJECT_KEY, 'Q'.repeat(24), '4242 4242 4242 4242', '4242-4242-4242-4242', '4242424242424242', '4000056655665556', 'abcdefghijklmnop']) {
+    for (const secret of [
+      ADMIN_KEY,
+      PROJECT_KEY,
+      'Q'.repeat(24),
+      '4242 4242 4242 4242',
+      '4242-4242-4242-4242',
+      '4242424242424242',
+      '4000056655665556',
+      'abcdefghijklmnop',
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(statSync(logFile(dataDir)).mode & 0o077).toBe(0);
@@ -53,7 +72,10 @@ describe('log file', () => {
       expect(readFileSync(logFile(dataDir), 'utf8')).toContain('a line that must not land in the victim');
       // The planted link is kept aside for inspection.
       const where = plant === 'file' ? logDir(dataDir) : dataDir;
-      expect(readdirSync(where).some((n) => n.includes('.symlink-')), plant).toBe(true);
+      expect(
+        readdirSync(where).some((n) => n.includes('.symlink-')),
+        plant,
+      ).toBe(true);
     }
   });
 

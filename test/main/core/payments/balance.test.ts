@@ -3,7 +3,6 @@ import { estimateBalance, MAX_RUNWAY_DAYS } from '../../../../src/main/core/paym
 import type { AccountCredits } from '../../../../src/shared/payments';
 import { spendFromDays } from '../../../support/spend';
 
-
 describe('balance estimate', () => {
   const spend: Record<string, number> = {};
   for (let d = 10; d <= 21; d++) spend[`2026-11-${d}`] = 10_000_000; // $10 a day
@@ -28,11 +27,19 @@ describe('balance estimate', () => {
   });
 
   it('predicts the next auto-recharge and reports exhaustion', () => {
-    const credits: AccountCredits = { entries: [], recordedBalance: { amountMicros: 40_000_000, asOf: '2026-11-20' }, autoRecharge: { thresholdMicros: 10_000_000, amountMicros: 50_000_000 } };
+    const credits: AccountCredits = {
+      entries: [],
+      recordedBalance: { amountMicros: 40_000_000, asOf: '2026-11-20' },
+      autoRecharge: { thresholdMicros: 10_000_000, amountMicros: 50_000_000 },
+    };
     const e = estimateBalance(credits, spendFromDays(spend), '2026-11-21')!;
     expect(e.estimateMicros).toBe(30_000_000);
     expect(e.nextRechargeOn).toBe('2026-11-23');
-    const gone = estimateBalance({ ...credits, recordedBalance: { amountMicros: 5_000_000, asOf: '2026-11-19' } }, spendFromDays(spend), '2026-11-21')!;
+    const gone = estimateBalance(
+      { ...credits, recordedBalance: { amountMicros: 5_000_000, asOf: '2026-11-19' } },
+      spendFromDays(spend),
+      '2026-11-21',
+    )!;
     expect(gone.estimateMicros).toBe(-15_000_000);
     expect(gone.runwayDays).toBe(0);
   });
@@ -52,6 +59,8 @@ describe('balance estimate', () => {
 
   it('needs a recorded balance', () => {
     expect(estimateBalance(undefined, spendFromDays(spend), '2026-11-21')).toBeNull();
-    expect(estimateBalance({ entries: [], recordedBalance: null, autoRecharge: null }, spendFromDays(spend), '2026-11-21')).toBeNull();
+    expect(
+      estimateBalance({ entries: [], recordedBalance: null, autoRecharge: null }, spendFromDays(spend), '2026-11-21'),
+    ).toBeNull();
   });
 });

@@ -21,9 +21,21 @@ describe('extreme values', () => {
 
   beforeEach(() => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sw-extreme-'));
-    core = createTestSpendwatch({ dataDir, vault: new FakeKeychain(), clock: new TestClock(new Date('2026-11-21T12:00:00Z')), settingsStore: new JsonFileStore(settingsFile(dataDir)) });
+    core = createTestSpendwatch({
+      dataDir,
+      vault: new FakeKeychain(),
+      clock: new TestClock(new Date('2026-11-21T12:00:00Z')),
+      settingsStore: new JsonFileStore(settingsFile(dataDir)),
+    });
     core.services.settings.update((s) => {
-      s.accounts.push({ id: 'acc_idle', name: 'Idle', provider: 'openai', baseUrl: 'https://api.openai.com/v1', keyHint: 'sk-admin-…abcd', createdAt: '2026-01-01T00:00:00.000Z' });
+      s.accounts.push({
+        id: 'acc_idle',
+        name: 'Idle',
+        provider: 'openai',
+        baseUrl: 'https://api.openai.com/v1',
+        keyHint: 'sk-admin-…abcd',
+        createdAt: '2026-01-01T00:00:00.000Z',
+      });
     });
     // One micro-dollar in the last week: nearly idle.
     core.services.history.load('acc_idle').history.replaceCosts(new Map([['2026-11-19', [costRow(null, 'x', 1)]]]));
@@ -36,16 +48,28 @@ describe('extreme values', () => {
     const overview = core.payments.overview();
     expect(overview.accounts[0].estimate?.runwayDays).toBe(3650);
     expect(overview.accounts[0].estimate?.runsOutOn).toMatch(/^20\d\d-\d\d-\d\d$/);
-    core.budgets.set('acc_idle', { monthlyMicros: MAX_AMOUNT_MICROS, thresholds: [50, 80, 100], dailyMicros: MAX_AMOUNT_MICROS });
+    core.budgets.set('acc_idle', {
+      monthlyMicros: MAX_AMOUNT_MICROS,
+      thresholds: [50, 80, 100],
+      dailyMicros: MAX_AMOUNT_MICROS,
+    });
     expect(() => core.alerts.evaluate()).not.toThrow();
-    expect(core.queries.dashboard({ accountId: 'all', range: '12m', groupBy: 'project' }).kpis.budgetMicros).toBe(MAX_AMOUNT_MICROS);
+    expect(core.queries.dashboard({ accountId: 'all', range: '12m', groupBy: 'project' }).kpis.budgetMicros).toBe(
+      MAX_AMOUNT_MICROS,
+    );
     expect(() => trayText(core.queries.trayFacts())).not.toThrow();
   });
 
   it('refuses amounts and dates out of range, changing nothing', () => {
-    expect(() => core.payments.setRecordedBalance('acc_idle', { amountMicros: MAX_AMOUNT_MICROS * 10, asOf: '2026-11-20' })).toThrow(/at most/);
-    expect(() => core.payments.setRecordedBalance('acc_idle', { amountMicros: 1, asOf: '2026-02-31' })).toThrow(/real calendar day/);
-    expect(() => core.budgets.set('acc_idle', { monthlyMicros: MAX_AMOUNT_MICROS + 1, thresholds: [50] })).toThrow(/at most/i);
+    expect(() =>
+      core.payments.setRecordedBalance('acc_idle', { amountMicros: MAX_AMOUNT_MICROS * 10, asOf: '2026-11-20' }),
+    ).toThrow(/at most/);
+    expect(() => core.payments.setRecordedBalance('acc_idle', { amountMicros: 1, asOf: '2026-02-31' })).toThrow(
+      /real calendar day/,
+    );
+    expect(() => core.budgets.set('acc_idle', { monthlyMicros: MAX_AMOUNT_MICROS + 1, thresholds: [50] })).toThrow(
+      /at most/i,
+    );
     expect(core.services.settings.read().credits.acc_idle).toBeUndefined();
     expect(core.services.settings.read().budgets.acc_idle).toBeUndefined();
   });

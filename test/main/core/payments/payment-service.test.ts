@@ -28,7 +28,9 @@ const card = (overrides: Record<string, unknown> = {}) => ({
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[]).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile());
 }
 
 describe('payment methods', () => {
@@ -75,15 +77,23 @@ describe('payment methods', () => {
     ['no cardholder', { cardholderName: ' ' }, /name on the card/],
     ['no postal code', { billingAddress: { country: 'UK', postalCode: '', line1: 'x' } }, /postal code/],
   ])('refuses %s and changes nothing', async (_label, override, message) => {
-    await expect(core.services.payments.save(undefined, card(override))).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(message) });
+    await expect(core.services.payments.save(undefined, card(override))).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(message),
+    });
     expect(vault.secrets.size).toBe(0);
     expect(existsSync(dataDir)).toBe(false);
   });
 
   it('main rejects the same input through IPC, with nothing saved', async () => {
     const handlers = createIpcHandlers(core, { openExternal: () => undefined });
-    const bad = await dispatchIpc(handlers, 'savePaymentMethod', { method: card({ cardNumber: '4242 4242 4242 4241' }) });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/not valid/) } });
+    const bad = await dispatchIpc(handlers, 'savePaymentMethod', {
+      method: card({ cardNumber: '4242 4242 4242 4241' }),
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/not valid/) },
+    });
     const good = await dispatchIpc(handlers, 'savePaymentMethod', { method: card() });
     expect(good).toMatchObject({ ok: true, value: { card: { last4: '4242' } } });
     expect(JSON.stringify(good)).not.toContain(NUMBER);
@@ -91,7 +101,9 @@ describe('payment methods', () => {
 
   it('with no keychain reachable, records nothing', async () => {
     vault.reachable = false;
-    await expect(core.services.payments.save(undefined, card())).rejects.toMatchObject({ code: 'keychain_unavailable' });
+    await expect(core.services.payments.save(undefined, card())).rejects.toMatchObject({
+      code: 'keychain_unavailable',
+    });
     expect(filesUnder(dataDir)).toEqual([]);
   });
 
@@ -108,9 +120,17 @@ describe('payment methods', () => {
     const days = daysUntilExpiry(12, 2026, localDay(clock.now()));
     expect(first.map((a) => [a.kind, a.threshold])).toEqual([['card-expiry', 60]]);
     expect(first[0].title).toBe(`Visa •••• 4242 expires in ${days} days`);
-    expect(first[0].message).toMatch(new RegExp(`expires at the end of December 2026 \\(in ${days} days\\)\\. Update your payment method on OpenAI`));
+    expect(first[0].message).toMatch(
+      new RegExp(`expires at the end of December 2026 \\(in ${days} days\\)\\. Update your payment method on OpenAI`),
+    );
     expect(core.alerts.evaluate()).toEqual([]);
-    expect(core.payments.notices()).toEqual([{ methodId: expect.any(String), severity: 'warning', message: `Visa •••• 4242 (“Company card”) expires in ${days} days.` }]);
+    expect(core.payments.notices()).toEqual([
+      {
+        methodId: expect.any(String),
+        severity: 'warning',
+        message: `Visa •••• 4242 (“Company card”) expires in ${days} days.`,
+      },
+    ]);
     expect(trayText(core.queries.trayFacts()).state).toBe('warning');
     const steps: [string, number][] = [
       ['2026-12-05T12:00:00Z', 30],
@@ -137,7 +157,12 @@ describe('payment methods', () => {
     expect(core.payments.overview().checklist.map((c) => c.id)).toEqual(['no-methods']);
     await core.services.payments.save(undefined, card({ role: 'backup', expYear: 2030 }));
     expect(core.payments.overview().checklist.map((c) => c.id)).toEqual(['no-primary']);
-    core.services.payments.addEvent({ date: '2026-11-20', amountMicros: 50_000_000, result: 'failed', note: 'declined' });
+    core.services.payments.addEvent({
+      date: '2026-11-20',
+      amountMicros: 50_000_000,
+      result: 'failed',
+      note: 'declined',
+    });
     expect(core.payments.overview().checklist.map((c) => c.id)).toContain('failed-payments');
   });
 });
@@ -146,13 +171,37 @@ describe('credits and balance alerts', () => {
   it('low balance and expiring credit fire once', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sw-credit-'));
     const clock = new TestClock(new Date('2026-11-21T12:00:00Z'));
-    const core = createTestSpendwatch({ dataDir, vault: new FakeKeychain(), clock, settingsStore: new JsonFileStore(settingsFile(dataDir)) });
+    const core = createTestSpendwatch({
+      dataDir,
+      vault: new FakeKeychain(),
+      clock,
+      settingsStore: new JsonFileStore(settingsFile(dataDir)),
+    });
     core.services.settings.update((s) => {
-      s.accounts.push({ id: 'acc_a', name: 'Acme Prod', provider: 'openai', baseUrl: 'x', keyHint: 'k', createdAt: '' });
+      s.accounts.push({
+        id: 'acc_a',
+        name: 'Acme Prod',
+        provider: 'openai',
+        baseUrl: 'x',
+        keyHint: 'k',
+        createdAt: '',
+      });
     });
     const { history } = core.services.history.load('acc_a');
-    history.replaceCosts(new Map(Array.from({ length: 14 }, (_, i) => [`2026-11-${String(8 + i).padStart(2, '0')}`, [costRow(null, 'x', 10_000_000)]])));
-    core.services.payments.addCredit({ accountId: 'acc_a', kind: 'purchase', amountMicros: 100_000_000, date: '2025-12-10' });
+    history.replaceCosts(
+      new Map(
+        Array.from({ length: 14 }, (_, i) => [
+          `2026-11-${String(8 + i).padStart(2, '0')}`,
+          [costRow(null, 'x', 10_000_000)],
+        ]),
+      ),
+    );
+    core.services.payments.addCredit({
+      accountId: 'acc_a',
+      kind: 'purchase',
+      amountMicros: 100_000_000,
+      date: '2025-12-10',
+    });
     core.services.payments.setRecordedBalance('acc_a', { amountMicros: 80_000_000, asOf: '2026-11-17' });
     const raised = core.alerts.evaluate();
     expect(raised.map((a) => [a.kind, a.threshold])).toEqual([
@@ -169,12 +218,29 @@ describe('credits and balance alerts', () => {
 describe('free text about payments', () => {
   it('keeps no key or card number pasted into a label, a reference or a payment note', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sw-paytext-'));
-    const core = createTestSpendwatch({ dataDir, vault: new FakeKeychain(), clock: new TestClock(new Date('2026-11-21T10:00:00Z')), settingsStore: new JsonFileStore(settingsFile(dataDir)) });
+    const core = createTestSpendwatch({
+      dataDir,
+      vault: new FakeKeychain(),
+      clock: new TestClock(new Date('2026-11-21T10:00:00Z')),
+      settingsStore: new JsonFileStore(settingsFile(dataDir)),
+    });
     const key = `sk-admin-a-${'Q'.repeat(30)}tail`;
-    await core.services.payments.save(undefined, { type: 'bank-transfer', label: `ops ${key}`, reference: `ref 4111 1111 1111 1111 ${key}`, accountIds: [], role: 'primary' });
-    core.services.payments.addEvent({ date: '2026-11-20', amountMicros: 1_000_000, result: 'failed', note: `declined ${key} 4111-1111-1111-1111` });
+    await core.services.payments.save(undefined, {
+      type: 'bank-transfer',
+      label: `ops ${key}`,
+      reference: `ref 4111 1111 1111 1111 ${key}`,
+      accountIds: [],
+      role: 'primary',
+    });
+    core.services.payments.addEvent({
+      date: '2026-11-20',
+      amountMicros: 1_000_000,
+      result: 'failed',
+      note: `declined ${key} 4111-1111-1111-1111`,
+    });
     const text = readFileSync(settingsFile(dataDir), 'utf8');
-    for (const secret of [key, 'Q'.repeat(30), '4111 1111 1111 1111', '4111-1111-1111-1111']) expect(text).not.toContain(secret);
+    for (const secret of [key, 'Q'.repeat(30), '4111 1111 1111 1111', '4111-1111-1111-1111'])
+      expect(text).not.toContain(secret);
     expect(text).toContain('sk-admin-…tail');
   });
 });

@@ -13,7 +13,14 @@ describe('AnthropicProvider against the loopback fake', () => {
   let server: FakeAnthropicServer;
   let baseUrl: string;
   const provider = (extra: Partial<ConstructorParameters<typeof AnthropicProvider>[0]> = {}) =>
-    new AnthropicProvider({ apiKey: KEY, baseUrl, retry: FAST_RETRY, sleep: recordingSleep().sleep, clock: new TestClock(NOW), ...extra });
+    new AnthropicProvider({
+      apiKey: KEY,
+      baseUrl,
+      retry: FAST_RETRY,
+      sleep: recordingSleep().sleep,
+      clock: new TestClock(NOW),
+      ...extra,
+    });
 
   beforeEach(async () => {
     server = new FakeAnthropicServer({
@@ -39,7 +46,10 @@ describe('AnthropicProvider against the loopback fake', () => {
   });
 
   it('converts cents to dollars exactly and names the default workspace', async () => {
-    const { days, projectNames, warnings } = await provider().fetchCosts({ from: '2026-11-21', toExclusive: '2026-11-22' });
+    const { days, projectNames, warnings } = await provider().fetchCosts({
+      from: '2026-11-21',
+      toExclusive: '2026-11-22',
+    });
     const rows = days.get('2026-11-21')!;
     // "1304.5678912345" cents (n = 70) is $13.045678912345: the point moves two places, nothing is divided.
     expect(rows.map((r) => [r.projectId, r.lineItem, exactToDecimal(r.amount), r.currency])).toEqual([
@@ -63,8 +73,24 @@ describe('AnthropicProvider against the loopback fake', () => {
   it('reads token usage by model from the messages usage report', async () => {
     const usage = await provider().fetchUsage({ from: '2026-11-21', toExclusive: '2026-11-22' });
     expect(usage.get('2026-11-21')).toEqual([
-      { model: 'claude-sonnet-4', inputTokens: 1270, outputTokens: 300, cachedTokens: 200, requests: 0, projectId: 'default', serviceTier: 'standard' },
-      { model: 'claude-opus-4', inputTokens: 50, outputTokens: 10, cachedTokens: 0, requests: 0, projectId: 'default', serviceTier: 'standard' },
+      {
+        model: 'claude-sonnet-4',
+        inputTokens: 1270,
+        outputTokens: 300,
+        cachedTokens: 200,
+        requests: 0,
+        projectId: 'default',
+        serviceTier: 'standard',
+      },
+      {
+        model: 'claude-opus-4',
+        inputTokens: 50,
+        outputTokens: 10,
+        cachedTokens: 0,
+        requests: 0,
+        projectId: 'default',
+        serviceTier: 'standard',
+      },
     ]);
   });
 
@@ -93,6 +119,8 @@ describe('AnthropicProvider against the loopback fake', () => {
     const { days, warnings } = await provider().fetchCosts({ from: '2026-11-21', toExclusive: '2026-11-22' });
     expect(days.get('2026-11-21')).toHaveLength(5);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/Anthropic's cost report: skipped a cost row on 2026-11-21 \(workspace wrkspc_01Research, line item "mystery"\)/);
+    expect(warnings[0]).toMatch(
+      /Anthropic's cost report: skipped a cost row on 2026-11-21 \(workspace wrkspc_01Research, line item "mystery"\)/,
+    );
   });
 });

@@ -12,7 +12,8 @@ import { FAST_RETRY } from '../../../support/fast-retry';
 import { expectedSumMicros } from '../../../support/expected-money';
 
 const KEY = 'sk-admin-livetest00000000000000000000';
-const recording = (n: number) => readFileSync(new URL(`../../../fake-openai/recordings/costs-live-page-${n}.json`, import.meta.url), 'utf8');
+const recording = (n: number) =>
+  readFileSync(new URL(`../../../fake-openai/recordings/costs-live-page-${n}.json`, import.meta.url), 'utf8');
 
 describe('OpenAI Costs as the live API sends them', () => {
   let server: FakeOpenAiServer;
@@ -48,7 +49,9 @@ describe('OpenAI Costs as the live API sends them', () => {
     expect(Object.fromEntries(result.projectNames)).toEqual({ proj_live: 'Live app', proj_other: 'Other team' });
     // The "abc" row is outside the spec on purpose (the robustness case); it is the only thing that is.
     expect(server.contractViolations.length).toBeGreaterThan(0);
-    expect(server.contractViolations.every((v) => /^response \/organization\/costs\/data\/[01]\/results\/2\b/.test(v))).toBe(true);
+    expect(
+      server.contractViolations.every((v) => /^response \/organization\/costs\/data\/[01]\/results\/2\b/.test(v)),
+    ).toBe(true);
     server.contractViolations.length = 0;
 
     const usd = [...result.days.values()].flat().filter((r) => r.currency === 'usd');
@@ -57,21 +60,34 @@ describe('OpenAI Costs as the live API sends them', () => {
     expect(exactToMicros(exactTotal)).toBe(12_469_170);
     // The independent oracle agrees, from the recorded text itself.
     expect(exactToMicros(exactTotal)).toBe(
-      Number(expectedSumMicros(['0.00003420000000000000000000000000000000', '0E-6176', '1e-07', '4.5E-7', '0.12345678901234567890123', '12.3456785000000000000000000000000000'])),
+      Number(
+        expectedSumMicros([
+          '0.00003420000000000000000000000000000000',
+          '0E-6176',
+          '1e-07',
+          '4.5E-7',
+          '0.12345678901234567890123',
+          '12.3456785000000000000000000000000000',
+        ]),
+      ),
     );
   });
 
   it('sends a User-Agent naming Spendwatch and its version', async () => {
     await provider.fetchCosts({ from: '2025-03-01', toExclusive: '2025-03-04' });
     server.contractViolations.length = 0; // the recording's deliberate "abc" row (see above)
-    const version = (JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    const version = (
+      JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string }
+    ).version;
     expect(server.requests[0].userAgent).toBe(`Spendwatch/${version}`);
   });
 
   it('fails the fetch only when the page itself is unreadable, and says so', async () => {
     server.replays.set('/organization/costs', ['{"object":"page","data":"nope","has_more":false,"next_page":null}']);
     server.contractViolations.length = 0;
-    await expect(provider.fetchCosts({ from: '2025-03-01', toExclusive: '2025-03-04' })).rejects.toMatchObject({ code: 'malformed_response' });
+    await expect(provider.fetchCosts({ from: '2025-03-01', toExclusive: '2025-03-04' })).rejects.toMatchObject({
+      code: 'malformed_response',
+    });
     server.contractViolations.length = 0; // that body was off-spec on purpose
   });
 });

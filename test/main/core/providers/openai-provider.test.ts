@@ -19,7 +19,11 @@ function org(): FakeOrganisation {
     ];
   }
   return {
-    projects: Array.from({ length: 150 }, (_, i) => ({ id: `proj_${i}`, name: `Project ${i}`, archived: i % 10 === 0 })),
+    projects: Array.from({ length: 150 }, (_, i) => ({
+      id: `proj_${i}`,
+      name: `Project ${i}`,
+      archived: i % 10 === 0,
+    })),
     costs,
     usage: { '2025-01-02': [{ model: 'gpt-4o', inputTokens: 10, outputTokens: 5, requests: 2 }] },
   };
@@ -32,7 +36,11 @@ describe('OpenAiProvider against the loopback fake', () => {
     new OpenAiProvider({ apiKey: KEY, baseUrl, retry: FAST_RETRY, sleep: recordingSleep().sleep, ...extra });
 
   beforeEach(async () => {
-    server = new FakeOpenAiServer({ [KEY]: org(), 'sk-admin-revoked000000000000000000000': 'revoked', 'sk-admin-noscope00000000000000000000': 'no-scope' });
+    server = new FakeOpenAiServer({
+      [KEY]: org(),
+      'sk-admin-revoked000000000000000000000': 'revoked',
+      'sk-admin-noscope00000000000000000000': 'no-scope',
+    });
     baseUrl = await server.start();
   });
   afterEach(() => server.stop());
@@ -65,8 +73,21 @@ describe('OpenAiProvider against the loopback fake', () => {
   it('keeps number and string amounts exactly as sent, and keeps empty days', async () => {
     const { days } = await provider().fetchCosts({ from: '2025-01-01', toExclusive: '2025-01-08' });
     expect(days.get('2025-01-01')).toEqual([
-      { projectId: 'proj_a', lineItem: 'gpt-4o, input', amount: parseExact('0.1234565'), currency: 'usd', quantity: 100, quantityUnit: 'tokens' },
-      { projectId: 'proj_b', lineItem: 'gpt-4o, output', amount: parseExact('3.14159265'), currency: 'usd', quantity: null },
+      {
+        projectId: 'proj_a',
+        lineItem: 'gpt-4o, input',
+        amount: parseExact('0.1234565'),
+        currency: 'usd',
+        quantity: 100,
+        quantityUnit: 'tokens',
+      },
+      {
+        projectId: 'proj_b',
+        lineItem: 'gpt-4o, output',
+        amount: parseExact('3.14159265'),
+        currency: 'usd',
+        quantity: null,
+      },
     ]);
     expect(exactToDecimal(days.get('2025-01-01')![0].amount)).toBe('0.1234565');
     expect(days.get('2025-01-04')).toEqual([]);
@@ -84,14 +105,37 @@ describe('OpenAiProvider against the loopback fake', () => {
 
   it('reads completions usage by model, daily', async () => {
     const usage = await provider().fetchUsage({ from: '2025-01-01', toExclusive: '2025-01-03' });
-    expect(usage.get('2025-01-02')).toEqual([{ model: 'gpt-4o', inputTokens: 10, outputTokens: 5, cachedTokens: 0, requests: 2, batch: false, serviceTier: 'default' }]);
+    expect(usage.get('2025-01-02')).toEqual([
+      {
+        model: 'gpt-4o',
+        inputTokens: 10,
+        outputTokens: 5,
+        cachedTokens: 0,
+        requests: 2,
+        batch: false,
+        serviceTier: 'default',
+      },
+    ]);
     // Grouped by everything a breakdown (by user, key, project) or a savings hint (batch, tier) reads, in one request.
-    expect(server.requestsTo('/organization/usage/completions')[0].query.getAll('group_by[]')).toEqual(['model', 'project_id', 'user_id', 'api_key_id', 'batch', 'service_tier']);
+    expect(server.requestsTo('/organization/usage/completions')[0].query.getAll('group_by[]')).toEqual([
+      'model',
+      'project_id',
+      'user_id',
+      'api_key_id',
+      'batch',
+      'service_tier',
+    ]);
   });
 
   it('retries a 429, waiting what Retry-After says', async () => {
     const { waits, sleep } = recordingSleep();
-    server.addFault({ path: '/costs', kind: 'status', status: 429, retryAfter: 2, body: { error: { message: 'Rate limit reached', type: 'requests', param: null, code: 'rate_limit_exceeded' } } });
+    server.addFault({
+      path: '/costs',
+      kind: 'status',
+      status: 429,
+      retryAfter: 2,
+      body: { error: { message: 'Rate limit reached', type: 'requests', param: null, code: 'rate_limit_exceeded' } },
+    });
     const p = provider({ sleep });
     await p.fetchCosts({ from: '2025-01-01', toExclusive: '2025-01-02' });
     expect(waits).toEqual([2000]);
@@ -109,28 +153,48 @@ describe('OpenAiProvider against the loopback fake', () => {
   it('gives up after the retry budget with a server_error', async () => {
     server.addFault({ path: '/costs', kind: 'status', status: 503, times: 10 });
     const p = provider();
-    await expect(p.fetchCosts({ from: '2025-01-01', toExclusive: '2025-01-02' })).rejects.toMatchObject({ code: 'server_error' });
+    await expect(p.fetchCosts({ from: '2025-01-01', toExclusive: '2025-01-02' })).rejects.toMatchObject({
+      code: 'server_error',
+    });
     expect(p.requestCount).toBe(FAST_RETRY.maxAttempts);
   });
 
   it('does not wait out an absurd Retry-After', async () => {
     server.addFault({ path: '/costs', kind: 'status', status: 429, retryAfter: 3600, times: 5 });
     const p = provider();
-    await expect(p.fetchCosts({ from: '2025-01-01', toExclusive: '2025-01-02' })).rejects.toMatchObject({ code: 'rate_limited' });
+    await expect(p.fetchCosts({ from: '2025-01-01', toExclusive: '2025-01-02' })).rejects.toMatchObject({
+      code: 'rate_limited',
+    });
     expect(p.requestCount).toBe(1);
   });
 
   it('does not retry insufficient_quota', async () => {
-    server.addFault({ path: '/costs', kind: 'status', status: 429, body: { error: { message: 'You exceeded your current quota', type: 'insufficient_quota', param: null, code: 'insufficient_quota' } } });
+    server.addFault({
+      path: '/costs',
+      kind: 'status',
+      status: 429,
+      body: {
+        error: {
+          message: 'You exceeded your current quota',
+          type: 'insufficient_quota',
+          param: null,
+          code: 'insufficient_quota',
+        },
+      },
+    });
     const p = provider();
-    await expect(p.fetchCosts({ from: '2025-01-01', toExclusive: '2025-01-02' })).rejects.toMatchObject({ code: 'insufficient_quota' });
+    await expect(p.fetchCosts({ from: '2025-01-01', toExclusive: '2025-01-02' })).rejects.toMatchObject({
+      code: 'insufficient_quota',
+    });
     expect(p.requestCount).toBe(1);
   });
 
   it('times out a silent server and reports it', async () => {
     server.addFault({ path: '/costs', kind: 'delay', delayMs: 1500, times: 10 });
     const p = provider({ timeoutMs: 200, retry: { ...FAST_RETRY, maxAttempts: 2 } });
-    await expect(p.fetchCosts({ from: '2025-01-01', toExclusive: '2025-01-02' })).rejects.toMatchObject({ code: 'timeout' });
+    await expect(p.fetchCosts({ from: '2025-01-01', toExclusive: '2025-01-02' })).rejects.toMatchObject({
+      code: 'timeout',
+    });
     expect(p.requestCount).toBe(2);
   });
 
@@ -138,12 +202,16 @@ describe('OpenAiProvider against the loopback fake', () => {
     server.addFault({ path: '/costs', kind: 'truncated' });
     await expect(provider().fetchCosts({ from: '2025-01-01', toExclusive: '2025-01-02' })).resolves.toBeTruthy();
     server.addFault({ path: '/costs', kind: 'truncated', times: 10 });
-    await expect(provider().fetchCosts({ from: '2025-01-01', toExclusive: '2025-01-02' })).rejects.toMatchObject({ code: 'malformed_response' });
+    await expect(provider().fetchCosts({ from: '2025-01-01', toExclusive: '2025-01-02' })).rejects.toMatchObject({
+      code: 'malformed_response',
+    });
   });
 
   it('rejects a response of the wrong shape with a clear error', async () => {
     server.addFault({ path: '/costs', kind: 'bad-shape' });
-    const error = await provider().fetchCosts({ from: '2025-01-01', toExclusive: '2025-01-02' }).catch((e: AppError) => e);
+    const error = await provider()
+      .fetchCosts({ from: '2025-01-01', toExclusive: '2025-01-02' })
+      .catch((e: AppError) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('malformed_response');
     expect((error as AppError).message).toMatch(/data/);
@@ -168,8 +236,18 @@ describe('OpenAiProvider against the loopback fake', () => {
 
 describe('OpenAI response validation', () => {
   it('accepts spec-valid pages without the constant object tags, and rejects wrong tags', async () => {
-    const { costsPageSchema, costsBucketSchema, costsResultSchema } = await import('../../../../src/main/core/providers/openai/schemas');
-    const minimal = { data: [{ start_time: 0, end_time: 86400, results: [{ amount: { value: 1, currency: 'USD' }, line_item: null, project_id: null }] }], next_page: null };
+    const { costsPageSchema, costsBucketSchema, costsResultSchema } =
+      await import('../../../../src/main/core/providers/openai/schemas');
+    const minimal = {
+      data: [
+        {
+          start_time: 0,
+          end_time: 86400,
+          results: [{ amount: { value: 1, currency: 'USD' }, line_item: null, project_id: null }],
+        },
+      ],
+      next_page: null,
+    };
     expect(costsPageSchema.parse(minimal).data).toHaveLength(1);
     expect(costsBucketSchema.parse(minimal.data[0]).dayTime).toBe(43_200); // the middle of the day it covers
     expect(costsResultSchema.parse(minimal.data[0].results[0]).amount?.value).toBe(1);

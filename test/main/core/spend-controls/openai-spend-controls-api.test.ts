@@ -18,7 +18,8 @@ describe('OpenAiSpendControls', () => {
   const org = smallOrganisation(5);
   const server = new FakeOpenAiServer({ [KEY]: org, [READ_ONLY]: org });
   let baseUrl = '';
-  const client = (key = KEY) => new OpenAiSpendControls({ apiKey: key, baseUrl, retry: FAST_RETRY, sleep: recordingSleep().sleep });
+  const client = (key = KEY) =>
+    new OpenAiSpendControls({ apiKey: key, baseUrl, retry: FAST_RETRY, sleep: recordingSleep().sleep });
 
   beforeAll(async () => {
     baseUrl = await server.start();
@@ -35,8 +36,14 @@ describe('OpenAiSpendControls', () => {
     expect(server.requests.length).toBeGreaterThan(0);
     for (const r of server.requests) {
       const path = specPathFor(r.path);
-      if (r.method === 'POST') expect(schemaErrors(schemaNameFor(path, r.method, 'request'), r.body), `${r.method} ${r.path} request`).toEqual([]);
-      if (r.status === 200) expect(schemaErrors(schemaNameFor(path, r.method, '200'), r.response), `${r.method} ${r.path} answer`).toEqual([]);
+      if (r.method === 'POST')
+        expect(schemaErrors(schemaNameFor(path, r.method, 'request'), r.body), `${r.method} ${r.path} request`).toEqual(
+          [],
+        );
+      if (r.status === 200)
+        expect(schemaErrors(schemaNameFor(path, r.method, '200'), r.response), `${r.method} ${r.path} answer`).toEqual(
+          [],
+        );
       else expect(schemaErrors('ErrorResponse', r.response), `${r.method} ${r.path} error`).toEqual([]);
     }
   }
@@ -64,7 +71,11 @@ describe('OpenAiSpendControls', () => {
   it('uses the project paths for a project, and reports the enforcing state', async () => {
     const api = client();
     await api.setLimit('proj_alpha', 12_345);
-    expect(server.requests[0]).toMatchObject({ method: 'POST', path: '/v1/organization/projects/proj_alpha/spend_limit', body: { threshold_amount: 12_345, currency: 'USD', interval: 'month' } });
+    expect(server.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/v1/organization/projects/proj_alpha/spend_limit',
+      body: { threshold_amount: 12_345, currency: 'USD', interval: 'month' },
+    });
     expect(org.spendControls!.limits).toEqual({ proj_alpha: { cents: 12_345, enforcing: false } });
     org.spendControls!.limits.proj_alpha.enforcing = true;
     expect(await api.getLimit('proj_alpha')).toEqual({ cents: 12_345, enforcing: true });
@@ -86,7 +97,11 @@ describe('OpenAiSpendControls', () => {
     expect(updated).toEqual({ id: created.id, cents: 60_000, recipients: ['ops@example.com'] });
     expect(server.requests.at(-1)!.path).toBe(`/v1/organization/spend_alerts/${created.id}`);
 
-    for (let i = 1; i <= 120; i++) org.spendControls!.alerts.proj_beta = [...(org.spendControls!.alerts.proj_beta ?? []), { id: `spend_alert_p${i}`, cents: i * 100, recipients: ['a@example.com'] }];
+    for (let i = 1; i <= 120; i++)
+      org.spendControls!.alerts.proj_beta = [
+        ...(org.spendControls!.alerts.proj_beta ?? []),
+        { id: `spend_alert_p${i}`, cents: i * 100, recipients: ['a@example.com'] },
+      ];
     const projectAlerts = await api.listEmailAlerts('proj_beta');
     expect(projectAlerts).toHaveLength(120);
     expect(server.requestsTo('/organization/projects/proj_beta/spend_alerts')).toHaveLength(2);
@@ -105,7 +120,9 @@ describe('OpenAiSpendControls', () => {
     const refused = await api.setLimit(null, 50_000).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe('forbidden');
-    expect((refused as AppError).message).toMatch(/can read but not change OpenAI's spend limits.*api\.organization\.spend_limits\.write.*Nothing was changed/);
+    expect((refused as AppError).message).toMatch(
+      /can read but not change OpenAI's spend limits.*api\.organization\.spend_limits\.write.*Nothing was changed/,
+    );
     await expect(api.removeLimit(null)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(api.createEmailAlert(null, 100, ['a@example.com'])).rejects.toMatchObject({ code: 'forbidden' });
     expect(org.spendControls!.limits.org).toEqual({ cents: 100_000 });
@@ -125,7 +142,9 @@ describe('OpenAiSpendControls', () => {
 
   it('does not retry creating an email alert after a server error, so it is never created twice', async () => {
     server.addFault({ path: '/spend_alerts', kind: 'status', status: 500 });
-    await expect(client().createEmailAlert(null, 100, ['a@example.com'])).rejects.toMatchObject({ code: 'server_error' });
+    await expect(client().createEmailAlert(null, 100, ['a@example.com'])).rejects.toMatchObject({
+      code: 'server_error',
+    });
     expect(server.requests).toHaveLength(1);
     server.addFault({ path: '/spend_limit', kind: 'status', status: 500 });
     expect(await client().setLimit(null, 100)).toEqual({ cents: 100, enforcing: false });
@@ -133,7 +152,12 @@ describe('OpenAiSpendControls', () => {
   });
 
   it('rejects a malformed answer', async () => {
-    server.addFault({ path: '/spend_limit', kind: 'status', status: 200, body: { object: 'organization.spend_limit', threshold_amount: '750' } });
+    server.addFault({
+      path: '/spend_limit',
+      kind: 'status',
+      status: 200,
+      body: { object: 'organization.spend_limit', threshold_amount: '750' },
+    });
     await expect(client().getLimit(null)).rejects.toMatchObject({ code: 'malformed_response' });
   });
 });

@@ -44,7 +44,8 @@ describe('hard spend limit during syncs', () => {
       clock,
       settingsStore: new JsonFileStore(settingsFile(dataDir)),
       createProvider: (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),
-      createSpendControls: (account, apiKey) => new OpenAiSpendControls({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),
+      createSpendControls: (account, apiKey) =>
+        new OpenAiSpendControls({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),
       notifier: { notify: () => undefined },
     });
     // As the app's main process does: the tray follows every data change.
@@ -57,7 +58,8 @@ describe('hard spend limit during syncs', () => {
   afterEach(() => server.stop());
 
   const limitChecks = () => server.requestsTo('/organization/spend_limit').length;
-  const monthToDate = () => core.queries.dashboard({ accountId: 'all', range: 'mtd', groupBy: 'model' }).kpis.monthToDateMicros;
+  const monthToDate = () =>
+    core.queries.dashboard({ accountId: 'all', range: 'mtd', groupBy: 'model' }).kpis.monthToDateMicros;
   const sync = async (advanceMinutes = 0) => {
     clock.advance(advanceMinutes * MINUTE);
     const report = await core.sync.run();
@@ -90,13 +92,20 @@ describe('hard spend limit during syncs', () => {
     org.spendControls.limits.org.cents = Math.ceil(spent / 10_000 / 0.95);
     const near = (await sync(15)).alerts.filter((a) => a.kind === 'openai-limit-near');
     expect(near).toHaveLength(1);
-    expect(near[0]).toMatchObject({ scope: 'account', threshold: 90, severity: 'warning', title: "Acme Prod is near OpenAI's hard spend limit" });
+    expect(near[0]).toMatchObject({
+      scope: 'account',
+      threshold: 90,
+      severity: 'warning',
+      title: "Acme Prod is near OpenAI's hard spend limit",
+    });
     expect((await sync(15)).alerts).toEqual([]);
 
     org.spendControls.limits.org.enforcing = true;
     const enforcing = (await sync(15)).alerts.filter((a) => a.kind === 'openai-limit-enforcing');
     expect(enforcing).toHaveLength(1);
-    expect(enforcing[0].message).toMatch(/^OpenAI's hard spend limit of \$[\d,.]+ a month for Acme Prod is enforcing: OpenAI rejects its API requests/);
+    expect(enforcing[0].message).toMatch(
+      /^OpenAI's hard spend limit of \$[\d,.]+ a month for Acme Prod is enforcing: OpenAI rejects its API requests/,
+    );
     expect(tray.at(-1)!.state).toBe('over');
     expect(tray.at(-1)!.lines.some((l) => l.startsWith('OpenAI is blocking API requests for Acme Prod'))).toBe(true);
     expect((await sync(15)).alerts).toEqual([]);
@@ -113,7 +122,9 @@ describe('hard spend limit during syncs', () => {
     org.spendControls = { limits: { proj_alpha: { cents: 100, enforcing: true } }, alerts: {} };
     await core.services.spendControls.getLimit(account, { id: 'proj_alpha', name: 'Alpha app' });
     const alerts = core.alerts.evaluate();
-    expect(alerts.map((a) => [a.kind, a.scope, a.title])).toEqual([['openai-limit-enforcing', 'project:proj_alpha', 'OpenAI is blocking API requests for Alpha app (Acme Prod)']]);
+    expect(alerts.map((a) => [a.kind, a.scope, a.title])).toEqual([
+      ['openai-limit-enforcing', 'project:proj_alpha', 'OpenAI is blocking API requests for Alpha app (Acme Prod)'],
+    ]);
     server.clearLog();
     await sync(61);
     expect(server.requestsTo('/organization/projects/proj_alpha/spend_limit')).toHaveLength(1);
@@ -127,7 +138,12 @@ describe('hard spend limit during syncs', () => {
       ['project:proj_beta', 'OpenAI is blocking API requests for Beta bot (Acme Prod)'],
     ]);
     // "(no project)" spend has no limit to ask about.
-    expect(server.requests.filter((r) => r.path.includes('/spend_limit')).map((r) => r.path).sort()).toEqual([
+    expect(
+      server.requests
+        .filter((r) => r.path.includes('/spend_limit'))
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual([
       '/v1/organization/projects/proj_alpha/spend_limit',
       '/v1/organization/projects/proj_beta/spend_limit',
       '/v1/organization/projects/proj_old/spend_limit',
@@ -143,7 +159,14 @@ describe('hard spend limit during syncs', () => {
       path: '/organization/costs',
       kind: 'status',
       status: 429,
-      body: { error: { message: 'Organization spend limit exceeded.', type: 'insufficient_quota', param: null, code: 'organization_spend_limit_exceeded' } },
+      body: {
+        error: {
+          message: 'Organization spend limit exceeded.',
+          type: 'insufficient_quota',
+          param: null,
+          code: 'organization_spend_limit_exceeded',
+        },
+      },
     });
     org.spendControls = { limits: { org: { cents: 100, enforcing: true } }, alerts: {} };
     const report = await core.sync.run();
@@ -153,10 +176,24 @@ describe('hard spend limit during syncs', () => {
   });
 
   it('never fails a cost sync: a refused or failing check is a warning, retried at the next due check', async () => {
-    server.addFault({ path: '/spend_limit', kind: 'status', status: 403, body: { error: { message: 'Missing scopes: api.organization.spend_limits.read.', type: 'invalid_request_error', param: null, code: null } } });
+    server.addFault({
+      path: '/spend_limit',
+      kind: 'status',
+      status: 403,
+      body: {
+        error: {
+          message: 'Missing scopes: api.organization.spend_limits.read.',
+          type: 'invalid_request_error',
+          param: null,
+          code: null,
+        },
+      },
+    });
     await sync();
     const accountId = core.accounts.list()[0].id;
-    expect(core.services.spendControls.known(accountId).warning).toMatch(/cannot read OpenAI's spend limits and alerts: it needs the api\.organization\.spend_limits\.read permission/);
+    expect(core.services.spendControls.known(accountId).warning).toMatch(
+      /cannot read OpenAI's spend limits and alerts: it needs the api\.organization\.spend_limits\.read permission/,
+    );
     expect(core.services.history.readState(accountId).lastError).toBeNull();
     await sync(15);
     expect(limitChecks()).toBe(1);

@@ -5,7 +5,11 @@ describe('connectivity watcher', () => {
   it('reports each transition once, including starting offline', () => {
     let online = false;
     const changes: boolean[] = [];
-    const watcher = new ConnectivityWatcher(() => online, (o) => changes.push(o), 60_000);
+    const watcher = new ConnectivityWatcher(
+      () => online,
+      (o) => changes.push(o),
+      60_000,
+    );
     watcher.start();
     watcher.check();
     online = true;

@@ -50,7 +50,8 @@ describe('sync against a hostile Costs server', () => {
       createProvider: (account, apiKey) => new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY }),
     });
   const acme = () => core.accounts.get('Acme').id;
-  const mtd = () => core.queries.dashboard({ accountId: acme(), range: 'mtd', groupBy: 'project' }).kpis.monthToDateMicros;
+  const mtd = () =>
+    core.queries.dashboard({ accountId: acme(), range: 'mtd', groupBy: 'project' }).kpis.monthToDateMicros;
   const syncOnce = async () => (await core.services.sync.syncAll([acme()])).results[0];
 
   beforeEach(async () => {
@@ -74,7 +75,11 @@ describe('sync against a hostile Costs server', () => {
     expect(core.services.history.readState(acme()).warning).toMatch(/2026-11-20.*a billion or more in one row/);
     expect(mtd()).toBe(14_500_000);
 
-    o.costs['2026-11-21'] = Array.from({ length: 11 }, (_, i) => ({ projectId: 'proj_a', lineItem: `big ${i}`, value: '900000000' }));
+    o.costs['2026-11-21'] = Array.from({ length: 11 }, (_, i) => ({
+      projectId: 'proj_a',
+      lineItem: `big ${i}`,
+      value: '900000000',
+    }));
     expect((await syncOnce()).ok).toBe(true);
     expect(mtd()).toBe(MAX_FIGURE_MICROS); // $9.9e9 is past what a figure holds: shown at the bound, never a crash
     expect(() => core.queries.status([])).not.toThrow();
@@ -82,7 +87,9 @@ describe('sync against a hostile Costs server', () => {
   });
 
   it('stores labels as long as a provider may send, and reads them back (no file it cannot read)', async () => {
-    (server.keys[KEY] as FakeOrganisation).usage['2026-11-20'] = [{ model: 'm'.repeat(1_001), inputTokens: 1, outputTokens: 1, requests: 1 }];
+    (server.keys[KEY] as FakeOrganisation).usage['2026-11-20'] = [
+      { model: 'm'.repeat(1_001), inputTokens: 1, outputTokens: 1, requests: 1 },
+    ];
     (server.keys[KEY] as FakeOrganisation).costs['2026-11-20'][0].lineItem = 'l'.repeat(700);
     expect((await syncOnce()).ok).toBe(true);
     const before = mtd();
@@ -100,7 +107,10 @@ describe('sync against a hostile Costs server', () => {
     expect(second.ok).toBe(true);
     expect(mtd()).toBe(14_500_000);
     expect(core.services.history.readState(acme()).warning).toMatch(/2026-11-19.*proj_a.*gpt-4o, input/);
-    o.costs['2026-11-19'] = o.costs['2026-11-19'].map((r) => ({ ...r, value: { $numberDecimal: '1' } as unknown as string }));
+    o.costs['2026-11-19'] = o.costs['2026-11-19'].map((r) => ({
+      ...r,
+      value: { $numberDecimal: '1' } as unknown as string,
+    }));
     expect((await syncOnce()).ok).toBe(true);
     expect(mtd()).toBe(14_500_000);
   });
@@ -118,12 +128,20 @@ describe('sync against a hostile Costs server', () => {
     for (const p of status.byProject) expect(typeof p.name).toBe('string');
     expect(status.byProject.find((p) => p.id === 'constructor')?.name).toBe('constructor');
     const resolved = core.services.views.resolveAll(core.services.settings.read());
-    expect([...costsCsvChunks(resolved, '2026-11-20', '2026-11-20')].join('')).toContain(',constructor,constructor,toString,1.00,usd');
+    expect([...costsCsvChunks(resolved, '2026-11-20', '2026-11-20')].join('')).toContain(
+      ',constructor,constructor,toString,1.00,usd',
+    );
     expect(() => core.queries.dashboard({ accountId: acme(), range: '30d', groupBy: 'project' })).not.toThrow();
   });
 
   it('turns unusable bucket times into warnings, places an off-midnight bucket by its middle, and keeps rows with odd labels', async () => {
-    const result = (extra: Record<string, unknown>) => ({ object: 'organization.costs.result', amount: { value: '1', currency: 'usd' }, line_item: 'x', project_id: 'proj_a', ...extra });
+    const result = (extra: Record<string, unknown>) => ({
+      object: 'organization.costs.result',
+      amount: { value: '1', currency: 'usd' },
+      line_item: 'x',
+      project_id: 'proj_a',
+      ...extra,
+    });
     server.replays.set('/organization/costs', [
       JSON.stringify({
         object: 'page',
@@ -134,8 +152,18 @@ describe('sync against a hostile Costs server', () => {
           { object: 'bucket', start_time: -1e13, results: [result({})] },
           { object: 'bucket', start_time_iso: 'Nov 21 2026', results: [result({})] },
           // One second before midnight, covering the 20th: it is the 20th's bucket.
-          { object: 'bucket', start_time: unix('2026-11-20') - 1, end_time: unix('2026-11-21') - 1, results: [result({ project_name: 'p'.repeat(600), quantity: '100', object: null })] },
-          { object: 'bucket', start_time: unix('2026-11-21'), end_time: unix('2026-11-22'), results: [result({ amount: { value: '2', currency: 'USD ' } })] },
+          {
+            object: 'bucket',
+            start_time: unix('2026-11-20') - 1,
+            end_time: unix('2026-11-21') - 1,
+            results: [result({ project_name: 'p'.repeat(600), quantity: '100', object: null })],
+          },
+          {
+            object: 'bucket',
+            start_time: unix('2026-11-21'),
+            end_time: unix('2026-11-22'),
+            results: [result({ amount: { value: '2', currency: 'USD ' } })],
+          },
         ],
       }),
     ]);
@@ -150,8 +178,31 @@ describe('sync against a hostile Costs server', () => {
 
   it('stops paging with a warning when the server repeats a cursor, keeping what arrived', async () => {
     const page = (day: string, value: string) =>
-      JSON.stringify({ object: 'page', has_more: true, next_page: 'same', data: [{ object: 'bucket', start_time: unix(day), end_time: unix(day) + 86_400, results: [{ object: 'organization.costs.result', amount: { value, currency: 'usd' }, line_item: 'x', project_id: 'proj_a' }] }] });
-    server.replays.set('/organization/costs', [page('2026-11-20', '5'), page('2026-11-21', '7'), page('2026-11-21', '7')]);
+      JSON.stringify({
+        object: 'page',
+        has_more: true,
+        next_page: 'same',
+        data: [
+          {
+            object: 'bucket',
+            start_time: unix(day),
+            end_time: unix(day) + 86_400,
+            results: [
+              {
+                object: 'organization.costs.result',
+                amount: { value, currency: 'usd' },
+                line_item: 'x',
+                project_id: 'proj_a',
+              },
+            ],
+          },
+        ],
+      });
+    server.replays.set('/organization/costs', [
+      page('2026-11-20', '5'),
+      page('2026-11-21', '7'),
+      page('2026-11-21', '7'),
+    ]);
     const r = await syncOnce();
     expect(r.ok).toBe(true);
     expect(core.services.history.readState(acme()).warning).toMatch(/repeated a page cursor/);

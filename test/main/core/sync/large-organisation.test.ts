@@ -42,8 +42,15 @@ describe('a large organisation', () => {
       clock: new TestClock(NOW),
       settingsStore: new JsonFileStore(settingsFile(dataDir)),
       createProvider: (account, apiKey) => {
-        const provider = new OpenAiProvider({ apiKey, baseUrl: account.baseUrl, retry: FAST_RETRY, clock: new TestClock(NOW) });
-        const http = (provider as unknown as { http: { lastAnswerBytes: number; getJson: (...a: unknown[]) => Promise<unknown> } }).http;
+        const provider = new OpenAiProvider({
+          apiKey,
+          baseUrl: account.baseUrl,
+          retry: FAST_RETRY,
+          clock: new TestClock(NOW),
+        });
+        const http = (
+          provider as unknown as { http: { lastAnswerBytes: number; getJson: (...a: unknown[]) => Promise<unknown> } }
+        ).http;
         const getJson = http.getJson.bind(http);
         http.getJson = async (...args: unknown[]) => {
           const answer = await getJson(...args);
@@ -66,8 +73,14 @@ describe('a large organisation', () => {
     expect(Math.max(...answers)).toBeLessThan(8 * 1024 * 1024);
 
     const month = NOW.toISOString().slice(0, 7);
-    const want = expectedSumMicros(Object.entries(org.costs).filter(([day]) => day.startsWith(month)).flatMap(([, rows]) => rows.map((r) => r.value as string)));
-    expect(BigInt(core.queries.dashboard({ accountId: 'all', range: 'mtd', groupBy: 'project' }).kpis.monthToDateMicros)).toBe(want);
+    const want = expectedSumMicros(
+      Object.entries(org.costs)
+        .filter(([day]) => day.startsWith(month))
+        .flatMap(([, rows]) => rows.map((r) => r.value as string)),
+    );
+    expect(
+      BigInt(core.queries.dashboard({ accountId: 'all', range: 'mtd', groupBy: 'project' }).kpis.monthToDateMicros),
+    ).toBe(want);
     const all = expectedSumMicros(Object.values(org.costs).flatMap((rows) => rows.map((r) => r.value as string)));
     const months = core.queries.dashboard({ accountId: 'all', range: '12m', groupBy: 'project' }).monthly;
     // Each month rounded once on its own: together within half a micro-dollar a month of the exact whole.

@@ -18,11 +18,15 @@ function setup(random = () => 0.5) {
   const history = new HistoryStore(dir, clock);
   const synced: string[][] = [];
   const run = async (ids: string[]) => {
-      synced.push(ids);
-      for (const id of ids) {
-        const s = history.readState(id);
-        history.writeState(id, { ...s, lastAttemptAt: clock.now().toISOString(), consecutiveFailures: failing ? s.consecutiveFailures + 1 : 0 });
-      }
+    synced.push(ids);
+    for (const id of ids) {
+      const s = history.readState(id);
+      history.writeState(id, {
+        ...s,
+        lastAttemptAt: clock.now().toISOString(),
+        consecutiveFailures: failing ? s.consecutiveFailures + 1 : 0,
+      });
+    }
   };
   let failing = false;
   const scheduled: number[] = [];

@@ -33,7 +33,12 @@ describe('sync engine', () => {
     clock = new TestClock(NOW);
     vault = new FakeKeychain();
     events.length = 0;
-    core = createLoopbackSpendwatch({ dataDir, vault, clock, emit: (event, payload) => events.push({ event, payload }) });
+    core = createLoopbackSpendwatch({
+      dataDir,
+      vault,
+      clock,
+      emit: (event, payload) => events.push({ event, payload }),
+    });
     await core.accounts.add({ name: 'Acme', provider: 'openai', apiKey: KEY_A, baseUrl });
     await core.accounts.add({ name: 'Beta', provider: 'openai', apiKey: KEY_B, baseUrl });
     server.clearLog();
@@ -44,11 +49,15 @@ describe('sync engine', () => {
     const first = await core.services.sync.syncAll([core.accounts.get('Acme').id]);
     expect(first.results[0].ok).toBe(true);
     const costCalls = server.requestsTo('/organization/costs');
-    expect(new Date(Number(costCalls[0].query.get('start_time')) * 1000).toISOString()).toBe('2025-12-01T00:00:00.000Z');
+    expect(new Date(Number(costCalls[0].query.get('start_time')) * 1000).toISOString()).toBe(
+      '2025-12-01T00:00:00.000Z',
+    );
     // A 2-day page first, then pages sized by the bytes a day took (a small organisation's: 180 days): 1 + 2.
     expect(costCalls.map((c) => c.query.get('limit'))).toEqual(['2', '180', '180']);
     expect(server.requestsTo('/organization/projects')).toHaveLength(1);
-    const progress = events.filter((e) => e.event === 'syncProgress').map((e) => e.payload as { doneDays: number; totalDays: number; phase: string });
+    const progress = events
+      .filter((e) => e.event === 'syncProgress')
+      .map((e) => e.payload as { doneDays: number; totalDays: number; phase: string });
     expect(progress.at(-1)).toMatchObject({ phase: 'backfill', doneDays: 356, totalDays: 356 });
 
     server.clearLog();
@@ -83,18 +92,32 @@ describe('sync engine', () => {
     const view = core.queries.dashboard({ accountId: core.accounts.get('Acme').id, range: 'mtd', groupBy: 'project' });
     const org = server.keys[KEY_A] as ReturnType<typeof smallOrganisation>;
     // Expected: the exact sum of the fake org's raw values this month, rounded once (see organisations.ts).
-    const raw = Object.entries(org.costs).filter(([day]) => day.startsWith('2026-11')).flatMap(([, rows]) => rows.map((r) => r.value));
+    const raw = Object.entries(org.costs)
+      .filter(([day]) => day.startsWith('2026-11'))
+      .flatMap(([, rows]) => rows.map((r) => r.value));
     const expected = Number(expectedSumMicros(raw));
     expect(view.kpis.monthToDateMicros).toBe(expected);
     const names = Object.fromEntries(view.byProject.map((p) => [p.key, p.name]));
-    expect(names).toMatchObject({ proj_alpha: 'Alpha app', proj_beta: 'Beta bot', proj_old: 'Old experiment', '(no project)': '(no project)' });
+    expect(names).toMatchObject({
+      proj_alpha: 'Alpha app',
+      proj_beta: 'Beta bot',
+      proj_old: 'Old experiment',
+      '(no project)': '(no project)',
+    });
     // Each part is its own exact sum rounded once; so the parts may differ from the total by rounding alone.
-    const rows = Object.entries(org.costs).filter(([day]) => day.startsWith('2026-11')).flatMap(([, r]) => r);
+    const rows = Object.entries(org.costs)
+      .filter(([day]) => day.startsWith('2026-11'))
+      .flatMap(([, r]) => r);
     for (const p of view.byProject) {
-      expect(p.micros).toBe(Number(expectedSumMicros(rows.filter((r) => (r.projectId ?? '(no project)') === p.key).map((r) => r.value))));
+      expect(p.micros).toBe(
+        Number(expectedSumMicros(rows.filter((r) => (r.projectId ?? '(no project)') === p.key).map((r) => r.value))),
+      );
     }
-    for (const l of view.byLineItem) expect(l.micros).toBe(Number(expectedSumMicros(rows.filter((r) => r.lineItem === l.key).map((r) => r.value))));
-    expect(Math.abs(view.byProject.reduce((s, p) => s + p.micros, 0) - expected)).toBeLessThanOrEqual(view.byProject.length / 2);
+    for (const l of view.byLineItem)
+      expect(l.micros).toBe(Number(expectedSumMicros(rows.filter((r) => r.lineItem === l.key).map((r) => r.value))));
+    expect(Math.abs(view.byProject.reduce((s, p) => s + p.micros, 0) - expected)).toBeLessThanOrEqual(
+      view.byProject.length / 2,
+    );
   });
 
   it('fetches project names again only when an unknown project id appears', async () => {
@@ -130,8 +153,18 @@ describe('sync engine', () => {
 
   it('keeps the costs when Usage or Projects fail, with a warning', async () => {
     const acme = core.accounts.get('Acme');
-    server.addFault({ path: '/usage/completions', kind: 'status', status: 404, body: { error: { message: 'Not found', type: 'invalid_request_error', param: null, code: null } } });
-    server.addFault({ path: '/projects', kind: 'status', status: 403, body: { error: { message: 'Missing scope', type: 'invalid_request_error', param: null, code: null } } });
+    server.addFault({
+      path: '/usage/completions',
+      kind: 'status',
+      status: 404,
+      body: { error: { message: 'Not found', type: 'invalid_request_error', param: null, code: null } },
+    });
+    server.addFault({
+      path: '/projects',
+      kind: 'status',
+      status: 403,
+      body: { error: { message: 'Missing scope', type: 'invalid_request_error', param: null, code: null } },
+    });
     const report = await core.services.sync.syncAll([acme.id]);
     expect(report.results[0]).toMatchObject({ ok: true, error: null });
     const summary = core.queries.dashboard({ accountId: acme.id, range: 'mtd', groupBy: 'project' });
@@ -144,7 +177,11 @@ describe('sync engine', () => {
     server.clearLog();
     clock.advance(15 * 60_000);
     await core.services.sync.syncAll([acme.id]);
-    expect(core.queries.dashboard({ accountId: acme.id, range: 'mtd', groupBy: 'project' }).accounts.find((a) => a.id === acme.id)!.warning).toBeNull();
+    expect(
+      core.queries
+        .dashboard({ accountId: acme.id, range: 'mtd', groupBy: 'project' })
+        .accounts.find((a) => a.id === acme.id)!.warning,
+    ).toBeNull();
   });
 
   it('a last success in the future (the clock ran ahead, then was corrected) is stale, and usage is refetched', async () => {
@@ -152,7 +189,10 @@ describe('sync engine', () => {
     clock.set('2027-01-10T10:00:00Z'); // 50 days fast
     await core.services.sync.syncAll([acme]);
     clock.set(NOW);
-    const summary = () => core.queries.dashboard({ accountId: acme, range: 'mtd', groupBy: 'project' }).accounts.find((a) => a.id === acme)!;
+    const summary = () =>
+      core.queries
+        .dashboard({ accountId: acme, range: 'mtd', groupBy: 'project' })
+        .accounts.find((a) => a.id === acme)!;
     expect(summary().stale).toBe(true);
     server.clearLog();
     await core.services.sync.syncAll([acme]);
@@ -164,7 +204,8 @@ describe('sync engine', () => {
   it('isolates a failing account: the other syncs and keeps its data', async () => {
     await core.services.sync.syncAll();
     const beta = core.accounts.get('Beta');
-    const before = core.queries.dashboard({ accountId: beta.id, range: 'mtd', groupBy: 'model' }).kpis.monthToDateMicros;
+    const before = core.queries.dashboard({ accountId: beta.id, range: 'mtd', groupBy: 'model' }).kpis
+      .monthToDateMicros;
     server.keys[KEY_B] = 'revoked';
     const report = await core.services.sync.syncAll();
     expect(report.results.find((r) => r.name === 'Acme')?.ok).toBe(true);
@@ -179,11 +220,14 @@ describe('sync engine', () => {
   it('changes nothing when a response is malformed mid-sync', async () => {
     const acme = core.accounts.get('Acme');
     await core.services.sync.syncAll([acme.id]);
-    const before = core.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).kpis.monthToDateMicros;
+    const before = core.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).kpis
+      .monthToDateMicros;
     server.addFault({ path: '/costs', kind: 'bad-shape' });
     const report = await core.services.sync.syncAll([acme.id]);
     expect(report.results[0].error?.code).toBe('malformed_response');
-    expect(core.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).kpis.monthToDateMicros).toBe(before);
+    expect(core.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).kpis.monthToDateMicros).toBe(
+      before,
+    );
   });
 
   it('writes only the days that changed', async () => {
@@ -215,11 +259,15 @@ describe('sync engine', () => {
     const status = fresh.queries.status([]).accounts[0];
     expect(status).toMatchObject({ stale: true, monthToDate: { amount: '0.00' } });
     expect(status.warning).toMatch(/stored history was damaged/);
-    expect(readdirSync(join(dataDir, 'history', acme.id)).some((f) => f.startsWith('history.sqlite.corrupt-'))).toBe(true);
+    expect(readdirSync(join(dataDir, 'history', acme.id)).some((f) => f.startsWith('history.sqlite.corrupt-'))).toBe(
+      true,
+    );
     server.clearLog();
     const repair = await fresh.services.sync.syncAll([acme.id]);
     expect(repair.results[0].repaired.map((r) => r.month)).toEqual(['all']);
-    expect(new Date(Number(server.requestsTo('/costs')[0].query.get('start_time')) * 1000).toISOString()).toBe('2025-12-01T00:00:00.000Z');
+    expect(new Date(Number(server.requestsTo('/costs')[0].query.get('start_time')) * 1000).toISOString()).toBe(
+      '2025-12-01T00:00:00.000Z',
+    );
     expect(fresh.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly).toEqual(full);
     expect(fresh.queries.status([]).accounts[0].warning).toBeNull();
   });
@@ -240,7 +288,11 @@ describe('sync engine', () => {
       ['Beta', true],
     ]);
     expect(report.results[0].repaired.map((r) => r.month)).toEqual(['all']);
-    expect(freshCore().queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly.map((m) => m.totalMicros)).toEqual(full.map((m) => m.totalMicros));
+    expect(
+      freshCore()
+        .queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' })
+        .monthly.map((m) => m.totalMicros),
+    ).toEqual(full.map((m) => m.totalMicros));
   });
 
   it('migrates month files to the database on first load, nothing lost; a damaged month is set aside and refetched', async () => {
@@ -255,7 +307,11 @@ describe('sync engine', () => {
     const migrated = freshCore();
     // Month files never held quantity units or usage by batch, so unit prices and savings wait for the refetch
     // that a history of their time gets (its state has no rowsFormat); every figure is kept.
-    const { insights, ...figures } = migrated.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'line_item' });
+    const { insights, ...figures } = migrated.queries.dashboard({
+      accountId: acme.id,
+      range: '12m',
+      groupBy: 'line_item',
+    });
     expect(figures).toEqual({ ...before, insights: undefined, generatedAt: expect.any(String) });
     expect(insights?.movers).toEqual(before.insights?.movers);
     expect(readdirSync(dir).filter((f) => /^\d{4}-\d{2}\.json$/.test(f))).toEqual([]);
@@ -266,13 +322,21 @@ describe('sync engine', () => {
     for (const month of months) renameSync(join(dir, 'before-sqlite', `${month}.json`), join(dir, `${month}.json`));
     writeFileSync(join(dir, '2026-06.json'), '{"version":2,"month":"2026-06","costs":{');
     const damaged = freshCore();
-    expect(damaged.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' }).monthly.find((m) => m.month === '2026-06')?.totalMicros).toBe(0);
+    expect(
+      damaged.queries
+        .dashboard({ accountId: acme.id, range: '12m', groupBy: 'model' })
+        .monthly.find((m) => m.month === '2026-06')?.totalMicros,
+    ).toBe(0);
     expect(readdirSync(dir).some((f) => f.startsWith('2026-06.json.corrupt-'))).toBe(true);
     server.clearLog();
     const repair = await damaged.services.sync.syncAll([acme.id]);
     expect(repair.results[0].repaired.map((r) => r.month)).toEqual(['2026-06']);
-    expect(new Date(Number(server.requestsTo('/costs')[0].query.get('start_time')) * 1000).toISOString()).toBe('2026-06-01T00:00:00.000Z');
-    expect(damaged.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'line_item' }).monthly).toEqual(before.monthly);
+    expect(new Date(Number(server.requestsTo('/costs')[0].query.get('start_time')) * 1000).toISOString()).toBe(
+      '2026-06-01T00:00:00.000Z',
+    );
+    expect(damaged.queries.dashboard({ accountId: acme.id, range: '12m', groupBy: 'line_item' }).monthly).toEqual(
+      before.monthly,
+    );
   });
 
   it('keeps keys out of every file it writes', async () => {
@@ -294,6 +358,8 @@ describe('sync engine', () => {
     clock.set('2026-11-30T10:00:00Z');
     server.clearLog();
     await core.services.sync.syncAll([acme.id]);
-    expect(new Date(Number(server.requestsTo('/costs')[0].query.get('start_time')) * 1000).toISOString()).toBe('2026-11-18T00:00:00.000Z');
+    expect(new Date(Number(server.requestsTo('/costs')[0].query.get('start_time')) * 1000).toISOString()).toBe(
+      '2026-11-18T00:00:00.000Z',
+    );
   });
 });

@@ -49,7 +49,9 @@ describe('two pollers on one data dir', () => {
     serve.sync.start();
     timersA.fire();
     timersB.fire();
-    await expect.poll(() => app.sync.isSyncing(app.accounts.list()[0].id) || serve.sync.isSyncing(app.accounts.list()[0].id)).toBe(true);
+    await expect
+      .poll(() => app.sync.isSyncing(app.accounts.list()[0].id) || serve.sync.isSyncing(app.accounts.list()[0].id))
+      .toBe(true);
     await Promise.all([app.sync.idle(), serve.sync.idle()]);
     app.sync.stop();
     serve.sync.stop();
@@ -57,7 +59,11 @@ describe('two pollers on one data dir', () => {
     expect(costRequests).toBeGreaterThan(0);
     // One backfill's worth of Costs pages, not two: run the same sync alone and compare.
     const alone = mkdtempSync(join(tmpdir(), 'sw-one-poller-'));
-    const single = createNodeSpendwatch({ dataDir: alone, vault: new FakeKeychain(), overrides: { timers: manualTimers() } });
+    const single = createNodeSpendwatch({
+      dataDir: alone,
+      vault: new FakeKeychain(),
+      overrides: { timers: manualTimers() },
+    });
     await single.accounts.add({ name: 'Acme', provider: 'openai', baseUrl, apiKey: KEY });
     const soloBefore = server.requestsTo('/organization/costs').length;
     await single.sync.run();
@@ -66,7 +72,11 @@ describe('two pollers on one data dir', () => {
 
   it('a manual sync right after a poll still fetches', async () => {
     const home = mkdtempSync(join(tmpdir(), 'sw-manual-'));
-    const core = createNodeSpendwatch({ dataDir: home, vault: new FakeKeychain(), overrides: { timers: manualTimers() } });
+    const core = createNodeSpendwatch({
+      dataDir: home,
+      vault: new FakeKeychain(),
+      overrides: { timers: manualTimers() },
+    });
     await core.accounts.add({ name: 'Acme', provider: 'openai', baseUrl, apiKey: KEY });
     await core.sync.run();
     const before = server.requests.length;

@@ -35,7 +35,10 @@ describe.runIf(keychain)('the app and a second process share config.json', () =>
     server = new FakeOpenAiServer({ [KEYS[0]!]: smallOrganisation(10), [KEYS[1]!]: smallOrganisation(10) });
     const baseUrl = await server.start();
     for (const [i, name] of NAMES.entries()) {
-      const added = await runCli(['accounts', 'add', '--provider', 'openai', '--name', name, '--base-url', baseUrl], { home, input: KEYS[i] });
+      const added = await runCli(['accounts', 'add', '--provider', 'openai', '--name', name, '--base-url', baseUrl], {
+        home,
+        input: KEYS[i],
+      });
       expect(added.code, added.stderr).toBe(0);
     }
     app = createNodeSpendwatch({ dataDir: home });
@@ -50,7 +53,12 @@ describe.runIf(keychain)('the app and a second process share config.json', () =>
     await call('setGeneral', { pollMinutes: 15 });
     expect(app.preferences.get().general.pollMinutes).toBe(15);
     // Same size, same second: only the digits change.
-    writeFileSync(config, readFileSync(config, 'utf8').replace('"pollMinutes": 15', '"pollMinutes": 16').replace('"pollMinutes":15', '"pollMinutes":16'));
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8')
+        .replace('"pollMinutes": 15', '"pollMinutes": 16')
+        .replace('"pollMinutes":15', '"pollMinutes":16'),
+    );
     expect(app.preferences.get().general.pollMinutes).toBe(16);
   });
 
@@ -79,7 +87,10 @@ describe.runIf(keychain)('the app and a second process share config.json', () =>
     expect(app.budgets.list()).toEqual(good);
     expect(notices.join('\n')).toMatch(/damaged/);
     // A damage that still parses as JSON but breaks the shape (same size).
-    writeFileSync(config, readFileSync(config, 'utf8').replace(/"version": ?1/, (m) => m.replace('1', '7')));
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8').replace(/"version": ?1/, (m) => m.replace('1', '7')),
+    );
     expect(app.budgets.list()).toEqual(good);
   });
 });

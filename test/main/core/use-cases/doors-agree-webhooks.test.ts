@@ -32,15 +32,22 @@ describe.runIf(keychain)('webhooks through the app and the CLI', () => {
   afterAll(() => receiver.stop());
 
   it('stores, lists, tests and removes alike', async () => {
-    const fromApp: WebhookInfo = await call('addWebhook', { url: `${url}/app-secret-path`, format: 'json', name: 'From app' });
-    expect((await runCli(['webhooks', 'add', '--url', `${url}/cli-secret-path`, '--name', 'From CLI'], { home })).code).toBe(0);
+    const fromApp: WebhookInfo = await call('addWebhook', {
+      url: `${url}/app-secret-path`,
+      format: 'json',
+      name: 'From app',
+    });
+    expect(
+      (await runCli(['webhooks', 'add', '--url', `${url}/cli-secret-path`, '--name', 'From CLI'], { home })).code,
+    ).toBe(0);
     const listed: WebhookStatus[] = await call('listWebhooks', {});
     expect(listed.map((w) => [w.name, w.format, w.source])).toEqual([
       ['From app', 'json', 'keychain'],
       ['From CLI', 'slack', 'keychain'],
     ]);
     const vault = new KeytarVault();
-    for (const w of listed) expect(await vault.get(webhookKeyRef(w.id))).toBe(`${url}/${w.name === 'From app' ? 'app' : 'cli'}-secret-path`);
+    for (const w of listed)
+      expect(await vault.get(webhookKeyRef(w.id))).toBe(`${url}/${w.name === 'From app' ? 'app' : 'cli'}-secret-path`);
     expect(JSON.stringify(listed)).not.toContain('secret-path');
     expect(readFileSync(join(home, 'config.json'), 'utf8')).not.toContain('secret-path');
 
@@ -56,7 +63,9 @@ describe.runIf(keychain)('webhooks through the app and the CLI', () => {
   });
 
   it('refuses through IPC what the CLI refuses, with the same words', async () => {
-    await expect(call('addWebhook', { url: 'http://hooks.example.com/x', format: 'slack' })).rejects.toThrow(/Plain http:\/\/ is refused except for this machine/);
+    await expect(call('addWebhook', { url: 'http://hooks.example.com/x', format: 'slack' })).rejects.toThrow(
+      /Plain http:\/\/ is refused except for this machine/,
+    );
     const cli = await runCli(['webhooks', 'add', '--url', 'http://hooks.example.com/x'], { home });
     expect(cli.stderr).toMatch(/Plain http:\/\/ is refused except for this machine/);
     await expect(call('addWebhook', { url: `${url}/x`, format: 'xml' as never })).rejects.toThrow();

@@ -42,7 +42,10 @@ describe.runIf(keychain)('the app and the CLI run the same use cases', () => {
     app = createNodeSpendwatch({ dataDir: home });
     ipc = createIpcHandlers(app, { openExternal: () => undefined });
     for (const door of ['cli', 'app'] as const) {
-      const added = await runCli(['accounts', 'add', '--provider', 'openai', '--name', NAMES[door], '--base-url', baseUrl], { home, input: KEYS[door] });
+      const added = await runCli(
+        ['accounts', 'add', '--provider', 'openai', '--name', NAMES[door], '--base-url', baseUrl],
+        { home, input: KEYS[door] },
+      );
       expect(added.code, added.stderr).toBe(0);
     }
     const synced = await runCli(['sync'], { home });
@@ -55,9 +58,14 @@ describe.runIf(keychain)('the app and the CLI run the same use cases', () => {
   });
 
   it('a budget below the month so far raises the same alerts at once, through either door', async () => {
-    const cli = await runCli(['budget', 'set', '--account', NAMES.cli, '--monthly', '1', '--thresholds', '50,100'], { home });
+    const cli = await runCli(['budget', 'set', '--account', NAMES.cli, '--monthly', '1', '--thresholds', '50,100'], {
+      home,
+    });
     expect(cli.code, cli.stderr).toBe(0);
-    const viaApp: { alerts: { kind: string; threshold: number | null }[] } = await call('setBudget', { accountId: id('app'), budget: { monthlyMicros: 1_000_000, thresholds: [50, 100] } });
+    const viaApp: { alerts: { kind: string; threshold: number | null }[] } = await call('setBudget', {
+      accountId: id('app'),
+      budget: { monthlyMicros: 1_000_000, thresholds: [50, 100] },
+    });
     const raised = (door: Door) =>
       app.alerts
         .list()
@@ -75,14 +83,27 @@ describe.runIf(keychain)('the app and the CLI run the same use cases', () => {
     const ids = { cli: id('cli'), app: id('app') };
     for (const door of ['cli', 'app'] as const) {
       // Dates from the run's clock, never the calendar: a credit on the 1st of this month, last month's invoice.
-      await call('addCredit', { accountId: ids[door], kind: 'purchase', amountMicros: 50_000_000, date: `${utcDay(0).slice(0, 7)}-01` });
-      await call('saveInvoice', { accountId: ids[door], month: addMonths(utcDay(0).slice(0, 7), -1), totalMicros: 12_000_000 });
+      await call('addCredit', {
+        accountId: ids[door],
+        kind: 'purchase',
+        amountMicros: 50_000_000,
+        date: `${utcDay(0).slice(0, 7)}-01`,
+      });
+      await call('saveInvoice', {
+        accountId: ids[door],
+        month: addMonths(utcDay(0).slice(0, 7), -1),
+        totalMicros: 12_000_000,
+      });
     }
     const removedByCli = await runCli(['accounts', 'remove', NAMES.cli], { home });
     expect(removedByCli.code, removedByCli.stderr).toBe(0);
     await call('removeAccount', { accountId: ids.app });
 
-    const settings = new JsonFileStore(join(home, 'config.json')).read() as { credits: object; budgets: object; accounts: unknown[] };
+    const settings = new JsonFileStore(join(home, 'config.json')).read() as {
+      credits: object;
+      budgets: object;
+      accounts: unknown[];
+    };
     for (const door of ['cli', 'app'] as const) {
       expect(app.alerts.list().alerts.filter((a) => a.accountId === ids[door])).toEqual([]);
       expect(Object.keys(settings.credits)).not.toContain(ids[door]);

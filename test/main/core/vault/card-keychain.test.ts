@@ -14,7 +14,12 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('card numbers in t
     const service = `Spendwatch-test-${randomBytes(4).toString('hex')}`;
     const vault = new KeytarVault(service);
     const dataDir = mkdtempSync(join(tmpdir(), 'sw-cardkc-'));
-    const core = createTestSpendwatch({ dataDir, vault, clock: { now: () => new Date() }, settingsStore: new JsonFileStore(settingsFile(dataDir)) });
+    const core = createTestSpendwatch({
+      dataDir,
+      vault,
+      clock: { now: () => new Date() },
+      settingsStore: new JsonFileStore(settingsFile(dataDir)),
+    });
     const next = new Date();
     next.setMonth(next.getMonth() + 14);
     const method = await core.payments.saveMethod(undefined, {

@@ -35,7 +35,11 @@ describe('KeytarVault with no Secret Service reachable', () => {
     delete env.DBUS_SESSION_BUS_ADDRESS;
     delete env.DISPLAY;
     delete env.WAYLAND_DISPLAY;
-    const out = execFileSync(join('node_modules', '.bin', 'tsx'), [join(import.meta.dirname, 'vault-probe.fixture.ts'), service], { env, encoding: 'utf8' });
+    const out = execFileSync(
+      join('node_modules', '.bin', 'tsx'),
+      [join(import.meta.dirname, 'vault-probe.fixture.ts'), service],
+      { env, encoding: 'utf8' },
+    );
     const result = JSON.parse(out.trim().split('\n').at(-1)!);
     expect(result.ok).toBe(false);
     expect(result.code).toBe('keychain_unavailable');

@@ -47,7 +47,12 @@ describe('webhooks: every alert posted once to each webhook', () => {
     const home = mkdtempSync(join(tmpdir(), 'sw-webhooks-'));
     const clock = new MovableClock();
     // A short timeout: the hanging receiver must cost the suite half a second, not ten.
-    const open = () => createNodeSpendwatch({ dataDir: home, vault: keychain, overrides: { clock, postWebhook: undiciWebhookPost(clock, 500) } });
+    const open = () =>
+      createNodeSpendwatch({
+        dataDir: home,
+        vault: keychain,
+        overrides: { clock, postWebhook: undiciWebhookPost(clock, 500) },
+      });
     const core = open();
     await core.accounts.add({ name, provider: 'openai', baseUrl, apiKey: KEY });
     await core.sync.run();
@@ -60,7 +65,11 @@ describe('webhooks: every alert posted once to each webhook', () => {
   it('posts each new alert once to a Slack and a JSON webhook, in their formats, and keeps the URLs out of every file', async () => {
     const { home, core } = await setup();
     const slack = await core.webhooks.add({ url: `${receiverUrl}/services/T000/B000/XXXXsecretpart`, format: 'slack' });
-    const json = await core.webhooks.add({ url: `${receiverUrl}/hooks/json-secret-token`, format: 'json', name: 'Ops' });
+    const json = await core.webhooks.add({
+      url: `${receiverUrl}/hooks/json-secret-token`,
+      format: 'json',
+      name: 'Ops',
+    });
     // Never named after the host: some services put the secret there.
     expect(slack.name).toBe('Webhook');
     expect(json.urlHint).toBe(`${new URL(receiverUrl).protocol}//${new URL(receiverUrl).host}/…oken`);
@@ -73,8 +82,17 @@ describe('webhooks: every alert posted once to each webhook', () => {
     expect(slackPosts).toHaveLength(alerts.length);
     expect(jsonPosts).toHaveLength(alerts.length);
     for (const post of slackPosts) expect(slackProblem(post)).toBeNull();
-    for (const alert of alerts) expect(slackPosts.filter((p) => (p.json as { text: string }).text.includes(alert.title))).toHaveLength(1);
-    const bodies = jsonPosts.map((p) => p.json as { type: string; version: number; deliveryId: string; alert: { id: string; kind: string; account: string; title: string } });
+    for (const alert of alerts)
+      expect(slackPosts.filter((p) => (p.json as { text: string }).text.includes(alert.title))).toHaveLength(1);
+    const bodies = jsonPosts.map(
+      (p) =>
+        p.json as {
+          type: string;
+          version: number;
+          deliveryId: string;
+          alert: { id: string; kind: string; account: string; title: string };
+        },
+    );
     expect(new Set(bodies.map((b) => b.alert.id))).toEqual(new Set(alerts.map((a) => a.id)));
     for (const [i, body] of bodies.entries()) {
       expect(body).toMatchObject({ type: 'spendwatch.alert', version: 1, alert: { account: 'Acme' } });
@@ -85,7 +103,8 @@ describe('webhooks: every alert posted once to each webhook', () => {
     await createNodeSpendwatch({ dataDir: home, vault: keychain }).webhooks.flush();
     expect(receiver.posts).toHaveLength(alerts.length * 2);
 
-    for (const file of ['config.json', 'alerts.json']) expect(readFileSync(join(home, file), 'utf8')).not.toMatch(/secretpart|secret-token/);
+    for (const file of ['config.json', 'alerts.json'])
+      expect(readFileSync(join(home, file), 'utf8')).not.toMatch(/secretpart|secret-token/);
     expect(core.webhooks.list().map((w) => [w.name, w.delivered, w.pending, w.failed])).toEqual([
       ['Webhook', alerts.length, 0, 0],
       ['Ops', alerts.length, 0, 0],
@@ -98,14 +117,24 @@ describe('webhooks: every alert posted once to each webhook', () => {
     const other = open();
     // Both see the budget crossed at the same moment, and both sync and post.
     core.budgets.setMonthly('Acme', { monthlyMicros: 1_000_000 });
-    const [a, b] = await Promise.all([core.sync.run(), other.sync.run(), core.webhooks.flush(), other.webhooks.flush()]);
+    const [a, b] = await Promise.all([
+      core.sync.run(),
+      other.sync.run(),
+      core.webhooks.flush(),
+      other.webhooks.flush(),
+    ]);
     void a;
     void b;
     await Promise.all([core.webhooks.flush(), other.webhooks.flush()]);
     const ids = receiver.posts.map((p) => (p.json as { alert: { id: string } }).alert.id);
     expect(ids.length).toBeGreaterThan(0);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.sort()).toEqual(core.alerts.list().alerts.map((x) => x.id).sort());
+    expect(ids.sort()).toEqual(
+      core.alerts
+        .list()
+        .alerts.map((x) => x.id)
+        .sort(),
+    );
   });
 
   it('a slow receiver and a second process: a claim never runs out while its entry waits, so nothing is posted twice', async () => {
@@ -138,7 +167,11 @@ describe('webhooks: every alert posted once to each webhook', () => {
 
   it('a webhook whose URL is a systemd credential is left to the server that has it, never given up by another process', async () => {
     const { home, core, clock } = await setup();
-    const server = createNodeSpendwatch({ dataDir: home, vault: keychain, overrides: { clock, webhookSources: ['credentials'], postWebhook: undiciWebhookPost(clock, 500) } });
+    const server = createNodeSpendwatch({
+      dataDir: home,
+      vault: keychain,
+      overrides: { clock, webhookSources: ['credentials'], postWebhook: undiciWebhookPost(clock, 500) },
+    });
     await server.webhooks.add({ url: receiverUrl, format: 'json', name: 'From credentials' }, 'credentials');
     // The server's vault would read it from $CREDENTIALS_DIRECTORY; here the same URL sits under its ref.
     const hook = server.webhooks.list()[0];
@@ -147,7 +180,10 @@ describe('webhooks: every alert posted once to each webhook', () => {
     // The app (keychain) neither posts nor gives up what it cannot read.
     expect(await core.webhooks.flush()).toEqual({ delivered: 0, retrying: 0, failed: 0 });
     expect(core.webhooks.list()[0]).toMatchObject({ pending: alerts.length, failed: 0 });
-    expect(await core.webhooks.test('From credentials')).toMatchObject({ ok: false, message: expect.stringMatching(/systemd credential of spendwatch serve/) });
+    expect(await core.webhooks.test('From credentials')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/systemd credential of spendwatch serve/),
+    });
     await keychain.set(`webhook:${hook.id}`, receiverUrl);
     expect((await server.webhooks.flush()).delivered).toBe(alerts.length);
   });
@@ -166,7 +202,9 @@ describe('webhooks: every alert posted once to each webhook', () => {
     expect(receiver.posts.length).toBe(before);
     clock.advance(31_000);
     await core.webhooks.flush();
-    const retried = receiver.posts.filter((p) => p.headers['idempotency-key'] === failedPost.headers['idempotency-key']);
+    const retried = receiver.posts.filter(
+      (p) => p.headers['idempotency-key'] === failedPost.headers['idempotency-key'],
+    );
     expect(retried.map((p) => p.answered)).toEqual([{ status: 500 }, 'ok']);
     // Every alert delivered exactly once.
     const delivered = receiver.delivered.map((p) => (p.json as { alert: { id: string } }).alert.id);
@@ -203,7 +241,9 @@ describe('webhooks: every alert posted once to each webhook', () => {
     const due = retry()!;
     due.cleared = true; // fired: no longer pending
     due.callback();
-    await expect.poll(() => receiver.delivered.map((p) => (p.json as { alert: { id: string } }).alert.id)).toContain(alert.id);
+    await expect
+      .poll(() => receiver.delivered.map((p) => (p.json as { alert: { id: string } }).alert.id))
+      .toContain(alert.id);
     expect(core.webhooks.list()[0].pending).toBe(0);
     // Nothing waits: no retry is set. A new failure sets one; stopping clears it.
     receiver.answer({ status: 500 });
@@ -216,7 +256,8 @@ describe('webhooks: every alert posted once to each webhook', () => {
 
   it('a receiver that hangs costs one timeout per delivery, and a flush with a budget stops claiming when it runs out', async () => {
     const { core } = await setup();
-    for (const name of ['One', 'Two', 'Three', 'Four']) await core.webhooks.add({ url: `${receiverUrl}/${name}`, format: 'json', name });
+    for (const name of ['One', 'Two', 'Three', 'Four'])
+      await core.webhooks.add({ url: `${receiverUrl}/${name}`, format: 'json', name });
     receiver.then('hang');
     const alerts = crossBudget(core);
     const deliveries = alerts.length * 4;
@@ -229,7 +270,12 @@ describe('webhooks: every alert posted once to each webhook', () => {
     expect(took).toBeLessThan(700 + 500 + 400);
     const ids = receiver.posts.map((p) => p.headers['idempotency-key']);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(core.webhooks.list()[0].pending + core.webhooks.list()[1].pending + core.webhooks.list()[2].pending + core.webhooks.list()[3].pending).toBe(deliveries);
+    expect(
+      core.webhooks.list()[0].pending +
+        core.webhooks.list()[1].pending +
+        core.webhooks.list()[2].pending +
+        core.webhooks.list()[3].pending,
+    ).toBe(deliveries);
   });
 
   it('a claim survives the clock stepping back a little, so a second process does not post it too', async () => {
@@ -255,8 +301,16 @@ describe('webhooks: every alert posted once to each webhook', () => {
   it('a process sets no retry timer for deliveries it may not post (a systemd credential of the server)', async () => {
     const { home, clock } = await setup();
     const timers: number[] = [];
-    const app = createNodeSpendwatch({ dataDir: home, vault: keychain, overrides: { clock, timers: { setTimeout: (_cb, ms) => timers.push(ms), clearTimeout: () => undefined } } });
-    const server = createNodeSpendwatch({ dataDir: home, vault: keychain, overrides: { clock, webhookSources: ['credentials'] } });
+    const app = createNodeSpendwatch({
+      dataDir: home,
+      vault: keychain,
+      overrides: { clock, timers: { setTimeout: (_cb, ms) => timers.push(ms), clearTimeout: () => undefined } },
+    });
+    const server = createNodeSpendwatch({
+      dataDir: home,
+      vault: keychain,
+      overrides: { clock, webhookSources: ['credentials'] },
+    });
     await server.webhooks.add({ url: receiverUrl, format: 'json', name: 'Server only' }, 'credentials');
     crossBudget(app);
     app.sync.start();
@@ -359,12 +413,18 @@ describe('webhooks: every alert posted once to each webhook', () => {
     const { core } = await setup();
     await expect(core.webhooks.add({ url: 'http://hooks.example.com/x' })).rejects.toThrow(/https:\/\//);
     await expect(core.webhooks.add({ url: 'ftp://127.0.0.1/x' })).rejects.toThrow(/https/);
-    await expect(core.webhooks.add({ url: 'https://user:pass@hooks.example.com/x' })).rejects.toThrow(/user name and password/);
-    await expect(core.webhooks.add({ url: `https://hooks.example.com/${'x'.repeat(3000)}` })).rejects.toThrow(/longer than/);
+    await expect(core.webhooks.add({ url: 'https://user:pass@hooks.example.com/x' })).rejects.toThrow(
+      /user name and password/,
+    );
+    await expect(core.webhooks.add({ url: `https://hooks.example.com/${'x'.repeat(3000)}` })).rejects.toThrow(
+      /longer than/,
+    );
     await expect(core.webhooks.add({ url: 'not a url' })).rejects.toThrow(/full URL/);
     await core.webhooks.add({ url: 'https://hooks.slack.com/services/T/B/abcdefgh' });
     expect(core.webhooks.list()[0]).toMatchObject({ name: 'Slack', urlHint: 'https://hooks.slack.com/…efgh' });
-    await expect(core.webhooks.add({ url: 'https://hooks.slack.com/services/T/B/other', name: 'slack' })).rejects.toThrow(/exists already/);
+    await expect(
+      core.webhooks.add({ url: 'https://hooks.slack.com/services/T/B/other', name: 'slack' }),
+    ).rejects.toThrow(/exists already/);
     expect((await core.webhooks.add({ url: 'https://hooks.slack.com/services/T/B/third' })).name).toBe('Slack 2');
     await expect(core.webhooks.remove('nope')).rejects.toThrow(/No webhook "nope"/);
     // A secret in the host's name (https://<token>.m.pipedream.net) is masked too, and never becomes the name.
@@ -378,7 +438,11 @@ describe('webhooks: every alert posted once to each webhook', () => {
     await core.webhooks.add({ url: receiverUrl, format: 'slack', name: 'Team' });
     expect(await core.webhooks.test('team')).toMatchObject({ ok: true, status: 200 });
     receiver.answer({ status: 403 });
-    expect(await core.webhooks.test('Team')).toMatchObject({ ok: false, status: 403, message: expect.stringMatching(/HTTP 403/) });
+    expect(await core.webhooks.test('Team')).toMatchObject({
+      ok: false,
+      status: 403,
+      message: expect.stringMatching(/HTTP 403/),
+    });
     expect(slackProblem(receiver.posts[0])).toBeNull();
     expect((receiver.posts[0].json as { text: string }).text).toMatch(/Test from Spendwatch to "Team"/);
     // A JSON test carries one delivery id, in its body and its Idempotency-Key alike.

@@ -1,9 +1,23 @@
 // @vitest-environment jsdom
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashKey, OTHER_COLOUR, PALETTE, PlainBar, seriesColour, seriesColours, stackedBarShape } from '../../../../src/renderer/dashboard/charts/palette';
+import {
+  hashKey,
+  OTHER_COLOUR,
+  PALETTE,
+  PlainBar,
+  seriesColour,
+  seriesColours,
+  stackedBarShape,
+} from '../../../../src/renderer/dashboard/charts/palette';
 
-const MODELS = ['gpt-4o-2024-08-06', 'gpt-4o-mini-2024-07-18', 'o3-mini-2025-01-31', 'whisper-1', 'text-embedding-3-small'];
+const MODELS = [
+  'gpt-4o-2024-08-06',
+  'gpt-4o-mini-2024-07-18',
+  'o3-mini-2025-01-31',
+  'whisper-1',
+  'text-embedding-3-small',
+];
 
 describe('series colours', () => {
   it('come from the key, not the position: the same key keeps its colour whatever comes before it', () => {
@@ -39,8 +53,14 @@ describe('stacked bar shape (a day drawn by one recharts bar)', () => {
   const series = ['a', 'b', 'c'].map((key, i) => ({ key, colour: PALETTE[i], value: (row: Row) => row[key] ?? 0 }));
   // recharts hands the shape the bar's own value (the day's total) with its pixels.
   const draw = (payload: Row, height = 100, value = Object.values(payload).reduce((a, b) => a + b, 0)) => {
-    const { container } = render(<svg>{stackedBarShape(series)({ x: 10, y: 50, width: 8, height, value, payload })}</svg>);
-    return [...container.querySelectorAll('rect')].map((r) => ({ fill: r.getAttribute('fill'), y: Number(r.getAttribute('y')), height: Number(r.getAttribute('height')) }));
+    const { container } = render(
+      <svg>{stackedBarShape(series)({ x: 10, y: 50, width: 8, height, value, payload })}</svg>,
+    );
+    return [...container.querySelectorAll('rect')].map((r) => ({
+      fill: r.getAttribute('fill'),
+      y: Number(r.getAttribute('y')),
+      height: Number(r.getAttribute('height')),
+    }));
   };
   afterEach(cleanup);
 
@@ -69,7 +89,8 @@ describe('stacked bar shape (a day drawn by one recharts bar)', () => {
 
 describe('plain bar (one series of a stack that has a credit)', () => {
   afterEach(cleanup);
-  const rect = (props: Record<string, number>) => render(<svg>{PlainBar({ x: 10, width: 8, fill: '#123456', ...props })}</svg>).container.querySelector('rect');
+  const rect = (props: Record<string, number>) =>
+    render(<svg>{PlainBar({ x: 10, width: 8, fill: '#123456', ...props })}</svg>).container.querySelector('rect');
 
   it('draws a positive part from its top down', () => {
     const r = rect({ y: 40, height: 60 })!;

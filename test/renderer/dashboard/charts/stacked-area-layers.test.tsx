@@ -10,10 +10,18 @@ const rows: Row[] = [
   { day: '2026-11-09', total: 60, parts: { a: 40, b: 20 } },
   { day: '2026-11-16', total: 0, parts: {} },
 ];
-const series = ['a', 'b'].map((key, i) => ({ key, colour: ['#111111', '#222222'][i], value: (row: Row) => row.parts[key] ?? 0 }));
+const series = ['a', 'b'].map((key, i) => ({
+  key,
+  colour: ['#111111', '#222222'][i],
+  value: (row: Row) => row.parts[key] ?? 0,
+}));
 
 /** The points of a band path: its upper edge left to right, then its lower edge right to left. */
-const points = (d: string) => d.slice(1, -1).split('L').map((p) => p.split(',').map(Number));
+const points = (d: string) =>
+  d
+    .slice(1, -1)
+    .split('L')
+    .map((p) => p.split(',').map(Number));
 const expectClose = (actual: number[], expected: number[]) => {
   expect(actual).toHaveLength(expected.length);
   actual.forEach((value, i) => expect(value).toBeCloseTo(expected[i], 9));
@@ -40,10 +48,22 @@ describe('stacked area layers', () => {
     const [a, b] = paths.map((p) => points(p.getAttribute('d')!));
     const yOf = (value: number) => 200 - (value / 60) * 200; // the y axis: 0 at the bottom (200 px), 60 at the top
     // a: from the axis up to its own values; b: from a's top up to the totals.
-    expectClose(a.slice(0, 3).map(([, y]) => y), [yOf(10), yOf(40), yOf(0)]);
-    expectClose(a.slice(3).map(([, y]) => y), [yOf(0), yOf(0), yOf(0)]);
-    expectClose(b.slice(0, 3).map(([, y]) => y), [yOf(30), yOf(60), yOf(0)]);
-    expectClose(b.slice(3).map(([, y]) => y), [yOf(0), yOf(40), yOf(10)]);
+    expectClose(
+      a.slice(0, 3).map(([, y]) => y),
+      [yOf(10), yOf(40), yOf(0)],
+    );
+    expectClose(
+      a.slice(3).map(([, y]) => y),
+      [yOf(0), yOf(0), yOf(0)],
+    );
+    expectClose(
+      b.slice(0, 3).map(([, y]) => y),
+      [yOf(30), yOf(60), yOf(0)],
+    );
+    expectClose(
+      b.slice(3).map(([, y]) => y),
+      [yOf(0), yOf(40), yOf(10)],
+    );
     // Left to right across the chart, one x per day, the same for both bands.
     expect(a.slice(0, 3).map(([x]) => x)).toEqual(b.slice(0, 3).map(([x]) => x));
     expect(a[0][0]).toBeLessThan(a[1][0]);

@@ -66,13 +66,23 @@ export class AnthropicProvider implements SpendProvider {
     parse(costPageSchema, await this.http.getJson('/organizations/cost_report', query), 'cost report');
   }
 
-  async fetchCosts(range: DayRange, onProgress?: (doneDays: number, totalDays: number) => void, onDays?: DaysSink): Promise<CostsResult> {
+  async fetchCosts(
+    range: DayRange,
+    onProgress?: (doneDays: number, totalDays: number) => void,
+    onDays?: DaysSink,
+  ): Promise<CostsResult> {
     const totalDays = daysBetween(range.from, range.toExclusive);
     const collector = new CostsCollector(range, anthropicCostsReader, onDays);
-    for await (const page of this.pages(costPageSchema, '/organizations/cost_report', range, [
-      ['group_by[]', 'workspace_id'],
-      ['group_by[]', 'description'],
-    ], (problem) => collector.addProblem(problem))) {
+    for await (const page of this.pages(
+      costPageSchema,
+      '/organizations/cost_report',
+      range,
+      [
+        ['group_by[]', 'workspace_id'],
+        ['group_by[]', 'description'],
+      ],
+      (problem) => collector.addProblem(problem),
+    )) {
       for (const bucket of page.data) collector.addBucket(bucket);
       collector.pageDone();
       onProgress?.(Math.min(collector.dayCount, totalDays), totalDays);
@@ -94,19 +104,22 @@ export class AnthropicProvider implements SpendProvider {
         if (day < range.from || day >= range.toExclusive) continue;
         const rows = days.get(day) ?? [];
         for (const r of bucket.results) {
-          const created = (r.cache_creation?.ephemeral_5m_input_tokens ?? 0) + (r.cache_creation?.ephemeral_1h_input_tokens ?? 0);
-          rows.push(compactUsage({
-            model: r.model === null || r.model === undefined ? r.model : redactSecrets(r.model).toWellFormed(),
-            inputTokens: r.uncached_input_tokens + r.cache_read_input_tokens + created,
-            outputTokens: r.output_tokens,
-            cachedTokens: r.cache_read_input_tokens,
-            requests: 0, // the usage report does not count requests
-            userId: null, // the usage report is not grouped by person
-            apiKeyId: outsideId(r.api_key_id),
-            projectId: outsideId(r.workspace_id) ?? DEFAULT_WORKSPACE_ID,
-            batch: null,
-            serviceTier: r.service_tier === null ? null : redactSecrets(r.service_tier).toWellFormed(),
-          }));
+          const created =
+            (r.cache_creation?.ephemeral_5m_input_tokens ?? 0) + (r.cache_creation?.ephemeral_1h_input_tokens ?? 0);
+          rows.push(
+            compactUsage({
+              model: r.model === null || r.model === undefined ? r.model : redactSecrets(r.model).toWellFormed(),
+              inputTokens: r.uncached_input_tokens + r.cache_read_input_tokens + created,
+              outputTokens: r.output_tokens,
+              cachedTokens: r.cache_read_input_tokens,
+              requests: 0, // the usage report does not count requests
+              userId: null, // the usage report is not grouped by person
+              apiKeyId: outsideId(r.api_key_id),
+              projectId: outsideId(r.workspace_id) ?? DEFAULT_WORKSPACE_ID,
+              batch: null,
+              serviceTier: r.service_tier === null ? null : redactSecrets(r.service_tier).toWellFormed(),
+            }),
+          );
         }
         days.set(day, rows);
       }
@@ -149,13 +162,24 @@ export class AnthropicProvider implements SpendProvider {
     })) {
       for (const key of list.data) {
         // The fact sheet gives the creator's id only, not a name.
-        keys.set(key.id, { name: key.name || key.partial_key_hint || key.id, owner: key.created_by?.id ?? null, projectId: key.workspace_id ?? DEFAULT_WORKSPACE_ID, lastUsedAt: null });
+        keys.set(key.id, {
+          name: key.name || key.partial_key_hint || key.id,
+          owner: key.created_by?.id ?? null,
+          projectId: key.workspace_id ?? DEFAULT_WORKSPACE_ID,
+          lastUsedAt: null,
+        });
       }
     }
     return keys;
   }
 
-  private pages<S extends z.ZodType>(schema: S, path: string, range: DayRange, extra: [string, string][], note?: (problem: string) => void): AsyncGenerator<z.output<S>> {
+  private pages<S extends z.ZodType>(
+    schema: S,
+    path: string,
+    range: DayRange,
+    extra: [string, string][],
+    note?: (problem: string) => void,
+  ): AsyncGenerator<z.output<S>> {
     return followCursor({
       provider: 'Anthropic',
       path,
@@ -178,7 +202,7 @@ export class AnthropicProvider implements SpendProvider {
       },
     });
   }
-
 }
 
-const parse = <S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> => parseAnswer(schema, data, 'Anthropic', what);
+const parse = <S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> =>
+  parseAnswer(schema, data, 'Anthropic', what);

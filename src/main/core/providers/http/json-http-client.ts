@@ -18,7 +18,9 @@ export interface HttpErrorBody {
 }
 
 /** Transport settings a host may set for every provider (a timeout for the CLI, fast retries in tests). */
-export type HttpOptions = Partial<Pick<JsonHttpClientOptions, 'dispatcher' | 'timeoutMs' | 'retry' | 'sleep' | 'maxResponseBytes'>>;
+export type HttpOptions = Partial<
+  Pick<JsonHttpClientOptions, 'dispatcher' | 'timeoutMs' | 'retry' | 'sleep' | 'maxResponseBytes'>
+>;
 
 export interface JsonHttpClientOptions {
   baseUrl: string;
@@ -45,11 +47,15 @@ export class AnswerTooLarge extends AppError {
     readonly maxBytes: number,
     host: string,
   ) {
-    super('malformed_response', `The answer from ${host} was larger than ${formatBytes(maxBytes)}, the most Spendwatch reads at once. Nothing was changed.`);
+    super(
+      'malformed_response',
+      `The answer from ${host} was larger than ${formatBytes(maxBytes)}, the most Spendwatch reads at once. Nothing was changed.`,
+    );
   }
 }
 
-export const formatBytes = (bytes: number): string => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`);
+export const formatBytes = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -107,7 +113,11 @@ export class JsonHttpClient {
    * `exactNumbers`: every JSON number under a `value` key comes back as its source text ("0.10000000000000000001"),
    * not as the nearest double, so money keeps every digit the server wrote.
    */
-  async getJson(path: string, query: URLSearchParams, options: { exactNumbers?: boolean; maxBytes?: number } = {}): Promise<unknown> {
+  async getJson(
+    path: string,
+    query: URLSearchParams,
+    options: { exactNumbers?: boolean; maxBytes?: number } = {},
+  ): Promise<unknown> {
     return this.requestJson('GET', path, { query, exactNumbers: options.exactNumbers, maxBytes: options.maxBytes });
   }
 
@@ -119,7 +129,13 @@ export class JsonHttpClient {
     method: 'GET' | 'POST' | 'DELETE',
     path: string,
     /** `maxBytes`: a smaller cap than the client's for this request (never a larger one). */
-    options: { query?: URLSearchParams; body?: unknown; retry?: boolean; exactNumbers?: boolean; maxBytes?: number } = {},
+    options: {
+      query?: URLSearchParams;
+      body?: unknown;
+      retry?: boolean;
+      exactNumbers?: boolean;
+      maxBytes?: number;
+    } = {},
   ): Promise<unknown> {
     const cap = Math.min(options.maxBytes ?? Infinity, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
     const search = options.query?.toString();
@@ -138,7 +154,13 @@ export class JsonHttpClient {
     }
   }
 
-  private async attempt(url: string, method: 'GET' | 'POST' | 'DELETE', payload: unknown, exactNumbers: boolean, cap: number): Promise<unknown> {
+  private async attempt(
+    url: string,
+    method: 'GET' | 'POST' | 'DELETE',
+    payload: unknown,
+    exactNumbers: boolean,
+    cap: number,
+  ): Promise<unknown> {
     this.sent++;
     let statusCode: number;
     let text: string;
@@ -174,7 +196,10 @@ export class JsonHttpClient {
       } catch {
         // A cut-off body is usually a dropped connection: worth another try.
         throw new RetryableFailure(
-          new AppError('malformed_response', `The server at ${originOf(url)} sent an incomplete or invalid JSON response. Try again later.`),
+          new AppError(
+            'malformed_response',
+            `The server at ${originOf(url)} sent an incomplete or invalid JSON response. Try again later.`,
+          ),
         );
       }
     }
@@ -186,16 +211,27 @@ export class JsonHttpClient {
   }
 
   private transportFailure(error: unknown, url: string): RetryableFailure {
-    const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code ?? '';
+    const code =
+      (error as { code?: string; cause?: { code?: string } }).code ??
+      (error as { cause?: { code?: string } }).cause?.code ??
+      '';
     const name = (error as Error).name;
     if (TIMEOUT_CODES.has(code) || name === 'TimeoutError' || name === 'AbortError') {
       return new RetryableFailure(
-        new AppError('timeout', `${originOf(url)} did not answer within ${Math.round(this.timeoutMs / 1000)} s. Check your connection; Spendwatch will retry.`, { cause: error }),
+        new AppError(
+          'timeout',
+          `${originOf(url)} did not answer within ${Math.round(this.timeoutMs / 1000)} s. Check your connection; Spendwatch will retry.`,
+          { cause: error },
+        ),
       );
     }
     const known = NETWORK_CODES.has(code) ? code : code || (error as Error).message;
     return new RetryableFailure(
-      new AppError('offline', `Cannot reach ${originOf(url)} (${known}). Check your internet connection or proxy; Spendwatch will retry.`, { cause: error }),
+      new AppError(
+        'offline',
+        `Cannot reach ${originOf(url)} (${known}). Check your internet connection or proxy; Spendwatch will retry.`,
+        { cause: error },
+      ),
     );
   }
 }
@@ -219,7 +255,10 @@ const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 class ResponseTooLarge extends Error {}
 
 /** The body as text, refusing (and dropping the connection) past `max` bytes, so a lying server cannot exhaust memory. */
-async function readCapped(body: AsyncIterable<Uint8Array> & { destroy(error?: Error): unknown }, max: number): Promise<{ text: string; bytes: number }> {
+async function readCapped(
+  body: AsyncIterable<Uint8Array> & { destroy(error?: Error): unknown },
+  max: number,
+): Promise<{ text: string; bytes: number }> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of body) {

@@ -8,12 +8,20 @@ import { AppError } from '../../errors';
 const MAX_PAGES = 200;
 
 /** The answer in the schema's shape, or a malformed_response that says where it went wrong. */
-export function parseAnswer<S extends z.ZodType>(schema: S, data: unknown, provider: string, what: string): z.output<S> {
+export function parseAnswer<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  provider: string,
+  what: string,
+): z.output<S> {
   const result = schema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue?.path.join('.') || '(root)';
-    throw new AppError('malformed_response', `${provider}'s ${what} response was not in the expected shape (${where}: ${issue?.message}). Nothing was changed.`);
+    throw new AppError(
+      'malformed_response',
+      `${provider}'s ${what} response was not in the expected shape (${where}: ${issue?.message}). Nothing was changed.`,
+    );
   }
   return result.data;
 }

@@ -15,7 +15,13 @@ import { followCursor, parseAnswer } from '../http/paging';
 import type { ApiKeyInfo, CostsResult, DayRange, DaysSink, PersonInfo, SpendProvider } from '../provider';
 import { CostsCollector } from '../costs-collector';
 import { openAiCostsReader } from './costs-reader';
-import { completionsUsagePageSchema, costsPageSchema, projectApiKeyListSchema, projectListSchema, userListSchema } from './schemas';
+import {
+  completionsUsagePageSchema,
+  costsPageSchema,
+  projectApiKeyListSchema,
+  projectListSchema,
+  userListSchema,
+} from './schemas';
 import { openAiHttpClient, type OpenAiClientOptions } from './openai-http';
 
 export { OPENAI_DEFAULT_BASE_URL } from './openai-http';
@@ -89,7 +95,11 @@ export class OpenAiProvider implements SpendProvider {
    * 180-day page) is asked for again, same cursor, with half the `limit` (buckets a page), down to one day; the
    * limit that fits is kept for this base URL and key, so later syncs of the account start from it.
    */
-  async fetchCosts(range: DayRange, onProgress?: (doneDays: number, totalDays: number) => void, onDays?: DaysSink): Promise<CostsResult> {
+  async fetchCosts(
+    range: DayRange,
+    onProgress?: (doneDays: number, totalDays: number) => void,
+    onDays?: DaysSink,
+  ): Promise<CostsResult> {
     const totalDays = daysBetween(range.from, range.toExclusive);
     const collector = new CostsCollector(range, openAiCostsReader, onDays);
     const fitting = FITTING_LIMIT.get(this.fitKey) ?? COSTS_PAGE_LIMIT;
@@ -99,15 +109,25 @@ export class OpenAiProvider implements SpendProvider {
       smaller: (value) => FITTING_LIMIT.set(this.fitKey, value),
       answered: (bytes, buckets) => {
         const perDay = bytes / Math.max(1, buckets);
-        limit.value = Math.max(1, Math.min(FITTING_LIMIT.get(this.fitKey) ?? COSTS_PAGE_LIMIT, Math.floor(TARGET_ANSWER_BYTES / perDay)));
+        limit.value = Math.max(
+          1,
+          Math.min(FITTING_LIMIT.get(this.fitKey) ?? COSTS_PAGE_LIMIT, Math.floor(TARGET_ANSWER_BYTES / perDay)),
+        );
       },
     };
-    for await (const page of this.pages(costsPageSchema, '/organization/costs', range, limit, [
-      ['group_by[]', 'line_item'],
-      ['group_by[]', 'project_id'],
-      // In the same request: per-key figures are the bill's own, and a poll still costs one Costs request.
-      ['group_by[]', 'api_key_id'],
-    ], (problem) => collector.addProblem(problem))) {
+    for await (const page of this.pages(
+      costsPageSchema,
+      '/organization/costs',
+      range,
+      limit,
+      [
+        ['group_by[]', 'line_item'],
+        ['group_by[]', 'project_id'],
+        // In the same request: per-key figures are the bill's own, and a poll still costs one Costs request.
+        ['group_by[]', 'api_key_id'],
+      ],
+      (problem) => collector.addProblem(problem),
+    )) {
       for (const bucket of page.data) collector.addBucket(bucket);
       collector.pageDone();
       onProgress?.(Math.min(collector.dayCount, totalDays), totalDays);
@@ -124,26 +144,37 @@ export class OpenAiProvider implements SpendProvider {
       value: Math.max(1, Math.min(USAGE_PAGE_LIMIT, daysBetween(range.from, range.toExclusive))),
       smaller: () => undefined,
       answered: (bytes, buckets) => {
-        limit.value = Math.max(1, Math.min(USAGE_PAGE_LIMIT, Math.floor(TARGET_ANSWER_BYTES / (bytes / Math.max(1, buckets)))));
+        limit.value = Math.max(
+          1,
+          Math.min(USAGE_PAGE_LIMIT, Math.floor(TARGET_ANSWER_BYTES / (bytes / Math.max(1, buckets)))),
+        );
       },
     };
-    for await (const page of this.pages(completionsUsagePageSchema, '/organization/usage/completions', range, limit, USAGE_GROUPS.map((g): [string, string] => ['group_by[]', g]))) {
+    for await (const page of this.pages(
+      completionsUsagePageSchema,
+      '/organization/usage/completions',
+      range,
+      limit,
+      USAGE_GROUPS.map((g): [string, string] => ['group_by[]', g]),
+    )) {
       for (const bucket of page.data) {
         const rows = this.bucketRows(days, bucket.dayTime, range);
         for (const r of bucket.results) {
-          rows.push(compactUsage({
-            // Well-formed text, as costs' labels are (see CostsCollector).
-            model: r.model === null || r.model === undefined ? r.model : redactSecrets(r.model).toWellFormed(),
-            inputTokens: r.input_tokens,
-            outputTokens: r.output_tokens,
-            cachedTokens: r.input_cached_tokens,
-            requests: r.num_model_requests,
-            userId: outsideId(r.user_id),
-            apiKeyId: outsideId(r.api_key_id),
-            projectId: outsideId(r.project_id),
-            batch: r.batch,
-            serviceTier: r.service_tier === null ? null : redactSecrets(r.service_tier).toWellFormed(),
-          }));
+          rows.push(
+            compactUsage({
+              // Well-formed text, as costs' labels are (see CostsCollector).
+              model: r.model === null || r.model === undefined ? r.model : redactSecrets(r.model).toWellFormed(),
+              inputTokens: r.input_tokens,
+              outputTokens: r.output_tokens,
+              cachedTokens: r.input_cached_tokens,
+              requests: r.num_model_requests,
+              userId: outsideId(r.user_id),
+              apiKeyId: outsideId(r.api_key_id),
+              projectId: outsideId(r.project_id),
+              batch: r.batch,
+              serviceTier: r.service_tier === null ? null : redactSecrets(r.service_tier).toWellFormed(),
+            }),
+          );
         }
       }
     }
@@ -176,7 +207,12 @@ export class OpenAiProvider implements SpendProvider {
       for await (const list of this.list(projectApiKeyListSchema, path, 'API keys', { owner_project_access: 'any' })) {
         for (const key of list.data) {
           const owner = key.owner?.user?.name ?? key.owner?.user?.email ?? key.owner?.service_account?.name ?? null;
-          keys.set(key.id, { name: key.name || key.redacted_value || key.id, owner, projectId, lastUsedAt: isoFromUnix(key.last_used_at) });
+          keys.set(key.id, {
+            name: key.name || key.redacted_value || key.id,
+            owner,
+            projectId,
+            lastUsedAt: isoFromUnix(key.last_used_at),
+          });
         }
       }
     }
@@ -186,12 +222,18 @@ export class OpenAiProvider implements SpendProvider {
   async listUsers(): Promise<Map<string, PersonInfo>> {
     const people = new Map<string, PersonInfo>();
     for await (const list of this.list(userListSchema, '/organization/users', 'users', {})) {
-      for (const user of list.data) people.set(user.id, { name: user.name || user.email || user.id, email: user.email ?? null });
+      for (const user of list.data)
+        people.set(user.id, { name: user.name || user.email || user.id, email: user.email ?? null });
     }
     return people;
   }
 
-  private list<S extends z.ZodType<{ data: { id: string }[]; has_more: boolean; last_id?: string | null }>>(schema: S, path: string, what: string, params: Record<string, string>) {
+  private list<S extends z.ZodType<{ data: { id: string }[]; has_more: boolean; last_id?: string | null }>>(
+    schema: S,
+    path: string,
+    what: string,
+    params: Record<string, string>,
+  ) {
     return followCursor({
       provider: 'OpenAI',
       path,
@@ -233,7 +275,11 @@ export class OpenAiProvider implements SpendProvider {
           if (cursor) query.set('page', cursor);
           try {
             // Exact numbers: a JSON number's own digits are kept (as text) rather than rounded to a double.
-            const page = parse(schema, await this.http.getJson(path, query, { exactNumbers: true, maxBytes: size.maxBytes }), path);
+            const page = parse(
+              schema,
+              await this.http.getJson(path, query, { exactNumbers: true, maxBytes: size.maxBytes }),
+              path,
+            );
             size.answered?.(this.http.lastAnswerBytes, (page as { data: unknown[] }).data.length);
             return page;
           } catch (error) {
@@ -245,7 +291,10 @@ export class OpenAiProvider implements SpendProvider {
               continue;
             }
             if (size.value === 1) {
-              throw new AppError('malformed_response', `OpenAI's ${path === '/organization/costs' ? 'costs' : 'usage'} for a single day are larger than the ${formatBytes(error.maxBytes)} Spendwatch reads in one answer. Nothing was changed.`);
+              throw new AppError(
+                'malformed_response',
+                `OpenAI's ${path === '/organization/costs' ? 'costs' : 'usage'} for a single day are larger than the ${formatBytes(error.maxBytes)} Spendwatch reads in one answer. Nothing was changed.`,
+              );
             }
             size.value = Math.ceil(size.value / 2);
             size.smaller(size.value);
@@ -259,7 +308,10 @@ export class OpenAiProvider implements SpendProvider {
     const day = dayFromUnix(startTime);
     const rows = days.get(day);
     if (!rows) {
-      throw new AppError('malformed_response', `OpenAI returned a bucket for ${day}, outside the requested ${range.from}…${addDays(range.toExclusive, -1)}.`);
+      throw new AppError(
+        'malformed_response',
+        `OpenAI returned a bucket for ${day}, outside the requested ${range.from}…${addDays(range.toExclusive, -1)}.`,
+      );
     }
     return rows;
   }
@@ -271,4 +323,5 @@ function emptyDays<T>(range: DayRange): Map<UtcDay, T[]> {
   return days;
 }
 
-const parse = <S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> => parseAnswer(schema, data, 'OpenAI', what);
+const parse = <S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> =>
+  parseAnswer(schema, data, 'OpenAI', what);

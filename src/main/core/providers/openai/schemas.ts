@@ -21,7 +21,12 @@ import { z } from 'zod';
 const tag = <T extends string>(value: T) => z.literal(value).optional();
 const tokenCount = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 /** Ids and labels are short; a longer one is not something Spendwatch should store or show. */
-const label = (max: number) => z.string().max(max, `longer than ${max} characters`).nullish().transform((v) => v ?? null);
+const label = (max: number) =>
+  z
+    .string()
+    .max(max, `longer than ${max} characters`)
+    .nullish()
+    .transform((v) => v ?? null);
 
 /**
  * Only what decides the money can make a row unusable: the amount, its currency, and the project id it is
@@ -49,12 +54,34 @@ export const costsResultSchema = z.lazy(() =>
       .nullish()
       .transform((v) => (v && v.length > 500 ? `${v.slice(0, 499)}…` : (v ?? null))),
     project_id: label(200),
-    project_name: z.string().max(500).nullish().catch(null).transform((v) => v ?? null),
+    project_name: z
+      .string()
+      .max(500)
+      .nullish()
+      .catch(null)
+      .transform((v) => v ?? null),
     // Bounded: quantities are summed and divided by; a lying server's 1e308 must not reach Infinity.
-    quantity: z.number().finite().min(-1e15).max(1e15).nullish().catch(null).transform((v) => v ?? null),
-    quantity_unit: z.string().max(40).nullish().catch(null).transform((v) => v ?? null),
+    quantity: z
+      .number()
+      .finite()
+      .min(-1e15)
+      .max(1e15)
+      .nullish()
+      .catch(null)
+      .transform((v) => v ?? null),
+    quantity_unit: z
+      .string()
+      .max(40)
+      .nullish()
+      .catch(null)
+      .transform((v) => v ?? null),
     // An id Spendwatch cannot use is not a reason to drop the money: the row then counts as unattributed.
-    api_key_id: z.string().max(200).nullish().catch(null).transform((v) => v ?? null),
+    api_key_id: z
+      .string()
+      .max(200)
+      .nullish()
+      .catch(null)
+      .transform((v) => v ?? null),
   }),
 );
 export type CostsResultInput = z.output<typeof costsResultSchema>;
@@ -70,7 +97,11 @@ export const completionsUsageResultSchema = z.lazy(() =>
     project_id: label(200),
     user_id: label(200),
     api_key_id: label(200),
-    batch: z.boolean().nullish().catch(null).transform((v) => v ?? null),
+    batch: z
+      .boolean()
+      .nullish()
+      .catch(null)
+      .transform((v) => v ?? null),
     service_tier: label(40),
   }),
 );
@@ -94,7 +125,12 @@ function isoSeconds(iso: string | null | undefined): number | undefined {
  * The moment that names a bucket's UTC day: the middle of [start, end) when both are known, so a bucket whose
  * start is a second off midnight still lands on the day it covers; else its start.
  */
-function bucketDayTime(bucket: { start_time?: number | null; start_time_iso?: string | null; end_time?: number | null; end_time_iso?: string | null }): number | undefined {
+function bucketDayTime(bucket: {
+  start_time?: number | null;
+  start_time_iso?: string | null;
+  end_time?: number | null;
+  end_time_iso?: string | null;
+}): number | undefined {
   const start = bucket.start_time ?? isoSeconds(bucket.start_time_iso);
   if (start === undefined) return undefined;
   const end = bucket.end_time ?? isoSeconds(bucket.end_time_iso);
@@ -136,26 +172,22 @@ const pageSchema = <B extends z.ZodType>(bucket: B) =>
  * Costs pages are read in three steps — page, then each bucket, then each result — so that one unusable bucket
  * or row becomes a warning that names it, while the rest of the page is kept.
  */
-export const costsPageSchema = z.lazy(() =>
-  pageSchema(z.unknown()),
-);
-export const costsBucketSchema = z.lazy(() =>
-  bucketSchema(z.unknown()),
-);
-export const completionsUsagePageSchema = z.lazy(() =>
-  pageSchema(bucketSchema(completionsUsageResultSchema)),
-);
+export const costsPageSchema = z.lazy(() => pageSchema(z.unknown()));
+export const costsBucketSchema = z.lazy(() => bucketSchema(z.unknown()));
+export const completionsUsagePageSchema = z.lazy(() => pageSchema(bucketSchema(completionsUsageResultSchema)));
 
 export const projectListSchema = z.lazy(() =>
   z.object({
     object: tag('list'),
-    data: z.array(
-      z.object({
-        id: z.string().max(200),
-        object: tag('organization.project'),
-        name: z.string().max(500).nullish(),
-      }),
-    ).max(1_000),
+    data: z
+      .array(
+        z.object({
+          id: z.string().max(200),
+          object: tag('organization.project'),
+          name: z.string().max(500).nullish(),
+        }),
+      )
+      .max(1_000),
     has_more: z.boolean(),
     last_id: z.string().max(200).nullish(),
   }),
@@ -179,8 +211,16 @@ export const projectApiKeyListSchema = z.lazy(() =>
           owner: z
             .object({
               type: z.string().max(40).nullish(),
-              user: z.object({ id: z.string().max(200).nullish(), name: z.string().max(500).nullish(), email: z.string().max(500).nullish() }).nullish(),
-              service_account: z.object({ id: z.string().max(200).nullish(), name: z.string().max(500).nullish() }).nullish(),
+              user: z
+                .object({
+                  id: z.string().max(200).nullish(),
+                  name: z.string().max(500).nullish(),
+                  email: z.string().max(500).nullish(),
+                })
+                .nullish(),
+              service_account: z
+                .object({ id: z.string().max(200).nullish(), name: z.string().max(500).nullish() })
+                .nullish(),
             })
             .nullish()
             .catch(null),

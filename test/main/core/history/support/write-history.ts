@@ -12,7 +12,16 @@ const store = new HistoryStore(dataDir, { now: () => new Date('2026-11-21T12:00:
 await store.withAccountLock(accountId, async () => {
   const { history } = store.load(accountId);
   for (const day of dayRange(addDays('2026-11-21', -(Number(days) - 1)), '2026-11-21')) {
-    history.replaceCosts(new Map([[day, Array.from({ length: Number(rowsPerDay) }, (_, i) => costRow(`proj_${i % 20}`, `item ${i}`, Number(cents) * 10_000))]]));
+    history.replaceCosts(
+      new Map([
+        [
+          day,
+          Array.from({ length: Number(rowsPerDay) }, (_, i) =>
+            costRow(`proj_${i % 20}`, `item ${i}`, Number(cents) * 10_000),
+          ),
+        ],
+      ]),
+    );
   }
   process.stdout.write('staged\n');
   store.save(accountId);
