@@ -11,7 +11,6 @@ import {
   breakdown,
   dailySeries,
   forecast,
-  monthlyTotals,
   monthToDate,
   type HistoryView,
 } from '../src/main/core/aggregate/aggregations';
@@ -61,7 +60,6 @@ function benchAggregation(): void {
     breakdown(views, days[0], TODAY, 'line_item');
     breakdown(views, days[0], TODAY, 'model');
     dailySeries(views, days[0], TODAY, 'model');
-    monthlyTotals(views, '2025-12', '2026-11');
   };
   let t = performance.now();
   dashboard();

@@ -12,7 +12,7 @@ import { isUtcDay } from './dates';
 export { CASE_STATE_LABELS, RECONCILIATION_STATUS_LABELS } from './billing-labels';
 
 /** Nobody's monthly OpenAI invoice is near $100M; the bound keeps sums far inside safe integers. */
-export const MAX_INVOICE_MICROS = 100_000_000 * 1_000_000;
+const MAX_INVOICE_MICROS = 100_000_000 * 1_000_000;
 /** Reconciled within a cent: |difference| ≤ $0.01 is "matched" (invoices are in cents, costs in micro-dollars). */
 export const MATCH_TOLERANCE_MICROS = 10_000;
 /**
@@ -46,8 +46,7 @@ const textSchema = (max: number) =>
       'Remove control characters',
     );
 
-export const invoiceStatusSchema = z.lazy(() => z.enum(['paid', 'failed', 'refunded']));
-export type InvoiceStatus = z.infer<typeof invoiceStatusSchema>;
+const invoiceStatusSchema = z.lazy(() => z.enum(['paid', 'failed', 'refunded']));
 
 export const invoiceInputSchema = z.lazy(() =>
   z
@@ -107,7 +106,7 @@ export const invoiceSchema = z.lazy(() =>
 );
 export type Invoice = z.infer<typeof invoiceSchema>;
 
-export const contactChannelSchema = z.lazy(() => z.enum(['email', 'chat', 'help-center', 'phone', 'other']));
+const contactChannelSchema = z.lazy(() => z.enum(['email', 'chat', 'help-center', 'phone', 'other']));
 export const caseStateSchema = z.lazy(() => z.enum(['open', 'resolved-refund', 'resolved-no-change']));
 export type CaseState = z.infer<typeof caseStateSchema>;
 
@@ -136,7 +135,7 @@ export const caseContactSchema = z.lazy(() =>
 );
 export type CaseContact = z.infer<typeof caseContactSchema>;
 
-export const MAX_CONTACTS_PER_CASE = 200;
+const MAX_CONTACTS_PER_CASE = 200;
 
 export const supportCaseSchema = z.lazy(() =>
   z.object({
@@ -148,10 +147,10 @@ export const supportCaseSchema = z.lazy(() =>
 );
 export type SupportCase = z.infer<typeof supportCaseSchema>;
 
-export const reconciliationStatusSchema = z.lazy(() => z.enum(['matched', 'discrepancy', 'no-invoice', 'not-final']));
+const reconciliationStatusSchema = z.lazy(() => z.enum(['matched', 'discrepancy', 'no-invoice', 'not-final']));
 export type ReconciliationStatus = z.infer<typeof reconciliationStatusSchema>;
 
-export const explanationKindSchema = z.lazy(() =>
+const explanationKindSchema = z.lazy(() =>
   z.enum([
     'tax',
     'credits',
@@ -166,9 +165,8 @@ export const explanationKindSchema = z.lazy(() =>
     'unexplained',
   ]),
 );
-export type ExplanationKind = z.infer<typeof explanationKindSchema>;
 
-export const explanationSchema = z.lazy(() =>
+const explanationSchema = z.lazy(() =>
   z.object({ kind: explanationKindSchema, amountMicros: z.number().int().nullable(), message: z.string() }),
 );
 export type Explanation = z.infer<typeof explanationSchema>;

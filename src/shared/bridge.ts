@@ -2,7 +2,7 @@
  * Builds `window.spendwatch` from the contract, over any transport (Electron IPC in the preload,
  * a loopback WebSocket in the browser harness). Only plain data crosses; no event objects leak.
  */
-import { channels, isEventName } from './ipc-channels';
+import { CHANNEL_NAMES, isEventName } from './ipc-channels';
 import type { Channel, ChannelInput, ChannelOutput, EventName, EventPayload, IpcResult } from './ipc-contract';
 
 export type SpendwatchBridge = {
@@ -25,7 +25,7 @@ export function createBridge(transport: BridgeTransport): SpendwatchBridge {
     for (const listener of listeners.get(event) ?? []) listener(payload);
   });
   const api: Record<string, unknown> = {};
-  for (const channel of channels) {
+  for (const channel of CHANNEL_NAMES) {
     api[channel] = (input: unknown) => transport.invoke(channel, input ?? {});
   }
   api.on = (event: string, listener: (payload: unknown) => void) => {

@@ -126,9 +126,6 @@ export function daysUntilExpiry(month: number, year: number, today: string): num
   return Math.round((end - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
 
-export const isExpired = (month: number, year: number, today: string): boolean =>
-  daysUntilExpiry(month, year, today) < 0;
-
 /**
  * The one rule for "this card needs a warning", shared by the alert, the dashboard banner, the badge and the
  * payment checklist: within `days` (the largest alert threshold), or from the first day of the month before the

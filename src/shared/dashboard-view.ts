@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { microsSchema, appErrorSchema, providerIdSchema, budgetSchema, utcDaySchema, utcMonthSchema } from './domain';
 import { DIMENSION_IDS } from './dimensions';
 
-export const accountSummarySchema = z.object({
+const accountSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   provider: providerIdSchema,
@@ -28,9 +28,9 @@ export const accountSummarySchema = z.object({
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
-export const rangeSchema = z.enum(['7d', '30d', 'mtd', '3m', '12m']);
+const rangeSchema = z.enum(['7d', '30d', 'mtd', '3m', '12m']);
 export type DashboardRange = z.infer<typeof rangeSchema>;
-export const groupBySchema = z.enum(DIMENSION_IDS);
+const groupBySchema = z.enum(DIMENSION_IDS);
 export type GroupBy = z.infer<typeof groupBySchema>;
 
 export const dashboardQuerySchema = z.object({
@@ -54,7 +54,7 @@ const comparedAmountSchema = namedAmountSchema.extend({
 });
 export type ComparedAmount = z.infer<typeof comparedAmountSchema>;
 
-export const dailySeriesSchema = z.object({
+const dailySeriesSchema = z.object({
   /** "day", or "week" (UTC weeks from Monday) for the 12-month range; each point is keyed by its first day. */
   bucket: z.enum(['day', 'week']).default('day'),
   series: z.array(z.object({ key: z.string(), label: z.string() })),
@@ -192,8 +192,7 @@ export const syncReportSchema = z.object({
 });
 export type SyncReport = z.infer<typeof syncReportSchema>;
 
-export const trayStateSchema = z.enum(['ok', 'warning', 'over']);
-export type TrayState = z.infer<typeof trayStateSchema>;
+export type TrayState = 'ok' | 'warning' | 'over';
 
 export const syncProgressSchema = z.object({
   accountId: z.string(),

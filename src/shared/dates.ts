@@ -79,10 +79,6 @@ export function addMonths(month: UtcMonth, months: number): UtcMonth {
   return `${String(year).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-export function daysInMonth(month: UtcMonth): number {
-  return daysBetween(firstDayOfMonth(month), firstDayOfMonth(addMonths(month, 1)));
-}
-
 export function lastDayOfMonth(month: UtcMonth): UtcDay {
   return addDays(firstDayOfMonth(addMonths(month, 1)), -1);
 }

@@ -22,8 +22,8 @@ export const amountInputSchema = microsSchema.refine(
 export const storedDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a UTC day YYYY-MM-DD');
 
 /** Real calendar days in a sane range: 2026-02-31 and year 99999 are refused. */
-export const FIRST_DAY = '2000-01-01';
-export const LAST_DAY = '2100-12-31';
+const FIRST_DAY = '2000-01-01';
+const LAST_DAY = '2100-12-31';
 export const utcDaySchema = z
   .string()
   .max(10, 'expected a UTC day YYYY-MM-DD')
@@ -34,7 +34,7 @@ export const utcMonthSchema = z.string().regex(/^\d{4}-\d{2}$/, 'expected a UTC 
 export const providerIdSchema = z.enum(PROVIDER_IDS);
 export type ProviderId = z.infer<typeof providerIdSchema>;
 
-export const errorCodeSchema = z.enum([
+const errorCodeSchema = z.enum([
   'invalid_key',
   'wrong_key_type',
   'missing_scope',
@@ -63,7 +63,7 @@ export type AppErrorInfo = z.infer<typeof appErrorSchema>;
 
 /** Control and escape characters (C0, DEL, C1, bidi overrides): never part of a name we store or print. */
 // eslint-disable-next-line no-control-regex
-export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 export const accountNameSchema = z
   .string()

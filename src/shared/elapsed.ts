@@ -16,6 +16,6 @@ export function isDue(iso: string | null | undefined, nowMs: number, intervalMs:
  * Timer delays Node can keep: setTimeout turns anything over 2³¹−1 ms into 1 ms (and warns), so a far deadline
  * spins instead of sleeping. Long waits are cut to an hour and re-evaluated, which also notices clock jumps.
  */
-export const MAX_TIMER_DELAY_MS = 3_600_000;
+const MAX_TIMER_DELAY_MS = 3_600_000;
 export const timerDelay = (ms: number): number =>
   Number.isFinite(ms) ? Math.min(MAX_TIMER_DELAY_MS, Math.max(0, Math.round(ms))) : MAX_TIMER_DELAY_MS;

@@ -56,9 +56,8 @@ export const EVENT_NAMES = ['snapshotChanged', 'syncProgress', 'alertRaised'] as
 type ChannelName = (typeof CHANNEL_NAMES)[number];
 type EventNameOf = (typeof EVENT_NAMES)[number];
 
-export const CHANNEL_PREFIX = 'spendwatch:';
+const CHANNEL_PREFIX = 'spendwatch:';
 export const EVENT_CHANNEL = 'spendwatch:event';
-export const channels: readonly ChannelName[] = CHANNEL_NAMES;
 export const channelName = (channel: ChannelName): string => `${CHANNEL_PREFIX}${channel}`;
 
 export function isChannel(name: string): name is ChannelName {

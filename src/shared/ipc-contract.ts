@@ -250,6 +250,7 @@ export const ipcContract = {
   },
 } as const;
 
+/** @public The events main sends the renderer, with their payloads (typed only: main is the sender). */
 export const eventContract = {
   snapshotChanged: z.object({
     reason: z.enum(['sync', 'accounts', 'budget', 'startup', 'billing', 'settings']),
@@ -265,7 +266,7 @@ export const eventContract = {
   }),
 } as const;
 
-export type IpcContract = typeof ipcContract;
+type IpcContract = typeof ipcContract;
 export type Channel = keyof IpcContract;
 export type ChannelInput<C extends Channel> = z.input<IpcContract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<IpcContract[C]['output']>;
@@ -277,7 +278,7 @@ export type EventPayload<E extends EventName> = z.output<(typeof eventContract)[
 /** What every call resolves to: errors travel as data, since Error objects lose fields across IPC. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof appErrorSchema> };
 
-export { CHANNEL_PREFIX, EVENT_CHANNEL, channelName, channels, isChannel, isEventName } from './ipc-channels';
+export { CHANNEL_NAMES, EVENT_CHANNEL, channelName, isChannel } from './ipc-channels';
 
 // The zod-free name lists in ipc-channels.ts must name exactly the contract's channels and events.
 type SameKeys<A extends string, B extends string> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

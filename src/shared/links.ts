@@ -30,10 +30,6 @@ export function vetExternalUrl(raw: string): string | null {
   return url.href;
 }
 
-export function isVettedExternalUrl(raw: string): boolean {
-  return vetExternalUrl(raw) !== null;
-}
-
 /** For messages: "https://platform.openai.com" (or "a, b"). */
 export const EXTERNAL_LINK_ORIGINS_TEXT = EXTERNAL_LINK_ORIGINS.join(', ');
 

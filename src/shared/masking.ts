@@ -6,14 +6,3 @@ export function maskApiKey(key: string): string {
   const prefix = /^(sk-admin-|sk-proj-|sk-svcacct-|sk-ant-admin\d*-|sk-)/.exec(trimmed)?.[1] ?? '';
   return `${prefix}…${trimmed.slice(-4)}`;
 }
-
-export type ApiKeyKind = 'admin' | 'project' | 'service-account' | 'user' | 'unknown';
-
-export function detectOpenAiKeyKind(key: string): ApiKeyKind {
-  const k = key.trim();
-  if (k.startsWith('sk-admin-')) return 'admin';
-  if (k.startsWith('sk-proj-')) return 'project';
-  if (k.startsWith('sk-svcacct-')) return 'service-account';
-  if (k.startsWith('sk-')) return 'user';
-  return 'unknown';
-}

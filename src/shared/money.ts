@@ -14,7 +14,7 @@ export type Micros = number;
 export type ExactAmount = bigint;
 
 export const MICROS_PER_UNIT = 1_000_000;
-export const EXACT_DIGITS = 48;
+const EXACT_DIGITS = 48;
 const MICROS_DIGITS = 6;
 const EXACT_PER_MICRO = 10n ** BigInt(EXACT_DIGITS - MICROS_DIGITS);
 export const EXACT_PER_UNIT = 10n ** BigInt(EXACT_DIGITS);

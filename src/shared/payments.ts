@@ -11,7 +11,7 @@ import { amountInputSchema, microsSchema, storedDaySchema, utcDaySchema } from '
 const text = (max: number) => z.string().trim().max(max);
 const required = (label: string, max = 100) => text(max).min(1, `Enter the ${label}.`);
 
-export const billingAddressSchema = z.object({
+const billingAddressSchema = z.object({
   country: required('country', 60),
   postalCode: required('postal code', 20),
   line1: required('first address line', 120),
@@ -25,7 +25,7 @@ const common = {
   accountIds: z.array(z.string().max(100)).max(50).default([]),
 };
 
-export const paymentTypeSchema = z.enum(['card', 'paypal', 'apple-pay', 'google-pay', 'bank-transfer']);
+const paymentTypeSchema = z.enum(['card', 'paypal', 'apple-pay', 'google-pay', 'bank-transfer']);
 export type PaymentType = z.infer<typeof paymentTypeSchema>;
 
 export const PAYMENT_TYPE_NAMES: Record<PaymentType, string> = {
@@ -91,7 +91,6 @@ export function paymentMethodInputSchemaFor(localToday: string) {
       });
   });
 }
-export type PaymentMethodInput = z.input<typeof paymentMethodInputSchema>;
 
 /** What is stored in settings and shown: never the full number. */
 export const paymentMethodSchema = z.object({
@@ -126,7 +125,6 @@ export const creditEntrySchema = z.object({
   expiresOn: storedDaySchema,
   note: z.string().default(''),
 });
-export type CreditEntry = z.infer<typeof creditEntrySchema>;
 
 export const creditEntryInputSchema = z.lazy(() =>
   z.object({

@@ -17,7 +17,7 @@ import {
 export const PROVIDER_IDS = ['openai', 'anthropic'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 /** What a pasted key is, judged by its prefix only (the test call has the last word on anything unfamiliar). */
-export type KeyVerdict = { ok: true } | { ok: false; reason: string };
+type KeyVerdict = { ok: true } | { ok: false; reason: string };
 
 export interface ProviderInfo {
   /** "OpenAI", as shown to people. */
@@ -99,8 +99,4 @@ export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
 
 function refuse(what: string, help: string): KeyVerdict {
   return { ok: false, reason: `${what} Spendwatch needs ${help}, because only admin keys can read costs.` };
-}
-
-export function providerInfo(id: ProviderId): ProviderInfo {
-  return PROVIDERS[id];
 }

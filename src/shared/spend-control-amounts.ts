@@ -4,7 +4,7 @@
  */
 import type { Micros } from './money';
 
-export const MICROS_PER_CENT = 10_000;
+const MICROS_PER_CENT = 10_000;
 /** The same ceiling as every other amount Spendwatch accepts ($100M): bounds what a typo can send to OpenAI. */
 export const MAX_SPEND_CONTROL_CENTS = 10_000_000_000; // $100,000,000
 
@@ -39,12 +39,6 @@ export function parseWholeCents(text: string): number {
 
 /** Exact: a cent is 10,000 micros. */
 export const centsToMicros = (cents: number): Micros => cents * MICROS_PER_CENT;
-
-/** Micros → cents, only when exact (a budget of $500.004 cannot become an OpenAI limit). */
-export function microsToWholeCents(micros: Micros): number {
-  if (!Number.isSafeInteger(micros) || micros % MICROS_PER_CENT !== 0) throw new WholeCentsError(String(micros / 1e6));
-  return micros / MICROS_PER_CENT;
-}
 
 /** "750.00": the decimal string Spendwatch's JSON uses for money. */
 export function centsToDecimal(cents: number): string {

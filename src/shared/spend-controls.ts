@@ -7,17 +7,17 @@ import { z } from 'zod';
 export * from './spend-control-amounts';
 import { MAX_RECIPIENTS } from './spend-control-amounts';
 
-export const spendScopeSchema = z.union([z.literal('account'), z.string().regex(/^project:[A-Za-z0-9_-]{1,100}$/)]);
+const spendScopeSchema = z.union([z.literal('account'), z.string().regex(/^project:[A-Za-z0-9_-]{1,100}$/)]);
 /** "account", or "project:<id>": the same scope strings as alerts use. */
 export type SpendScope = z.infer<typeof spendScopeSchema>;
 
-export const spendLimitSchema = z.object({
+const spendLimitSchema = z.object({
   cents: z.number().int().positive(),
   enforcing: z.boolean(),
 });
 export type SpendLimit = z.infer<typeof spendLimitSchema>;
 
-export const spendEmailAlertSchema = z.object({
+const spendEmailAlertSchema = z.object({
   id: z.string(),
   cents: z.number().int().nonnegative(),
   recipients: z.array(z.string()),
@@ -25,7 +25,7 @@ export const spendEmailAlertSchema = z.object({
 export type SpendEmailAlert = z.infer<typeof spendEmailAlertSchema>;
 
 /** What Spendwatch last learned about one scope's controls, and when. */
-export const scopeControlsSchema = z.object({
+const scopeControlsSchema = z.object({
   scope: spendScopeSchema,
   /** The project's name when the scope is a project. */
   name: z.string().nullable().default(null),

@@ -6,13 +6,13 @@ import { z } from 'zod';
 import { secureUrlProblem } from './secure-url';
 
 export const WEBHOOK_FORMATS = ['slack', 'json'] as const;
-export const webhookFormatSchema = z.enum(WEBHOOK_FORMATS);
+const webhookFormatSchema = z.enum(WEBHOOK_FORMATS);
 export type WebhookFormat = z.infer<typeof webhookFormatSchema>;
 
 export const MAX_WEBHOOKS = 20;
 const MAX_URL_LENGTH = 2048;
 
-export const webhookNameSchema = z
+const webhookNameSchema = z
   .string()
   .trim()
   .min(1, 'Enter a name')
@@ -21,12 +21,12 @@ export const webhookNameSchema = z
   .regex(/^[\p{L}\p{N}#@][\p{L}\p{N} #@()_.-]*$/u, 'Use letters, digits, spaces and # @ ( ) . - _');
 
 /** Why a webhook URL cannot be used, or null: the same rule as an API base URL's (a webhook URL is a secret too). */
-export function webhookUrlProblem(raw: string): string | null {
+function webhookUrlProblem(raw: string): string | null {
   if (raw.length > MAX_URL_LENGTH) return `The URL is longer than ${MAX_URL_LENGTH} characters.`;
   return secureUrlProblem(raw, 'https://hooks.slack.com/services/…');
 }
 
-export const webhookUrlSchema = z
+const webhookUrlSchema = z
   .string()
   .trim()
   .max(MAX_URL_LENGTH, `The URL is longer than ${MAX_URL_LENGTH} characters.`)

@@ -5,7 +5,6 @@ import {
   detectBrand,
   expiryLastDay,
   formatCardNumber,
-  isExpired,
   localDay,
   luhnValid,
   maskedCard,
@@ -51,8 +50,8 @@ describe('expiry', () => {
     expect(expiryLastDay(2, 2027)).toBe('2027-02-28');
     expect(expiryLastDay(12, 2026)).toBe('2026-12-31');
     expect(daysUntilExpiry(12, 2026, '2026-12-31')).toBe(0);
-    expect(isExpired(12, 2026, '2026-12-31')).toBe(false);
-    expect(isExpired(12, 2026, '2027-01-01')).toBe(true);
+    expect(daysUntilExpiry(12, 2026, '2026-12-31') < 0).toBe(false);
+    expect(daysUntilExpiry(12, 2026, '2027-01-01') < 0).toBe(true);
     expect(daysUntilExpiry(12, 2026, '2026-11-21')).toBe(40);
     expect(daysUntilExpiry(1, 2027, '2026-12-31')).toBe(31);
   });
@@ -62,8 +61,8 @@ describe('expiry', () => {
     expect(localDay(instant, 'UTC')).toBe('2026-12-31');
     expect(localDay(instant, 'Europe/Berlin')).toBe('2027-01-01'); // already next year in Berlin: a 12/26 card has expired
     expect(localDay(instant, 'America/Los_Angeles')).toBe('2026-12-31');
-    expect(isExpired(12, 2026, localDay(instant, 'Europe/Berlin'))).toBe(true);
-    expect(isExpired(12, 2026, localDay(instant, 'America/Los_Angeles'))).toBe(false);
+    expect(daysUntilExpiry(12, 2026, localDay(instant, 'Europe/Berlin')) < 0).toBe(true);
+    expect(daysUntilExpiry(12, 2026, localDay(instant, 'America/Los_Angeles')) < 0).toBe(false);
     expect(localDay(new Date('2026-03-01T02:00:00Z'), 'Pacific/Auckland')).toBe('2026-03-01');
     expect(localDay(new Date('2026-03-01T02:00:00Z'), 'America/New_York')).toBe('2026-02-28');
   });
@@ -118,7 +117,8 @@ describe('expiryAlertThreshold: the alert and the banner follow one rule', () =>
   });
 
   it('agrees with expiresSoon on every day of four years, for several threshold sets', async () => {
-    const { expiresSoon, expiryAlertThreshold, expiryWindowDays, isExpired } = await import('../../src/shared/cards');
+    const { daysUntilExpiry, expiresSoon, expiryAlertThreshold, expiryWindowDays } =
+      await import('../../src/shared/cards');
     const sets = [[60, 30, 7, 1], [7], [90, 14], [1]];
     for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2030, 0, 1); t += 86_400_000) {
       const today = new Date(t).toISOString().slice(0, 10);
@@ -130,7 +130,8 @@ describe('expiryAlertThreshold: the alert and the banner follow one rule', () =>
       ] as const) {
         for (const set of sets) {
           const alert = expiryAlertThreshold(month, year, today, set);
-          const banner = isExpired(month, year, today) || expiresSoon(month, year, today, expiryWindowDays(set));
+          const banner =
+            daysUntilExpiry(month, year, today) < 0 || expiresSoon(month, year, today, expiryWindowDays(set));
           expect(alert !== null, `${today} ${month}/${year} [${set}]`).toBe(banner);
         }
       }

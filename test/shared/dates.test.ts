@@ -6,7 +6,6 @@ import {
   dayFromMs,
   dayFromUnix,
   dayRange,
-  daysInMonth,
   isUtcDay,
   lastDayOfMonth,
   msFromDay,
@@ -27,8 +26,8 @@ describe('UTC dates', () => {
     expect(addDays('2023-12-31', 1)).toBe('2024-01-01');
     expect(addMonths('2026-01', -2)).toBe('2025-11');
     expect(addMonths('2026-11', 14)).toBe('2028-01');
-    expect(daysInMonth('2024-02')).toBe(29);
-    expect(daysInMonth('2026-02')).toBe(28);
+    expect(lastDayOfMonth('2024-02')).toBe('2024-02-29');
+    expect(lastDayOfMonth('2026-02')).toBe('2026-02-28');
     expect(lastDayOfMonth('2026-11')).toBe('2026-11-30');
     expect(dayRange('2026-10-30', '2026-11-02')).toEqual(['2026-10-30', '2026-10-31', '2026-11-01', '2026-11-02']);
   });

@@ -36,7 +36,7 @@ function makeCore(): Spendwatch {
   return opened;
 }
 
-export function buildProgram(): Command {
+function buildProgram(): Command {
   const program = new Command('spendwatch')
     .description(
       'Watch your OpenAI and Anthropic API spend from the terminal (same data as the Spendwatch desktop app).',

@@ -5,7 +5,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-export const APP_NAME = 'Spendwatch';
+const APP_NAME = 'Spendwatch';
 
 export function resolveDataDir(
   env: NodeJS.ProcessEnv = process.env,

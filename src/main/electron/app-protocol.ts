@@ -9,8 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'spendwatch';
+const APP_SCHEME = 'app';
+const APP_HOST = 'spendwatch';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 

@@ -3,7 +3,7 @@ import { app } from 'electron';
 import { join } from 'node:path';
 import type { TrayState } from '../../shared/domain';
 
-export function assetsDir(): string {
+function assetsDir(): string {
   return app.isPackaged ? join(process.resourcesPath, 'assets') : join(app.getAppPath(), 'assets');
 }
 

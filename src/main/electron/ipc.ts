@@ -5,7 +5,7 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import {
   channelName,
-  channels,
+  CHANNEL_NAMES,
   EVENT_CHANNEL,
   type EventName,
   type EventPayload,
@@ -27,7 +27,7 @@ export function registerIpcHandlers(
   isTrustedSender: SenderCheck,
   log?: Logger,
 ): () => void {
-  for (const channel of channels) {
+  for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channelName(channel), (event, input: unknown) => {
       if (!isTrustedSender(event)) {
         log?.warn(
@@ -38,7 +38,7 @@ export function registerIpcHandlers(
       return dispatchIpc(handlers, channel, input, log);
     });
   }
-  return () => channels.forEach((channel) => ipcMain.removeHandler(channelName(channel)));
+  return () => CHANNEL_NAMES.forEach((channel) => ipcMain.removeHandler(channelName(channel)));
 }
 
 /** Trusted: a main frame of one of our windows, at our exact origin (isAppUrl: app://spendwatch, see app-protocol.ts). */

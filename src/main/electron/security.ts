@@ -29,7 +29,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 }
 
 /** Opens a URL in the system browser only if it passes the allow-list, and then the normalised URL it produced. */
-export async function openVettedExternal(url: string): Promise<boolean> {
+async function openVettedExternal(url: string): Promise<boolean> {
   const vetted = vetExternalUrl(url);
   if (!vetted) return false;
   await shell.openExternal(vetted);

@@ -114,7 +114,7 @@ function amountOrNull(text: string): number | null {
 }
 
 /** Checks the form the way a person would, field by field, with a message that says what to type. */
-export function budgetFormErrors(monthly: string, daily: string, thresholds: string): BudgetErrors {
+function budgetFormErrors(monthly: string, daily: string, thresholds: string): BudgetErrors {
   const errors: BudgetErrors = {};
   const m = monthly.trim() ? amountOrNull(monthly) : null;
   if (!monthly.trim()) errors.monthly = 'Enter the monthly budget';

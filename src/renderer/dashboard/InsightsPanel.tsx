@@ -12,7 +12,7 @@ import { changeText, money } from '../lib/format';
 type Insights = NonNullable<DashboardView['insights']>;
 
 /** "$2.50 per 1M tokens": token prices read per million, other units per one. */
-export function unitPriceText(unitPrice: string, unit: string): string {
+function unitPriceText(unitPrice: string, unit: string): string {
   const perToken = unit === 'tokens';
   const value = Number(unitPrice) * (perToken ? 1_000_000 : 1);
   const digits = value >= 1 ? 2 : value >= 0.01 ? 4 : 6;

@@ -19,7 +19,7 @@ declare global {
   }
 }
 
-export class IpcCallError extends Error {
+class IpcCallError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,

@@ -61,9 +61,6 @@ export function tooltipMoney(micros: Micros, currency = 'usd'): string {
 /** Rule 2: the hover text of a shown figure. */
 export const exactTitle = (micros: Micros, currency = 'usd') => `Exact: ${preciseMoney(micros, currency)}`;
 
-/** A whole figure in a sentence or badge ("$500"), cents kept when there are any. */
-export const compactMoney = (micros: Micros, currency = 'usd') => formatMoney(micros, currency, { compact: true });
-
 export interface MoneyAxis {
   /** Tick values in currency units (what the charts plot). */
   ticks: number[];

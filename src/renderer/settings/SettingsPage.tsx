@@ -17,7 +17,7 @@ import { TroubleshootingSection } from './TroubleshootingSection';
 import { WebhooksSection } from '../alerts/WebhooksSection';
 import { useSettingsData, type SettingsData } from './useSettingsData';
 
-export const SETTINGS_SECTIONS = [
+const SETTINGS_SECTIONS = [
   ['accounts', 'Accounts'],
   ['budgets', 'Budgets & alerts'],
   ['webhooks', 'Webhooks'],
@@ -30,10 +30,10 @@ export const SETTINGS_SECTIONS = [
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number][0];
 
 const isSection = (value: string | null): value is SettingsSection => SETTINGS_SECTIONS.some(([id]) => id === value);
-export const sectionHref = (section: SettingsSection): string => `#/settings?section=${section}`;
+const sectionHref = (section: SettingsSection): string => `#/settings?section=${section}`;
 
 /** Opens another section (the hash is the single source of truth, so Back works and links agree). */
-export function openSection(section: SettingsSection): void {
+function openSection(section: SettingsSection): void {
   window.location.hash = sectionHref(section).slice(1);
 }
 

@@ -1,7 +1,7 @@
 import * as electron from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import type { IpcHandlers } from '../../../src/main/handlers/dispatch';
-import { channelName, channels } from '../../../src/shared/ipc-contract';
+import { CHANNEL_NAMES, channelName } from '../../../src/shared/ipc-contract';
 import { broadcastEvent, createSenderCheck, registerIpcHandlers } from '../../../src/main/electron/ipc';
 import { WindowManager } from '../../../src/main/electron/windows';
 import { MockBrowserWindow, type ElectronMock } from './electron-mock';
@@ -28,7 +28,7 @@ describe('IPC registration', () => {
 
   it('registers one handler per contract channel', () => {
     registerIpcHandlers(mock.ipcMain as never, handlers(), check);
-    expect([...mock.__test.ipcHandlers.keys()].sort()).toEqual(channels.map(channelName).sort());
+    expect([...mock.__test.ipcHandlers.keys()].sort()).toEqual(CHANNEL_NAMES.map(channelName).sort());
   });
 
   it('rejects senders that are not our renderer, without calling core', async () => {

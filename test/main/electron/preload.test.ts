@@ -1,6 +1,6 @@
 import * as electron from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { channels } from '../../../src/shared/ipc-contract';
+import { CHANNEL_NAMES } from '../../../src/shared/ipc-contract';
 import type { ElectronMock } from './electron-mock';
 
 vi.mock('electron', async () => (await import('./electron-mock')).createElectronMock());
@@ -15,7 +15,7 @@ describe('preload', () => {
       Record<string, (input: unknown) => unknown>,
     ];
     expect(name).toBe('spendwatch');
-    expect(Object.keys(api).sort()).toEqual([...channels, 'on'].sort());
+    expect(Object.keys(api).sort()).toEqual([...CHANNEL_NAMES, 'on'].sort());
     api.listAccounts({});
     expect(mock.ipcRenderer.invoke).toHaveBeenCalledWith('spendwatch:listAccounts', {});
     // Events arrive without the IpcRendererEvent object.

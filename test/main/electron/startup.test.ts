@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { channels } from '../../../src/shared/ipc-contract';
+import { CHANNEL_NAMES } from '../../../src/shared/ipc-contract';
 import type { MockBrowserWindow, ElectronMock } from './electron-mock';
 
 /** electron-store as it behaves with clearInvalidConfig: false: throws at construction on a damaged file. */
@@ -65,7 +65,7 @@ describe('desktop start-up', () => {
     const { mock, windows } = await startApp(dataDir);
     expect(mock.__test.trays).toHaveLength(1);
     expect(windows).toHaveLength(0);
-    expect(mock.__test.ipcHandlers.size).toBe(channels.length);
+    expect(mock.__test.ipcHandlers.size).toBe(CHANNEL_NAMES.length);
     expect(mock.__test.session.headersListener).toBeTypeOf('function');
     // The app:// scheme: privileged before ready, served once ready.
     const registered = mock.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0];

@@ -17,7 +17,7 @@ import { terminalSafe } from '../../core/text/safe-output';
 import { dayArg, monthArg, textArg, usdArg } from '../arguments';
 import { print, printAlerts, printJson } from '../output';
 
-export function invoiceJson(invoice: Invoice) {
+function invoiceJson(invoice: Invoice) {
   const period = billingPeriod(invoice.month, invoice.periodStartDay);
   return {
     month: invoice.month,
@@ -33,7 +33,7 @@ export function invoiceJson(invoice: Invoice) {
   };
 }
 
-export function reconciliationJson(r: Reconciliation) {
+function reconciliationJson(r: Reconciliation) {
   return {
     account: r.accountName,
     month: r.month,

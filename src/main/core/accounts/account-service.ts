@@ -23,7 +23,7 @@ export interface NewAccount {
 }
 
 /** Enough for any team; keeps every view and the sums over accounts bounded. */
-export const MAX_ACCOUNTS = 50;
+const MAX_ACCOUNTS = 50;
 
 export class AccountService {
   constructor(

@@ -11,7 +11,6 @@ import {
   monthOf,
   msFromDay,
   type UtcDay,
-  type UtcMonth,
 } from '../../../shared/dates';
 import type { DailySeries, GroupBy, NamedAmount } from '../../../shared/domain';
 import { exactToMicros, type ExactAmount, type Micros } from '../../../shared/money';
@@ -229,7 +228,7 @@ export function weekStart(day: UtcDay): UtcDay {
 }
 
 /** Folds day points into UTC weeks (keyed by the first day of the week inside the range), summing every value. */
-export function foldWeeks<P extends { day: UtcDay }>(points: P[], merge: (into: P, from: P) => void): P[] {
+function foldWeeks<P extends { day: UtcDay }>(points: P[], merge: (into: P, from: P) => void): P[] {
   const weeks: P[] = [];
   for (const point of points) {
     const last = weeks.at(-1);
@@ -242,19 +241,6 @@ export function foldWeeks<P extends { day: UtcDay }>(points: P[], merge: (into: 
 const addInto = (into: Record<string, number>, from: Record<string, number>) => {
   for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
 };
-
-/** Calendar-month totals from `fromMonth` to `toMonth` inclusive (billing history). */
-export function monthlyTotals(
-  views: HistoryView[],
-  fromMonth: UtcMonth,
-  toMonth: UtcMonth,
-): { month: UtcMonth; totalMicros: Micros }[] {
-  const rows: { month: UtcMonth; totalMicros: Micros }[] = [];
-  for (let m = fromMonth; m <= toMonth; m = addMonths(m, 1)) {
-    rows.push({ month: m, totalMicros: exactToMicros(exactBetween(views, firstDayOfMonth(m), lastDayOfMonth(m))) });
-  }
-  return rows;
-}
 
 export interface ModelUsage {
   model: string;

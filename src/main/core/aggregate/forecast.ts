@@ -5,7 +5,7 @@
 import { addDays, daysBetween, firstDayOfMonth, lastDayOfMonth, monthOf, type UtcDay } from '../../../shared/dates';
 import type { Micros } from '../../../shared/money';
 
-export const RUN_RATE_DAYS = 7;
+const RUN_RATE_DAYS = 7;
 
 export type DailyTotal = (day: UtcDay) => Micros | undefined;
 

@@ -6,7 +6,7 @@
 import { randomHex } from '../random-id';
 import { z } from 'zod';
 import { addMonths, dayFromMs, monthOf } from '../../../shared/dates';
-import { alertSchema, type Alert, type AlertKind, type AlertPreference } from '../../../shared/domain';
+import { alertSchema, type Alert, type AlertPreference } from '../../../shared/domain';
 import type { AccountViews, ResolvedAccount } from '../account-views';
 import type { Clock, DocumentStore, EventSink, Notifier } from '../ports';
 import type { Settings, SettingsRepository } from '../settings/settings';
@@ -300,7 +300,7 @@ export class AlertEngine {
 }
 
 /** The longest snooze Settings offers. */
-export const MAX_SNOOZE_MS = 7 * 86_400_000;
+const MAX_SNOOZE_MS = 7 * 86_400_000;
 
 /**
  * Snoozed until later, or inside the kind's quiet hours (local time, may wrap past midnight). A snooze ending more
@@ -316,5 +316,3 @@ export function isSilenced(preference: AlertPreference | undefined, now: Date): 
   const [start, end] = [quiet.start, quiet.end].map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5)));
   return start <= end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
 }
-
-export type { AlertKind };

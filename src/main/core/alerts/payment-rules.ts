@@ -15,7 +15,7 @@ import { alertKey, type AlertCandidate } from './rules';
 
 export type AccountCandidate = AlertCandidate & { accountId: string; accountName: string };
 
-export const LOW_BALANCE_RUNWAY_DAYS = 7;
+const LOW_BALANCE_RUNWAY_DAYS = 7;
 const CREDIT_EXPIRY_DAYS = [30, 7];
 
 export function methodName(method: PaymentMethod): string {

@@ -53,9 +53,9 @@ export interface AlertCandidate {
 }
 
 /** Forecast alerts wait for this many complete days of the month, so two days don't cry wolf. */
-export const FORECAST_MIN_DAYS = 3;
+const FORECAST_MIN_DAYS = 3;
 /** A spike is a day at least this many times its norm (and above it by at least the floor). */
-export const SPIKE_FACTOR = 2.5;
+const SPIKE_FACTOR = 2.5;
 const SPIKE_NORM_DAYS = 14;
 const SPIKE_MIN_NORM_DAYS = 7;
 /** Failures that retrying will not fix alert at once; others after an hour. */

@@ -11,7 +11,7 @@ import { monthSpent } from '../spend-controls/month-spent';
 import { alertKey, type AlertCandidate } from './rules';
 import { own } from '../../../shared/records';
 
-export const LIMIT_NEAR_PERCENT = 90;
+const LIMIT_NEAR_PERCENT = 90;
 
 export interface SpendLimitRuleInput {
   accountId: string;

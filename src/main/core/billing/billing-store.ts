@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import type { DocumentStore } from '../ports';
 
 /** 20 years × a few accounts: far more than anyone records, small enough to read on every call. */
-export const MAX_INVOICES = 2_000;
+const MAX_INVOICES = 2_000;
 
 const billingDocSchema = z.object({
   version: z.literal(1),

@@ -39,7 +39,7 @@ export function billingPeriod(month: UtcMonth, startDay = 1): { from: UtcDay; to
 export const finalFrom = (periodEnd: UtcDay): UtcDay => addDays(periodEnd, SETTLE_DAYS + 1);
 
 /** Days of a range that local history has never fetched (a fetched day without costs is stored empty). */
-export function missingDays(view: HistoryView, from: UtcDay, to: UtcDay): UtcDay[] {
+function missingDays(view: HistoryView, from: UtcDay, to: UtcDay): UtcDay[] {
   return dayRange(from, to).filter((d) => !view.history.hasDay(d));
 }
 

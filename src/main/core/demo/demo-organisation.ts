@@ -10,7 +10,7 @@ import type { CostRow, UsageRow } from '../history/types';
 
 export const DEMO_ACCOUNT_ID = 'demo';
 export const DEMO_ACCOUNT_NAME = 'Demo organisation';
-export const DEMO_DAYS = 183;
+const DEMO_DAYS = 183;
 
 export const DEMO_PROJECTS: Record<string, string> = {
   proj_demo_web: 'Web app',
@@ -120,7 +120,7 @@ function dayFactor(day: UtcDay): number {
   return weekly * growth;
 }
 
-export function demoCostsForDay(day: UtcDay): CostRow[] {
+function demoCostsForDay(day: UtcDay): CostRow[] {
   const rows: CostRow[] = [];
   for (const [projectId, mix] of Object.entries(PROJECT_MIX)) {
     for (const index of mix.lines) {
@@ -142,7 +142,7 @@ export function demoCostsForDay(day: UtcDay): CostRow[] {
   return rows;
 }
 
-export function demoUsageForDay(day: UtcDay): UsageRow[] {
+function demoUsageForDay(day: UtcDay): UsageRow[] {
   const byModel = new Map<string, UsageRow>();
   for (const row of demoCostsForDay(day)) {
     const line = LINES.find((l) => l.lineItem === row.lineItem)!;

@@ -28,7 +28,7 @@ export interface RecoveringDocumentOptions {
   notices: StateNotices;
 }
 
-export const lastGoodPath = (path: string): string => `${path}.last-good`;
+const lastGoodPath = (path: string): string => `${path}.last-good`;
 
 export class RecoveringDocument implements DocumentStore<unknown> {
   /** The last text that passed the shape check: the file is read on every call, but checked again only when it changed. */
@@ -105,7 +105,7 @@ export function readStateText(path: string): { text: string | undefined } | { un
   }
 }
 
-export function permissionDenied(path: string, action: 'read' | 'write'): AppError {
+function permissionDenied(path: string, action: 'read' | 'write'): AppError {
   return new AppError(
     'permission_denied',
     `Spendwatch cannot ${action} ${path}: permission denied. This is not damage; nothing was changed. Give your user read and write access to it (e.g. chmod u+rw).`,

@@ -30,7 +30,7 @@ import { UNATTRIBUTED_KEY } from '../../../shared/dimensions';
  * The schema this code reads and writes (PRAGMA user_version). 2 added who and what spent it: a cost row's API key
  * and quantity unit, usage rows' user, key, project, batch and service tier, and day sums by key and quantities.
  */
-export const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 2;
 
 /** From format 1: columns added in place (old rows read as null, i.e. unattributed, until refetched). */
 const UPGRADE_FROM_1 = `
@@ -156,7 +156,7 @@ const SQLITE = {
 } as const;
 
 /** SQLite's error as the app's own; anything else is passed on. */
-export function sqliteError(error: unknown, path: string): unknown {
+function sqliteError(error: unknown, path: string): unknown {
   const code = (error as { errcode?: number })?.errcode;
   if (typeof code !== 'number') return error;
   const primary = code & 0xff;

@@ -58,9 +58,9 @@ const repairMarkSchema = z.object({
 });
 
 /** The lock every writer of an account's history holds. */
-export const historyLockName = (accountId: string): string => `history-${accountId}`;
+const historyLockName = (accountId: string): string => `history-${accountId}`;
 
-export const syncStateSchema = z.object({
+const syncStateSchema = z.object({
   lastSuccessAt: z.string().nullable(),
   lastAttemptAt: z.string().nullable(),
   lastError: appErrorSchema.nullable(),

@@ -6,7 +6,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const LEGACY_MONTH_FILE = /^(\d{4}-\d{2})\.json$/;
+const LEGACY_MONTH_FILE = /^(\d{4}-\d{2})\.json$/;
 export const MIGRATED_DIR = 'before-sqlite';
 
 export interface LegacyMonthFile {

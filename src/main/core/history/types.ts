@@ -1,6 +1,5 @@
 /** One account's local billing history, keyed by UTC day. Amounts are exact, as the provider sent them. */
 import type { ExactAmount } from '../../../shared/money';
-import type { UtcDay } from '../../../shared/dates';
 
 export interface CostRow {
   projectId: string | null;
@@ -31,8 +30,6 @@ export interface UsageRow {
   /** "default", "flex", "priority", "scale" (OpenAI), "standard", "batch" (Anthropic), as the provider names it. */
   serviceTier?: string | null;
 }
-
-export type DayMap<T> = Map<UtcDay, T[]>;
 
 /** What a problem with a stored file was, for the sync engine to refetch and the UI to report. */
 export interface CorruptMonth {

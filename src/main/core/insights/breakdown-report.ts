@@ -10,7 +10,7 @@ import { own } from '../../../shared/records';
 import { exactBreakdown, exactBetween } from '../aggregate/aggregations';
 import { basisOf, nameOf, type HistoryView } from '../aggregate/dimension-values';
 
-export interface BreakdownRow {
+interface BreakdownRow {
   id: string;
   name: string;
   email?: string;

@@ -10,7 +10,7 @@ import { monthPrices, type HistoryView, type PriceCache } from '../aggregate/dim
 import { TokenPrices, usageTier, type TokenKind } from '../aggregate/unit-prices';
 import { monthDays } from './breakdown-report';
 
-export type SavingsKind = 'batch' | 'cache' | 'service_tier' | 'model';
+type SavingsKind = 'batch' | 'cache' | 'service_tier' | 'model';
 
 export interface SavingsHint {
   kind: SavingsKind;
@@ -21,7 +21,7 @@ export interface SavingsHint {
 }
 
 /** OpenAI's Batch API: half the price of the same request made synchronously (openai.com/api/pricing, as of 2026-12). */
-export const BATCH_DISCOUNT = { ratio: 0.5, asOf: '2026-12' } as const;
+const BATCH_DISCOUNT = { ratio: 0.5, asOf: '2026-12' } as const;
 /** The cache-hit share a hint aims at: prompts that repeat a long prefix commonly reach it. */
 const CACHE_TARGET = 0.5;
 /** The share of the costliest model's tokens a cheaper-model hint supposes could move. */

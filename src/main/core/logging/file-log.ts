@@ -20,7 +20,7 @@ export const logDir = (dataDir: string): string => join(dataDir, 'logs');
 export const logFile = (dataDir: string): string => join(logDir(dataDir), 'spendwatch.log');
 
 /** Keys (sk-…), anything shaped like a card number (13–19 digits, spaces or dashes allowed), bearer tokens. */
-export function redactLogText(text: string): string {
+function redactLogText(text: string): string {
   return redactSecrets(text)
     .replace(/\b(?:\d[ -]?){12,18}\d\b/g, (digits) => `[card number removed …${digits.replace(/\D/g, '').slice(-4)}]`)
     .replace(/(authorization|bearer)(["':= ]+)[^\s"',]+/gi, '$1$2[removed]')

@@ -23,7 +23,7 @@ import { AppError } from '../errors';
 import type { Clock, SecretVault } from '../ports';
 import type { SettingsRepository } from '../settings/settings';
 
-export const cardKeyRef = (methodId: string): string => `card:${methodId}`;
+const cardKeyRef = (methodId: string): string => `card:${methodId}`;
 const newId = (prefix: string) => `${prefix}_${randomHex(8)}`;
 
 export class PaymentService {

@@ -17,7 +17,7 @@ import type { CostsResult, DayRange, DaysSink } from './provider';
 /** Warnings listed one by one before the rest are counted: a sentence a person can still read. */
 const MAX_LISTED_WARNINGS = 3;
 
-export type ReadOutcome<T> = { ok: true; value: T } | { ok: false; problem: string };
+type ReadOutcome<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 /** How one provider's buckets and results are read. */
 export interface CostsReader {

@@ -11,7 +11,7 @@ import { neutraliseCsvCell } from '../text/safe-output';
 import { own } from '../../../shared/records';
 
 /** New columns go last, so a script reading the older columns by position keeps working. */
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'date_utc',
   'account',
   'project_id',

@@ -16,7 +16,7 @@ export interface Money {
 
 export const money = (micros: Micros, currency = 'usd'): Money => ({ amount: microsToDecimal(micros), currency });
 
-export interface StatusAccount {
+interface StatusAccount {
   name: string;
   provider: string;
   lastSyncedAt: string | null;

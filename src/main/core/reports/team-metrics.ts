@@ -11,7 +11,7 @@ import type { StatusDocument } from './status-report';
 
 /** Projects per account exposed by name: a label per project is a time series each, so the rest are one. */
 export const TOP_PROJECTS = 50;
-export const OTHER_PROJECTS = '(other)';
+const OTHER_PROJECTS = '(other)';
 
 export interface MetricsAccount {
   name: string;

@@ -21,10 +21,10 @@ import type { DocumentStore } from '../ports';
 import { noLocks, type StateLocks } from '../fs/state-lock';
 
 /** An account as stored: exactly what the renderer may see (the key itself lives in the keychain). */
-export const storedAccountSchema = accountInfoSchema;
+const storedAccountSchema = accountInfoSchema;
 export type StoredAccount = z.infer<typeof storedAccountSchema>;
 
-export const settingsSchema = z.object({
+const settingsSchema = z.object({
   version: z.literal(1),
   accounts: z.array(storedAccountSchema),
   budgets: z.record(z.string(), budgetSchema),
@@ -54,7 +54,7 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = {
+const DEFAULT_SETTINGS: Settings = {
   version: 1,
   accounts: [],
   budgets: {},

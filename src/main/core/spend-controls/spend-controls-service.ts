@@ -28,9 +28,9 @@ import { findByIdOrName, own } from '../../../shared/records';
 
 export type SpendControlsFactory = (account: StoredAccount, apiKey: string) => SpendControlsApi;
 
-export const LIMIT_CHECK_INTERVAL_MS = 3_600_000;
+const LIMIT_CHECK_INTERVAL_MS = 3_600_000;
 /** From this share of a known limit (or while it enforces) the limit is checked on every poll. */
-export const LIMIT_NEAR_CHECK_PERCENT = 80;
+const LIMIT_NEAR_CHECK_PERCENT = 80;
 /** Bounds the hourly checks: the organisation plus at most this many projects. */
 const MAX_PROJECT_SCOPES = 20;
 const SPEND_LIMIT_ERROR = /(organization|project)_spend_limit_exceeded/;

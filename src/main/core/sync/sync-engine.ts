@@ -28,7 +28,7 @@ export interface SyncEngineOptions {
   usageMaxAgeMs: number;
 }
 
-export const DEFAULT_SYNC_OPTIONS: SyncEngineOptions = {
+const DEFAULT_SYNC_OPTIONS: SyncEngineOptions = {
   settleDays: 3,
   backfillMonths: 12,
   usageMaxAgeMs: 6 * 3_600_000,

@@ -89,7 +89,7 @@ export interface CoreServices {
 }
 
 /** A shorter timeout than Costs: the limit check runs after a sync's data is saved and must not hold up its alerts for long. */
-export const defaultSpendControlsFactory: SpendControlsFactory = (account, apiKey) =>
+const defaultSpendControlsFactory: SpendControlsFactory = (account, apiKey) =>
   new OpenAiSpendControls({ apiKey, baseUrl: account.baseUrl, timeoutMs: 15_000 });
 
 export function wireCore(deps: CoreDependencies): CoreServices {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { AppError } from '../errors';
 import type { SecretVault } from '../ports';
 
-export type CredentialKind = 'openai' | 'anthropic' | 'webhook-slack' | 'webhook-json';
+type CredentialKind = 'openai' | 'anthropic' | 'webhook-slack' | 'webhook-json';
 export interface Credential {
   kind: CredentialKind;
   /** The account's or webhook's name. */

@@ -9,7 +9,7 @@ import type { SecretVault } from '../ports';
 
 type Keytar = typeof KeytarModule;
 
-export const VAULT_SERVICE = 'Spendwatch';
+const VAULT_SERVICE = 'Spendwatch';
 
 const KEYCHAIN_HELP: Record<string, string> = {
   linux:

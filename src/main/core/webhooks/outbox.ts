@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { alertSchema, type Alert } from '../../../shared/domain';
 import { webhookStatusSchema, type WebhookInfo } from '../../../shared/webhooks';
 
-export const outboxEntrySchema = z.object({
+const outboxEntrySchema = z.object({
   /** Also the receiver's idempotency key (`Idempotency-Key`, and `deliveryId` in the JSON body). */
   id: z.string(),
   webhookId: z.string(),
@@ -23,7 +23,7 @@ export const outboxEntrySchema = z.object({
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 
 /** Per webhook, what `webhooks list` and Settings show of its deliveries so far. */
-export const deliveryStatsSchema = webhookStatusSchema.pick({
+const deliveryStatsSchema = webhookStatusSchema.pick({
   delivered: true,
   failed: true,
   lastDeliveredAt: true,

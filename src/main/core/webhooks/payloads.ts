@@ -8,7 +8,7 @@ import type { WebhookFormat } from '../../../shared/webhooks';
 import { alertJson, type StatusAlert } from '../reports/status-report';
 import { terminalSafe } from '../text/safe-output';
 
-export interface JsonAlertBody {
+interface JsonAlertBody {
   type: 'spendwatch.alert' | 'spendwatch.test';
   version: 1;
   /** The same for every retry of one delivery: a receiver that sees it twice drops the second. */
@@ -23,7 +23,7 @@ const SEVERITY_MARK: Record<Alert['severity'], string> = {
 };
 
 /** Slack's mrkdwn control characters (&, <, >) as entities, as Slack's docs ask; no control characters. */
-export const slackEscape = (text: string): string =>
+const slackEscape = (text: string): string =>
   terminalSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function webhookBody(format: WebhookFormat, alert: Alert, deliveryId: string, test = false): string {

@@ -14,7 +14,7 @@ export type WebhookPost = (
   deliveryId: string,
 ) => Promise<PostOutcome & { status: number | null }>;
 
-export const WEBHOOK_TIMEOUT_MS = 10_000;
+const WEBHOOK_TIMEOUT_MS = 10_000;
 
 export function undiciWebhookPost(clock: Clock, timeoutMs = WEBHOOK_TIMEOUT_MS): WebhookPost {
   return async (url, body, deliveryId) => {

@@ -23,7 +23,7 @@ const nounsWith = (noun?: GroupNoun): Record<GroupBy, [string, string]> =>
 const OTHER_SERIES = '__other__';
 
 /** "Other (3 projects)": how many items the chart folded together, counted from the range's full breakdown. */
-export function otherLabel(
+function otherLabel(
   groupBy: GroupBy,
   shownKeys: readonly string[],
   all: readonly NamedAmount[],

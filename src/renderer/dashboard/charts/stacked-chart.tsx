@@ -18,7 +18,7 @@ export interface ChartRow {
   parts: Map<string, number>;
 }
 
-export const rowTotal = (row: ChartRow) => row.total;
+const rowTotal = (row: ChartRow) => row.total;
 
 /** Chart rows from a view's points: each series' value read by own key and divided by `unit` (1e6 for micros). */
 export function chartRows<P extends { day: string }>(

@@ -76,7 +76,7 @@ export function useDashboard(query: DashboardQuery): DashboardState {
  * Keeps the previous object for every part of the view that did not change, so memoised sections
  * (billing history, breakdowns, the month chart) skip re-rendering when only the range changed.
  */
-export function keepUnchangedParts(previous: DashboardView | null, next: DashboardView): DashboardView {
+function keepUnchangedParts(previous: DashboardView | null, next: DashboardView): DashboardView {
   if (!previous) return next;
   const merged: Record<string, unknown> = { ...next };
   for (const key of Object.keys(next) as (keyof DashboardView)[]) {

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   breakdown,
   dailySeries,
-  monthlyTotals,
   monthToDate,
   OTHER_SERIES,
   totalBetween,
@@ -54,10 +53,8 @@ describe('aggregations', () => {
       ['gpt-4o', 150],
       ['whisper-1', 7],
     ]);
-    expect(monthlyTotals([v], '2026-10', '2026-11')).toEqual([
-      { month: '2026-10', totalMicros: 999 },
-      { month: '2026-11', totalMicros: 157 },
-    ]);
+    expect(totalBetween([v], '2026-10-01', '2026-10-31')).toBe(999);
+    expect(totalBetween([v], '2026-11-01', '2026-11-30')).toBe(157);
   });
 
   it('folds series beyond the top N into Other without losing a micro', () => {

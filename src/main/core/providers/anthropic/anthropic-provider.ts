@@ -19,8 +19,8 @@ import { outsideId } from '../outside-text';
 import { classifyAnthropicError } from './errors';
 import { apiKeyListSchema, costPageSchema, usagePageSchema, workspaceListSchema } from './schemas';
 
-export const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com/v1';
-export const ANTHROPIC_VERSION = '2023-06-01';
+const ANTHROPIC_DEFAULT_BASE_URL = 'https://api.anthropic.com/v1';
+const ANTHROPIC_VERSION = '2023-06-01';
 /** The cost report's maximum page size for daily buckets. */
 const COST_PAGE_LIMIT = 31;
 const WORKSPACES_PAGE_LIMIT = 1000;

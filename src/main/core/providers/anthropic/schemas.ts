@@ -66,7 +66,7 @@ export const workspaceListSchema = z.object({
   last_id: z.string().max(200).nullish(),
 });
 
-export const usageResultSchema = z.object({
+const usageResultSchema = z.object({
   model: label(200),
   uncached_input_tokens: tokenCount.nullish().transform((v) => v ?? 0),
   cache_read_input_tokens: tokenCount.nullish().transform((v) => v ?? 0),

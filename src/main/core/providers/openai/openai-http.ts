@@ -3,7 +3,7 @@ import type { Clock } from '../../ports';
 import { JsonHttpClient, type HttpOptions } from '../http/json-http-client';
 import { classifyOpenAiError } from './errors';
 
-export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
 export type OpenAiClientOptions = { apiKey: string; baseUrl?: string; clock?: Clock } & HttpOptions;
 

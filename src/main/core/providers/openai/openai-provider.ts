@@ -24,7 +24,6 @@ import {
 } from './schemas';
 import { openAiHttpClient, type OpenAiClientOptions } from './openai-http';
 
-export { OPENAI_DEFAULT_BASE_URL } from './openai-http';
 const COSTS_PAGE_LIMIT = 180;
 /**
  * Costs pages are sized by bytes, not days: a range of up to a month (every incremental poll) is asked for in one

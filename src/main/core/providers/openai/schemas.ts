@@ -84,9 +84,8 @@ export const costsResultSchema = z.lazy(() =>
       .transform((v) => v ?? null),
   }),
 );
-export type CostsResultInput = z.output<typeof costsResultSchema>;
 
-export const completionsUsageResultSchema = z.lazy(() =>
+const completionsUsageResultSchema = z.lazy(() =>
   z.object({
     object: tag('organization.usage.completions.result'),
     input_tokens: tokenCount,
