@@ -217,8 +217,7 @@ function AlertPreferenceRow({
   label: string;
   preference: AlertPreference;
 }) {
-  const save = (next: AlertPreference) =>
-    void call('setAlertPreference', { kind, preference: next });
+  const save = (next: AlertPreference) => void call('setAlertPreference', { kind, preference: next });
   // The time the row was shown: whether a snooze is over is re-read whenever preferences reload.
   const [shownAt] = useState(() => Date.now());
   // As the alert engine reads it: a snooze ending more than a week away (set while the clock ran ahead) is over.
