@@ -9,7 +9,6 @@ import type { AccountSpendControls } from '../../shared/spend-controls';
 import { call } from './bridge';
 
 export const queryKeys = {
-  dashboards: ['dashboard'] as const,
   dashboard: (q: DashboardQuery) =>
     ['dashboard', q.accountId, q.range, q.groupBy, q.projectId ?? null, q.apiKeyId ?? null] as const,
   alerts: ['alerts'] as const,
