@@ -10,7 +10,7 @@ import { call } from './bridge';
 
 export const queryKeys = {
   dashboard: (q: DashboardQuery) =>
-    ['dashboard', q.accountId, q.range, q.groupBy, q.projectId ?? null, q.apiKeyId ?? null] as const,
+    ['dashboard', q.accountId, q.range, q.groupBy, q.projectId || null, q.apiKeyId || null] as const,
   alerts: ['alerts'] as const,
   accounts: ['accounts'] as const,
   payments: ['payments'] as const,
