@@ -1,34 +1,23 @@
+import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
-import { call, subscribe } from './lib/bridge';
 import { applyTheme } from './lib/theme';
 import { Dashboard } from './dashboard/Dashboard';
 import { useHashRoute } from './lib/hooks/useHashRoute';
+import { preferencesQuery } from './lib/queries';
 
 // Settings are not needed for the dashboard's first paint.
 const SettingsPage = lazy(() => import('./settings/SettingsPage'));
 
 /** Applies the theme chosen in Settings › General; "system" follows the OS, live. */
 function useThemePreference(): void {
+  const preference = useQuery(preferencesQuery).data?.general.theme ?? 'system';
   useEffect(() => {
-    let preference: 'system' | 'light' | 'dark' = 'system';
     const system = window.matchMedia('(prefers-color-scheme: dark)');
     const apply = () => applyTheme(preference === 'system' ? (system.matches ? 'dark' : 'light') : preference);
-    const load = () =>
-      call('getPreferences', {}).then(
-        ({ general }) => {
-          preference = general.theme;
-          apply();
-        },
-        () => undefined,
-      );
-    void load();
+    apply();
     system.addEventListener('change', apply);
-    const off = subscribe('snapshotChanged', () => void load());
-    return () => {
-      off();
-      system.removeEventListener('change', apply);
-    };
-  }, []);
+    return () => system.removeEventListener('change', apply);
+  }, [preference]);
 }
 
 export function App() {

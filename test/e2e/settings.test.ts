@@ -1,7 +1,8 @@
 /**
  * The settings window in real Chromium through the harness, used by visible labels and roles:
  * adding a card, refusing an invalid number, only the last four after saving, no full number on
- * disk, and an expiry warning for a card that expires next month.
+ * disk, and an expiry warning for a card that expires next month; a preference saved in one window shows in
+ * another.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -136,5 +137,26 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('settings: payment
       .toContain('https://platform.openai.com/settings/organization/billing/payment-methods');
     await page.screenshot({ path: join(SHOTS, 'settings-dark.png'), fullPage: true });
     await page.close();
+  });
+
+  it("shows an alert's quiet hours, saved in one window, in another window at once: main announces the change", async () => {
+    const open = async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+      await page.goto(`${harness.url}#/settings?section=budgets`);
+      return page;
+    };
+    const [first, second] = [await open(), await open()];
+    const quiet = (page: Page) => page.getByRole('checkbox', { name: /^Quiet hours for / }).first();
+    await quiet(first).waitFor();
+    await quiet(second).waitFor();
+    const wasOn = await quiet(second).isChecked();
+    // The second window is never reloaded or told anything by the first: only main's snapshotChanged reaches it.
+    await quiet(first).click();
+    await expect.poll(() => quiet(first).isChecked()).toBe(!wasOn);
+    await expect.poll(() => quiet(second).isChecked()).toBe(!wasOn);
+    await quiet(second).click();
+    await expect.poll(() => quiet(first).isChecked()).toBe(wasOn);
+    await first.close();
+    await second.close();
   });
 });

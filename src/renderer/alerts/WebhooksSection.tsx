@@ -2,35 +2,24 @@
  * Settings › Webhooks: where every alert is also posted (a Slack channel, or a JSON receiver), with how deliveries
  * are going. The URL is typed once and goes to the keychain; from then on only its masked form is shown.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import {
   lastDeliveryFailed,
   webhookAddInputSchema,
   type WebhookFormat,
   type WebhookStatus,
 } from '../../shared/webhooks';
-import { call, subscribe } from '../lib/bridge';
+import { call } from '../lib/bridge';
 import { relativeTime } from '../lib/format';
+import { webhooksQuery } from '../lib/queries';
 import { Field, issuesByField } from '../lib/ui/FieldError';
 
 const FORMAT_NAMES: Record<WebhookFormat, string> = { slack: 'Slack (incoming webhook)', json: 'JSON (any receiver)' };
 
 function useWebhooks(): { list: WebhookStatus[] | null; error: string | null; reload: () => void } {
-  const [list, setList] = useState<WebhookStatus[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(() => {
-    call('listWebhooks', {})
-      .then((next) => {
-        setList(next);
-        setError(null);
-      })
-      .catch((e: Error) => setError(e.message));
-  }, []);
-  useEffect(() => {
-    reload();
-    return subscribe('snapshotChanged', reload);
-  }, [reload]);
-  return { list, error, reload };
+  const { data, error, refetch } = useQuery(webhooksQuery);
+  return { list: data ?? null, error: error ? error.message : null, reload: () => void refetch() };
 }
 
 export function WebhooksSection() {

@@ -1,24 +1,20 @@
-/** The alert centre's data: loaded once, then refreshed when main raises an alert or the snapshot changes. */
-import { useCallback, useEffect, useState } from 'react';
+/** The alert centre's data, from the query cache: refetched when main raises an alert or the snapshot changes. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { Alert } from '../../shared/domain';
-import { call, subscribe } from '../lib/bridge';
+import { call } from '../lib/bridge';
+import { alertsQuery } from '../lib/queries';
+
+const NONE: { alerts: Alert[]; unread: number } = { alerts: [], unread: 0 };
 
 export function useAlerts(): { alerts: Alert[]; unread: number; markAllRead: () => void } {
-  const [state, setState] = useState<{ alerts: Alert[]; unread: number }>({ alerts: [], unread: 0 });
-  const load = useCallback(() => {
-    call('listAlerts', {}).then(setState, () => undefined);
-  }, []);
-  useEffect(() => {
-    load();
-    const offAlert = subscribe('alertRaised', load);
-    const offSnapshot = subscribe('snapshotChanged', load);
-    return () => {
-      offAlert();
-      offSnapshot();
-    };
-  }, [load]);
+  const client = useQueryClient();
+  const { data = NONE } = useQuery(alertsQuery);
   const markAllRead = useCallback(() => {
-    call('markAlertsRead', { ids: 'all' }).then(load, () => undefined);
-  }, [load]);
-  return { ...state, markAllRead };
+    call('markAlertsRead', { ids: 'all' }).then(
+      () => client.invalidateQueries({ queryKey: alertsQuery.queryKey }),
+      () => undefined,
+    );
+  }, [client]);
+  return { ...data, markAllRead };
 }

@@ -3,12 +3,13 @@
  * item), the difference and what explains it, "Record invoice", the support case log and "Export report".
  * Loaded on demand: it carries the zod schemas the forms validate with.
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { ReconciliationDetail } from '../../shared/billing';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { RECONCILIATION_STATUS_LABELS } from '../../shared/billing-labels';
 import { formatMonth } from '../../shared/dates';
-import { call, subscribe } from '../lib/bridge';
+import { call } from '../lib/bridge';
 import { preciseMoney } from '../lib/format';
+import { reconciliationQuery } from '../lib/queries';
 import { InvoiceForm } from './InvoiceForm';
 import { StatusBadge } from './StatusBadge';
 import { SupportCaseLog } from './SupportCaseLog';
@@ -22,21 +23,16 @@ export default function MonthReconciliation({
   month: string;
   today: string;
 }) {
-  const [detail, setDetail] = useState<ReconciliationDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const query = useQuery(reconciliationQuery(accountId, month));
+  const detail = query.data ?? null;
+  const [removeError, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [exportState, setExportState] = useState<string | null>(null);
-  const load = useCallback(() => {
-    call('getReconciliation', { accountId, month }).then(
-      (d) => {
-        setDetail(d);
-        setError(null);
-      },
-      (e: Error) => setError(e.message),
-    );
-  }, [accountId, month]);
-  useEffect(load, [load]);
-  useEffect(() => subscribe('snapshotChanged', load), [load]);
+  const load = () => {
+    setError(null);
+    void query.refetch();
+  };
+  const error = removeError ?? query.error?.message ?? null;
 
   if (error)
     return (

@@ -2,7 +2,8 @@
  * Settings › Budgets & alerts: the chosen account's monthly budget, its project (or workspace) budgets with
  * progress, the provider's own spend controls where it has them, and snooze / quiet hours per kind of alert.
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { DEFAULT_THRESHOLDS_TEXT } from '../../shared/constants';
 import { ALERT_KINDS } from '../../shared/alert-kinds';
 import {
@@ -14,19 +15,17 @@ import {
 } from '../../shared/domain';
 import { microsToDecimal, parseUserAmount } from '../../shared/money';
 import { PROVIDERS } from '../../shared/providers';
-import { call, subscribe } from '../lib/bridge';
+import { call } from '../lib/bridge';
 import { afterRender, focusFirstInvalid } from '../lib/hooks/focus';
 import { OpenAiSpendControls } from '../spend-controls/OpenAiSpendControls';
 import { FieldError } from '../lib/ui/FieldError';
+import { preferencesQuery } from '../lib/queries';
 import { ProjectBudgets } from './ProjectBudgets';
 
 const KINDS: { kind: AlertKind; label: string }[] = alertKindSchema.options.map((kind) => ({
   kind,
   label: ALERT_KINDS[kind].setting,
 }));
-
-type Preferences = Awaited<ReturnType<typeof loadPreferences>>;
-const loadPreferences = () => call('getPreferences', {});
 
 export function BudgetsAndAlerts({
   account,
@@ -37,19 +36,8 @@ export function BudgetsAndAlerts({
   accountChooser: ReactNode;
   hasAccounts: boolean;
 }) {
-  const [prefs, setPrefs] = useState<Preferences | null>(null);
-  const reload = useCallback(() => {
-    loadPreferences().then(setPrefs, () => undefined);
-  }, []);
-  useEffect(() => {
-    reload();
-    window.addEventListener('spendwatch:prefs', reload);
-    const off = subscribe('snapshotChanged', reload);
-    return () => {
-      off();
-      window.removeEventListener('spendwatch:prefs', reload);
-    };
-  }, [reload]);
+  // Reloaded when main announces a change (a budget or an alert's snooze saved here, in another window, by the CLI).
+  const prefs = useQuery(preferencesQuery).data ?? null;
 
   const budget = account && prefs ? (prefs.budgets[account.id] ?? null) : null;
   return (
@@ -156,7 +144,6 @@ function AccountBudgetForm({ account, budget }: { account: AccountInfo; budget: 
         },
       });
       setStatus(`Budget saved for ${account.name}.`);
-      window.dispatchEvent(new Event('spendwatch:prefs'));
     } catch (e) {
       setErrors({ save: (e as Error).message });
     }
@@ -165,7 +152,6 @@ function AccountBudgetForm({ account, budget }: { account: AccountInfo; budget: 
     await call('setBudget', { accountId: account.id, budget: null }).catch((e: Error) =>
       setErrors({ save: e.message }),
     );
-    window.dispatchEvent(new Event('spendwatch:prefs'));
     afterRender(() => document.getElementById(`${id}-monthly`)?.focus());
   };
   useEffect(() => {
@@ -231,10 +217,7 @@ function AlertPreferenceRow({
   label: string;
   preference: AlertPreference;
 }) {
-  const save = (next: AlertPreference) =>
-    void call('setAlertPreference', { kind, preference: next }).then(() =>
-      window.dispatchEvent(new Event('spendwatch:prefs')),
-    );
+  const save = (next: AlertPreference) => void call('setAlertPreference', { kind, preference: next });
   // The time the row was shown: whether a snooze is over is re-read whenever preferences reload.
   const [shownAt] = useState(() => Date.now());
   // As the alert engine reads it: a snooze ending more than a week away (set while the clock ran ahead) is over.

@@ -2,36 +2,31 @@
  * Project (Anthropic: workspace) budgets for one account: set, changed and removed here, each with this
  * month's spend, its progress and the thresholds it alerts at (the account's thresholds, as the core applies them).
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { AccountInfo, Budget, NamedAmount } from '../../shared/domain';
 import { microsToDecimal, parseUserAmount } from '../../shared/money';
 import { budgetAmountProblem } from './budget-input';
 import { PROVIDERS } from '../../shared/providers';
-import { call, subscribe } from '../lib/bridge';
+import { call } from '../lib/bridge';
 import { afterRender } from '../lib/hooks/focus';
 import { money, sharePercent } from '../lib/format';
 import { FieldError } from '../lib/ui/FieldError';
+import { dashboardQuery } from '../lib/queries';
+
+const NO_SPEND: NamedAmount[] = [];
 
 export function ProjectBudgets({ account, budget }: { account: AccountInfo; budget: Budget }) {
   const noun = PROVIDERS[account.provider].projectNoun;
-  const [spend, setSpend] = useState<NamedAmount[]>([]);
-  useEffect(() => {
-    const load = () =>
-      call('getDashboard', { accountId: account.id, range: 'mtd', groupBy: 'project' }).then(
-        (v) => setSpend(v.byProject),
-        () => undefined,
-      );
-    void load();
-    return subscribe('snapshotChanged', () => void load());
-  }, [account.id]);
+  const spend =
+    useQuery(dashboardQuery({ accountId: account.id, range: 'mtd', groupBy: 'project' })).data?.byProject ?? NO_SPEND;
 
   const budgeted = Object.entries(budget.projects);
   const nameOf = (id: string) => spend.find((p) => p.key === id)?.name ?? id;
   const unbudgeted = spend.filter((p) => !(p.key in budget.projects));
   const save = (projects: Budget['projects']) =>
-    call('setBudget', { accountId: account.id, budget: { ...budget, projects } }).then(
-      () => void window.dispatchEvent(new Event('spendwatch:prefs')),
-    );
+    // Main announces the change: the budgets reload from there.
+    call('setBudget', { accountId: account.id, budget: { ...budget, projects } }).then(() => undefined);
 
   return (
     <div className="project-budgets">

@@ -3,12 +3,14 @@
  * the email spend alerts. Every change is confirmed first with its consequence spelled out, and goes to
  * OpenAI through main; what OpenAI answers is what is shown. Amounts are whole cents, never rounded.
  */
-import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { centsToMicros, limitConsequence, parseRecipients, parseWholeCents } from '../../shared/spend-control-amounts';
 import type { AccountSpendControls, ScopeControls, SpendEmailAlert } from '../../shared/spend-controls';
 import type { Budget } from '../../shared/domain';
-import { call, subscribe } from '../lib/bridge';
+import { call } from '../lib/bridge';
 import { money } from '../lib/format';
+import { fetchSpendControls, spendControlsQuery } from '../lib/queries';
 
 interface Props {
   accountId: string;
@@ -36,12 +38,13 @@ interface Pending {
 
 const dollars = (cents: number) => money(centsToMicros(cents));
 
-function isControls(value: unknown): value is AccountSpendControls {
-  return Boolean(value && typeof value === 'object' && Array.isArray((value as AccountSpendControls).scopes));
-}
-
 export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnShow = false, compact = false }: Props) {
-  const [controls, setControls] = useState<AccountSpendControls | null>(null);
+  const client = useQueryClient();
+  const query = spendControlsQuery(accountId, refreshOnShow);
+  const controls = useQuery(query).data ?? null;
+  // What OpenAI answered a change with is what is shown (main also announces it: the views refetch).
+  const setControls = (value: AccountSpendControls | null) => client.setQueryData(query.queryKey, value);
+  const refreshFromOpenAi = () => fetchSpendControls(accountId, true).then(setControls, () => undefined);
   const [pending, setPending] = useState<Pending | null>(null);
   const [editing, setEditing] = useState<'limit' | 'alert' | 'mirror' | null>(null);
   /** The email alert being changed (null: a new one). */
@@ -51,20 +54,6 @@ export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnS
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const headingId = useId();
-
-  const load = useCallback(
-    (refresh: boolean) => {
-      call('getSpendControls', { accountId, refresh }).then(
-        (value) => setControls(isControls(value) ? value : null),
-        () => undefined,
-      );
-    },
-    [accountId],
-  );
-  useEffect(() => {
-    load(refreshOnShow);
-    return subscribe('snapshotChanged', () => load(false));
-  }, [load, refreshOnShow]);
 
   const account = controls?.scopes.find((s) => s.scope === 'account');
   const projects = controls?.scopes.filter((s) => s.scope !== 'account' && s.limit) ?? [];
@@ -233,7 +222,7 @@ export function OpenAiSpendControls({ accountId, accountName, budget, refreshOnS
                     Mirror this budget to OpenAI
                   </button>
                 )}
-                <button type="button" className="link-button" onClick={() => load(true)}>
+                <button type="button" className="link-button" onClick={() => void refreshFromOpenAi()}>
                   Refresh from OpenAI
                 </button>
               </div>

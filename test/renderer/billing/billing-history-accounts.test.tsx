@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 /** "All accounts" billing history: each account's own first day of data decides where it has "no data". */
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBridge } from '../../../src/shared/bridge';
 import { BillingHistory, monthCoverage } from '../../../src/renderer/billing/BillingHistory';
+import { renderWithData } from '../render-with-data';
 
 const monthly = [
   { month: '2026-11', totalMicros: 500_000_000, byProject: [], byLineItem: [] },
@@ -26,7 +27,7 @@ describe('Billing history across accounts with different first months', () => {
   it('names the accounts without data in a month instead of counting them as $0.00, and compares only like with like', () => {
     const invoke = vi.fn(async () => ({ ok: true, value: [] }));
     window.spendwatch = createBridge({ invoke, onEvent: () => undefined });
-    render(
+    renderWithData(
       <BillingHistory
         monthly={monthly}
         monthBreakdown={{

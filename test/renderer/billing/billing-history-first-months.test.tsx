@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 /** Billing history before and at the start of the data: "No data", "new" against a partial month, demo export. */
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBridge } from '../../../src/shared/bridge';
 import { BillingHistory, demoCsv } from '../../../src/renderer/billing/BillingHistory';
+import { renderWithData } from '../render-with-data';
 
 const monthly = [
   { month: '2026-11', totalMicros: 100_000_000, byProject: [], byLineItem: [] },
@@ -19,7 +20,7 @@ function mount(props: { isDemo?: boolean; dataSince?: string | null }) {
       : { ok: false, error: { code: 'internal', message: 'unexpected' } },
   );
   window.spendwatch = createBridge({ invoke, onEvent: () => undefined });
-  render(
+  renderWithData(
     <BillingHistory
       monthly={monthly}
       monthBreakdown={{

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 /** Billing history's reconciliation column in jsdom: each month's status from main, none for the demo. */
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBridge } from '../../../src/shared/bridge';
 import { BillingHistory } from '../../../src/renderer/billing/BillingHistory';
+import { renderWithData } from '../render-with-data';
 
 const monthly = [
   { month: '2026-11', totalMicros: 100_000_000, byProject: [], byLineItem: [] },
@@ -23,7 +24,7 @@ function mount(isDemo: boolean, value: unknown[] = statuses, today = '2026-11-21
       : { ok: false, error: { code: 'internal', message: 'unexpected' } },
   );
   window.spendwatch = createBridge({ invoke, onEvent: () => undefined });
-  render(
+  renderWithData(
     <BillingHistory
       monthly={rows}
       monthBreakdown={{ projects: [], lineItems: [] }}

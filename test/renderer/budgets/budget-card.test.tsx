@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBridge } from '../../../src/shared/bridge';
 import type { AccountSummary, DashboardView } from '../../../src/shared/domain';
 import { BudgetCard } from '../../../src/renderer/budgets/BudgetCard';
+import { renderWithData } from '../render-with-data';
 
 const account: AccountSummary = {
   id: 'acc_1',
@@ -38,7 +39,7 @@ describe('BudgetCard', () => {
   afterEach(cleanup);
 
   it('sets a budget in exact micros through the bridge', async () => {
-    render(<BudgetCard view={view} account={account} />);
+    renderWithData(<BudgetCard view={view} account={account} />);
     fireEvent.click(screen.getByRole('button', { name: 'Set a budget' }));
     fireEvent.change(screen.getByLabelText('Monthly budget (USD)'), { target: { value: '$1,250.10' } });
     fireEvent.change(screen.getByLabelText('Alert at (% of budget)'), { target: { value: '80, 50' } });
@@ -52,7 +53,7 @@ describe('BudgetCard', () => {
   });
 
   it('refuses a bad amount inline, saving nothing', () => {
-    render(<BudgetCard view={view} account={account} />);
+    renderWithData(<BudgetCard view={view} account={account} />);
     fireEvent.click(screen.getByRole('button', { name: 'Set a budget' }));
     fireEvent.change(screen.getByLabelText('Monthly budget (USD)'), { target: { value: 'lots' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save budget' }));
@@ -66,7 +67,7 @@ describe('BudgetCard', () => {
       isDemo: true,
       kpis: { budgetMicros: null, budgetUsedPercent: null, monthToDateMicros: 250_000_000 },
     } as unknown as DashboardView;
-    render(<BudgetCard view={demoView} account={{ ...account, isDemo: true }} />);
+    renderWithData(<BudgetCard view={demoView} account={{ ...account, isDemo: true }} />);
     expect(screen.queryByRole('button', { name: 'Set a budget' })).toBeNull();
     expect(screen.getByText('Add an account to set a budget.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Try a budget on the demo' }));
@@ -83,19 +84,19 @@ describe('BudgetCard', () => {
   });
 
   it('shows OpenAI spend controls for an OpenAI account only, not for an Anthropic one', async () => {
-    render(<BudgetCard view={view} account={account} />);
+    renderWithData(<BudgetCard view={view} account={account} />);
     await waitFor(() =>
       expect(invoke).toHaveBeenCalledWith('getSpendControls', expect.objectContaining({ accountId: 'acc_1' })),
     );
     cleanup();
     invoke.mockClear();
-    render(<BudgetCard view={view} account={{ ...account, id: 'acc_2', provider: 'anthropic' }} />);
+    renderWithData(<BudgetCard view={view} account={{ ...account, id: 'acc_2', provider: 'anthropic' }} />);
     await new Promise((r) => setTimeout(r, 20));
     expect(invoke).not.toHaveBeenCalledWith('getSpendControls', expect.anything());
   });
 
   it('moves focus to the first invalid field', async () => {
-    render(<BudgetCard view={view} account={account} />);
+    renderWithData(<BudgetCard view={view} account={account} />);
     fireEvent.click(screen.getByRole('button', { name: 'Set a budget' }));
     fireEvent.change(screen.getByLabelText('Alert at (% of budget)'), { target: { value: 'often' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save budget' }));

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBridge } from '../../../src/shared/bridge';
 import type { AccountSummary, DashboardView } from '../../../src/shared/domain';
 import { Dashboard } from '../../../src/renderer/dashboard/Dashboard';
+import { renderWithData } from '../render-with-data';
 
 class ResizeObserverStub {
   observe() {}
@@ -121,7 +122,7 @@ describe('Dashboard states and colours', () => {
     );
 
   it('gives each model one colour in every chart, whatever its rank, and names what "Other" folds', async () => {
-    render(<Dashboard />);
+    renderWithData(<Dashboard />);
     const daily = await screen.findByRole('list', { name: 'Series' }, { timeout: 15_000 });
     const usage = screen.getByRole('list', { name: 'Models' });
     const inDaily = swatchColours(daily);
@@ -138,7 +139,7 @@ describe('Dashboard states and colours', () => {
       accounts: [account({ lastSyncedAt: null, syncing: true })],
       kpis: { ...view().kpis, monthToDateMicros: 0, todayMicros: 0, forecastMicros: null, lastSyncedAt: null },
     });
-    render(<Dashboard />);
+    renderWithData(<Dashboard />);
     expect((await screen.findByTestId('kpi-mtd')).textContent).toBe('Not synced yet');
     expect(screen.queryByText(/\$0\.00/)).toBeNull();
     expect(screen.queryByText(/Last updated never/)).toBeNull();
@@ -161,7 +162,7 @@ describe('Dashboard states and colours', () => {
         }),
       ],
     });
-    render(<Dashboard />);
+    renderWithData(<Dashboard />);
     const banner = await screen.findByRole('alert');
     const fix = within(banner).getByRole('link', { name: 'Fix in Settings' });
     expect(fix.getAttribute('href')).toBe('#/settings?section=accounts');
@@ -177,7 +178,7 @@ describe('Dashboard states and colours', () => {
 
   it('offers "Connect your OpenAI organization" on the demo, opening Settings', async () => {
     next = view({ isDemo: true, accounts: [account({ id: 'demo', isDemo: true })] });
-    render(<Dashboard />);
+    renderWithData(<Dashboard />);
     const connect = await screen.findByRole('link', { name: 'Connect your OpenAI organization' });
     expect(connect.getAttribute('href')).toBe('#/settings?section=accounts');
     connect.click();

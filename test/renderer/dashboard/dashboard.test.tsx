@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBridge } from '../../../src/shared/bridge';
 import type { DashboardView } from '../../../src/shared/domain';
 import { Dashboard } from '../../../src/renderer/dashboard/Dashboard';
 import { DEFAULT_GROUP_BY, DEFAULT_RANGE } from '../../../src/renderer/dashboard/defaults';
 import { prefetchDashboard } from '../../../src/renderer/lib/hooks/prefetch';
+import { renderWithData } from '../render-with-data';
 
 // recharts measures its container; jsdom has no layout.
 class ResizeObserverStub {
@@ -89,7 +90,7 @@ describe('Dashboard', () => {
   it('paints the figures in its first render when the prefetched view has already arrived, and asks main once', async () => {
     prefetchDashboard({ accountId: 'all', range: DEFAULT_RANGE, groupBy: DEFAULT_GROUP_BY });
     await new Promise((r) => setTimeout(r, 0)); // the answer arrives while the renderer starts
-    render(<Dashboard />);
+    renderWithData(<Dashboard />);
     // No skeleton first: the figures are in the very first render.
     expect(screen.getByTestId('kpi-mtd').textContent).toBe('$710.35');
     await new Promise((r) => setTimeout(r, 50));
@@ -98,14 +99,14 @@ describe('Dashboard', () => {
 
   it('uses the prefetched request still on its way, and asks main once', async () => {
     prefetchDashboard({ accountId: 'all', range: DEFAULT_RANGE, groupBy: DEFAULT_GROUP_BY });
-    render(<Dashboard />);
+    renderWithData(<Dashboard />);
     expect((await screen.findByTestId('kpi-mtd')).textContent).toBe('$710.35');
     await new Promise((r) => setTimeout(r, 50));
     expect(dashboardCalls()).toBe(1);
   });
 
   it('shows month to date, today, forecast, the demo badge and no budget', async () => {
-    render(<Dashboard />);
+    renderWithData(<Dashboard />);
     expect((await screen.findByTestId('kpi-mtd')).textContent).toBe('$710.35');
     expect(screen.getByText('$7.06')).toBeTruthy();
     expect(screen.getByText('$1,041.48')).toBeTruthy();
@@ -122,13 +123,13 @@ describe('Dashboard', () => {
       ok: true,
       value: view({ kpis: { ...base.kpis, otherCurrencies: [{ currency: 'eur', micros: 2_100_000 }] } }),
     });
-    render(<Dashboard />);
+    renderWithData(<Dashboard />);
     expect((await screen.findByTestId('kpi-mtd')).textContent).toBe('$710.35');
     expect(screen.getByTestId('kpi-other-currency').textContent).toBe('Also €2.10 billed in EUR, not included');
   });
 
   it('asks main again when the range changes and when main says the snapshot changed (no polling)', async () => {
-    render(<Dashboard />);
+    renderWithData(<Dashboard />);
     await screen.findByTestId('kpi-mtd');
     fireEvent.click(await screen.findByRole('button', { name: '7 days' }));
     await waitFor(() =>
@@ -142,7 +143,7 @@ describe('Dashboard', () => {
   });
 
   it('shows a table alternative of the daily chart with exact amounts', async () => {
-    render(<Dashboard />);
+    renderWithData(<Dashboard />);
     await screen.findByTestId('daily-chart');
     fireEvent.click(screen.getAllByRole('button', { name: 'Show as table' })[0]);
     const table = screen.getByRole('table', { name: 'Daily spend by UTC day' });
@@ -162,7 +163,7 @@ describe('Dashboard', () => {
       points: [{ day: '2026-11-20', totalMicros: 5_000_000, values: { day: 5_000_000 } }],
     };
     dashboards.push({ ok: true, value: view({ daily }) });
-    render(<Dashboard />);
+    renderWithData(<Dashboard />);
     await screen.findByTestId('daily-chart');
     fireEvent.click(screen.getAllByRole('button', { name: 'Show as table' })[0]);
     const row = screen.getByRole('row', { name: /2026-11-20/ });
@@ -181,7 +182,7 @@ describe('Dashboard', () => {
       points: [{ day: '2026-11-20', tokens: { day: 1500 }, requests: { day: 3 } }],
     };
     dashboards.push({ ok: true, value: view({ usage }) });
-    render(<Dashboard />);
+    renderWithData(<Dashboard />);
     await screen.findByTestId('usage-chart');
     const buttons = screen.getAllByRole('button', { name: 'Show as table' });
     fireEvent.click(buttons[buttons.length - 1]);
@@ -195,7 +196,7 @@ describe('Dashboard', () => {
   });
 
   it('shows breakdowns with share and month-over-month change, and billing history rows that expand', async () => {
-    render(<Dashboard />);
+    renderWithData(<Dashboard />);
     await screen.findByTestId('kpi-mtd');
     // The breakdowns follow the first paint of the figures (they start below the fold).
     const projects = await screen.findByRole('region', { name: 'Top projects this month' });
@@ -210,7 +211,7 @@ describe('Dashboard', () => {
 
   it('shows an error with a retry when main answers with an error', async () => {
     dashboards.push({ ok: false, error: { code: 'internal', message: 'disk on fire' } });
-    render(<Dashboard />);
+    renderWithData(<Dashboard />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/disk on fire/);
     expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
   });
@@ -219,7 +220,7 @@ describe('Dashboard', () => {
     const message =
       'The settings file /home/u/.config/Spendwatch/config.json was damaged (it is not valid JSON). It was moved to …corrupt-2026 and the last good copy was restored.';
     dashboards.push({ ok: true, value: view({ stateNotices: [{ at: '2026-11-21T09:00:00.000Z', message }] }) });
-    render(<Dashboard />);
+    renderWithData(<Dashboard />);
     const banner = await screen.findByRole('alert');
     expect(banner.textContent).toContain('Local data');
     expect(banner.textContent).toContain('last good copy was restored');

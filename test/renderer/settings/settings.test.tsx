@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBridge } from '../../../src/shared/bridge';
 import type { AccountInfo } from '../../../src/shared/domain';
 import SettingsPage from '../../../src/renderer/settings/SettingsPage';
 import { AccountsSection, keyVerdictText } from '../../../src/renderer/accounts/AccountsSection';
+import { renderWithData } from '../render-with-data';
 
 const accounts: AccountInfo[] = [
   {
@@ -101,7 +102,7 @@ describe('Settings', () => {
 
   it('shows one section at a time, the one the URL names, and marks it in the sidebar', async () => {
     window.location.hash = '#/settings?section=credits';
-    render(<SettingsPage />);
+    renderWithData(<SettingsPage />);
     await screen.findByRole('heading', { level: 2, name: 'Credits & balance' });
     expect(screen.queryByRole('heading', { level: 2, name: 'Accounts' })).toBeNull();
     const nav = screen.getByRole('navigation', { name: 'Settings sections' });
@@ -131,7 +132,7 @@ describe('Settings', () => {
 
   it('explains damaged settings on every section', async () => {
     window.location.hash = '#/settings?section=general';
-    render(<SettingsPage />);
+    renderWithData(<SettingsPage />);
     const notice = await screen.findByRole('alert');
     expect(notice.textContent).toMatch(/damaged and has been set aside/);
     expect(notice.textContent).toMatch(/config\.json was damaged/);
@@ -139,7 +140,7 @@ describe('Settings', () => {
 
   it('chooses the account once, at the top, and says "workspace" for an Anthropic account with no OpenAI controls', async () => {
     window.location.hash = '#/settings?section=budgets';
-    render(<SettingsPage />);
+    renderWithData(<SettingsPage />);
     await screen.findByRole('heading', { name: 'Monthly budget for Acme Prod' });
     expect(screen.getAllByRole('heading', { name: /^Monthly budget for / })).toHaveLength(1);
     await screen.findByRole('heading', { name: 'Project budgets for Acme Prod' });
@@ -156,7 +157,7 @@ describe('Settings', () => {
 
   it('moves focus to the first invalid field with a plain message, and saves nothing', async () => {
     window.location.hash = '#/settings?section=budgets';
-    render(<SettingsPage />);
+    renderWithData(<SettingsPage />);
     const monthly = await screen.findByLabelText('Monthly budget (USD)');
     fireEvent.change(monthly, { target: { value: '' } });
     fireEvent.change(screen.getByLabelText('Alert at (% of the monthly budget)'), { target: { value: 'lots' } });
@@ -171,7 +172,7 @@ describe('Settings', () => {
 
   it('sets, changes and removes a project budget in exact micros, keeping the others', async () => {
     window.location.hash = '#/settings?section=budgets';
-    render(<SettingsPage />);
+    renderWithData(<SettingsPage />);
     await screen.findByText('$80.00 of $100.00 (80%)');
     fireEvent.change(screen.getByLabelText('Project'), { target: { value: 'proj_b' } });
     fireEvent.change(screen.getByLabelText('Monthly budget (USD)', { selector: '#new-project-amount' }), {
@@ -233,7 +234,7 @@ describe('Accounts', () => {
   });
 
   it('offers both providers, with each one’s admin-keys link and key check', () => {
-    render(<AccountsSection accounts={[]} summaries={[]} />);
+    renderWithData(<AccountsSection accounts={[]} summaries={[]} />);
     expect(screen.getByRole('link', { name: 'Create one on OpenAI' }).getAttribute('href')).toMatch(
       /platform\.openai\.com/,
     );
@@ -247,7 +248,7 @@ describe('Accounts', () => {
   });
 
   it('focuses the first missing field with a plain message', async () => {
-    render(<AccountsSection accounts={[]} summaries={[]} />);
+    renderWithData(<AccountsSection accounts={[]} summaries={[]} />);
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Acme' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add OpenAI account' }));
     const key = screen.getByLabelText('Admin API key');
@@ -257,7 +258,7 @@ describe('Accounts', () => {
   });
 
   it('replaces a key: write-only field, refused by prefix before any call, then tested and stored; Escape returns focus', async () => {
-    render(<AccountsSection accounts={[accounts[0]]} summaries={[]} />);
+    renderWithData(<AccountsSection accounts={[accounts[0]]} summaries={[]} />);
     const open = screen.getByRole('button', { name: 'Replace key' });
     fireEvent.click(open);
     const field = screen.getByLabelText('New admin key for Acme Prod');

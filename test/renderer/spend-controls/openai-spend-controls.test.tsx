@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBridge } from '../../../src/shared/bridge';
 import type { Budget } from '../../../src/shared/domain';
 import type { AccountSpendControls } from '../../../src/shared/spend-controls';
 import { OpenAiSpendControls } from '../../../src/renderer/spend-controls/OpenAiSpendControls';
+import { renderWithData } from '../render-with-data';
 
 const controls = (
   limit: AccountSpendControls['scopes'][number]['limit'],
@@ -38,7 +39,7 @@ describe('OpenAiSpendControls', () => {
   afterEach(cleanup);
 
   it("shows OpenAI's limit and email alerts beside the budget, and notices that they differ", async () => {
-    render(<OpenAiSpendControls accountId="acc_1" accountName="Acme Prod" budget={budget} />);
+    renderWithData(<OpenAiSpendControls accountId="acc_1" accountName="Acme Prod" budget={budget} />);
     expect((await screen.findByText(/OpenAI hard limit for Acme Prod/)).textContent).toContain('$750.00');
     expect(
       screen.getByText("OpenAI's hard limit ($750.00) differs from your Spendwatch budget ($500.00)."),
@@ -48,7 +49,7 @@ describe('OpenAiSpendControls', () => {
   });
 
   it('sets a limit only after a confirmation that states the consequence, in whole cents', async () => {
-    render(<OpenAiSpendControls accountId="acc_1" accountName="Acme Prod" budget={null} />);
+    renderWithData(<OpenAiSpendControls accountId="acc_1" accountName="Acme Prod" budget={null} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Change OpenAI limit' }));
     fireEvent.change(screen.getByLabelText('OpenAI hard limit (USD a month)'), { target: { value: '750.001' } });
     fireEvent.click(screen.getByRole('button', { name: 'Review limit' }));
@@ -67,7 +68,7 @@ describe('OpenAiSpendControls', () => {
   });
 
   it('mirrors the budget as a hard limit and email alerts at its thresholds', async () => {
-    render(<OpenAiSpendControls accountId="acc_1" accountName="Acme Prod" budget={budget} />);
+    renderWithData(<OpenAiSpendControls accountId="acc_1" accountName="Acme Prod" budget={budget} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Mirror this budget to OpenAI' }));
     fireEvent.click(screen.getByRole('checkbox', { name: /Email alerts at 50, 80, 100%/ }));
     fireEvent.change(screen.getByLabelText('Email addresses (comma-separated)'), {
@@ -109,7 +110,7 @@ describe('OpenAiSpendControls', () => {
           }
         : { ok: true, value: state },
     );
-    render(<OpenAiSpendControls accountId="acc_1" accountName="Acme Prod" budget={null} />);
+    renderWithData(<OpenAiSpendControls accountId="acc_1" accountName="Acme Prod" budget={null} />);
     expect(await screen.findByText('Enforcing — OpenAI is rejecting API requests')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Remove OpenAI limit' }));
     expect(screen.getByRole('alertdialog').textContent).toContain(
@@ -129,7 +130,7 @@ describe('OpenAiSpendControls', () => {
       emailAlerts: null,
       emailAlertsCheckedAt: null,
     });
-    render(<OpenAiSpendControls accountId="acc_1" accountName="Acme Prod" budget={null} />);
+    renderWithData(<OpenAiSpendControls accountId="acc_1" accountName="Acme Prod" budget={null} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Change limit for Web app' }));
     fireEvent.change(screen.getByLabelText('OpenAI hard limit for Web app (Acme Prod) (USD a month)'), {
       target: { value: '150' },
@@ -149,7 +150,7 @@ describe('OpenAiSpendControls', () => {
   });
 
   it('changes an email alert in place, after confirming', async () => {
-    render(<OpenAiSpendControls accountId="acc_1" accountName="Acme Prod" budget={null} />);
+    renderWithData(<OpenAiSpendControls accountId="acc_1" accountName="Acme Prod" budget={null} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Change email alert at $400.00' }));
     expect((screen.getByLabelText('Email addresses (comma-separated)') as HTMLInputElement).value).toBe(
       'ops@example.com',

@@ -27,10 +27,12 @@ export class AlertsUseCase {
     return marked;
   }
 
+  /** Saves how one kind is delivered; open views (every window's) reload, as after any change. */
   setPreference(kind: AlertKind, preference: AlertPreference): { kind: AlertKind; preference: AlertPreference } {
     this.deps.settings.update((s) => {
       s.alerts.preferences[kind] = preference;
     });
+    this.deps.after.announce('settings');
     return { kind, preference };
   }
 }
