@@ -9,7 +9,7 @@ import { UNATTRIBUTED_KEY } from '../../../shared/dimensions';
 import { linePrices } from '../insights/prices-report';
 import { savingsHints } from '../insights/savings';
 import { topMovers } from '../insights/top-movers';
-import { exactToMicros, toMicros } from '../../../shared/money';
+import { exactToMicros, toMicros, ACCOUNT_CURRENCY } from '../../../shared/money';
 import { addMonths, dayFromMs, firstDayOfMonth, lastDayOfMonth, monthOf, type UtcDay } from '../../../shared/dates';
 import type { AccountSummary, Alert, DashboardQuery, DashboardView } from '../../../shared/domain';
 import type { AccountViews } from '../account-views';
@@ -88,7 +88,7 @@ export class QueriesUseCase {
     return {
       generatedAt: clock.now().toISOString(),
       today,
-      currency: 'usd',
+      currency: ACCOUNT_CURRENCY,
       isDemo: selected.some((s) => s.isDemo),
       accounts: all.map((r) => accountViews.summarise(r, settings, this.deps.isSyncing(r.account.id))),
       query,
