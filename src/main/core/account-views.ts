@@ -6,7 +6,7 @@ import { WHOLE_HISTORY } from './history/types';
 import { isDue } from '../../shared/elapsed';
 import { dayFromMs } from '../../shared/dates';
 import { ALL_ACCOUNTS, type AccountSummary, type Budget } from '../../shared/domain';
-import { percentOf } from '../../shared/money';
+import { budgetUsage } from '../../shared/budget-state';
 import { forecast, monthToDate, totalBetween, type HistoryView } from './aggregate/aggregations';
 import { dataSince } from './aggregate/data-since';
 import {
@@ -100,6 +100,8 @@ export class AccountViews {
     const today = dayFromMs(now.getTime());
     const views = [resolved.view];
     const mtd = monthToDate(views, today);
+    const forecastMicros = forecast(views, today);
+    const usage = resolved.budget ? budgetUsage(mtd, resolved.budget.monthlyMicros, forecastMicros) : null;
     const pollMs = settings.general.pollMinutes * 60_000;
     const stale =
       !resolved.isDemo &&
@@ -119,9 +121,10 @@ export class AccountViews {
       syncing,
       monthToDateMicros: mtd,
       todayMicros: totalBetween(views, today, today),
-      forecastMicros: forecast(views, today),
+      forecastMicros,
       budget: resolved.budget,
-      budgetUsedPercent: resolved.budget ? percentOf(mtd, resolved.budget.monthlyMicros) : null,
+      budgetUsedPercent: usage?.usedPercent ?? null,
+      budgetState: usage?.state ?? null,
       dataSince: dataSince(views),
     };
   }

@@ -2,6 +2,7 @@
  * The read side: every figure the dashboard, `spendwatch status`, the CSV export and the tray show, from
  * local history only (no network). Exact sums, rounded once where shown; days are UTC days.
  */
+import { budgetUsage } from '../../../shared/budget-state';
 import { basisOf } from '../aggregate/dimension-values';
 import { priceToDecimal } from '../aggregate/unit-prices';
 import { filteredViews, isFiltered } from '../aggregate/filtered-views';
@@ -78,6 +79,8 @@ export class QueriesUseCase {
       ? selected.reduce((sum, s) => sum + (s.budget?.monthlyMicros ?? 0), 0)
       : null;
     const mtd = monthToDate(views, today);
+    const forecastMicros = forecast(views, today);
+    const usage = budgetMicros ? budgetUsage(mtd, budgetMicros, forecastMicros) : null;
     const syncTimes = selected
       .map((s) => s.lastSyncedAt)
       .filter((t): t is string => !!t)
@@ -95,9 +98,10 @@ export class QueriesUseCase {
       kpis: {
         monthToDateMicros: mtd,
         todayMicros: totalBetween(views, today, today),
-        forecastMicros: forecast(views, today),
+        forecastMicros,
         budgetMicros,
-        budgetUsedPercent: budgetMicros ? Math.round((mtd * 1000) / budgetMicros) / 10 : null,
+        budgetUsedPercent: usage?.usedPercent ?? null,
+        budgetState: usage?.state ?? null,
         lastSyncedAt: syncTimes[0] ?? null,
         otherCurrencies: otherCurrencyTotals(views, firstDayOfMonth(month), today),
       },
