@@ -16,7 +16,7 @@ import {
   DEMO_PROJECTS,
   demoHistory,
 } from './demo/demo-organisation';
-import { AppError } from './errors';
+import { requireAccount } from './accounts/account-lookup';
 import type { AccountHistory } from './history/account-history';
 import type { HistoryStore } from './history/history-store';
 import type { Clock } from './ports';
@@ -88,11 +88,11 @@ export class AccountViews {
   /** The accounts a query covers, from the resolved list: one by id or name, or all of them. */
   select(all: ResolvedAccount[], accountId: string): ResolvedAccount[] {
     if (accountId === ALL_ACCOUNTS) return all;
-    const match = all.find(
-      (r) => r.account.id === accountId || r.account.name.toLowerCase() === accountId.toLowerCase(),
+    const wanted = requireAccount(
+      all.map((r) => r.account),
+      accountId,
     );
-    if (!match) throw new AppError('not_found', `No account "${accountId}".`);
-    return [match];
+    return all.filter((r) => r.account === wanted);
   }
 
   summarise(resolved: ResolvedAccount, settings: Settings, syncing: boolean): AccountSummary {
