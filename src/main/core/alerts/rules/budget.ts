@@ -10,7 +10,7 @@ import {
   monthOf,
   type UtcDay,
 } from '../../../../shared/dates';
-import { budgetUsage } from '../../../../shared/budget-state';
+import { BUDGET_NEAR_PERCENT, budgetUsage } from '../../../../shared/budget-state';
 import { ACCOUNT_CURRENCY, formatMoney, type Micros } from '../../../../shared/money';
 import { own } from '../../../../shared/records';
 import {
@@ -105,7 +105,7 @@ function thresholdCandidates(
         threshold: t,
         period,
         day: null,
-        severity: over ? ('critical' as const) : t >= 80 ? ('warning' as const) : ('info' as const),
+        severity: over ? ('critical' as const) : t >= BUDGET_NEAR_PERCENT ? ('warning' as const) : ('info' as const),
         title: over ? `${name} is over budget` : `${name}: ${t}% of budget used`,
         message,
         estimate: false,
