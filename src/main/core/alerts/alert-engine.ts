@@ -12,7 +12,7 @@ import type { Clock, DocumentStore, EventSink, Notifier } from '../ports';
 import type { Settings, SettingsRepository } from '../settings/settings';
 import { ALERT_KINDS } from '../../../shared/alert-kinds';
 import type { AccountSpendControls } from '../../../shared/spend-controls';
-import { ALERT_RULES, type AlertRule } from './alert-rules';
+import { ALERT_RULES } from './alert-rules';
 import { ruleContext, type AlertCandidate, type InvoiceChecks } from './rule-context';
 import { noLocks, type StateLocks } from '../fs/state-lock';
 import { own } from '../../../shared/records';
@@ -62,8 +62,6 @@ export class AlertEngine {
       invoices?: InvoiceChecks;
       /** Tells the user a check could not run (the log and the state notices); the other rules still run. */
       warn?: (message: string) => void;
-      /** The rules to run; ALERT_RULES unless a test says otherwise. */
-      rules?: readonly AlertRule[];
       /** Called after alerts were queued for webhooks (the host's sender posts them). */
       onQueued?: () => void;
     },
@@ -136,7 +134,7 @@ export class AlertEngine {
       invoices: this.deps.invoices,
       warn: this.deps.warn,
     });
-    const candidates = (this.deps.rules ?? ALERT_RULES).flatMap((rule) => rule(context));
+    const candidates = ALERT_RULES.flatMap((rule) => rule(context));
     const raised: Alert[] = [];
     let changed = false;
     for (const resolved of accounts)
