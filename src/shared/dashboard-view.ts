@@ -5,6 +5,10 @@
 import { z } from 'zod';
 import { microsSchema, appErrorSchema, providerIdSchema, budgetSchema, utcDaySchema, utcMonthSchema } from './domain';
 import { DIMENSION_IDS } from './dimensions';
+import { BUDGET_STATES } from './budget-state';
+
+/** What the budget's use means (budget-state.ts): the tray's colour. */
+const budgetStateSchema = z.enum(BUDGET_STATES);
 
 const accountSummarySchema = z.object({
   id: z.string(),
@@ -23,6 +27,7 @@ const accountSummarySchema = z.object({
   forecastMicros: microsSchema.nullable(),
   budget: budgetSchema.nullable(),
   budgetUsedPercent: z.number().nullable(),
+  budgetState: budgetStateSchema.nullable(),
   /** This account's first UTC day with any cost (null: none yet): "All accounts" says "no data" per account before it. */
   dataSince: utcDaySchema.nullable(),
 });
@@ -77,6 +82,7 @@ export const dashboardViewSchema = z.object({
     forecastMicros: microsSchema.nullable(),
     budgetMicros: microsSchema.nullable(),
     budgetUsedPercent: z.number().nullable(),
+    budgetState: budgetStateSchema.nullable(),
     lastSyncedAt: z.string().nullable(),
     /** This month's costs reported in another currency: shown apart, never added to the dollar figures. */
     otherCurrencies: z

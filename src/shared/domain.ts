@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { secureUrlProblem } from './secure-url';
 import { PROVIDER_IDS } from './providers';
 import { isUtcDay } from './dates';
+import { ALERT_KIND_IDS, type AlertKind } from './alert-kinds';
 
 export const microsSchema = z.number().int().refine(Number.isSafeInteger, 'amount out of range');
 
@@ -135,20 +136,9 @@ export const budgetInputSchema = z.lazy(() =>
 export type Budget = z.output<typeof budgetSchema>;
 export type BudgetInput = z.input<typeof budgetSchema>;
 
-export const alertKindSchema = z.enum([
-  'budget-threshold',
-  'forecast-over-budget',
-  'daily-budget',
-  'spike',
-  'sync-failing',
-  'card-expiry',
-  'low-balance',
-  'credit-expiring',
-  'openai-limit-enforcing',
-  'openai-limit-near',
-  'billing-discrepancy',
-]);
-export type AlertKind = z.infer<typeof alertKindSchema>;
+/** The kinds are the keys of ALERT_KINDS (alert-kinds.ts): a new kind is one entry there. */
+export const alertKindSchema = z.enum(ALERT_KIND_IDS);
+export type { AlertKind };
 
 export const alertSchema = z.object({
   id: z.string(),

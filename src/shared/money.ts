@@ -10,8 +10,14 @@
  *   forecast: an exact sum rounded ONCE, half-even, at the sixth decimal. Never sum rounded figures to get a
  *   total that is shown; sum the exact amounts and round the result.
  */
+import { cachedNumberFormat } from './number-format';
+
 export type Micros = number;
 export type ExactAmount = bigint;
+
+/** OpenAI and Anthropic bill in US dollars: every figure Spendwatch sums, shows and compares is in this currency
+ * (rows in any other currency are summed apart and never added to these totals). */
+export const ACCOUNT_CURRENCY = 'usd';
 
 export const MICROS_PER_UNIT = 1_000_000;
 const EXACT_DIGITS = 48;
@@ -181,7 +187,7 @@ export function microsToDecimal(micros: Micros): string {
 /** Formats with Intl in the given locale, exact to the displayed digits (Intl takes the decimal string). */
 export function formatMoney(
   micros: Micros,
-  currency = 'usd',
+  currency: string = ACCOUNT_CURRENCY,
   options: { locale?: string; precise?: boolean; compact?: boolean; wholeWithoutCents?: boolean } = {},
 ): string {
   const whole = Boolean(options.wholeWithoutCents && micros % MICROS_PER_UNIT === 0);
@@ -190,9 +196,6 @@ export function formatMoney(
   return format.format(microsToDecimal(micros) as unknown as number);
 }
 
-// Building an Intl.NumberFormat is costly; charts format hundreds of values per render.
-const formats = new Map<string, Intl.NumberFormat>();
-
 function currencyFormat(
   locale: string | undefined,
   currency: string,
@@ -200,19 +203,13 @@ function currencyFormat(
   precise: boolean,
   compact: boolean,
 ): Intl.NumberFormat {
-  const key = [locale, currency, whole, precise, compact].join('|');
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: currency.toUpperCase(),
-      ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
-      ...(precise ? { minimumFractionDigits: 2, maximumFractionDigits: 6 } : {}),
-      ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
-    });
-    formats.set(key, format);
-  }
-  return format;
+  return cachedNumberFormat(locale, {
+    style: 'currency',
+    currency: currency.toUpperCase(),
+    ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
+    ...(precise ? { minimumFractionDigits: 2, maximumFractionDigits: 6 } : {}),
+    ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+  });
 }
 
 /** Percentage of a budget used, one decimal, from integers. */

@@ -6,7 +6,7 @@ import { WHOLE_HISTORY } from './history/types';
 import { isDue } from '../../shared/elapsed';
 import { dayFromMs } from '../../shared/dates';
 import { ALL_ACCOUNTS, type AccountSummary, type Budget } from '../../shared/domain';
-import { percentOf } from '../../shared/money';
+import { budgetUsage } from '../../shared/budget-state';
 import { forecast, monthToDate, totalBetween, type HistoryView } from './aggregate/aggregations';
 import { dataSince } from './aggregate/data-since';
 import {
@@ -16,7 +16,7 @@ import {
   DEMO_PROJECTS,
   demoHistory,
 } from './demo/demo-organisation';
-import { AppError } from './errors';
+import { requireAccount } from './accounts/account-lookup';
 import type { AccountHistory } from './history/account-history';
 import type { HistoryStore } from './history/history-store';
 import type { Clock } from './ports';
@@ -88,11 +88,11 @@ export class AccountViews {
   /** The accounts a query covers, from the resolved list: one by id or name, or all of them. */
   select(all: ResolvedAccount[], accountId: string): ResolvedAccount[] {
     if (accountId === ALL_ACCOUNTS) return all;
-    const match = all.find(
-      (r) => r.account.id === accountId || r.account.name.toLowerCase() === accountId.toLowerCase(),
+    const wanted = requireAccount(
+      all.map((r) => r.account),
+      accountId,
     );
-    if (!match) throw new AppError('not_found', `No account "${accountId}".`);
-    return [match];
+    return all.filter((r) => r.account === wanted);
   }
 
   summarise(resolved: ResolvedAccount, settings: Settings, syncing: boolean): AccountSummary {
@@ -100,6 +100,8 @@ export class AccountViews {
     const today = dayFromMs(now.getTime());
     const views = [resolved.view];
     const mtd = monthToDate(views, today);
+    const forecastMicros = forecast(views, today);
+    const usage = resolved.budget ? budgetUsage(mtd, resolved.budget.monthlyMicros, forecastMicros) : null;
     const pollMs = settings.general.pollMinutes * 60_000;
     const stale =
       !resolved.isDemo &&
@@ -119,9 +121,10 @@ export class AccountViews {
       syncing,
       monthToDateMicros: mtd,
       todayMicros: totalBetween(views, today, today),
-      forecastMicros: forecast(views, today),
+      forecastMicros,
       budget: resolved.budget,
-      budgetUsedPercent: resolved.budget ? percentOf(mtd, resolved.budget.monthlyMicros) : null,
+      budgetUsedPercent: usage?.usedPercent ?? null,
+      budgetState: usage?.state ?? null,
       dataSince: dataSince(views),
     };
   }

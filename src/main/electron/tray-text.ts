@@ -10,11 +10,11 @@ import type { TrayView } from './tray';
 export function trayText(facts: TrayFacts): TrayView {
   let state: TrayState = 'ok';
   const lines = facts.accounts.map((s) => {
+    // The core's budget state (shared/budget-state.ts): over at 100%, near at 80% or with a forecast past it.
     const used = s.budgetUsedPercent;
-    if (used !== null && used >= 100) state = 'over';
+    if (s.budgetState === 'over') state = 'over';
     else if (state === 'ok' && s.lastError) state = 'warning';
-    else if (state === 'ok' && s.budget && ((used ?? 0) >= 80 || (s.forecastMicros ?? 0) > s.budget.monthlyMicros))
-      state = 'warning';
+    else if (state === 'ok' && s.budgetState === 'near') state = 'warning';
     const budgetText = used !== null ? ` (${used}% of budget)` : '';
     return `${s.name}: ${formatMoney(s.monthToDateMicros)} this month${budgetText}${s.isDemo ? ' — demo data' : ''}`;
   });

@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_THRESHOLDS_TEXT } from '../../shared/constants';
 import type { AccountSummary, DashboardView } from '../../shared/domain';
+import { budgetUsage } from '../../shared/budget-state';
 import { microsToDecimal, parseUserAmount } from '../../shared/money';
 import { parseThresholds, thresholdsProblem } from './budget-input';
 import { PROVIDERS } from '../../shared/providers';
@@ -20,9 +21,10 @@ export function BudgetCard({ view, account }: { view: DashboardView; account: Ac
   const isDemo = account?.isDemo ?? view.isDemo;
   const canEdit = account !== undefined && !account.isDemo;
   const budgetMicros = isDemo ? demoBudget : kpis.budgetMicros;
+  // The core computes a real budget's share; the demo's trial budget (this window only) uses the same rule here.
   const usedPercent = isDemo
     ? demoBudget
-      ? Math.round((kpis.monthToDateMicros * 100) / demoBudget)
+      ? budgetUsage(kpis.monthToDateMicros, demoBudget).wholePercent
       : null
     : kpis.budgetUsedPercent;
   const close = () => {

@@ -8,6 +8,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_THRESHOLDS_TEXT } from '../../shared/constants';
 import type { AccountSummary, Budget } from '../../shared/domain';
+import { budgetUsage } from '../../shared/budget-state';
 import { microsToDecimal, parseUserAmount } from '../../shared/money';
 import { budgetAmountProblem, parseThresholds, thresholdsProblem } from './budget-input';
 import { call } from '../lib/bridge';
@@ -28,7 +29,7 @@ interface RowProps {
 export function RowBudgetControl(props: RowProps) {
   const [open, setOpen] = useState(false);
   const budgetMicros = props.account.budget?.projects[props.projectId];
-  const used = budgetMicros ? Math.round((props.spentMicros * 100) / budgetMicros) : null;
+  const used = budgetMicros ? budgetUsage(props.spentMicros, budgetMicros).wholePercent : null;
   return (
     <span className="row-budget">
       {used !== null && (
@@ -161,7 +162,7 @@ function ProjectBudgetCard({
     <ModalDialog title={`Budget for ${name}`} onClose={onClose} className="budget-card">
       <p className="muted">
         {current
-          ? `${money(spentMicros, currency)} of ${money(current, currency)} used this month (${Math.round((spentMicros * 100) / current)}%).`
+          ? `${money(spentMicros, currency)} of ${money(current, currency)} used this month (${budgetUsage(spentMicros, current).wholePercent}%).`
           : `${money(spentMicros, currency)} spent this month, no ${noun} budget yet.`}
       </p>
       <form className="form compact" onSubmit={submit} noValidate aria-label={`Budget for ${name}`}>

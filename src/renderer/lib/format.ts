@@ -19,47 +19,39 @@
  *    reads "new".
  */
 import { cachedDateFormat } from '../../shared/dates';
-import { formatMoney, MICROS_PER_UNIT, microsToDecimal, type Micros } from '../../shared/money';
+import { ACCOUNT_CURRENCY, formatMoney, MICROS_PER_UNIT, microsToDecimal, type Micros } from '../../shared/money';
+import { cachedNumberFormat } from '../../shared/number-format';
 
 /** Half a cent, in micros: at or below it a figure rounds (half-even) to $0.00 at 2 decimals. */
 const HALF_CENT = 5_000;
 
-const shownFormats = new Map<string, Intl.NumberFormat>();
 /** The currency's own decimals (2 for dollars), rounded half-even like every other rounding in Spendwatch. */
-function shownFormat(currency: string): Intl.NumberFormat {
-  let format = shownFormats.get(currency);
-  if (!format) {
-    format = new Intl.NumberFormat(undefined, {
-      style: 'currency',
-      currency: currency.toUpperCase(),
-      roundingMode: 'halfEven',
-    });
-    shownFormats.set(currency, format);
-  }
-  return format;
-}
+const shownFormat = (currency: string): Intl.NumberFormat =>
+  cachedNumberFormat(undefined, { style: 'currency', currency: currency.toUpperCase(), roundingMode: 'halfEven' });
 
 /** Rule 1: a shown figure, 2 decimals. */
-export function money(micros: Micros, currency = 'usd'): string {
+export function money(micros: Micros, currency: string = ACCOUNT_CURRENCY): string {
   if (micros !== 0 && Math.abs(micros) <= HALF_CENT) return `<${money(micros < 0 ? -10_000 : 10_000, currency)}`;
   // Intl takes the exact decimal string and rounds it digit by digit: no float detour.
   return shownFormat(currency).format(microsToDecimal(micros) as unknown as number);
 }
 
 /** Rule 2: the exact figure (2 to 6 decimals), for a title on hover. */
-export const preciseMoney = (micros: Micros, currency = 'usd') => formatMoney(micros, currency, { precise: true });
+export const preciseMoney = (micros: Micros, currency: string = ACCOUNT_CURRENCY) =>
+  formatMoney(micros, currency, { precise: true });
 
 /**
  * Rule 2, where nothing can be hovered (a chart tooltip follows the pointer): a figure that reads "<$0.01"
  * carries its exact value beside it.
  */
-export function tooltipMoney(micros: Micros, currency = 'usd'): string {
+export function tooltipMoney(micros: Micros, currency: string = ACCOUNT_CURRENCY): string {
   const shown = money(micros, currency);
   return shown.startsWith('<') ? `${shown} (${preciseMoney(micros, currency)})` : shown;
 }
 
 /** Rule 2: the hover text of a shown figure. */
-export const exactTitle = (micros: Micros, currency = 'usd') => `Exact: ${preciseMoney(micros, currency)}`;
+export const exactTitle = (micros: Micros, currency: string = ACCOUNT_CURRENCY) =>
+  `Exact: ${preciseMoney(micros, currency)}`;
 
 export interface MoneyAxis {
   /** Tick values in currency units (what the charts plot). */
@@ -72,7 +64,12 @@ export interface MoneyAxis {
  * Rule 3: ticks and labels for a money axis from `minMicros` (0 unless a stack has negative parts: credits hang
  * below the axis) to `maxMicros`.
  */
-export function moneyAxis(maxMicros: Micros, currency = 'usd', tickCount = 5, minMicros: Micros = 0): MoneyAxis {
+export function moneyAxis(
+  maxMicros: Micros,
+  currency: string = ACCOUNT_CURRENCY,
+  tickCount = 5,
+  minMicros: Micros = 0,
+): MoneyAxis {
   const max = Math.max(0, maxMicros);
   const min = Math.min(0, minMicros);
   if (max === 0 && min === 0)
@@ -101,21 +98,14 @@ export function niceStep(raw: number): number {
   return Math.round(10 * power);
 }
 
-const axisFormats = new Map<string, Intl.NumberFormat>();
 function axisFormat(currency: string, compact: boolean, digits: number): Intl.NumberFormat {
-  const key = `${currency}|${compact}|${digits}`;
-  let format = axisFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(undefined, {
-      style: 'currency',
-      currency: currency.toUpperCase(),
-      ...(compact
-        ? { notation: 'compact', maximumFractionDigits: digits }
-        : { minimumFractionDigits: digits, maximumFractionDigits: digits }),
-    });
-    axisFormats.set(key, format);
-  }
-  return format;
+  return cachedNumberFormat(undefined, {
+    style: 'currency',
+    currency: currency.toUpperCase(),
+    ...(compact
+      ? { notation: 'compact', maximumFractionDigits: digits }
+      : { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+  });
 }
 
 function axisLabel(micros: Micros, stepMicros: number, currency: string): string {
@@ -142,15 +132,9 @@ function decimalsOf(micros: number): number {
 
 // Built on first use, not when the module loads: the first Intl object of a page pays for ICU's start-up, and
 // that must not delay the dashboard's first request.
-let percentFormatCache: Intl.NumberFormat | undefined;
 const percentFormat = () =>
-  (percentFormatCache ??= new Intl.NumberFormat(undefined, {
-    style: 'percent',
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 1,
-  }));
-let changeFormatCache: Intl.NumberFormat | undefined;
-const changeFormat = () => (changeFormatCache ??= new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }));
+  cachedNumberFormat(undefined, { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+const changeFormat = () => cachedNumberFormat(undefined, { maximumFractionDigits: 1 });
 let relativeFormatCache: Intl.RelativeTimeFormat | undefined;
 const relativeFormat = () => (relativeFormatCache ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }));
 

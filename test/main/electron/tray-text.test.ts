@@ -2,8 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountSummary } from '../../../src/shared/domain';
 import { trayText } from '../../../src/main/electron/tray-text';
+import { budgetUsage } from '../../../src/shared/budget-state';
 
-const account = (over: Partial<AccountSummary> = {}): AccountSummary => ({
+/** A summary as the core makes it: the budget state worked out from the figures given, by the core's one rule. */
+const account = (over: Partial<AccountSummary> = {}): AccountSummary => {
+  const summary = { ...figures, ...over };
+  const { budget } = summary;
+  const state = budget
+    ? budgetUsage(summary.monthToDateMicros, budget.monthlyMicros, summary.forecastMicros).state
+    : null;
+  return { budgetState: state, ...summary };
+};
+const figures: Omit<AccountSummary, 'budgetState'> = {
   id: 'acc_1',
   name: 'Acme Prod',
   provider: 'openai',
@@ -20,8 +30,7 @@ const account = (over: Partial<AccountSummary> = {}): AccountSummary => ({
   budget: null,
   budgetUsedPercent: null,
   dataSince: '2026-10-01',
-  ...over,
-});
+};
 const budget = (monthlyMicros: number) => ({
   monthlyMicros,
   thresholds: [50, 80, 100],

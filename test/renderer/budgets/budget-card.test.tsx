@@ -22,6 +22,7 @@ const account: AccountSummary = {
   forecastMicros: null,
   budget: null,
   budgetUsedPercent: null,
+  budgetState: null,
   dataSince: null,
 };
 const view = { currency: 'usd', kpis: { budgetMicros: null, budgetUsedPercent: null } } as unknown as DashboardView;

@@ -150,6 +150,7 @@ describe('project budgets on their rows, and the provider’s word for a project
         projects: { proj_0: 2_000_000 },
       },
       budgetUsedPercent: null,
+      budgetState: null,
       dataSince: null,
     } as const;
     render(

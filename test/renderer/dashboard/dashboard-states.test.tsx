@@ -28,6 +28,7 @@ const account = (overrides: Partial<AccountSummary> = {}): AccountSummary => ({
   forecastMicros: null,
   budget: null,
   budgetUsedPercent: null,
+  budgetState: null,
   dataSince: null,
   ...overrides,
 });
@@ -46,6 +47,7 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
       forecastMicros: 20_000_000,
       budgetMicros: null,
       budgetUsedPercent: null,
+      budgetState: null,
       lastSyncedAt: '2026-11-21T09:59:00.000Z',
       otherCurrencies: [],
     },

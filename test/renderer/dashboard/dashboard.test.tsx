@@ -29,6 +29,7 @@ function view(overrides: Partial<DashboardView> = {}): DashboardView {
       forecastMicros: 1_041_480_000,
       budgetMicros: null,
       budgetUsedPercent: null,
+      budgetState: null,
       lastSyncedAt: '2026-11-21T09:59:00.000Z',
       otherCurrencies: [],
     },

@@ -16,9 +16,10 @@ import type { SpendScopeTarget } from '../../core/use-cases/spend-controls';
 import type { Spendwatch } from '../../core/use-cases/spendwatch';
 import { alertIdArg, centsArg, emailsArg } from '../arguments';
 import { print, printJson } from '../output';
+import { ACCOUNT_CURRENCY } from '../../../shared/money';
 
 const dollars = (cents: number) => `$${centsToDecimal(cents)}`;
-const money = (cents: number) => ({ amount: centsToDecimal(cents), currency: 'usd' });
+const money = (cents: number) => ({ amount: centsToDecimal(cents), currency: ACCOUNT_CURRENCY });
 
 interface ScopeOptions {
   account: string;

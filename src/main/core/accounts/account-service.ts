@@ -14,6 +14,8 @@ import type { Clock, SecretVault } from '../ports';
 import type { SettingsRepository, StoredAccount } from '../settings/settings';
 import type { ProviderFactory } from '../sync/sync-engine';
 import { accountKeyRef } from '../vault/keytar-vault';
+import { requireApiKey } from '../vault/require-api-key';
+import { findAccount, requireAccount } from './account-lookup';
 
 export interface NewAccount {
   name: string;
@@ -42,17 +44,11 @@ export class AccountService {
 
   /** Finds by id, or by name (case-insensitive). */
   find(idOrName: string): StoredAccount | undefined {
-    const accounts = this.deps.settings.read().accounts;
-    return (
-      accounts.find((a) => a.id === idOrName) ?? accounts.find((a) => a.name.toLowerCase() === idOrName.toLowerCase())
-    );
+    return findAccount(this.deps.settings.read().accounts, idOrName);
   }
 
   get(idOrName: string): StoredAccount {
-    const account = this.find(idOrName);
-    if (!account)
-      throw new AppError('not_found', `No account named "${idOrName.slice(0, 100)}". See the list of accounts.`);
-    return account;
+    return requireAccount(this.deps.settings.read().accounts, idOrName);
   }
 
   async add(input: NewAccount): Promise<AccountInfo> {
@@ -134,12 +130,7 @@ export class AccountService {
   /** One cheap call with the stored key: does it still read costs? */
   async test(idOrName: string): Promise<void> {
     const account = this.get(idOrName);
-    const apiKey = await this.deps.vault.get(accountKeyRef(account.id));
-    if (!apiKey)
-      throw new AppError(
-        'invalid_key',
-        `No key for "${account.name}" in the keychain. Remove the account and add it again.`,
-      );
+    const apiKey = await requireApiKey(this.deps.vault, account);
     await testWithoutEcho(this.deps.createProvider(account, apiKey), apiKey);
   }
 

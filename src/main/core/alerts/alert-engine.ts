@@ -6,15 +6,14 @@
 import { randomHex } from '../random-id';
 import { z } from 'zod';
 import { addMonths, dayFromMs, monthOf } from '../../../shared/dates';
-import { alertSchema, type Alert, type AlertPreference } from '../../../shared/domain';
+import { alertSchema, type Alert, type AlertKind, type AlertPreference } from '../../../shared/domain';
 import type { AccountViews, ResolvedAccount } from '../account-views';
 import type { Clock, DocumentStore, EventSink, Notifier } from '../ports';
 import type { Settings, SettingsRepository } from '../settings/settings';
-import { evaluatePaymentRules, type AccountCandidate } from './payment-rules';
-import { evaluateRules, type AlertCandidate } from './rules';
-import { localDay } from '../../../shared/cards';
+import { ALERT_KINDS } from '../../../shared/alert-kinds';
 import type { AccountSpendControls } from '../../../shared/spend-controls';
-import { evaluateSpendLimitRules } from './spend-limit-rules';
+import { ALERT_RULES } from './alert-rules';
+import { ruleContext, type AlertCandidate, type InvoiceChecks } from './rule-context';
 import { noLocks, type StateLocks } from '../fs/state-lock';
 import { own } from '../../../shared/records';
 import { emptyOutbox, enqueue, outboxSchema, type Outbox } from '../webhooks/outbox';
@@ -59,8 +58,10 @@ export class AlertEngine {
       spendControls?: (accountId: string) => AccountSpendControls;
       /** Fired keys are read and written under this cross-process lock, so an alert fires exactly once. */
       locks?: StateLocks;
-      /** More rules over the resolved accounts (billing discrepancies), kept in their own modules. */
-      moreRules?: (accounts: ResolvedAccount[], now: Date) => AccountCandidate[];
+      /** The recorded invoices against the costs, for the billing-discrepancy rule. */
+      invoices?: InvoiceChecks;
+      /** Tells the user a check could not run (the log and the state notices); the other rules still run. */
+      warn?: (message: string) => void;
       /** Called after alerts were queued for webhooks (the host's sender posts them). */
       onQueued?: () => void;
     },
@@ -121,48 +122,25 @@ export class AlertEngine {
   private raise(
     doc: AlertDoc,
     settings: Settings,
-    accounts: ReturnType<AccountViews['resolveAll']>,
+    accounts: ResolvedAccount[],
     now: Date,
   ): { result: Alert[]; write: boolean } {
+    // Everything a rule may read, built once per evaluation.
+    const context = ruleContext({
+      settings,
+      accounts,
+      now,
+      spendControls: this.deps.spendControls,
+      invoices: this.deps.invoices,
+      warn: this.deps.warn,
+    });
+    const candidates = ALERT_RULES.flatMap((rule) => rule(context));
     const raised: Alert[] = [];
     let changed = false;
-    for (const resolved of accounts) {
-      if (resolved.isDemo) continue;
-      const candidates = evaluateRules({
-        accountId: resolved.account.id,
-        accountName: resolved.account.name,
-        view: resolved.view,
-        budget: resolved.budget,
-        lastError: resolved.lastError,
-        firstFailureAt: resolved.firstFailureAt,
-        now,
-        spikeFloorMicros: settings.alerts.spikeFloorMicros,
-      });
-      const controls = this.deps.spendControls?.(resolved.account.id);
-      if (controls)
-        candidates.push(
-          ...evaluateSpendLimitRules({
-            accountId: resolved.account.id,
-            accountName: resolved.account.name,
-            view: resolved.view,
-            controls,
-            now,
-          }),
-        );
-      changed = this.rearmChangedBudgets(doc, resolved.account.id, candidates, resolved.budget, now) || changed;
-      for (const candidate of candidates)
-        this.record(
-          doc,
-          raised,
-          { ...candidate, accountId: resolved.account.id, accountName: resolved.account.name },
-          now,
-          settings,
-        );
-    }
-    for (const candidate of evaluatePaymentRules(settings, accounts, dayFromMs(now.getTime()), localDay(now)))
-      this.record(doc, raised, candidate, now, settings);
-    for (const candidate of this.deps.moreRules?.(accounts, now) ?? [])
-      this.record(doc, raised, candidate, now, settings);
+    for (const resolved of accounts)
+      if (!resolved.isDemo)
+        changed = this.rearmChangedBudgets(doc, resolved.account.id, candidates, resolved.budget, now) || changed;
+    for (const candidate of candidates) this.record(doc, raised, candidate, now, settings);
     if (changed || raised.length) this.prune(doc, now);
     return { result: raised, write: changed || raised.length > 0 };
   }
@@ -183,7 +161,7 @@ export class AlertEngine {
     let changed = false;
     for (const [key, fired] of Object.entries(doc.fired)) {
       const [kind, account, scope] = key.split('|');
-      if (kind !== 'budget-threshold' || account !== accountId || fired.period !== period || current.has(key)) continue;
+      if (!rearmsOnBudgetChange(kind) || account !== accountId || fired.period !== period || current.has(key)) continue;
       const budgetNow =
         scope === 'account' ? budget?.monthlyMicros : own(budget?.projects, scope.slice('project:'.length));
       if (budgetNow !== fired.budgetMicros) {
@@ -195,7 +173,7 @@ export class AlertEngine {
   }
 
   /** Raises a candidate whose key has not fired yet, and remembers the key. */
-  private record(doc: AlertDoc, raised: Alert[], c: AccountCandidate, now: Date, settings: Settings): void {
+  private record(doc: AlertDoc, raised: Alert[], c: AlertCandidate, now: Date, settings: Settings): void {
     if (doc.fired[c.key]) return;
     const alert = this.toAlert(c, now, settings);
     doc.fired[c.key] = { id: alert.id, firedAt: alert.raisedAt, period: c.period, budgetMicros: c.budgetMicros };
@@ -203,7 +181,7 @@ export class AlertEngine {
     raised.push(alert);
   }
 
-  private toAlert(c: AccountCandidate, now: Date, settings: Settings): Alert {
+  private toAlert(c: AlertCandidate, now: Date, settings: Settings): Alert {
     return {
       id: `al_${randomHex(8)}`,
       key: c.key,
@@ -270,10 +248,11 @@ export class AlertEngine {
     const accounts = new Set(settings.accounts.map((a) => a.id));
     const methods = new Set(settings.payments.methods.map((m) => `method:${m.id}`));
     return this.load().log.filter((a) => {
-      if (a.kind === 'card-expiry') return methods.has(a.scope);
+      const active = ALERT_KINDS[a.kind].active;
+      if (active === 'while-card-saved') return methods.has(a.scope);
       if (!accounts.has(a.accountId)) return false;
-      if (a.kind === 'billing-discrepancy') return a.raisedAt.startsWith(period); // an earlier month's invoice, found this month
-      return a.kind === 'sync-failing' ? failing.has(a.accountId) : a.period === period;
+      if (active === 'raised-month') return a.raisedAt.startsWith(period);
+      return active === 'while-sync-fails' ? failing.has(a.accountId) : a.period === period;
     });
   }
 
@@ -297,6 +276,11 @@ export class AlertEngine {
       return { result: undefined, write: true };
     });
   }
+}
+
+/** Whether a fired key of this kind (as stored: text) is re-armed when its budget changes. */
+function rearmsOnBudgetChange(kind: string): boolean {
+  return Object.hasOwn(ALERT_KINDS, kind) && ALERT_KINDS[kind as AlertKind].firedKey === 'until-budget-changes';
 }
 
 /** The longest snooze Settings offers. */

@@ -22,6 +22,7 @@ import { utcMonthSchema } from '../../../shared/domain';
 import { breakdown, totalBetween } from '../aggregate/aggregations';
 import type { AccountViews, ResolvedAccount } from '../account-views';
 import { AppError } from '../errors';
+import { requireAccount } from '../accounts/account-lookup';
 import type { Clock } from '../ports';
 import type { SettingsRepository } from '../settings/settings';
 import { renderBillingReport } from './billing-report';
@@ -47,10 +48,7 @@ export class BillingService {
   /** The user's real accounts (never the demo organisation), and the one asked for by id or name. */
   private resolve(idOrName: string): { target: ResolvedAccount; all: ResolvedAccount[] } {
     const settings = this.deps.settings.read();
-    const wanted =
-      settings.accounts.find((a) => a.id === idOrName) ??
-      settings.accounts.find((a) => a.name.toLowerCase() === idOrName.toLowerCase());
-    if (!wanted) throw new AppError('not_found', `No account named "${idOrName}".`);
+    const wanted = requireAccount(settings.accounts, idOrName);
     const all = this.deps.views.resolveAll(settings);
     return { target: all.find((r) => r.account.id === wanted.id)!, all };
   }

@@ -4,7 +4,7 @@
  * same day always shows the same numbers; weekdays are busier than weekends.
  */
 import { addDays, dayRange, msFromDay, type UtcDay } from '../../../shared/dates';
-import { exactToMicros, microsToExact } from '../../../shared/money';
+import { exactToMicros, microsToExact, ACCOUNT_CURRENCY } from '../../../shared/money';
 import { AccountHistory } from '../history/account-history';
 import type { CostRow, UsageRow } from '../history/types';
 
@@ -132,7 +132,7 @@ function demoCostsForDay(day: UtcDay): CostRow[] {
         projectId,
         lineItem: line.lineItem,
         amount: microsToExact(micros),
-        currency: 'usd',
+        currency: ACCOUNT_CURRENCY,
         quantity,
         quantityUnit: quantity === null ? null : 'tokens',
         apiKeyId: `key_${projectId.slice(5)}`,

@@ -9,14 +9,11 @@
  * changes) every row lives in memory until saved.
  */
 import { monthOf, type UtcDay } from '../../../shared/dates';
-import { exactToDecimal, type ExactAmount } from '../../../shared/money';
+import { ACCOUNT_CURRENCY, exactToDecimal, type ExactAmount } from '../../../shared/money';
 import { modelFromLineItem } from '../aggregate/line-items';
 import { UNATTRIBUTED_KEY } from '../../../shared/dimensions';
 import type { DayWrite, ExportRow, HistoryDatabase } from './history-database';
 import type { CostRow, UsageRow } from './types';
-
-/** OpenAI bills in US dollars; rows in any other currency are summed apart and never added to these totals. */
-export const ACCOUNT_CURRENCY = 'usd';
 
 /** A day's exact sums (in ACCOUNT_CURRENCY); rounding happens once, where a figure leaves aggregation. */
 export interface DaySummary {

@@ -47,6 +47,7 @@ import { DamagedDatabase, HistoryDatabase, type DayWrite } from './history-datab
 import { legacyMonthFiles, listDir, MIGRATED_DIR, setMigratedFilesAside, type LegacyMonthFile } from './legacy-months';
 import { parseMonth, type MonthContents } from './month-file';
 import { WHOLE_HISTORY, type CorruptMonth } from './types';
+import { ACCOUNT_CURRENCY } from '../../../shared/money';
 
 const DATABASE = 'history.sqlite';
 const CHECK_EVERY_MS = 24 * 3_600_000;
@@ -114,7 +115,7 @@ export const EMPTY_SYNC_STATE: SyncState = {
   projectsFetchedAt: null,
   checkedAt: null,
   warning: null,
-  currency: 'usd',
+  currency: ACCOUNT_CURRENCY,
   projects: {},
   rowsFormat: 1,
   apiKeys: {},

@@ -7,7 +7,7 @@
  * still read.
  */
 import { z } from 'zod';
-import { microsToExact, parseExact } from '../../../shared/money';
+import { microsToExact, parseExact, ACCOUNT_CURRENCY } from '../../../shared/money';
 import type { CostRow, UsageRow } from './types';
 
 /** More than any provider label is allowed to be (schemas bound them at 500), so what is written is always read back. */
@@ -50,7 +50,7 @@ function costRowV1(t: unknown[]): CostRow {
     projectId: label(t[0]),
     lineItem: label(t[1]),
     amount: microsToExact(t[2]),
-    currency: 'usd',
+    currency: ACCOUNT_CURRENCY,
     quantity: quantity(t[3]),
   };
 }

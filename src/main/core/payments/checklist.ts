@@ -7,7 +7,7 @@ import { addDays } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import { spendOf } from '../aggregate/aggregations';
 import type { ResolvedAccount } from '../account-views';
-import { methodName } from '../alerts/payment-rules';
+import { methodName } from '../alerts/rules/payments';
 import type { Settings } from '../settings/settings';
 import { estimateBalance } from './balance';
 

@@ -13,6 +13,7 @@ import { addDays, dayFromUnix, type UtcDay } from '../../../shared/dates';
 import { compactCost, type CostRow } from '../history/types';
 import { outsideId, outsideText } from './outside-text';
 import type { CostsResult, DayRange, DaysSink } from './provider';
+import { ACCOUNT_CURRENCY } from '../../../shared/money';
 
 /** Warnings listed one by one before the rest are counted: a sentence a person can still read. */
 const MAX_LISTED_WARNINGS = 3;
@@ -109,7 +110,7 @@ export class CostsCollector {
   result(): CostsResult {
     const days = new Map([...this.days].sort(([a], [b]) => a.localeCompare(b)));
     return {
-      currency: 'usd',
+      currency: ACCOUNT_CURRENCY,
       days,
       partialDays: new Set(this.partial),
       projectNames: this.names,

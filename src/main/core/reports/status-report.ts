@@ -3,7 +3,7 @@
  * Money is {"amount": "<decimal string>", "currency": "usd"}; periods are UTC months.
  */
 import { dayFromMs, firstDayOfMonth, monthOf } from '../../../shared/dates';
-import { microsToDecimal, type Micros } from '../../../shared/money';
+import { microsToDecimal, type Micros, ACCOUNT_CURRENCY } from '../../../shared/money';
 import type { AccountSummary, Alert } from '../../../shared/domain';
 import { breakdown, otherCurrencyTotals, usageByModel } from '../aggregate/aggregations';
 import type { ResolvedAccount } from '../account-views';
@@ -14,7 +14,10 @@ export interface Money {
   currency: string;
 }
 
-export const money = (micros: Micros, currency = 'usd'): Money => ({ amount: microsToDecimal(micros), currency });
+export const money = (micros: Micros, currency = ACCOUNT_CURRENCY): Money => ({
+  amount: microsToDecimal(micros),
+  currency,
+});
 
 interface StatusAccount {
   name: string;
@@ -104,7 +107,7 @@ export function buildStatusDocument(input: {
 }
 
 function statusAccount(r: ResolvedAccount, s: AccountSummary, from: string, today: string): StatusAccount {
-  const currency = 'usd';
+  const currency = ACCOUNT_CURRENCY;
   const views = [r.view];
   const usage = new Map(usageByModel(views, from, today).map((u) => [u.model, u]));
   return {

@@ -6,7 +6,7 @@
 import { microsToDecimal, sumMicros, toMicros } from '../../../shared/money';
 import { centsToDecimal, type AccountSpendControls } from '../../../shared/spend-controls';
 import { own } from '../../../shared/records';
-import { currentLimit } from '../alerts/spend-limit-rules';
+import { currentLimit } from '../alerts/rules/spend-limits';
 import type { StatusDocument } from './status-report';
 
 /** Projects per account exposed by name: a label per project is a time series each, so the rest are one. */

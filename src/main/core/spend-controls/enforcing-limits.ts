@@ -2,7 +2,7 @@
 import { centsToMicros, type AccountSpendControls } from '../../../shared/spend-controls';
 import type { Micros } from '../../../shared/money';
 import type { ResolvedAccount } from '../account-views';
-import { currentLimit, scopeDisplayName } from '../alerts/spend-limit-rules';
+import { currentLimit, scopeDisplayName } from '../alerts/rules/spend-limits';
 
 export interface EnforcingLimit {
   accountId: string;

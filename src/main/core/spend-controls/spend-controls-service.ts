@@ -19,7 +19,7 @@ import type { HistoryStore } from '../history/history-store';
 import type { Clock, EventSink, SecretVault } from '../ports';
 import type { SettingsRepository, StoredAccount } from '../settings/settings';
 import type { ProviderFactory } from '../sync/sync-engine';
-import { accountKeyRef } from '../vault/keytar-vault';
+import { requireApiKey } from '../vault/require-api-key';
 import { monthSpent, projectsSpendingThisMonth } from './month-spent';
 import type { SpendControlsApi } from './openai-spend-controls-api';
 import { scopeEntry, type SpendControlsStore } from './spend-controls-store';
@@ -303,13 +303,7 @@ export class SpendControlsService {
   private async withApiKey<T>(account: StoredAccount, run: (apiKey: string) => Promise<T>): Promise<T> {
     if (account.baseUrl === 'demo')
       throw new AppError('invalid_input', 'The demo organisation has no OpenAI spend controls.');
-    const apiKey = await this.deps.vault.get(accountKeyRef(account.id));
-    if (!apiKey)
-      throw new AppError(
-        'invalid_key',
-        `No key for "${account.name}" was found in the keychain. Remove the account and add it again with its admin key.`,
-      );
-    return run(apiKey);
+    return run(await requireApiKey(this.deps.vault, account));
   }
 
   private changed(): void {

@@ -6,14 +6,14 @@
  */
 import { addDays, addMonths, dayFromMs, firstDayOfMonth, monthOf, type UtcDay } from '../../../shared/dates';
 import type { SyncReport } from '../../../shared/domain';
-import { AppError, toErrorInfo } from '../errors';
+import { toErrorInfo } from '../errors';
 import { ROWS_FORMAT, type HistoryStore, type SyncState } from '../history/history-store';
 import type { Clock, EventSink, SecretVault } from '../ports';
 import type { SpendProvider } from '../providers/provider';
 import { NameDirectory, optional } from './name-directory';
 import type { ProviderFactory } from '../providers/provider-factory';
 import type { SettingsRepository, StoredAccount } from '../settings/settings';
-import { accountKeyRef } from '../vault/keytar-vault';
+import { requireApiKey } from '../vault/require-api-key';
 import type { StateNotices } from '../fs/state-notices';
 import { WHOLE_HISTORY, type CostRow } from '../history/types';
 import { isDue } from '../../../shared/elapsed';
@@ -133,13 +133,7 @@ export class SyncEngine {
     let provider: SpendProvider | undefined;
     let apiKey: string | null = null;
     try {
-      apiKey = await this.deps.vault.get(accountKeyRef(account.id));
-      if (!apiKey) {
-        throw new AppError(
-          'invalid_key',
-          `No key for "${account.name}" was found in the keychain. Remove the account and add it again with its admin key.`,
-        );
-      }
+      apiKey = await requireApiKey(this.deps.vault, account);
       provider = this.deps.createProvider(account, apiKey);
       const outcome = await this.fetchAndApply(
         account,

@@ -7,7 +7,7 @@ import { daysUntilExpiry, expiresSoon, expiryWindowDays, localDay } from '../../
 import { dayFromMs } from '../../../shared/dates';
 import type { AccountViews } from '../account-views';
 import { spendOf } from '../aggregate/aggregations';
-import { methodName } from '../alerts/payment-rules';
+import { methodName } from '../alerts/rules/payments';
 import { estimateBalance } from '../payments/balance';
 import { FAILED_PAYMENT_CAUSES, paymentChecklist } from '../payments/checklist';
 import type { PaymentService } from '../payments/payment-service';

@@ -2,6 +2,7 @@
  * The read side: every figure the dashboard, `spendwatch status`, the CSV export and the tray show, from
  * local history only (no network). Exact sums, rounded once where shown; days are UTC days.
  */
+import { budgetUsage } from '../../../shared/budget-state';
 import { basisOf } from '../aggregate/dimension-values';
 import { priceToDecimal } from '../aggregate/unit-prices';
 import { filteredViews, isFiltered } from '../aggregate/filtered-views';
@@ -9,7 +10,7 @@ import { UNATTRIBUTED_KEY } from '../../../shared/dimensions';
 import { linePrices } from '../insights/prices-report';
 import { savingsHints } from '../insights/savings';
 import { topMovers } from '../insights/top-movers';
-import { exactToMicros, toMicros } from '../../../shared/money';
+import { exactToMicros, toMicros, ACCOUNT_CURRENCY } from '../../../shared/money';
 import { addMonths, dayFromMs, firstDayOfMonth, lastDayOfMonth, monthOf, type UtcDay } from '../../../shared/dates';
 import type { AccountSummary, Alert, DashboardQuery, DashboardView } from '../../../shared/domain';
 import type { AccountViews } from '../account-views';
@@ -78,6 +79,8 @@ export class QueriesUseCase {
       ? selected.reduce((sum, s) => sum + (s.budget?.monthlyMicros ?? 0), 0)
       : null;
     const mtd = monthToDate(views, today);
+    const forecastMicros = forecast(views, today);
+    const usage = budgetMicros ? budgetUsage(mtd, budgetMicros, forecastMicros) : null;
     const syncTimes = selected
       .map((s) => s.lastSyncedAt)
       .filter((t): t is string => !!t)
@@ -88,16 +91,17 @@ export class QueriesUseCase {
     return {
       generatedAt: clock.now().toISOString(),
       today,
-      currency: 'usd',
+      currency: ACCOUNT_CURRENCY,
       isDemo: selected.some((s) => s.isDemo),
       accounts: all.map((r) => accountViews.summarise(r, settings, this.deps.isSyncing(r.account.id))),
       query,
       kpis: {
         monthToDateMicros: mtd,
         todayMicros: totalBetween(views, today, today),
-        forecastMicros: forecast(views, today),
+        forecastMicros,
         budgetMicros,
-        budgetUsedPercent: budgetMicros ? Math.round((mtd * 1000) / budgetMicros) / 10 : null,
+        budgetUsedPercent: usage?.usedPercent ?? null,
+        budgetState: usage?.state ?? null,
         lastSyncedAt: syncTimes[0] ?? null,
         otherCurrencies: otherCurrencyTotals(views, firstDayOfMonth(month), today),
       },

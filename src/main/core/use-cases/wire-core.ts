@@ -3,14 +3,11 @@
  * roots (createSpendwatch, and tests of the services themselves) see this graph; hosts get the use cases.
  */
 import { join } from 'node:path';
-import { addMonths, dayFromMs, monthOf } from '../../../shared/dates';
 import { AccountService } from '../accounts/account-service';
 import { AccountViews } from '../account-views';
 import { AlertEngine, ALERTS_LOCK, alertDocProblem } from '../alerts/alert-engine';
-import { billingDiscrepancyCandidates } from '../alerts/billing-rules';
 import { BillingService } from '../billing/billing-service';
 import { BillingStore } from '../billing/billing-store';
-import { toErrorInfo } from '../errors';
 import { RecoveringDocument } from '../fs/recovering-document';
 import { FileStateLocks, type StateLocks } from '../fs/state-lock';
 import { StateNotices } from '../fs/state-notices';
@@ -152,19 +149,10 @@ export function wireCore(deps: CoreDependencies): CoreServices {
     emit,
     // New alerts were queued for the webhooks: post them now (and retry from the outbox if that fails).
     onQueued: () => void webhooks.flush(),
-    // Fired keys are kept for 3 months, so only invoices of those months are checked (else they could fire again).
-    // The invoice check must never stop the other alerts: a damaged billing.json is reported, and skipped.
-    moreRules: (resolved, now) => {
-      try {
-        return billingDiscrepancyCandidates(
-          billing.reconcileRecorded(resolved, addMonths(monthOf(dayFromMs(now.getTime())), -3)),
-        );
-      } catch (error) {
-        const message = `Invoices were not checked against costs: ${toErrorInfo(error).message}`;
-        logger.warn(message);
-        notices.add(message);
-        return [];
-      }
+    invoices: billing,
+    warn: (message) => {
+      logger.warn(message);
+      notices.add(message);
     },
   });
   const webhooks = new WebhookService({

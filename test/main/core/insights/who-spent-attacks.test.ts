@@ -13,8 +13,9 @@ import { CostsCollector } from '../../../../src/main/core/providers/costs-collec
 import { openAiCostsReader } from '../../../../src/main/core/providers/openai/costs-reader';
 import { dayValues } from '../../../../src/main/core/aggregate/dimension-values';
 import { pricePerUnit } from '../../../../src/main/core/aggregate/unit-prices';
-import { evaluateRules } from '../../../../src/main/core/alerts/rules';
-import { MAX_SCOPE_SPIKES_A_DAY } from '../../../../src/main/core/alerts/scope-spikes';
+import { ALERT_RULES } from '../../../../src/main/core/alerts/alert-rules';
+import { MAX_SCOPE_SPIKES_A_DAY } from '../../../../src/main/core/alerts/rules/scope-spikes';
+import { resolvedAccount, testRuleContext } from '../../../support/rule-context';
 import { NameDirectory } from '../../../../src/main/core/sync/name-directory';
 import { EMPTY_SYNC_STATE } from '../../../../src/main/core/history/history-store';
 import type { ApiKeyInfo, SpendProvider } from '../../../../src/main/core/providers/provider';
@@ -144,16 +145,11 @@ describe('who spent it, attacked', () => {
       costs.set(day, rows);
     }
     history.loadMonth(costs, new Map());
-    const alerts = evaluateRules({
-      accountId: 'acc',
-      accountName: 'Acme',
-      view: { history, projectNames: {} },
-      budget: null,
-      lastError: null,
-      firstFailureAt: null,
+    const context = testRuleContext({
       now: new Date(`${DAY}T12:00:00Z`),
-      spikeFloorMicros: 5_000_000,
+      accounts: [resolvedAccount('acc', 'Acme', { history, projectNames: {} })],
     });
+    const alerts = ALERT_RULES.flatMap((rule) => rule(context));
     const scoped = alerts.filter((a) => a.scope !== 'account');
     expect(alerts.some((a) => a.scope === 'account')).toBe(false);
     // 21 spiked (the 20 keys and their project): the largest rises first — the project, then key_19 — and the

@@ -1,5 +1,5 @@
 /** Reads Anthropic cost report buckets and results: cents → dollars exactly, the default workspace named. */
-import { MoneyFormatError, parseExactCents } from '../../../../shared/money';
+import { MoneyFormatError, parseExactCents, ACCOUNT_CURRENCY } from '../../../../shared/money';
 import { PROVIDERS } from '../../../../shared/providers';
 import { firstIssue, type CostsReader } from '../costs-collector';
 import { costBucketSchema, costResultSchema } from './schemas';
@@ -50,7 +50,7 @@ export const anthropicCostsReader: CostsReader = {
           projectId: workspace,
           lineItem: lineItemOf(result.description, result.model, result.cost_type),
           amount,
-          currency: (result.currency ?? 'usd').toLowerCase(),
+          currency: (result.currency ?? ACCOUNT_CURRENCY).toLowerCase(),
           quantity: null,
         },
         projectName: workspace === DEFAULT_WORKSPACE_ID ? PROVIDERS.anthropic.unassignedName : null,

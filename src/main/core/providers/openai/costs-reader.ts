@@ -1,5 +1,5 @@
 /** Reads OpenAI Costs buckets and results (see schemas.ts for what the live API sends and why it is accepted). */
-import { MoneyFormatError, parseExact } from '../../../../shared/money';
+import { MoneyFormatError, parseExact, ACCOUNT_CURRENCY } from '../../../../shared/money';
 import { firstIssue, type CostsReader } from '../costs-collector';
 import { compactCost } from '../../history/types';
 import { costsBucketSchema, costsResultSchema } from './schemas';
@@ -32,7 +32,7 @@ export const openAiCostsReader: CostsReader = {
           lineItem: result.line_item,
           amount,
           // Costs are reported in US dollars; a result that does not say is one.
-          currency: (result.amount?.currency ?? 'usd').toLowerCase(),
+          currency: (result.amount?.currency ?? ACCOUNT_CURRENCY).toLowerCase(),
           quantity: result.quantity,
           quantityUnit: result.quantity_unit,
           apiKeyId: result.api_key_id,

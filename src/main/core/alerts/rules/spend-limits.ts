@@ -3,23 +3,14 @@
  * as enforcing — it rejects API requests) and `openai-limit-near` (month to date ≥ 90% of the limit).
  * Each fires once per UTC month and scope, through the same once-only engine as the budget alerts.
  */
-import { dayFromMs, formatMonthName, monthOf } from '../../../shared/dates';
-import { formatMoney } from '../../../shared/money';
-import { centsToMicros, type AccountSpendControls, type ScopeControls } from '../../../shared/spend-controls';
-import type { HistoryView } from '../aggregate/aggregations';
-import { monthSpent } from '../spend-controls/month-spent';
-import { alertKey, type AlertCandidate } from './rules';
-import { own } from '../../../shared/records';
+import { dayFromMs, formatMonthName, monthOf, type UtcDay } from '../../../../shared/dates';
+import { formatMoney } from '../../../../shared/money';
+import { centsToMicros, type AccountSpendControls, type ScopeControls } from '../../../../shared/spend-controls';
+import { monthSpent } from '../../spend-controls/month-spent';
+import { alertKey, eachAccount, type AlertCandidate, type AlertRule, type RuleAccount } from '../rule-context';
+import { own } from '../../../../shared/records';
 
 const LIMIT_NEAR_PERCENT = 90;
-
-export interface SpendLimitRuleInput {
-  accountId: string;
-  accountName: string;
-  view: HistoryView;
-  controls: AccountSpendControls;
-  now: Date;
-}
 
 /** A limit learned in an earlier month says nothing about this month's enforcement. */
 export function currentLimit(scope: ScopeControls, now: Date): ScopeControls['limit'] {
@@ -40,22 +31,41 @@ export function scopeDisplayName(
   return `${scope.name ?? own(projectNames, id) ?? id} (${accountName})`;
 }
 
-export function evaluateSpendLimitRules(input: SpendLimitRuleInput): AlertCandidate[] {
-  const today = dayFromMs(input.now.getTime());
+/** openai-limit-enforcing and openai-limit-near, per scope with a limit learned this month. */
+export const openAiLimits: AlertRule = (context) =>
+  eachAccount(context, (account) => {
+    const controls = context.spendControls(account.accountId);
+    return controls ? limitCandidates(account, controls, context.now, context.utcToday) : [];
+  });
+
+function limitCandidates(
+  { accountId, accountName, view }: RuleAccount,
+  controls: AccountSpendControls,
+  now: Date,
+  today: UtcDay,
+): AlertCandidate[] {
   const period = monthOf(today);
-  return input.controls.scopes.flatMap((scope): AlertCandidate[] => {
-    const limit = currentLimit(scope, input.now);
+  return controls.scopes.flatMap((scope): AlertCandidate[] => {
+    const limit = currentLimit(scope, now);
     if (!limit) return [];
-    const name = scopeDisplayName(scope, input.accountName, input.view.projectNames);
+    const name = scopeDisplayName(scope, accountName, view.projectNames);
     const limitMicros = centsToMicros(limit.cents);
-    const spent = monthSpent(input.view, scope.scope, today);
+    const spent = monthSpent(view, scope.scope, today);
     const limitText = formatMoney(limitMicros);
-    const base = { scope: scope.scope, period, day: null, estimate: false, budgetMicros: limitMicros };
+    const base = {
+      accountId,
+      accountName,
+      scope: scope.scope,
+      period,
+      day: null,
+      estimate: false,
+      budgetMicros: limitMicros,
+    };
     if (limit.enforcing) {
       return [
         {
           ...base,
-          key: alertKey('openai-limit-enforcing', input.accountId, scope.scope, null, period),
+          key: alertKey('openai-limit-enforcing', accountId, scope.scope, null, period),
           kind: 'openai-limit-enforcing',
           threshold: null,
           severity: 'critical',
@@ -69,7 +79,7 @@ export function evaluateSpendLimitRules(input: SpendLimitRuleInput): AlertCandid
     return [
       {
         ...base,
-        key: alertKey('openai-limit-near', input.accountId, scope.scope, LIMIT_NEAR_PERCENT, period),
+        key: alertKey('openai-limit-near', accountId, scope.scope, LIMIT_NEAR_PERCENT, period),
         kind: 'openai-limit-near',
         threshold: LIMIT_NEAR_PERCENT,
         severity: 'warning',

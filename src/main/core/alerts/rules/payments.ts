@@ -3,17 +3,21 @@
  * prepaid credit about to expire. Each candidate fires once; for expiry only the most urgent threshold
  * crossed is raised, so a card added five days before it expires gets one alert, not four.
  */
-import { BRAND_NAMES, daysUntilExpiry, expiryAlertThreshold, expiryLastDay, maskedCard } from '../../../shared/cards';
-import { formatDay, formatMonth, monthOf } from '../../../shared/dates';
-import { formatMoney } from '../../../shared/money';
-import type { PaymentMethod } from '../../../shared/payments';
-import { spendOf } from '../aggregate/aggregations';
-import type { ResolvedAccount } from '../account-views';
-import { estimateBalance, daysToCreditExpiry } from '../payments/balance';
-import type { Settings } from '../settings/settings';
-import { alertKey, type AlertCandidate } from './rules';
-
-export type AccountCandidate = AlertCandidate & { accountId: string; accountName: string };
+import {
+  BRAND_NAMES,
+  daysUntilExpiry,
+  expiryAlertThreshold,
+  expiryLastDay,
+  maskedCard,
+} from '../../../../shared/cards';
+import { formatDay, formatMonth, monthOf } from '../../../../shared/dates';
+import { formatMoney } from '../../../../shared/money';
+import type { PaymentMethod } from '../../../../shared/payments';
+import { spendOf } from '../../aggregate/aggregations';
+import type { ResolvedAccount } from '../../account-views';
+import { estimateBalance, daysToCreditExpiry } from '../../payments/balance';
+import type { Settings } from '../../settings/settings';
+import { alertKey, type AlertCandidate, type AlertRule } from '../rule-context';
 
 const LOW_BALANCE_RUNWAY_DAYS = 7;
 const CREDIT_EXPIRY_DAYS = [30, 7];
@@ -27,20 +31,19 @@ export function methodName(method: PaymentMethod): string {
   return method.label ? `${base} (“${method.label}”)` : base;
 }
 
-export function evaluatePaymentRules(
-  settings: Settings,
-  accounts: ResolvedAccount[],
-  utcToday: string,
-  localToday: string,
-): AccountCandidate[] {
-  const names = new Map(settings.accounts.map((a) => [a.id, a.name]));
-  return [
-    ...cardExpiry(settings, names, localToday),
-    ...accounts.flatMap((a) => balanceAndCredits(settings, a, utcToday)),
-  ];
-}
+/** card-expiry: a saved card nearing or past its expiry (local days), the most urgent threshold crossed only. */
+export const cardExpiry: AlertRule = (context) =>
+  cardExpiryCandidates(
+    context.settings,
+    new Map(context.settings.accounts.map((a) => [a.id, a.name])),
+    context.localToday,
+  );
 
-function cardExpiry(settings: Settings, names: Map<string, string>, localToday: string): AccountCandidate[] {
+/** low-balance and credit-expiring: the recorded prepaid credit of each account, less the costs since. */
+export const balanceAndCredits: AlertRule = (context) =>
+  context.accounts.flatMap((a) => balanceAndCreditCandidates(context.settings, a, context.utcToday));
+
+function cardExpiryCandidates(settings: Settings, names: Map<string, string>, localToday: string): AlertCandidate[] {
   const thresholds = settings.payments.expiryAlertDays;
   return settings.payments.methods.flatMap((method) => {
     const card = method.card;
@@ -79,10 +82,10 @@ function cardExpiry(settings: Settings, names: Map<string, string>, localToday: 
   });
 }
 
-function balanceAndCredits(settings: Settings, resolved: ResolvedAccount, today: string): AccountCandidate[] {
+function balanceAndCreditCandidates(settings: Settings, resolved: ResolvedAccount, today: string): AlertCandidate[] {
   const credits = settings.credits[resolved.account.id];
   if (!credits || resolved.isDemo) return [];
-  const out: AccountCandidate[] = [];
+  const out: AlertCandidate[] = [];
   const name = resolved.account.name;
   const base = { accountId: resolved.account.id, accountName: name, estimate: true, budgetMicros: null, day: null };
   const estimate = estimateBalance(credits, spendOf([resolved.view]), today);

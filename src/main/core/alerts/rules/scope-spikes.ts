@@ -3,9 +3,9 @@
  * same minimum dollar size as the account's so noise never fires one; once per day and scope. Each names what
  * moved most — the key, project and model whose spend rose most against their own average of the norm days.
  */
-import { addDays, monthOf, type UtcDay } from '../../../shared/dates';
-import { DIMENSIONS, UNATTRIBUTED_KEY } from '../../../shared/dimensions';
-import { exactToMicros, formatMoney, type ExactAmount, type Micros } from '../../../shared/money';
+import { addDays, monthOf, type UtcDay } from '../../../../shared/dates';
+import { DIMENSIONS, UNATTRIBUTED_KEY } from '../../../../shared/dimensions';
+import { ACCOUNT_CURRENCY, exactToMicros, formatMoney, type ExactAmount, type Micros } from '../../../../shared/money';
 import {
   basisOf,
   dayValues,
@@ -13,12 +13,12 @@ import {
   nameOf,
   type HistoryView,
   type PriceCache,
-} from '../aggregate/dimension-values';
-import { TokenPrices } from '../aggregate/unit-prices';
-import { ACCOUNT_CURRENCY } from '../history/account-history';
-import { modelFromLineItem } from '../aggregate/line-items';
-import type { CostRow } from '../history/types';
-import { alertKey, spikeFactor, spikeOn, spikeWhen, type AlertCandidate, type RuleInput } from './rules';
+} from '../../aggregate/dimension-values';
+import { TokenPrices } from '../../aggregate/unit-prices';
+import { modelFromLineItem } from '../../aggregate/line-items';
+import type { CostRow } from '../../history/types';
+import { alertKey, type AlertCandidate, type RuleAccount } from '../rule-context';
+import { spikeFactor, spikeOn, spikeWhen } from './spike-days';
 
 const SCOPES = ['project', 'api_key'] as const;
 type ScopeDimension = (typeof SCOPES)[number];
@@ -37,7 +37,8 @@ interface Found {
 
 /** `skipDays`: days the whole account spiked (its own alert names the movers). */
 export function scopeSpikes(
-  input: RuleInput,
+  input: RuleAccount,
+  floorMicros: Micros,
   today: UtcDay,
   skipDays: ReadonlySet<UtcDay> = new Set(),
 ): AlertCandidate[] {
@@ -59,7 +60,7 @@ export function scopeSpikes(
           const dayMap = values(d);
           return dayMap === undefined ? undefined : exactToMicros(dayMap.get(key) ?? 0n);
         };
-        const spike = spikeOn(daily, day, input.spikeFloorMicros);
+        const spike = spikeOn(daily, day, floorMicros);
         if (spike) found.push({ dimension, key, day, ...spike });
       }
     }
@@ -85,6 +86,8 @@ export function scopeSpikes(
       candidates.push({
         key: alertKey('spike', input.accountId, scope, null, day),
         kind: 'spike',
+        accountId: input.accountId,
+        accountName: input.accountName,
         scope,
         threshold: null,
         period: monthOf(day),

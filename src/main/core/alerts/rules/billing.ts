@@ -2,13 +2,29 @@
  * billing-discrepancy: a recorded invoice that does not reconcile with the settled costs. Fires once per
  * account and invoice month (the key carries the invoice's month), with the figures in the message.
  */
-import type { Reconciliation } from '../../../shared/billing';
-import { formatMonth } from '../../../shared/dates';
-import { usd } from '../../../shared/money';
-import type { AccountCandidate } from './payment-rules';
-import { alertKey } from './rules';
+import type { Reconciliation } from '../../../../shared/billing';
+import { addMonths, formatMonth, monthOf } from '../../../../shared/dates';
+import { usd } from '../../../../shared/money';
+import { toErrorInfo } from '../../errors';
+import { alertKey, type AlertCandidate, type AlertRule } from '../rule-context';
 
-export function billingDiscrepancyCandidates(reconciliations: Reconciliation[]): AccountCandidate[] {
+/**
+ * Fired keys are kept for 3 months, so only invoices of those months are checked (else they could fire again).
+ * The invoice check must never stop the other alerts: a damaged billing.json is reported, and skipped.
+ */
+export const billingDiscrepancy: AlertRule = (context) => {
+  if (!context.invoices) return [];
+  try {
+    return discrepancyCandidates(
+      context.invoices.reconcileRecorded(context.accounts, addMonths(monthOf(context.utcToday), -3)),
+    );
+  } catch (error) {
+    context.warn(`Invoices were not checked against costs: ${toErrorInfo(error).message}`);
+    return [];
+  }
+};
+
+function discrepancyCandidates(reconciliations: Reconciliation[]): AlertCandidate[] {
   return reconciliations
     .filter((r) => r.status === 'discrepancy' && r.invoice)
     .map((r) => {
