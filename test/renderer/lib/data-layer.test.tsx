@@ -44,6 +44,7 @@ const summary: AccountSummary = {
   forecastMicros: 20_000_000,
   budget: null,
   budgetUsedPercent: null,
+  budgetState: null,
   dataSince: '2025-01-01',
 };
 
@@ -70,6 +71,7 @@ function view(mtdMicros: number, query: Partial<DashboardQuery> = {}): Dashboard
       forecastMicros: 20_000_000,
       budgetMicros: null,
       budgetUsedPercent: null,
+      budgetState: null,
       lastSyncedAt: '2026-11-21T09:59:00.000Z',
       otherCurrencies: [],
     },
