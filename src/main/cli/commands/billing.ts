@@ -1,7 +1,7 @@
 /**
- * `spendwatch invoice add|list|remove` and `spendwatch reconcile`: record OpenAI's invoices (it has no
- * invoice API) and reconcile a month against the exact costs in local history, optionally writing the
- * support-ready Markdown report. The --json shapes are a documented contract (README).
+ * `spendwatch invoice add|list|remove` and `spendwatch reconcile`: record a provider's invoices (there is no
+ * invoice API to read them from) and reconcile a month against the exact costs in local history, optionally writing the
+ * support-ready Markdown report. The --json shapes are a documented contract (docs/user/cli.md).
  */
 import { lstatSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -68,7 +68,7 @@ function renderReconciliation(r: Reconciliation): string {
 export function registerBillingCommands(program: Command, makeCore: () => Spendwatch): void {
   const invoice = program
     .command('invoice')
-    .description("record OpenAI's invoices (it has no invoice API) to reconcile them")
+    .description("record your provider's invoices (there is no invoice API to read them from) to reconcile them")
     .exitOverride();
   invoice
     .command('add')
