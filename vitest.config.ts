@@ -1,7 +1,8 @@
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
-// Three projects: Node (shared, core, Electron layer with a mocked electron, CLI), jsdom (renderer
-// components) and end-to-end (real Chromium through the harness, spawned processes).
+// Four projects: Node (shared, core, Electron layer with a mocked electron, CLI), Node again with the clock years
+// ahead (node-2031), jsdom (renderer components) and end-to-end (real Chromium through the harness, spawned
+// processes).
 /** Every project, as `npm test` runs them (after building the app and the CLI, inside a throwaway keyring). */
 function allProjects(): TestProjectInlineConfiguration[] {
   return [

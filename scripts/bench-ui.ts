@@ -1,6 +1,6 @@
 // `npm run bench:ui`: the dashboard's performance in headless Chromium, through the browser harness, on the
-// renderer exactly as shipped (electron-vite's minified build in out/renderer; figures recorded in the README;
-// not a timed test):
+// renderer exactly as shipped (electron-vite's minified build in out/renderer; figures recorded in
+// docs/contributing/performance.md; not a timed test):
 //  1. initial renderer JavaScript, gzip (the entry script and what it preloads);
 //  2. first dashboard paint from cached history (navigation start → first figures on screen), page after page in
 //     one browser profile, as the app opens its windows; the warm-up loads on their own; and, for the record,

@@ -1,11 +1,12 @@
 // Bundles the CLI (src/main/cli) into out/cli/spendwatch-cli.cjs (run through out/cli/spendwatch.cjs), with its dependencies, so the installed app can
-// run it from inside app.asar with its own runtime (ELECTRON_RUN_AS_NODE) — see "The desktop package" in the
-// README. CommonJS because Electron's asar support for require() is long-standing, unlike import() from an
-// archive. keytar stays external: its native module ships unpacked next to the archive.
+// run it from inside app.asar with its own runtime (ELECTRON_RUN_AS_NODE) — see "The CLI in the installed app" in
+// docs/contributing/packaging.md. CommonJS because Electron's asar support for require() is long-standing, unlike
+// import() from an archive. keytar stays external: its native module ships unpacked next to the archive.
 //
 // undici (half of the code) goes to its own file, out/cli/undici.cjs, required on the first HTTP request:
 // commands that never touch the network (status, export, budget) then never read or compile it, which is
-// what keeps `spendwatch status` within 3x of a bare `node -e 0` (see "Benchmarks" in the README).
+// what keeps `spendwatch status` within 3x of a bare `node -e 0` (see "CLI start-up" in
+// docs/contributing/performance.md).
 import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 // Schemas here are built on first use (z.lazy): building zod schemas is a measurable part of every CLI command's
-// start-up, and most commands never read an invoice (see "CLI start-up" in the README).
+// start-up, and most commands never read an invoice (see "CLI start-up" in docs/contributing/performance.md).
 import { utcDaySchema, utcMonthSchema } from './domain';
 import { isUtcDay } from './dates';
 

@@ -1,7 +1,7 @@
 /**
  * Random identifiers (record ids, temporary file names). Web Crypto's getRandomValues is a global in Node
  * and Electron's main process; unlike `node:crypto` it costs nothing until first used, and most CLI
- * commands never create an id (see "CLI start-up" in the README).
+ * commands never create an id (see "CLI start-up" in docs/contributing/performance.md).
  */
 export function randomHex(bytes: number): string {
   const buffer = new Uint8Array(bytes);

@@ -5,7 +5,8 @@
  * currency "USD", interval "month". Every answer is validated before it is used.
  */
 import { z } from 'zod';
-// Schemas here are built on first use (z.lazy), like the providers' (see "CLI start-up" in the README).
+// Schemas here are built on first use (z.lazy), like the providers' (see "CLI start-up" in
+// docs/contributing/performance.md).
 import type { SpendEmailAlert, SpendLimit } from '../../../shared/spend-controls';
 import { AppError } from '../errors';
 import type { JsonHttpClient } from '../providers/http/json-http-client';

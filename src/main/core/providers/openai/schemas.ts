@@ -15,7 +15,8 @@
  */
 import { z } from 'zod';
 // Schemas here are built on first use (z.lazy): commands that only read local history never need them, and
-// building zod schemas is a measurable part of a CLI command's start-up (see "CLI start-up" in the README).
+// building zod schemas is a measurable part of a CLI command's start-up (see "CLI start-up" in
+// docs/contributing/performance.md).
 
 /** The constant `object` tag: checked when present, tolerated when a server leaves it out. */
 const tag = <T extends string>(value: T) => z.literal(value).optional();
