@@ -2,8 +2,7 @@
  * Settings › Budgets & alerts: the chosen account's monthly budget, its project (or workspace) budgets with
  * progress, the provider's own spend controls where it has them, and snooze / quiet hours per kind of alert.
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { DEFAULT_THRESHOLDS_TEXT } from '../../shared/constants';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ALERT_KINDS } from '../../shared/alert-kinds';
 import {
   alertKindSchema,
@@ -11,13 +10,12 @@ import {
   type AlertKind,
   type AlertPreference,
   type Budget,
+  type BudgetInput,
 } from '../../shared/domain';
-import { microsToDecimal, parseUserAmount } from '../../shared/money';
 import { PROVIDERS } from '../../shared/providers';
 import { call, subscribe } from '../lib/bridge';
-import { afterRender, focusFirstInvalid } from '../lib/hooks/focus';
 import { OpenAiSpendControls } from '../spend-controls/OpenAiSpendControls';
-import { FieldError } from '../lib/ui/FieldError';
+import { BudgetForm } from './BudgetForm';
 import { ProjectBudgets } from './ProjectBudgets';
 
 const KINDS: { kind: AlertKind; label: string }[] = alertKindSchema.options.map((kind) => ({
@@ -103,122 +101,29 @@ export function BudgetsAndAlerts({
   );
 }
 
-type BudgetErrors = Partial<Record<'monthly' | 'daily' | 'thresholds' | 'save', string>>;
-
-function amountOrNull(text: string): number | null {
-  try {
-    return parseUserAmount(text);
-  } catch {
-    return null;
-  }
-}
-
-/** Checks the form the way a person would, field by field, with a message that says what to type. */
-function budgetFormErrors(monthly: string, daily: string, thresholds: string): BudgetErrors {
-  const errors: BudgetErrors = {};
-  const m = monthly.trim() ? amountOrNull(monthly) : null;
-  if (!monthly.trim()) errors.monthly = 'Enter the monthly budget';
-  else if (m === null || m <= 0) errors.monthly = 'Enter the monthly budget in dollars, such as 500';
-  if (daily.trim()) {
-    const d = amountOrNull(daily);
-    if (d === null || d <= 0) errors.daily = 'Enter the daily budget in dollars, such as 25, or leave it empty';
-  }
-  const list = thresholds.split(',').map((t) => t.trim());
-  if (!thresholds.trim() || list.some((t) => !/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 1000))
-    errors.thresholds = 'Enter whole percentages separated by commas, such as 50, 80, 100';
-  return errors;
-}
-
 function AccountBudgetForm({ account, budget }: { account: AccountInfo; budget: Budget | null }) {
-  const [monthly, setMonthly] = useState(budget ? microsToDecimal(budget.monthlyMicros) : '');
-  const [daily, setDaily] = useState(budget?.dailyMicros ? microsToDecimal(budget.dailyMicros) : '');
-  const [thresholds, setThresholds] = useState(budget ? budget.thresholds.join(', ') : DEFAULT_THRESHOLDS_TEXT);
-  const [errors, setErrors] = useState<BudgetErrors>({});
-  const [status, setStatus] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const statusRef = useRef<HTMLParagraphElement>(null);
   const id = `budget-${account.id}`;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setStatus(null);
-    const found = budgetFormErrors(monthly, daily, thresholds);
-    setErrors(found);
-    if (Object.keys(found).length) return afterRender(() => focusFirstInvalid(formRef.current));
-    try {
-      await call('setBudget', {
-        accountId: account.id,
-        budget: {
-          monthlyMicros: parseUserAmount(monthly),
-          dailyMicros: daily.trim() ? parseUserAmount(daily) : null,
-          thresholds: thresholds.split(',').map((t) => Number(t.trim())),
-          projects: budget?.projects ?? {},
-        },
-      });
-      setStatus(`Budget saved for ${account.name}.`);
-      window.dispatchEvent(new Event('spendwatch:prefs'));
-    } catch (e) {
-      setErrors({ save: (e as Error).message });
-    }
-  };
-  const remove = async () => {
-    await call('setBudget', { accountId: account.id, budget: null }).catch((e: Error) =>
-      setErrors({ save: e.message }),
+  const store = (next: BudgetInput | null) =>
+    call('setBudget', { accountId: account.id, budget: next }).then(
+      () => void window.dispatchEvent(new Event('spendwatch:prefs')),
     );
-    window.dispatchEvent(new Event('spendwatch:prefs'));
-    afterRender(() => document.getElementById(`${id}-monthly`)?.focus());
-  };
-  useEffect(() => {
-    if (status) statusRef.current?.focus();
-  }, [status]);
-
-  const field = (
-    key: 'monthly' | 'daily' | 'thresholds',
-    label: string,
-    value: string,
-    set: (v: string) => void,
-    extra: { inputMode?: 'decimal' } = {},
-  ) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <input
-        id={`${id}-${key}`}
-        {...extra}
-        value={value}
-        onChange={(e) => set(e.target.value)}
-        aria-invalid={errors[key] ? true : undefined}
-        aria-describedby={errors[key] ? `${id}-${key}-error` : undefined}
-        autoComplete="off"
-      />
-      <FieldError id={`${id}-${key}-error`} message={errors[key]} />
-    </div>
-  );
-
   return (
-    <form ref={formRef} className="form budget-form" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+    <BudgetForm
+      className="form budget-form"
+      labelledBy={`${id}-title`}
+      idPrefix={id}
+      base={budget}
+      fields={{
+        monthly: { label: 'Monthly budget (USD)' },
+        daily: { label: 'Daily budget (USD, optional)' },
+        thresholds: { label: 'Alert at (% of the monthly budget)' },
+      }}
+      onSave={store}
+      savedMessage={`Budget saved for ${account.name}.`}
+      onRemove={budget ? () => store(null) : undefined}
+    >
       <h3 id={`${id}-title`}>Monthly budget for {account.name}</h3>
-      {field('monthly', 'Monthly budget (USD)', monthly, setMonthly, { inputMode: 'decimal' })}
-      {field('daily', 'Daily budget (USD, optional)', daily, setDaily, { inputMode: 'decimal' })}
-      {field('thresholds', 'Alert at (% of the monthly budget)', thresholds, setThresholds)}
-      {errors.save && (
-        <p role="alert" className="field-error">
-          {errors.save}
-        </p>
-      )}
-      {status && (
-        <p role="status" className="status-ok" tabIndex={-1} ref={statusRef}>
-          {status}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit">Save budget</button>
-        {budget && (
-          <button type="button" onClick={() => void remove()}>
-            Remove budget
-          </button>
-        )}
-      </div>
-    </form>
+    </BudgetForm>
   );
 }
 

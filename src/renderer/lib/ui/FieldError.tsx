@@ -1,5 +1,8 @@
 import type React from 'react';
-/** An inline field error, announced to screen readers. */
+/**
+ * Field-level errors, the one way every form shows them: the message under its field (announced to screen
+ * readers), the field marked aria-invalid and described by the message (and by its hint, if it has one).
+ */
 export function FieldError({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null;
   return (
@@ -7,6 +10,16 @@ export function FieldError({ id, message }: { id: string; message: string | unde
       {message}
     </span>
   );
+}
+
+/** The attributes tying a field to its error (`${id}-error`) and hint (`${id}-hint`). */
+export function fieldAria(
+  id: string,
+  error: string | undefined,
+  hint?: string | boolean,
+): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ');
+  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy || undefined };
 }
 
 /** Maps zod issues (path → message) to the first message per field. */
