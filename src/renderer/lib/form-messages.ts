@@ -1,22 +1,27 @@
 /**
  * The words every form uses for what is wrong with a field: one wording per mistake, whichever form shows it.
  * The shared zod schemas (src/shared) carry the rest (names, URLs, emails, amounts too large), and the forms
- * validate with those same schemas, so the renderer and main never disagree about a value.
+ * validate with those same schemas (lib/form.ts), so the renderer and main never disagree about a value.
+ *
+ * Two shapes: "Enter the …" for a field left empty; "Enter the … in dollars, such as ….", with an example, for
+ * one that cannot be read.
  */
+const dollars = (what: string, example: string) => `Enter the ${what} in dollars, such as ${example}.`;
+
 export const FORM_MESSAGES = {
+  /** Something left empty: `what` names it ("total on the invoice", "card number"). */
+  missing: (what: string) => `Enter the ${what}`,
+  /** An amount that is not a number of dollars: `what` names it, `example` shows one. */
+  dollars,
   /** An empty budget amount: `what` names the budget ("monthly", "daily", "project", "Acme monthly"). */
   budgetMissing: (what: string) => `Enter the ${what} budget`,
   /** A budget amount that is not a positive number of dollars. */
-  budgetAmount: (what: string) => `Enter the ${what} budget in dollars, such as 500`,
+  budgetAmount: (what: string) => dollars(`${what} budget`, '500'),
   /** The same, for a budget that may be left empty (the daily one). */
-  optionalBudgetAmount: (what: string) => `Enter the ${what} budget in dollars, such as 500, or leave it empty`,
+  optionalBudgetAmount: (what: string) => `${dollars(`${what} budget`, '500').slice(0, -1)}, or leave it empty.`,
   /** Alert thresholds: whole percentages from 1 to 1000, separated by commas. */
   thresholds: 'Enter thresholds as whole percentages, such as 50, 80, 100.',
   tooManyThresholds: 'Enter at most 10 thresholds.',
   /** A select left on its placeholder: `noun` is what it chooses ("project", "workspace"). */
   choose: (noun: string) => `Choose a ${noun}`,
-  /** An amount that is not a number of dollars (invoices, credits, limits): `what` names it. */
-  dollars: (what: string, example: string) => `Enter the ${what} in dollars, such as ${example}.`,
-  /** An amount left empty. */
-  amountMissing: (what: string) => `Enter the ${what}`,
 } as const;

@@ -177,7 +177,7 @@ describe("a project's row card on the dashboard", () => {
     type('Monthly budget for Search (USD)', 'a lot', card);
     fireEvent.click(within(card).getByRole('button', { name: 'Save budget' }));
     await within(card).findByText(FORM_MESSAGES.budgetAmount('workspace'));
-    expect(FORM_MESSAGES.budgetAmount('workspace')).toBe('Enter the workspace budget in dollars, such as 500');
+    expect(FORM_MESSAGES.budgetAmount('workspace')).toBe('Enter the workspace budget in dollars, such as 500.');
     expect(setBudgetCalls()).toHaveLength(0);
   });
 });
@@ -207,7 +207,7 @@ describe('Settings › Budgets & alerts', () => {
     type('Monthly budget (USD)', '12,34', form);
     fireEvent.click(screen.getByRole('button', { name: 'Save budget' }));
     expect((await screen.findByText(FORM_MESSAGES.budgetAmount('monthly'))).textContent).toBe(
-      'Enter the monthly budget in dollars, such as 500',
+      'Enter the monthly budget in dollars, such as 500.',
     );
   });
 
