@@ -12,7 +12,8 @@ import {
 } from '../../shared/webhooks';
 import { call, subscribe } from '../lib/bridge';
 import { relativeTime } from '../lib/format';
-import { formSchema, useSchemaForm } from '../lib/form';
+import { useSchemaForm } from '../lib/form';
+import { formSchema } from '../lib/form-schema';
 import { Field, fieldAria } from '../lib/ui/FieldError';
 
 const FORMAT_NAMES: Record<WebhookFormat, string> = { slack: 'Slack (incoming webhook)', json: 'JSON (any receiver)' };

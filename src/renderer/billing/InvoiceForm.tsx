@@ -7,7 +7,8 @@ import { useMemo } from 'react';
 import { invoiceInputSchema, type Invoice, type InvoiceInput } from '../../shared/billing';
 import { microsToDecimal } from '../../shared/money';
 import { call } from '../lib/bridge';
-import { formSchema, typedAmount, useSchemaForm, type Problem } from '../lib/form';
+import { typedAmount, useSchemaForm } from '../lib/form';
+import { formSchema, type Problem } from '../lib/form-schema';
 import { FORM_MESSAGES } from '../lib/form-messages';
 import { Field, fieldAria } from '../lib/ui/FieldError';
 

@@ -3,7 +3,8 @@ import { useMemo } from 'react';
 import { CASE_STATE_LABELS } from '../../shared/billing-labels';
 import { caseContactInputSchema, type CaseContactInput, type CaseState, type SupportCase } from '../../shared/billing';
 import { call } from '../lib/bridge';
-import { formSchema, useSchemaForm } from '../lib/form';
+import { useSchemaForm } from '../lib/form';
+import { formSchema } from '../lib/form-schema';
 import { Field, fieldAria } from '../lib/ui/FieldError';
 
 const CHANNELS = {

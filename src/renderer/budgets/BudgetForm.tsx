@@ -4,15 +4,15 @@
  * needs. It reads what is typed into the next budget with budgetFormSchema (the setBudget schema underneath),
  * shows each field's problem under it, focuses the first wrong field, and clears a problem once it is fixed.
  */
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { DEFAULT_THRESHOLDS_TEXT } from '../../shared/constants';
 import type { Budget, BudgetInput } from '../../shared/domain';
 import { microsToDecimal } from '../../shared/money';
 import { afterRender } from '../lib/hooks/focus';
 import { fieldAria, FieldError } from '../lib/ui/FieldError';
-import { budgetFormSchema, type BudgetField, type BudgetFormValues } from './budget-form-schema';
+import { useSchemaForm } from '../lib/form';
+import type { BudgetField, BudgetFormRules, BudgetFormValues } from './budget-form-schema';
 
 interface TextFieldSpec {
   label: string;
@@ -90,28 +90,25 @@ function startingValues(props: BudgetFormProps): BudgetFormValues {
 export function BudgetForm(props: BudgetFormProps) {
   const { fields, base } = props;
   const shown = ORDER.filter((key) => fields[key]);
-  const shownKey = shown.join(',');
-  const schema = useMemo(
-    () =>
-      budgetFormSchema({
-        shown: shownKey.split(',') as BudgetField[],
-        base,
-        projectId: props.projectId,
-        projectNoun: props.projectNoun,
-        monthlyName: props.monthlyName,
-      }),
-    [shownKey, base, props.projectId, props.projectNoun, props.monthlyName],
-  );
+  // The schema (zod, and the shared budget schema) loads with the first check: the dashboard's first bundle has
+  // no zod. The rules are read when the check runs, so they are always the current ones.
+  const rules: BudgetFormRules = {
+    shown,
+    base,
+    projectId: props.projectId,
+    projectNoun: props.projectNoun,
+    monthlyName: props.monthlyName,
+  };
   const {
     register,
     handleSubmit,
     setError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<BudgetFormValues, unknown, BudgetInput>({
-    resolver: zodResolver(schema),
-    defaultValues: startingValues(props),
-  });
+  } = useSchemaForm<BudgetFormValues, BudgetInput>(
+    () => import('./budget-form-schema').then((m) => m.budgetFormSchema(rules)),
+    startingValues(props),
+  );
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const generated = useId();

@@ -3,10 +3,10 @@
  * budget and checked by budgetInputSchema, the schema the setBudget IPC call validates with (so a budget the
  * form accepts is one main accepts). Messages come from the one set in lib/form-messages.
  */
-import { z } from 'zod';
 import { budgetInputSchema, type Budget, type BudgetInput } from '../../shared/domain';
 import { parseUserAmount } from '../../shared/money';
 import { FORM_MESSAGES } from '../lib/form-messages';
+import { formSchema } from '../lib/form-schema';
 
 export type BudgetField = 'project' | 'amount' | 'monthly' | 'daily' | 'thresholds';
 export type BudgetFormValues = Record<BudgetField, string>;
@@ -51,50 +51,43 @@ function fieldOf(path: PropertyKey[], shown: readonly BudgetField[]): BudgetFiel
   return wanted && shown.includes(wanted) ? wanted : shown[0];
 }
 
-const text = z.string();
-
 export function budgetFormSchema(rules: BudgetFormRules) {
   const { shown, base } = rules;
   const has = (field: BudgetField) => shown.includes(field);
   const noun = rules.projectNoun ?? 'project';
   const monthlyName = rules.monthlyName ?? 'monthly';
-  return z
-    .object({ project: text, amount: text, monthly: text, daily: text, thresholds: text })
-    .transform((values, ctx): BudgetInput => {
-      const issue = (field: BudgetField, message: string) =>
-        ctx.issues.push({ code: 'custom', path: [field], message, input: values[field] });
-
+  const missingOr = (text: string, missing: string, wrong: string) => (text.trim() ? wrong : missing);
+  return formSchema<BudgetFormValues, BudgetInput>(
+    (values, problem) => {
       const projectId = rules.projectId ?? values.project;
-      if (has('project') && !values.project) issue('project', FORM_MESSAGES.choose(noun));
+      if (has('project') && !values.project) problem('project', FORM_MESSAGES.choose(noun));
       const amount = has('amount') ? positiveAmount(values.amount) : null;
       if (has('amount') && amount === null)
-        issue('amount', values.amount.trim() ? FORM_MESSAGES.budgetAmount(noun) : FORM_MESSAGES.budgetMissing(noun));
-      const monthly = has('monthly') ? positiveAmount(values.monthly) : (base?.monthlyMicros ?? null);
-      if (has('monthly') && monthly === null)
-        issue(
-          'monthly',
-          values.monthly.trim() ? FORM_MESSAGES.budgetAmount(monthlyName) : FORM_MESSAGES.budgetMissing(monthlyName),
+        problem(
+          'amount',
+          missingOr(values.amount, FORM_MESSAGES.budgetMissing(noun), FORM_MESSAGES.budgetAmount(noun)),
         );
-      const daily = has('daily') && values.daily.trim() ? positiveAmount(values.daily) : (base?.dailyMicros ?? null);
-      if (has('daily') && values.daily.trim() && daily === null)
-        issue('daily', FORM_MESSAGES.optionalBudgetAmount('daily'));
-      const thresholds = has('thresholds') ? thresholdList(values.thresholds) : (base?.thresholds ?? null);
-      if (has('thresholds') && thresholds === null) issue('thresholds', FORM_MESSAGES.thresholds);
-      else if (thresholds && thresholds.length > 10) issue('thresholds', FORM_MESSAGES.tooManyThresholds);
-      if (ctx.issues.length > 0 || monthly === null || thresholds === null) return z.NEVER;
-
-      const next: BudgetInput = {
-        monthlyMicros: monthly,
-        thresholds,
-        dailyMicros: has('daily') ? (values.daily.trim() ? daily : null) : (base?.dailyMicros ?? null),
-        projects: has('amount') ? { ...base?.projects, [projectId]: amount! } : { ...base?.projects },
+      const monthly = has('monthly') ? positiveAmount(values.monthly) : (base?.monthlyMicros ?? 0);
+      if (has('monthly') && monthly === null)
+        problem(
+          'monthly',
+          missingOr(values.monthly, FORM_MESSAGES.budgetMissing(monthlyName), FORM_MESSAGES.budgetAmount(monthlyName)),
+        );
+      const dailyTyped = has('daily') && values.daily.trim() !== '';
+      const daily = has('daily') ? (dailyTyped ? positiveAmount(values.daily) : null) : (base?.dailyMicros ?? null);
+      if (dailyTyped && daily === null) problem('daily', FORM_MESSAGES.optionalBudgetAmount('daily'));
+      const thresholds = has('thresholds') ? thresholdList(values.thresholds) : (base?.thresholds ?? []);
+      if (thresholds === null) problem('thresholds', FORM_MESSAGES.thresholds);
+      else if (thresholds.length > 10) problem('thresholds', FORM_MESSAGES.tooManyThresholds);
+      return {
+        monthlyMicros: monthly ?? 0,
+        thresholds: thresholds ?? [],
+        dailyMicros: daily,
+        projects: has('amount') ? { ...base?.projects, [projectId]: amount ?? 0 } : { ...base?.projects },
       };
-      // The rules main applies (amounts up to $100M, at most 500 project budgets), on the very same schema.
-      const checked = budgetInputSchema.safeParse(next);
-      if (!checked.success) {
-        for (const found of checked.error.issues) issue(fieldOf(found.path, shown), found.message);
-        return z.NEVER;
-      }
-      return next;
-    });
+    },
+    // The rules main applies (amounts up to $100M, at most 500 project budgets), on the very same schema.
+    budgetInputSchema,
+    (path) => fieldOf(path, shown),
+  );
 }

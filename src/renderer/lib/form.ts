@@ -1,49 +1,24 @@
 /**
- * Forms on react-hook-form, validated by the zod schemas in src/shared (the ones the IPC contract checks with):
- * a form's text is read into the call's input, then that input is checked by the shared schema, whose issues
- * land on the fields they concern. So what a form accepts is what main accepts, in the same words.
+ * Forms on react-hook-form, validated by zod schemas built on src/shared (lib/form-schema.ts). Zod-free itself:
+ * a form on the dashboard passes a loader (`() => import('./x-schema').then(…)`), so zod stays out of the
+ * dashboard's first bundle and loads with the first check; Settings' forms (zod already loaded) pass the schema.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm, type DefaultValues, type FieldValues } from 'react-hook-form';
-import { z } from 'zod';
+import { useForm, type DefaultValues, type FieldValues, type Resolver } from 'react-hook-form';
 import { parseUserAmount } from '../../shared/money';
+import type { FormSchema } from './form-schema';
 
-/** Something parsed from a form's text, or the field problems found reading it. */
-export type Problem<V> = (field: keyof V & string, message: string) => void;
+type SchemaSource<V extends FieldValues, I> = FormSchema<V, I> | (() => FormSchema<V, I> | Promise<FormSchema<V, I>>);
 
-/**
- * The resolver schema of a form: `read` turns the typed values into the call's input (reporting what it cannot
- * read with `problem`, and returning anything once it has); `shared` (the IPC schema) then checks that input.
- * `fieldOf` names the field a shared issue belongs to (by default, its path's first key, when it is a field).
- */
-export function formSchema<V extends FieldValues, I>(
-  read: (values: V, problem: Problem<V>) => I,
-  shared: z.ZodType | null,
-  fieldOf: (path: PropertyKey[]) => (keyof V & string) | undefined = (path) => String(path[0]),
-) {
-  return z.custom<V>().transform((values, ctx): I => {
-    const problem: Problem<V> = (field, message) =>
-      ctx.issues.push({ code: 'custom', path: [field], message, input: values[field] });
-    const input = read(values, problem);
-    if (ctx.issues.length > 0) return z.NEVER;
-    if (shared) {
-      const checked = shared.safeParse(input);
-      if (!checked.success) {
-        for (const issue of checked.error.issues)
-          ctx.issues.push({ code: 'custom', path: [fieldOf(issue.path) ?? 'root'], message: issue.message, input });
-        return z.NEVER;
-      }
-    }
-    return input;
-  });
+/** A resolver for a schema, or for one loaded on first use (validation is asynchronous anyway). */
+export function schemaResolver<V extends FieldValues, I>(source: SchemaSource<V, I>): Resolver<V, unknown, I> {
+  if (typeof source !== 'function') return zodResolver(source);
+  return async (values, context, options) => zodResolver(await source())(values, context, options);
 }
 
 /** A form validated on submit, and again on each change once submitted (so a fixed field's message goes). */
-export function useSchemaForm<V extends FieldValues, I>(
-  schema: ReturnType<typeof formSchema<V, I>>,
-  defaultValues: DefaultValues<V>,
-) {
-  return useForm<V, unknown, I>({ resolver: zodResolver(schema), defaultValues });
+export function useSchemaForm<V extends FieldValues, I>(source: SchemaSource<V, I>, defaultValues: DefaultValues<V>) {
+  return useForm<V, unknown, I>({ resolver: schemaResolver(source), defaultValues });
 }
 
 /** Dollars typed in a form ("1,250.50", "$40"): micros, or null when it is not an amount. */

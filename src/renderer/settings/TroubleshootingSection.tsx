@@ -2,7 +2,8 @@
 import type { ChannelInput, ChannelOutput } from '../../shared/ipc-contract';
 import { paymentEventInputSchema, type PaymentEvent } from '../../shared/payments';
 import { call } from '../lib/bridge';
-import { formSchema, typedAmount, useSchemaForm } from '../lib/form';
+import { typedAmount, useSchemaForm } from '../lib/form';
+import { formSchema } from '../lib/form-schema';
 import { FORM_MESSAGES } from '../lib/form-messages';
 import { FieldError, fieldAria } from '../lib/ui/FieldError';
 import { actionsHeader, SimpleTable } from '../lib/ui/SimpleTable';
