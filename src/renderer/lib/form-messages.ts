@@ -22,6 +22,11 @@ export const FORM_MESSAGES = {
   /** Alert thresholds: whole percentages from 1 to 1000, separated by commas. */
   thresholds: 'Enter thresholds as whole percentages, such as 50, 80, 100.',
   tooManyThresholds: 'Enter at most 10 thresholds.',
+  /** An amount OpenAI takes in whole cents (spend limits and email alerts). */
+  wholeCents: (what: string, example: string) =>
+    `Enter the ${what} in dollars with at most two decimals, such as ${example}.`,
+  /** Email recipients. */
+  emails: 'Enter one to ten email addresses, separated by commas.',
   /** A select left on its placeholder: `noun` is what it chooses ("project", "workspace"). */
   choose: (noun: string) => `Choose a ${noun}`,
 } as const;

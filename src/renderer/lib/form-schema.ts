@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import type { FieldValues } from 'react-hook-form';
 
-/** Reports what is wrong with one field while reading the form. */
-export type Problem<V> = (field: keyof V & string, message: string) => void;
+/** Reports what is wrong with one field (or, as 'root', with the form as a whole) while reading the form. */
+export type Problem<V> = (field: (keyof V & string) | 'root', message: string) => void;
 
 /**
  * `read` turns the typed values into the call's input (reporting what it cannot read with `problem`, and
@@ -21,7 +21,7 @@ export function formSchema<V extends FieldValues, I>(
 ) {
   return z.custom<V>().transform((values, ctx): I => {
     const problem: Problem<V> = (field, message) =>
-      ctx.issues.push({ code: 'custom', path: [field], message, input: values[field] });
+      ctx.issues.push({ code: 'custom', path: [field], message, input: field === 'root' ? values : values[field] });
     const input = read(values, problem);
     if (ctx.issues.length > 0) return z.NEVER;
     if (shared) {
