@@ -27,6 +27,8 @@ export const FORM_MESSAGES = {
     `Enter the ${what} in dollars with at most two decimals, such as ${example}.`,
   /** Email recipients. */
   emails: 'Enter one to ten email addresses, separated by commas.',
+  /** An admin key field left empty: `provider` names whose key ("OpenAI"). */
+  pasteKey: (provider: string) => `Paste the ${provider} admin key`,
   /** A select left on its placeholder: `noun` is what it chooses ("project", "workspace"). */
   choose: (noun: string) => `Choose a ${noun}`,
 } as const;

@@ -12,7 +12,8 @@ export type Problem<V> = (field: (keyof V & string) | 'root', message: string) =
 /**
  * `read` turns the typed values into the call's input (reporting what it cannot read with `problem`, and
  * returning anything once it has); `shared` (the IPC schema) then checks that input. `fieldOf` names the field a
- * shared issue belongs to (by default its path's first key); an issue of no field is the form's own (root).
+ * shared issue belongs to (by default its path's first key); an issue of no field is the form's own (root). Every
+ * field's problem is reported at once, the one `read` found first.
  */
 export function formSchema<V extends FieldValues, I>(
   read: (values: V, problem: Problem<V>) => I,
@@ -23,15 +24,18 @@ export function formSchema<V extends FieldValues, I>(
     const problem: Problem<V> = (field, message) =>
       ctx.issues.push({ code: 'custom', path: [field], message, input: field === 'root' ? values : values[field] });
     const input = read(values, problem);
-    if (ctx.issues.length > 0) return z.NEVER;
+    // The shared schema checks the input too, but says nothing of a field already found wrong (it would only
+    // repeat the problem in other words, or judge the placeholder read in its stead).
+    const reported = new Set(ctx.issues.map((issue) => String(issue.path?.[0])));
     if (shared) {
       const checked = shared.safeParse(input);
-      if (!checked.success) {
-        for (const issue of checked.error.issues)
-          ctx.issues.push({ code: 'custom', path: [fieldOf(issue.path) ?? 'root'], message: issue.message, input });
-        return z.NEVER;
-      }
+      if (!checked.success)
+        for (const issue of checked.error.issues) {
+          const field = fieldOf(issue.path) ?? 'root';
+          if (!reported.has(field)) ctx.issues.push({ code: 'custom', path: [field], message: issue.message, input });
+        }
     }
+    if (ctx.issues.length > 0) return z.NEVER;
     return input;
   });
 }
