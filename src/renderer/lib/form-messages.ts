@@ -29,6 +29,10 @@ export const FORM_MESSAGES = {
   emails: 'Enter one to ten email addresses, separated by commas.',
   /** An admin key field left empty: `provider` names whose key ("OpenAI"). */
   pasteKey: (provider: string) => `Paste the ${provider} admin key`,
+  /** A count that must be a whole number: `what` names its unit ("minutes"). */
+  wholeNumber: (what: string, example: string) => `Enter whole ${what}, such as ${example}.`,
+  /** Card expiry warnings. */
+  expiryDays: 'Enter whole numbers of days between 1 and 365, such as 60, 30, 7, 1.',
   /** A select left on its placeholder: `noun` is what it chooses ("project", "workspace"). */
   choose: (noun: string) => `Choose a ${noun}`,
 } as const;
