@@ -4,19 +4,13 @@
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ALERT_KINDS } from '../../shared/alert-kinds';
-import {
-  alertKindSchema,
-  type AccountInfo,
-  type AlertKind,
-  type AlertPreference,
-  type Budget,
-  type BudgetInput,
-} from '../../shared/domain';
+import { alertKindSchema, type AccountInfo, type AlertKind, type Budget, type BudgetInput } from '../../shared/domain';
 import { PROVIDERS } from '../../shared/providers';
 import { call, subscribe } from '../lib/bridge';
 import { OpenAiSpendControls } from '../spend-controls/OpenAiSpendControls';
 import { BudgetForm } from './BudgetForm';
 import { ProjectBudgets } from './ProjectBudgets';
+import { AlertPreferenceRow } from './AlertPreferenceRow';
 
 const KINDS: { kind: AlertKind; label: string }[] = alertKindSchema.options.map((kind) => ({
   kind,
@@ -124,87 +118,5 @@ function AccountBudgetForm({ account, budget }: { account: AccountInfo; budget: 
     >
       <h3 id={`${id}-title`}>Monthly budget for {account.name}</h3>
     </BudgetForm>
-  );
-}
-
-function AlertPreferenceRow({
-  kind,
-  label,
-  preference,
-}: {
-  kind: AlertKind;
-  label: string;
-  preference: AlertPreference;
-}) {
-  const save = (next: AlertPreference) =>
-    void call('setAlertPreference', { kind, preference: next }).then(() =>
-      window.dispatchEvent(new Event('spendwatch:prefs')),
-    );
-  // The time the row was shown: whether a snooze is over is re-read whenever preferences reload.
-  const [shownAt] = useState(() => Date.now());
-  // As the alert engine reads it: a snooze ending more than a week away (set while the clock ran ahead) is over.
-  const snoozed =
-    preference.snoozedUntil &&
-    Date.parse(preference.snoozedUntil) > shownAt &&
-    Date.parse(preference.snoozedUntil) - shownAt <= 7 * 86_400_000;
-  const [start, setStart] = useState(preference.quietHours?.start ?? '22:00');
-  const [end, setEnd] = useState(preference.quietHours?.end ?? '07:00');
-  return (
-    <tr>
-      <th scope="row">{label}</th>
-      <td>
-        {snoozed ? (
-          <>
-            <span className="muted">until {new Date(preference.snoozedUntil!).toLocaleString()}</span>{' '}
-            <button type="button" onClick={() => save({ ...preference, snoozedUntil: null })}>
-              Resume
-            </button>
-          </>
-        ) : (
-          <select
-            aria-label={`Snooze ${label}`}
-            value=""
-            onChange={(e) =>
-              e.target.value &&
-              save({
-                ...preference,
-                snoozedUntil: new Date(Date.now() + Number(e.target.value) * 3_600_000).toISOString(),
-              })
-            }
-          >
-            <option value="">Not snoozed</option>
-            <option value="1">1 hour</option>
-            <option value="8">8 hours</option>
-            <option value="24">1 day</option>
-            <option value="168">1 week</option>
-          </select>
-        )}
-      </td>
-      <td>
-        <label className="inline-check">
-          <input
-            type="checkbox"
-            checked={preference.quietHours !== null}
-            onChange={(e) => save({ ...preference, quietHours: e.target.checked ? { start, end } : null })}
-          />{' '}
-          Quiet hours for {label}
-        </label>{' '}
-        <input
-          type="time"
-          aria-label={`${label} quiet hours start`}
-          value={start}
-          onChange={(e) => setStart(e.target.value)}
-          onBlur={() => preference.quietHours && save({ ...preference, quietHours: { start, end } })}
-        />
-        {' – '}
-        <input
-          type="time"
-          aria-label={`${label} quiet hours end`}
-          value={end}
-          onChange={(e) => setEnd(e.target.value)}
-          onBlur={() => preference.quietHours && save({ ...preference, quietHours: { start, end } })}
-        />
-      </td>
-    </tr>
   );
 }

@@ -258,4 +258,25 @@ describe('Settings › Budgets & alerts', () => {
       expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Change budget for Chat' })),
     );
   });
+
+  it('turns quiet hours on only with both times, the message gone once the time is given', async () => {
+    settings();
+    const start = await screen.findByLabelText('Unusual spend (spikes) quiet hours start');
+    fireEvent.change(start, { target: { value: '' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Quiet hours for Unusual spend (spikes)' }));
+    await screen.findByText('Use HH:MM');
+    expect(start.getAttribute('aria-invalid')).toBe('true');
+    expect(invoke.mock.calls.filter(([c]) => c === 'setAlertPreference')).toHaveLength(0);
+    fireEvent.change(start, { target: { value: '21:30' } });
+    await waitFor(() => expect(screen.queryByText('Use HH:MM')).toBeNull());
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Quiet hours for Unusual spend (spikes)' }));
+    await waitFor(() =>
+      expect(invoke.mock.calls.filter(([c]) => c === 'setAlertPreference')).toEqual([
+        [
+          'setAlertPreference',
+          { kind: 'spike', preference: { snoozedUntil: null, quietHours: { start: '21:30', end: '07:00' } } },
+        ],
+      ]),
+    );
+  });
 });
