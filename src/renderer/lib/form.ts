@@ -11,7 +11,7 @@ import type { FormSchema } from './form-schema';
 type SchemaSource<V extends FieldValues, I> = FormSchema<V, I> | (() => FormSchema<V, I> | Promise<FormSchema<V, I>>);
 
 /** A resolver for a schema, or for one loaded on first use (validation is asynchronous anyway). */
-export function schemaResolver<V extends FieldValues, I>(source: SchemaSource<V, I>): Resolver<V, unknown, I> {
+function schemaResolver<V extends FieldValues, I>(source: SchemaSource<V, I>): Resolver<V, unknown, I> {
   if (typeof source !== 'function') return zodResolver(source);
   return async (values, context, options) => zodResolver(await source())(values, context, options);
 }

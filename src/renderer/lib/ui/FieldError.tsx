@@ -22,16 +22,6 @@ export function fieldAria(
   return { 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy || undefined };
 }
 
-/** Maps zod issues (path → message) to the first message per field. */
-export function issuesByField(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join('.');
-    if (!(key in errors)) errors[key] = issue.message;
-  }
-  return errors;
-}
-
 /** A labelled field whose accessible name is exactly its label (the error sits outside the label). */
 export function Field({
   id,
