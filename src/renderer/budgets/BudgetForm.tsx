@@ -90,8 +90,8 @@ function startingValues(props: BudgetFormProps): BudgetFormValues {
 export function BudgetForm(props: BudgetFormProps) {
   const { fields, base } = props;
   const shown = ORDER.filter((key) => fields[key]);
-  // The schema (zod, and the shared budget schema) loads with the first check: the dashboard's first bundle has
-  // no zod. The rules are read when the check runs, so they are always the current ones.
+  // The schema (zod, and the shared budget schema) loads with the first check, not with the dashboard that shows
+  // the form. The rules are read when the check runs, so they are always the current ones.
   const rules: BudgetFormRules = {
     shown,
     base,

@@ -1,7 +1,7 @@
 /**
  * Forms on react-hook-form, validated by zod schemas built on src/shared (lib/form-schema.ts). Zod-free itself:
- * a form on the dashboard passes a loader (`() => import('./x-schema').then(…)`), so zod stays out of the
- * dashboard's first bundle and loads with the first check; Settings' forms (zod already loaded) pass the schema.
+ * a form on the dashboard passes a loader (`() => import('./x-schema').then(…)`), so its schema loads with the
+ * first check rather than with the dashboard; Settings' forms (zod already loaded with it) pass the schema.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, type DefaultValues, type FieldValues, type Resolver } from 'react-hook-form';

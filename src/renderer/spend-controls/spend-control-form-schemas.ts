@@ -1,7 +1,7 @@
 /**
  * What the spend-control forms validate with: amounts read as whole cents and recipients as addresses, then
  * checked by the schemas the setSpendLimit / addSpendEmailAlert calls validate with. Loaded with the first
- * check (the forms show on the dashboard, whose first bundle has no zod).
+ * check, not with the dashboard that shows the forms.
  */
 import { z } from 'zod';
 import type { Budget } from '../../shared/domain';
