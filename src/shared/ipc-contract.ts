@@ -30,7 +30,7 @@ import {
 } from './domain';
 import { dashboardQuerySchema, dashboardViewSchema, syncProgressSchema, syncReportSchema } from './dashboard-view';
 import { webhookAddInputSchema, webhookInfoSchema, webhookStatusSchema, webhookTestResultSchema } from './webhooks';
-import { accountSpendControlsSchema, emailRecipientsSchema, MAX_SPEND_CONTROL_CENTS } from './spend-controls';
+import { accountSpendControlsSchema, emailRecipientsSchema, wholeCentsSchema } from './spend-controls';
 import {
   billingMonthStatusSchema,
   caseContactInputSchema,
@@ -52,7 +52,6 @@ const spendTargetSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,100}$/)
     .nullable(),
 });
-const wholeCentsSchema = z.number().int('Whole cents only').positive().max(MAX_SPEND_CONTROL_CENTS);
 const generalSchema = z.object({
   pollMinutes: z.number().int(),
   startAtLogin: z.boolean(),

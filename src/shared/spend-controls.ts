@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 export * from './spend-control-amounts';
-import { MAX_RECIPIENTS } from './spend-control-amounts';
+import { MAX_RECIPIENTS, MAX_SPEND_CONTROL_CENTS } from './spend-control-amounts';
 
 const spendScopeSchema = z.union([z.literal('account'), z.string().regex(/^project:[A-Za-z0-9_-]{1,100}$/)]);
 /** "account", or "project:<id>": the same scope strings as alerts use. */
@@ -52,3 +52,6 @@ const email = z.string().trim().email('Enter valid email addresses').max(254);
 export const emailRecipientsSchema = z.lazy(() =>
   z.array(email).min(1, 'Enter at least one email address').max(MAX_RECIPIENTS, `At most ${MAX_RECIPIENTS} recipients`),
 );
+
+/** An amount sent to OpenAI's spend controls: whole cents, above zero, at most $100,000,000 (the IPC calls' rule). */
+export const wholeCentsSchema = z.number().int('Whole cents only').positive().max(MAX_SPEND_CONTROL_CENTS);

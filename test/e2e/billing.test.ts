@@ -108,7 +108,7 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('billing reconcili
     await detail.screenshot({ path: join(SHOTS, 'billing-record-invoice-light.png') });
     await detail.getByLabel('Total (USD)', { exact: true }).fill('lots');
     await detail.getByRole('button', { name: 'Save invoice' }).click();
-    await detail.getByRole('alert').filter({ hasText: 'Enter an amount such as 1250.50' }).waitFor();
+    await detail.getByRole('alert').filter({ hasText: 'Enter the amount in dollars, such as 1250.50.' }).waitFor();
     expect(JSON.parse((await runCli(['invoice', 'list', '--json'], { home })).stdout).invoices).toEqual([]);
 
     await detail.getByLabel('Total (USD)', { exact: true }).fill(total);

@@ -3,17 +3,20 @@
  * are going. The URL is typed once and goes to the keychain; from then on only its masked form is shown.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
   lastDeliveryFailed,
   webhookAddInputSchema,
+  type WebhookAddInput,
   type WebhookFormat,
   type WebhookStatus,
 } from '../../shared/webhooks';
 import { call } from '../lib/bridge';
 import { relativeTime } from '../lib/format';
 import { webhooksQuery } from '../lib/queries';
-import { Field, issuesByField } from '../lib/ui/FieldError';
+import { useSchemaForm } from '../lib/form';
+import { formSchema } from '../lib/form-schema';
+import { Field, fieldAria } from '../lib/ui/FieldError';
 
 const FORMAT_NAMES: Record<WebhookFormat, string> = { slack: 'Slack (incoming webhook)', json: 'JSON (any receiver)' };
 
@@ -117,61 +120,63 @@ function WebhookRow({ webhook: w, onChange }: { webhook: WebhookStatus; onChange
   );
 }
 
+interface WebhookFields {
+  url: string;
+  format: WebhookFormat;
+  name: string;
+}
+
+/** Checked by webhookAddInputSchema, as addWebhook is. */
+const webhookFormSchema = formSchema<WebhookFields, WebhookAddInput>(
+  (f) => ({ url: f.url, format: f.format, name: f.name.trim() || undefined }),
+  webhookAddInputSchema,
+);
+
 function AddWebhookForm({ onAdded }: { onAdded: () => void }) {
-  const [url, setUrl] = useState('');
-  const [format, setFormat] = useState<WebhookFormat>('slack');
-  const [name, setName] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    resetField,
+    formState: { errors, isSubmitting },
+  } = useSchemaForm(webhookFormSchema, { url: '', format: 'slack', name: '' });
   const [added, setAdded] = useState<string | null>(null);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = handleSubmit(async (input) => {
     setAdded(null);
-    const input = { url, format, name: name.trim() || undefined };
-    const parsed = webhookAddInputSchema.safeParse(input);
-    if (!parsed.success) return setErrors(issuesByField(parsed.error.issues));
-    setErrors({});
-    setSaving(true);
-    call('addWebhook', input)
-      .then((info) => {
-        // The URL is in the keychain now: it leaves the form, and the page, at once.
-        setUrl('');
-        setName('');
-        setAdded(`Added ${info.name}. Send it a test to check the channel.`);
-        onAdded();
-      })
-      .catch((err: Error) => setErrors({ form: err.message }))
-      .finally(() => setSaving(false));
-  };
-  const clear = (field: string) => errors[field] && setErrors(({ [field]: _gone, ...rest }) => rest);
+    try {
+      const info = await call('addWebhook', input);
+      // The URL is in the keychain now: it leaves the form, and the page, at once.
+      resetField('url');
+      resetField('name');
+      setAdded(`Added ${info.name}. Send it a test to check the channel.`);
+      onAdded();
+    } catch (err) {
+      setError('root', { message: (err as Error).message });
+    }
+  });
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-labelledby="webhook-form-title">
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="webhook-form-title">
       <h3 id="webhook-form-title">Add a webhook</h3>
-      <Field id="wh-url" label="Webhook URL" error={errors.url}>
+      <Field id="wh-url" label="Webhook URL" error={errors.url?.message}>
         <input
           id="wh-url"
           type="password"
           autoComplete="off"
           spellCheck={false}
           placeholder="https://hooks.slack.com/services/…"
-          value={url}
-          onChange={(e) => {
-            setUrl(e.target.value);
-            clear('url');
-          }}
-          aria-invalid={errors.url ? true : undefined}
-          aria-describedby={errors.url ? 'wh-url-error' : 'wh-url-note'}
+          {...register('url')}
+          {...fieldAria('wh-url', errors.url?.message, true)}
         />
       </Field>
-      <p className="muted" id="wh-url-note">
+      <p className="muted" id="wh-url-hint">
         The URL is a secret (anyone who has it can post to your channel): it is kept in your system keychain and shown
         masked. Use https://; plain http:// only to this machine.
       </p>
       <div className="form-row">
         <Field id="wh-format" label="Format">
-          <select id="wh-format" value={format} onChange={(e) => setFormat(e.target.value as WebhookFormat)}>
+          <select id="wh-format" {...register('format')}>
             {Object.entries(FORMAT_NAMES).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -179,29 +184,24 @@ function AddWebhookForm({ onAdded }: { onAdded: () => void }) {
             ))}
           </select>
         </Field>
-        <Field id="wh-name" label="Name (optional)" error={errors.name}>
+        <Field id="wh-name" label="Name (optional)" error={errors.name?.message}>
           <input
             id="wh-name"
-            value={name}
             placeholder="e.g. #ai-spend"
-            onChange={(e) => {
-              setName(e.target.value);
-              clear('name');
-            }}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={errors.name ? 'wh-name-error' : undefined}
+            {...register('name')}
+            {...fieldAria('wh-name', errors.name?.message)}
           />
         </Field>
       </div>
-      {errors.form && (
+      {errors.root?.message && (
         <p role="alert" className="field-error">
-          {errors.form}
+          {errors.root.message}
         </p>
       )}
       {added && <p role="status">{added}</p>}
       <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={saving}>
-          {saving ? 'Adding…' : 'Add webhook'}
+        <button type="submit" className="button-primary" disabled={isSubmitting}>
+          {isSubmitting ? 'Adding…' : 'Add webhook'}
         </button>
       </div>
     </form>

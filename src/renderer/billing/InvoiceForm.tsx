@@ -1,12 +1,16 @@
 /**
  * "Record invoice": OpenAI has no invoice API, so the user types in the invoice. Amounts are parsed to exact
- * micros and every field is checked by the shared schema before anything is sent; main checks it again.
+ * micros and every field is checked by the shared schema (invoiceInputSchema) before anything is sent; main
+ * checks it again.
  */
-import { useState, type FormEvent } from 'react';
-import { invoiceInputSchema, type Invoice } from '../../shared/billing';
-import { microsToDecimal, parseUserAmount } from '../../shared/money';
+import { useMemo } from 'react';
+import { invoiceInputSchema, type Invoice, type InvoiceInput } from '../../shared/billing';
+import { microsToDecimal } from '../../shared/money';
 import { call } from '../lib/bridge';
-import { Field, issuesByField } from '../lib/ui/FieldError';
+import { typedAmount, useSchemaForm } from '../lib/form';
+import { formSchema, type Problem } from '../lib/form-schema';
+import { FORM_MESSAGES } from '../lib/form-messages';
+import { Field, fieldAria } from '../lib/ui/FieldError';
 
 interface Props {
   accountId: string;
@@ -16,154 +20,169 @@ interface Props {
   onCancel: () => void;
 }
 
+interface InvoiceFields {
+  number: string;
+  date: string;
+  periodStartDay: string;
+  subtotal: string;
+  tax: string;
+  credits: string;
+  total: string;
+  status: Invoice['status'];
+}
+
 const amountText = (micros: number | null | undefined) =>
   micros === null || micros === undefined ? '' : microsToDecimal(micros);
 
-export function InvoiceForm({ accountId, month, invoice, onSaved, onCancel }: Props) {
-  const [fields, setFields] = useState({
-    number: invoice?.number ?? '',
-    date: invoice?.date ?? '',
-    periodStartDay: String(invoice?.periodStartDay ?? 1),
-    subtotal: amountText(invoice?.subtotalMicros),
-    tax: invoice?.taxMicros ? amountText(invoice.taxMicros) : '',
-    credits: invoice?.creditsMicros ? amountText(invoice.creditsMicros) : '',
-    total: amountText(invoice?.totalMicros),
-    status: invoice?.status ?? 'paid',
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
-  const id = (name: string) => `invoice-${month}-${name}`;
-  const set = (name: keyof typeof fields) => (e: { target: { value: string } }) =>
-    setFields((f) => ({ ...f, [name]: e.target.value }));
+/** The shared schema's paths (subtotalMicros, …) to the form's fields (subtotal, …). */
+const fieldOf = (path: PropertyKey[]): keyof InvoiceFields | undefined => {
+  const key = String(path[0]).replace(/Micros$/, '');
+  return ['number', 'date', 'periodStartDay', 'subtotal', 'tax', 'credits', 'total', 'status'].includes(key)
+    ? (key as keyof InvoiceFields)
+    : undefined;
+};
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const found: Record<string, string> = {};
-    const amount = (name: string, text: string, optional: boolean): number | null => {
-      if (!text.trim()) {
-        if (!optional) found[`${name}Micros`] = 'Enter the amount on the invoice';
-        return null;
-      }
-      try {
-        return parseUserAmount(text);
-      } catch {
-        found[`${name}Micros`] = 'Enter an amount such as 1250.50';
-        return null;
-      }
-    };
-    const input = {
-      accountId,
-      month,
-      number: fields.number.trim() || null,
-      date: fields.date || null,
-      periodStartDay: Number(fields.periodStartDay),
-      subtotalMicros: amount('subtotal', fields.subtotal, true),
-      taxMicros: amount('tax', fields.tax, true) ?? 0,
-      creditsMicros: amount('credits', fields.credits, true) ?? 0,
-      totalMicros: amount('total', fields.total, false) ?? 0,
-      status: fields.status as Invoice['status'],
-    };
-    const parsed = invoiceInputSchema.safeParse(input);
-    const all = { ...(parsed.success ? {} : issuesByField(parsed.error.issues)), ...found };
-    setErrors(all);
-    if (Object.keys(all).length) return;
-    setSaving(true);
+const invoiceFormSchema = (accountId: string, month: string) =>
+  formSchema<InvoiceFields, InvoiceInput>(
+    (f, problem: Problem<InvoiceFields>) => {
+      const amount = (name: 'subtotal' | 'tax' | 'credits' | 'total', optional: boolean): number | null => {
+        if (!f[name].trim()) {
+          if (!optional) problem(name, FORM_MESSAGES.missing('total on the invoice'));
+          return null;
+        }
+        const micros = typedAmount(f[name]);
+        if (micros === null) problem(name, FORM_MESSAGES.dollars('amount', '1250.50'));
+        return micros;
+      };
+      return {
+        accountId,
+        month,
+        number: f.number.trim() || null,
+        date: f.date || null,
+        periodStartDay: Number(f.periodStartDay),
+        subtotalMicros: amount('subtotal', true),
+        taxMicros: amount('tax', true) ?? 0,
+        creditsMicros: amount('credits', true) ?? 0,
+        totalMicros: amount('total', false) ?? 0,
+        status: f.status,
+      };
+    },
+    invoiceInputSchema,
+    fieldOf,
+  );
+
+export function InvoiceForm({ accountId, month, invoice, onSaved, onCancel }: Props) {
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useSchemaForm(
+    useMemo(() => invoiceFormSchema(accountId, month), [accountId, month]),
+    {
+      number: invoice?.number ?? '',
+      date: invoice?.date ?? '',
+      periodStartDay: String(invoice?.periodStartDay ?? 1),
+      subtotal: amountText(invoice?.subtotalMicros),
+      tax: invoice?.taxMicros ? amountText(invoice.taxMicros) : '',
+      credits: invoice?.creditsMicros ? amountText(invoice.creditsMicros) : '',
+      total: amountText(invoice?.totalMicros),
+      status: invoice?.status ?? 'paid',
+    },
+  );
+  const id = (name: string) => `invoice-${month}-${name}`;
+  const submit = handleSubmit(async (input) => {
     try {
       await call('saveInvoice', input);
       onSaved();
     } catch (error) {
-      setErrors({ form: (error as Error).message });
-    } finally {
-      setSaving(false);
+      setError('root', { message: (error as Error).message });
     }
-  };
+  });
 
   return (
-    <form className="form invoice-form" onSubmit={submit} noValidate aria-label={`Invoice for ${month}`}>
+    <form className="form invoice-form" onSubmit={(e) => void submit(e)} noValidate aria-label={`Invoice for ${month}`}>
       <div className="form-row">
-        <Field id={id('number')} label="Invoice number" error={errors.number}>
+        <Field id={id('number')} label="Invoice number" error={errors.number?.message}>
           <input
             id={id('number')}
-            value={fields.number}
-            onChange={set('number')}
+            {...register('number')}
             maxLength={64}
-            aria-describedby={id('number-error')}
+            {...fieldAria(id('number'), errors.number?.message)}
           />
         </Field>
-        <Field id={id('date')} label="Invoice date" error={errors.date}>
-          <input
-            id={id('date')}
-            type="date"
-            value={fields.date}
-            onChange={set('date')}
-            aria-describedby={id('date-error')}
-          />
+        <Field id={id('date')} label="Invoice date" error={errors.date?.message}>
+          <input id={id('date')} type="date" {...register('date')} {...fieldAria(id('date'), errors.date?.message)} />
         </Field>
       </div>
-      <Field id={id('start')} label="Billing period starts on day" error={errors.periodStartDay}>
+      <Field id={id('start')} label="Billing period starts on day" error={errors.periodStartDay?.message}>
         <input
           id={id('start')}
           type="number"
           min={1}
           max={28}
-          value={fields.periodStartDay}
-          onChange={set('periodStartDay')}
-          aria-describedby={`${id('start-hint')} ${id('start-error')}`}
+          {...register('periodStartDay')}
+          {...fieldAria(id('start'), errors.periodStartDay?.message, true)}
         />
       </Field>
       <p className="muted" id={id('start-hint')}>
         Day 1 is the UTC calendar month, as OpenAI usually bills.
       </p>
       <div className="form-row">
-        <Field id={id('subtotal')} label="Subtotal (USD)" error={errors.subtotalMicros}>
+        <Field id={id('subtotal')} label="Subtotal (USD)" error={errors.subtotal?.message}>
           <input
             id={id('subtotal')}
             inputMode="decimal"
-            value={fields.subtotal}
-            onChange={set('subtotal')}
+            {...register('subtotal')}
             placeholder="optional"
+            {...fieldAria(id('subtotal'), errors.subtotal?.message)}
           />
         </Field>
-        <Field id={id('tax')} label="Tax (USD)" error={errors.taxMicros}>
-          <input id={id('tax')} inputMode="decimal" value={fields.tax} onChange={set('tax')} placeholder="0.00" />
+        <Field id={id('tax')} label="Tax (USD)" error={errors.tax?.message}>
+          <input
+            id={id('tax')}
+            inputMode="decimal"
+            {...register('tax')}
+            placeholder="0.00"
+            {...fieldAria(id('tax'), errors.tax?.message)}
+          />
         </Field>
-        <Field id={id('credits')} label="Credits applied (USD)" error={errors.creditsMicros}>
+        <Field id={id('credits')} label="Credits applied (USD)" error={errors.credits?.message}>
           <input
             id={id('credits')}
             inputMode="decimal"
-            value={fields.credits}
-            onChange={set('credits')}
+            {...register('credits')}
             placeholder="0.00"
+            {...fieldAria(id('credits'), errors.credits?.message)}
           />
         </Field>
       </div>
       <div className="form-row">
-        <Field id={id('total')} label="Total (USD)" error={errors.totalMicros}>
+        <Field id={id('total')} label="Total (USD)" error={errors.total?.message}>
           <input
             id={id('total')}
             inputMode="decimal"
-            value={fields.total}
-            onChange={set('total')}
+            {...register('total')}
             required
-            aria-describedby={id('total-error')}
+            {...fieldAria(id('total'), errors.total?.message)}
           />
         </Field>
-        <Field id={id('status')} label="Status" error={errors.status}>
-          <select id={id('status')} value={fields.status} onChange={set('status')}>
+        <Field id={id('status')} label="Status" error={errors.status?.message}>
+          <select id={id('status')} {...register('status')}>
             <option value="paid">Paid</option>
             <option value="failed">Failed</option>
             <option value="refunded">Refunded</option>
           </select>
         </Field>
       </div>
-      {errors.form && (
+      {errors.root?.message && (
         <p role="alert" className="field-error">
-          {errors.form}
+          {errors.root.message}
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" disabled={saving}>
-          {saving ? 'Saving…' : 'Save invoice'}
+        <button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? 'Saving…' : 'Save invoice'}
         </button>
         <button type="button" onClick={onCancel}>
           Cancel

@@ -1,9 +1,11 @@
 /** The support case for a month: its state and every contact with OpenAI support, kept locally. */
-import { useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
 import { CASE_STATE_LABELS } from '../../shared/billing-labels';
-import { caseContactInputSchema, type CaseState, type SupportCase } from '../../shared/billing';
+import { caseContactInputSchema, type CaseContactInput, type CaseState, type SupportCase } from '../../shared/billing';
 import { call } from '../lib/bridge';
-import { Field, issuesByField } from '../lib/ui/FieldError';
+import { useSchemaForm } from '../lib/form';
+import { formSchema } from '../lib/form-schema';
+import { Field, fieldAria } from '../lib/ui/FieldError';
 
 const CHANNELS = {
   email: 'Email',
@@ -12,6 +14,14 @@ const CHANNELS = {
   phone: 'Phone',
   other: 'Other',
 } as const;
+
+interface ContactFields {
+  date: string;
+  channel: keyof typeof CHANNELS;
+  reference: string;
+  note: string;
+  outcome: string;
+}
 
 export function SupportCaseLog({
   accountId,
@@ -26,33 +36,42 @@ export function SupportCaseLog({
   today: string;
   onChanged: () => void;
 }) {
-  const empty = { date: today, channel: 'email' as keyof typeof CHANNELS, reference: '', note: '', outcome: '' };
-  const [fields, setFields] = useState(empty);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const empty: ContactFields = { date: today, channel: 'email', reference: '', note: '', outcome: '' };
+  const schema = useMemo(
+    () => formSchema<ContactFields, CaseContactInput>((f) => ({ accountId, month, ...f }), caseContactInputSchema),
+    [accountId, month],
+  );
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    clearErrors,
+    formState: { errors },
+  } = useSchemaForm(schema, empty);
   const id = (name: string) => `case-${month}-${name}`;
-  const set = (name: keyof typeof fields) => (e: { target: { value: string } }) =>
-    setFields((f) => ({ ...f, [name]: e.target.value }));
+  const field = (name: keyof ContactFields) => ({
+    id: id(name),
+    ...register(name),
+    ...fieldAria(id(name), errors[name]?.message),
+  });
 
   const run = async (action: () => Promise<unknown>) => {
     try {
       await action();
-      setErrors({});
+      clearErrors('root');
       onChanged();
     } catch (error) {
-      setErrors({ form: (error as Error).message });
+      setError('root', { message: (error as Error).message });
     }
   };
 
-  const add = async (e: FormEvent) => {
-    e.preventDefault();
-    const input = { accountId, month, ...fields };
-    const parsed = caseContactInputSchema.safeParse(input);
-    if (!parsed.success) return setErrors(issuesByField(parsed.error.issues));
-    await run(async () => {
+  const add = handleSubmit((input) =>
+    run(async () => {
       await call('addCaseContact', input);
-      setFields(empty);
-    });
-  };
+      reset(empty);
+    }),
+  );
 
   return (
     <section aria-labelledby={id('title')} className="case-log">
@@ -114,13 +133,13 @@ export function SupportCaseLog({
           No contacts logged. Log every email, chat or call, so the history of the case is never lost.
         </p>
       )}
-      <form className="form compact" onSubmit={add} noValidate aria-label="Log a contact with support">
+      <form className="form compact" onSubmit={(e) => void add(e)} noValidate aria-label="Log a contact with support">
         <div className="form-row">
-          <Field id={id('date')} label="Date" error={errors.date}>
-            <input id={id('date')} type="date" value={fields.date} onChange={set('date')} />
+          <Field id={id('date')} label="Date" error={errors.date?.message}>
+            <input type="date" {...field('date')} />
           </Field>
-          <Field id={id('channel')} label="Channel" error={errors.channel}>
-            <select id={id('channel')} value={fields.channel} onChange={set('channel')}>
+          <Field id={id('channel')} label="Channel" error={errors.channel?.message}>
+            <select {...field('channel')}>
               {Object.entries(CHANNELS).map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
@@ -128,19 +147,19 @@ export function SupportCaseLog({
               ))}
             </select>
           </Field>
-          <Field id={id('reference')} label="Reference number" error={errors.reference}>
-            <input id={id('reference')} value={fields.reference} onChange={set('reference')} maxLength={100} />
+          <Field id={id('reference')} label="Reference number" error={errors.reference?.message}>
+            <input {...field('reference')} maxLength={100} />
           </Field>
         </div>
-        <Field id={id('note')} label="Note" error={errors.note}>
-          <textarea id={id('note')} value={fields.note} onChange={set('note')} maxLength={2000} rows={2} />
+        <Field id={id('note')} label="Note" error={errors.note?.message}>
+          <textarea {...field('note')} maxLength={2000} rows={2} />
         </Field>
-        <Field id={id('outcome')} label="Outcome" error={errors.outcome}>
-          <input id={id('outcome')} value={fields.outcome} onChange={set('outcome')} maxLength={500} />
+        <Field id={id('outcome')} label="Outcome" error={errors.outcome?.message}>
+          <input {...field('outcome')} maxLength={500} />
         </Field>
-        {errors.form && (
+        {errors.root?.message && (
           <p role="alert" className="field-error">
-            {errors.form}
+            {errors.root.message}
           </p>
         )}
         <div className="form-actions">

@@ -1,13 +1,10 @@
 /** The budget KPI: how much of the month's budget is used, and a form to set or change it. */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { DEFAULT_THRESHOLDS_TEXT } from '../../shared/constants';
-import type { AccountSummary, DashboardView } from '../../shared/domain';
+import { useRef, useState } from 'react';
+import type { AccountSummary, Budget, BudgetInput, DashboardView } from '../../shared/domain';
 import { budgetUsage } from '../../shared/budget-state';
-import { microsToDecimal, parseUserAmount } from '../../shared/money';
-import { parseThresholds, thresholdsProblem } from './budget-input';
+import { BudgetForm } from './BudgetForm';
 import { PROVIDERS } from '../../shared/providers';
 import { afterRender } from '../lib/hooks/focus';
-import { FieldError } from '../lib/ui/FieldError';
 import { call } from '../lib/bridge';
 import { money } from '../lib/format';
 import { OpenAiSpendControls } from '../spend-controls/OpenAiSpendControls';
@@ -27,6 +24,16 @@ export function BudgetCard({ view, account }: { view: DashboardView; account: Ac
       ? budgetUsage(kpis.monthToDateMicros, demoBudget).wholePercent
       : null
     : kpis.budgetUsedPercent;
+  // The budget the form changes: the demo's (held here), or the account's (saved through main).
+  const editedBudget: Budget | null = isDemo
+    ? demoBudget === null
+      ? null
+      : { monthlyMicros: demoBudget, thresholds: [50, 80, 100], dailyMicros: null, projects: {} }
+    : (account?.budget ?? null);
+  const store = async (next: BudgetInput | null) => {
+    if (isDemo) setDemoBudget(next?.monthlyMicros ?? null);
+    else if (account) await call('setBudget', { accountId: account.id, budget: next });
+  };
   const close = () => {
     setEditing(false);
     afterRender(() => toggleRef.current?.focus());
@@ -72,131 +79,27 @@ export function BudgetCard({ view, account }: { view: DashboardView; account: Ac
       {!canEdit && !isDemo && kpis.budgetMicros === null && (
         <p className="muted">Pick one account to set its budget.</p>
       )}
-      {editing && isDemo && (
+      {editing && (isDemo || canEdit) && (
         <BudgetForm
-          label="Demo budget"
-          current={demoBudget === null ? null : { monthlyMicros: demoBudget, thresholds: [50, 80, 100] }}
-          onSave={async (b) => setDemoBudget(b.monthlyMicros)}
-          onRemove={async () => setDemoBudget(null)}
-          onDone={close}
-        />
-      )}
-      {editing && canEdit && (
-        <BudgetForm
-          label={`Budget for ${account.name}`}
-          current={account.budget}
-          onSave={(b) =>
-            call('setBudget', {
-              accountId: account.id,
-              budget: {
-                ...b,
-                dailyMicros: account.budget?.dailyMicros ?? null,
-                projects: account.budget?.projects ?? {},
-              },
-            }).then(() => undefined)
-          }
-          onRemove={() => call('setBudget', { accountId: account.id, budget: null }).then(() => undefined)}
-          onDone={close}
+          className="form compact"
+          label={isDemo ? 'Demo budget' : `Budget for ${account?.name}`}
+          base={editedBudget}
+          fields={{
+            monthly: { label: 'Monthly budget (USD)' },
+            thresholds: { label: 'Alert at (% of budget)' },
+          }}
+          autoFocus="monthly"
+          onSave={(next) => store(next)}
+          onSaved={close}
+          onRemove={editedBudget ? () => store(null) : undefined}
+          onRemoved={close}
+          onCancel={close}
+          cancelOnEscape
         />
       )}
       {canEdit && PROVIDERS[account.provider].capabilities.spendControls && (
         <OpenAiSpendControls accountId={account.id} accountName={account.name} budget={account.budget} compact />
       )}
     </article>
-  );
-}
-
-function BudgetForm(props: {
-  label: string;
-  current: { monthlyMicros: number; thresholds: number[] } | null;
-  onSave: (budget: { monthlyMicros: number; thresholds: number[] }) => Promise<void>;
-  onRemove: () => Promise<void>;
-  onDone: () => void;
-}) {
-  const { current } = props;
-  const [monthly, setMonthly] = useState(current ? microsToDecimal(current.monthlyMicros) : '');
-  const [thresholds, setThresholds] = useState(current ? current.thresholds.join(', ') : DEFAULT_THRESHOLDS_TEXT);
-  const [errors, setErrors] = useState<{ monthly?: string; thresholds?: string; save?: string }>({});
-  const monthlyRef = useRef<HTMLInputElement>(null);
-  const thresholdsRef = useRef<HTMLInputElement>(null);
-  const id = useId();
-  useEffect(() => monthlyRef.current?.focus(), []);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    let monthlyMicros = 0;
-    const found: typeof errors = {};
-    try {
-      monthlyMicros = parseUserAmount(monthly);
-      if (monthlyMicros <= 0) throw new Error();
-    } catch {
-      found.monthly = monthly.trim() ? 'Enter the monthly budget in dollars, such as 500.' : 'Enter the monthly budget';
-    }
-    const thresholdsWrong = thresholdsProblem(thresholds);
-    if (thresholdsWrong) found.thresholds = thresholdsWrong;
-    setErrors(found);
-    if (found.monthly) return monthlyRef.current?.focus();
-    if (found.thresholds) return thresholdsRef.current?.focus();
-    try {
-      await props.onSave({ monthlyMicros, thresholds: parseThresholds(thresholds) });
-      props.onDone();
-    } catch (e) {
-      setErrors({ save: (e as Error).message });
-    }
-  };
-
-  return (
-    <form
-      className="form compact"
-      onSubmit={submit}
-      aria-label={props.label}
-      noValidate
-      onKeyDown={(e) => e.key === 'Escape' && props.onDone()}
-    >
-      <div className="field">
-        <label htmlFor={`${id}-monthly`}>Monthly budget (USD)</label>
-        <input
-          id={`${id}-monthly`}
-          ref={monthlyRef}
-          inputMode="decimal"
-          value={monthly}
-          onChange={(e) => setMonthly(e.target.value)}
-          aria-invalid={errors.monthly ? true : undefined}
-          aria-describedby={errors.monthly ? `${id}-monthly-error` : undefined}
-        />
-        <FieldError id={`${id}-monthly-error`} message={errors.monthly} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-thresholds`}>Alert at (% of budget)</label>
-        <input
-          id={`${id}-thresholds`}
-          ref={thresholdsRef}
-          value={thresholds}
-          onChange={(e) => setThresholds(e.target.value)}
-          aria-invalid={errors.thresholds ? true : undefined}
-          aria-describedby={errors.thresholds ? `${id}-thresholds-error` : undefined}
-        />
-        <FieldError id={`${id}-thresholds-error`} message={errors.thresholds} />
-      </div>
-      {errors.save && (
-        <p role="alert" className="field-error">
-          {errors.save}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit">Save budget</button>
-        <button type="button" onClick={props.onDone}>
-          Cancel
-        </button>
-        {current && (
-          <button
-            type="button"
-            onClick={() => props.onRemove().then(props.onDone, (e: Error) => setErrors({ save: e.message }))}
-          >
-            Remove budget
-          </button>
-        )}
-      </div>
-    </form>
   );
 }

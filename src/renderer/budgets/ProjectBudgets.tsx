@@ -3,15 +3,13 @@
  * month's spend, its progress and the thresholds it alerts at (the account's thresholds, as the core applies them).
  */
 import { useQuery } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
-import type { AccountInfo, Budget, NamedAmount } from '../../shared/domain';
-import { microsToDecimal, parseUserAmount } from '../../shared/money';
-import { budgetAmountProblem } from './budget-input';
+import { useRef, useState } from 'react';
+import type { AccountInfo, Budget, BudgetInput, NamedAmount } from '../../shared/domain';
+import { BudgetForm } from './BudgetForm';
 import { PROVIDERS } from '../../shared/providers';
 import { call } from '../lib/bridge';
 import { afterRender } from '../lib/hooks/focus';
 import { money, sharePercent } from '../lib/format';
-import { FieldError } from '../lib/ui/FieldError';
 import { dashboardQuery } from '../lib/queries';
 
 const NO_SPEND: NamedAmount[] = [];
@@ -24,9 +22,8 @@ export function ProjectBudgets({ account, budget }: { account: AccountInfo; budg
   const budgeted = Object.entries(budget.projects);
   const nameOf = (id: string) => spend.find((p) => p.key === id)?.name ?? id;
   const unbudgeted = spend.filter((p) => !(p.key in budget.projects));
-  const save = (projects: Budget['projects']) =>
-    // Main announces the change: the budgets reload from there.
-    call('setBudget', { accountId: account.id, budget: { ...budget, projects } }).then(() => undefined);
+  // Main announces the change: the budgets reload from there.
+  const save = (next: BudgetInput) => call('setBudget', { accountId: account.id, budget: next }).then(() => undefined);
 
   return (
     <div className="project-budgets">
@@ -40,24 +37,20 @@ export function ProjectBudgets({ account, budget }: { account: AccountInfo; budg
         <p className="muted">No {noun} budgets yet.</p>
       ) : (
         <ul className="project-budget-list">
-          {budgeted.map(([id, micros]) => (
+          {budgeted.map(([id]) => (
             <ProjectBudgetRow
               key={id}
+              budget={budget}
+              projectId={id}
               name={nameOf(id)}
               noun={noun}
-              budgetMicros={micros}
               spentMicros={spend.find((p) => p.key === id)?.micros ?? 0}
-              onSave={(next) => save({ ...budget.projects, [id]: next })}
-              onRemove={() => save(Object.fromEntries(budgeted.filter(([other]) => other !== id)))}
+              onSave={save}
             />
           ))}
         </ul>
       )}
-      <AddProjectBudget
-        noun={noun}
-        choices={unbudgeted}
-        onAdd={(id, micros) => save({ ...budget.projects, [id]: micros })}
-      />
+      <AddProjectBudget budget={budget} noun={noun} choices={unbudgeted} onSave={save} />
     </div>
   );
 }
@@ -65,37 +58,34 @@ export function ProjectBudgets({ account, budget }: { account: AccountInfo; budg
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 
 function ProjectBudgetRow({
+  budget,
+  projectId,
   name,
   noun,
-  budgetMicros,
   spentMicros,
   onSave,
-  onRemove,
 }: {
+  budget: Budget;
+  projectId: string;
   name: string;
   noun: string;
-  budgetMicros: number;
   spentMicros: number;
-  onSave: (micros: number) => Promise<void>;
-  onRemove: () => Promise<void>;
+  onSave: (next: BudgetInput) => Promise<void>;
 }) {
   const [editing, setEditing] = useState(false);
-  const [value, setValue] = useState(microsToDecimal(budgetMicros));
-  const [error, setError] = useState<string | null>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
   const changeRef = useRef<HTMLButtonElement>(null);
-  const inputId = useId();
+  const budgetMicros = budget.projects[projectId];
   const percent = sharePercent(spentMicros, budgetMicros);
   const used = budgetMicros > 0 ? Math.round((spentMicros * 100) / budgetMicros) : 0;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const problem = budgetAmountProblem(value, noun);
-    setError(problem);
-    if (problem) return inputRef.current?.focus();
-    await onSave(parseUserAmount(value)).catch((err: Error) => setError(err.message));
+  const done = () => {
     setEditing(false);
     afterRender(() => changeRef.current?.focus());
   };
+  const remove = () =>
+    onSave({
+      ...budget,
+      projects: Object.fromEntries(Object.entries(budget.projects).filter(([k]) => k !== projectId)),
+    });
   return (
     <li className="project-budget">
       <div className="project-budget-head">
@@ -113,32 +103,18 @@ function ProjectBudgetRow({
         className={used >= 100 ? 'over' : undefined}
       />
       {editing ? (
-        <form className="inline-form" onSubmit={submit} noValidate>
-          <div className="field">
-            <label htmlFor={inputId}>Monthly budget for {name} (USD)</label>
-            <input
-              id={inputId}
-              ref={inputRef}
-              inputMode="decimal"
-              value={value}
-              onChange={(e) => setValue(e.target.value)}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${inputId}-error` : undefined}
-              autoFocus
-            />
-            <FieldError id={`${inputId}-error`} message={error ?? undefined} />
-          </div>
-          <button type="submit">Save</button>
-          <button
-            type="button"
-            onClick={() => {
-              setEditing(false);
-              afterRender(() => changeRef.current?.focus());
-            }}
-          >
-            Cancel
-          </button>
-        </form>
+        <BudgetForm
+          className="inline-form"
+          base={budget}
+          projectId={projectId}
+          projectNoun={noun}
+          fields={{ amount: { label: `Monthly budget for ${name} (USD)` } }}
+          autoFocus="amount"
+          submitLabel="Save"
+          onSave={onSave}
+          onSaved={done}
+          onCancel={done}
+        />
       ) : (
         <div className="row-actions">
           <button
@@ -149,7 +125,7 @@ function ProjectBudgetRow({
           >
             Change budget for {name}
           </button>
-          <button type="button" onClick={() => void onRemove()} aria-label={`Remove budget for ${name}`}>
+          <button type="button" onClick={() => void remove()} aria-label={`Remove budget for ${name}`}>
             Remove budget for {name}
           </button>
         </div>
@@ -159,78 +135,37 @@ function ProjectBudgetRow({
 }
 
 function AddProjectBudget({
+  budget,
   noun,
   choices,
-  onAdd,
+  onSave,
 }: {
+  budget: Budget;
   noun: string;
   choices: NamedAmount[];
-  onAdd: (id: string, micros: number) => Promise<void>;
+  onSave: (next: BudgetInput) => Promise<void>;
 }) {
-  const [project, setProject] = useState('');
-  const [amount, setAmount] = useState('');
-  const [errors, setErrors] = useState<{ project?: string; amount?: string; save?: string }>({});
-  const projectRef = useRef<HTMLSelectElement>(null);
-  const amountRef = useRef<HTMLInputElement>(null);
   if (choices.length === 0) return <p className="muted">Every {noun} with spend this month has a budget.</p>;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const found = {
-      project: project ? undefined : `Choose a ${noun}`,
-      amount: budgetAmountProblem(amount, noun) ?? undefined,
-    };
-    setErrors(found);
-    if (found.project) return projectRef.current?.focus();
-    if (found.amount) return amountRef.current?.focus();
-    try {
-      await onAdd(project, parseUserAmount(amount));
-      setProject('');
-      setAmount('');
-      afterRender(() => projectRef.current?.focus());
-    } catch (err) {
-      setErrors({ save: (err as Error).message });
-    }
-  };
   return (
-    <form className="inline-form" onSubmit={submit} noValidate aria-label={`Add a ${noun} budget`}>
-      <div className="field">
-        <label htmlFor="new-project-budget">{cap(noun)}</label>
-        <select
-          id="new-project-budget"
-          ref={projectRef}
-          value={project}
-          onChange={(e) => setProject(e.target.value)}
-          aria-invalid={errors.project ? true : undefined}
-          aria-describedby={errors.project ? 'new-project-budget-error' : undefined}
-        >
-          <option value="">Choose a {noun}…</option>
-          {choices.map((p) => (
-            <option key={p.key} value={p.key}>
-              {p.name} ({money(p.micros)} this month)
-            </option>
-          ))}
-        </select>
-        <FieldError id="new-project-budget-error" message={errors.project} />
-      </div>
-      <div className="field">
-        <label htmlFor="new-project-amount">Monthly budget (USD)</label>
-        <input
-          id="new-project-amount"
-          ref={amountRef}
-          inputMode="decimal"
-          value={amount}
-          onChange={(e) => setAmount(e.target.value)}
-          aria-invalid={errors.amount ? true : undefined}
-          aria-describedby={errors.amount ? 'new-project-amount-error' : undefined}
-        />
-        <FieldError id="new-project-amount-error" message={errors.amount} />
-      </div>
-      <button type="submit">Add {noun} budget</button>
-      {errors.save && (
-        <p role="alert" className="field-error">
-          {errors.save}
-        </p>
-      )}
-    </form>
+    <BudgetForm
+      className="inline-form"
+      label={`Add a ${noun} budget`}
+      base={budget}
+      projectNoun={noun}
+      fields={{
+        project: {
+          label: cap(noun),
+          placeholder: `Choose a ${noun}…`,
+          choices: choices.map((p) => ({ key: p.key, label: `${p.name} (${money(p.micros)} this month)` })),
+        },
+        amount: { label: 'Monthly budget (USD)' },
+      }}
+      ids={{ project: 'new-project-budget', amount: 'new-project-amount' }}
+      submitLabel={`Add ${noun} budget`}
+      onSave={onSave}
+      resetAfterSave
+      onSaved={() => afterRender(() => document.getElementById('new-project-budget')?.focus())}
+      errorAfterActions
+    />
   );
 }

@@ -2,16 +2,16 @@
  * Settings › Credits & balance: prepaid purchases and grants, the balance read off OpenAI's billing page,
  * Spendwatch's estimate of today's balance (labelled as one), runway, and auto-recharge.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { addDays, formatDay } from '../../shared/dates';
 import type { ChannelOutput } from '../../shared/ipc-contract';
 import type { ProviderId } from '../../shared/domain';
 import { PROVIDERS } from '../../shared/providers';
-import { parseUserAmount } from '../../shared/money';
 import { call } from '../lib/bridge';
 import { ExternalLink } from '../lib/ui/links';
 import { actionsHeader, SimpleTable } from '../lib/ui/SimpleTable';
 import { money } from '../lib/format';
+import { AutoRechargeForm, BalanceForm, CreditEntryForm } from './CreditForms';
 
 type AccountCredits = ChannelOutput<'getPayments'>['accounts'][number];
 
@@ -47,14 +47,6 @@ export function CreditsSection({
   );
 }
 
-function amountOrNull(text: string): number | null {
-  try {
-    return parseUserAmount(text);
-  } catch {
-    return null;
-  }
-}
-
 function AccountCreditsPanel({
   account,
   providerName,
@@ -65,59 +57,11 @@ function AccountCreditsPanel({
   today: string;
 }) {
   const { estimate, credits } = account;
-  const [balance, setBalance] = useState('');
-  const [asOf, setAsOf] = useState(today);
-  const [threshold, setThreshold] = useState(
-    credits.autoRecharge ? String(credits.autoRecharge.thresholdMicros / 1e6) : '',
-  );
-  const [recharge, setRecharge] = useState(credits.autoRecharge ? String(credits.autoRecharge.amountMicros / 1e6) : '');
-  const [kind, setKind] = useState<'purchase' | 'grant'>('purchase');
-  const [amount, setAmount] = useState('');
-  const [date, setDate] = useState(today);
-  const [expires, setExpires] = useState('');
   const [error, setError] = useState<string | null>(null);
   const id = account.accountId;
-
-  /** A plain message, and focus on the field to fix (the form's first input), never lost to <body>. */
-  const invalid = (e: FormEvent, message: string) => {
-    setError(message);
-    (e.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>('input')?.focus();
-  };
   const run = (work: () => Promise<unknown>) => {
     setError(null);
     work().catch((e: Error) => setError(e.message));
-  };
-  const saveBalance = (e: FormEvent) => {
-    e.preventDefault();
-    const micros = amountOrNull(balance);
-    if (micros === null)
-      return invalid(e, 'Enter the balance in dollars, such as 120.50 (negative if OpenAI shows it so).');
-    run(() =>
-      call('setRecordedBalance', { accountId: id, balance: { amountMicros: micros, asOf } }).then(() => setBalance('')),
-    );
-  };
-  const saveRecharge = (e: FormEvent) => {
-    e.preventDefault();
-    const t = amountOrNull(threshold);
-    const r = amountOrNull(recharge);
-    if (t === null || r === null || r <= 0 || t < 0)
-      return invalid(e, 'Enter the auto-recharge threshold and amount in dollars.');
-    run(() => call('setAutoRecharge', { accountId: id, autoRecharge: { thresholdMicros: t, amountMicros: r } }));
-  };
-  const addEntry = (e: FormEvent) => {
-    e.preventDefault();
-    const micros = amountOrNull(amount);
-    if (micros === null || micros <= 0) return invalid(e, 'Enter the credit amount in dollars, such as 100.');
-    run(() =>
-      call('addCredit', {
-        accountId: id,
-        kind,
-        amountMicros: micros,
-        date,
-        ...(expires ? { expiresOn: expires } : {}),
-        note: '',
-      }).then(() => setAmount('')),
-    );
   };
 
   return (
@@ -145,36 +89,8 @@ function AccountCreditsPanel({
       ) : (
         <p className="muted">No balance recorded yet.</p>
       )}
-      <form className="inline-form" onSubmit={saveBalance} noValidate>
-        <label>
-          Balance shown on {providerName} (USD)
-          <input inputMode="decimal" value={balance} onChange={(e) => setBalance(e.target.value)} required />
-        </label>
-        <label>
-          As of
-          <input type="date" value={asOf} max={today} onChange={(e) => setAsOf(e.target.value)} required />
-        </label>
-        <button type="submit">Record balance</button>
-      </form>
-      <form className="inline-form" onSubmit={saveRecharge} noValidate>
-        <label>
-          Auto-recharge when below (USD)
-          <input inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} />
-        </label>
-        <label>
-          Recharge amount (USD)
-          <input inputMode="decimal" value={recharge} onChange={(e) => setRecharge(e.target.value)} />
-        </label>
-        <button type="submit">Save auto-recharge</button>
-        {credits.autoRecharge && (
-          <button
-            type="button"
-            onClick={() => run(() => call('setAutoRecharge', { accountId: id, autoRecharge: null }))}
-          >
-            No auto-recharge
-          </button>
-        )}
-      </form>
+      <BalanceForm accountId={id} providerName={providerName} today={today} />
+      <AutoRechargeForm accountId={id} current={credits.autoRecharge} onError={setError} />
       <h4>Purchases and grants</h4>
       {credits.entries.length === 0 ? (
         <p className="muted">None recorded.</p>
@@ -206,28 +122,7 @@ function AccountCreditsPanel({
           }))}
         />
       )}
-      <form className="inline-form" onSubmit={addEntry} noValidate>
-        <label>
-          Kind
-          <select value={kind} onChange={(e) => setKind(e.target.value as 'purchase' | 'grant')}>
-            <option value="purchase">Prepaid purchase</option>
-            <option value="grant">Credit grant</option>
-          </select>
-        </label>
-        <label>
-          Credit amount (USD)
-          <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} required />
-        </label>
-        <label>
-          Date
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
-        </label>
-        <label>
-          Expires (default: a year later)
-          <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} />
-        </label>
-        <button type="submit">Add credit</button>
-      </form>
+      <CreditEntryForm accountId={id} today={today} />
       {error && (
         <p role="alert" className="field-error">
           {error}

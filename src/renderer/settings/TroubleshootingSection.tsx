@@ -1,9 +1,11 @@
 /** Settings › Payment troubleshooting: what looks wrong now, the usual causes of a failed payment, and a payment log. */
-import { useState, type FormEvent } from 'react';
-import type { ChannelOutput } from '../../shared/ipc-contract';
-import { parseUserAmount } from '../../shared/money';
-import type { PaymentEvent } from '../../shared/payments';
+import type { ChannelInput, ChannelOutput } from '../../shared/ipc-contract';
+import { paymentEventInputSchema, type PaymentEvent } from '../../shared/payments';
 import { call } from '../lib/bridge';
+import { typedAmount, useSchemaForm } from '../lib/form';
+import { formSchema } from '../lib/form-schema';
+import { FORM_MESSAGES } from '../lib/form-messages';
+import { FieldError, fieldAria } from '../lib/ui/FieldError';
 import { actionsHeader, SimpleTable } from '../lib/ui/SimpleTable';
 import { money } from '../lib/format';
 
@@ -42,30 +44,47 @@ export function TroubleshootingSection({ payments, onGuide }: { payments: Paymen
   );
 }
 
+interface PaymentLogFields {
+  date: string;
+  amount: string;
+  result: PaymentEvent['result'];
+  note: string;
+}
+
+/** Checked by paymentEventInputSchema, as addPaymentEvent is; an empty amount is zero. */
+const paymentLogSchema = formSchema<PaymentLogFields, ChannelInput<'addPaymentEvent'>>(
+  (f, problem) => {
+    const micros = typedAmount(f.amount || '0');
+    if (micros === null) problem('amount', FORM_MESSAGES.dollars('amount', '50'));
+    return { date: f.date, amountMicros: micros ?? 0, result: f.result, note: f.note, methodId: null };
+  },
+  paymentEventInputSchema,
+  (path) => (path[0] === 'amountMicros' ? 'amount' : (String(path[0]) as keyof PaymentLogFields)),
+);
+
 function PaymentLog({ events }: { events: PaymentEvent[] }) {
-  const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
-  const [amount, setAmount] = useState('');
-  const [result, setResult] = useState<PaymentEvent['result']>('failed');
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const add = async (e: FormEvent) => {
-    e.preventDefault();
-    let micros: number;
+  const {
+    register,
+    handleSubmit,
+    resetField,
+    setError,
+    formState: { errors },
+  } = useSchemaForm(paymentLogSchema, {
+    date: new Date().toISOString().slice(0, 10),
+    amount: '',
+    result: 'failed',
+    note: '',
+  });
+  const add = handleSubmit(async (input) => {
     try {
-      micros = parseUserAmount(amount || '0');
-    } catch {
-      setError('Enter the amount in dollars, such as 50.');
-      return;
-    }
-    try {
-      await call('addPaymentEvent', { date, amountMicros: micros, result, note, methodId: null });
-      setAmount('');
-      setNote('');
-      setError(null);
+      await call('addPaymentEvent', input);
+      resetField('amount');
+      resetField('note');
     } catch (err) {
-      setError((err as Error).message);
+      setError('root', { message: (err as Error).message });
     }
-  };
+  });
+  const problem = errors.root?.message ?? errors.date?.message ?? errors.result?.message ?? errors.note?.message;
   return (
     <>
       <h3>Payment log</h3>
@@ -97,18 +116,22 @@ function PaymentLog({ events }: { events: PaymentEvent[] }) {
           }))}
         />
       )}
-      <form className="inline-form" onSubmit={add}>
+      <form className="inline-form" onSubmit={(e) => void add(e)} noValidate>
         <label>
           Payment date
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
+          <input type="date" {...register('date')} required />
         </label>
         <label>
           Payment amount (USD)
-          <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+          <input
+            inputMode="decimal"
+            {...register('amount')}
+            {...fieldAria('payment-log-amount', errors.amount?.message)}
+          />
         </label>
         <label>
           Result
-          <select value={result} onChange={(e) => setResult(e.target.value as PaymentEvent['result'])}>
+          <select {...register('result')}>
             <option value="succeeded">Succeeded</option>
             <option value="failed">Failed</option>
             <option value="pending">Pending</option>
@@ -117,13 +140,14 @@ function PaymentLog({ events }: { events: PaymentEvent[] }) {
         </label>
         <label>
           Note
-          <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={300} />
+          <input {...register('note')} maxLength={300} />
         </label>
         <button type="submit">Add to log</button>
       </form>
-      {error && (
+      <FieldError id="payment-log-amount-error" message={errors.amount?.message} />
+      {problem && (
         <p role="alert" className="field-error">
-          {error}
+          {problem}
         </p>
       )}
     </>

@@ -53,12 +53,13 @@ describe('BudgetCard', () => {
     );
   });
 
-  it('refuses a bad amount inline, saving nothing', () => {
+  it('refuses a bad amount inline, saving nothing', async () => {
     renderWithData(<BudgetCard view={view} account={account} />);
     fireEvent.click(screen.getByRole('button', { name: 'Set a budget' }));
     fireEvent.change(screen.getByLabelText('Monthly budget (USD)'), { target: { value: 'lots' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save budget' }));
-    expect(screen.getByRole('alert').textContent).toMatch(/monthly budget in dollars/);
+    // The form validates asynchronously (react-hook-form's resolver): the message shows after the submit settles.
+    expect((await screen.findByRole('alert')).textContent).toMatch(/monthly budget in dollars/);
     expect(invoke).not.toHaveBeenCalledWith('setBudget', expect.anything());
   });
 
@@ -101,7 +102,7 @@ describe('BudgetCard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Set a budget' }));
     fireEvent.change(screen.getByLabelText('Alert at (% of budget)'), { target: { value: 'often' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save budget' }));
+    expect(await screen.findByText('Enter the monthly budget')).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByLabelText('Monthly budget (USD)'));
-    expect(screen.getByText('Enter the monthly budget')).toBeTruthy();
   });
 });

@@ -272,7 +272,10 @@ describe('Accounts', () => {
       target: { value: 'sk-proj-abcdefghijkl' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Test and replace key' }));
-    expect(screen.getByLabelText('New admin key for Acme Prod').getAttribute('aria-invalid')).toBe('true');
+    // Checked asynchronously (react-hook-form's resolver): the field is marked once the check has run.
+    await waitFor(() =>
+      expect(screen.getByLabelText('New admin key for Acme Prod').getAttribute('aria-invalid')).toBe('true'),
+    );
     expect(invoke).not.toHaveBeenCalledWith('replaceAccountKey', expect.anything());
 
     fireEvent.change(screen.getByLabelText('New admin key for Acme Prod'), {

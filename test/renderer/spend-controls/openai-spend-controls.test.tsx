@@ -53,10 +53,12 @@ describe('OpenAiSpendControls', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Change OpenAI limit' }));
     fireEvent.change(screen.getByLabelText('OpenAI hard limit (USD a month)'), { target: { value: '750.001' } });
     fireEvent.click(screen.getByRole('button', { name: 'Review limit' }));
-    expect(screen.getByRole('alert').textContent).toContain('at most two decimals');
+    // The forms validate asynchronously (react-hook-form's resolver): the message, or the confirmation, shows
+    // once the check has run.
+    expect((await screen.findByRole('alert')).textContent).toContain('at most two decimals');
     fireEvent.change(screen.getByLabelText('OpenAI hard limit (USD a month)'), { target: { value: '1,250.10' } });
     fireEvent.click(screen.getByRole('button', { name: 'Review limit' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Confirm change at OpenAI' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Confirm change at OpenAI' });
     expect(dialog.textContent).toContain(
       'OpenAI will reject API requests for Acme Prod once $1,250.10 is spent this month.',
     );
@@ -75,7 +77,7 @@ describe('OpenAiSpendControls', () => {
       target: { value: 'ops@example.com' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Review mirror' }));
-    expect(screen.getByRole('alertdialog').textContent).toContain(
+    expect((await screen.findByRole('alertdialog')).textContent).toContain(
       'OpenAI will reject API requests for Acme Prod once $500.00 is spent this month. OpenAI will email ops@example.com at $250.00, $400.00, $500.00 this month.',
     );
     fireEvent.click(screen.getByRole('button', { name: 'Mirror to OpenAI' }));
@@ -136,7 +138,7 @@ describe('OpenAiSpendControls', () => {
       target: { value: '150' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Review limit' }));
-    expect(screen.getByRole('alertdialog').textContent).toContain(
+    expect((await screen.findByRole('alertdialog')).textContent).toContain(
       'OpenAI will reject API requests for Web app (Acme Prod) once $150.00 is spent this month.',
     );
     fireEvent.click(screen.getByRole('button', { name: 'Set OpenAI limit to $150.00' }));
@@ -157,7 +159,7 @@ describe('OpenAiSpendControls', () => {
     );
     fireEvent.change(screen.getByLabelText('Email when the month reaches (USD)'), { target: { value: '450' } });
     fireEvent.click(screen.getByRole('button', { name: 'Review email alert' }));
-    expect(screen.getByRole('alertdialog').textContent).toContain(
+    expect((await screen.findByRole('alertdialog')).textContent).toContain(
       'OpenAI will email ops@example.com when Acme Prod has spent $450.00 this month (instead of at $400.00).',
     );
     fireEvent.click(screen.getByRole('button', { name: 'Change email alert' }));
@@ -170,5 +172,36 @@ describe('OpenAiSpendControls', () => {
         recipients: ['ops@example.com'],
       }),
     );
+  });
+
+  it('shows each field its own message, and clears one once it is fixed, before anything is confirmed', async () => {
+    renderWithData(<OpenAiSpendControls accountId="acc_1" accountName="Acme Prod" budget={null} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add email alert' }));
+    fireEvent.change(screen.getByLabelText('Email when the month reaches (USD)'), { target: { value: '300.5' } });
+    fireEvent.change(screen.getByLabelText('Email addresses (comma-separated)'), { target: { value: 'ops@' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Review email alert' }));
+    const emails = screen.getByLabelText('Email addresses (comma-separated)');
+    await screen.findByText('Enter one to ten email addresses, separated by commas.');
+    expect(emails.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByText(/at most two decimals/)).toBeNull(); // the amount was fine
+    fireEvent.change(emails, { target: { value: 'ops@example.com' } });
+    await waitFor(() =>
+      expect(screen.queryByText('Enter one to ten email addresses, separated by commas.')).toBeNull(),
+    );
+    expect(emails.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Review email alert' }));
+    expect((await screen.findByRole('alertdialog')).textContent).toContain(
+      'OpenAI will email ops@example.com when Acme Prod has spent $300.50 this month.',
+    );
+  });
+
+  it('refuses to mirror nothing: a hard limit, email alerts, or both', async () => {
+    renderWithData(<OpenAiSpendControls accountId="acc_1" accountName="Acme Prod" budget={budget} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Mirror this budget to OpenAI' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /A hard limit at the budget/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Review mirror' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Choose a hard limit, email alerts, or both.');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 });

@@ -1,11 +1,7 @@
 /**
- * Focus rules shared by forms: after a failed submit, focus the first invalid field (its message is tied to
- * it with aria-describedby); after a save, focus something that still exists — never let it fall to <body>.
+ * Focus after a change: after a save, focus something that still exists — never let it fall to <body>. (After a
+ * failed submit, react-hook-form focuses the first invalid field itself.)
  */
-export function focusFirstInvalid(form: HTMLFormElement | null): void {
-  const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
-  invalid?.focus();
-}
 
 /** Runs after React has painted the new state (the field's aria-invalid, the status message). */
 export function afterRender(work: () => void): void {

@@ -1,5 +1,8 @@
 import type React from 'react';
-/** An inline field error, announced to screen readers. */
+/**
+ * Field-level errors, the one way every form shows them: the message under its field (announced to screen
+ * readers), the field marked aria-invalid and described by the message (and by its hint, if it has one).
+ */
 export function FieldError({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null;
   return (
@@ -9,14 +12,14 @@ export function FieldError({ id, message }: { id: string; message: string | unde
   );
 }
 
-/** Maps zod issues (path → message) to the first message per field. */
-export function issuesByField(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join('.');
-    if (!(key in errors)) errors[key] = issue.message;
-  }
-  return errors;
+/** The attributes tying a field to its error (`${id}-error`) and hint (`${id}-hint`). */
+export function fieldAria(
+  id: string,
+  error: string | undefined,
+  hint?: string | boolean,
+): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
+  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ');
+  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy || undefined };
 }
 
 /** A labelled field whose accessible name is exactly its label (the error sits outside the label). */
