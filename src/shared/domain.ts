@@ -93,7 +93,10 @@ export const baseUrlSchema = z
 
 export const DEFAULT_THRESHOLDS = [50, 80, 100];
 
-/** Project budgets per account: enough for any real organisation, never 200,000. */
+/**
+ * Project budgets per account: enough for any real organisation, never 200,000.
+ * @internal
+ */
 export const MAX_PROJECT_BUDGETS = 500;
 
 /** A budget as stored and shown. What a user may set is budgetInputSchema (bounded). */

@@ -3,7 +3,10 @@
  * goes through. Adding a provider's console is one line in EXTERNAL_LINK_ORIGINS.
  */
 
-/** Exact origins (https, default port, no credentials) whose pages may be opened externally. */
+/**
+ * Exact origins (https, default port, no credentials) whose pages may be opened externally.
+ * @internal
+ */
 export const EXTERNAL_LINK_ORIGINS: readonly string[] = [
   'https://platform.openai.com',
   'https://console.anthropic.com',

@@ -32,7 +32,10 @@ const MAX_INTEGER_DIGITS = 12;
  * Micros holds exactly.
  */
 const MAX_ROW_AMOUNT = 10n ** BigInt(9 + EXACT_DIGITS);
-/** The largest figure Micros holds exactly (about 9 billion units): sums beyond it are shown at this bound. */
+/**
+ * The largest figure Micros holds exactly (about 9 billion units): sums beyond it are shown at this bound.
+ * @internal
+ */
 export const MAX_FIGURE_MICROS = Number.MAX_SAFE_INTEGER;
 /** The longest amount text accepted (a decimal128 string is at most ~45 characters). */
 const MAX_AMOUNT_TEXT = 400;

@@ -15,7 +15,10 @@ const KEY_PATTERN = new RegExp(
 );
 const KNOWN_PREFIX = /^sk-(?:ant-(?:admin|api)\d{2}-|admin-|proj-|svcacct-)/;
 
-/** "sk-ant-admin01-…wxyz": the recognised prefix and the last four characters, nothing else. */
+/**
+ * "sk-ant-admin01-…wxyz": the recognised prefix and the last four characters, nothing else.
+ * @internal
+ */
 export function maskKey(key: string): string {
   return `${KNOWN_PREFIX.exec(key)?.[0] ?? 'sk-'}…${key.slice(-4)}`;
 }

@@ -8,6 +8,7 @@ const MICROS_PER_CENT = 10_000;
 /** The same ceiling as every other amount Spendwatch accepts ($100M): bounds what a typo can send to OpenAI. */
 export const MAX_SPEND_CONTROL_CENTS = 10_000_000_000; // $100,000,000
 
+/** @internal Exported for tests. */
 export class WholeCentsError extends Error {
   constructor(
     text: string,

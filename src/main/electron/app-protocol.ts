@@ -52,6 +52,7 @@ export function hasOrigin(raw: string, origin: string): boolean {
  * The file under `root` that an app:// URL names, or null when it names none: another origin, an encoded
  * separator or NUL (%2f, %5c, %00), a backslash, a dot segment or drive letter left after parsing, or a path
  * that resolves outside `root`. "/" is index.html.
+ * @internal
  */
 export function resolveAppFile(root: string, rawUrl: string): string | null {
   let url: URL;
@@ -91,7 +92,10 @@ const MIME_TYPES: Record<string, string> = {
 const notFound = () =>
   new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
-/** The response for one app:// request: the file with its type and the CSP, or a 404. */
+/**
+ * The response for one app:// request: the file with its type and the CSP, or a 404.
+ * @internal
+ */
 export async function respondFromRenderer(root: string, request: Pick<Request, 'url' | 'method'>): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
   const file = resolveAppFile(root, request.url);

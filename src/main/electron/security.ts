@@ -6,6 +6,7 @@ import { shell, type Session, type WebContents, type WebPreferences } from 'elec
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { vetExternalUrl } from '../../shared/links';
 
+/** @internal Exported for tests. */
 export { CONTENT_SECURITY_POLICY };
 
 export function secureWebPreferences(preloadPath: string): WebPreferences {

@@ -18,6 +18,7 @@ export interface TrayView {
   lines: string[];
 }
 
+/** @internal Exported for tests. */
 export function buildTrayMenuTemplate(view: TrayView, actions: TrayActions): MenuItemConstructorOptions[] {
   return [
     ...view.lines.map((line): MenuItemConstructorOptions => ({ label: line, enabled: false })),

@@ -149,6 +149,7 @@ function listenError(error: NodeJS.ErrnoException, listen: string): AppError {
  * Accounts and webhooks declared as credentials: each is bound to its record (matched by provider and name), or
  * added (an account's key is tested with one call first, as `accounts add` does). One that fails is logged, and
  * the others still run.
+ * @internal
  */
 export async function registerCredentials(
   core: Spendwatch,

@@ -6,8 +6,6 @@ import type { AccountInfo, AccountSummary } from '../../shared/domain';
 import { AddAccountForm } from './AccountForms';
 import { AccountRow } from './AccountRow';
 
-export { keyVerdictText } from './key-verdict';
-
 export function AccountsSection({ accounts, summaries }: { accounts: AccountInfo[]; summaries: AccountSummary[] }) {
   return (
     <section className="panel" id="accounts" aria-labelledby="accounts-title">

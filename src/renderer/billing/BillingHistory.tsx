@@ -50,6 +50,7 @@ interface MonthCoverage {
 /**
  * Which accounts' history covers a month. An account covers a month fully from the month after its first
  * day of data (or from that month, when its data starts on the 1st); partly in the month it starts; not before.
+ * @internal
  */
 export function monthCoverage(accounts: { name: string; dataSince: string | null }[], month: string): MonthCoverage {
   const starts = (a: { dataSince: string | null }) => (a.dataSince === null ? null : monthOf(a.dataSince));
@@ -323,7 +324,10 @@ function downloadCsv(csv: string, fileName: string): void {
   URL.revokeObjectURL(url);
 }
 
-/** The demo's months as CSV, marked as demo in every row so it can never pass for real spend. */
+/**
+ * The demo's months as CSV, marked as demo in every row so it can never pass for real spend.
+ * @internal
+ */
 export function demoCsv(monthly: DashboardView['monthly']): string {
   const lines = ['month,total_usd,source'];
   for (const row of monthly) lines.push(`${row.month},${microsToDecimal(row.totalMicros)},demo data`);

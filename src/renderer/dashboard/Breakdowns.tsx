@@ -16,8 +16,10 @@ import { RowBudgetControl } from '../budgets/ProjectBudgetCard';
 // Kept where BillingHistory imports it from; the rule itself lives in format.ts.
 export { changeText } from '../lib/format';
 
+/** @internal Exported for tests. */
 export const TOP = 10;
 
+/** @internal Exported for tests. */
 export interface FoldedRows {
   rows: ComparedAmount[];
   /** The rest, folded: its amount is the month's total minus the rows shown, so the table sums to the month. */
@@ -28,6 +30,7 @@ export interface FoldedRows {
  * The top `top` rows with spend, and the rest folded into one. One more row than `top` is shown as itself
  * rather than as "Other (1 …)". `monthTotal` is the month's own figure (exact sum, rounded once), so top rows
  * plus Other equal it to the micro-dollar, as shown in the KPI.
+ * @internal
  */
 export function foldRows(all: ComparedAmount[], monthTotal: number, top = TOP): FoldedRows {
   const withSpend = all.filter((r) => r.micros !== 0);

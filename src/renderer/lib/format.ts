@@ -90,7 +90,10 @@ export function moneyAxis(
   };
 }
 
-/** The smallest "nice" step (1, 2, 2.5, 5 × 10ⁿ micros, at least one micro) not below `raw`. */
+/**
+ * The smallest "nice" step (1, 2, 2.5, 5 × 10ⁿ micros, at least one micro) not below `raw`.
+ * @internal
+ */
 export function niceStep(raw: number): number {
   if (!(raw > 1)) return 1;
   const power = 10 ** Math.floor(Math.log10(raw));

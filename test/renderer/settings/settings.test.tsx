@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBridge } from '../../../src/shared/bridge';
 import type { AccountInfo } from '../../../src/shared/domain';
 import SettingsPage from '../../../src/renderer/settings/SettingsPage';
-import { AccountsSection, keyVerdictText } from '../../../src/renderer/accounts/AccountsSection';
+import { AccountsSection } from '../../../src/renderer/accounts/AccountsSection';
+import { keyVerdictText } from '../../../src/renderer/accounts/key-verdict';
 import { renderWithData } from '../render-with-data';
 
 const accounts: AccountInfo[] = [

@@ -19,6 +19,7 @@ import { dayValues, monthValues, nameOf, type HistoryView, type PriceCache } fro
 
 export type { HistoryView } from './dimension-values';
 
+/** @internal Exported for tests. */
 export const OTHER_SERIES = '__other__';
 
 /** A day's exact total over the views, or undefined when no view has that day. */
@@ -221,7 +222,10 @@ export function weeklySeries(
   return { bucket: 'week', series, points: roundPoints(weeks) };
 }
 
-/** The UTC Monday on or before a day. */
+/**
+ * The UTC Monday on or before a day.
+ * @internal
+ */
 export function weekStart(day: UtcDay): UtcDay {
   const weekday = (new Date(msFromDay(day)).getUTCDay() + 6) % 7;
   return addDays(day, -weekday);

@@ -10,6 +10,7 @@ import type { UsageRow } from '../history/types';
 /** The kinds of token a line item bills, as usage counts them. */
 export type TokenKind = 'input' | 'cached' | 'output';
 
+/** @internal Exported for tests. */
 export interface LineItemParts {
   model: string;
   kind: TokenKind | null;
@@ -22,6 +23,7 @@ const TIERS = /\b(batch|flex|priority|scale)\b/i;
 /**
  * "gpt-4o-2024-08-06, cached input (batch)" → gpt-4o-2024-08-06, cached, batch. OpenAI's and Anthropic's line
  * items (as stored: "<model>, <what>") alike; text that names no token kind has kind null (a tool, an image, …).
+ * @internal
  */
 export function lineItemParts(lineItem: string): LineItemParts {
   const comma = lineItem.indexOf(',');
@@ -36,7 +38,10 @@ export function lineItemParts(lineItem: string): LineItemParts {
   return { model, kind, tier };
 }
 
-/** Tokens in one unit of a line item's quantity; undefined: the unit is not tokens. */
+/**
+ * Tokens in one unit of a line item's quantity; undefined: the unit is not tokens.
+ * @internal
+ */
 export function tokensPerUnit(unit: string | null): number | undefined {
   if (unit === 'tokens') return 1;
   const match = unit ? /^(\d+)_tokens$/.exec(unit) : null;

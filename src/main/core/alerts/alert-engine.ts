@@ -289,6 +289,7 @@ const MAX_SNOOZE_MS = 7 * 86_400_000;
 /**
  * Snoozed until later, or inside the kind's quiet hours (local time, may wrap past midnight). A snooze ending more
  * than a week from now was set while the clock ran ahead (or never by Settings): it does not silence for weeks.
+ * @internal
  */
 export function isSilenced(preference: AlertPreference | undefined, now: Date): boolean {
   if (!preference) return false;

@@ -35,7 +35,10 @@ export function billingPeriod(month: UtcMonth, startDay = 1): { from: UtcDay; to
   return { from: `${month}-${day}`, to: addDays(`${addMonths(month, 1)}-${day}`, -1) };
 }
 
-/** The first UTC day on which a period's costs are final: SETTLE_DAYS after its last day have passed. */
+/**
+ * The first UTC day on which a period's costs are final: SETTLE_DAYS after its last day have passed.
+ * @internal
+ */
 export const finalFrom = (periodEnd: UtcDay): UtcDay => addDays(periodEnd, SETTLE_DAYS + 1);
 
 /** Days of a range that local history has never fetched (a fetched day without costs is stored empty). */

@@ -103,6 +103,7 @@ const syncStateSchema = z.object({
 });
 export type SyncState = z.infer<typeof syncStateSchema>;
 
+/** @internal Exported for tests. */
 export const EMPTY_SYNC_STATE: SyncState = {
   lastSuccessAt: null,
   lastAttemptAt: null,

@@ -12,11 +12,15 @@ import type winstonModule from 'winston';
 import { redactSecrets } from '../errors';
 import type { Clock, Logger } from '../ports';
 
+/** @internal Exported for tests. */
 export const LOG_MAX_BYTES = 1_000_000;
+/** @internal Exported for tests. */
 export const LOG_MAX_FILES = 4;
 const LINE_LIMIT = 4_000;
 
+/** @internal Exported for tests. */
 export const logDir = (dataDir: string): string => join(dataDir, 'logs');
+/** @internal Exported for tests. */
 export const logFile = (dataDir: string): string => join(logDir(dataDir), 'spendwatch.log');
 
 /** Keys (sk-…), anything shaped like a card number (13–19 digits, spaces or dashes allowed), bearer tokens. */

@@ -11,6 +11,7 @@ import { runRate, type Spend } from '../aggregate/forecast';
 /**
  * Runway and the next recharge are bounded: on a nearly idle account a large balance lasts "forever",
  * and a date that far out overflows (and is meaningless). Beyond this it shows as ten years.
+ * @internal
  */
 export const MAX_RUNWAY_DAYS = 3650;
 

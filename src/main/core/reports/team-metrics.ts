@@ -9,7 +9,10 @@ import { own } from '../../../shared/records';
 import { currentLimit } from '../alerts/rules/spend-limits';
 import type { StatusDocument } from './status-report';
 
-/** Projects per account exposed by name: a label per project is a time series each, so the rest are one. */
+/**
+ * Projects per account exposed by name: a label per project is a time series each, so the rest are one.
+ * @internal
+ */
 export const TOP_PROJECTS = 50;
 const OTHER_PROJECTS = '(other)';
 

@@ -19,6 +19,7 @@ const KEYCHAIN_HELP: Record<string, string> = {
   win32: 'Spendwatch keeps keys only in Windows Credential Manager. Make sure it is available for your user.',
 };
 
+/** @internal Exported for tests. */
 export function keychainUnavailable(cause: unknown): AppError {
   const detail = cause instanceof Error ? cause.message : String(cause);
   const help = KEYCHAIN_HELP[process.platform] ?? KEYCHAIN_HELP.linux;

@@ -43,7 +43,10 @@ export const emptyOutbox = (): Outbox => ({ entries: [], stats: {} });
 const FIRST_RETRY_MS = 30_000;
 const MAX_RETRY_MS = 3_600_000;
 const GIVE_UP_AFTER_MS = 24 * 3_600_000;
-/** Longer than a post may take (its timeout), so a live sender's claim never runs out under it. */
+/**
+ * Longer than a post may take (its timeout), so a live sender's claim never runs out under it.
+ * @internal
+ */
 export const CLAIM_MS = 60_000;
 /** A receiver down for days must not grow alerts.json without bound: the oldest waiting entries are dropped. */
 const MAX_ENTRIES = 1_000;

@@ -8,7 +8,10 @@
 import { useXAxisScale, useYAxisScale, type ScaleFunction } from 'recharts';
 import type { StackedSeries } from './chart-rows';
 
-/** "M x,y L x,y … Z": the band between `lower` and `upper` along `xs` (upper left to right, lower back). */
+/**
+ * "M x,y L x,y … Z": the band between `lower` and `upper` along `xs` (upper left to right, lower back).
+ * @internal
+ */
 export function bandPath(xs: readonly number[], upper: readonly number[], lower: readonly number[]): string {
   const top = xs.map((x, i) => `${x},${upper[i]}`);
   const bottom = xs.map((x, i) => `${x},${lower[i]}`).reverse();

@@ -6,7 +6,10 @@
  */
 import type { StackedSeries } from './chart-rows';
 
-/** Mid-tone colours, each at least 3:1 against the light and the dark panel, distinct from one another. */
+/**
+ * Mid-tone colours, each at least 3:1 against the light and the dark panel, distinct from one another.
+ * @internal
+ */
 export const PALETTE = [
   '#4f6bed', // blue
   '#12916d', // green
@@ -22,11 +25,17 @@ export const PALETTE = [
   '#5f6fa3', // slate
 ] as const;
 
-/** The folded remainder ("Other") is always neutral grey, never a series colour. */
+/**
+ * The folded remainder ("Other") is always neutral grey, never a series colour.
+ * @internal
+ */
 export const OTHER_COLOUR = '#8a93a6';
 const OTHER_KEYS = new Set(['__other__', 'Other']);
 
-/** FNV-1a over UTF-16 code units: small, fast and the same in every run (no randomised hashing). */
+/**
+ * FNV-1a over UTF-16 code units: small, fast and the same in every run (no randomised hashing).
+ * @internal
+ */
 export function hashKey(key: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {

@@ -24,7 +24,10 @@ const SCOPES = ['project', 'api_key'] as const;
 type ScopeDimension = (typeof SCOPES)[number];
 const NORM_DAYS = 14;
 
-/** At most this many scope spikes a day: a runaway that touches every key must not raise hundreds of alerts. */
+/**
+ * At most this many scope spikes a day: a runaway that touches every key must not raise hundreds of alerts.
+ * @internal
+ */
 export const MAX_SCOPE_SPIKES_A_DAY = 5;
 
 interface Found {
