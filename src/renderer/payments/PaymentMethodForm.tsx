@@ -123,9 +123,10 @@ export function PaymentMethodForm({
     role: method?.role ?? 'primary',
     accountIds: method?.accountIds ?? accounts.map((a) => a.id),
   });
+  // The years offered follow the app's day (its clock), not the browser's, so a test clock or a jumped clock agrees.
   const [years] = useState(() => {
-    const now = new Date().getFullYear();
-    return Array.from({ length: 21 }, (_, i) => now + i);
+    const thisYear = Number(localToday.slice(0, 4));
+    return Array.from({ length: 21 }, (_, i) => thisYear + i);
   });
   const formRef = useRef<HTMLFormElement>(null);
   const typeId = useId();
