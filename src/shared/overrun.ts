@@ -12,9 +12,9 @@ import { addDays, daysBetween, lastDayOfMonth, monthOf, type UtcDay } from './da
 import type { Micros } from './money';
 
 /** At this share of the budget a forecast is close to it (amber). */
-export const OVERRUN_CLOSE_PERCENT = 90;
+const OVERRUN_CLOSE_PERCENT = 90;
 
-export type OverrunLevel = 'under' | 'close' | 'over';
+type OverrunLevel = 'under' | 'close' | 'over';
 
 export interface Overrun {
   level: OverrunLevel;
@@ -112,4 +112,15 @@ export function overrunSentence(
   const around =
     overrun.crossesOn && overrun.crossesOn !== 'already' ? `, crosses the budget around ${day(overrun.crossesOn)}` : '';
   return `${pace} — ${money(overrun.overMicros)} over${around}`;
+}
+
+/**
+ * The forecast card's short line beside the figure, or null when there is nothing to say (`under`):
+ * "$2,144.02 over the $18,000.00 budget", "94% of the $18,000.00 budget".
+ */
+export function forecastBudgetNote(overrun: Overrun | null, money: (micros: Micros) => string): string | null {
+  if (!overrun || overrun.level === 'under') return null;
+  if (overrun.level === 'over') return `${money(overrun.overMicros)} over the ${money(overrun.budgetMicros)} budget`;
+  const percent = Number((BigInt(overrun.projectedMicros) * 100n) / BigInt(overrun.budgetMicros));
+  return `${percent}% of the ${money(overrun.budgetMicros)} budget`;
 }

@@ -3,6 +3,7 @@ import { formatMonth, monthOf } from '../../shared/dates';
 import { exactTitle, money } from '../lib/format';
 import { awaitingFirstSync } from './sync-state';
 import { BudgetCard } from '../budgets/BudgetCard';
+import { forecastBudgetNote, overrunOf } from '../../shared/overrun';
 
 export function KpiCards({ view, accountId }: { view: DashboardView; accountId: string }) {
   // The budget card edits one account: the selected one, or the only one there is.
@@ -11,6 +12,14 @@ export function KpiCards({ view, accountId }: { view: DashboardView; accountId: 
   const month = formatMonth(monthOf(today));
   // Before the first sync there are no figures: "Not synced yet", never a $0.00 that looks like a real month.
   const pending = awaitingFirstSync(view, accountId);
+  // Beside the forecast: how it stands against the budget, when it is close to it or past it.
+  const overrun = overrunOf({
+    spentMicros: kpis.monthToDateMicros,
+    forecastMicros: kpis.forecastMicros,
+    budgetMicros: kpis.budgetMicros,
+    today,
+  });
+  const forecastNote = pending ? null : forecastBudgetNote(overrun, (micros) => money(micros, currency));
   const figure = (micros: number | null, testId?: string) =>
     pending ? (
       <p className="kpi-value kpi-empty" data-testid={testId}>
@@ -51,6 +60,11 @@ export function KpiCards({ view, accountId }: { view: DashboardView; accountId: 
             ? 'Needs one whole day of data'
             : 'At the last 7 whole days’ pace; today is not extrapolated'}
         </p>
+        {forecastNote && overrun && (
+          <p className={`overrun overrun-${overrun.level}`} data-testid="forecast-overrun">
+            <strong>{overrun.level === 'over' ? 'Over budget:' : 'Close to budget:'}</strong> {forecastNote}
+          </p>
+        )}
       </article>
       <BudgetCard key={view.isDemo ? 'demo' : 'real'} view={view} account={account} />
     </section>
