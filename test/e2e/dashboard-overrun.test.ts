@@ -39,8 +39,8 @@ describe('overrun warnings in the app', () => {
   const budgetCard = (page: Page) => page.locator('article[aria-labelledby="kpi-budget"]');
   // The budget card's meter bounds, read in the page (the DOM types are not in this file's compiler scope).
   const meterOf = (page: Page) =>
-    page.evaluate<{ value: number; low: number; high: number }>(
-      `(() => { const m = document.querySelector('article[aria-labelledby="kpi-budget"] meter'); return { value: m.value, low: m.low, high: m.high }; })()`,
+    page.evaluate<{ value: number; low: number; high: number; optimum: number }>(
+      `(() => { const m = document.querySelector('article[aria-labelledby="kpi-budget"] meter'); return { value: m.value, low: m.low, high: m.high, optimum: m.optimum }; })()`,
     );
   const forecastCard = (page: Page) => page.locator('article[aria-labelledby="kpi-forecast"]');
 
@@ -75,6 +75,8 @@ describe('overrun warnings in the app', () => {
     expect(Number(crossing![1])).toBeLessThanOrEqual(31);
     // Not green: the meter's value is past its "high" bound (red), though little of the budget is used yet.
     const meter = await meterOf(page);
+    // (HTML's meter: red, "even less good", needs the optimum below `low` and the value past `high`.)
+    expect(meter.optimum).toBeLessThan(meter.low);
     expect(meter.value).toBeGreaterThan(meter.high);
     // Red by its own style, not the card's default text colour.
     const colours = await page.evaluate<{ colour: string; card: string }>(

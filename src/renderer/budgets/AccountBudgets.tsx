@@ -37,7 +37,7 @@ export function AccountBudgets({ view, warningsOnly = false }: { view: Dashboard
                 {a.budgetUsedPercent ?? budgetUsage(a.monthToDateMicros, monthly).usedPercent}% of{' '}
                 {money(monthly, view.currency)}
               </span>
-              <OverrunNote overrun={overrun} currency={view.currency} testId="account-overrun" />
+              <OverrunNote overrun={overrun} currency={view.currency} testId="account-overrun" short={warningsOnly} />
             </li>
           );
         })}

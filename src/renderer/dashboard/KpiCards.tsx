@@ -3,7 +3,8 @@ import { formatMonth, monthOf } from '../../shared/dates';
 import { exactTitle, money } from '../lib/format';
 import { awaitingFirstSync } from './sync-state';
 import { BudgetCard } from '../budgets/BudgetCard';
-import { forecastBudgetNote, overrunOf } from '../../shared/overrun';
+import { overrunOf } from '../../shared/overrun';
+import { OverrunNote } from '../budgets/OverrunNote';
 
 export function KpiCards({ view, accountId }: { view: DashboardView; accountId: string }) {
   // The budget card edits one account: the selected one, or the only one there is.
@@ -19,7 +20,6 @@ export function KpiCards({ view, accountId }: { view: DashboardView; accountId: 
     budgetMicros: kpis.budgetMicros,
     today,
   });
-  const forecastNote = pending ? null : forecastBudgetNote(overrun, (micros) => money(micros, currency));
   const figure = (micros: number | null, testId?: string) =>
     pending ? (
       <p className="kpi-value kpi-empty" data-testid={testId}>
@@ -60,11 +60,7 @@ export function KpiCards({ view, accountId }: { view: DashboardView; accountId: 
             ? 'Needs one whole day of data'
             : 'At the last 7 whole days’ pace; today is not extrapolated'}
         </p>
-        {forecastNote && overrun && (
-          <p className={`overrun overrun-${overrun.level}`} data-testid="forecast-overrun">
-            <strong>{overrun.level === 'over' ? 'Over budget:' : 'Close to budget:'}</strong> {forecastNote}
-          </p>
-        )}
+        {!pending && <OverrunNote overrun={overrun} currency={currency} testId="forecast-overrun" short />}
       </article>
       <BudgetCard key={view.isDemo ? 'demo' : 'real'} view={view} account={account} />
     </section>
