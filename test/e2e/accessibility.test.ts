@@ -107,6 +107,8 @@ describe.each([
       // The legend is HTML (axe checks it with the page); the tooltip only exists on hover.
       // Over the chart's plot, low enough to be on a bar whatever its height (a day's stack is drawn as one bar).
       await page.locator('[data-testid="daily-chart"] .recharts-bar-rectangle').first().waitFor();
+      // The key figures above can be tall (All accounts' budgets): bring the chart into the viewport to hover it.
+      await page.getByTestId('daily-chart').scrollIntoViewIfNeeded();
       const chart = (await page.getByTestId('daily-chart').boundingBox())!;
       await page.mouse.move(chart.x + chart.width * 0.5, chart.y + chart.height * 0.85);
       await page.locator('.chart-tooltip').waitFor();

@@ -4,19 +4,35 @@
  */
 import type { TrayState } from '../../shared/domain';
 import { formatMoney } from '../../shared/money';
+import { formatDay } from '../../shared/dates';
+import { overrunOf, overrunSentence } from '../../shared/overrun';
 import type { TrayFacts } from '../core/use-cases/queries';
 import type { TrayView } from './tray';
 
 export function trayText(facts: TrayFacts): TrayView {
   let state: TrayState = 'ok';
-  const lines = facts.accounts.map((s) => {
+  const lines = facts.accounts.flatMap((s) => {
     // The core's budget state (shared/budget-state.ts): over at 100%, near at 80% or with a forecast past it.
     const used = s.budgetUsedPercent;
     if (s.budgetState === 'over') state = 'over';
     else if (state === 'ok' && s.lastError) state = 'warning';
     else if (state === 'ok' && s.budgetState === 'near') state = 'warning';
     const budgetText = used !== null ? ` (${used}% of budget)` : '';
-    return `${s.name}: ${formatMoney(s.monthToDateMicros)} this month${budgetText}${s.isDemo ? ' — demo data' : ''}`;
+    // A forecast close to or past the budget is said in words on a line of its own (shared/overrun.ts).
+    const overrun = overrunOf({
+      spentMicros: s.monthToDateMicros,
+      forecastMicros: s.forecastMicros,
+      budgetMicros: s.budget?.monthlyMicros ?? null,
+      today: facts.today,
+    });
+    if (overrun && overrun.level !== 'under' && state === 'ok') state = 'warning';
+    const sentence = overrunSentence(
+      overrun,
+      (m) => formatMoney(m),
+      (d) => formatDay(d),
+    );
+    const line = `${s.name}: ${formatMoney(s.monthToDateMicros)} this month${budgetText}${s.isDemo ? ' — demo data' : ''}`;
+    return sentence ? [line, `${s.name}: ${sentence}`] : [line];
   });
   // OpenAI itself is rejecting requests: red, whatever the budget says.
   for (const limit of facts.enforcingLimits) {

@@ -8,6 +8,9 @@ import { afterRender } from '../lib/hooks/focus';
 import { call } from '../lib/bridge';
 import { money } from '../lib/format';
 import { OpenAiSpendControls } from '../spend-controls/OpenAiSpendControls';
+import { crossedOnFrom, overrunOf } from '../../shared/overrun';
+import { meterBounds, OverrunNote } from './OverrunNote';
+import { AccountBudgets } from './AccountBudgets';
 
 export function BudgetCard({ view, account }: { view: DashboardView; account: AccountSummary | undefined }) {
   const [editing, setEditing] = useState(false);
@@ -30,6 +33,16 @@ export function BudgetCard({ view, account }: { view: DashboardView; account: Ac
       ? null
       : { monthlyMicros: demoBudget, thresholds: [50, 80, 100], dailyMicros: null, projects: {} }
     : (account?.budget ?? null);
+  // Said plainly when the month is on pace to pass the budget (amber close to it, red past it).
+  const overrun = overrunOf({
+    spentMicros: kpis.monthToDateMicros,
+    forecastMicros: kpis.forecastMicros,
+    budgetMicros,
+    today: view.today,
+    crossedOn: budgetMicros === null ? null : crossedOnFrom(view.monthProgress.points, budgetMicros),
+  });
+  // All accounts, not all of them with a budget: the budgets that exist, one line per account.
+  const someBudgets = account === undefined && kpis.budgetMicros === null && view.accounts.some((a) => a.budget);
   const store = async (next: BudgetInput | null) => {
     if (isDemo) setDemoBudget(next?.monthlyMicros ?? null);
     else if (account) await call('setBudget', { accountId: account.id, budget: next });
@@ -41,7 +54,9 @@ export function BudgetCard({ view, account }: { view: DashboardView; account: Ac
   return (
     <article className="kpi" aria-labelledby="kpi-budget">
       <h2 id="kpi-budget">Budget {isDemo && demoBudget !== null && <span className="badge badge-demo">demo</span>}</h2>
-      {budgetMicros === null ? (
+      {someBudgets ? (
+        <AccountBudgets view={view} />
+      ) : budgetMicros === null ? (
         <p className="kpi-value kpi-empty">No budget set</p>
       ) : (
         <>
@@ -49,13 +64,14 @@ export function BudgetCard({ view, account }: { view: DashboardView; account: Ac
           <meter
             min={0}
             max={100}
-            low={80}
-            high={99}
+            {...meterBounds(overrun?.level)}
             optimum={0}
             value={Math.min(100, usedPercent ?? 0)}
             aria-label="Budget used"
           />
           <p className="muted">of {money(budgetMicros, currency)} this month</p>
+          <OverrunNote overrun={overrun} currency={currency} />
+          {account === undefined && view.accounts.length > 1 && <AccountBudgets view={view} warningsOnly />}
         </>
       )}
       {(canEdit || isDemo) && !editing && (
@@ -76,7 +92,7 @@ export function BudgetCard({ view, account }: { view: DashboardView; account: Ac
             : 'Demo only: not saved, and gone when you add an account.'}
         </p>
       )}
-      {!canEdit && !isDemo && kpis.budgetMicros === null && (
+      {!canEdit && !isDemo && kpis.budgetMicros === null && !someBudgets && (
         <p className="muted">Pick one account to set its budget.</p>
       )}
       {editing && (isDemo || canEdit) && (

@@ -3,6 +3,8 @@ import { formatMonth, monthOf } from '../../shared/dates';
 import { exactTitle, money } from '../lib/format';
 import { awaitingFirstSync } from './sync-state';
 import { BudgetCard } from '../budgets/BudgetCard';
+import { overrunOf } from '../../shared/overrun';
+import { OverrunNote } from '../budgets/OverrunNote';
 
 export function KpiCards({ view, accountId }: { view: DashboardView; accountId: string }) {
   // The budget card edits one account: the selected one, or the only one there is.
@@ -11,6 +13,13 @@ export function KpiCards({ view, accountId }: { view: DashboardView; accountId: 
   const month = formatMonth(monthOf(today));
   // Before the first sync there are no figures: "Not synced yet", never a $0.00 that looks like a real month.
   const pending = awaitingFirstSync(view, accountId);
+  // Beside the forecast: how it stands against the budget, when it is close to it or past it.
+  const overrun = overrunOf({
+    spentMicros: kpis.monthToDateMicros,
+    forecastMicros: kpis.forecastMicros,
+    budgetMicros: kpis.budgetMicros,
+    today,
+  });
   const figure = (micros: number | null, testId?: string) =>
     pending ? (
       <p className="kpi-value kpi-empty" data-testid={testId}>
@@ -51,6 +60,7 @@ export function KpiCards({ view, accountId }: { view: DashboardView; accountId: 
             ? 'Needs one whole day of data'
             : 'At the last 7 whole days’ pace; today is not extrapolated'}
         </p>
+        {!pending && <OverrunNote overrun={overrun} currency={currency} testId="forecast-overrun" short />}
       </article>
       <BudgetCard key={view.isDemo ? 'demo' : 'real'} view={view} account={account} />
     </section>

@@ -38,6 +38,7 @@ const budget = (monthlyMicros: number) => ({
   projects: {},
 });
 const facts = (accounts: AccountSummary[], more: Partial<Parameters<typeof trayText>[0]> = {}) => ({
+  today: '2026-11-21',
   accounts,
   enforcingLimits: [],
   paymentNotices: [],
@@ -64,6 +65,25 @@ describe('tray text', () => {
     const over = trayText(facts([account({ budget: budget(400_000_000), budgetUsedPercent: 100.3 })]));
     expect(over.state).toBe('over');
     expect(over.lines[0]).toBe('Acme Prod: $401.22 this month (100.3% of budget)');
+    expect(over.lines[1]).toBe('Acme Prod: $1.22 over budget already — on pace for $600.00');
+  });
+
+  it('says an overrun ahead in words on its own line, amber, and nothing when the forecast is well under', () => {
+    // Nov 21, $401.22 spent, $600 forecast, $550 budget: $198.78 left over 10 days; $148.78 to go → day 7 (Nov 28).
+    const ahead = trayText(facts([account({ budget: budget(550_000_000), budgetUsedPercent: 72.9 })]));
+    expect(ahead.state).toBe('warning');
+    expect(ahead.lines).toEqual([
+      'Acme Prod: $401.22 this month (72.9% of budget)',
+      'Acme Prod: On pace for $600.00 — $50.00 over, crosses the budget around Nov 28',
+    ]);
+    // Close: a $640 budget with a $600 forecast (93.75%) is amber too, said as what is left.
+    const close = trayText(facts([account({ budget: budget(640_000_000), budgetUsedPercent: 62.7 })]));
+    expect(close.state).toBe('warning');
+    expect(close.lines[1]).toBe('Acme Prod: On pace for $600.00 — $40.00 under the budget, close to it');
+    // Well under: one line, calm.
+    const under = trayText(facts([account({ budget: budget(1_000_000_000), budgetUsedPercent: 40.1 })]));
+    expect(under.lines).toEqual(['Acme Prod: $401.22 this month (40.1% of budget)']);
+    expect(under.state).toBe('ok');
   });
 
   it('turns amber on a failing sync, and red while OpenAI blocks requests, whatever the budget says', () => {

@@ -43,6 +43,8 @@ import type { PaymentNotice, PaymentsUseCase } from './payments';
 
 /** What the tray shows, as facts: its wording is the Electron layer's (src/main/electron/tray-text.ts). */
 export interface TrayFacts {
+  /** The UTC day the facts are for: the overrun's crossing day is counted from it. */
+  today: UtcDay;
   accounts: AccountSummary[];
   enforcingLimits: EnforcingLimit[];
   paymentNotices: PaymentNotice[];
@@ -174,6 +176,7 @@ export class QueriesUseCase {
     const settings = this.deps.settings.read();
     const resolved = this.deps.views.resolveAll(settings);
     return {
+      today: this.today(),
       accounts: resolved.map((r) => this.deps.views.summarise(r, settings, false)),
       enforcingLimits: enforcingLimits(resolved, (id) => this.deps.spendControls.known(id), this.deps.clock.now()),
       paymentNotices: this.deps.payments.notices(),
