@@ -7,6 +7,15 @@ import { formatMoney } from '../../shared/money';
 import type { TrayFacts } from '../core/use-cases/queries';
 import type { TrayView } from './tray';
 
+/** "as of" in the user's locale and zone: the last time the figures were right. */
+const asOf = (iso: string): string =>
+  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+function syncFailedLine(s: TrayFacts['accounts'][number]): string {
+  const since = s.lastSyncedAt ? `figures as of ${asOf(s.lastSyncedAt)}` : 'no figures yet';
+  return `${s.name}: the last sync failed, ${since}. ${s.lastError?.message ?? ''}`.trim();
+}
+
 export function trayText(facts: TrayFacts): TrayView {
   let state: TrayState = 'ok';
   const lines = facts.accounts.map((s) => {
@@ -18,6 +27,8 @@ export function trayText(facts: TrayFacts): TrayView {
     const budgetText = used !== null ? ` (${used}% of budget)` : '';
     return `${s.name}: ${formatMoney(s.monthToDateMicros)} this month${budgetText}${s.isDemo ? ' — demo data' : ''}`;
   });
+  // A failed sync is said in the tray, not only on the dashboard's card: the figures above are older than they look.
+  for (const s of facts.accounts) if (s.lastError) lines.push(syncFailedLine(s));
   // OpenAI itself is rejecting requests: red, whatever the budget says.
   for (const limit of facts.enforcingLimits) {
     state = 'over';
