@@ -12,6 +12,7 @@ import type { ChartFilter } from './charts/ChartFilter';
 import { groupNoun, shownProviders } from '../lib/provider-words';
 import { DashboardHeader } from './DashboardHeader';
 import { KpiCards } from './KpiCards';
+import { BalanceLine } from './BalanceLine';
 import { StaleData } from './StaleData';
 import { StatusBanner } from './StatusBanner';
 import { awaitingFirstSync } from './sync-state';
@@ -153,6 +154,7 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
           <>
             <StaleData view={view} accountId={accountId} />
             <KpiCards view={view} accountId={accountId} />
+            <BalanceLine accountId={accountId} isDemo={view.isDemo} />
             {painted ? (
               <Suspense fallback={<ChartsPlaceholder />}>
                 <DashboardCharts
