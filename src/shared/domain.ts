@@ -59,7 +59,13 @@ const errorCodeSchema = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
-export const appErrorSchema = z.object({ code: errorCodeSchema, message: z.string() });
+export const appErrorSchema = z.object({
+  code: errorCodeSchema,
+  /** In words, with what to do about it. */
+  message: z.string(),
+  /** The technical detail (host, system error code), for a disclosure and for support. */
+  detail: z.string().max(500).optional(),
+});
 export type AppErrorInfo = z.infer<typeof appErrorSchema>;
 
 /** Control and escape characters (C0, DEL, C1, bidi overrides): never part of a name we store or print. */

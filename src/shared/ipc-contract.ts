@@ -135,6 +135,9 @@ export const ipcContract = {
               asOf: z.string(),
               spentSinceMicros: z.number().int(),
               addedSinceMicros: z.number().int(),
+              /** Credit dated on the reading day: taken as already in the recorded balance (balance.ts). */
+              onReadingDayMicros: z.number().int(),
+              onReadingDayCount: z.number().int(),
               dailyRateMicros: z.number().int().nullable(),
               runwayDays: z.number().int().nullable(),
               runsOutOn: z.string().nullable(),

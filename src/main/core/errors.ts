@@ -11,14 +11,20 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; detail?: string },
   ) {
     super(redactSecrets(message), options);
     this.name = 'AppError';
+    if (options?.detail) this.detail = redactSecrets(options.detail);
   }
 
+  /** The technical detail behind the message (host, system code): shown behind a disclosure, never as the message. */
+  readonly detail?: string;
+
   toInfo(): AppErrorInfo {
-    return { code: this.code, message: this.message };
+    return this.detail
+      ? { code: this.code, message: this.message, detail: this.detail }
+      : { code: this.code, message: this.message };
   }
 }
 

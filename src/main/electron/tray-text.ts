@@ -9,6 +9,15 @@ import { overrunOf, overrunSentence } from '../../shared/overrun';
 import type { TrayFacts } from '../core/use-cases/queries';
 import type { TrayView } from './tray';
 
+/** "as of" in the user's locale and zone: the last time the figures were right. */
+const asOf = (iso: string): string =>
+  new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+function syncFailedLine(s: TrayFacts['accounts'][number]): string {
+  const since = s.lastSyncedAt ? `figures as of ${asOf(s.lastSyncedAt)}` : 'no figures yet';
+  return `${s.name}: the last sync failed, ${since}. ${s.lastError?.message ?? ''}`.trim();
+}
+
 export function trayText(facts: TrayFacts): TrayView {
   let state: TrayState = 'ok';
   const lines = facts.accounts.flatMap((s) => {
@@ -34,6 +43,8 @@ export function trayText(facts: TrayFacts): TrayView {
     const line = `${s.name}: ${formatMoney(s.monthToDateMicros)} this month${budgetText}${s.isDemo ? ' — demo data' : ''}`;
     return sentence ? [line, `${s.name}: ${sentence}`] : [line];
   });
+  // A failed sync is said in the tray, not only on the dashboard's card: the figures above are older than they look.
+  for (const s of facts.accounts) if (s.lastError) lines.push(syncFailedLine(s));
   // OpenAI itself is rejecting requests: red, whatever the budget says.
   for (const limit of facts.enforcingLimits) {
     state = 'over';

@@ -7,7 +7,7 @@ import type { DashboardView } from '../../shared/domain';
 import { addDays, formatDay, formatMonth, monthOf } from '../../shared/dates';
 import { SETTLE_DAYS, type BillingMonthStatus } from '../../shared/billing';
 import { microsToDecimal } from '../../shared/money';
-import type { GroupNoun } from '../lib/provider-words';
+import { invoiceOwners, type GroupNoun } from '../lib/provider-words';
 import { PROVIDERS, type ProviderInfo } from '../../shared/providers';
 import { call } from '../lib/bridge';
 import { ExternalLink } from '../lib/ui/links';
@@ -120,7 +120,7 @@ export const BillingHistory = memo(function BillingHistory({
       <div className="panel-head">
         <h2 id="history-title">Billing history</h2>
         <span className="muted">
-          calendar months in UTC, as on OpenAI's invoices
+          calendar months in UTC, as on {invoiceOwners(providers)}
           {!isDemo && !reconciles ? ' — choose one account to reconcile invoices' : ''}
         </span>
         <div className="toolbar">

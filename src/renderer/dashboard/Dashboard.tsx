@@ -12,6 +12,8 @@ import type { ChartFilter } from './charts/ChartFilter';
 import { groupNoun, shownProviders } from '../lib/provider-words';
 import { DashboardHeader } from './DashboardHeader';
 import { KpiCards } from './KpiCards';
+import { BalanceLine } from './BalanceLine';
+import { StaleData } from './StaleData';
 import { StatusBanner } from './StatusBanner';
 import { awaitingFirstSync } from './sync-state';
 import { DEFAULT_GROUP_BY, DEFAULT_RANGE } from './defaults';
@@ -150,7 +152,9 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
         )}
         {view && (
           <>
+            <StaleData view={view} accountId={accountId} />
             <KpiCards view={view} accountId={accountId} />
+            <BalanceLine accountId={accountId} isDemo={view.isDemo} />
             {painted ? (
               <Suspense fallback={<ChartsPlaceholder />}>
                 <DashboardCharts
@@ -203,13 +207,14 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
             ) : (
               <div className="panel skeleton history-placeholder" aria-hidden="true" />
             )}
-            <p className="footer-link">
+            {/* One link per provider shown, as a list: two links never run together into one line of text. */}
+            <ul className="footer-links" aria-label="Provider consoles">
               {shown?.providers.map((provider) => (
-                <ExternalLink key={provider.name} href={provider.links.usage}>
-                  Open {provider.name} usage page
-                </ExternalLink>
+                <li key={provider.name}>
+                  <ExternalLink href={provider.links.usage}>Open {provider.name} usage page</ExternalLink>
+                </li>
               ))}
-            </p>
+            </ul>
           </>
         )}
       </main>

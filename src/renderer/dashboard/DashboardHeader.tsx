@@ -3,6 +3,20 @@ import type { DashboardView } from '../../shared/domain';
 import { SettingsLink } from '../lib/ui/links';
 import { AlertCentre } from '../alerts/AlertCentre';
 import { localDateTime, relativeTime } from '../lib/format';
+import { shownAccounts } from './sync-state';
+
+/**
+ * "Last updated" says which account: the selected one, or on All accounts the one updated longest ago (the
+ * figures are only as fresh as their oldest part). The demo keeps the view's own time.
+ */
+function lastUpdated(view: DashboardView, accountId: string) {
+  const each = shownAccounts(view, accountId)
+    .filter((a) => a.lastSyncedAt !== null)
+    .map((a) => ({ name: a.name, at: a.lastSyncedAt! }));
+  if (each.length === 0) return null;
+  const oldest = each.reduce((o, a) => (Date.parse(a.at) < Date.parse(o.at) ? a : o));
+  return { ...oldest, each };
+}
 
 // The exact time is put in the tooltip on hover, not at render: the first date-and-time format of a page costs
 // ICU about 50 ms on a slow machine, which would otherwise sit in front of the first figures.
@@ -14,7 +28,8 @@ export function DashboardHeader(props: {
   syncing: boolean;
 }) {
   const { view } = props;
-  const lastSynced = view?.kpis.lastSyncedAt ?? null;
+  const updated = view ? lastUpdated(view, props.accountId) : null;
+  const lastSynced = updated?.at ?? null;
   return (
     <header className="topbar">
       <div className="brand">
@@ -46,10 +61,18 @@ export function DashboardHeader(props: {
         {view && (
           <span
             className="muted"
-            onPointerEnter={lastSynced ? (e) => (e.currentTarget.title = localDateTime(lastSynced)) : undefined}
+            data-testid="last-updated"
+            onPointerEnter={
+              updated
+                ? (e) =>
+                    (e.currentTarget.title = updated.each.map((a) => `${a.name}: ${localDateTime(a.at)}`).join('\n'))
+                : undefined
+            }
           >
-            {lastSynced
-              ? `Last updated ${relativeTime(lastSynced)}`
+            {updated && lastSynced
+              ? updated.each.length > 1
+                ? `Oldest update: ${updated.name}, ${relativeTime(lastSynced)}`
+                : `${updated.name} updated ${relativeTime(lastSynced)}`
               : view.accounts.some((a) => a.syncing)
                 ? 'First sync in progress'
                 : 'Not synced yet'}

@@ -29,3 +29,11 @@ export function shownProviders(
   const ids = [...new Set(shown.map((a) => a.provider))];
   return (ids.length ? ids : (['openai'] as const)).map((id) => PROVIDERS[id]);
 }
+
+/** Whose invoices the months follow: each provider's own name, never "OpenAI's" on an Anthropic account. */
+export function invoiceOwners(providers: Pick<ProviderInfo, 'name'>[]): string {
+  const names = [...new Set(providers.map((p) => p.name))];
+  if (names.length === 0) return 'the provider’s invoices';
+  const owners = names.map((n) => `${n}’s`);
+  return `${owners.length > 1 ? `${owners.slice(0, -1).join(', ')} and ${owners.at(-1)}` : owners[0]} invoices`;
+}

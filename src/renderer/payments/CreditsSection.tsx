@@ -12,6 +12,7 @@ import { ExternalLink } from '../lib/ui/links';
 import { actionsHeader, SimpleTable } from '../lib/ui/SimpleTable';
 import { money } from '../lib/format';
 import { AutoRechargeForm, BalanceForm, CreditEntryForm } from './CreditForms';
+import { basisText, readingDayText, runwayText } from './balance-words';
 
 type AccountCredits = ChannelOutput<'getPayments'>['accounts'][number];
 
@@ -72,17 +73,14 @@ function AccountCreditsPanel({
           <p className="kpi-value">
             {money(estimate.estimateMicros)} <span className="badge">estimate</span>
           </p>
-          <p className="muted">
-            {money(estimate.recordedMicros)} recorded on {formatDay(estimate.asOf)}, less{' '}
-            {money(estimate.spentSinceMicros)} of costs on the UTC days since
-            {estimate.addedSinceMicros ? `, plus ${money(estimate.addedSinceMicros)} of credit added` : ''}.
-          </p>
+          <p className="muted">{basisText(estimate)}</p>
+          {readingDayText(estimate) && (
+            <p className="muted" data-testid={`reading-day-${id}`}>
+              {readingDayText(estimate)}
+            </p>
+          )}
           <p>
-            {estimate.runwayDays === null
-              ? 'Not enough recent spend to estimate a runway.'
-              : estimate.runwayDays === 0
-                ? 'Probably used up: buy credit or check auto-recharge.'
-                : `About ${estimate.runwayDays} day${estimate.runwayDays === 1 ? '' : 's'} of runway at the current pace (until about ${formatDay(estimate.runsOutOn!)}).`}
+            {runwayText(estimate)}
             {estimate.nextRechargeOn && ` Next auto-recharge expected around ${formatDay(estimate.nextRechargeOn)}.`}
           </p>
         </div>

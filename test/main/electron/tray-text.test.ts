@@ -101,6 +101,33 @@ describe('tray text', () => {
     );
   });
 
+  it('says a failed sync in the tray, with the time the figures are from, not only on the dashboard', () => {
+    const failed = trayText(
+      facts([
+        account({
+          lastError: { code: 'offline', message: 'Spendwatch could not reach OpenAI. Check your internet connection.' },
+          stale: true,
+        }),
+        account({
+          id: 'acc_2',
+          name: 'Research',
+          lastSyncedAt: null,
+          lastError: { code: 'invalid_key', message: 'The key was revoked.' },
+        }),
+      ]),
+    );
+    const at = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date('2026-11-21T10:00:00.000Z'),
+    );
+    expect(failed.state).toBe('warning');
+    expect(failed.lines.slice(2)).toEqual([
+      `Acme Prod: the last sync failed, figures as of ${at}. Spendwatch could not reach OpenAI. Check your internet connection.`,
+      'Research: the last sync failed, no figures yet. The key was revoked.',
+    ]);
+    expect(failed.tooltip).toContain('the last sync failed');
+    expect(trayText(facts([account()])).lines.join('\n')).not.toContain('sync failed');
+  });
+
   it('adds expiring cards: amber a while ahead, red in the last week', () => {
     const soon = trayText(
       facts([account()], {

@@ -186,4 +186,79 @@ describe('Dashboard states and colours', () => {
     connect.click();
     expect(openWindow).toHaveBeenCalledWith({ route: 'settings', section: 'accounts' });
   });
+
+  it('shows one banner area: the failed sync first, in words, its raw cause behind a disclosure, the rest counted inside it', async () => {
+    next = view({
+      accounts: [
+        account({
+          lastError: {
+            code: 'offline',
+            message:
+              'Spendwatch could not reach OpenAI. Check your internet connection or proxy; Spendwatch will try again automatically.',
+            detail: 'Cannot reach 127.0.0.1:45763 (ECONNREFUSED).',
+          },
+          stale: true,
+        }),
+        account({ id: 'acc_2', name: 'Research', stale: true, lastSyncedAt: '2026-11-21T06:00:00.000Z' }),
+      ],
+      paymentNotices: [{ methodId: 'pm_1', severity: 'warning', message: 'Visa •••• 4242 expires in 20 days.' }],
+      stateNotices: [
+        { at: '2026-11-21T09:00:00.000Z', message: 'alerts.json was damaged; the last good copy was restored.' },
+      ],
+    });
+    renderWithData(<Dashboard />);
+    const area = await screen.findByTestId('banner-area');
+    const banners = area.querySelectorAll('.banner');
+    expect(banners).toHaveLength(1);
+    const banner = within(area).getByRole('alert');
+    expect(banner.textContent).toMatch(
+      /^Acme Prod: Spendwatch could not reach OpenAI\. Check your internet connection/,
+    );
+    // The host and system code are not the sentence; they are in the closed "Technical details".
+    const detail = within(banner).getByText('Technical details').closest('details')!;
+    expect(detail.open).toBe(false);
+    expect(detail.textContent).toContain('Cannot reach 127.0.0.1:45763 (ECONNREFUSED).');
+    const more = within(banner).getByText('3 more notices').closest('details')!;
+    const items = within(more)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(items[0]).toContain('Local data');
+    expect(items[1]).toContain('Research last synced');
+    expect(items[2]).toContain('Visa •••• 4242 expires in 20 days.');
+    expect(within(banner).getByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+
+  it('says "as of" above muted figures after a failed sync, and names the account in "updated"', async () => {
+    next = view({
+      accounts: [
+        account({
+          lastError: { code: 'timeout', message: 'OpenAI did not answer within 30 s.' },
+          stale: true,
+          lastSyncedAt: '2026-11-20T22:15:00.000Z',
+        }),
+      ],
+    });
+    renderWithData(<Dashboard />);
+    const asOf = await screen.findByTestId('as-of');
+    expect(asOf.textContent).toMatch(
+      /^Out of date Figures as of .+ your time \(UTC day Nov 20: nothing since is counted\): the last sync of Acme Prod failed\.$/,
+    );
+    // The key figures come after it: styles.css mutes everything after the "as of" line.
+    expect(asOf.nextElementSibling?.getAttribute('aria-label')).toBe('Key figures');
+    expect(screen.getByTestId('last-updated').textContent).toMatch(/^Acme Prod updated /);
+  });
+
+  it('says nothing is out of date when every account synced recently, and names the oldest update on All accounts', async () => {
+    next = view({
+      accounts: [
+        account(),
+        account({ id: 'acc_2', name: 'Research', provider: 'anthropic', lastSyncedAt: '2026-11-21T09:30:00.000Z' }),
+      ],
+    });
+    renderWithData(<Dashboard />);
+    await screen.findByTestId('kpi-mtd');
+    expect(screen.queryByTestId('as-of')).toBeNull();
+    expect(screen.queryByTestId('banner-area')).toBeNull();
+    expect(screen.getByTestId('last-updated').textContent).toMatch(/^Oldest update: Research, /);
+  });
 });

@@ -21,6 +21,13 @@ export interface BalanceEstimate {
   asOf: UtcDay;
   spentSinceMicros: Micros;
   addedSinceMicros: Micros;
+  /**
+   * Credit dated on the reading day itself, taken as already in the recorded balance and not added again: the
+   * reading has a day, not a time, and a purchase is usually made before the balance is looked at (OpenAI's page
+   * shows it at once). The UI says so, with the amount, so it is never silently left out.
+   */
+  onReadingDayMicros: Micros;
+  onReadingDayCount: number;
   dailyRateMicros: Micros | null;
   runwayDays: number | null;
   runsOutOn: UtcDay | null;
@@ -37,9 +44,12 @@ export function estimateBalance(
   const daily = spend.daily;
   // Spent since the recorded balance: the exact sum of those days, rounded once.
   const spent = recorded.asOf < today ? spend.between(addDays(recorded.asOf, 1), today) : 0;
-  const added = (credits.entries ?? [])
+  const entries = credits.entries ?? [];
+  // Like the costs, everything dated on the reading day is taken as already in the reading; only later days count.
+  const added = entries
     .filter((e) => e.date > recorded.asOf && e.date <= today)
     .reduce((sum, e) => sum + e.amountMicros, 0);
+  const sameDay = entries.filter((e) => e.date === recorded.asOf);
   const estimate = recorded.amountMicros - spent + added;
   const rate = runRate(daily, today) ?? null;
   let runwayDays: number | null = null;
@@ -58,6 +68,8 @@ export function estimateBalance(
     asOf: recorded.asOf,
     spentSinceMicros: spent,
     addedSinceMicros: added,
+    onReadingDayMicros: sameDay.reduce((sum, e) => sum + e.amountMicros, 0),
+    onReadingDayCount: sameDay.length,
     dailyRateMicros: rate,
     runwayDays,
     runsOutOn: runwayDays === null ? null : addDays(today, runwayDays),

@@ -57,6 +57,32 @@ describe('balance estimate', () => {
     expect(e.nextRechargeOn).toBe('2036-11-18');
   });
 
+  it('takes a purchase dated on the reading day as already in the balance, and says how much that was', () => {
+    const credits: AccountCredits = {
+      entries: [
+        {
+          id: 'same',
+          kind: 'purchase',
+          amountMicros: 50_000_000,
+          date: '2026-11-15',
+          expiresOn: '2027-11-15',
+          note: '',
+        },
+        { id: 'next', kind: 'grant', amountMicros: 7_000_000, date: '2026-11-16', expiresOn: '2027-11-16', note: '' },
+      ],
+      recordedBalance: { amountMicros: 120_000_000, asOf: '2026-11-15' },
+      autoRecharge: null,
+    };
+    const e = estimateBalance(credits, spendFromDays(spend), '2026-11-21')!;
+    expect(e.addedSinceMicros).toBe(7_000_000); // the 16th only
+    expect(e.onReadingDayMicros).toBe(50_000_000);
+    expect(e.onReadingDayCount).toBe(1);
+    expect(e.estimateMicros).toBe(120_000_000 - 60_000_000 + 7_000_000);
+    const none = estimateBalance({ ...credits, entries: [credits.entries[1]] }, spendFromDays(spend), '2026-11-21')!;
+    expect(none.onReadingDayMicros).toBe(0);
+    expect(none.onReadingDayCount).toBe(0);
+  });
+
   it('needs a recorded balance', () => {
     expect(estimateBalance(undefined, spendFromDays(spend), '2026-11-21')).toBeNull();
     expect(

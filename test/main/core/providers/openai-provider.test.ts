@@ -192,9 +192,12 @@ describe('OpenAiProvider against the loopback fake', () => {
   it('times out a silent server and reports it', async () => {
     server.addFault({ path: '/costs', kind: 'delay', delayMs: 1500, times: 10 });
     const p = provider({ timeoutMs: 200, retry: { ...FAST_RETRY, maxAttempts: 2 } });
-    await expect(p.fetchCosts({ from: '2025-01-01', toExclusive: '2025-01-02' })).rejects.toMatchObject({
-      code: 'timeout',
-    });
+    const error = (await p
+      .fetchCosts({ from: '2025-01-01', toExclusive: '2025-01-02' })
+      .catch((e: unknown) => e)) as AppError;
+    expect(error).toMatchObject({ code: 'timeout' });
+    expect(error.message).toMatch(/^OpenAI did not answer within 200 ms\. Check your internet connection;/);
+    expect(error.detail).toContain(new URL(baseUrl).host);
     expect(p.requestCount).toBe(2);
   });
 
@@ -227,10 +230,21 @@ describe('OpenAiProvider against the loopback fake', () => {
     await expect(noScope.testConnection()).rejects.toMatchObject({ code: 'missing_scope' });
   });
 
-  it('reports offline when nothing listens', async () => {
+  it('reports offline when nothing listens, in words with the fix, the host and system code only in the detail', async () => {
     await server.stop();
     const p = provider({ retry: { ...FAST_RETRY, maxAttempts: 2 } });
-    await expect(p.testConnection()).rejects.toMatchObject({ code: 'offline' });
+    const error = (await p.testConnection().catch((e: unknown) => e)) as AppError;
+    expect(error).toMatchObject({ code: 'offline' });
+    expect(error.message).toBe(
+      'Spendwatch could not reach OpenAI. Check your internet connection or proxy; Spendwatch will try again automatically.',
+    );
+    expect(error.message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+    const host = new URL(baseUrl).host;
+    expect(error.toInfo()).toEqual({
+      code: 'offline',
+      message: error.message,
+      detail: `Cannot reach ${host} (ECONNREFUSED).`,
+    });
   });
 });
 

@@ -48,6 +48,7 @@ export class AnthropicProvider implements SpendProvider {
       baseUrl: options.baseUrl ?? ANTHROPIC_DEFAULT_BASE_URL,
       headers: { 'x-api-key': options.apiKey, 'anthropic-version': ANTHROPIC_VERSION },
       classify: classifyAnthropicError,
+      serviceName: 'Anthropic',
       dispatcher: options.dispatcher,
       timeoutMs: options.timeoutMs,
       retry: options.retry,

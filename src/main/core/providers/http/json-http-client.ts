@@ -27,6 +27,8 @@ export interface JsonHttpClientOptions {
   headers: Record<string, string>;
   /** Maps a non-2xx answer that is not retried (or out of retries) to a user-facing error. */
   classify: (error: HttpErrorBody) => AppError;
+  /** Who the user thinks they are talking to ("OpenAI"): network errors name it, the host goes in the detail. */
+  serviceName?: string;
   dispatcher?: Dispatcher;
   timeoutMs?: number;
   /** For Retry-After dates; the system clock unless one is injected. */
@@ -216,25 +218,37 @@ export class JsonHttpClient {
       (error as { cause?: { code?: string } }).cause?.code ??
       '';
     const name = (error as Error).name;
+    const host = originOf(url);
+    const service = this.options.serviceName ?? host;
     if (TIMEOUT_CODES.has(code) || name === 'TimeoutError' || name === 'AbortError') {
       return new RetryableFailure(
-        new AppError(
-          'timeout',
-          `${originOf(url)} did not answer within ${Math.round(this.timeoutMs / 1000)} s. Check your connection; Spendwatch will retry.`,
-          { cause: error },
-        ),
+        new AppError('timeout', timeoutMessage(service, waited(this.timeoutMs)), {
+          cause: error,
+          detail: `${host} did not answer within ${waited(this.timeoutMs)} (${code || name}).`,
+        }),
       );
     }
     const known = NETWORK_CODES.has(code) ? code : code || (error as Error).message;
     return new RetryableFailure(
-      new AppError(
-        'offline',
-        `Cannot reach ${originOf(url)} (${known}). Check your internet connection or proxy; Spendwatch will retry.`,
-        { cause: error },
-      ),
+      new AppError('offline', unreachableMessage(service), {
+        cause: error,
+        detail: `Cannot reach ${host} (${known}).`,
+      }),
     );
   }
 }
+
+/**
+ * A network failure in words, with the fix: the user knows "OpenAI", not "127.0.0.1:45763", and an ECONNREFUSED
+ * means nothing to them; both stay in the error's detail. The scheduler retries on its own, with backoff.
+ */
+const unreachableMessage = (service: string): string =>
+  `Spendwatch could not reach ${service}. Check your internet connection or proxy; Spendwatch will try again automatically.`;
+
+const timeoutMessage = (service: string, waitedFor: string): string =>
+  `${service} did not answer within ${waitedFor}. Check your internet connection; Spendwatch will try again automatically.`;
+
+const waited = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
 
 /** JSON.parse reviver: numbers under a `value` key keep their source digits (ES2026 JSON.parse source text access). */
 function keepValueDigits(this: unknown, key: string, value: unknown, context?: { source?: string }): unknown {

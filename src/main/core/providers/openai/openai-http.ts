@@ -12,6 +12,7 @@ export function openAiHttpClient(options: OpenAiClientOptions): JsonHttpClient {
     baseUrl: options.baseUrl ?? OPENAI_DEFAULT_BASE_URL,
     headers: { authorization: `Bearer ${options.apiKey}` },
     classify: classifyOpenAiError,
+    serviceName: 'OpenAI',
     dispatcher: options.dispatcher,
     timeoutMs: options.timeoutMs,
     retry: options.retry,
