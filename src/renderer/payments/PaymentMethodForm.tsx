@@ -230,14 +230,7 @@ export function PaymentMethodForm({
               </select>
             </Field>
             <Field id="pm-last4" label="Last four digits" error={error('last4')}>
-              <input
-                {...register('last4')}
-                inputMode="numeric"
-                maxLength={4}
-                placeholder="4242"
-                autoComplete="off"
-                {...field('last4')}
-              />
+              <input {...register('last4')} inputMode="numeric" maxLength={4} autoComplete="off" {...field('last4')} />
             </Field>
           </div>
           <div className="form-row">
