@@ -83,7 +83,8 @@ export class PaymentService {
         last4: input.last4,
         expMonth: input.expMonth,
         expYear: input.expYear,
-        billingCountry: input.billingCountry,
+        // Free text too: a number pasted into the wrong field keeps only its last four.
+        billingCountry: scrubSecrets(input.billingCountry),
         inKeychain: details !== null,
       };
       // The keychain first: if it is unreachable, nothing is recorded at all.

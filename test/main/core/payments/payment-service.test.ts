@@ -296,7 +296,7 @@ describe('credits and balance alerts', () => {
 });
 
 describe('free text about payments', () => {
-  it('keeps no key or card number pasted into a label, a reference or a payment note', async () => {
+  it('keeps no key or card number pasted into a label, a reference, a billing country or a payment note', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sw-paytext-'));
     const core = createTestSpendwatch({
       dataDir,
@@ -317,6 +317,14 @@ describe('free text about payments', () => {
       amountMicros: 1_000_000,
       result: 'failed',
       note: `declined ${key} 4111-1111-1111-1111`,
+    });
+    await core.services.payments.save(undefined, {
+      type: 'card',
+      brand: 'visa',
+      last4: '1111',
+      expMonth: 12,
+      expYear: 2028,
+      billingCountry: '4111 1111 1111 1111',
     });
     const text = readFileSync(settingsFile(dataDir), 'utf8');
     for (const secret of [key, 'Q'.repeat(30), '4111 1111 1111 1111', '4111-1111-1111-1111'])
