@@ -124,12 +124,10 @@ function numberAgreement(number: string | undefined, brand: string, last4: strin
   if (number === undefined || cardNumberProblem(number) !== null) return;
   const digits = digitsOnly(number);
   const numberBrand = detectBrand(digits);
+  // As the form's brand list names it ("Other" rather than the generic "Card").
+  const name = numberBrand === 'other' ? 'Other' : BRAND_NAMES[numberBrand];
   if (numberBrand !== brand)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['brand'],
-      message: `The card number is a ${BRAND_NAMES[numberBrand]} number: choose ${BRAND_NAMES[numberBrand]}.`,
-    });
+    ctx.addIssue({ code: 'custom', path: ['brand'], message: `The number says ${name}: choose ${name} as the brand.` });
   if (lastFour(digits) !== last4)
     ctx.addIssue({
       code: 'custom',

@@ -136,7 +136,7 @@ describe('payment methods', () => {
     [
       'a number of another brand',
       { keychain: keychain({ cardNumber: '5555 5555 5555 4444' }), last4: '4444' },
-      /brand: The card number is a Mastercard number: choose Mastercard/,
+      /brand: The number says Mastercard: choose Mastercard as the brand/,
     ],
     [
       'a number with other last four',
