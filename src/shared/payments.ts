@@ -1,22 +1,48 @@
 /**
  * Payment records (the user's own; OpenAI has no API for them), credits and payment events, as zod
- * schemas shared by the settings form and main's IPC validation. A card's full number is accepted only
- * on its way to the keychain; the stored and displayed shape has brand and last four only. No field for
- * the security code (CVV) exists anywhere.
+ * schemas shared by the settings form and main's IPC validation. A card is recorded by brand, last four and
+ * expiry: all that expiry reminders need. The full number, the name on the card and the street address are an
+ * opt-in accepted only on their way to the keychain; the stored and displayed shape never has them. No field
+ * for the security code (CVV) exists anywhere.
  */
 import { z } from 'zod';
-import { CARD_BRANDS, cardNumberProblem, daysUntilExpiry } from './cards';
+import {
+  BRAND_NAMES,
+  CARD_BRANDS,
+  cardNumberProblem,
+  daysUntilExpiry,
+  detectBrand,
+  digitsOnly,
+  lastFour,
+} from './cards';
 import { amountInputSchema, microsSchema, storedDaySchema, utcDaySchema } from './domain';
 
 const text = (max: number) => z.string().trim().max(max);
 const required = (label: string, max = 100) => text(max).min(1, `Enter the ${label}.`);
 
+/** The street address kept in the keychain with the full number; the country stays in the record. */
 const billingAddressSchema = z.object({
-  country: required('country', 60),
-  postalCode: required('postal code', 20),
   line1: required('first address line', 120),
   line2: text(120).default(''),
   city: text(80).default(''),
+  postalCode: required('postal code', 20),
+});
+
+/**
+ * The opt-in: what goes only to the keychain. On an edit each part left out keeps what the keychain holds;
+ * the number is required the first time (the service checks, as only it knows what is stored).
+ */
+const keychainDetailsInputSchema = z.object({
+  cardNumber: z
+    .string()
+    .max(40)
+    .optional()
+    .superRefine((value, ctx) => {
+      const problem = value === undefined ? null : cardNumberProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  cardholderName: text(100).optional(),
+  billingAddress: billingAddressSchema.optional(),
 });
 
 const common = {
@@ -52,18 +78,15 @@ export const paymentMethodInputSchema = z.lazy(() =>
     z.object({
       type: z.literal('card'),
       ...common,
-      cardholderName: required('name on the card', 100),
-      /** Full number: only on add or replace. Omit to keep the stored one. */
-      cardNumber: z
+      brand: z.enum(CARD_BRANDS, 'Choose the card brand.'),
+      last4: z
         .string()
-        .max(40)
-        .optional()
-        .superRefine((value, ctx) => {
-          const problem = value === undefined ? null : cardNumberProblem(value);
-          if (problem) ctx.addIssue({ code: 'custom', message: problem });
-        }),
+        .trim()
+        .regex(/^\d{4}$/, 'Enter the last four digits of the card number.'),
       ...expiry,
-      billingAddress: billingAddressSchema,
+      billingCountry: text(60).default(''),
+      /** Null (the default): nothing of this card in the keychain; an edit that sets it back to null removes it. */
+      keychain: keychainDetailsInputSchema.nullable().default(null),
     }),
     z.object({
       type: z.literal('paypal'),
@@ -81,6 +104,7 @@ export function paymentMethodInputSchemaFor(localToday: string) {
   const currentYear = Number(localToday.slice(0, 4));
   return paymentMethodInputSchema.superRefine((value, ctx) => {
     if (value.type !== 'card') return;
+    numberAgreement(value.keychain?.cardNumber, value.brand, value.last4, ctx);
     if (value.expYear < currentYear - 1 || value.expYear > currentYear + 25)
       ctx.addIssue({ code: 'custom', path: ['expYear'], message: 'Choose the expiry year printed on the card.' });
     else if (daysUntilExpiry(value.expMonth, value.expYear, localToday) < 0)
@@ -92,7 +116,27 @@ export function paymentMethodInputSchemaFor(localToday: string) {
   });
 }
 
-/** What is stored in settings and shown: never the full number. */
+/**
+ * A full number given with the opt-in decides the brand and last four: a record that says "Visa 4242" while the
+ * keychain holds a Mastercard ending 4444 would send the user to update the wrong card.
+ */
+function numberAgreement(number: string | undefined, brand: string, last4: string, ctx: z.RefinementCtx): void {
+  if (number === undefined || cardNumberProblem(number) !== null) return;
+  const digits = digitsOnly(number);
+  const numberBrand = detectBrand(digits);
+  // As the form's brand list names it ("Other" rather than the generic "Card").
+  const name = numberBrand === 'other' ? 'Other' : BRAND_NAMES[numberBrand];
+  if (numberBrand !== brand)
+    ctx.addIssue({ code: 'custom', path: ['brand'], message: `The number says ${name}: choose ${name} as the brand.` });
+  if (lastFour(digits) !== last4)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['last4'],
+      message: `The card number ends in ${lastFour(digits)}: the last four digits must match it.`,
+    });
+}
+
+/** What is stored in settings and shown: never the full number, the name on the card or the street address. */
 export const paymentMethodSchema = z.object({
   id: z.string(),
   type: paymentTypeSchema,
@@ -105,10 +149,11 @@ export const paymentMethodSchema = z.object({
     .object({
       brand: z.enum(CARD_BRANDS),
       last4: z.string().regex(/^\d{4}$/),
-      cardholderName: z.string(),
       expMonth: z.number().int(),
       expYear: z.number().int(),
-      billingAddress: billingAddressSchema,
+      billingCountry: z.string().max(60).default(''),
+      /** The user opted in: the full number (`card:<id>`) and the address (`card-address:<id>`) are in the keychain. */
+      inKeychain: z.boolean().default(false),
     })
     .nullable(),
   email: z.string().nullable(),

@@ -1,10 +1,19 @@
 /**
  * Adding or editing a payment method (Settings › Payment methods). On react-hook-form, checked by
- * paymentMethodInputSchemaFor(today), the schema savePaymentMethod validates with. The card number goes to the
- * keychain and is never shown again; the security code is never asked for.
+ * paymentMethodInputSchemaFor(today), the schema savePaymentMethod validates with. A card is brand, last four and
+ * expiry; the full number and billing address are an opt-in that goes to the keychain and is never shown again.
+ * The security code is never asked for.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { BRAND_NAMES, cardNumberProblem, detectBrand, digitsOnly, formatCardNumber } from '../../shared/cards';
+import {
+  BRAND_NAMES,
+  CARD_BRANDS,
+  cardNumberProblem,
+  detectBrand,
+  digitsOnly,
+  formatCardNumber,
+  lastFour,
+} from '../../shared/cards';
 import type { AccountInfo } from '../../shared/domain';
 import type { ChannelInput } from '../../shared/ipc-contract';
 import {
@@ -23,11 +32,15 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
 interface MethodFields {
   type: PaymentType;
-  cardholderName: string;
-  cardNumber: string;
+  brand: string;
+  last4: string;
   expMonth: string;
   expYear: string;
-  country: string;
+  billingCountry: string;
+  /** The opt-in: the fields below go only to the keychain. */
+  inKeychain: boolean;
+  cardNumber: string;
+  cardholderName: string;
   postalCode: string;
   line1: string;
   line2: string;
@@ -41,20 +54,30 @@ interface MethodFields {
 
 type MethodInput = ChannelInput<'savePaymentMethod'>['method'];
 
+/** The keychain part of a card: on an edit of a card already there, what is left empty keeps what is stored. */
+function keychainInput(f: MethodFields, stored: boolean) {
+  const address = [f.line1, f.line2, f.city, f.postalCode].some((v) => v.trim() !== '');
+  return {
+    ...(digitsOnly(f.cardNumber) || !stored ? { cardNumber: f.cardNumber } : {}),
+    ...(f.cardholderName.trim() || !stored ? { cardholderName: f.cardholderName } : {}),
+    ...(address ? { billingAddress: { line1: f.line1, line2: f.line2, city: f.city, postalCode: f.postalCode } } : {}),
+  };
+}
+
 /** The typed fields as savePaymentMethod's method, for the type chosen. */
-function methodInput(f: MethodFields, editing: boolean): MethodInput {
+function methodInput(f: MethodFields, storedInKeychain: boolean): MethodInput {
   const common = { label: f.label, role: f.role, accountIds: f.accountIds };
   switch (f.type) {
     case 'card':
       return {
         type: f.type,
         ...common,
-        cardholderName: f.cardholderName,
-        // Empty while editing: keep the stored number.
-        ...(digitsOnly(f.cardNumber) || !editing ? { cardNumber: f.cardNumber } : {}),
+        brand: f.brand as (typeof CARD_BRANDS)[number],
+        last4: f.last4,
         expMonth: f.expMonth ? Number(f.expMonth) : 0,
         expYear: f.expYear ? Number(f.expYear) : 0,
-        billingAddress: { country: f.country, postalCode: f.postalCode, line1: f.line1, line2: f.line2, city: f.city },
+        billingCountry: f.billingCountry,
+        keychain: f.inKeychain ? keychainInput(f, storedInKeychain) : null,
       };
     case 'paypal':
       return { type: f.type, ...common, email: f.email };
@@ -65,21 +88,20 @@ function methodInput(f: MethodFields, editing: boolean): MethodInput {
   }
 }
 
-/** The schema's issue paths (billingAddress.country, reference) to the form's fields. */
-const fieldOf = (path: PropertyKey[]): keyof MethodFields | undefined =>
-  path[0] === 'billingAddress'
-    ? (String(path[1]) as keyof MethodFields)
-    : path[0] === 'reference'
-      ? 'note'
-      : (String(path[0]) as keyof MethodFields);
+/** The schema's issue paths (keychain.billingAddress.line1, keychain.cardNumber, reference) to the form's fields. */
+const fieldOf = (path: PropertyKey[]): keyof MethodFields | undefined => {
+  if (path[0] === 'keychain') return String(path[1] === 'billingAddress' ? path[2] : path[1]) as keyof MethodFields;
+  return path[0] === 'reference' ? 'note' : (String(path[0]) as keyof MethodFields);
+};
 
-const methodFormSchema = (localToday: string, editing: boolean) =>
+const methodFormSchema = (localToday: string, storedInKeychain: boolean) =>
   formSchema<MethodFields, MethodInput>(
     (f, problem) => {
-      // A plainer message than the schema's where one is known: a new card without a number.
-      if (f.type === 'card' && !editing && !digitsOnly(f.cardNumber))
-        problem('cardNumber', `${FORM_MESSAGES.missing('card number')}.`);
-      return methodInput(f, editing);
+      // Plainer messages than the schema's where one is known: no brand chosen; the opt-in without a number.
+      if (f.type === 'card' && !f.brand) problem('brand', 'Choose the card brand.');
+      if (f.type === 'card' && f.inKeychain && !storedInKeychain && !digitsOnly(f.cardNumber))
+        problem('cardNumber', `${FORM_MESSAGES.missing('full card number, or turn the keychain option off')}.`);
+      return methodInput(f, storedInKeychain);
     },
     paymentMethodInputSchemaFor(localToday),
     fieldOf,
@@ -97,7 +119,8 @@ export function PaymentMethodForm({
   onDone: () => void;
 }) {
   const card = method?.card;
-  const [schema] = useState(() => methodFormSchema(localToday, Boolean(method)));
+  const storedInKeychain = card?.inKeychain ?? false;
+  const [schema] = useState(() => methodFormSchema(localToday, storedInKeychain));
   const {
     register,
     handleSubmit,
@@ -108,15 +131,19 @@ export function PaymentMethodForm({
     formState: { errors },
   } = useSchemaForm<MethodFields, MethodInput>(schema, {
     type: method?.type ?? 'card',
-    cardholderName: card?.cardholderName ?? '',
-    cardNumber: '',
+    brand: card?.brand ?? '',
+    last4: card?.last4 ?? '',
     expMonth: card ? String(card.expMonth) : '',
     expYear: card ? String(card.expYear) : '',
-    country: card?.billingAddress.country ?? '',
-    postalCode: card?.billingAddress.postalCode ?? '',
-    line1: card?.billingAddress.line1 ?? '',
-    line2: card?.billingAddress.line2 ?? '',
-    city: card?.billingAddress.city ?? '',
+    billingCountry: card?.billingCountry ?? '',
+    inKeychain: storedInKeychain,
+    // What the keychain holds is never sent back: these start empty, and left empty keep it.
+    cardNumber: '',
+    cardholderName: '',
+    postalCode: '',
+    line1: '',
+    line2: '',
+    city: '',
     email: method?.email ?? '',
     note: method?.note ?? '',
     label: method?.label ?? '',
@@ -134,12 +161,15 @@ export function PaymentMethodForm({
   useEffect(() => formRef.current?.querySelector<HTMLElement>('input, select')?.focus(), []);
   const type = watch('type');
   const cardNumber = watch('cardNumber');
+  const inKeychain = watch('inKeychain');
   const accountIds = watch('accountIds');
   const typed = digitsOnly(cardNumber);
+  const keepHint = storedInKeychain ? 'In the keychain — leave empty to keep' : undefined;
 
   const submit = handleSubmit(async (input) => {
     try {
       await call('savePaymentMethod', { id: method?.id, method: input });
+      // The number leaves the page as soon as it is in the keychain.
       setValue('cardNumber', '');
       onDone();
     } catch (e) {
@@ -153,7 +183,7 @@ export function PaymentMethodForm({
     return {
       id: `pm-${name}`,
       'aria-invalid': message ? true : undefined,
-      'aria-describedby': message ? `pm-${name}-error` : name === 'cardNumber' ? 'cvv-note' : undefined,
+      'aria-describedby': message ? `pm-${name}-error` : undefined,
     } as const;
   };
   const error = (name: keyof MethodFields) => errors[name]?.message;
@@ -185,40 +215,25 @@ export function PaymentMethodForm({
 
       {type === 'card' && (
         <>
-          <Field id="pm-cardholderName" label="Cardholder name" error={error('cardholderName')}>
-            <input {...register('cardholderName')} autoComplete="cc-name" {...field('cardholderName')} />
-          </Field>
-          <Field id="pm-cardNumber" label="Card number" error={error('cardNumber')}>
-            <span className="input-with-badge">
-              <input
-                {...register('cardNumber', {
-                  // Grouped in fours as typed; a message from before goes (a submit checks again).
-                  onChange: (e: { target: { value: string } }) => {
-                    setValue('cardNumber', formatCardNumber(e.target.value));
-                    clearErrors('cardNumber');
-                  },
-                  onBlur: () => {
-                    const problem = typed ? cardNumberProblem(cardNumber) : null;
-                    if (problem) setError('cardNumber', { message: problem });
-                  },
-                })}
-                inputMode="numeric"
-                autoComplete="cc-number"
-                placeholder={card ? `•••• •••• •••• ${card.last4} — leave empty to keep` : '1234 5678 9012 3456'}
-                {...field('cardNumber')}
-              />
-              {typed.length >= 2 && (
-                <span className="badge" aria-live="polite">
-                  {BRAND_NAMES[detectBrand(cardNumber)]}
-                </span>
-              )}
-            </span>
-          </Field>
           <p className="muted" id="cvv-note">
-            Spendwatch never asks for the security code (CVV): it is not needed to warn you about expiry, and storing it
-            is not allowed. The full card number is kept only in your system keychain; after saving you will only see
-            the brand and last four digits.
+            Expiry reminders need only the brand, the last four digits and the expiry date. Spendwatch never asks for
+            the security code (CVV).
           </p>
+          <div className="form-row">
+            <Field id="pm-brand" label="Brand" error={error('brand')}>
+              <select {...register('brand')} {...field('brand')}>
+                <option value="">Choose</option>
+                {CARD_BRANDS.map((b) => (
+                  <option key={b} value={b}>
+                    {b === 'other' ? 'Other' : BRAND_NAMES[b]}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="pm-last4" label="Last four digits" error={error('last4')}>
+              <input {...register('last4')} inputMode="numeric" maxLength={4} autoComplete="off" {...field('last4')} />
+            </Field>
+          </div>
           <div className="form-row">
             <Field id="pm-expMonth" label="Expiry month" error={error('expMonth')}>
               <select {...register('expMonth')} autoComplete="cc-exp-month" {...field('expMonth')}>
@@ -241,23 +256,91 @@ export function PaymentMethodForm({
               </select>
             </Field>
           </div>
-          <fieldset>
-            <legend>Billing address</legend>
-            <Field id="pm-country" label="Country" error={error('country')}>
-              <input {...register('country')} autoComplete="country-name" {...field('country')} />
-            </Field>
-            <Field id="pm-postalCode" label="Postal code" error={error('postalCode')}>
-              <input {...register('postalCode')} autoComplete="postal-code" {...field('postalCode')} />
-            </Field>
-            <Field id="pm-line1" label="Address line 1" error={error('line1')}>
-              <input {...register('line1')} autoComplete="address-line1" {...field('line1')} />
-            </Field>
-            <Field id="pm-line2" label="Address line 2 (optional)">
-              <input id="pm-line2" {...register('line2')} autoComplete="address-line2" />
-            </Field>
-            <Field id="pm-city" label="City (optional)">
-              <input id="pm-city" {...register('city')} autoComplete="address-level2" />
-            </Field>
+          <Field id="pm-billingCountry" label="Billing country (optional)" error={error('billingCountry')}>
+            <input
+              {...register('billingCountry')}
+              autoComplete="country-name"
+              maxLength={60}
+              {...field('billingCountry')}
+            />
+          </Field>
+          <fieldset className="keychain-optin">
+            <legend className="visually-hidden">Full card number and billing address</legend>
+            <label className="inline-check">
+              <input type="checkbox" {...register('inKeychain')} aria-describedby="keychain-note" /> Also keep the full
+              card number and billing address in the OS keychain
+            </label>
+            <p className="muted" id="keychain-note">
+              Handy if you want them at hand when OpenAI&apos;s billing page asks for the card again. They stay in your
+              system keychain only: Spendwatch&apos;s settings, screens, logs and exports show the brand and last four
+              digits, nothing more.
+              {storedInKeychain && !inKeychain && ' Saving with this off removes them from the keychain.'}
+            </p>
+            {inKeychain && (
+              <>
+                <Field id="pm-cardNumber" label="Card number" error={error('cardNumber')}>
+                  <span className="input-with-badge">
+                    <input
+                      {...register('cardNumber', {
+                        // Grouped in fours as typed; a valid number fills in the brand and last four (they must agree).
+                        onChange: (e: { target: { value: string } }) => {
+                          const value = formatCardNumber(e.target.value);
+                          setValue('cardNumber', value);
+                          clearErrors('cardNumber');
+                          if (cardNumberProblem(value) === null) {
+                            setValue('brand', detectBrand(value));
+                            setValue('last4', lastFour(value));
+                            clearErrors(['brand', 'last4']);
+                          }
+                        },
+                        onBlur: () => {
+                          const problem = typed ? cardNumberProblem(cardNumber) : null;
+                          if (problem) setError('cardNumber', { message: problem });
+                        },
+                      })}
+                      inputMode="numeric"
+                      autoComplete="cc-number"
+                      placeholder={
+                        storedInKeychain ? `•••• ${card?.last4 ?? ''} — leave empty to keep` : '1234 5678 9012 3456'
+                      }
+                      {...field('cardNumber')}
+                    />
+                    {typed.length >= 2 && (
+                      <span className="badge" aria-live="polite">
+                        {BRAND_NAMES[detectBrand(cardNumber)]}
+                      </span>
+                    )}
+                  </span>
+                </Field>
+                <Field id="pm-cardholderName" label="Name on the card (optional)" error={error('cardholderName')}>
+                  <input
+                    {...register('cardholderName')}
+                    autoComplete="cc-name"
+                    placeholder={keepHint}
+                    {...field('cardholderName')}
+                  />
+                </Field>
+                <Field id="pm-line1" label="Address line 1" error={error('line1')}>
+                  <input
+                    {...register('line1')}
+                    autoComplete="address-line1"
+                    placeholder={keepHint}
+                    {...field('line1')}
+                  />
+                </Field>
+                <Field id="pm-line2" label="Address line 2 (optional)">
+                  <input id="pm-line2" {...register('line2')} autoComplete="address-line2" />
+                </Field>
+                <div className="form-row">
+                  <Field id="pm-city" label="City (optional)">
+                    <input id="pm-city" {...register('city')} autoComplete="address-level2" />
+                  </Field>
+                  <Field id="pm-postalCode" label="Postal code" error={error('postalCode')}>
+                    <input {...register('postalCode')} autoComplete="postal-code" {...field('postalCode')} />
+                  </Field>
+                </div>
+              </>
+            )}
           </fieldset>
         </>
       )}

@@ -110,8 +110,13 @@ function MethodRow({
         {badge && <span className={`badge badge-${badge.tone}`}>{badge.text}</span>}
         {method.card && (
           <p className="muted">
-            {method.card.cardholderName} · expires {String(method.card.expMonth).padStart(2, '0')}/{method.card.expYear}{' '}
-            · {method.card.billingAddress.postalCode}, {method.card.billingAddress.country}
+            {[
+              `Expires ${String(method.card.expMonth).padStart(2, '0')}/${method.card.expYear}`,
+              method.card.billingCountry,
+              method.card.inKeychain && 'full number and address in the keychain',
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </p>
         )}
         <p className="muted">{paysFor.length ? `Pays for ${paysFor.join(', ')}` : 'Not linked to an account'}</p>

@@ -33,25 +33,36 @@ afterEach(cleanup);
 const calls = (channel: string) => invoke.mock.calls.filter(([c]) => c === channel);
 
 describe('payment method form', () => {
-  it('refuses a card without a number, clears the message once one is typed, and saves the card', async () => {
+  const openForm = (withAccounts = accounts) => {
     renderWithData(
-      <PaymentMethodsSection methods={[]} accounts={accounts} localToday="2026-11-22" onGuide={() => undefined} />,
+      <PaymentMethodsSection methods={[]} accounts={withAccounts} localToday="2026-11-22" onGuide={() => undefined} />,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Add a payment method' }));
-    fireEvent.change(screen.getByLabelText('Cardholder name'), { target: { value: 'Ada Lovelace' } });
+  };
+
+  it('records a card by brand, last four and expiry: no number, address or security code asked for', async () => {
+    openForm();
+    for (const asked of [
+      /^Card number/,
+      /^Address line/,
+      /^Postal code/,
+      /security code|cvv|cvc/i,
+      /^Name on the card/,
+    ])
+      expect(screen.queryByLabelText(asked)).toBeNull();
+    const keychain = screen.getByLabelText(/Also keep the full card number and billing address in the OS keychain/);
+    expect((keychain as HTMLInputElement).checked).toBe(false);
     fireEvent.change(screen.getByLabelText('Expiry month'), { target: { value: '4' } });
     fireEvent.change(screen.getByLabelText('Expiry year'), { target: { value: '2029' } });
-    fireEvent.change(screen.getByLabelText('Country'), { target: { value: 'UK' } });
-    fireEvent.change(screen.getByLabelText('Postal code'), { target: { value: 'N1 9GU' } });
-    fireEvent.change(screen.getByLabelText('Address line 1'), { target: { value: '1 Main St' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save payment method' }));
-    const number = screen.getByLabelText('Card number');
-    await screen.findByText('Enter the card number.');
-    await waitFor(() => expect(document.activeElement).toBe(number));
-    expect(number.getAttribute('aria-invalid')).toBe('true');
-    fireEvent.change(number, { target: { value: '4242424242424242' } });
-    expect((number as HTMLInputElement).value).toBe('4242 4242 4242 4242');
-    await waitFor(() => expect(screen.queryByText('Enter the card number.')).toBeNull());
+    await screen.findByText('Choose the card brand.');
+    const last4 = screen.getByLabelText('Last four digits');
+    expect(screen.getByText('Enter the last four digits of the card number.')).toBeTruthy();
+    expect(last4.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(screen.getByLabelText('Brand'), { target: { value: 'visa' } });
+    fireEvent.change(last4, { target: { value: '4242' } });
+    fireEvent.change(screen.getByLabelText('Billing country (optional)'), { target: { value: 'UK' } });
+    await waitFor(() => expect(screen.queryByText('Choose the card brand.')).toBeNull());
     fireEvent.click(screen.getByRole('button', { name: 'Save payment method' }));
     await waitFor(() => expect(calls('savePaymentMethod')).toHaveLength(1));
     expect(calls('savePaymentMethod')[0][1]).toEqual({
@@ -60,27 +71,57 @@ describe('payment method form', () => {
         label: '',
         role: 'primary',
         accountIds: ['acc_1'],
-        cardholderName: 'Ada Lovelace',
-        cardNumber: '4242 4242 4242 4242',
+        brand: 'visa',
+        last4: '4242',
         expMonth: 4,
         expYear: 2029,
-        billingAddress: { country: 'UK', postalCode: 'N1 9GU', line1: '1 Main St', line2: '', city: '' },
+        billingCountry: 'UK',
+        keychain: null,
+      },
+    });
+  });
+
+  it('with the keychain opt-in, asks for the number, fills brand and last four from it, and sends the address', async () => {
+    openForm();
+    fireEvent.click(screen.getByLabelText(/Also keep the full card number/));
+    expect(screen.getByText(/stay in your system keychain only/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Expiry month'), { target: { value: '4' } });
+    fireEvent.change(screen.getByLabelText('Expiry year'), { target: { value: '2029' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save payment method' }));
+    await screen.findByText('Enter the full card number, or turn the keychain option off.');
+    const number = screen.getByLabelText('Card number');
+    fireEvent.change(number, { target: { value: '5555555555554444' } });
+    expect((number as HTMLInputElement).value).toBe('5555 5555 5555 4444');
+    expect((screen.getByLabelText('Brand') as HTMLSelectElement).value).toBe('mastercard');
+    expect((screen.getByLabelText('Last four digits') as HTMLInputElement).value).toBe('4444');
+    fireEvent.change(screen.getByLabelText('Address line 1'), { target: { value: '1 Main St' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save payment method' }));
+    await screen.findByText('Enter the postal code.');
+    fireEvent.change(screen.getByLabelText('Postal code'), { target: { value: 'N1 9GU' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save payment method' }));
+    await waitFor(() => expect(calls('savePaymentMethod')).toHaveLength(1));
+    expect(calls('savePaymentMethod')[0][1]).toMatchObject({
+      method: {
+        brand: 'mastercard',
+        last4: '4444',
+        keychain: {
+          cardNumber: '5555 5555 5555 4444',
+          cardholderName: '',
+          billingAddress: { line1: '1 Main St', line2: '', city: '', postalCode: 'N1 9GU' },
+        },
       },
     });
   });
 
   it("shows the shared schema's message for a past expiry on the field it concerns", async () => {
-    renderWithData(
-      <PaymentMethodsSection methods={[]} accounts={[]} localToday="2026-11-22" onGuide={() => undefined} />,
-    );
-    fireEvent.click(screen.getByRole('button', { name: 'Add a payment method' }));
-    fireEvent.change(screen.getByLabelText('Card number'), { target: { value: '4242424242424242' } });
+    openForm([]);
+    fireEvent.change(screen.getByLabelText('Brand'), { target: { value: 'visa' } });
+    fireEvent.change(screen.getByLabelText('Last four digits'), { target: { value: '4242' } });
     fireEvent.change(screen.getByLabelText('Expiry month'), { target: { value: '1' } });
     fireEvent.change(screen.getByLabelText('Expiry year'), { target: { value: '2026' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save payment method' }));
     await screen.findByText('This expiry date is in the past: the card has expired.');
     expect(screen.getByLabelText('Expiry month').getAttribute('aria-describedby')).toBe('pm-expMonth-error');
-    expect(screen.getByText('Enter the name on the card.')).toBeTruthy();
     expect(calls('savePaymentMethod')).toHaveLength(0);
   });
 });

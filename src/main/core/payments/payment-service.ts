@@ -1,12 +1,13 @@
 /**
- * The user's own record of how they pay OpenAI. A card's full number goes only to the keychain
- * (`card:<id>`); settings keep brand, last four, expiry and the billing address. The security code is
- * never accepted. Every write is validated against the shared schemas first; an invalid one changes nothing.
+ * The user's own record of how they pay OpenAI. Settings keep a card's brand, last four, expiry and billing
+ * country. Only if the user opts in, the full number (`card:<id>`) and the name and street address
+ * (`card-address:<id>`) go to the keychain, and nowhere else. The security code is never accepted. Every write is
+ * validated against the shared schemas first; an invalid one changes nothing.
  */
 import { scrubSecrets } from '../billing/scrub';
 import { randomHex } from '../random-id';
 import type { z } from 'zod';
-import { detectBrand, digitsOnly, lastFour } from '../../../shared/cards';
+import { digitsOnly } from '../../../shared/cards';
 import { addDays } from '../../../shared/dates';
 import {
   creditEntryInputSchema,
@@ -22,8 +23,10 @@ import { localDay } from '../../../shared/cards';
 import { AppError } from '../errors';
 import type { Clock, SecretVault } from '../ports';
 import type { SettingsRepository } from '../settings/settings';
+import { cardDetailsSchema, publicMethod, type CardDetails } from './stored-method';
 
 const cardKeyRef = (methodId: string): string => `card:${methodId}`;
+const addressKeyRef = (methodId: string): string => `card-address:${methodId}`;
 const newId = (prefix: string) => `${prefix}_${randomHex(8)}`;
 
 export class PaymentService {
@@ -36,33 +39,76 @@ export class PaymentService {
   ) {}
 
   list(): PaymentMethod[] {
-    return this.deps.settings.read().payments.methods;
+    return this.deps.settings.read().payments.methods.map(publicMethod);
   }
 
-  /** Adds (no id) or edits (id) a payment method; a new card number replaces the stored one. */
+  /**
+   * Moves the name and street address of records saved by the old form from config.json to the keychain. When
+   * the keychain cannot be reached they stay where they were (readable, not lost) and the next call tries again.
+   */
+  async migrateOldCards(): Promise<void> {
+    const waiting = this.deps.settings.read().payments.methods.filter((m) => m.legacyCardDetails);
+    const moved = new Set<string>();
+    for (const method of waiting) {
+      try {
+        // An entry already there came from an earlier, interrupted move (or a later edit): it wins.
+        if ((await this.readDetails(method.id)) === null) await this.writeDetails(method.id, method.legacyCardDetails!);
+        moved.add(method.id);
+      } catch {
+        break;
+      }
+    }
+    if (moved.size === 0) return;
+    this.deps.settings.update((s) => {
+      for (const m of s.payments.methods) if (moved.has(m.id)) delete m.legacyCardDetails;
+    });
+  }
+
+  /** Adds (no id) or edits (id) a payment method; with the keychain opt-in, a new card number replaces the stored one. */
   async save(id: string | undefined, raw: unknown): Promise<PaymentMethod> {
     const input = parse(paymentMethodInputSchemaFor(localDay(this.deps.clock.now())), raw);
     const now = this.deps.clock.now().toISOString();
+    if (id && !this.list().some((m) => m.id === id))
+      throw new AppError('not_found', 'That payment method no longer exists.');
+    // An old record's details move first, so an edit merges with (or removes) them in one place: the keychain.
+    if (id) await this.migrateOldCards();
     const existing = id ? this.list().find((m) => m.id === id) : undefined;
-    if (id && !existing) throw new AppError('not_found', 'That payment method no longer exists.');
     const methodId = existing?.id ?? newId('pm');
 
     let card: PaymentMethod['card'] = null;
     if (input.type === 'card') {
-      const number = input.cardNumber === undefined ? undefined : digitsOnly(input.cardNumber);
-      if (!number && existing?.card == null) throw new AppError('invalid_input', 'cardNumber: Enter the card number.');
+      const details = input.keychain;
       card = {
-        brand: number ? detectBrand(number) : existing!.card!.brand,
-        last4: number ? lastFour(number) : existing!.card!.last4,
-        cardholderName: input.cardholderName,
+        brand: input.brand,
+        last4: input.last4,
         expMonth: input.expMonth,
         expYear: input.expYear,
-        billingAddress: input.billingAddress,
+        // Free text too: a number pasted into the wrong field keeps only its last four.
+        billingCountry: scrubSecrets(input.billingCountry),
+        inKeychain: details !== null,
       };
       // The keychain first: if it is unreachable, nothing is recorded at all.
-      if (number) await this.deps.vault.set(cardKeyRef(methodId), number);
-    } else if (existing?.card) {
-      await this.deps.vault.delete(cardKeyRef(methodId));
+      if (details) {
+        const number = details.cardNumber === undefined ? '' : digitsOnly(details.cardNumber);
+        if (!number && !existing?.card?.inKeychain)
+          throw new AppError(
+            'invalid_input',
+            'keychain.cardNumber: Enter the full card number, or turn the keychain option off.',
+          );
+        if (number) await this.deps.vault.set(cardKeyRef(methodId), number);
+        if (details.cardholderName !== undefined || details.billingAddress) {
+          const stored = existing?.card?.inKeychain ? await this.readDetails(methodId) : null;
+          await this.writeDetails(methodId, {
+            ...(stored ?? cardDetailsSchema.parse({})),
+            ...(details.cardholderName !== undefined ? { cardholderName: details.cardholderName } : {}),
+            ...details.billingAddress,
+          });
+        }
+      } else if (existing?.card?.inKeychain) {
+        await this.forgetKeychainDetails(methodId);
+      }
+    } else if (existing?.card?.inKeychain) {
+      await this.forgetKeychainDetails(methodId);
     }
 
     const method: PaymentMethod = {
@@ -97,14 +143,35 @@ export class PaymentService {
     return method;
   }
 
+  /** Removes a method and whatever of it the keychain holds. */
   async remove(id: string): Promise<boolean> {
-    const method = this.list().find((m) => m.id === id);
+    const method = this.deps.settings.read().payments.methods.find((m) => m.id === id);
     if (!method) throw new AppError('not_found', 'That payment method no longer exists.');
-    if (method.card) await this.deps.vault.delete(cardKeyRef(id));
+    if (method.card?.inKeychain) await this.forgetKeychainDetails(id);
     this.deps.settings.update((s) => {
       s.payments.methods = s.payments.methods.filter((m) => m.id !== id);
     });
     return true;
+  }
+
+  /** The keychain's name and address for a card, or null when it holds none (or nothing readable). */
+  private async readDetails(methodId: string): Promise<CardDetails | null> {
+    const json = await this.deps.vault.get(addressKeyRef(methodId));
+    if (json === null) return null;
+    try {
+      return cardDetailsSchema.parse(JSON.parse(json));
+    } catch {
+      return null;
+    }
+  }
+
+  private async writeDetails(methodId: string, details: CardDetails): Promise<void> {
+    await this.deps.vault.set(addressKeyRef(methodId), JSON.stringify(cardDetailsSchema.parse(details)));
+  }
+
+  private async forgetKeychainDetails(methodId: string): Promise<void> {
+    await this.deps.vault.delete(cardKeyRef(methodId));
+    await this.deps.vault.delete(addressKeyRef(methodId));
   }
 
   addCredit(raw: unknown) {

@@ -10,12 +10,8 @@ import {
   budgetSchema,
   microsSchema,
 } from '../../../shared/domain';
-import {
-  accountCreditsSchema,
-  DEFAULT_EXPIRY_ALERT_DAYS,
-  paymentEventSchema,
-  paymentMethodSchema,
-} from '../../../shared/payments';
+import { accountCreditsSchema, DEFAULT_EXPIRY_ALERT_DAYS, paymentEventSchema } from '../../../shared/payments';
+import { storedPaymentMethodSchema } from '../payments/stored-method';
 import { webhookInfoSchema } from '../../../shared/webhooks';
 import type { DocumentStore } from '../ports';
 import { noLocks, type StateLocks } from '../fs/state-lock';
@@ -36,7 +32,7 @@ const settingsSchema = z.object({
   }),
   payments: z
     .object({
-      methods: z.array(paymentMethodSchema).default([]),
+      methods: z.array(storedPaymentMethodSchema).default([]),
       events: z.array(paymentEventSchema).default([]),
       expiryAlertDays: z.array(z.number().int().min(1).max(365)).default(DEFAULT_EXPIRY_ALERT_DAYS),
     })

@@ -11,6 +11,7 @@ import { methodName } from '../alerts/rules/payments';
 import { estimateBalance } from '../payments/balance';
 import { FAILED_PAYMENT_CAUSES, paymentChecklist } from '../payments/checklist';
 import type { PaymentService } from '../payments/payment-service';
+import { publicMethod } from '../payments/stored-method';
 import type { Clock } from '../ports';
 import type { SettingsRepository } from '../settings/settings';
 import type { AfterChange } from './after-change';
@@ -32,15 +33,17 @@ export class PaymentsUseCase {
     },
   ) {}
 
-  /** Everything the Payment methods, Credits and Troubleshooting sections show. */
-  overview() {
+  /** Everything the Payment methods, Credits and Troubleshooting sections show (cards by brand and last four only). */
+  async overview() {
+    // Records saved by the old form hand their name and address over to the keychain the first time they are shown.
+    await this.deps.payments.migrateOldCards();
     const { settings: repo, views, clock } = this.deps;
     const settings = repo.read();
     const now = clock.now();
     const utcToday = dayFromMs(now.getTime());
     const resolved = settings.accounts.length ? views.resolveAll(settings) : [];
     return {
-      methods: settings.payments.methods,
+      methods: settings.payments.methods.map(publicMethod),
       events: settings.payments.events,
       expiryAlertDays: settings.payments.expiryAlertDays,
       localToday: localDay(now),

@@ -42,10 +42,10 @@ describe('extreme values', () => {
     core.services.history.save('acc_idle');
   });
 
-  it('a $100M balance on an idle account: payments view, alerts and dashboard all work', () => {
+  it('a $100M balance on an idle account: payments view, alerts and dashboard all work', async () => {
     core.payments.setRecordedBalance('acc_idle', { amountMicros: MAX_AMOUNT_MICROS, asOf: '2026-11-20' });
     core.payments.setAutoRecharge('acc_idle', { thresholdMicros: 0, amountMicros: MAX_AMOUNT_MICROS });
-    const overview = core.payments.overview();
+    const overview = await core.payments.overview();
     expect(overview.accounts[0].estimate?.runwayDays).toBe(3650);
     expect(overview.accounts[0].estimate?.runsOutOn).toMatch(/^20\d\d-\d\d-\d\d$/);
     core.budgets.set('acc_idle', {

@@ -14,15 +14,23 @@ import { TestClock } from '../../../support/test-clock';
 import { costRow } from '../../../support/cost-row';
 
 const NUMBER = '4242424242424242';
+/** The default record: brand, last four, expiry, a label and a billing country. */
 const card = (overrides: Record<string, unknown> = {}) => ({
   type: 'card',
-  cardholderName: 'Ada Lovelace',
-  cardNumber: '4242 4242 4242 4242',
+  brand: 'visa',
+  last4: '4242',
   expMonth: 12,
   expYear: 2026,
-  billingAddress: { country: 'United Kingdom', postalCode: 'SW1A 1AA', line1: '1 Example Street' },
+  billingCountry: 'United Kingdom',
   label: 'Company card',
   role: 'primary',
+  ...overrides,
+});
+/** The opt-in: the full number, the name and the street address for the keychain. */
+const keychain = (overrides: Record<string, unknown> = {}) => ({
+  cardNumber: '4242 4242 4242 4242',
+  cardholderName: 'Ada Lovelace',
+  billingAddress: { postalCode: 'SW1A 1AA', line1: '1 Example Street' },
   ...overrides,
 });
 
@@ -46,36 +54,100 @@ describe('payment methods', () => {
     core = createTestSpendwatch({ dataDir, vault, clock, settingsStore: new JsonFileStore(settingsFile(dataDir)) });
   });
 
-  it('keeps the full number only in the keychain; everything else sees brand and last four', async () => {
-    const method = await core.services.payments.save(undefined, { ...card(), cvv: '123' });
-    expect(method.card).toMatchObject({ brand: 'visa', last4: '4242', expMonth: 12, expYear: 2026 });
-    expect(vault.secrets.get(`card:${method.id}`)).toBe(NUMBER);
-    const text = readFileSync(settingsFile(dataDir), 'utf8');
-    expect(text).toContain('"last4": "4242"');
-    expect(text).not.toMatch(/4242424242424242|4242 4242 4242 4242/);
-    expect(text).not.toContain('123"');
-    expect(JSON.stringify(core.payments.overview())).not.toContain(NUMBER);
+  it('records a card by brand, last four and expiry, with nothing in the keychain', async () => {
+    const method = await core.services.payments.save(undefined, card());
+    expect(method.card).toEqual({
+      brand: 'visa',
+      last4: '4242',
+      expMonth: 12,
+      expYear: 2026,
+      billingCountry: 'United Kingdom',
+      inKeychain: false,
+    });
+    expect(vault.secrets.size).toBe(0);
+    expect(readFileSync(settingsFile(dataDir), 'utf8')).toContain('"last4": "4242"');
   });
 
-  it('edits without a number keep it; a new number replaces it; delete removes the keychain entry', async () => {
-    const method = await core.services.payments.save(undefined, card());
-    const { cardNumber: _kept, ...withoutNumber } = card({ expYear: 2028, label: 'Renewed' });
-    const edited = await core.services.payments.save(method.id, withoutNumber);
-    expect(edited.card).toMatchObject({ last4: '4242', expYear: 2028 });
+  it('with the opt-in, keeps the full number and address only in the keychain; everything else sees brand and last four', async () => {
+    const method = await core.services.payments.save(undefined, { ...card({ keychain: keychain() }), cvv: '123' });
+    expect(method.card).toMatchObject({ brand: 'visa', last4: '4242', expMonth: 12, expYear: 2026, inKeychain: true });
+    expect(vault.secrets.get(`card:${method.id}`)).toBe(NUMBER);
+    expect(JSON.parse(vault.secrets.get(`card-address:${method.id}`)!)).toEqual({
+      cardholderName: 'Ada Lovelace',
+      line1: '1 Example Street',
+      line2: '',
+      city: '',
+      postalCode: 'SW1A 1AA',
+    });
+    const text = readFileSync(settingsFile(dataDir), 'utf8');
+    expect(text).toContain('"last4": "4242"');
+    expect(text).not.toMatch(/4242424242424242|4242 4242 4242 4242|Example Street|SW1A|Lovelace/);
+    expect(text).not.toContain('123"');
+    const overview = JSON.stringify(await core.payments.overview());
+    for (const secret of [NUMBER, 'Example Street', 'SW1A', 'Lovelace']) expect(overview).not.toContain(secret);
+  });
+
+  it('edits without a number keep it; a new number replaces it; opting out or deleting removes the keychain entries', async () => {
+    const method = await core.services.payments.save(undefined, card({ keychain: keychain() }));
+    const edited = await core.services.payments.save(
+      method.id,
+      card({
+        expYear: 2028,
+        label: 'Renewed',
+        keychain: { billingAddress: { line1: '2 New Road', postalCode: 'E1 6AN' } },
+      }),
+    );
+    expect(edited.card).toMatchObject({ last4: '4242', expYear: 2028, inKeychain: true });
     expect(edited.label).toBe('Renewed');
-    const replaced = await core.services.payments.save(method.id, card({ cardNumber: '5555 5555 5555 4444' }));
+    expect(vault.secrets.get(`card:${method.id}`)).toBe(NUMBER);
+    expect(JSON.parse(vault.secrets.get(`card-address:${method.id}`)!)).toMatchObject({
+      cardholderName: 'Ada Lovelace',
+      line1: '2 New Road',
+    });
+    const replaced = await core.services.payments.save(
+      method.id,
+      card({ brand: 'mastercard', last4: '4444', keychain: { cardNumber: '5555 5555 5555 4444' } }),
+    );
     expect(replaced.card).toMatchObject({ brand: 'mastercard', last4: '4444' });
     expect(vault.secrets.get(`card:${method.id}`)).toBe('5555555555554444');
+    const optedOut = await core.services.payments.save(method.id, card({ brand: 'mastercard', last4: '4444' }));
+    expect(optedOut.card?.inKeychain).toBe(false);
+    expect(vault.secrets.size).toBe(0);
+
+    const other = await core.services.payments.save(undefined, card({ keychain: keychain() }));
+    expect(vault.secrets.size).toBe(2);
+    await core.services.payments.remove(other.id);
     await core.services.payments.remove(method.id);
     expect(vault.secrets.size).toBe(0);
     expect(core.services.payments.list()).toEqual([]);
   });
 
   it.each([
-    ['a Luhn-invalid number', { cardNumber: '4242 4242 4242 4241' }, /cardNumber: This card number is not valid/],
+    ['no brand', { brand: '' }, /brand: Choose the card brand/],
+    ['three digits for the last four', { last4: '424' }, /last4: Enter the last four digits/],
     ['a past expiry', { expMonth: 10, expYear: 2026 }, /expired/],
-    ['no cardholder', { cardholderName: ' ' }, /name on the card/],
-    ['no postal code', { billingAddress: { country: 'UK', postalCode: '', line1: 'x' } }, /postal code/],
+    ['a country too long', { billingCountry: 'x'.repeat(61) }, /billingCountry/],
+    [
+      'a Luhn-invalid number',
+      { keychain: keychain({ cardNumber: '4242 4242 4242 4241' }) },
+      /keychain.cardNumber: This card number is not valid/,
+    ],
+    ['the opt-in without a number', { keychain: keychain({ cardNumber: undefined }) }, /Enter the full card number/],
+    [
+      'a number of another brand',
+      { keychain: keychain({ cardNumber: '5555 5555 5555 4444' }), last4: '4444' },
+      /brand: The number says Mastercard: choose Mastercard as the brand/,
+    ],
+    [
+      'a number with other last four',
+      { keychain: keychain({ cardNumber: '4111 1111 1111 1111' }) },
+      /last4: The card number ends in 1111: the last four digits must match it/,
+    ],
+    [
+      'an address without a postal code',
+      { keychain: keychain({ billingAddress: { line1: 'x', postalCode: '' } }) },
+      /postal code/,
+    ],
   ])('refuses %s and changes nothing', async (_label, override, message) => {
     await expect(core.services.payments.save(undefined, card(override))).rejects.toMatchObject({
       code: 'invalid_input',
@@ -88,23 +160,31 @@ describe('payment methods', () => {
   it('main rejects the same input through IPC, with nothing saved', async () => {
     const handlers = createIpcHandlers(core, { openExternal: () => undefined });
     const bad = await dispatchIpc(handlers, 'savePaymentMethod', {
-      method: card({ cardNumber: '4242 4242 4242 4241' }),
+      method: card({ keychain: keychain({ cardNumber: '4242 4242 4242 4241' }) }),
     });
     expect(bad).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: expect.stringMatching(/not valid/) },
     });
-    const good = await dispatchIpc(handlers, 'savePaymentMethod', { method: card() });
-    expect(good).toMatchObject({ ok: true, value: { card: { last4: '4242' } } });
-    expect(JSON.stringify(good)).not.toContain(NUMBER);
+    const good = await dispatchIpc(handlers, 'savePaymentMethod', { method: card({ keychain: keychain() }) });
+    expect(good).toMatchObject({ ok: true, value: { card: { last4: '4242', inKeychain: true } } });
+    const listed = await dispatchIpc(handlers, 'getPayments', {});
+    for (const response of [good, listed]) {
+      expect(JSON.stringify(response)).not.toContain(NUMBER);
+      expect(JSON.stringify(response)).not.toContain('Example Street');
+    }
   });
 
-  it('with no keychain reachable, records nothing', async () => {
+  it('with no keychain reachable, records nothing of an opt-in card, and a minimal card needs none', async () => {
     vault.reachable = false;
-    await expect(core.services.payments.save(undefined, card())).rejects.toMatchObject({
+    await expect(core.services.payments.save(undefined, card({ keychain: keychain() }))).rejects.toMatchObject({
       code: 'keychain_unavailable',
     });
     expect(filesUnder(dataDir)).toEqual([]);
+    const minimal = await core.services.payments.save(undefined, card());
+    expect(core.services.payments.list().map((m) => m.id)).toEqual([minimal.id]);
+    await core.services.payments.remove(minimal.id);
+    expect(core.services.payments.list()).toEqual([]);
   });
 
   it('keeps one primary among methods that pay for the same accounts', async () => {
@@ -144,7 +224,7 @@ describe('payment methods', () => {
       expect(core.alerts.evaluate()).toEqual([]);
     }
     expect(trayText(core.queries.trayFacts()).state).toBe('over');
-    expect(core.payments.overview().checklist.map((c) => c.status)).toContain('problem');
+    expect((await core.payments.overview()).checklist.map((c) => c.status)).toContain('problem');
   });
 
   it('a card added five days before it expires raises one alert, not four', async () => {
@@ -154,16 +234,16 @@ describe('payment methods', () => {
   });
 
   it('checklist: no payment method, then no primary, failed payments recorded', async () => {
-    expect(core.payments.overview().checklist.map((c) => c.id)).toEqual(['no-methods']);
+    expect((await core.payments.overview()).checklist.map((c) => c.id)).toEqual(['no-methods']);
     await core.services.payments.save(undefined, card({ role: 'backup', expYear: 2030 }));
-    expect(core.payments.overview().checklist.map((c) => c.id)).toEqual(['no-primary']);
+    expect((await core.payments.overview()).checklist.map((c) => c.id)).toEqual(['no-primary']);
     core.services.payments.addEvent({
       date: '2026-11-20',
       amountMicros: 50_000_000,
       result: 'failed',
       note: 'declined',
     });
-    expect(core.payments.overview().checklist.map((c) => c.id)).toContain('failed-payments');
+    expect((await core.payments.overview()).checklist.map((c) => c.id)).toContain('failed-payments');
   });
 });
 
@@ -211,12 +291,12 @@ describe('credits and balance alerts', () => {
     expect(raised[0].message).toMatch(/about \$40\.00 of prepaid credit left: 4 days at the current pace/);
     expect(raised[0].estimate).toBe(true);
     expect(core.alerts.evaluate()).toEqual([]);
-    expect(core.payments.overview().accounts[0].estimate?.estimateMicros).toBe(40_000_000);
+    expect((await core.payments.overview()).accounts[0].estimate?.estimateMicros).toBe(40_000_000);
   });
 });
 
 describe('free text about payments', () => {
-  it('keeps no key or card number pasted into a label, a reference or a payment note', async () => {
+  it('keeps no key or card number pasted into a label, a reference, a billing country or a payment note', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sw-paytext-'));
     const core = createTestSpendwatch({
       dataDir,
@@ -237,6 +317,14 @@ describe('free text about payments', () => {
       amountMicros: 1_000_000,
       result: 'failed',
       note: `declined ${key} 4111-1111-1111-1111`,
+    });
+    await core.services.payments.save(undefined, {
+      type: 'card',
+      brand: 'visa',
+      last4: '1111',
+      expMonth: 12,
+      expYear: 2028,
+      billingCountry: '4111 1111 1111 1111',
     });
     const text = readFileSync(settingsFile(dataDir), 'utf8');
     for (const secret of [key, 'Q'.repeat(30), '4111 1111 1111 1111', '4111-1111-1111-1111'])
