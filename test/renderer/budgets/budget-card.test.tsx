@@ -67,7 +67,10 @@ describe('BudgetCard', () => {
     const demoView = {
       currency: 'usd',
       isDemo: true,
-      kpis: { budgetMicros: null, budgetUsedPercent: null, monthToDateMicros: 250_000_000 },
+      today: '2026-11-20',
+      accounts: [],
+      kpis: { budgetMicros: null, budgetUsedPercent: null, monthToDateMicros: 250_000_000, forecastMicros: null },
+      monthProgress: { budgetMicros: null, points: [] },
     } as unknown as DashboardView;
     renderWithData(<BudgetCard view={demoView} account={{ ...account, isDemo: true }} />);
     expect(screen.queryByRole('button', { name: 'Set a budget' })).toBeNull();
@@ -83,6 +86,50 @@ describe('BudgetCard', () => {
       expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Change demo budget' })),
     );
     expect(invoke).not.toHaveBeenCalledWith('setBudget', expect.anything());
+  });
+
+  it('says a forecast past the budget in words, red, and a meter that is not green; nothing when well under', async () => {
+    // Nov 20, $250 spent, $1,100 forecast: $850 left over 11 days, $750 of it to a $1,000 budget → passed Nov 29.
+    const overView = {
+      currency: 'usd',
+      isDemo: true,
+      today: '2026-11-20',
+      accounts: [],
+      kpis: {
+        budgetMicros: null,
+        budgetUsedPercent: null,
+        monthToDateMicros: 250_000_000,
+        forecastMicros: 1_100_000_000,
+      },
+      monthProgress: { budgetMicros: null, points: [] },
+    } as unknown as DashboardView;
+    const tryBudget = async (amount: string) => {
+      fireEvent.click(screen.getByRole('button', { name: /budget on the demo|Change demo budget/ }));
+      fireEvent.change(screen.getByLabelText('Monthly budget (USD)'), { target: { value: amount } });
+      fireEvent.click(screen.getByRole('button', { name: 'Save budget' }));
+      await screen.findByRole('button', { name: 'Change demo budget' });
+    };
+    renderWithData(<BudgetCard view={overView} account={{ ...account, isDemo: true }} />);
+    await tryBudget('1000');
+    const note = screen.getByTestId('overrun');
+    expect(note.dataset.level).toBe('over');
+    expect(note.textContent).toMatch(
+      /^Over budget: On pace for \$1,100\.00 — \$100\.00 over, crosses the budget around (Nov 29|29 Nov)$/,
+    );
+    const meter = document.querySelector('meter')!;
+    expect(meter.optimum).toBeLessThan(meter.low);
+    expect(meter.value).toBeGreaterThan(meter.high);
+    // Close: a $1,200 budget (the forecast is 91.7% of it) is amber, said as what is left.
+    await tryBudget('1200');
+    expect(screen.getByTestId('overrun').dataset.level).toBe('close');
+    expect(screen.getByTestId('overrun').textContent).toBe(
+      'Close to budget: On pace for $1,100.00 — $100.00 under the budget, close to it',
+    );
+    // Well under: nothing, and the meter is calm.
+    await tryBudget('5000');
+    await screen.findByText('5% used');
+    expect(screen.queryByTestId('overrun')).toBeNull();
+    expect(document.querySelector('meter')!.value).toBeLessThan(document.querySelector('meter')!.low);
   });
 
   it('shows OpenAI spend controls for an OpenAI account only, not for an Anthropic one', async () => {
