@@ -262,9 +262,10 @@ describe('Dashboard states and colours', () => {
     expect(screen.getByTestId('last-updated').textContent).toMatch(/^Oldest update: Research, /);
     // One link per provider, each its own list item: they never run together into one line of text.
     const footer = screen.getByRole('list', { name: 'Provider consoles' });
-    expect(within(footer).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Open OpenAI usage page',
-      'Open Anthropic usage page',
-    ]);
+    expect(
+      within(footer)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Open OpenAI usage page', 'Open Anthropic usage page']);
   });
 });
