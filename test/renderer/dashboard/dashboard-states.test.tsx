@@ -268,4 +268,18 @@ describe('Dashboard states and colours', () => {
         .map((li) => li.textContent),
     ).toEqual(['Open OpenAI usage page', 'Open Anthropic usage page']);
   });
+
+  it('on All accounts, says whose figures are old when only one account failed', async () => {
+    next = view({
+      accounts: [
+        account({ lastError: { code: 'offline', message: 'Spendwatch could not reach OpenAI.' }, stale: true }),
+        account({ id: 'acc_2', name: 'Research', provider: 'anthropic' }),
+      ],
+    });
+    renderWithData(<Dashboard />);
+    const asOf = await screen.findByTestId('as-of');
+    expect(asOf.textContent).toMatch(
+      /the last sync of Acme Prod failed\. The other accounts are up to date; the totals include both\.$/,
+    );
+  });
 });
