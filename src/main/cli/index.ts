@@ -81,7 +81,7 @@ export async function main(argv = process.argv): Promise<number> {
     }
     const info = toErrorInfo(error);
     if (info.code === 'internal') log.error(`Command "${argv.slice(2, 4).join(' ')}" failed unexpectedly`, error);
-    process.stderr.write(`spendwatch: ${safe(info.message)}\n`);
+    process.stderr.write(`spendwatch: ${safe(info.message)}${info.detail ? ` (${safe(info.detail)})` : ''}\n`);
     if (wantsJson && !printedJson()) printJson({ error: info });
     if (info.code === 'keychain_unavailable') return EXIT.keychain;
     if (info.code === 'invalid_input') return EXIT.usage;

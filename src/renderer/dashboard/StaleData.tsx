@@ -12,17 +12,21 @@ interface StaleFigures {
   at: string;
   failed: string[];
   old: string[];
+  /** Other shown accounts are up to date: the totals are only partly old, and the line says whose part. */
+  partly: boolean;
 }
 
 /** The shown accounts whose figures are out of date (never the demo, never an account with no figures yet). */
 function staleFigures(view: DashboardView, accountId: string): StaleFigures | null {
   const stale = shownAccounts(view, accountId).filter((a) => !a.isDemo && a.stale && a.lastSyncedAt !== null);
   if (stale.length === 0) return null;
+  const fresh = shownAccounts(view, accountId).filter((a) => !a.isDemo && !a.stale && a.lastSyncedAt !== null);
   const at = stale.map((a) => a.lastSyncedAt!).reduce((oldest, t) => (Date.parse(t) < Date.parse(oldest) ? t : oldest));
   return {
     at,
     failed: stale.filter((a) => a.lastError).map((a) => a.name),
     old: stale.filter((a) => !a.lastError).map((a) => a.name),
+    partly: fresh.length > 0,
   };
 }
 
@@ -58,6 +62,7 @@ export function StaleData({ view, accountId }: { view: DashboardView; accountId:
       <span>
         Figures as of {shortTime(stale.at, view.generatedAt)} your time
         {utcNote}: {reasons.join(', and ')}.
+        {stale.partly && ' The other accounts are up to date; the totals include both.'}
       </span>
     </p>
   );

@@ -260,5 +260,26 @@ describe('Dashboard states and colours', () => {
     expect(screen.queryByTestId('as-of')).toBeNull();
     expect(screen.queryByTestId('banner-area')).toBeNull();
     expect(screen.getByTestId('last-updated').textContent).toMatch(/^Oldest update: Research, /);
+    // One link per provider, each its own list item: they never run together into one line of text.
+    const footer = screen.getByRole('list', { name: 'Provider consoles' });
+    expect(
+      within(footer)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Open OpenAI usage page', 'Open Anthropic usage page']);
+  });
+
+  it('on All accounts, says whose figures are old when only one account failed', async () => {
+    next = view({
+      accounts: [
+        account({ lastError: { code: 'offline', message: 'Spendwatch could not reach OpenAI.' }, stale: true }),
+        account({ id: 'acc_2', name: 'Research', provider: 'anthropic' }),
+      ],
+    });
+    renderWithData(<Dashboard />);
+    const asOf = await screen.findByTestId('as-of');
+    expect(asOf.textContent).toMatch(
+      /the last sync of Acme Prod failed\. The other accounts are up to date; the totals include both\.$/,
+    );
   });
 });

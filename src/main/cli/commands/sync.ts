@@ -40,7 +40,8 @@ export function registerSyncCommand(program: Command, makeCore: () => Spendwatch
           print(
             r.ok
               ? `${safe(r.name)}: synced (${r.requests} request${r.requests === 1 ? '' : 's'})\n`
-              : `${safe(r.name)}: FAILED — ${r.error?.code}: ${safe(r.error?.message ?? '')}\n`,
+              : // The technical detail (host, system code) is in the terminal too: there is no disclosure here.
+                `${safe(r.name)}: FAILED — ${r.error?.code}: ${safe(r.error?.message ?? '')}${r.error?.detail ? ` (${safe(r.error.detail)})` : ''}\n`,
           );
           if (r.warning) print(`${safe(r.name)}: warning — ${safe(r.warning)}\n`);
         }
