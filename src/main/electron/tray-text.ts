@@ -3,7 +3,7 @@
  * per account, OpenAI limits that are blocking requests, and cards about to expire.
  */
 import type { TrayState } from '../../shared/domain';
-import { formatMoney } from '../../shared/money';
+import { moneyText } from '../../shared/money-text';
 import type { TrayFacts } from '../core/use-cases/queries';
 import type { TrayView } from './tray';
 
@@ -16,13 +16,13 @@ export function trayText(facts: TrayFacts): TrayView {
     else if (state === 'ok' && s.lastError) state = 'warning';
     else if (state === 'ok' && s.budgetState === 'near') state = 'warning';
     const budgetText = used !== null ? ` (${used}% of budget)` : '';
-    return `${s.name}: ${formatMoney(s.monthToDateMicros)} this month${budgetText}${s.isDemo ? ' — demo data' : ''}`;
+    return `${s.name}: ${moneyText(s.monthToDateMicros)} this month${budgetText}${s.isDemo ? ' — demo data' : ''}`;
   });
   // OpenAI itself is rejecting requests: red, whatever the budget says.
   for (const limit of facts.enforcingLimits) {
     state = 'over';
     lines.push(
-      `OpenAI is blocking API requests for ${limit.scopeName} (hard limit ${formatMoney(limit.limitMicros)} reached)`,
+      `OpenAI is blocking API requests for ${limit.scopeName} (hard limit ${moneyText(limit.limitMicros)} reached)`,
     );
   }
   for (const notice of facts.paymentNotices) {
