@@ -59,7 +59,10 @@ describe('one money rule in every sentence the core produces (large organisation
     const kinds = new Set(alerts.map((a) => a.kind));
     for (const kind of ['budget-threshold', 'forecast-over-budget', 'daily-budget', 'billing-discrepancy'])
       expect(kinds, kind).toContain(kind);
-    expect([...kinds].some((k) => k.includes('spike')), [...kinds].join()).toBe(true);
+    expect(
+      [...kinds].some((k) => k.includes('spike')),
+      [...kinds].join(),
+    ).toBe(true);
     expectTheRule(alerts.flatMap((a) => [a.title, a.message]));
   });
 
