@@ -32,6 +32,14 @@ describe('one money rule in every sentence the core produces (large organisation
     const costs = core.billing.reconcile('Finance Org', FINANCE_INVOICE.month).costsMicros;
     const expected = costs + FINANCE_INVOICE.taxMicros - FINANCE_INVOICE.creditsMicros;
     core.billing.recordInvoice({ ...FINANCE_INVOICE, totalMicros: expected + 100_000_000 });
+    // Prepaid credit: a purchase that expires soon, and a balance that runs out within days.
+    core.payments.addCredit({
+      accountId: 'acc_fin',
+      kind: 'purchase',
+      amountMicros: 5_000_287_226,
+      date: '2026-01-10',
+    });
+    core.payments.setRecordedBalance('acc_fin', { amountMicros: 2_500_123_456, asOf: '2026-12-16' });
     core.alerts.evaluate();
     // Every alert raised so far: recording the invoice evaluated the rules already.
     alerts = core.alerts.list().alerts;
@@ -57,7 +65,14 @@ describe('one money rule in every sentence the core produces (large organisation
 
   it('alert titles and messages, of every rule that fires', () => {
     const kinds = new Set(alerts.map((a) => a.kind));
-    for (const kind of ['budget-threshold', 'forecast-over-budget', 'daily-budget', 'billing-discrepancy'])
+    for (const kind of [
+      'budget-threshold',
+      'forecast-over-budget',
+      'daily-budget',
+      'billing-discrepancy',
+      'low-balance',
+      'credit-expiring',
+    ])
       expect(kinds, kind).toContain(kind);
     expect(
       [...kinds].some((k) => k.includes('spike')),
