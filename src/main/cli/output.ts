@@ -42,7 +42,7 @@ export function renderStatus(doc: StatusDocument): string {
   const lines: string[] = [`Period ${doc.period} (UTC)`];
   for (const a of doc.accounts) {
     lines.push('');
-    lines.push(`${safe(a.name)} (${a.provider})${a.stale ? '  [stale]' : ''}`);
+    lines.push(`${safe(a.name)} (${a.provider})${a.stale ? ' [stale]' : ''}`);
     lines.push(`  Last synced:   ${a.lastSyncedAt ?? 'never'}`);
     if (a.error) lines.push(`  Error:         ${a.error.code}: ${safe(a.error.message)}`);
     lines.push(`  Month to date: ${shown(a.monthToDate)}`);

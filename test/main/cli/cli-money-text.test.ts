@@ -11,7 +11,7 @@ import { toMicros } from '../../../src/shared/money';
 import { ensureCliBuilt, runCli } from '../../support/cli';
 import { clockAt } from '../../support/clock-env';
 import { FINANCE_INVOICE, FINANCE_NOW, seedFinanceOrganisations } from '../../support/finance-organisation';
-import { moneyViolations } from '../../support/money-scan';
+import { moneyViolations, spacingViolations } from '../../support/money-scan';
 
 describe('spendwatch: one money rule in its human output', () => {
   const home = seedFinanceOrganisations();
@@ -72,7 +72,11 @@ describe('spendwatch: one money rule in its human output', () => {
     for (const [command, text] of Object.entries(human)) {
       expect(text.length, command).toBeGreaterThan(0);
       expect(moneyViolations(text), `${command}:\n${text}`).toEqual([]);
+      // Sentences (alerts, explanations, confirmations) have single spaces; aligned columns are layout, not prose.
+      const sentences = text.split('\n').filter((l) => /^(ALERT | {2}- |Recorded |Replaced |Budget for )/.test(l));
+      for (const line of sentences) expect(spacingViolations(line), `${command}: ${line}`).toEqual([]);
     }
+    expect(human['reconcile 2026-11']).toMatch(/^ {2}- unexplained: /m);
   });
 
   it('keeps the exact figures in --json and in the CSV export', async () => {
