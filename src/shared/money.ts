@@ -230,7 +230,3 @@ export function parseUserAmount(text: string): Micros {
     throw new MoneyFormatError(text, 'not an amount such as 1,250.50');
   return toMicros(trimmed.replace(/,/g, ''));
 }
-
-/** A dollar amount in plain text, exact to the micro-dollar (`-$1.5`): the CLI's and the billing texts' one rule. */
-export const usd = (micros: Micros): string =>
-  micros < 0 ? `-$${microsToDecimal(-micros)}` : `$${microsToDecimal(micros)}`;

@@ -155,7 +155,9 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('billing reconcili
     ).toBe(0);
     const strip = (text: string) => text.replace(/^- Generated: .*$/m, '');
     expect(strip(report)).toBe(strip(readFileSync(reportFile, 'utf8')));
-    expect(report).toContain(`$${cli.costs.amount}`);
+    // The report's figures are to the cent, as every sentence shows them; the exact costs are in --json.
+    const toTheCent = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', roundingMode: 'halfEven' });
+    expect(report).toContain(`| ${toTheCent.format(cli.costs.amount)} |`);
     expect(report).toContain(`$${total}`);
     expect(report).toContain('**$5.00**');
     expect(report).toContain('CASE-4242');

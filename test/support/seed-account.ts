@@ -28,6 +28,8 @@ export interface SeededAccount {
   id: string;
   name: string;
   keyHint: string;
+  /** Default: OpenAI. */
+  provider?: 'openai' | 'anthropic';
   /** None: the account was added and never synced. */
   history?: SeededHistory;
 }
@@ -43,8 +45,8 @@ export function seedDataDir(
   const today = now.toISOString().slice(0, 10);
   const iso = now.toISOString();
   new SettingsRepository(new JsonFileStore(settingsFile(dir))).update((s) => {
-    for (const { id, name, keyHint } of accounts)
-      s.accounts.push({ id, name, keyHint, provider: 'openai', baseUrl: 'http://127.0.0.1:9/v1', createdAt: iso });
+    for (const { id, name, keyHint, provider = 'openai' } of accounts)
+      s.accounts.push({ id, name, keyHint, provider, baseUrl: 'http://127.0.0.1:9/v1', createdAt: iso });
     configure?.(s);
   });
   const store = new HistoryStore(dir, { now: () => now });

@@ -1,5 +1,7 @@
 /** Plain-text rendering of CLI results (the --json forms are the stable, documented interface). */
 import { once } from 'node:events';
+import { toMicros } from '../../shared/money';
+import { moneyText } from '../../shared/money-text';
 import type { StatusDocument } from '../core/reports/status-report';
 import { terminalSafe as safe } from '../core/text/safe-output';
 
@@ -30,20 +32,24 @@ export const printAlerts = (alerts: readonly { title: string; message: string }[
   for (const alert of alerts) print(`ALERT ${safe(alert.title)}: ${safe(alert.message)}\n`);
 };
 
+/** A status figure (exact decimal text, as --json carries it) in the one money rule. */
+const shown = (figure: { amount: string; currency: string }): string =>
+  moneyText(toMicros(figure.amount), { currency: figure.currency });
+
 export function renderStatus(doc: StatusDocument): string {
   if (doc.accounts.length === 0)
     return 'No accounts yet. Add one with: spendwatch accounts add --provider openai --name <name>  (key on stdin)\n';
   const lines: string[] = [`Period ${doc.period} (UTC)`];
   for (const a of doc.accounts) {
     lines.push('');
-    lines.push(`${safe(a.name)} (${a.provider})${a.stale ? '  [stale]' : ''}`);
+    lines.push(`${safe(a.name)} (${a.provider})${a.stale ? ' [stale]' : ''}`);
     lines.push(`  Last synced:   ${a.lastSyncedAt ?? 'never'}`);
     if (a.error) lines.push(`  Error:         ${a.error.code}: ${safe(a.error.message)}`);
-    lines.push(`  Month to date: $${a.monthToDate.amount}`);
-    lines.push(`  Today (UTC):   $${a.today.amount}`);
-    lines.push(`  Forecast:      ${a.forecast ? `$${a.forecast.amount}` : 'not enough data'}`);
-    if (a.budget) lines.push(`  Budget:        ${a.budget.usedPercent}% of $${a.budget.monthly.amount}`);
-    for (const p of a.byProject.slice(0, 10)) lines.push(`    ${safe(p.name).padEnd(30)} $${p.amount}`);
+    lines.push(`  Month to date: ${shown(a.monthToDate)}`);
+    lines.push(`  Today (UTC):   ${shown(a.today)}`);
+    lines.push(`  Forecast:      ${a.forecast ? shown(a.forecast) : 'not enough data'}`);
+    if (a.budget) lines.push(`  Budget:        ${a.budget.usedPercent}% of ${shown(a.budget.monthly)}`);
+    for (const p of a.byProject.slice(0, 10)) lines.push(`    ${safe(p.name).padEnd(30)} ${shown(p)}`);
   }
   return `${lines.join('\n')}\n`;
 }

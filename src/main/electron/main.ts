@@ -24,6 +24,7 @@ import { hardenSession } from './security';
 import { TrayController } from './tray';
 import { WindowManager } from './windows';
 import { alertKindInfo } from '../../shared/alert-kinds';
+import { setMoneyLocale } from '../../shared/money-text';
 
 if (process.env.SPENDWATCH_HOME) app.setPath('userData', process.env.SPENDWATCH_HOME);
 // Before 'ready', as Electron requires: the renderer's app://spendwatch/ scheme.
@@ -43,6 +44,8 @@ function start(): void {
   // Observe (not handle) crashes: Electron's own behaviour stays, and the log keeps the cause.
   process.on('uncaughtExceptionMonitor', (error) => log.error('Unexpected error in the app', error));
   process.on('unhandledRejection', (reason) => log.error('Unhandled promise rejection in the app', reason));
+  // Figures in notifications, the tray and alerts read in the app's locale, like the renderer's.
+  setMoneyLocale(app.getLocale());
   const noAccountsYet = !existsSync(settingsFile(dataDir));
   serveRenderer(protocol, join(import.meta.dirname, '../renderer'));
   const windows = new WindowManager({

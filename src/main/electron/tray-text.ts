@@ -3,8 +3,8 @@
  * per account, OpenAI limits that are blocking requests, and cards about to expire.
  */
 import type { TrayState } from '../../shared/domain';
-import { formatMoney } from '../../shared/money';
 import { formatDay } from '../../shared/dates';
+import { moneyText } from '../../shared/money-text';
 import { overrunOf, overrunSentence } from '../../shared/overrun';
 import type { TrayFacts } from '../core/use-cases/queries';
 import type { TrayView } from './tray';
@@ -37,10 +37,10 @@ export function trayText(facts: TrayFacts): TrayView {
     if (overrun && overrun.level !== 'under' && state === 'ok') state = 'warning';
     const sentence = overrunSentence(
       overrun,
-      (m) => formatMoney(m),
+      (m) => moneyText(m),
       (d) => formatDay(d),
     );
-    const line = `${s.name}: ${formatMoney(s.monthToDateMicros)} this month${budgetText}${s.isDemo ? ' — demo data' : ''}`;
+    const line = `${s.name}: ${moneyText(s.monthToDateMicros)} this month${budgetText}${s.isDemo ? ' — demo data' : ''}`;
     return sentence ? [line, `${s.name}: ${sentence}`] : [line];
   });
   // A failed sync is said in the tray, not only on the dashboard's card: the figures above are older than they look.
@@ -49,7 +49,7 @@ export function trayText(facts: TrayFacts): TrayView {
   for (const limit of facts.enforcingLimits) {
     state = 'over';
     lines.push(
-      `OpenAI is blocking API requests for ${limit.scopeName} (hard limit ${formatMoney(limit.limitMicros)} reached)`,
+      `OpenAI is blocking API requests for ${limit.scopeName} (hard limit ${moneyText(limit.limitMicros)} reached)`,
     );
   }
   for (const notice of facts.paymentNotices) {

@@ -11,7 +11,7 @@ import { invoiceOwners, type GroupNoun } from '../lib/provider-words';
 import { PROVIDERS, type ProviderInfo } from '../../shared/providers';
 import { call } from '../lib/bridge';
 import { ExternalLink } from '../lib/ui/links';
-import { money, preciseMoney } from '../lib/format';
+import { exactTitle, money, preciseMoney } from '../lib/format';
 import { changeText } from '../dashboard/Breakdowns';
 import { StatusBadge } from './StatusBadge';
 import { useBillingStatuses } from './useBillingStatuses';
@@ -305,7 +305,7 @@ function AmountList({
         <ul className="amount-list">
           {items.map((i) => (
             <li key={i.key}>
-              <span>{i.name}</span> <span>{preciseMoney(i.micros, currency)}</span>
+              <span>{i.name}</span> <span title={exactTitle(i.micros, currency)}>{money(i.micros, currency)}</span>
             </li>
           ))}
         </ul>

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { RECONCILIATION_STATUS_LABELS } from '../../shared/billing-labels';
 import { formatMonth } from '../../shared/dates';
 import { call } from '../lib/bridge';
-import { preciseMoney } from '../lib/format';
+import { exactTitle, money } from '../lib/format';
 import { reconciliationQuery } from '../lib/queries';
 import { InvoiceForm } from './InvoiceForm';
 import { StatusBadge } from './StatusBadge';
@@ -119,31 +119,33 @@ export default function MonthReconciliation({
           <tbody>
             <tr>
               <th scope="row">Costs (Costs API)</th>
-              <td>{preciseMoney(r.costsMicros)}</td>
+              <td title={exactTitle(r.costsMicros)}>{money(r.costsMicros)}</td>
             </tr>
             {inv && (
               <>
                 <tr>
                   <th scope="row">+ Tax</th>
-                  <td>{preciseMoney(inv.taxMicros)}</td>
+                  <td title={exactTitle(inv.taxMicros)}>{money(inv.taxMicros)}</td>
                 </tr>
                 <tr>
                   <th scope="row">− Credits applied</th>
-                  <td>{preciseMoney(inv.creditsMicros)}</td>
+                  <td title={exactTitle(inv.creditsMicros)}>{money(inv.creditsMicros)}</td>
                 </tr>
               </>
             )}
             <tr>
               <th scope="row">Expected</th>
-              <td>{preciseMoney(r.expectedMicros)}</td>
+              <td title={exactTitle(r.expectedMicros)}>{money(r.expectedMicros)}</td>
             </tr>
             <tr>
               <th scope="row">Invoice total{inv?.number ? ` (${inv.number})` : ''}</th>
-              <td>{inv ? preciseMoney(inv.totalMicros) : 'not recorded'}</td>
+              <td title={inv ? exactTitle(inv.totalMicros) : undefined}>
+                {inv ? money(inv.totalMicros) : 'not recorded'}
+              </td>
             </tr>
             <tr className="difference-row">
               <th scope="row">Difference</th>
-              <td>{preciseMoney(r.differenceMicros)}</td>
+              <td title={exactTitle(r.differenceMicros)}>{money(r.differenceMicros)}</td>
             </tr>
           </tbody>
         </table>
@@ -174,7 +176,9 @@ export default function MonthReconciliation({
               {detail.byDay.map((d) => (
                 <tr key={d.day}>
                   <th scope="row">{d.day}</th>
-                  <td>{d.micros === null ? 'not in local history' : preciseMoney(d.micros)}</td>
+                  <td title={d.micros === null ? undefined : exactTitle(d.micros)}>
+                    {d.micros === null ? 'not in local history' : money(d.micros)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -187,7 +191,7 @@ export default function MonthReconciliation({
           <ul className="amount-list">
             {[...detail.byProject, ...detail.byLineItem].map((item) => (
               <li key={`${item.key}`}>
-                <span>{item.name}</span> <span>{preciseMoney(item.micros)}</span>
+                <span>{item.name}</span> <span title={exactTitle(item.micros)}>{money(item.micros)}</span>
               </li>
             ))}
           </ul>

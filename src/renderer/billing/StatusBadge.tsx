@@ -1,6 +1,6 @@
 /** A month's reconciliation status as a labelled badge (text, never colour alone). */
 import { RECONCILIATION_STATUS_LABELS, type ReconciliationStatusName } from '../../shared/billing-labels';
-import { preciseMoney } from '../lib/format';
+import { exactTitle, money } from '../lib/format';
 
 const CLASS: Record<ReconciliationStatusName, string> = {
   matched: 'badge-ok',
@@ -18,6 +18,11 @@ export function StatusBadge({
 }) {
   const label = RECONCILIATION_STATUS_LABELS[status];
   const detail =
-    status === 'discrepancy' ? ` ${differenceMicros > 0 ? '+' : '−'}${preciseMoney(Math.abs(differenceMicros))}` : '';
-  return <span className={`badge ${CLASS[status]}`}>{`${label}${detail}`}</span>;
+    status === 'discrepancy' ? ` ${differenceMicros > 0 ? '+' : '−'}${money(Math.abs(differenceMicros))}` : '';
+  return (
+    <span
+      className={`badge ${CLASS[status]}`}
+      title={status === 'discrepancy' ? exactTitle(differenceMicros) : undefined}
+    >{`${label}${detail}`}</span>
+  );
 }

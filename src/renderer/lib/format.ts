@@ -1,17 +1,17 @@
 /**
- * THE money-format rule. Every figure the renderer shows goes through this file, and this comment is the
- * only place the rule is written down:
+ * The renderer's formats. The money rule for every figure in text — here, in main, in alerts and notifications and
+ * in the CLI — is written once, at the top of `src/shared/money-text.ts`; `money` is that formatter. What only the
+ * renderer needs is written here:
  *
- * 1. A figure in a KPI, table, tooltip or detail shows exactly **2 decimals** (`money`), in the user's
- *    locale through Intl, rounded half-even from the exact figure. A non-zero figure that would round to $0.00 reads "<$0.01" instead, so a cent-less
- *    cost never looks like nothing.
+ * 1. A figure in a KPI, table, tooltip or detail is `money` (the shared rule: 2 decimals, thousands separators,
+ *    locale-aware, half-even, a non-zero figure under half a cent reads "<$0.01").
  * 2. Its **exact value** — the micro-dollar figure (the exact sum, rounded once half-even by core) — is on
- *    hover, as the element's title (`exactTitle`, `preciseMoney`); in a chart tooltip, which cannot be
- *    hovered, a figure that reads "<$0.01" shows its exact value beside it (`tooltipMoney`). CSV and JSON exports carry exact amounts
- *    from core and never pass through here.
+ *    hover, as the element's title (`exactTitle`, `preciseMoney`), and never in the text itself; in a chart
+ *    tooltip, which cannot be hovered, a figure that reads "<$0.01" shows its exact value beside it
+ *    (`tooltipMoney`). CSV and JSON exports carry exact amounts from core and never pass through here.
  * 3. **Chart axes** use `moneyAxis`: "nice" ticks (1, 2, 2.5 or 5 × 10ⁿ) chosen from the data, each label
  *    with as many digits as its step needs, so a cents-only organisation reads $0.002 … $0.01 and a
- *    $1.2M month reads $250K … $1.25M — never the same label twice.
+ *    $1.2M month reads $250K … $1.25M — never the same label twice. Axis ticks are labels, not sentences.
  * 4. A **share** is one decimal (`shareText`); a non-zero share under 0.1% reads "<0.1%" (never "0%"), and
  *    a share that is not all of it never reads "100%".
  * 5. A **change** is against a period with full data only (`changeText`): when the earlier period is not
@@ -19,22 +19,12 @@
  *    reads "new".
  */
 import { cachedDateFormat } from '../../shared/dates';
-import { ACCOUNT_CURRENCY, formatMoney, MICROS_PER_UNIT, microsToDecimal, type Micros } from '../../shared/money';
+import { ACCOUNT_CURRENCY, formatMoney, MICROS_PER_UNIT, type Micros } from '../../shared/money';
+import { moneyText } from '../../shared/money-text';
 import { cachedNumberFormat } from '../../shared/number-format';
 
-/** Half a cent, in micros: at or below it a figure rounds (half-even) to $0.00 at 2 decimals. */
-const HALF_CENT = 5_000;
-
-/** The currency's own decimals (2 for dollars), rounded half-even like every other rounding in Spendwatch. */
-const shownFormat = (currency: string): Intl.NumberFormat =>
-  cachedNumberFormat(undefined, { style: 'currency', currency: currency.toUpperCase(), roundingMode: 'halfEven' });
-
-/** Rule 1: a shown figure, 2 decimals. */
-export function money(micros: Micros, currency: string = ACCOUNT_CURRENCY): string {
-  if (micros !== 0 && Math.abs(micros) <= HALF_CENT) return `<${money(micros < 0 ? -10_000 : 10_000, currency)}`;
-  // Intl takes the exact decimal string and rounds it digit by digit: no float detour.
-  return shownFormat(currency).format(microsToDecimal(micros) as unknown as number);
-}
+/** Rule 1: a shown figure, the shared money rule. */
+export const money = (micros: Micros, currency: string = ACCOUNT_CURRENCY): string => moneyText(micros, { currency });
 
 /** Rule 2: the exact figure (2 to 6 decimals), for a title on hover. */
 export const preciseMoney = (micros: Micros, currency: string = ACCOUNT_CURRENCY) =>

@@ -31,6 +31,10 @@ const cents = (micros: bigint) => {
   return c * 10_000n;
 };
 
+/** A figure as every sentence and report shows it: to the cent, with separators (Intl on the rounded cents). */
+const shown = (micros: bigint) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(Number(cents(micros)) / 1e6);
+
 describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch invoices and reconcile', () => {
   const key = `sk-admin-billing${Date.now()}xxxxxxxxxxxxxxxxxx`;
   const home = mkdtempSync(join(tmpdir(), 'sw-cli-billing-'));
@@ -225,14 +229,15 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('spendwatch invoic
     const report = readFileSync(reportFile, 'utf8');
     expect(report).toContain('Acme Prod');
     expect(report).toContain(month);
-    expect(report).toContain(`$${microsText(costs)}`); // the costs total, exact
-    expect(report).toContain(`$${microsText(total)}`); // the invoice total
+    // Figures to the cent, as every sentence shows them (the exact ones are in --json).
+    expect(report).toContain(`| ${shown(costs)} |`); // the costs total
+    expect(report).toContain(`| ${shown(total)} |`); // the invoice total
     expect(report).toMatch(/\*\*Difference\*\*.*\$5\.00/);
     expect(report).toContain('unexplained');
-    // Every day of the month, with its exact costs.
+    // Every day of the month, with its costs.
     const first = `${month}-01`;
     const firstDay = expectedSumMicros((org.costs[first] ?? []).map((row) => row.value));
-    expect(report).toContain(`| ${first} | $${microsText(firstDay)} |`);
+    expect(report).toContain(`| ${first} | ${shown(firstDay)} |`);
     expect(report).toContain('gpt-4o-2024-08-06, input');
     expect(report).toContain('Alpha app');
     // Nothing secret: no key (not even its masked hint), nothing card-like.

@@ -107,6 +107,7 @@ export function createElectronMock() {
     quit: vi.fn(),
     whenReady: vi.fn(() => new Promise<void>(() => undefined)),
     getPath: vi.fn(() => '/tmp/spendwatch-mock'),
+    getLocale: vi.fn(() => 'en-US'),
     setPath: vi.fn(),
     isPackaged: false,
     getAppPath: () => '/app',

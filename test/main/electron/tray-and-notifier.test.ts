@@ -91,7 +91,7 @@ describe('an alert reaches the desktop', () => {
     core.budgets.set('acc_x', { monthlyMicros: 500_000_000, thresholds: [100] });
     const shown = mock.__test.notifications.at(-1)!;
     expect(shown.options.title).toBe('Acme Prod is over budget');
-    expect(shown.options.body).toMatch(/\$600\.00, 120% of its \$500 November budget/);
+    expect(shown.options.body).toMatch(/\$600\.00, 120% of its \$500\.00 November budget/);
     shown.emit('click');
     expect(opened).toEqual(['acc_x']);
     const mockTray = mock.__test.trays.at(-1)!;

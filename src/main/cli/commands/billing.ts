@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import type { Invoice, Reconciliation } from '../../../shared/billing';
 import { AppError } from '../../core/errors';
 import { writeFileAtomic } from '../../core/fs/atomic-file';
-import { usd } from '../../../shared/money';
+import { moneyText } from '../../../shared/money-text';
 import { billingPeriod } from '../../core/billing/reconcile';
 import { money } from '../../core/reports/status-report';
 import type { Spendwatch } from '../../core/use-cases/spendwatch';
@@ -53,13 +53,13 @@ function reconciliationJson(r: Reconciliation) {
 function renderReconciliation(r: Reconciliation): string {
   const lines = [
     `${r.accountName}, ${r.month} (${r.period.from} to ${r.period.to}): ${r.status}`,
-    `  Costs:       ${usd(r.costsMicros)}`,
+    `  Costs:       ${moneyText(r.costsMicros)}`,
     ...(r.invoice
-      ? [`  + tax:       ${usd(r.invoice.taxMicros)}`, `  − credits:   ${usd(r.invoice.creditsMicros)}`]
+      ? [`  + tax:       ${moneyText(r.invoice.taxMicros)}`, `  − credits:   ${moneyText(r.invoice.creditsMicros)}`]
       : []),
-    `  Expected:    ${usd(r.expectedMicros)}`,
-    `  Invoice:     ${r.invoice ? usd(r.invoice.totalMicros) : 'none recorded'}`,
-    `  Difference:  ${usd(r.differenceMicros)}`,
+    `  Expected:    ${moneyText(r.expectedMicros)}`,
+    `  Invoice:     ${r.invoice ? moneyText(r.invoice.totalMicros) : 'none recorded'}`,
+    `  Difference:  ${moneyText(r.differenceMicros)}`,
     ...r.explanations.map((e) => `  - ${e.kind}: ${e.message}`),
   ];
   return `${lines.join('\n')}\n`;
@@ -106,7 +106,7 @@ export function registerBillingCommands(program: Command, makeCore: () => Spendw
           date: opts.date ?? null,
         });
         print(
-          `${replaced ? 'Replaced' : 'Recorded'} the ${saved.month} invoice of ${r.accountName}: ${usd(saved.totalMicros)}. Reconciliation: ${r.status} (difference ${usd(r.differenceMicros)}).\n`,
+          `${replaced ? 'Replaced' : 'Recorded'} the ${saved.month} invoice of ${r.accountName}: ${moneyText(saved.totalMicros)}. Reconciliation: ${r.status} (difference ${moneyText(r.differenceMicros)}).\n`,
         );
         printAlerts(alerts.filter((a) => a.kind === 'billing-discrepancy'));
       },
@@ -123,7 +123,7 @@ export function registerBillingCommands(program: Command, makeCore: () => Spendw
       else
         for (const i of list)
           print(
-            `${terminalSafe(i.accountName)}\t${i.month}\t${usd(i.totalMicros)}\t${i.status}${i.number ? `\t${terminalSafe(i.number)}` : ''}\n`,
+            `${terminalSafe(i.accountName)}\t${i.month}\t${moneyText(i.totalMicros)}\t${i.status}${i.number ? `\t${terminalSafe(i.number)}` : ''}\n`,
           );
     });
   invoice

@@ -1,6 +1,6 @@
 /** `spendwatch budget set|list|remove`: an account's monthly (and daily) budget and its projects' budgets. */
 import type { Command } from 'commander';
-import { usd } from '../../../shared/money';
+import { moneyText } from '../../../shared/money-text';
 import { AppError } from '../../core/errors';
 import { money } from '../../core/reports/status-report';
 import { terminalSafe as safe } from '../../core/text/safe-output';
@@ -33,7 +33,7 @@ export function registerBudgetCommands(program: Command, makeCore: () => Spendwa
         if (opts.project !== undefined) {
           const change = core.budgets.setProject(opts.account, opts.project, opts.monthly);
           print(
-            `Budget for project ${safe(opts.project)} in ${safe(change.accountName)}: ${usd(opts.monthly)} a month.\n`,
+            `Budget for project ${safe(opts.project)} in ${safe(change.accountName)}: ${moneyText(opts.monthly)} a month.\n`,
           );
           printAlerts(change.alerts);
           return;
@@ -44,9 +44,9 @@ export function registerBudgetCommands(program: Command, makeCore: () => Spendwa
           dailyMicros: opts.daily,
         });
         if (!change.budget) return;
-        const daily = change.budget.dailyMicros ? `, ${usd(change.budget.dailyMicros)} a day` : '';
+        const daily = change.budget.dailyMicros ? `, ${moneyText(change.budget.dailyMicros)} a day` : '';
         print(
-          `Budget for ${safe(change.accountName)}: ${usd(change.budget.monthlyMicros)} a month${daily}, alerts at ${change.budget.thresholds.join(', ')}%.\n`,
+          `Budget for ${safe(change.accountName)}: ${moneyText(change.budget.monthlyMicros)} a month${daily}, alerts at ${change.budget.thresholds.join(', ')}%.\n`,
         );
         printAlerts(change.alerts);
       },
@@ -72,11 +72,11 @@ export function registerBudgetCommands(program: Command, makeCore: () => Spendwa
         for (const { account, budget: b } of rows) {
           print(
             b
-              ? `${safe(account)}\t${usd(b.monthlyMicros)} a month\talerts at ${b.thresholds.join(', ')}%${b.dailyMicros ? `\t${usd(b.dailyMicros)} a day` : ''}\n`
+              ? `${safe(account)}\t${moneyText(b.monthlyMicros)} a month\talerts at ${b.thresholds.join(', ')}%${b.dailyMicros ? `\t${moneyText(b.dailyMicros)} a day` : ''}\n`
               : `${safe(account)}\tno budget\n`,
           );
           for (const [id, micros] of Object.entries(b?.projects ?? {}))
-            print(`  project ${safe(id)}\t${usd(micros)} a month\n`);
+            print(`  project ${safe(id)}\t${moneyText(micros)} a month\n`);
         }
       }
     });

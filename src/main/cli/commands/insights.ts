@@ -5,14 +5,15 @@
  */
 import { Option, type Command } from 'commander';
 import { DIMENSION_IDS, DIMENSIONS, dimensionFromCli } from '../../../shared/dimensions';
-import { formatMoney, toMicros } from '../../../shared/money';
+import { toMicros } from '../../../shared/money';
+import { moneyText } from '../../../shared/money-text';
 import { priceToDecimal } from '../../core/aggregate/unit-prices';
 import type { Spendwatch } from '../../core/use-cases/spendwatch';
 import { terminalSafe as safe } from '../../core/text/safe-output';
 import { dayArg, monthArg } from '../arguments';
 import { print, printJson } from '../output';
 
-const usd = (decimal: string) => formatMoney(toMicros(decimal));
+const usd = (decimal: string) => moneyText(toMicros(decimal));
 
 export function registerInsightCommands(program: Command, makeCore: () => Spendwatch): void {
   periodOptions(program.command('breakdown'))

@@ -17,8 +17,12 @@ import type { Spendwatch } from '../../core/use-cases/spendwatch';
 import { alertIdArg, centsArg, emailsArg } from '../arguments';
 import { print, printJson } from '../output';
 import { ACCOUNT_CURRENCY } from '../../../shared/money';
+import { moneyText } from '../../../shared/money-text';
 
-const dollars = (cents: number) => `$${centsToDecimal(cents)}`;
+/** OpenAI's limits are whole cents; a cent is 10,000 micros. */
+const CENT_MICROS = 10_000;
+
+const dollars = (cents: number) => moneyText(cents * CENT_MICROS);
 const money = (cents: number) => ({ amount: centsToDecimal(cents), currency: ACCOUNT_CURRENCY });
 
 interface ScopeOptions {

@@ -9,8 +9,7 @@ import { formatMonth } from '../../../shared/dates';
 import { UNASSIGNED_PROJECT } from '../history/account-history';
 import { terminalSafe } from '../text/safe-output';
 import { scrubSecrets } from './scrub';
-import { usd } from '../../../shared/money';
-import { roundToCent } from './reconcile';
+import { moneyText } from '../../../shared/money-text';
 import { PROVIDERS, type ProviderInfo } from '../../../shared/providers';
 
 /**
@@ -37,20 +36,21 @@ export function renderBillingReport(
   lines.push(`- Billing period: ${r.period.from} to ${r.period.to} (UTC days)`);
   lines.push(`- Status: **${RECONCILIATION_STATUS_LABELS[r.status]}** (\`${r.status}\`)`);
   lines.push(`- Costs are final from: ${r.finalFrom}`);
-  lines.push(`- Generated: ${generatedAt} by Spendwatch from ${provider.name}'s cost data (exact amounts in USD)`, '');
+  lines.push(
+    `- Generated: ${generatedAt} by Spendwatch from ${provider.name}'s cost data (amounts in USD, to the cent)`,
+    '',
+  );
 
   lines.push('## Totals', '');
   lines.push('| | amount |', '| --- | ---: |');
-  lines.push(
-    `| Costs total (Costs API, ${r.period.from} to ${r.period.to}) | ${usd(r.costsMicros)} (${usd(roundToCent(r.costsMicros))} to the cent) |`,
-  );
+  lines.push(`| Costs total (Costs API, ${r.period.from} to ${r.period.to}) | ${moneyText(r.costsMicros)} |`);
   if (inv) {
-    lines.push(`| + tax | ${usd(inv.taxMicros)} |`);
-    lines.push(`| − credits applied | ${usd(inv.creditsMicros)} |`);
+    lines.push(`| + tax | ${moneyText(inv.taxMicros)} |`);
+    lines.push(`| − credits applied | ${moneyText(inv.creditsMicros)} |`);
   }
-  lines.push(`| Expected | ${usd(r.expectedMicros)} |`);
-  lines.push(`| Invoice total | ${inv ? usd(inv.totalMicros) : 'no invoice recorded'} |`);
-  lines.push(`| **Difference** (invoice − expected, to the cent) | **${usd(r.differenceMicros)}** |`, '');
+  lines.push(`| Expected | ${moneyText(r.expectedMicros)} |`);
+  lines.push(`| Invoice total | ${inv ? moneyText(inv.totalMicros) : 'no invoice recorded'} |`);
+  lines.push(`| **Difference** (invoice − expected, to the cent) | **${moneyText(r.differenceMicros)}** |`, '');
 
   lines.push('## Invoice', '');
   if (inv) {
@@ -58,10 +58,12 @@ export function renderBillingReport(
     lines.push(`| Number | ${cell(inv.number ?? '')} |`);
     lines.push(`| Date | ${inv.date ?? '—'} |`);
     lines.push(`| Billing period | ${r.period.from} to ${r.period.to} |`);
-    lines.push(`| Subtotal | ${usd(inv.subtotalMicros ?? inv.totalMicros - inv.taxMicros + inv.creditsMicros)} |`);
-    lines.push(`| Tax | ${usd(inv.taxMicros)} |`);
-    lines.push(`| Credits applied | ${usd(inv.creditsMicros)} |`);
-    lines.push(`| Total | ${usd(inv.totalMicros)} |`);
+    lines.push(
+      `| Subtotal | ${moneyText(inv.subtotalMicros ?? inv.totalMicros - inv.taxMicros + inv.creditsMicros)} |`,
+    );
+    lines.push(`| Tax | ${moneyText(inv.taxMicros)} |`);
+    lines.push(`| Credits applied | ${moneyText(inv.creditsMicros)} |`);
+    lines.push(`| Total | ${moneyText(inv.totalMicros)} |`);
     lines.push(`| Status | ${inv.status} |`, '');
   } else {
     lines.push('No invoice is recorded for this month.', '');
@@ -74,15 +76,15 @@ export function renderBillingReport(
 
   lines.push('## Costs by day (UTC)', '', '| day | amount |', '| --- | ---: |');
   for (const d of detail.byDay)
-    lines.push(`| ${d.day} | ${d.micros === null ? 'not in local history' : usd(d.micros)} |`);
-  lines.push(`| **Total** | **${usd(r.costsMicros)}** |`, '');
+    lines.push(`| ${d.day} | ${d.micros === null ? 'not in local history' : moneyText(d.micros)} |`);
+  lines.push(`| **Total** | **${moneyText(r.costsMicros)}** |`, '');
 
   lines.push('## Costs by line item', '', '| line item | amount |', '| --- | ---: |');
-  for (const l of detail.byLineItem) lines.push(`| ${cell(l.name)} | ${usd(l.micros)} |`);
+  for (const l of detail.byLineItem) lines.push(`| ${cell(l.name)} | ${moneyText(l.micros)} |`);
   lines.push('');
   lines.push('## Costs by project', '', '| project | id | amount |', '| --- | --- | ---: |');
   for (const p of detail.byProject)
-    lines.push(`| ${cell(p.name)} | ${p.key === UNASSIGNED_PROJECT ? '—' : cell(p.key)} | ${usd(p.micros)} |`);
+    lines.push(`| ${cell(p.name)} | ${p.key === UNASSIGNED_PROJECT ? '—' : cell(p.key)} | ${moneyText(p.micros)} |`);
   lines.push('');
 
   lines.push('## Support case', '');

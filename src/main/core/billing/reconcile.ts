@@ -12,7 +12,8 @@ import {
   type ReconciliationStatus,
 } from '../../../shared/billing';
 import { addDays, addMonths, dayFromMs, dayRange, type UtcDay, type UtcMonth } from '../../../shared/dates';
-import { usd, type Micros } from '../../../shared/money';
+import { type Micros } from '../../../shared/money';
+import { moneyText } from '../../../shared/money-text';
 import { totalBetween, type HistoryView } from '../aggregate/aggregations';
 
 export interface ReconcileInput {
@@ -26,8 +27,6 @@ export interface ReconcileInput {
   invoice: Invoice | null;
   today: UtcDay;
 }
-
-/** "$5.00", "-$0.25": exact, so the figures in messages match the JSON and the report to the micro-dollar. */
 
 /** The invoice's billing period: from its start day in `month` to the day before that day a month later. */
 export function billingPeriod(month: UtcMonth, startDay = 1): { from: UtcDay; to: UtcDay } {
@@ -57,7 +56,7 @@ export function roundToCent(micros: Micros): Micros {
 }
 
 const within = (a: Micros, b: Micros) => Math.abs(a - b) <= MATCH_TOLERANCE_MICROS;
-const moreOrLess = (micros: Micros) => `${usd(Math.abs(micros))} ${micros >= 0 ? 'more' : 'less'}`;
+const moreOrLess = (micros: Micros) => `${moneyText(Math.abs(micros))} ${micros >= 0 ? 'more' : 'less'}`;
 
 export function reconcile(input: ReconcileInput): Reconciliation {
   const { invoice, month, view } = input;
@@ -83,7 +82,7 @@ export function reconcile(input: ReconcileInput): Reconciliation {
       explanations.push({
         kind: 'no-invoice',
         amountMicros: null,
-        message: `No invoice is recorded for ${input.account.name}, ${month}. Costs over ${period.from} to ${period.to} were ${usd(costs)}.`,
+        message: `No invoice is recorded for ${input.account.name}, ${month}. Costs over ${period.from} to ${period.to} were ${moneyText(costs)}.`,
       });
   } else {
     explanations.push(...invoiceExplanations(input, invoice, period, costs));
@@ -141,14 +140,14 @@ function invoiceExplanations(
     out.push({
       kind: 'tax',
       amountMicros: invoice.taxMicros,
-      message: `Tax of ${usd(invoice.taxMicros)} is on the invoice; the Costs API reports costs before tax.`,
+      message: `Tax of ${moneyText(invoice.taxMicros)} is on the invoice; the Costs API reports costs before tax.`,
     });
   }
   if (invoice.creditsMicros > 0) {
     out.push({
       kind: 'credits',
       amountMicros: -invoice.creditsMicros,
-      message: `Credits of ${usd(invoice.creditsMicros)} were applied to the invoice; the Costs API reports costs before credits.`,
+      message: `Credits of ${moneyText(invoice.creditsMicros)} were applied to the invoice; the Costs API reports costs before credits.`,
     });
   }
   if (invoice.periodStartDay !== 1) {
@@ -157,21 +156,21 @@ function invoiceExplanations(
     out.push({
       kind: 'billing-period',
       amountMicros: costs - calendar,
-      message: `The invoice's billing period is ${period.from} to ${period.to}, not the UTC calendar month: its costs are ${usd(costs)}, ${moreOrLess(costs - calendar)} than the calendar month ${input.month} (${usd(calendar)}).`,
+      message: `The invoice's billing period is ${period.from} to ${period.to}, not the UTC calendar month: its costs are ${moneyText(costs)}, ${moreOrLess(costs - calendar)} than the calendar month ${input.month} (${moneyText(calendar)}).`,
     });
   }
   if (invoice.status === 'refunded') {
     out.push({
       kind: 'refund',
       amountMicros: -invoice.totalMicros,
-      message: `The invoice is marked refunded: ${usd(invoice.totalMicros)} came back to you, while the costs stay in the Costs API.`,
+      message: `The invoice is marked refunded: ${moneyText(invoice.totalMicros)} came back to you, while the costs stay in the Costs API.`,
     });
   }
   if (invoice.status === 'failed') {
     out.push({
       kind: 'payment-failed',
       amountMicros: invoice.totalMicros,
-      message: `The payment of ${usd(invoice.totalMicros)} failed; the provider will retry or ask for another payment method.`,
+      message: `The payment of ${moneyText(invoice.totalMicros)} failed; the provider will retry or ask for another payment method.`,
     });
   }
   const settledSince = costs - invoice.costsAtRecordMicros;
@@ -179,7 +178,7 @@ function invoiceExplanations(
     out.push({
       kind: 'late-settling',
       amountMicros: settledSince,
-      message: `Costs for the period changed by ${usd(settledSince)} since the invoice was recorded on ${invoice.recordedAt.slice(0, 10)} (${usd(invoice.costsAtRecordMicros)} then, ${usd(costs)} now): costs settle late.`,
+      message: `Costs for the period changed by ${moneyText(settledSince)} since the invoice was recorded on ${invoice.recordedAt.slice(0, 10)} (${moneyText(invoice.costsAtRecordMicros)} then, ${moneyText(costs)} now): costs settle late.`,
     });
   }
   return out;
@@ -209,7 +208,7 @@ function discrepancyExplanations(
       out.push({
         kind: 'billing-period',
         amountMicros: shifted - costs,
-        message: `The invoice matches the costs from ${from} to ${to} (${usd(shifted)}): its billing period looks shifted by ${shift > 0 ? '+' : ''}${shift} day${Math.abs(shift) === 1 ? '' : 's'} from ${period.from} to ${period.to}.`,
+        message: `The invoice matches the costs from ${from} to ${to} (${moneyText(shifted)}): its billing period looks shifted by ${shift > 0 ? '+' : ''}${shift} day${Math.abs(shift) === 1 ? '' : 's'} from ${period.from} to ${period.to}.`,
       });
       break;
     }
@@ -220,7 +219,7 @@ function discrepancyExplanations(
       out.push({
         kind: 'other-account',
         amountMicros: theirs,
-        message: `The invoice matches ${other.name}'s costs for the period (${usd(theirs)}): it may belong to that organisation.`,
+        message: `The invoice matches ${other.name}'s costs for the period (${moneyText(theirs)}): it may belong to that organisation.`,
       });
     }
   }
@@ -230,7 +229,7 @@ function discrepancyExplanations(
       out.push({
         kind: 'other-account',
         amountMicros: all - costs,
-        message: `The invoice matches the costs of all your accounts together (${usd(all)}): it may cover several organisations.`,
+        message: `The invoice matches the costs of all your accounts together (${moneyText(all)}): it may cover several organisations.`,
       });
     }
   }
@@ -240,7 +239,7 @@ function discrepancyExplanations(
     out.push({
       kind: 'late-settling',
       amountMicros: tail,
-      message: `The invoice is dated ${invoice.date}, before the period's costs settled (${final}): the last ${SETTLE_DAYS} days' costs (${usd(tail)} now) may have changed after it was issued.`,
+      message: `The invoice is dated ${invoice.date}, before the period's costs settled (${final}): the last ${SETTLE_DAYS} days' costs (${moneyText(tail)} now) may have changed after it was issued.`,
     });
   }
   const explained = accounted || out.some((e) => e.kind === 'billing-period' || e.kind === 'other-account');
@@ -248,7 +247,7 @@ function discrepancyExplanations(
     out.push({
       kind: 'unexplained',
       amountMicros: difference,
-      message: `The invoice total ${usd(invoice.totalMicros)} is ${moreOrLess(difference)} than expected: costs ${usd(costs)} + tax ${usd(invoice.taxMicros)} − credits ${usd(invoice.creditsMicros)} = ${usd(costs + adjust)}. Nothing Spendwatch knows explains the difference of ${usd(difference)}; contact the provider's support with the report.`,
+      message: `The invoice total ${moneyText(invoice.totalMicros)} is ${moreOrLess(difference)} than expected: costs ${moneyText(costs)} + tax ${moneyText(invoice.taxMicros)} − credits ${moneyText(invoice.creditsMicros)} = ${moneyText(costs + adjust)}. Nothing Spendwatch knows explains the difference of ${moneyText(difference)}; contact the provider's support with the report.`,
     });
   }
   return out;

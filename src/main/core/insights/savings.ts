@@ -5,7 +5,8 @@
  * outside figure used is OpenAI's published Batch API discount (BATCH_DISCOUNT), dated.
  */
 import { addDays, lastDayOfMonth, type UtcDay } from '../../../shared/dates';
-import { exactToMicros, formatMoney, microsToDecimal, type ExactAmount } from '../../../shared/money';
+import { exactToMicros, microsToDecimal, type ExactAmount } from '../../../shared/money';
+import { moneyText } from '../../../shared/money-text';
 import { monthPrices, type HistoryView, type PriceCache } from '../aggregate/dimension-values';
 import { TokenPrices, usageTier, type TokenKind } from '../aggregate/unit-prices';
 import { monthDays } from './breakdown-report';
@@ -88,7 +89,7 @@ export function savingsHints(view: HistoryView, month: string, today: UtcDay): S
         saving: monthly,
       });
   };
-  const dollars = (amount: ExactAmount) => formatMoney(exactToMicros(amount));
+  const dollars = (amount: ExactAmount) => moneyText(exactToMicros(amount));
 
   // Batch: what ran synchronously, at the batch price this organisation was billed (else the published discount).
   if (sawBatchField) {

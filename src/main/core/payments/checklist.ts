@@ -4,7 +4,7 @@
  */
 import { daysUntilExpiry, expiresSoon, expiryWindowDays } from '../../../shared/cards';
 import { addDays } from '../../../shared/dates';
-import { formatMoney } from '../../../shared/money';
+import { moneyText } from '../../../shared/money-text';
 import { spendOf } from '../aggregate/aggregations';
 import type { ResolvedAccount } from '../account-views';
 import { methodName } from '../alerts/rules/payments';
@@ -95,7 +95,7 @@ export function paymentChecklist(
       items.push({
         id: `balance-${a.account.id}`,
         status: 'problem',
-        title: `${a.account.name}: estimated balance ${formatMoney(estimate.estimateMicros)}`,
+        title: `${a.account.name}: estimated balance ${moneyText(estimate.estimateMicros)}`,
         detail: 'Prepaid credit is probably used up: buy credit or turn on auto-recharge on OpenAI’s billing page.',
       });
     }

@@ -81,11 +81,11 @@ describe('alert engine', () => {
     const thresholds = raised.filter((a) => a.kind === 'budget-threshold');
     expect(thresholds.map((a) => a.threshold)).toEqual([50, 80]);
     expect(thresholds[1].message).toBe(
-      'Acme Prod has used 80% of its $500 November budget ($401.22). At this pace it runs out on Nov 26.',
+      'Acme Prod has used 80% of its $500.00 November budget ($401.22). At this pace it runs out on Nov 26.',
     );
     expect(thresholds[1].period).toBe('2026-11');
     expect(raised.find((a) => a.kind === 'forecast-over-budget')?.message).toMatch(
-      /about \$600\.00 in November, over its \$500 budget/,
+      /about \$600\.00 in November, over its \$500\.00 budget/,
     );
     expect(notified.map((n) => n.title)).toContain('Acme Prod: 80% of budget used');
     expect(notified.every((n) => n.accountId === ACC)).toBe(true);
@@ -116,7 +116,7 @@ describe('alert engine', () => {
     const next = core.alerts.evaluate().filter((a) => a.kind === 'budget-threshold');
     expect(next.map((a) => a.threshold)).toEqual([80, 100]);
     expect(next[1]).toMatchObject({ severity: 'critical', title: 'Acme Prod is over budget' });
-    expect(next[1].message).toBe('Acme Prod has spent $580.00, 116% of its $500 November budget.');
+    expect(next[1].message).toBe('Acme Prod has spent $580.00, 116% of its $500.00 November budget.');
   });
 
   it('re-evaluates a lowered budget, and re-arms thresholds when the budget is raised', () => {
@@ -170,7 +170,7 @@ describe('alert engine', () => {
     storeBudget({ monthlyMicros: 10_000_000_000, thresholds: [100], dailyMicros: 50_000_000 });
     const raised = core.alerts.evaluate();
     expect(raised.map((a) => [a.kind, a.day])).toEqual([['daily-budget', '2026-11-20']]);
-    expect(raised[0].message).toBe('Acme Prod has spent $60.00 on Nov 20 (UTC), over its $50 daily budget.');
+    expect(raised[0].message).toBe('Acme Prod has spent $60.00 on Nov 20 (UTC), over its $50.00 daily budget.');
     spend({ '2026-11-21': 55_000_000 });
     expect(core.alerts.evaluate().map((a) => [a.kind, a.day])).toEqual([['daily-budget', '2026-11-21']]);
     expect(core.alerts.evaluate()).toEqual([]);

@@ -4,7 +4,8 @@
  */
 import type { Reconciliation } from '../../../../shared/billing';
 import { addMonths, formatMonth, monthOf } from '../../../../shared/dates';
-import { usd } from '../../../../shared/money';
+import { joinSentences } from '../../../../shared/sentences';
+import { moneyText } from '../../../../shared/money-text';
 import { toErrorInfo } from '../../errors';
 import { alertKey, type AlertCandidate, type AlertRule } from '../rule-context';
 
@@ -43,7 +44,11 @@ function discrepancyCandidates(reconciliations: Reconciliation[]): AlertCandidat
         day: null,
         severity: 'warning' as const,
         title: `${r.accountName}: ${month} invoice does not match the costs`,
-        message: `${r.accountName}'s ${month} invoice (${usd(r.invoice!.totalMicros)}) is ${usd(Math.abs(r.differenceMicros))} ${more} than the costs plus tax minus credits (${usd(r.expectedMicros)}). ${missing ? ` ${missing.message}` : ''} Open Billing history to see why and prepare a support case.`,
+        message: joinSentences(
+          `${r.accountName}'s ${month} invoice (${moneyText(r.invoice!.totalMicros)}) is ${moneyText(Math.abs(r.differenceMicros))} ${more} than the costs plus tax minus credits (${moneyText(r.expectedMicros)}).`,
+          missing?.message,
+          'Open Billing history to see why and prepare a support case.',
+        ),
         estimate: false,
         budgetMicros: null,
       };

@@ -11,7 +11,8 @@ import {
   type UtcDay,
 } from '../../../../shared/dates';
 import { BUDGET_NEAR_PERCENT, budgetUsage } from '../../../../shared/budget-state';
-import { ACCOUNT_CURRENCY, formatMoney, type Micros } from '../../../../shared/money';
+import { type Micros } from '../../../../shared/money';
+import { moneyText } from '../../../../shared/money-text';
 import { own } from '../../../../shared/records';
 import {
   dailyProjectTotalOf,
@@ -26,9 +27,8 @@ import { alertKey, eachAccount, type AlertCandidate, type AlertRule, type RuleAc
 /** Forecast alerts wait for this many complete days of the month, so two days don't cry wolf. */
 const FORECAST_MIN_DAYS = 3;
 
-const usd = (micros: Micros) => formatMoney(micros);
-/** Budgets read better as "$500" than "$500.00". */
-const usdBudget = (micros: Micros) => formatMoney(micros, ACCOUNT_CURRENCY, { wholeWithoutCents: true });
+// Every figure, a budget too, follows the one money rule (2 decimals): "$500.00", never "$500" beside "$512.34".
+const usd = (micros: Micros) => moneyText(micros);
 
 function runOutSentence(
   monthToDateMicros: Micros,
@@ -94,8 +94,8 @@ function thresholdCandidates(
       const over = t >= 100;
       const used = budgetUsage(spent, budget).usedPercent;
       const message = over
-        ? `${name} has spent ${usd(spent)}, ${used > 100 ? `${used}% of` : 'all of'} its ${usdBudget(budget)} ${monthName} budget.`
-        : `${name} has used ${t}% of its ${usdBudget(budget)} ${monthName} budget (${usd(spent)}).${runOutSentence(spent, budget, daily, today)}`;
+        ? `${name} has spent ${usd(spent)}, ${used > 100 ? `${used}% of` : 'all of'} its ${usd(budget)} ${monthName} budget.`
+        : `${name} has used ${t}% of its ${usd(budget)} ${monthName} budget (${usd(spent)}).${runOutSentence(spent, budget, daily, today)}`;
       return {
         key: alertKey('budget-threshold', account.accountId, scope, t, period),
         kind: 'budget-threshold' as const,
@@ -143,7 +143,7 @@ export const forecastOverBudget: AlertRule = (context) =>
         day: null,
         severity: 'warning',
         title: `${name} is on course to exceed its budget`,
-        message: `At this pace ${name} will spend about ${usd(projected)} in ${formatMonth(period)}, over its ${usdBudget(budget.monthlyMicros)} budget (${usd(spent)} so far).${runOutSentence(spent, budget.monthlyMicros, daily, today)}`,
+        message: `At this pace ${name} will spend about ${usd(projected)} in ${formatMonth(period)}, over its ${usd(budget.monthlyMicros)} budget (${usd(spent)} so far).${runOutSentence(spent, budget.monthlyMicros, daily, today)}`,
         estimate: true,
         budgetMicros: budget.monthlyMicros,
       },
@@ -174,7 +174,7 @@ export const dailyBudget: AlertRule = (context) =>
           day,
           severity: 'warning' as const,
           title: `${name} went over its daily budget`,
-          message: `${name} has spent ${usd(spent)} ${when}, over its ${usdBudget(limit)} daily budget.`,
+          message: `${name} has spent ${usd(spent)} ${when}, over its ${usd(limit)} daily budget.`,
           estimate: false,
           budgetMicros: limit,
         },

@@ -11,7 +11,7 @@ import {
   maskedCard,
 } from '../../../../shared/cards';
 import { formatDay, formatMonth, monthOf } from '../../../../shared/dates';
-import { formatMoney } from '../../../../shared/money';
+import { moneyText } from '../../../../shared/money-text';
 import type { PaymentMethod } from '../../../../shared/payments';
 import { spendOf } from '../../aggregate/aggregations';
 import type { ResolvedAccount } from '../../account-views';
@@ -105,8 +105,8 @@ function balanceAndCreditCandidates(settings: Settings, resolved: ResolvedAccoun
       severity: exhausted ? 'critical' : 'warning',
       title: exhausted ? `${name}: prepaid balance probably used up` : `${name}: prepaid balance running low`,
       message: exhausted
-        ? `By Spendwatch's estimate ${name}'s prepaid balance is ${formatMoney(estimate.estimateMicros)} (the ${formatMoney(estimate.recordedMicros)} recorded on ${formatDay(estimate.asOf)}, less costs since). Buy credit or check auto-recharge on OpenAI's billing page.`
-        : `By Spendwatch's estimate ${name} has about ${formatMoney(estimate.estimateMicros)} of prepaid credit left: ${estimate.runwayDays} day${estimate.runwayDays === 1 ? '' : 's'} at the current pace (until about ${formatDay(estimate.runsOutOn!)}).`,
+        ? `By Spendwatch's estimate ${name}'s prepaid balance is ${moneyText(estimate.estimateMicros)} (the ${moneyText(estimate.recordedMicros)} recorded on ${formatDay(estimate.asOf)}, less costs since). Buy credit or check auto-recharge on OpenAI's billing page.`
+        : `By Spendwatch's estimate ${name} has about ${moneyText(estimate.estimateMicros)} of prepaid credit left: ${estimate.runwayDays} day${estimate.runwayDays === 1 ? '' : 's'} at the current pace (until about ${formatDay(estimate.runsOutOn!)}).`,
     });
   }
   for (const entry of credits.entries) {
@@ -125,7 +125,7 @@ function balanceAndCreditCandidates(settings: Settings, resolved: ResolvedAccoun
       day: entry.expiresOn,
       severity: days <= 7 ? 'critical' : 'warning',
       title: `${name}: prepaid credit expires in ${days} day${days === 1 ? '' : 's'}`,
-      message: `The ${formatMoney(entry.amountMicros)} of ${entry.kind === 'grant' ? 'granted' : 'prepaid'} credit from ${formatDay(entry.date)} expires on ${formatDay(entry.expiresOn)}; whatever is unused then is lost.`,
+      message: `The ${moneyText(entry.amountMicros)} of ${entry.kind === 'grant' ? 'granted' : 'prepaid'} credit from ${formatDay(entry.date)} expires on ${formatDay(entry.expiresOn)}; whatever is unused then is lost.`,
     });
   }
   return out;

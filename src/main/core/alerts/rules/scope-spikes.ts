@@ -5,7 +5,8 @@
  */
 import { addDays, monthOf, type UtcDay } from '../../../../shared/dates';
 import { DIMENSIONS, UNATTRIBUTED_KEY } from '../../../../shared/dimensions';
-import { ACCOUNT_CURRENCY, exactToMicros, formatMoney, type ExactAmount, type Micros } from '../../../../shared/money';
+import { ACCOUNT_CURRENCY, exactToMicros, type ExactAmount, type Micros } from '../../../../shared/money';
+import { moneyText } from '../../../../shared/money-text';
 import {
   basisOf,
   dayValues,
@@ -97,7 +98,7 @@ export function scopeSpikes(
         day,
         severity: 'warning',
         title: `Unusual spend on ${noun} ${name} (${input.accountName})`,
-        message: `${capital(noun)} ${name} has spent ${estimated ? 'an estimated ' : ''}${formatMoney(f.spent)} ${spikeWhen(day, today)}, ${spikeFactor(f.spent, f.median)}.${movedMostSentence(view, day, { dimension: f.dimension, key: f.key }, scoped)}${others} Check for a runaway job or a leaked key.`,
+        message: `${capital(noun)} ${name} has spent ${estimated ? 'an estimated ' : ''}${moneyText(f.spent)} ${spikeWhen(day, today)}, ${spikeFactor(f.spent, f.median)}.${movedMostSentence(view, day, { dimension: f.dimension, key: f.key }, scoped)}${others} Check for a runaway job or a leaked key.`,
         estimate: estimated,
         budgetMicros: null,
       });
@@ -210,8 +211,7 @@ export function movedMostSentence(
       const rise = amount - (totals[i].norm.get(key) ?? 0n) / BigInt(normDays);
       if (rise > 0n && (!best || rise > best.rise)) best = { key, rise };
     }
-    if (best)
-      parts.push(`${d.label} ${nameOf(view, d.dimension, best.key)} (+${formatMoney(exactToMicros(best.rise))})`);
+    if (best) parts.push(`${d.label} ${nameOf(view, d.dimension, best.key)} (+${moneyText(exactToMicros(best.rise))})`);
   });
   return parts.length ? ` Most of the rise: ${parts.join(', ')}.` : '';
 }

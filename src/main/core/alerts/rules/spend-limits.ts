@@ -4,7 +4,7 @@
  * Each fires once per UTC month and scope, through the same once-only engine as the budget alerts.
  */
 import { dayFromMs, formatMonthName, monthOf, type UtcDay } from '../../../../shared/dates';
-import { formatMoney } from '../../../../shared/money';
+import { moneyText } from '../../../../shared/money-text';
 import { centsToMicros, type AccountSpendControls, type ScopeControls } from '../../../../shared/spend-controls';
 import { monthSpent } from '../../spend-controls/month-spent';
 import { alertKey, eachAccount, type AlertCandidate, type AlertRule, type RuleAccount } from '../rule-context';
@@ -51,7 +51,7 @@ function limitCandidates(
     const name = scopeDisplayName(scope, accountName, view.projectNames);
     const limitMicros = centsToMicros(limit.cents);
     const spent = monthSpent(view, scope.scope, today);
-    const limitText = formatMoney(limitMicros);
+    const limitText = moneyText(limitMicros);
     const base = {
       accountId,
       accountName,
@@ -70,7 +70,7 @@ function limitCandidates(
           threshold: null,
           severity: 'critical',
           title: `OpenAI is blocking API requests for ${name}`,
-          message: `OpenAI's hard spend limit of ${limitText} a month for ${name} is enforcing: OpenAI rejects its API requests until the limit is raised or removed, or ${formatMonthName(period)} ends (UTC). Spent this month: ${formatMoney(spent)}.`,
+          message: `OpenAI's hard spend limit of ${limitText} a month for ${name} is enforcing: OpenAI rejects its API requests until the limit is raised or removed, or ${formatMonthName(period)} ends (UTC). Spent this month: ${moneyText(spent)}.`,
         },
       ];
     }
@@ -84,7 +84,7 @@ function limitCandidates(
         threshold: LIMIT_NEAR_PERCENT,
         severity: 'warning',
         title: `${name} is near OpenAI's hard spend limit`,
-        message: `${name} has spent ${formatMoney(spent)} this month, ${used}% of OpenAI's ${limitText} hard limit. Once it is reached, OpenAI rejects API requests until ${formatMonthName(period)} ends (UTC) or the limit is raised.`,
+        message: `${name} has spent ${moneyText(spent)} this month, ${used}% of OpenAI's ${limitText} hard limit. Once it is reached, OpenAI rejects API requests until ${formatMonthName(period)} ends (UTC) or the limit is raised.`,
       },
     ];
   });

@@ -1,6 +1,7 @@
 /** What makes a day a spike, and how a spike is worded: shared by the account's and the scopes' spike rules. */
 import { addDays, formatDay, type UtcDay } from '../../../../shared/dates';
-import { formatMoney, type Micros } from '../../../../shared/money';
+import { type Micros } from '../../../../shared/money';
+import { moneyText } from '../../../../shared/money-text';
 
 /** A spike is a day at least this many times its norm (and above it by at least the floor). */
 const SPIKE_FACTOR = 2.5;
@@ -30,8 +31,8 @@ export function spikeOn(
 /** "3.2× its usual $40.00 a day". */
 export function spikeFactor(spent: Micros, median: Micros): string {
   return median > 0
-    ? `${(spent / median).toFixed(1)}× its usual ${formatMoney(median)} a day`
-    : `against a usual ${formatMoney(median)} a day`;
+    ? `${(spent / median).toFixed(1)}× its usual ${moneyText(median)} a day`
+    : `against a usual ${moneyText(median)} a day`;
 }
 
 export const spikeWhen = (day: UtcDay, today: UtcDay): string =>

@@ -4,7 +4,7 @@
  * model that moved most, and one rise alerts once.
  */
 import { addDays, monthOf } from '../../../../shared/dates';
-import { formatMoney } from '../../../../shared/money';
+import { moneyText } from '../../../../shared/money-text';
 import { dailyTotalOf } from '../../aggregate/aggregations';
 import { alertKey, eachAccount, type AlertCandidate, type AlertRule } from '../rule-context';
 import { movedMostSentence, scopeSpikes } from './scope-spikes';
@@ -32,7 +32,7 @@ export const spikes: AlertRule = (context) =>
           day,
           severity: 'warning',
           title: `Unusual spend on ${account.accountName}`,
-          message: `${account.accountName} has spent ${formatMoney(spent)} ${spikeWhen(day, today)}, ${spikeFactor(spent, median)}.${moved} Check for a runaway job or a leaked key.`,
+          message: `${account.accountName} has spent ${moneyText(spent)} ${spikeWhen(day, today)}, ${spikeFactor(spent, median)}.${moved} Check for a runaway job or a leaked key.`,
           estimate: false,
           budgetMicros: null,
         },
