@@ -25,8 +25,8 @@ import {
   otherCurrencyTotals,
   totalBetween,
   usageSeries,
-  weeklySeries,
-  weeklyUsage,
+  monthlySeries,
+  monthlyUsage,
 } from '../aggregate/aggregations';
 import { dataSince } from '../aggregate/data-since';
 import { rangeDays } from '../aggregate/ranges';
@@ -73,7 +73,7 @@ export class QueriesUseCase {
     const views = selected.map((s) => s.view);
     const today = this.today();
     const { from, to } = rangeDays(query.range, today);
-    const weekly = query.range === '12m';
+    const monthly = query.range === '12m';
     const month = monthOf(today);
     const budgetMicros = selected.every((s) => s.budget)
       ? selected.reduce((sum, s) => sum + (s.budget?.monthlyMicros ?? 0), 0)
@@ -105,8 +105,8 @@ export class QueriesUseCase {
         lastSyncedAt: syncTimes[0] ?? null,
         otherCurrencies: otherCurrencyTotals(views, firstDayOfMonth(month), today),
       },
-      // A year of days is 366 slivers: the 12-month range shows UTC weeks instead.
-      daily: weekly ? weeklySeries(charted, from, to, query.groupBy) : dailySeries(charted, from, to, query.groupBy),
+      // A year of days is 366 slivers: the 12-month range shows one bar per UTC month, as the providers bill.
+      daily: monthly ? monthlySeries(charted, from, to, query.groupBy) : dailySeries(charted, from, to, query.groupBy),
       filterOptions: filterOptionsOf(views, from, to),
       byProject: breakdown(views, from, to, 'project'),
       byLineItem: breakdown(views, from, to, 'line_item'),
@@ -116,7 +116,7 @@ export class QueriesUseCase {
       monthBreakdown: monthBreakdownOf(views, today),
       insights: insightsOf(selected, month, today),
       monthProgress: { budgetMicros, points: monthProgress(views, today) },
-      usage: weekly ? weeklyUsage(usageSeries(charted, from, to)) : usageSeries(charted, from, to),
+      usage: monthly ? monthlyUsage(usageSeries(charted, from, to)) : usageSeries(charted, from, to),
       monthly: billingHistory(views, month),
       dataSince: dataSince(views),
       paymentNotices: this.deps.payments.notices(),
