@@ -180,6 +180,14 @@ export const dashboardViewSchema = z.object({
       totalMicros: microsSchema,
       byProject: z.array(namedAmountSchema),
       byLineItem: z.array(namedAmountSchema),
+      /**
+       * Against the month before, over the accounts whose history covers all of it (the running month: its whole
+       * days against the same days); null when none does ("new"). Absent in views built by older code.
+       */
+      change: z
+        .object({ micros: microsSchema, previousMicros: microsSchema, without: z.array(z.string()) })
+        .nullable()
+        .optional(),
     }),
   ),
 });

@@ -18,7 +18,9 @@
  *    a share that is not all of it never reads "100%".
  * 5. A **change** is against a period with full data only (`changeText`): when the earlier period is not
  *    fully covered by the history (the first month with data, or before it), or it had nothing, the change
- *    reads "new".
+ *    reads "new". Across accounts ("All accounts"), a month is compared over the accounts whose history covers
+ *    the month before (core's `monthChange`), saying which it leaves out: one account starting later never
+ *    makes a month "new"; only an earlier month no account covers does.
  */
 import { cachedDateFormat } from '../../shared/dates';
 import { ACCOUNT_CURRENCY, formatMoney, MICROS_PER_UNIT, microsToDecimal, type Micros } from '../../shared/money';

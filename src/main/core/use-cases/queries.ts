@@ -29,6 +29,7 @@ import {
   monthlyUsage,
 } from '../aggregate/aggregations';
 import { dataSince } from '../aggregate/data-since';
+import { monthChange } from '../aggregate/month-change';
 import { rangeDays } from '../aggregate/ranges';
 import { AppError } from '../errors';
 import type { StateNotices } from '../fs/state-notices';
@@ -117,7 +118,7 @@ export class QueriesUseCase {
       insights: insightsOf(selected, month, today),
       monthProgress: { budgetMicros, points: monthProgress(views, today) },
       usage: monthly ? monthlyUsage(usageSeries(charted, from, to)) : usageSeries(charted, from, to),
-      monthly: billingHistory(views, month),
+      monthly: billingHistory(selected, month, today),
       dataSince: dataSince(views),
       paymentNotices: this.deps.payments.notices(),
       stateNotices: this.deps.notices.list(),
@@ -229,8 +230,10 @@ function insightsOf(
   };
 }
 
-/** Twelve UTC months, newest first, each with its breakdown by project and by line item. */
-function billingHistory(views: HistoryView[], month: string) {
+/** Twelve UTC months, newest first, each with its breakdown by project and by line item and its change. */
+function billingHistory(selected: { account: { name: string }; view: HistoryView }[], month: string, today: UtcDay) {
+  const views = selected.map((s) => s.view);
+  const accounts = selected.map((s) => ({ name: s.account.name, view: s.view }));
   const rows = [];
   for (let m = month, i = 0; i < 12; m = addMonths(m, -1), i++) {
     const [from, to] = [firstDayOfMonth(m), lastDayOfMonth(m)];
@@ -239,6 +242,7 @@ function billingHistory(views: HistoryView[], month: string) {
       totalMicros: totalBetween(views, from, to),
       byProject: breakdown(views, from, to, 'project'),
       byLineItem: breakdown(views, from, to, 'line_item'),
+      change: monthChange(accounts, m, today),
     });
   }
   return rows;

@@ -109,7 +109,7 @@ export const DailySpendChart = memo(function DailySpendChart({
   }, [daily, currency]);
   const hasData = daily.points.some((p) => p.totalMicros !== 0);
   if (!hasData) return <p className="empty">No spend in this range.</p>;
-  const words = bucketWords(daily.bucket, daily.points.at(-1)?.day);
+  const words = bucketWords(daily.bucket, daily.points.at(-1)?.day, daily.points[0]?.day);
   const heading = words.heading;
   const renderTooltip = ({ active, label }: TooltipContentProps) => {
     if (!active || typeof label !== 'string') return null;
@@ -245,9 +245,9 @@ function MonthTick({
   total,
 }: MonthTickProps & { label: (day: string) => string; total: (day: string) => string }) {
   return (
-    <text x={x} y={y + 12} textAnchor="middle" fontSize={12}>
+    <text x={x} y={y + 12} textAnchor="middle" fontSize={11}>
       <tspan x={x}>{label(payload.value)}</tspan>
-      <tspan x={x} dy={15} className="month-total">
+      <tspan x={x} dy={14} className="month-total">
         {total(payload.value)}
       </tspan>
     </text>

@@ -48,7 +48,7 @@ export const UsageChart = memo(function UsageChart({
   );
   if (usage.models.length === 0) return <p className="empty">No usage data in this range.</p>;
   const colour = (m: string) => colours.of(m);
-  const words = bucketWords(usage.bucket, usage.points.at(-1)?.day);
+  const words = bucketWords(usage.bucket, usage.points.at(-1)?.day, usage.points[0]?.day);
   const renderTooltip = ({ active, label }: TooltipContentProps) => {
     if (!active || typeof label !== 'string') return null;
     const point = usage.points.find((p) => p.day === label);

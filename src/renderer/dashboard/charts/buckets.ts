@@ -3,7 +3,10 @@
  * the providers' consoles show it). The running month is the last one and is marked "to date", never drawn as
  * if it were a whole month that fell off a cliff.
  */
-import { formatDay, formatMonth, monthOf } from '../../../shared/dates';
+import { cachedDateFormat, firstDayOfMonth, formatDay, formatMonth, monthOf, msFromDay } from '../../../shared/dates';
+
+const formatMonthShortName = (month: string): string =>
+  cachedDateFormat(undefined, { month: 'short', timeZone: 'UTC' }).format(new Date(msFromDay(firstDayOfMonth(month))));
 
 export interface BucketWords {
   monthly: boolean;
@@ -19,12 +22,16 @@ export interface BucketWords {
   adjective: string;
 }
 
-export function bucketWords(bucket: 'day' | 'month', lastDay: string | undefined): BucketWords {
+export function bucketWords(bucket: 'day' | 'month', lastDay: string | undefined, firstDay?: string): BucketWords {
   if (bucket === 'month') {
     const running = (day: string) => lastDay !== undefined && monthOf(day) === monthOf(lastDay);
     return {
       monthly: true,
-      tick: (day) => formatMonth(monthOf(day), undefined, 'short'),
+      // "Jan 2026" where the year turns (and on the first bar), else "Feb": twelve labels fit at 720 px.
+      tick: (day) =>
+        day === firstDay || monthOf(day).endsWith('-01')
+          ? formatMonth(monthOf(day), undefined, 'short')
+          : formatMonthShortName(monthOf(day)),
       heading: (day) => `${formatMonth(monthOf(day))} (UTC${running(day) ? ', to date' : ''})`,
       cell: (day) => `${monthOf(day)}${running(day) ? ' (to date)' : ''}`,
       column: 'Month (UTC)',
