@@ -59,7 +59,7 @@ export function seedFinanceOrganisation(now: Date): string {
                   lineItem,
                   // About $670 a day over the 19 projects, the first ones the largest, varying day by day.
                   Math.round(
-                    (150_000_000 / (p + 1)) * (1 + ((d * 7 + p * 3 + l) % 10) / 20) * (day === spikeDay ? 3 : 1),
+                    (50_000_000 / (p + 1)) * (1 + ((d * 7 + p * 3 + l) % 10) / 20) * (day === spikeDay ? 3 : 1),
                   ),
                 ),
               ),

@@ -182,13 +182,17 @@ function BreakdownTable(props: {
       <span key="amount" title={exactTitle(micros, currency)}>
         {money(micros, currency)}
       </span>,
-      <span key="share" className="share">
-        <span className="share-bar" aria-hidden="true">
-          <span style={{ width: `${sharePercent(micros, monthTotal)}%` }} />
-        </span>{' '}
-        {/* A credit is money back, not a share of the spend. */}
-        {micros < 0 ? '—' : shareText(micros, monthTotal)}
-      </span>,
+      // A credit is money back, not a share of the spend.
+      micros < 0 ? (
+        '—'
+      ) : (
+        <span key="share" className="share">
+          <span className="share-bar" aria-hidden="true">
+            <span style={{ width: `${sharePercent(micros, monthTotal)}%` }} />
+          </span>{' '}
+          {shareText(micros, monthTotal)}
+        </span>
+      ),
       noWholeDay ? '—' : changeText(comparedMicros, previousMicros, comparable),
       // Its own column, not in the row header: a screen reader announces each cell with the name alone.
       ...(budgetColumn

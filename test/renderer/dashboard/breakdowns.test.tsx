@@ -65,7 +65,7 @@ describe('top projects: every dollar accounted for', () => {
     const bodyRows = within(table).getAllByRole('row').slice(1);
     expect(bodyRows).toHaveLength(TOP + 3); // ten, Other, Credits, total
     expect(bodyRows[TOP].textContent).toMatch(/^Other \(4 projects\)\$10\.00/);
-    expect(bodyRows[TOP + 1].textContent).toMatch(/^Credits-\$250\.00 —new/);
+    expect(bodyRows[TOP + 1].textContent).toMatch(/^Credits-\$250\.00—new/);
     expect(within(bodyRows[TOP + 1]).getByTitle('Credits: Credit grant')).toBeTruthy();
     // Every swatch in the table is its own colour.
     const swatches = [...table.querySelectorAll<HTMLElement>('.swatch')].map((s) => s.style.background);
