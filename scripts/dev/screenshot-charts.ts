@@ -20,6 +20,7 @@ await forEachScreen(
     await page.getByRole('button', { name: '12 months', exact: true }).click();
     await page.getByRole('heading', { name: 'Monthly spend' }).waitFor();
     await page.waitForTimeout(800);
+    await page.mouse.move(0, 0); // no tooltip left open by the click
     await page
       .locator('#daily-title')
       .locator('xpath=ancestor::section')
