@@ -177,7 +177,8 @@ export const sharePercent = (part: Micros, whole: Micros): number =>
 export function changeText(current: Micros, previous: Micros, comparable = true): string {
   if (current === 0 && previous === 0) return '—';
   if (!comparable || previous === 0) return current === 0 ? '—' : 'new';
-  const change = Math.round(((current - previous) * 1000) / previous) / 10;
+  // || 0: a change that rounds to nothing reads "0%", never "-0%".
+  const change = Math.round(((current - previous) * 1000) / previous) / 10 || 0;
   return `${change > 0 ? '+' : ''}${changeFormat().format(change)}%`;
 }
 
