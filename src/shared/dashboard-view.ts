@@ -60,8 +60,8 @@ const comparedAmountSchema = namedAmountSchema.extend({
 export type ComparedAmount = z.infer<typeof comparedAmountSchema>;
 
 const dailySeriesSchema = z.object({
-  /** "day", or "week" (UTC weeks from Monday) for the 12-month range; each point is keyed by its first day. */
-  bucket: z.enum(['day', 'week']).default('day'),
+  /** "day", or "month" (UTC calendar months, the running one to date) for the 12-month range; each point is keyed by its first day. */
+  bucket: z.enum(['day', 'month']).default('day'),
   series: z.array(z.object({ key: z.string(), label: z.string() })),
   points: z.array(
     z.object({ day: utcDaySchema, totalMicros: microsSchema, values: z.record(z.string(), microsSchema) }),
@@ -152,7 +152,7 @@ export const dashboardViewSchema = z.object({
     ),
   }),
   usage: z.object({
-    bucket: z.enum(['day', 'week']).default('day'),
+    bucket: z.enum(['day', 'month']).default('day'),
     models: z.array(z.string()),
     points: z.array(
       z.object({
@@ -180,6 +180,14 @@ export const dashboardViewSchema = z.object({
       totalMicros: microsSchema,
       byProject: z.array(namedAmountSchema),
       byLineItem: z.array(namedAmountSchema),
+      /**
+       * Against the month before, over the accounts whose history covers all of it (the running month: its whole
+       * days against the same days); null when none does ("new"). Absent in views built by older code.
+       */
+      change: z
+        .object({ micros: microsSchema, previousMicros: microsSchema, without: z.array(z.string()) })
+        .nullable()
+        .optional(),
     }),
   ),
 });

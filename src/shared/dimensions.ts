@@ -76,6 +76,11 @@ export function dimensionFromCli(value: string): Dimension | undefined {
 /** The key under which spend without a value of the dimension is summed (never a provider's id: those have no parentheses). */
 export const UNATTRIBUTED_KEY = '(unattributed)';
 
+/** A chart's folded remainder: the small series' real spend, never a credit. */
+export const OTHER_SERIES = '__other__';
+/** Every key whose total over the range is negative (credit grants, refunds): one series and row of its own. */
+export const CREDITS_SERIES = '__credits__';
+
 /** Whether figures by this dimension are estimates for any of these providers (said wherever they are shown). */
 export function isEstimated(dimension: Dimension, providers: readonly ProviderId[]): boolean {
   return providers.some((p) => DIMENSIONS[dimension].basis[p] === 'estimated');

@@ -198,17 +198,24 @@ export const BillingHistory = memo(function BillingHistory({
                         : undefined
                     }
                   >
-                    {noData
-                      ? '—'
-                      : running
-                        ? noWholeDay
-                          ? '—'
-                          : previousPartial
-                            ? changeText(wholeDaysThisMonth, 0, false)
-                            : `${changeText(wholeDaysThisMonth, sameDaysLastMonth)} vs same days`
-                        : previous
-                          ? changeText(row.totalMicros, previous.totalMicros, !previousPartial)
-                          : '—'}
+                    {noData ? (
+                      '—'
+                    ) : running && noWholeDay ? (
+                      '—'
+                    ) : row.change !== undefined ? (
+                      // Core compared like with like: the accounts whose history covers all of last month.
+                      <ChangeCell change={row.change} running={running} total={row.totalMicros} />
+                    ) : running ? (
+                      previousPartial ? (
+                        changeText(wholeDaysThisMonth, 0, false)
+                      ) : (
+                        `${changeText(wholeDaysThisMonth, sameDaysLastMonth)} vs same days`
+                      )
+                    ) : previous ? (
+                      changeText(row.totalMicros, previous.totalMicros, !previousPartial)
+                    ) : (
+                      '—'
+                    )}
                   </td>
                   {reconciles && (
                     <td>
@@ -254,6 +261,30 @@ export const BillingHistory = memo(function BillingHistory({
     </section>
   );
 });
+
+/**
+ * A month's change as core worked it out: "new" only when no account's history covers the month before; a
+ * comparison that leaves out an account whose history starts later says so.
+ */
+function ChangeCell({
+  change,
+  running,
+  total,
+}: {
+  change: Exclude<DashboardView['monthly'][number]['change'], undefined>;
+  running: boolean;
+  total: number;
+}) {
+  if (change === null) return <>{changeText(total, 0, false)}</>;
+  const text = `${changeText(change.micros, change.previousMicros)}${running ? ' vs same days' : ''}`;
+  if (change.without.length === 0) return <>{text}</>;
+  const names = change.without.join(', ');
+  return (
+    <span title={`Compared without ${names}: ${change.without.length === 1 ? 'its' : 'their'} history starts later`}>
+      {text} <span className="muted no-data-for">without {names}</span>
+    </span>
+  );
+}
 
 /**
  * Why a month says "Not final", in words: the running month is still running; a finished month waits for its

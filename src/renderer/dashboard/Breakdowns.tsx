@@ -1,7 +1,8 @@
 /**
  * Top projects and line items this month: amount, share of the month, and change against the same days of
- * last month. The top rows, then "Other (k projects)" for the rest, so the table always adds up to the month;
- * "Show all" lists every row.
+ * last month. The top rows, then "Other (k projects)" for the rest of the real spend, then "Credits" (every row
+ * with a negative amount, never netted into Other), so the table always adds up to the month; "Show all" lists
+ * every row. Swatches take the view's colours, the same as the charts'.
  */
 import { memo, useId, useState } from 'react';
 import { addMonths, firstDayOfMonth, monthOf } from '../../shared/dates';
@@ -10,7 +11,8 @@ import { settingsHref } from '../lib/ui/links';
 import { SimpleTable, type TableRow } from '../lib/ui/SimpleTable';
 import { changeText, exactTitle, money, sharePercent, shareText } from '../lib/format';
 import { groupNoun as nounFor, type GroupNoun } from '../lib/provider-words';
-import { seriesColour } from './charts/palette';
+import { assignColours, type ColourMap } from './charts/palette';
+import { CREDITS_SERIES, OTHER_SERIES } from '../../shared/dimensions';
 import { RowBudgetControl } from '../budgets/ProjectBudgetCard';
 
 // Kept where BillingHistory imports it from; the rule itself lives in format.ts.
@@ -19,12 +21,27 @@ export { changeText } from '../lib/format';
 /** @internal Exported for tests. */
 export const TOP = 10;
 
+interface FoldedPart {
+  count: number;
+  micros: number;
+  comparedMicros: number;
+  previousMicros: number;
+}
+
 /** @internal Exported for tests. */
 export interface FoldedRows {
   rows: ComparedAmount[];
-  /** The rest, folded: its amount is the month's total minus the rows shown, so the table sums to the month. */
-  other: { count: number; micros: number; comparedMicros: number; previousMicros: number } | null;
+  /**
+   * The rest of the spend, folded: its amount is the month's total minus the rows shown and the credits, so the
+   * table sums to the month.
+   */
+  other: FoldedPart | null;
+  /** Every row with a negative amount (credit grants, refunds), with their names. */
+  credits: (FoldedPart & { names: string[] }) | null;
 }
+
+const sumOf = (rows: ComparedAmount[], part: (r: ComparedAmount) => number) =>
+  rows.reduce((sum, r) => sum + part(r), 0);
 
 /**
  * The top `top` rows with spend, and the rest folded into one. One more row than `top` is shown as itself
@@ -33,19 +50,29 @@ export interface FoldedRows {
  * @internal
  */
 export function foldRows(all: ComparedAmount[], monthTotal: number, top = TOP): FoldedRows {
-  const withSpend = all.filter((r) => r.micros !== 0);
-  if (withSpend.length <= top + 1) return { rows: withSpend, other: null };
+  const creditRows = all.filter((r) => r.micros < 0);
+  const credits = creditRows.length
+    ? {
+        count: creditRows.length,
+        names: creditRows.map((r) => r.name),
+        micros: sumOf(creditRows, (r) => r.micros),
+        comparedMicros: sumOf(creditRows, (r) => r.comparedMicros ?? r.micros),
+        previousMicros: sumOf(creditRows, (r) => r.previousMicros),
+      }
+    : null;
+  const withSpend = all.filter((r) => r.micros > 0);
+  if (withSpend.length <= top + 1) return { rows: withSpend, other: null, credits };
   const rows = withSpend.slice(0, top);
   const rest = withSpend.slice(top);
-  const shownSum = rows.reduce((sum, r) => sum + r.micros, 0);
   return {
     rows,
     other: {
       count: rest.length,
-      micros: monthTotal - shownSum,
-      comparedMicros: rest.reduce((sum, r) => sum + (r.comparedMicros ?? r.micros), 0),
-      previousMicros: rest.reduce((sum, r) => sum + r.previousMicros, 0),
+      micros: monthTotal - sumOf(rows, (r) => r.micros) - (credits?.micros ?? 0),
+      comparedMicros: sumOf(rest, (r) => r.comparedMicros ?? r.micros),
+      previousMicros: sumOf(rest, (r) => r.previousMicros),
     },
+    credits,
   };
 }
 
@@ -59,6 +86,7 @@ export const Breakdowns = memo(function Breakdowns({
   groupNoun = nounFor([]),
   projectBudgets = {},
   budgetAccount,
+  colours,
 }: {
   monthBreakdown: DashboardView['monthBreakdown'];
   currency: string;
@@ -73,6 +101,8 @@ export const Breakdowns = memo(function Breakdowns({
   projectBudgets?: Record<string, number>;
   /** The one real account shown: its project rows get a budget button and card (set, change, remove). */
   budgetAccount?: AccountSummary;
+  /** The view's colours (view-colours.ts), so a row's swatch is its series' colour in the charts. */
+  colours?: { project: ColourMap; lineItem: ColourMap };
 }) {
   // A change is against the same days of last month: only meaningful when the history covers all of them.
   const comparable =
@@ -86,6 +116,7 @@ export const Breakdowns = memo(function Breakdowns({
         budgets={budgetAccount?.budget?.projects ?? projectBudgets}
         budgetAccount={budgetAccount}
         rows={monthBreakdown.projects}
+        colours={colours?.project}
         currency={currency}
         monthTotal={monthTotal}
         comparable={comparable}
@@ -96,6 +127,7 @@ export const Breakdowns = memo(function Breakdowns({
         title="Top line items this month"
         noun={['line item', 'line items']}
         rows={monthBreakdown.lineItems}
+        colours={colours?.lineItem}
         currency={currency}
         monthTotal={monthTotal}
         comparable={comparable}
@@ -112,6 +144,7 @@ function BreakdownTable(props: {
   title: string;
   noun: [string, string];
   rows: ComparedAmount[];
+  colours?: ColourMap;
   currency: string;
   monthTotal: number;
   comparable: boolean;
@@ -124,7 +157,9 @@ function BreakdownTable(props: {
   const [showAll, setShowAll] = useState(false);
   const id = useId();
   const folded = foldRows(props.rows, monthTotal);
+  const colours = props.colours ?? assignColours(props.rows);
   const shown = showAll ? props.rows.filter((r) => r.micros !== 0) : folded.rows;
+  const nothing = shown.length === 0 && !folded.credits;
   // A Budget column when budgets can be set here, or when some row has one to show.
   const budgetColumn = props.budgetAccount !== undefined || Object.keys(props.budgets ?? {}).length > 0;
   const row = (
@@ -134,29 +169,35 @@ function BreakdownTable(props: {
     micros: number,
     comparedMicros: number,
     previousMicros: number,
+    title = name,
   ): TableRow => ({
     key,
     cells: [
       <span key="name" className="name-with-swatch">
         <span className="swatch" style={{ background: colour }} aria-hidden="true" />
-        <span className="name-cell" title={name}>
+        <span className="name-cell" title={title}>
           {name}
         </span>
       </span>,
       <span key="amount" title={exactTitle(micros, currency)}>
         {money(micros, currency)}
       </span>,
-      <span key="share" className="share">
-        <span className="share-bar" aria-hidden="true">
-          <span style={{ width: `${sharePercent(micros, monthTotal)}%` }} />
-        </span>{' '}
-        {shareText(micros, monthTotal)}
-      </span>,
+      // A credit is money back, not a share of the spend.
+      micros < 0 ? (
+        '—'
+      ) : (
+        <span key="share" className="share">
+          <span className="share-bar" aria-hidden="true">
+            <span style={{ width: `${sharePercent(micros, monthTotal)}%` }} />
+          </span>{' '}
+          {shareText(micros, monthTotal)}
+        </span>
+      ),
       noWholeDay ? '—' : changeText(comparedMicros, previousMicros, comparable),
       // Its own column, not in the row header: a screen reader announces each cell with the name alone.
       ...(budgetColumn
         ? [
-            props.budgetAccount && key !== '__other__' ? (
+            props.budgetAccount && key !== OTHER_SERIES && key !== CREDITS_SERIES ? (
               <RowBudgetControl
                 key="budget"
                 account={props.budgetAccount}
@@ -188,17 +229,29 @@ function BreakdownTable(props: {
     ],
   });
   const rows = shown.map((r) =>
-    row(r.key, r.name, seriesColour(r.key), r.micros, r.comparedMicros ?? r.micros, r.previousMicros),
+    row(r.key, r.name, colours.of(r.key), r.micros, r.comparedMicros ?? r.micros, r.previousMicros),
   );
   if (!showAll && folded.other)
     rows.push(
       row(
-        '__other__',
+        OTHER_SERIES,
         `Other (${folded.other.count} ${folded.other.count === 1 ? noun[0] : noun[1]})`,
-        seriesColour('__other__'),
+        colours.of(OTHER_SERIES),
         folded.other.micros,
         folded.other.comparedMicros,
         folded.other.previousMicros,
+      ),
+    );
+  if (!showAll && folded.credits)
+    rows.push(
+      row(
+        CREDITS_SERIES,
+        folded.credits.count === 1 ? 'Credits' : `Credits (${folded.credits.count} ${noun[1]})`,
+        colours.of(CREDITS_SERIES),
+        folded.credits.micros,
+        folded.credits.comparedMicros,
+        folded.credits.previousMicros,
+        `Credits: ${folded.credits.names.join(', ')}`,
       ),
     );
   const changeTitle = noWholeDay
@@ -219,11 +272,13 @@ function BreakdownTable(props: {
             aria-expanded={showAll}
             onClick={() => setShowAll((v) => !v)}
           >
-            {showAll ? `Show top ${TOP}` : `Show all ${folded.rows.length + folded.other.count} ${noun[1]}`}
+            {showAll
+              ? `Show top ${TOP}`
+              : `Show all ${folded.rows.length + folded.other.count + (folded.credits?.count ?? 0)} ${noun[1]}`}
           </button>
         )}
       </div>
-      {shown.length === 0 ? (
+      {nothing ? (
         <p className="empty">{props.pending ? 'Not synced yet.' : 'No spend this month yet.'}</p>
       ) : (
         // Never wider than its panel: on a narrow panel the table scrolls sideways (a focusable, named region).

@@ -17,6 +17,7 @@ import { StaleData } from './StaleData';
 import { StatusBanner } from './StatusBanner';
 import { awaitingFirstSync } from './sync-state';
 import { DEFAULT_GROUP_BY, DEFAULT_RANGE } from './defaults';
+import { viewColours } from './view-colours';
 
 // recharts is the heaviest dependency: it loads after the figures are on screen.
 const DashboardCharts = lazy(() => import('./charts/DashboardCharts'));
@@ -107,6 +108,22 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
     };
   }, [accounts, accountId]);
 
+  // One colour map per view, read by the charts and the breakdown tables alike (view-colours.ts). Structural
+  // sharing keeps each part's reference while its data is unchanged, so the tables keep their memo.
+  const colours = useMemo(
+    () => (view ? viewColours(view) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [
+      view?.byProject,
+      view?.byLineItem,
+      view?.byModel,
+      view?.byGroup,
+      view?.monthBreakdown,
+      view?.usage,
+      view?.query.groupBy,
+    ],
+  );
+
   const syncNow = async () => {
     setSyncing(true);
     try {
@@ -165,6 +182,7 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
                   onGroupBy={setGroupBy}
                   filter={filter}
                   onFilter={setFilter}
+                  colours={colours!}
                 />
               </Suspense>
             ) : (
@@ -181,6 +199,7 @@ export function Dashboard({ initialAccountId }: { initialAccountId?: string }) {
                 groupNoun={shown?.noun}
                 projectBudgets={shown?.budgetAccount?.budget?.projects}
                 budgetAccount={shown?.budgetAccount}
+                colours={colours ?? undefined}
               />
             ) : (
               <div className="two-columns" aria-hidden="true">

@@ -11,12 +11,16 @@
  *    (`tooltipMoney`). CSV and JSON exports carry exact amounts from core and never pass through here.
  * 3. **Chart axes** use `moneyAxis`: "nice" ticks (1, 2, 2.5 or 5 × 10ⁿ) chosen from the data, each label
  *    with as many digits as its step needs, so a cents-only organisation reads $0.002 … $0.01 and a
- *    $1.2M month reads $250K … $1.25M — never the same label twice. Axis ticks are labels, not sentences.
+ *    $1.2M month reads $250K … $1.25M — never the same label twice. Axis ticks are labels, not sentences. A bar's total written on the axis under
+ *    it (`moneyCompact`, the monthly bars) is an axis label too: from $1,000 up, three significant digits
+ *    ($20.1K); the figure itself is in the tooltip and the chart's table.
  * 4. A **share** is one decimal (`shareText`); a non-zero share under 0.1% reads "<0.1%" (never "0%"), and
  *    a share that is not all of it never reads "100%".
  * 5. A **change** is against a period with full data only (`changeText`): when the earlier period is not
  *    fully covered by the history (the first month with data, or before it), or it had nothing, the change
- *    reads "new".
+ *    reads "new". Across accounts ("All accounts"), a month is compared over the accounts whose history covers
+ *    the month before (core's `monthChange`), saying which it leaves out: one account starting later never
+ *    makes a month "new"; only an earlier month no account covers does.
  */
 import { cachedDateFormat } from '../../shared/dates';
 import { ACCOUNT_CURRENCY, formatMoney, MICROS_PER_UNIT, type Micros } from '../../shared/money';
@@ -78,6 +82,17 @@ export function moneyAxis(
     domain: [bottom / MICROS_PER_UNIT, top / MICROS_PER_UNIT],
     format: (v) => axisLabel(Math.round(v * MICROS_PER_UNIT), step, currency),
   };
+}
+
+/** Rule 3: a bar's total as an axis label, "$950.20", "$20.1K", "$1.25M". */
+export function moneyCompact(micros: Micros, currency: string = ACCOUNT_CURRENCY): string {
+  if (Math.abs(micros) < 1_000 * MICROS_PER_UNIT) return money(micros, currency);
+  return cachedNumberFormat(undefined, {
+    style: 'currency',
+    currency: currency.toUpperCase(),
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+  }).format(micros / MICROS_PER_UNIT);
 }
 
 /**
@@ -152,7 +167,8 @@ export const sharePercent = (part: Micros, whole: Micros): number =>
 export function changeText(current: Micros, previous: Micros, comparable = true): string {
   if (current === 0 && previous === 0) return '—';
   if (!comparable || previous === 0) return current === 0 ? '—' : 'new';
-  const change = Math.round(((current - previous) * 1000) / previous) / 10;
+  // || 0: a change that rounds to nothing reads "0%", never "-0%".
+  const change = Math.round(((current - previous) * 1000) / previous) / 10 || 0;
   return `${change > 0 ? '+' : ''}${changeFormat().format(change)}%`;
 }
 

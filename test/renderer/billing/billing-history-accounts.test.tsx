@@ -6,12 +6,26 @@ import { createBridge } from '../../../src/shared/bridge';
 import { BillingHistory, monthCoverage } from '../../../src/renderer/billing/BillingHistory';
 import { renderWithData } from '../render-with-data';
 
+// Each month's change as core works it out (month-change.ts): over the accounts covering the month before.
 const monthly = [
-  { month: '2026-11', totalMicros: 500_000_000, byProject: [], byLineItem: [] },
-  { month: '2026-10', totalMicros: 400_000_000, byProject: [], byLineItem: [] },
-  { month: '2026-09', totalMicros: 100_000_000, byProject: [], byLineItem: [] },
-  { month: '2026-08', totalMicros: 80_000_000, byProject: [], byLineItem: [] },
-  { month: '2026-07', totalMicros: 0, byProject: [], byLineItem: [] },
+  {
+    month: '2026-11',
+    totalMicros: 500_000_000,
+    byProject: [],
+    byLineItem: [],
+    change: { micros: 500_000_000, previousMicros: 450_000_000, without: [] },
+  },
+  {
+    month: '2026-10',
+    totalMicros: 400_000_000,
+    byProject: [],
+    byLineItem: [],
+    // Lab's history starts on 1 October: October against September is Acme's alone.
+    change: { micros: 120_000_000, previousMicros: 100_000_000, without: ['Lab'] },
+  },
+  { month: '2026-09', totalMicros: 100_000_000, byProject: [], byLineItem: [], change: null },
+  { month: '2026-08', totalMicros: 80_000_000, byProject: [], byLineItem: [], change: null },
+  { month: '2026-07', totalMicros: 0, byProject: [], byLineItem: [], change: null },
 ];
 // Acme's data starts mid-August, Lab's on 1 October, New Org has none yet.
 const accounts = [
@@ -24,7 +38,7 @@ const row = (month: string) => screen.getByRole('rowheader', { name: new RegExp(
 describe('Billing history across accounts with different first months', () => {
   afterEach(cleanup);
 
-  it('names the accounts without data in a month instead of counting them as $0.00, and compares only like with like', () => {
+  it('names the accounts without data in a month instead of counting them as $0.00, and compares like with like', () => {
     const invoke = vi.fn(async () => ({ ok: true, value: [] }));
     window.spendwatch = createBridge({ invoke, onEvent: () => undefined });
     renderWithData(
@@ -56,9 +70,11 @@ describe('Billing history across accounts with different first months', () => {
     // September against a partial August (Acme started on the 10th): "new", not +25%.
     expect(row('September 2026').textContent).toContain('new');
     expect(row('September 2026').textContent).not.toMatch(/%/);
-    // October: Lab joins, so October against September (Acme alone) is not like with like either.
+    // October: Lab's history starts later, which does not make October "new": Acme's October against its
+    // September, saying that Lab is left out.
     expect(row('October 2026').textContent).not.toContain('no data for');
-    expect(row('October 2026').textContent).not.toMatch(/%/);
+    expect(row('October 2026').textContent).not.toContain('new');
+    expect(row('October 2026').textContent).toMatch(/\+20% without Lab/);
     // November against October: both accounts covered all of October.
     expect(row('November 2026').textContent).toMatch(/\+11\.1% vs same days/);
   });

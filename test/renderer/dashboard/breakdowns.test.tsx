@@ -32,11 +32,46 @@ describe('top projects: every dollar accounted for', () => {
           if (other) {
             expect(top.length).toBe(TOP);
             expect(top.reduce((s, r) => s + r.micros, 0) + other.micros).toBe(monthTotal);
-            expect(other.count).toBe(rows.filter((r) => r.micros !== 0).length - TOP);
+            expect(other.count).toBe(rows.filter((r) => r.micros > 0).length - TOP);
           }
         },
       ),
     );
+  });
+
+  it("keeps credits out of Other: Other is the small projects' real spend, Credits a row of its own, last", () => {
+    // The issue's case: a credit folded into Other read −$99.41 and hid both the credit and ~$150 of spend.
+    const rows: ComparedAmount[] = [
+      ...projects(14),
+      { key: 'proj_grant', name: 'Credit grant', micros: -250_000_000, previousMicros: 0 },
+    ];
+    const monthTotal = rows.reduce((s, r) => s + r.micros, 0);
+    const folded = foldRows(rows, monthTotal);
+    expect(folded.other).toMatchObject({ count: 4, micros: (4 + 3 + 2 + 1) * 1_000_003 });
+    expect(folded.credits).toMatchObject({ count: 1, micros: -250_000_000, names: ['Credit grant'] });
+    expect(folded.rows.reduce((s, r) => s + r.micros, 0) + folded.other!.micros + folded.credits!.micros).toBe(
+      monthTotal,
+    );
+    render(
+      <Breakdowns
+        monthBreakdown={{ projects: rows, lineItems: [] }}
+        currency="usd"
+        monthTotal={monthTotal}
+        today="2026-11-21"
+        dataSince="2025-11-01"
+      />,
+    );
+    const table = screen.getByRole('table', { name: 'Top projects this month' });
+    const bodyRows = within(table).getAllByRole('row').slice(1);
+    expect(bodyRows).toHaveLength(TOP + 3); // ten, Other, Credits, total
+    expect(bodyRows[TOP].textContent).toMatch(/^Other \(4 projects\)\$10\.00/);
+    expect(bodyRows[TOP + 1].textContent).toMatch(/^Credits-\$250\.00—new/);
+    expect(within(bodyRows[TOP + 1]).getByTitle('Credits: Credit grant')).toBeTruthy();
+    // Every swatch in the table is its own colour.
+    const swatches = [...table.querySelectorAll<HTMLElement>('.swatch')].map((s) => s.style.background);
+    expect(new Set(swatches).size).toBe(swatches.length);
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 15 projects' }));
+    expect(within(table).getByText('Credit grant')).toBeTruthy();
   });
 
   it('shows ten projects, "Other (14 projects)" and the month total, then every project on "Show all"', () => {

@@ -98,6 +98,7 @@ describe('the money-format rule (format.ts)', () => {
     expect(changeText(120, 100)).toBe('+20%');
     expect(changeText(80, 100)).toBe('-20%');
     expect(changeText(100, 100)).toBe('0%');
+    expect(changeText(99_999_990, 100_000_000)).toBe('0%'); // a fall that rounds to nothing: never "-0%"
     expect(changeText(250_000_000, 1_000_000, false)).toBe('new'); // would be +24900% against a partial first month
     expect(changeText(5, 0)).toBe('new');
     expect(changeText(0, 0)).toBe('—');

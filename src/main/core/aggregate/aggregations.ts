@@ -3,24 +3,14 @@
  * Sums are exact (ExactAmount, from cached per-day summaries) and each figure that leaves this module is
  * rounded once, half-even, to integer micros. Months and days are UTC.
  */
-import {
-  addDays,
-  addMonths,
-  firstDayOfMonth,
-  lastDayOfMonth,
-  monthOf,
-  msFromDay,
-  type UtcDay,
-} from '../../../shared/dates';
+import { addDays, addMonths, firstDayOfMonth, lastDayOfMonth, monthOf, type UtcDay } from '../../../shared/dates';
 import type { DailySeries, GroupBy, NamedAmount } from '../../../shared/domain';
+import { CREDITS_SERIES, OTHER_SERIES } from '../../../shared/dimensions';
 import { exactToMicros, type ExactAmount, type Micros } from '../../../shared/money';
 import { forecastMonthEnd, runRate, type Spend } from './forecast';
 import { dayValues, monthValues, nameOf, type HistoryView, type PriceCache } from './dimension-values';
 
 export type { HistoryView } from './dimension-values';
-
-/** @internal Exported for tests. */
-export const OTHER_SERIES = '__other__';
 
 /** A day's exact total over the views, or undefined when no view has that day. */
 function dailyExact(views: HistoryView[], day: UtcDay): ExactAmount | undefined {
@@ -160,11 +150,30 @@ interface ExactPoint {
   values: Map<string, ExactAmount>;
 }
 
-/** Day points with exact values: rounded only when the series is handed out, so weeks sum exactly too. */
+/**
+ * The one stack order every chart keeps: the `maxSeries` keys with the largest positive totals over the range,
+ * largest first (ties by name), then Other (the rest of the real spend), then Credits (every key whose total
+ * is negative, so a credit is never netted into Other). Each control (range, grouping, filter) only changes
+ * which keys and totals go in, never this rule.
+ * @internal
+ */
+export function stackOrder(ranked: readonly NamedAmount[], maxSeries: number) {
+  const credits = ranked.filter((r) => r.micros < 0);
+  const spend = ranked.filter((r) => r.micros >= 0);
+  const top = spend.filter((r) => r.micros > 0).slice(0, maxSeries);
+  const series = top.map((r) => ({ key: r.key, label: r.name }));
+  if (spend.length > top.length) series.push({ key: OTHER_SERIES, label: 'Other' });
+  if (credits.length > 0) series.push({ key: CREDITS_SERIES, label: 'Credits' });
+  const seriesOf = new Map<string, string>([
+    ...top.map((r): [string, string] => [r.key, r.key]),
+    ...credits.map((r): [string, string] => [r.key, CREDITS_SERIES]),
+  ]);
+  return { series, seriesOf: (key: string) => seriesOf.get(key) ?? OTHER_SERIES };
+}
+
+/** Day points with exact values: rounded only when the series is handed out, so weeks and months sum exactly too. */
 function exactSeries(views: HistoryView[], from: UtcDay, to: UtcDay, groupBy: GroupBy, maxSeries: number) {
-  const ranked = breakdown(views, from, to, groupBy);
-  const top = ranked.slice(0, maxSeries);
-  const topKeys = new Set(top.map((r) => r.key));
+  const { series, seriesOf } = stackOrder(breakdown(views, from, to, groupBy), maxSeries);
   const points: ExactPoint[] = [];
   const caches = views.map((): PriceCache => new Map());
   for (let d = from; d <= to; d = addDays(d, 1)) {
@@ -175,14 +184,12 @@ function exactSeries(views: HistoryView[], from: UtcDay, to: UtcDay, groupBy: Gr
       if (!summary) continue;
       total += summary.total;
       for (const [key, amount] of dayValues(view, d, groupBy, caches[i]) ?? []) {
-        const seriesKey = topKeys.has(key) ? key : OTHER_SERIES;
+        const seriesKey = seriesOf(key);
         values.set(seriesKey, (values.get(seriesKey) ?? 0n) + amount);
       }
     }
     points.push({ day: d, total, values });
   }
-  const series = top.map((r) => ({ key: r.key, label: r.name }));
-  if (ranked.length > top.length) series.push({ key: OTHER_SERIES, label: 'Other' });
   return { series, points };
 }
 
@@ -206,40 +213,49 @@ export function dailySeries(
   return { bucket: 'day', series, points: roundPoints(points) };
 }
 
-/** The same series folded into UTC weeks, each week's figures summed exactly before rounding. */
-export function weeklySeries(
+/**
+ * The same series folded into UTC calendar months (the 12-month range, drawn as one bar a month as the providers'
+ * consoles do), each month summed exactly before rounding; the running month is month to date.
+ */
+export function monthlySeries(
   views: HistoryView[],
   from: UtcDay,
   to: UtcDay,
   groupBy: GroupBy,
   maxSeries = 8,
 ): DailySeries {
+  return foldedSeries(views, from, to, groupBy, maxSeries, 'month');
+}
+
+function foldedSeries(
+  views: HistoryView[],
+  from: UtcDay,
+  to: UtcDay,
+  groupBy: GroupBy,
+  maxSeries: number,
+  bucket: 'month',
+): DailySeries {
   const { series, points } = exactSeries(views, from, to, groupBy, maxSeries);
-  const weeks = foldWeeks(points, (into, from) => {
+  const folded = foldBuckets(points, monthOf, (into, from) => {
     into.total += from.total;
     for (const [key, amount] of from.values) into.values.set(key, (into.values.get(key) ?? 0n) + amount);
   });
-  return { bucket: 'week', series, points: roundPoints(weeks) };
+  return { bucket, series, points: roundPoints(folded) };
 }
 
-/**
- * The UTC Monday on or before a day.
- * @internal
- */
-export function weekStart(day: UtcDay): UtcDay {
-  const weekday = (new Date(msFromDay(day)).getUTCDay() + 6) % 7;
-  return addDays(day, -weekday);
-}
-
-/** Folds day points into UTC weeks (keyed by the first day of the week inside the range), summing every value. */
-function foldWeeks<P extends { day: UtcDay }>(points: P[], merge: (into: P, from: P) => void): P[] {
-  const weeks: P[] = [];
+/** Folds day points into buckets (keyed by the bucket's first day inside the range), summing every value. */
+function foldBuckets<P extends { day: UtcDay }>(
+  points: P[],
+  bucketOf: (day: UtcDay) => string,
+  merge: (into: P, from: P) => void,
+): P[] {
+  const buckets: P[] = [];
   for (const point of points) {
-    const last = weeks.at(-1);
-    if (last && weekStart(last.day) === weekStart(point.day)) merge(last, point);
-    else weeks.push(structuredClone(point));
+    const last = buckets.at(-1);
+    if (last && bucketOf(last.day) === bucketOf(point.day)) merge(last, point);
+    else buckets.push(structuredClone(point));
   }
-  return weeks;
+  return buckets;
 }
 
 const addInto = (into: Record<string, number>, from: Record<string, number>) => {
@@ -351,7 +367,7 @@ export function monthProgress(
 
 /** Daily tokens (input + output) and requests by model, top models first, the rest folded into Other. */
 export interface UsageSeries {
-  bucket: 'day' | 'week';
+  bucket: 'day' | 'month';
   models: string[];
   points: { day: UtcDay; tokens: Record<string, number>; requests: Record<string, number> }[];
 }
@@ -378,11 +394,16 @@ export function usageSeries(views: HistoryView[], from: UtcDay, to: UtcDay, maxM
   return { bucket: 'day', models, points };
 }
 
-export function weeklyUsage(usage: UsageSeries): UsageSeries {
+/** Usage folded into UTC months, like the spend chart of the 12-month range. */
+export function monthlyUsage(usage: UsageSeries): UsageSeries {
+  return foldedUsage(usage, 'month');
+}
+
+function foldedUsage(usage: UsageSeries, bucket: 'month'): UsageSeries {
   return {
     ...usage,
-    bucket: 'week',
-    points: foldWeeks(usage.points, (into, from) => {
+    bucket,
+    points: foldBuckets(usage.points, monthOf, (into, from) => {
       addInto(into.tokens, from.tokens);
       addInto(into.requests, from.requests);
     }),

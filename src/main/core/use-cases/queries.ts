@@ -25,10 +25,11 @@ import {
   otherCurrencyTotals,
   totalBetween,
   usageSeries,
-  weeklySeries,
-  weeklyUsage,
+  monthlySeries,
+  monthlyUsage,
 } from '../aggregate/aggregations';
 import { dataSince } from '../aggregate/data-since';
+import { monthChange } from '../aggregate/month-change';
 import { rangeDays } from '../aggregate/ranges';
 import { AppError } from '../errors';
 import type { StateNotices } from '../fs/state-notices';
@@ -75,7 +76,7 @@ export class QueriesUseCase {
     const views = selected.map((s) => s.view);
     const today = this.today();
     const { from, to } = rangeDays(query.range, today);
-    const weekly = query.range === '12m';
+    const monthly = query.range === '12m';
     const month = monthOf(today);
     const budgetMicros = selected.every((s) => s.budget)
       ? selected.reduce((sum, s) => sum + (s.budget?.monthlyMicros ?? 0), 0)
@@ -107,8 +108,8 @@ export class QueriesUseCase {
         lastSyncedAt: syncTimes[0] ?? null,
         otherCurrencies: otherCurrencyTotals(views, firstDayOfMonth(month), today),
       },
-      // A year of days is 366 slivers: the 12-month range shows UTC weeks instead.
-      daily: weekly ? weeklySeries(charted, from, to, query.groupBy) : dailySeries(charted, from, to, query.groupBy),
+      // A year of days is 366 slivers: the 12-month range shows one bar per UTC month, as the providers bill.
+      daily: monthly ? monthlySeries(charted, from, to, query.groupBy) : dailySeries(charted, from, to, query.groupBy),
       filterOptions: filterOptionsOf(views, from, to),
       byProject: breakdown(views, from, to, 'project'),
       byLineItem: breakdown(views, from, to, 'line_item'),
@@ -118,8 +119,8 @@ export class QueriesUseCase {
       monthBreakdown: monthBreakdownOf(views, today),
       insights: insightsOf(selected, month, today),
       monthProgress: { budgetMicros, points: monthProgress(views, today) },
-      usage: weekly ? weeklyUsage(usageSeries(charted, from, to)) : usageSeries(charted, from, to),
-      monthly: billingHistory(views, month),
+      usage: monthly ? monthlyUsage(usageSeries(charted, from, to)) : usageSeries(charted, from, to),
+      monthly: billingHistory(selected, month, today),
       dataSince: dataSince(views),
       paymentNotices: this.deps.payments.notices(),
       stateNotices: this.deps.notices.list(),
@@ -232,8 +233,10 @@ function insightsOf(
   };
 }
 
-/** Twelve UTC months, newest first, each with its breakdown by project and by line item. */
-function billingHistory(views: HistoryView[], month: string) {
+/** Twelve UTC months, newest first, each with its breakdown by project and by line item and its change. */
+function billingHistory(selected: { account: { name: string }; view: HistoryView }[], month: string, today: UtcDay) {
+  const views = selected.map((s) => s.view);
+  const accounts = selected.map((s) => ({ name: s.account.name, view: s.view }));
   const rows = [];
   for (let m = month, i = 0; i < 12; m = addMonths(m, -1), i++) {
     const [from, to] = [firstDayOfMonth(m), lastDayOfMonth(m)];
@@ -242,6 +245,7 @@ function billingHistory(views: HistoryView[], month: string) {
       totalMicros: totalBetween(views, from, to),
       byProject: breakdown(views, from, to, 'project'),
       byLineItem: breakdown(views, from, to, 'line_item'),
+      change: monthChange(accounts, m, today),
     });
   }
   return rows;

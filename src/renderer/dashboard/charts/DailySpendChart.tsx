@@ -1,17 +1,21 @@
-/** Daily spend as stacked bars (recharts), with its legend, a table as its text alternative, and every item in the range. */
+/**
+ * Spend as stacked bars (recharts), a bar a UTC day or (12 months) a UTC month with its total under it, with its
+ * legend, a table as its text alternative, and every item in the range. Series come in the one stack order core
+ * derives (largest first, Other, Credits) and take the view's colours.
+ */
 import { memo, useMemo, useState } from 'react';
 import { CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DailySeries, GroupBy, NamedAmount } from '../../../shared/domain';
-import { formatDay } from '../../../shared/dates';
-import { DIMENSION_IDS, DIMENSIONS } from '../../../shared/dimensions';
-import { exactTitle, money, moneyAxis, shareText, tooltipMoney } from '../../lib/format';
+import { CREDITS_SERIES, DIMENSION_IDS, DIMENSIONS, OTHER_SERIES } from '../../../shared/dimensions';
+import { exactTitle, money, moneyAxis, moneyCompact, shareText, tooltipMoney } from '../../lib/format';
 import { SimpleTable } from '../../lib/ui/SimpleTable';
 import { ChartLegend, ChartTooltipBox, TOOLTIP_CURSOR, type TooltipContentProps } from './ChartParts';
 import { ChartTable } from './ChartTable';
 import { noNegativePart, partOf } from './chart-rows';
 import { chartRows, chartSeries, stackedChart } from './stacked-chart';
 import type { GroupNoun } from '../../lib/provider-words';
-import { BARS_UP_TO_DAYS, seriesColour, seriesColours, tickInterval } from './palette';
+import { BARS_UP_TO_DAYS, type ColourMap, tickInterval } from './palette';
+import { bucketWords } from './buckets';
 
 const NOUNS = Object.fromEntries(DIMENSION_IDS.map((id) => [id, DIMENSIONS[id].nouns])) as Record<
   GroupBy,
@@ -20,7 +24,6 @@ const NOUNS = Object.fromEntries(DIMENSION_IDS.map((id) => [id, DIMENSIONS[id].n
 /** Anthropic says "workspace": the project words follow the accounts shown. */
 const nounsWith = (noun?: GroupNoun): Record<GroupBy, [string, string]> =>
   noun ? { ...NOUNS, project: [noun.singular, noun.plural] } : NOUNS;
-const OTHER_SERIES = '__other__';
 
 /** "Other (3 projects)": how many items the chart folded together, counted from the range's full breakdown. */
 function otherLabel(
@@ -30,7 +33,8 @@ function otherLabel(
   nouns: Record<GroupBy, [string, string]> = NOUNS,
 ): string {
   const shown = new Set(shownKeys);
-  const folded = all.filter((a) => !shown.has(a.key) && a.micros !== 0).length;
+  // Credits (negative totals) are never in Other: they are a series of their own.
+  const folded = all.filter((a) => !shown.has(a.key) && a.micros > 0).length;
   const [one, many] = nouns[groupBy];
   return folded > 0 ? `Other (${folded} ${folded === 1 ? one : many})` : 'Other';
 }
@@ -41,12 +45,15 @@ export const DailySpendChart = memo(function DailySpendChart({
   groupBy,
   all,
   groupNoun,
+  colours,
 }: {
   daily: DailySeries;
   currency: string;
   groupBy: GroupBy;
   all: NamedAmount[];
   groupNoun?: GroupNoun;
+  /** The view's colours for what the chart stacks by (shared with its tables). */
+  colours: ColourMap;
 }) {
   const [nounOne, nounMany] = [groupNoun?.singular, groupNoun?.plural];
   const NOUN = useMemo(
@@ -67,16 +74,15 @@ export const DailySpendChart = memo(function DailySpendChart({
     [daily],
   );
   const series = useMemo(() => {
-    const colours = seriesColours(daily.series.map((s) => s.key));
-    const shownKeys = daily.series.map((s) => s.key).filter((k) => k !== OTHER_SERIES);
+    const shownKeys = daily.series.map((s) => s.key).filter((k) => k !== OTHER_SERIES && k !== CREDITS_SERIES);
     return chartSeries(
       daily.series.map((s) => ({
         ...s,
         label: s.key === OTHER_SERIES ? otherLabel(groupBy, shownKeys, all, NOUN) : s.label,
-        colour: colours.get(s.key) ?? seriesColour(s.key),
+        colour: colours.of(s.key),
       })),
     );
-  }, [daily, groupBy, all, NOUN]);
+  }, [daily, groupBy, all, NOUN, colours]);
   // Credits and refunds can make a part negative: then parts stack up from the axis and down from it, and the axis
   // spans both.
   const { negativeParts, axis } = useMemo(() => {
@@ -103,8 +109,8 @@ export const DailySpendChart = memo(function DailySpendChart({
   }, [daily, currency]);
   const hasData = daily.points.some((p) => p.totalMicros !== 0);
   if (!hasData) return <p className="empty">No spend in this range.</p>;
-  const weekly = daily.bucket === 'week';
-  const heading = (day: string) => `${weekly ? 'Week of ' : ''}${formatDay(day)} (UTC)`;
+  const words = bucketWords(daily.bucket, daily.points.at(-1)?.day, daily.points[0]?.day);
+  const heading = words.heading;
   const renderTooltip = ({ active, label }: TooltipContentProps) => {
     if (!active || typeof label !== 'string') return null;
     const point = daily.points.find((p) => p.day === label);
@@ -131,13 +137,26 @@ export const DailySpendChart = memo(function DailySpendChart({
   };
   const axes = [
     <CartesianGrid key="grid" strokeDasharray="3 3" vertical={false} className="grid" />,
-    <XAxis
-      key="x"
-      dataKey="day"
-      tickFormatter={(d: string) => formatDay(d)}
-      interval={tickInterval(data.length)}
-      tick={{ fontSize: 12 }}
-    />,
+    words.monthly ? (
+      // A month's bar carries its total under its name, as a bill does.
+      <XAxis
+        key="x"
+        dataKey="day"
+        interval={0}
+        height={40}
+        tick={(props: unknown) => (
+          <MonthTick {...(props as MonthTickProps)} label={words.tick} total={(day) => totalOf(daily, day, currency)} />
+        )}
+      />
+    ) : (
+      <XAxis
+        key="x"
+        dataKey="day"
+        tickFormatter={words.tick}
+        interval={tickInterval(data.length)}
+        tick={{ fontSize: 12 }}
+      />
+    ),
     <YAxis
       key="y"
       ticks={axis.ticks}
@@ -153,12 +172,7 @@ export const DailySpendChart = memo(function DailySpendChart({
 
   return (
     <div className="chart-block">
-      <div
-        className="chart"
-        role="img"
-        aria-label={weekly ? 'Weekly spend chart' : 'Daily spend chart'}
-        data-testid="daily-chart"
-      >
+      <div className="chart" role="img" aria-label={`${words.adjective} spend chart`} data-testid="daily-chart">
         <ResponsiveContainer width="100%" height={320}>
           {stackedChart({ data, series, negativeParts, barsUpTo: BARS_UP_TO_DAYS, stackId: 'spend', axes })}
         </ResponsiveContainer>
@@ -171,13 +185,13 @@ export const DailySpendChart = memo(function DailySpendChart({
           </button>
         )}
         <ChartTable
-          caption={weekly ? 'Weekly spend by UTC week' : 'Daily spend by UTC day'}
-          head={[weekly ? 'Week of (UTC)' : 'Day (UTC)', ...series.map((s) => s.label), 'Total']}
+          caption={words.monthly ? 'Monthly spend by UTC month' : 'Daily spend by UTC day'}
+          head={[words.column, ...series.map((s) => s.label), 'Total']}
           rows={() =>
             daily.points.map((p) => ({
               key: p.day,
               cells: [
-                p.day,
+                words.cell(p.day),
                 ...series.map((s) => (
                   <span key={s.key} title={exactTitle(partOf(p.values, s.key), currency)}>
                     {money(partOf(p.values, s.key), currency)}
@@ -200,11 +214,7 @@ export const DailySpendChart = memo(function DailySpendChart({
               key: a.key,
               cells: [
                 <span key="name" className="name-with-swatch">
-                  <span
-                    className="swatch"
-                    style={{ background: series.find((s) => s.key === a.key)?.colour ?? seriesColour(a.key) }}
-                    aria-hidden="true"
-                  />
+                  <span className="swatch" style={{ background: colours.of(a.key) }} aria-hidden="true" />
                   {a.name}
                 </span>,
                 <span key="amount" title={exactTitle(a.micros, currency)}>
@@ -219,3 +229,32 @@ export const DailySpendChart = memo(function DailySpendChart({
     </div>
   );
 });
+
+interface MonthTickProps {
+  x: number;
+  y: number;
+  payload: { value: string };
+}
+
+/** A month's name and, under it, its total (compact on the axis; the exact figure is in the tooltip and table). */
+function MonthTick({
+  x,
+  y,
+  payload,
+  label,
+  total,
+}: MonthTickProps & { label: (day: string) => string; total: (day: string) => string }) {
+  return (
+    <text x={x} y={y + 12} textAnchor="middle" fontSize={11}>
+      <tspan x={x}>{label(payload.value)}</tspan>
+      <tspan x={x} dy={14} className="month-total">
+        {total(payload.value)}
+      </tspan>
+    </text>
+  );
+}
+
+const totalOf = (daily: DailySeries, day: string, currency: string): string => {
+  const point = daily.points.find((p) => p.day === day);
+  return point ? moneyCompact(point.totalMicros, currency) : '';
+};

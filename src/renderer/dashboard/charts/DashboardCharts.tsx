@@ -12,6 +12,7 @@ import { capitalised, groupNoun } from '../../lib/provider-words';
 import { awaitingFirstSync } from '../sync-state';
 import { MonthProgressChart } from './MonthProgressChart';
 import { UsageChart } from './UsageChart';
+import type { ViewColours } from '../view-colours';
 
 const RANGES: { value: DashboardRange; label: string }[] = [
   { value: '7d', label: '7 days' },
@@ -38,6 +39,8 @@ export default function DashboardCharts(props: {
   onGroupBy: (groupBy: GroupBy) => void;
   filter: ChartFilter;
   onFilter: (filter: ChartFilter) => void;
+  /** The view's colours (view-colours.ts), the same the breakdown tables use. */
+  colours: ViewColours;
 }) {
   const { view } = props;
   // One object per accounts list, so the memoised chart is not redrawn with its old data when only a button's
@@ -65,9 +68,9 @@ export default function DashboardCharts(props: {
     <>
       <section className="panel" aria-labelledby="daily-title">
         <div className="panel-head">
-          <h2 id="daily-title">{view.daily.bucket === 'week' ? 'Weekly spend' : 'Daily spend'}</h2>
+          <h2 id="daily-title">{view.daily.bucket === 'month' ? 'Monthly spend' : 'Daily spend'}</h2>
           <span className="muted">
-            {view.daily.bucket === 'week' ? 'UTC weeks from Monday' : 'UTC days, as OpenAI bills them'}
+            {view.daily.bucket === 'month' ? 'UTC calendar months, this one to date' : 'UTC days, as OpenAI bills them'}
           </span>
           <div className="toolbar">
             <div role="group" aria-label="Range" className="segmented">
@@ -116,6 +119,7 @@ export default function DashboardCharts(props: {
           groupBy={view.query.groupBy}
           all={allBy(view)}
           groupNoun={noun}
+          colours={props.colours.group}
         />
         {view.groupBasis === 'estimated' ? (
           <p className="muted small">
@@ -138,7 +142,7 @@ export default function DashboardCharts(props: {
             <h2 id="usage-title">Usage by model</h2>
             <span className="muted">same range as above</span>
           </div>
-          <UsageChart usage={usage} />
+          <UsageChart usage={usage} colours={props.colours.model} />
         </section>
       </div>
     </>

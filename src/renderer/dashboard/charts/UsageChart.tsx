@@ -1,12 +1,12 @@
-/** Tokens or requests by model per UTC day, from OpenAI's Usage API. */
+/** Tokens or requests by model per UTC day (or month, 12 months), from OpenAI's Usage API. */
 import { memo, useMemo, useState } from 'react';
 import { CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DashboardView } from '../../../shared/domain';
-import { formatDay } from '../../../shared/dates';
 import { ChartLegend, ChartTooltipBox, TOOLTIP_CURSOR, type TooltipContentProps } from './ChartParts';
 import { ChartTable } from './ChartTable';
 import { noNegativePart, partOf } from './chart-rows';
-import { seriesColours, tickInterval } from './palette';
+import { BARS_UP_TO_DAYS, type ColourMap, tickInterval } from './palette';
+import { bucketWords } from './buckets';
 import { chartRows, chartSeries, stackedChart } from './stacked-chart';
 
 // Usage is the secondary chart: bars only for a week or less, areas beyond (see stacked-chart.tsx).
@@ -14,9 +14,15 @@ const USAGE_BARS_UP_TO = 7;
 const count = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
 const exact = new Intl.NumberFormat();
 
-export const UsageChart = memo(function UsageChart({ usage }: { usage: DashboardView['usage'] }) {
+export const UsageChart = memo(function UsageChart({
+  usage,
+  colours,
+}: {
+  usage: DashboardView['usage'];
+  /** The view's model colours: a model is the same colour here as in the spend chart stacked by model. */
+  colours: ColourMap;
+}) {
   const [metric, setMetric] = useState<'tokens' | 'requests'>('tokens');
-  const colours = useMemo(() => seriesColours(usage.models), [usage.models]);
   const data = useMemo(
     () =>
       chartRows(
@@ -28,7 +34,7 @@ export const UsageChart = memo(function UsageChart({ usage }: { usage: Dashboard
     [usage, metric],
   );
   const series = useMemo(
-    () => chartSeries(usage.models.map((m) => ({ key: m, label: m, colour: colours.get(m) ?? '#888' }))),
+    () => chartSeries(usage.models.map((m) => ({ key: m, label: m, colour: colours.of(m) }))),
     [usage.models, colours],
   );
   // Counts are never negative from the Usage API; should one be, recharts stacks every model itself.
@@ -41,7 +47,8 @@ export const UsageChart = memo(function UsageChart({ usage }: { usage: Dashboard
     [usage, metric],
   );
   if (usage.models.length === 0) return <p className="empty">No usage data in this range.</p>;
-  const colour = (m: string) => colours.get(m) ?? '#888';
+  const colour = (m: string) => colours.of(m);
+  const words = bucketWords(usage.bucket, usage.points.at(-1)?.day, usage.points[0]?.day);
   const renderTooltip = ({ active, label }: TooltipContentProps) => {
     if (!active || typeof label !== 'string') return null;
     const point = usage.points.find((p) => p.day === label);
@@ -49,7 +56,7 @@ export const UsageChart = memo(function UsageChart({ usage }: { usage: Dashboard
     const values = point[metric];
     return (
       <ChartTooltipBox
-        heading={`${usage.bucket === 'week' ? 'Week of ' : ''}${formatDay(label)} (UTC) — ${exact.format(usage.models.reduce((sum, m) => sum + partOf(values, m), 0))} ${metric}`}
+        heading={`${words.heading(label)} — ${exact.format(usage.models.reduce((sum, m) => sum + partOf(values, m), 0))} ${metric}`}
         rows={[...usage.models]
           .reverse()
           .filter((m) => partOf(values, m) !== 0)
@@ -62,7 +69,7 @@ export const UsageChart = memo(function UsageChart({ usage }: { usage: Dashboard
     <XAxis
       key="x"
       dataKey="day"
-      tickFormatter={(d: string) => formatDay(d)}
+      tickFormatter={words.tick}
       interval={tickInterval(data.length)}
       tick={{ fontSize: 12 }}
     />,
@@ -85,24 +92,27 @@ export const UsageChart = memo(function UsageChart({ usage }: { usage: Dashboard
           Requests
         </button>
       </div>
-      <div
-        className="chart"
-        role="img"
-        aria-label={`${usage.bucket === 'week' ? 'Weekly' : 'Daily'} ${metric} by model`}
-        data-testid="usage-chart"
-      >
+      <div className="chart" role="img" aria-label={`${words.adjective} ${metric} by model`} data-testid="usage-chart">
         <ResponsiveContainer width="100%" height={240}>
-          {stackedChart({ data, series, negativeParts, barsUpTo: USAGE_BARS_UP_TO, stackId: 'usage', axes })}
+          {stackedChart({
+            data,
+            series,
+            negativeParts,
+            // Months are bars like the spend chart's: 12 of them, never areas ending in a cliff.
+            barsUpTo: words.monthly ? BARS_UP_TO_DAYS : USAGE_BARS_UP_TO,
+            stackId: 'usage',
+            axes,
+          })}
         </ResponsiveContainer>
       </div>
       <ChartLegend label="Models" items={usage.models.map((m) => ({ key: m, label: m, colour: colour(m) }))} />
       <ChartTable
-        caption={`${usage.bucket === 'week' ? 'Weekly' : 'Daily'} ${metric} by model`}
-        head={[usage.bucket === 'week' ? 'Week of (UTC)' : 'Day (UTC)', ...usage.models]}
+        caption={`${words.adjective} ${metric} by model`}
+        head={[words.column, ...usage.models]}
         rows={() =>
           usage.points.map((p) => ({
             key: p.day,
-            cells: [p.day, ...usage.models.map((m) => exact.format(partOf(p[metric], m)))],
+            cells: [words.cell(p.day), ...usage.models.map((m) => exact.format(partOf(p[metric], m)))],
           }))
         }
       />

@@ -1,36 +1,55 @@
 /**
- * Series colours: one stable colour per model, project or line item, in every chart and after every reload.
- * A colour comes from a hash of the series key (not its position), so "gpt-4o" is the same blue in the daily
- * chart, the usage chart and the breakdown tables. The colours fill bars, areas and swatches only; text next to
- * them is always the theme's text colour, so it stays readable (≥ 4.5:1) whatever the series colour.
+ * Series colours: no two series shown together share a colour. A view assigns its colours once
+ * (`assignColours`, from the series ranked largest first by the range's total, the key's hash only breaking
+ * ties), and the chart, its legend, its tables and the breakdown rows all read that one map, so a project keeps
+ * its colour across them within the view. The colours fill bars, areas and swatches only; text next to them is
+ * always the theme's text colour, so it stays readable (≥ 4.5:1) whatever the series colour.
  */
+
+import { CREDITS_SERIES, OTHER_SERIES } from '../../../shared/dimensions';
 import type { StackedSeries } from './chart-rows';
 
 /**
- * Mid-tone colours, each at least 3:1 against the light and the dark panel, distinct from one another.
+ * 24 mid-tone colours, each at least 3.2:1 against the light (#fff) and the dark (#1b1f29) panel, picked by
+ * farthest-point sampling in OKLab (every pair at least 0.084 apart, and as far from the greys of Other): the
+ * first ones, which the largest series get, are the most distinct.
  * @internal
  */
 export const PALETTE = [
-  '#4f6bed', // blue
-  '#12916d', // green
-  '#d9700f', // orange
-  '#c2459b', // magenta
-  '#8a63d2', // purple
-  '#1f8fc9', // sky
-  '#a8841a', // ochre
-  '#d64545', // red
-  '#2a9d8f', // teal
-  '#7d8a2e', // olive
-  '#b5651d', // brown
-  '#5f6fa3', // slate
+  '#516ce9', // blue
+  '#cb3904', // vermilion
+  '#b843a9', // magenta
+  '#a18800', // ochre
+  '#087988', // teal
+  '#dc6d83', // pink
+  '#886657', // brown
+  '#00a27a', // jade
+  '#ae72f3', // lilac
+  '#7d62a2', // plum
+  '#0094d2', // sky
+  '#df6f00', // orange
+  '#5d9e00', // lime
+  '#b14f6d', // raspberry
+  '#af73af', // orchid
+  '#5a8054', // moss
+  '#b08067', // tan
+  '#7d83d4', // periwinkle
+  '#8b54d4', // violet
+  '#dd5ebb', // rose
+  '#ac6300', // rust
+  '#1572bb', // cobalt
+  '#81946d', // sage
+  '#6c7c8b', // slate
 ] as const;
 
-/**
- * The folded remainder ("Other") is always neutral grey, never a series colour.
- * @internal
- */
+// Other is neutral grey, never a series colour; Credits (negative spend) have a colour of their own.
+const OTHER_KEY = OTHER_SERIES;
+const CREDITS_KEY = CREDITS_SERIES;
+/** @internal */
 export const OTHER_COLOUR = '#8a93a6';
-const OTHER_KEYS = new Set(['__other__', 'Other']);
+/** Green for money back: not in the palette. @internal */
+export const CREDITS_COLOUR = '#1c7f02';
+const OTHER_KEYS = new Set([OTHER_KEY, 'Other']);
 
 /**
  * FNV-1a over UTF-16 code units: small, fast and the same in every run (no randomised hashing).
@@ -45,30 +64,46 @@ export function hashKey(key: string): number {
   return hash >>> 0;
 }
 
-/** A series' own colour, from its key alone. */
+/**
+ * The colour of a key with no rank in the view (never expected): its hash's palette colour.
+ * @internal
+ */
 export function seriesColour(key: string): string {
-  return OTHER_KEYS.has(key) ? OTHER_COLOUR : PALETTE[hashKey(key) % PALETTE.length];
+  if (OTHER_KEYS.has(key)) return OTHER_COLOUR;
+  if (key === CREDITS_KEY) return CREDITS_COLOUR;
+  return PALETTE[hashKey(key) % PALETTE.length];
+}
+
+/** A view's colours: one per key, read by every chart, legend and table of the view. */
+export interface ColourMap {
+  of(key: string): string;
 }
 
 /**
- * Colours for the series shown together in one chart: each key keeps its own colour unless another key in
- * the same chart already has it; then it takes the next free one. Collisions are resolved in key order (not
- * rank), so the result depends only on which keys are shown — the same on every reload.
+ * Colours for keys ranked largest first (a view's breakdowns, then keys the view shows that they lack): the
+ * n-th real key takes the palette's n-th colour, so up to 24 keys shown together never share one. Keys of equal
+ * amount are ordered by their hash, then by key, so the result depends only on what is shown. Other is grey and
+ * Credits green whatever their rank; a negative key (a credit) takes the Credits colour.
  */
-export function seriesColours(keys: readonly string[]): Map<string, string> {
+export function assignColours(ranked: readonly { key: string; micros?: number }[]): ColourMap {
   const colours = new Map<string, string>();
-  const taken = new Set<number>();
-  for (const key of [...keys].sort()) {
-    if (OTHER_KEYS.has(key)) {
-      colours.set(key, OTHER_COLOUR);
-      continue;
-    }
-    let index = hashKey(key) % PALETTE.length;
-    for (let probe = 0; probe < PALETTE.length && taken.has(index); probe++) index = (index + 1) % PALETTE.length;
-    taken.add(index);
-    colours.set(key, PALETTE[index]);
+  const seen = new Set<string>();
+  const entries = ranked.filter((r) => !seen.has(r.key) && (seen.add(r.key), true));
+  // The given rank stands; only a run of neighbours with the same amount is put in hash order.
+  const order: { key: string; micros?: number }[] = [];
+  for (let i = 0; i < entries.length;) {
+    let j = i + 1;
+    while (j < entries.length && entries[i].micros !== undefined && entries[j].micros === entries[i].micros) j++;
+    order.push(...entries.slice(i, j).sort((a, b) => hashKey(a.key) - hashKey(b.key) || (a.key < b.key ? -1 : 1)));
+    i = j;
   }
-  return colours;
+  let next = 0;
+  for (const r of order) {
+    if (OTHER_KEYS.has(r.key)) colours.set(r.key, OTHER_COLOUR);
+    else if (r.key === CREDITS_KEY || (r.micros !== undefined && r.micros < 0)) colours.set(r.key, CREDITS_COLOUR);
+    else colours.set(r.key, PALETTE[next++ % PALETTE.length]);
+  }
+  return { of: (key) => colours.get(key) ?? seriesColour(key) };
 }
 
 /** Up to this many days a chart draws bars; longer ranges draw stacked areas. */

@@ -4,10 +4,11 @@ import {
   breakdown,
   dailySeries,
   monthToDate,
-  OTHER_SERIES,
+  stackOrder,
   totalBetween,
   type HistoryView,
 } from '../../../../src/main/core/aggregate/aggregations';
+import { CREDITS_SERIES, OTHER_SERIES } from '../../../../src/shared/dimensions';
 import { budgetRunOutDay, forecastMonthEnd, runRate } from '../../../../src/main/core/aggregate/forecast';
 import { modelFromLineItem } from '../../../../src/main/core/aggregate/line-items';
 import { AccountHistory } from '../../../../src/main/core/history/account-history';
@@ -66,6 +67,66 @@ describe('aggregations', () => {
     const point = series.points[0];
     expect(Object.values(point.values).reduce((a, b) => a + b, 0)).toBe(point.totalMicros);
     expect(point.values[OTHER_SERIES]).toBe(10 + 20 + 30 + 40);
+  });
+
+  it('keeps credits (negative totals) as their own last series, never in Other, which holds only real spend', () => {
+    // 11 spending line items, two credit grants: Other is the 3 smallest spenders' $60, not $60 − $115.
+    const rows = [
+      ...Array.from({ length: 11 }, (_, i) => r(`p${i}`, `li${i}`, (i + 1) * 10)),
+      r('p0', 'credit grant', -100),
+      r('p1', 'promo credit', -15),
+    ];
+    const v = view({ '2026-11-01': rows, '2026-11-02': [r('p2', 'li10', 5)] });
+    const series = dailySeries([v], '2026-11-01', '2026-11-02', 'line_item', 8);
+    expect(series.series.map((s) => s.key)).toEqual([
+      'li10',
+      'li9',
+      'li8',
+      'li7',
+      'li6',
+      'li5',
+      'li4',
+      'li3',
+      OTHER_SERIES,
+      CREDITS_SERIES,
+    ]);
+    expect(series.series.at(-1)).toEqual({ key: CREDITS_SERIES, label: 'Credits' });
+    const [first, second] = series.points;
+    expect(first.values[OTHER_SERIES]).toBe(10 + 20 + 30);
+    expect(first.values[CREDITS_SERIES]).toBe(-115);
+    expect(Object.values(first.values).reduce((a, b) => a + b, 0)).toBe(first.totalMicros);
+    expect(second.values).toEqual({ li10: 5 });
+  });
+
+  it('derives one stack order: largest positive totals first, ties by name, then Other, then Credits', () => {
+    const ranked = [
+      { key: 'b', name: 'Beta', micros: 50 },
+      { key: 'a', name: 'Alpha', micros: 50 },
+      { key: 'c', name: 'Gamma', micros: 20 },
+      { key: 'z', name: 'Zero', micros: 0 },
+      { key: 'credit', name: 'Credit', micros: -40 },
+    ];
+    // breakdown() ranks by exact total then name; stackOrder keeps that order and places the folded ones last.
+    const { series, seriesOf } = stackOrder(ranked, 2);
+    expect(series.map((s) => s.key)).toEqual(['b', 'a', OTHER_SERIES, CREDITS_SERIES]);
+    expect([seriesOf('c'), seriesOf('z'), seriesOf('credit'), seriesOf('a')]).toEqual([
+      OTHER_SERIES,
+      OTHER_SERIES,
+      CREDITS_SERIES,
+      'a',
+    ]);
+    // Without a credit or a remainder, neither is a series.
+    expect(stackOrder(ranked.slice(0, 2), 8).series.map((s) => s.key)).toEqual(['b', 'a']);
+  });
+
+  it('keeps the stack order the same whatever the range when the ranking is the same (range, grouping, filter)', () => {
+    const days: Record<string, CostRow[]> = {};
+    for (let d = 1; d <= 28; d++)
+      days[`2026-11-${String(d).padStart(2, '0')}`] = [r('big', 'x', 300), r('mid', 'x', 200), r('small', 'x', 100)];
+    const v = view(days);
+    const order = (from: string, to: string) => dailySeries([v], from, to, 'project', 2).series.map((s) => s.key);
+    expect(order('2026-11-01', '2026-11-07')).toEqual(['big', 'mid', OTHER_SERIES]);
+    expect(order('2026-11-01', '2026-11-28')).toEqual(['big', 'mid', OTHER_SERIES]);
   });
 
   it('parts always sum to the total, for any rows (property)', () => {
@@ -143,23 +204,22 @@ describe('forecast', () => {
 });
 
 describe('dashboard series', () => {
-  it('folds days into UTC weeks from Monday without losing a micro', async () => {
-    const { weeklySeries, weekStart } = await import('../../../../src/main/core/aggregate/aggregations');
-    expect(weekStart('2026-11-22')).toBe('2026-11-16'); // a Sunday belongs to the week from Monday the 16th
-    expect(weekStart('2026-11-16')).toBe('2026-11-16');
+  it('folds days into UTC calendar months without losing a micro (the 12-month range: one bar a month)', async () => {
+    const { monthlySeries } = await import('../../../../src/main/core/aggregate/aggregations');
     const days: Record<string, CostRow[]> = {};
-    for (let d = 10; d <= 25; d++) days[`2026-11-${d}`] = [r('p', 'x', d * 1000)];
+    for (let d = 20; d <= 30; d++) days[`2026-10-${d}`] = [r('p', 'x', d * 1000)];
+    for (let d = 1; d <= 25; d++) days[`2026-11-${String(d).padStart(2, '0')}`] = [r('p', 'x', d * 1000)];
     const v = view(days);
-    const daily = dailySeries([v], '2026-11-12', '2026-11-25', 'project');
-    const weekly = weeklySeries([v], '2026-11-12', '2026-11-25', 'project');
-    expect(weekly.bucket).toBe('week');
-    expect(weekly.points.map((p) => p.day)).toEqual(['2026-11-12', '2026-11-16', '2026-11-23']);
-    expect(weekly.points.map((p) => p.totalMicros)).toEqual([
-      (12 + 13 + 14 + 15) * 1000,
-      (16 + 17 + 18 + 19 + 20 + 21 + 22) * 1000,
-      (23 + 24 + 25) * 1000,
+    const daily = dailySeries([v], '2026-10-22', '2026-11-25', 'project');
+    const monthly = monthlySeries([v], '2026-10-22', '2026-11-25', 'project');
+    expect(monthly.bucket).toBe('month');
+    // Keyed by each month's first day inside the range; the running month is month to date.
+    expect(monthly.points.map((p) => p.day)).toEqual(['2026-10-22', '2026-11-01']);
+    expect(monthly.points.map((p) => p.totalMicros)).toEqual([
+      (22 + 23 + 24 + 25 + 26 + 27 + 28 + 29 + 30) * 1000,
+      ((25 * 26) / 2) * 1000,
     ]);
-    expect(weekly.points.reduce((s, p) => s + p.totalMicros, 0)).toBe(
+    expect(monthly.points.reduce((s, p) => s + p.totalMicros, 0)).toBe(
       daily.points.reduce((s, p) => s + p.totalMicros, 0),
     );
   });

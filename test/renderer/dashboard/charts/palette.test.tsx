@@ -1,50 +1,100 @@
 // @vitest-environment jsdom
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CREDITS_SERIES, OTHER_SERIES } from '../../../../src/shared/dimensions';
 import {
+  assignColours,
+  CREDITS_COLOUR,
   hashKey,
   OTHER_COLOUR,
   PALETTE,
   PlainBar,
   seriesColour,
-  seriesColours,
   stackedBarShape,
 } from '../../../../src/renderer/dashboard/charts/palette';
 
-const MODELS = [
-  'gpt-4o-2024-08-06',
-  'gpt-4o-mini-2024-07-18',
-  'o3-mini-2025-01-31',
-  'whisper-1',
-  'text-embedding-3-small',
-];
+/** Relative luminance and contrast ratio (WCAG 2.1). */
+const luminance = (hex: string) => {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+const contrast = (a: string, b: string) => {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+};
 
 describe('series colours', () => {
-  it('come from the key, not the position: the same key keeps its colour whatever comes before it', () => {
-    const forward = seriesColours(MODELS);
-    const reversed = seriesColours([...MODELS].reverse());
-    for (const m of MODELS) expect(reversed.get(m)).toBe(forward.get(m));
-    // Ranked differently in another chart (e.g. usage by tokens, not by cost): still the same colours.
-    const reranked = seriesColours([MODELS[3], MODELS[0], MODELS[4], MODELS[2], MODELS[1]]);
-    for (const m of MODELS) expect(reranked.get(m)).toBe(forward.get(m));
+  const projects = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ key: `proj_${i}`, micros: (n - i) * 1_000_000 }));
+
+  it('give 24 series shown together 24 different colours, from a palette of at least 20', () => {
+    expect(PALETTE.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(PALETTE).size).toBe(PALETTE.length);
+    const map = assignColours(projects(24));
+    expect(new Set(projects(24).map((p) => map.of(p.key))).size).toBe(24);
+    // With Other and Credits beside them, still no colour twice.
+    const shown = [...projects(22), { key: OTHER_SERIES, micros: 5 }, { key: CREDITS_SERIES, micros: -9 }];
+    const withFolds = assignColours(shown);
+    expect(new Set(shown.map((p) => withFolds.of(p.key))).size).toBe(shown.length);
   });
 
-  it('are the same after a reload: a fixed hash (FNV-1a), no randomness, no state', () => {
+  it('take the palette in rank order (largest first), so the same ranking gives the same colours on every reload', () => {
+    const map = assignColours(projects(5));
+    expect(projects(5).map((p) => map.of(p.key))).toEqual(PALETTE.slice(0, 5));
+    const again = assignColours(projects(5));
+    for (const p of projects(5)) expect(again.of(p.key)).toBe(map.of(p.key));
+  });
+
+  it('break ties of equal amounts by the key hash, not by the order they came in', () => {
+    const tied = [
+      { key: 'alpha', micros: 7 },
+      { key: 'beta', micros: 7 },
+      { key: 'gamma', micros: 7 },
+    ];
+    const forward = assignColours(tied);
+    const reversed = assignColours([...tied].reverse());
+    for (const t of tied) expect(reversed.of(t.key)).toBe(forward.of(t.key));
+    const byHash = [...tied].sort((a, b) => hashKey(a.key) - hashKey(b.key));
+    expect(byHash.map((t) => forward.of(t.key))).toEqual(PALETTE.slice(0, 3));
     expect(hashKey('')).toBe(0x811c9dc5);
     expect(hashKey('a')).toBe(0xe40c292c);
-    expect(seriesColour('gpt-4o-2024-08-06')).toBe(PALETTE[hashKey('gpt-4o-2024-08-06') % PALETTE.length]);
-    expect(seriesColour('proj_web')).toBe(seriesColour('proj_web'));
   });
 
-  it('never give two series in one chart the same colour, up to the size of the palette', () => {
-    const keys = Array.from({ length: PALETTE.length }, (_, i) => `proj_${i}`);
-    expect(new Set(seriesColours(keys).values()).size).toBe(PALETTE.length);
+  it('keep a key its first colour when it appears again (a view ranks the range, then this month)', () => {
+    const map = assignColours([
+      { key: 'web', micros: 10 },
+      { key: 'api', micros: 5 },
+      { key: 'api', micros: 50 },
+      { key: 'batch', micros: 1 },
+    ]);
+    expect([map.of('web'), map.of('api'), map.of('batch')]).toEqual(PALETTE.slice(0, 3));
   });
 
-  it('fold "Other" into a neutral grey, never a series colour', () => {
-    expect(seriesColour('__other__')).toBe(OTHER_COLOUR);
-    expect(seriesColours(['Other', 'gpt-4o']).get('Other')).toBe(OTHER_COLOUR);
+  it('draw Other in neutral grey and Credits (and any negative key) in their own colour, neither in the palette', () => {
+    const map = assignColours([
+      { key: 'p', micros: 9 },
+      { key: OTHER_SERIES, micros: 3 },
+      { key: 'refunds', micros: -4 },
+      { key: CREDITS_SERIES, micros: -4 },
+    ]);
+    expect(map.of(OTHER_SERIES)).toBe(OTHER_COLOUR);
+    expect(map.of(CREDITS_SERIES)).toBe(CREDITS_COLOUR);
+    expect(map.of('refunds')).toBe(CREDITS_COLOUR);
+    expect(map.of('p')).toBe(PALETTE[0]);
     expect(PALETTE).not.toContain(OTHER_COLOUR);
+    expect(PALETTE).not.toContain(CREDITS_COLOUR);
+    expect(seriesColour(OTHER_SERIES)).toBe(OTHER_COLOUR);
+    expect(assignColours([{ key: 'Other' }, { key: 'gpt-4o' }]).of('Other')).toBe(OTHER_COLOUR);
+  });
+
+  it('are at least 3:1 against the light and the dark panel (a bar or swatch must be seen in both themes)', () => {
+    for (const colour of [...PALETTE, CREDITS_COLOUR]) {
+      expect(contrast(colour, '#ffffff'), colour).toBeGreaterThanOrEqual(3);
+      expect(contrast(colour, '#1b1f29'), colour).toBeGreaterThanOrEqual(3);
+    }
   });
 });
 
