@@ -78,7 +78,7 @@ const methodFormSchema = (localToday: string, editing: boolean) =>
     (f, problem) => {
       // A plainer message than the schema's where one is known: a new card without a number.
       if (f.type === 'card' && !editing && !digitsOnly(f.cardNumber))
-        problem('cardNumber', `${FORM_MESSAGES.missing('card number')}.`);
+        problem('cardNumber', FORM_MESSAGES.missing('card number'));
       return methodInput(f, editing);
     },
     paymentMethodInputSchemaFor(localToday),
