@@ -191,9 +191,8 @@ const REPLACE_NOT_RETRIED = 'The old key is kept; try the new one again in a mom
 /**
  * A provider's error says "Spendwatch will retry" (true of the sync); an add or a key change is a single
  * attempt that nothing repeats, so that clause goes and `instead` says what the user can do.
- * @internal
  */
-export function withoutRetryClaim(message: string, instead: string): string {
+function withoutRetryClaim(message: string, instead: string): string {
   const claim = /[;.]?\s*Spendwatch will retry[^.]*\./g;
   if (!claim.test(message)) return message;
   return `${message.replace(claim, '.').trim()} ${instead}`;
