@@ -86,9 +86,11 @@ export function reconcile(input: ReconcileInput): Reconciliation {
         message: `No invoice is recorded for ${input.account.name}, ${month}. Costs over ${period.from} to ${period.to} were ${usd(costs)}.`,
       });
   } else {
-    explanations.push(...invoiceExplanations(input, invoice, period, costs));
+    // What matters first: the difference and what explains it (or that nothing does); then what the invoice
+    // itself adds (tax and credits, already counted in "expected").
     if (status === 'discrepancy')
       explanations.push(...discrepancyExplanations(input, invoice, period, final, costs, difference));
+    explanations.push(...invoiceExplanations(input, invoice, period, costs));
   }
   const missing = missingDays(view, period.from, period.to);
   if (missing.length) {
@@ -141,14 +143,14 @@ function invoiceExplanations(
     out.push({
       kind: 'tax',
       amountMicros: invoice.taxMicros,
-      message: `Tax of ${usd(invoice.taxMicros)} is on the invoice; the Costs API reports costs before tax.`,
+      message: `Tax of ${usd(invoice.taxMicros)} is on the invoice and already in the expected total; the Costs API reports costs before tax.`,
     });
   }
   if (invoice.creditsMicros > 0) {
     out.push({
       kind: 'credits',
       amountMicros: -invoice.creditsMicros,
-      message: `Credits of ${usd(invoice.creditsMicros)} were applied to the invoice; the Costs API reports costs before credits.`,
+      message: `Credits of ${usd(invoice.creditsMicros)} were applied to the invoice and are already in the expected total; the Costs API reports costs before credits.`,
     });
   }
   if (invoice.periodStartDay !== 1) {
@@ -245,10 +247,11 @@ function discrepancyExplanations(
   }
   const explained = accounted || out.some((e) => e.kind === 'billing-period' || e.kind === 'other-account');
   if (!explained && missingDays(input.view, period.from, period.to).length === 0) {
-    out.push({
+    // The one thing a reader needs first: how much nothing explains.
+    out.unshift({
       kind: 'unexplained',
       amountMicros: difference,
-      message: `The invoice total ${usd(invoice.totalMicros)} is ${moreOrLess(difference)} than expected: costs ${usd(costs)} + tax ${usd(invoice.taxMicros)} − credits ${usd(invoice.creditsMicros)} = ${usd(costs + adjust)}. Nothing Spendwatch knows explains the difference of ${usd(difference)}; contact the provider's support with the report.`,
+      message: `${usd(Math.abs(difference))} unexplained: the invoice total ${usd(invoice.totalMicros)} is ${moreOrLess(difference)} than expected (costs ${usd(costs)} + tax ${usd(invoice.taxMicros)} − credits ${usd(invoice.creditsMicros)} = ${usd(costs + adjust)}), and nothing Spendwatch knows explains it. Contact the provider's support with the report.`,
     });
   }
   return out;
