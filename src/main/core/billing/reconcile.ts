@@ -88,9 +88,12 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   } else {
     // What matters first: the difference and what explains it (or that nothing does); then what the invoice
     // itself adds (tax and credits, already counted in "expected").
-    if (status === 'discrepancy')
-      explanations.push(...discrepancyExplanations(input, invoice, period, final, costs, difference));
-    explanations.push(...invoiceExplanations(input, invoice, period, costs));
+    const found =
+      status === 'discrepancy' ? discrepancyExplanations(input, invoice, period, final, costs, difference) : [];
+    const leads = (e: Explanation) =>
+      e.kind === 'unexplained' || e.kind === 'billing-period' || e.kind === 'other-account';
+    explanations.push(...found.filter(leads), ...invoiceExplanations(input, invoice, period, costs));
+    explanations.push(...found.filter((e) => !leads(e)));
   }
   const missing = missingDays(view, period.from, period.to);
   if (missing.length) {
