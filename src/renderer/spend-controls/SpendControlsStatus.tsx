@@ -162,7 +162,7 @@ export function ProjectLimitList({
             const label = `${name} (${accountName})`;
             return (
               <tr key={p.scope}>
-                <th scope="row" className="name-cell" title={name}>
+                <th scope="row" title={name}>
                   {name}
                 </th>
                 <td>
