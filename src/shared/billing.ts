@@ -8,6 +8,7 @@ import { z } from 'zod';
 // start-up, and most commands never read an invoice (see "CLI start-up" in docs/contributing/performance.md).
 import { utcDaySchema, utcMonthSchema } from './domain';
 import { isUtcDay } from './dates';
+import { formatMoney } from './money';
 
 export { CASE_STATE_LABELS, RECONCILIATION_STATUS_LABELS } from './billing-labels';
 
@@ -25,25 +26,25 @@ const amountSchema = z.lazy(() =>
   z
     .number()
     .int()
-    .refine(Number.isSafeInteger, 'amount out of range')
-    .min(0, 'Amounts cannot be negative')
-    .max(MAX_INVOICE_MICROS, 'Amount too large'),
+    .refine(Number.isSafeInteger, 'The amount is out of range.')
+    .min(0, 'Amounts cannot be negative.')
+    .max(MAX_INVOICE_MICROS, 'The amount is too large.'),
 );
-const daySchema = z.lazy(() => utcDaySchema.refine(isUtcDay, 'Not a calendar date'));
+const daySchema = z.lazy(() => utcDaySchema.refine(isUtcDay, 'Enter a calendar date.'));
 const monthSchema = z.lazy(() =>
-  utcMonthSchema.refine((m) => Number(m.slice(5, 7)) >= 1 && Number(m.slice(5, 7)) <= 12, 'Not a calendar month'),
+  utcMonthSchema.refine((m) => Number(m.slice(5, 7)) >= 1 && Number(m.slice(5, 7)) <= 12, 'Enter a calendar month.'),
 );
 /** Printable text only: these end up in Markdown reports and terminals. */
 const textSchema = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `Use at most ${max} characters`)
+    .max(max, `Use at most ${max} characters.`)
     // Controls, C1 controls and bidi overrides (which make text display as something else) are refused.
     .refine(
       // eslint-disable-next-line no-control-regex
       (t) => !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(t),
-      'Remove control characters',
+      'Remove control characters.',
     );
 
 const invoiceStatusSchema = z.lazy(() => z.enum(['paid', 'failed', 'refunded']));
@@ -57,7 +58,7 @@ export const invoiceInputSchema = z.lazy(() =>
       number: textSchema(64).nullable().default(null),
       date: daySchema.nullable().default(null),
       /** The day of the month the billing period starts on; 1 is the UTC calendar month. */
-      periodStartDay: z.number().int().min(1, 'Use a day from 1 to 28').max(28, 'Use a day from 1 to 28').default(1),
+      periodStartDay: z.number().int().min(1, 'Use a day from 1 to 28.').max(28, 'Use a day from 1 to 28.').default(1),
       /** Before tax and credits; derived from the others when not typed in. */
       subtotalMicros: amountSchema.nullable().default(null),
       taxMicros: amountSchema.default(0),
@@ -65,23 +66,29 @@ export const invoiceInputSchema = z.lazy(() =>
       totalMicros: amountSchema,
       status: invoiceStatusSchema.default('paid'),
     })
-    .refine(
-      (i) =>
-        i.subtotalMicros === null ||
-        Math.abs(i.subtotalMicros + i.taxMicros - i.creditsMicros - i.totalMicros) <= MATCH_TOLERANCE_MICROS,
-      {
-        message: 'Subtotal + tax − credits must equal the total',
+    // All four given: they must add up (within a cent); the message says by how much, so the typo is found.
+    .superRefine((i, ctx) => {
+      if (i.subtotalMicros === null) return;
+      const worked = i.subtotalMicros + i.taxMicros - i.creditsMicros;
+      const gap = worked - i.totalMicros;
+      if (Math.abs(gap) <= MATCH_TOLERANCE_MICROS) return;
+      ctx.addIssue({
+        code: 'custom',
         path: ['totalMicros'],
-      },
-    )
+        message:
+          `Subtotal + tax − credits is ${formatMoney(worked)}, ${formatMoney(Math.abs(gap))} ` +
+          `${gap > 0 ? 'more' : 'less'} than the total of ${formatMoney(i.totalMicros)}. ` +
+          'Correct the one that is wrong.',
+      });
+    })
     // Without a typed subtotal it is total − tax + credits: that must not be negative (tax larger than the total).
     .refine((i) => i.subtotalMicros !== null || i.totalMicros - i.taxMicros + i.creditsMicros >= 0, {
-      message: 'The tax is more than the total plus credits: the subtotal would be negative',
+      message: 'The tax is more than the total plus credits: the subtotal would be negative.',
       path: ['taxMicros'],
     })
     // An invoice is issued for a period that has begun: a date before the period's month is a typo.
     .refine((i) => i.date === null || i.date.slice(0, 7) >= i.month, {
-      message: "The invoice date is before the invoice's month",
+      message: "The invoice date is before the invoice's month.",
       path: ['date'],
     }),
 );

@@ -7,7 +7,7 @@ import { PROVIDER_IDS } from './providers';
 import { isUtcDay } from './dates';
 import { ALERT_KIND_IDS, type AlertKind } from './alert-kinds';
 
-export const microsSchema = z.number().int().refine(Number.isSafeInteger, 'amount out of range');
+export const microsSchema = z.number().int().refine(Number.isSafeInteger, 'The amount is out of range.');
 
 /**
  * The largest amount a user may enter: $100,000,000. Bounded so that sums of the bounded lists below
@@ -16,21 +16,21 @@ export const microsSchema = z.number().int().refine(Number.isSafeInteger, 'amoun
 export const MAX_AMOUNT_MICROS = 100_000_000 * 1_000_000;
 export const amountInputSchema = microsSchema.refine(
   (m) => Math.abs(m) <= MAX_AMOUNT_MICROS,
-  'Enter at most $100,000,000',
+  'Enter at most $100,000,000.',
 );
 
 /** As stored (lenient, so an old file with an odd date is not "damaged"): the shape only. */
-export const storedDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a UTC day YYYY-MM-DD');
+export const storedDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a UTC day, YYYY-MM-DD.');
 
 /** Real calendar days in a sane range: 2026-02-31 and year 99999 are refused. */
 const FIRST_DAY = '2000-01-01';
 const LAST_DAY = '2100-12-31';
 export const utcDaySchema = z
   .string()
-  .max(10, 'expected a UTC day YYYY-MM-DD')
-  .refine((day) => isUtcDay(day), 'expected a real calendar day YYYY-MM-DD')
-  .refine((day) => day >= FIRST_DAY && day <= LAST_DAY, `expected a day between ${FIRST_DAY} and ${LAST_DAY}`);
-export const utcMonthSchema = z.string().regex(/^\d{4}-\d{2}$/, 'expected a UTC month YYYY-MM');
+  .max(10, 'Expected a UTC day, YYYY-MM-DD.')
+  .refine((day) => isUtcDay(day), 'Expected a real calendar day, YYYY-MM-DD.')
+  .refine((day) => day >= FIRST_DAY && day <= LAST_DAY, `Expected a day between ${FIRST_DAY} and ${LAST_DAY}.`);
+export const utcMonthSchema = z.string().regex(/^\d{4}-\d{2}$/, 'Expected a UTC month, YYYY-MM.');
 
 export const providerIdSchema = z.enum(PROVIDER_IDS);
 export type ProviderId = z.infer<typeof providerIdSchema>;
@@ -74,11 +74,11 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u206
 
 export const accountNameSchema = z
   .string()
-  .max(1000, 'Use at most 60 characters')
+  .max(1000, 'Use at most 60 characters.')
   .trim()
-  .min(1, 'Enter a name')
-  .max(60, 'Use at most 60 characters')
-  .refine((name) => !CONTROL_CHARACTERS.test(name), 'Use letters, digits, spaces and punctuation only');
+  .min(1, 'Enter a name.')
+  .max(60, 'Use at most 60 characters.')
+  .refine((name) => !CONTROL_CHARACTERS.test(name), 'Use letters, digits, spaces and punctuation only.');
 
 /**
  * API base URLs: https, or plain http only to this machine (loopback test servers). A key sent over
@@ -91,7 +91,7 @@ export function baseUrlProblem(value: string): string | null {
 export const baseUrlSchema = z
   .string()
   .trim()
-  .max(2000, 'Use a shorter URL')
+  .max(2000, 'Use a shorter URL.')
   .superRefine((value, ctx) => {
     const problem = baseUrlProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -107,7 +107,7 @@ export const MAX_PROJECT_BUDGETS = 500;
 
 /** A budget as stored and shown. What a user may set is budgetInputSchema (bounded). */
 export const budgetSchema = z.object({
-  monthlyMicros: microsSchema.positive('The monthly budget must be more than zero'),
+  monthlyMicros: microsSchema.positive('The monthly budget must be more than zero.'),
   thresholds: z
     .array(z.number().int().min(1).max(1000))
     .min(1)
@@ -124,21 +124,21 @@ export const budgetInputSchema = z.lazy(() =>
   budgetSchema.superRefine((budget, ctx) => {
     const tooMuch = (micros: number | null) => micros !== null && micros > MAX_AMOUNT_MICROS;
     if (tooMuch(budget.monthlyMicros))
-      ctx.addIssue({ code: 'custom', path: ['monthlyMicros'], message: 'Enter at most $100,000,000' });
+      ctx.addIssue({ code: 'custom', path: ['monthlyMicros'], message: 'Enter at most $100,000,000.' });
     if (tooMuch(budget.dailyMicros))
-      ctx.addIssue({ code: 'custom', path: ['dailyMicros'], message: 'Enter at most $100,000,000' });
+      ctx.addIssue({ code: 'custom', path: ['dailyMicros'], message: 'Enter at most $100,000,000.' });
     const projects = Object.entries(budget.projects);
     if (projects.length > MAX_PROJECT_BUDGETS)
       ctx.addIssue({
         code: 'custom',
         path: ['projects'],
-        message: `At most ${MAX_PROJECT_BUDGETS} project budgets per account`,
+        message: `Set at most ${MAX_PROJECT_BUDGETS} project budgets per account.`,
       });
     for (const [id, micros] of projects.slice(0, MAX_PROJECT_BUDGETS + 1)) {
       if (id.length === 0 || id.length > 200)
-        ctx.addIssue({ code: 'custom', path: ['projects'], message: 'A project id has 1 to 200 characters' });
+        ctx.addIssue({ code: 'custom', path: ['projects'], message: 'A project id has 1 to 200 characters.' });
       if (tooMuch(micros))
-        ctx.addIssue({ code: 'custom', path: ['projects', id.slice(0, 200)], message: 'Enter at most $100,000,000' });
+        ctx.addIssue({ code: 'custom', path: ['projects', id.slice(0, 200)], message: 'Enter at most $100,000,000.' });
     }
   }),
 );
@@ -173,12 +173,12 @@ export const alertSchema = z.object({
 });
 export type Alert = z.infer<typeof alertSchema>;
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, such as 22:00.');
 export const alertPreferenceSchema = z.object({
   snoozedUntil: z
     .string()
     .max(40)
-    .refine((t) => Number.isFinite(Date.parse(t)), 'expected a date and time')
+    .refine((t) => Number.isFinite(Date.parse(t)), 'Expected a date and time.')
     .nullable()
     .default(null),
   quietHours: z.object({ start: hhmm, end: hhmm }).nullable().default(null),

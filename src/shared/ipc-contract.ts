@@ -43,7 +43,7 @@ import {
 } from './billing';
 
 const accountIdSchema = z.string().min(1).max(100);
-const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month YYYY-MM');
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected a month, YYYY-MM.');
 /** OpenAI's spend controls: a project id, or null for the whole organisation. */
 const spendTargetSchema = z.object({
   accountId: accountIdSchema,
@@ -67,13 +67,13 @@ export const ipcContract = {
       name: accountNameSchema,
       provider: providerIdSchema,
       baseUrl: baseUrlSchema.optional(),
-      apiKey: z.string().trim().min(8, 'Paste the whole key').max(500),
+      apiKey: z.string().trim().min(8, 'Paste the whole key.').max(500),
     }),
     output: accountInfoSchema,
   },
   /** A new key for an existing account: checked by prefix, tested with one call, then stored; history kept. */
   replaceAccountKey: {
-    input: z.object({ accountId: accountIdSchema, apiKey: z.string().trim().min(8, 'Paste the whole key').max(500) }),
+    input: z.object({ accountId: accountIdSchema, apiKey: z.string().trim().min(8, 'Paste the whole key.').max(500) }),
     output: accountInfoSchema,
   },
   renameAccount: {
@@ -186,7 +186,7 @@ export const ipcContract = {
   },
   setGeneral: {
     input: z.object({
-      pollMinutes: z.number().int().min(5, 'Poll at most every 5 minutes').max(1440).optional(),
+      pollMinutes: z.number().int().min(5, 'Poll at most every 5 minutes.').max(1440).optional(),
       startAtLogin: z.boolean().optional(),
       notifications: z.boolean().optional(),
       theme: z.enum(['system', 'light', 'dark']).optional(),

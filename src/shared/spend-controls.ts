@@ -48,10 +48,13 @@ export const accountSpendControlsSchema = z.object({
 });
 export type AccountSpendControls = z.infer<typeof accountSpendControlsSchema>;
 
-const email = z.string().trim().email('Enter valid email addresses').max(254);
+const email = z.string().trim().email('Enter valid email addresses.').max(254);
 export const emailRecipientsSchema = z.lazy(() =>
-  z.array(email).min(1, 'Enter at least one email address').max(MAX_RECIPIENTS, `At most ${MAX_RECIPIENTS} recipients`),
+  z
+    .array(email)
+    .min(1, 'Enter at least one email address.')
+    .max(MAX_RECIPIENTS, `Enter at most ${MAX_RECIPIENTS} recipients.`),
 );
 
 /** An amount sent to OpenAI's spend controls: whole cents, above zero, at most $100,000,000 (the IPC calls' rule). */
-export const wholeCentsSchema = z.number().int('Whole cents only').positive().max(MAX_SPEND_CONTROL_CENTS);
+export const wholeCentsSchema = z.number().int('Use whole cents only.').positive().max(MAX_SPEND_CONTROL_CENTS);

@@ -15,10 +15,10 @@ const MAX_URL_LENGTH = 2048;
 const webhookNameSchema = z
   .string()
   .trim()
-  .min(1, 'Enter a name')
-  .max(64, 'Use at most 64 characters')
+  .min(1, 'Enter a name.')
+  .max(64, 'Use at most 64 characters.')
   // A channel's name is the natural one ("#ai-spend"); nothing that could pass for a path, a URL or markup.
-  .regex(/^[\p{L}\p{N}#@][\p{L}\p{N} #@()_.-]*$/u, 'Use letters, digits, spaces and # @ ( ) . - _');
+  .regex(/^[\p{L}\p{N}#@][\p{L}\p{N} #@()_.-]*$/u, 'Use letters, digits, spaces and # @ ( ) . - _ only.');
 
 /** Why a webhook URL cannot be used, or null: the same rule as an API base URL's (a webhook URL is a secret too). */
 function webhookUrlProblem(raw: string): string | null {

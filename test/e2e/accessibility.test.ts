@@ -267,7 +267,7 @@ describe('accessibility of the modal cards on seeded organisations', () => {
       await page.getByRole('button', { name: 'Set budget for Project 2' }).click();
       const card = page.getByRole('dialog', { name: 'Budget for Project 2' });
       await card.getByRole('button', { name: 'Save budget' }).click();
-      await card.getByText('Enter the project budget', { exact: true }).waitFor();
+      await card.getByText('Enter the project budget.', { exact: true }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await page.close();
     },

@@ -111,12 +111,28 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('billing reconcili
     await detail.getByRole('alert').filter({ hasText: 'Enter the amount in dollars, such as 1250.50.' }).waitFor();
     expect(JSON.parse((await runCli(['invoice', 'list', '--json'], { home })).stdout).invoices).toEqual([]);
 
-    await detail.getByLabel('Total (USD)', { exact: true }).fill(total);
+    // The total is worked out (subtotal + tax − credits) when left empty; the wrong total's message goes as the
+    // field is fixed, before any save.
+    const subtotal = (Number(total) - 2.5).toFixed(2);
+    await detail.getByLabel('Subtotal (USD)', { exact: true }).fill(subtotal);
     await detail.getByLabel('Tax (USD)', { exact: true }).fill('2.50');
+    await detail.getByLabel('Total (USD)', { exact: true }).fill('');
+    await expect.poll(() => detail.getByText('Enter the amount in dollars, such as 1250.50.').count(), POLL).toBe(0);
+    await detail
+      .getByText(`Total worked out: $${Number(total).toLocaleString('en-US', { minimumFractionDigits: 2 })}`)
+      .waitFor();
     await detail.getByRole('button', { name: 'Save invoice' }).click();
     await expect.poll(() => row.getByText('Discrepancy +$5.00').count(), POLL).toBe(1);
-    await detail.getByText(/Tax of \$2\.50 is on the invoice/).waitFor();
-    await detail.getByText(/Nothing Spendwatch knows explains the difference of \$5\.00/).waitFor();
+    await detail.getByText(/Tax of \$2\.50 is on the invoice and already in the expected total/).waitFor();
+    await detail
+      .locator('.explanations li')
+      .filter({ hasText: /^\$5\.00 unexplained: the invoice total/ })
+      .waitFor();
+    // What matters leads: the unexplained $5.00, said before the tax (already in "Expected").
+    expect(await detail.getByTestId('reconciliation-headline').textContent()).toMatch(/^\$5\.00 unexplained: /);
+    const reasons = await detail.locator('.explanations li').allTextContents();
+    expect(reasons[0]).toMatch(/^\$5\.00 unexplained/);
+    expect(reasons.findIndex((text) => text.startsWith('Tax of'))).toBeGreaterThan(0);
     const cli = JSON.parse(
       (await runCli(['reconcile', '--account', 'Acme Prod', '--month', month, '--json'], { home })).stdout,
     );

@@ -61,7 +61,7 @@ describe('budgets and account removal in the app', () => {
 
     // An empty amount is refused with a plain message, and focus goes to it; bad thresholds likewise.
     await card.getByRole('button', { name: 'Save budget' }).click();
-    await card.getByText('Enter the project budget', { exact: true }).waitFor();
+    await card.getByText('Enter the project budget.', { exact: true }).waitFor();
     await expect.poll(() => focused(page)).toBe('Monthly budget for Project 1 (USD)');
     await card.getByLabel('Monthly budget for Project 1 (USD)').fill('250');
     await card.getByLabel('Alert at (% of budget)').fill('50, lots');

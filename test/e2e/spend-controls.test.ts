@@ -115,4 +115,31 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))('OpenAI spend cont
       await page.close();
     }
   });
+
+  it('lays out Settings › Budgets & alerts as rows: each project limit action beside its name, one quiet-hours setting', async () => {
+    for (const width of [1280, 720]) {
+      const page = await browser.newPage({ viewport: { width, height: 1000 }, locale: 'en-US' });
+      await page.goto(`${harness.url}#/settings?section=budgets`);
+      const section = page.getByRole('region', { name: 'Budgets & alerts' });
+      const limits = section.getByRole('region', { name: 'OpenAI project limits' });
+      const rows = limits.getByRole('row').filter({ has: page.getByRole('rowheader') });
+      await rows.first().waitFor();
+      expect(await rows.count()).toBeGreaterThan(0);
+      for (const row of await rows.all()) {
+        const name = (await row.getByRole('rowheader').textContent())!.trim();
+        // The action is in its project's row, named for it, and drawn beside the name (same line, near it).
+        const action = row.getByRole('button', { name: new RegExp(`^(Set|Change) limit for ${name}$`) });
+        const [nameBox, actionBox] = [await row.getByRole('rowheader').boundingBox(), await action.boundingBox()];
+        expect(Math.abs(nameBox!.y + nameBox!.height / 2 - (actionBox!.y + actionBox!.height / 2))).toBeLessThan(12);
+        expect(actionBox!.x - (nameBox!.x + nameBox!.width)).toBeLessThan(400);
+      }
+      // One quiet-hours setting for every alert; each kind's own settings wait behind a disclosure.
+      await section.getByRole('checkbox', { name: 'Quiet hours for every alert' }).waitFor();
+      const ownKind = section.getByRole('checkbox', { name: 'Quiet hours for Unusual spend (spikes)' });
+      expect(await ownKind.isVisible()).toBe(false);
+      await section.getByText('Each kind of alert: snooze it, or give it quiet hours of its own').click();
+      await ownKind.waitFor();
+      await page.close();
+    }
+  });
 });

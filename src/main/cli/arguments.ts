@@ -74,7 +74,7 @@ export const emailsArg = (value: string) => {
   );
   if (!parsed.success)
     throw new InvalidArgumentError(
-      `${parsed.error.issues[0]?.message ?? 'invalid'}: expected addresses separated by commas, such as ops@example.com,cfo@example.com`,
+      `${(parsed.error.issues[0]?.message ?? 'invalid').replace(/\.$/, '')}: expected addresses separated by commas, such as ops@example.com,cfo@example.com`,
     );
   return parsed.data;
 };

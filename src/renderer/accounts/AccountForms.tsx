@@ -1,7 +1,8 @@
 /**
  * The account forms of Settings › Accounts: add (provider choice, write-only key field, key type recognised as
  * typed), rename, replace the key. On react-hook-form, checked by the IPC contract's schemas
- * (account-form-schemas.ts); the key never stays in a form after it was sent, whatever happened.
+ * (account-form-schemas.ts). A key that was accepted leaves the form at once; one that was refused stays (it is a
+ * password field, never shown), so fixing the name or trying again does not mean pasting it again.
  */
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { AccountInfo, ProviderId } from '../../shared/domain';
@@ -86,16 +87,16 @@ export function ReplaceKeyForm({ account, onDone }: { account: AccountInfo; onDo
   const submit = handleSubmit(async (input) => {
     try {
       const info = await call('replaceAccountKey', input);
+      // Stored in the keychain: the form keeps no copy.
+      setValue('apiKey', '');
       onDone({
         ok: true,
         text: `New key ${info.keyHint} tested and stored in the keychain. History and budgets are kept; syncing now.`,
       });
     } catch (e) {
+      // The refused key stays (masked) so it can be tried again or corrected; the message says what to do.
       setError('apiKey', { message: (e as Error).message });
       focusById(id);
-    } finally {
-      // The key never stays in the form, whatever happened.
-      setValue('apiKey', '');
     }
   });
   return (
@@ -159,15 +160,15 @@ export function AddAccountForm() {
   const submit = handleSubmit(async (input) => {
     try {
       const account = await call('addAccount', input);
+      // Stored in the keychain: the form keeps no copy.
       setValue('name', '');
+      setValue('apiKey', '');
       setAdded(`${account.name} added. Its history is being fetched; the dashboard shows it as soon as it arrives.`);
       afterRender(() => focusById('new-account-added'));
     } catch (e) {
+      // Nothing was added: what was typed stays (the key masked), so a fix or a second try needs no new paste.
       setError('root', { message: (e as Error).message });
       afterRender(() => focusById('new-account-key'));
-    } finally {
-      // The key never stays in the form, whatever happened.
-      setValue('apiKey', '');
     }
   });
 

@@ -1,16 +1,17 @@
 /**
  * "Record invoice": OpenAI has no invoice API, so the user types in the invoice. Amounts are parsed to exact
- * micros and every field is checked by the shared schema (invoiceInputSchema) before anything is sent; main
- * checks it again.
+ * micros, an amount left empty is worked out from the others (invoice-amounts.ts), and every field is checked by
+ * the shared schema (invoiceInputSchema) before anything is sent; main checks it again.
  */
 import { useMemo } from 'react';
 import { invoiceInputSchema, type Invoice, type InvoiceInput } from '../../shared/billing';
-import { microsToDecimal } from '../../shared/money';
+import { formatMoney, microsToDecimal } from '../../shared/money';
 import { call } from '../lib/bridge';
 import { typedAmount, useSchemaForm } from '../lib/form';
 import { formSchema, type Problem } from '../lib/form-schema';
 import { FORM_MESSAGES } from '../lib/form-messages';
 import { Field, fieldAria } from '../lib/ui/FieldError';
+import { workOutInvoice } from './invoice-amounts';
 
 interface Props {
   accountId: string;
@@ -45,25 +46,32 @@ const fieldOf = (path: PropertyKey[]): keyof InvoiceFields | undefined => {
 const invoiceFormSchema = (accountId: string, month: string) =>
   formSchema<InvoiceFields, InvoiceInput>(
     (f, problem: Problem<InvoiceFields>) => {
-      const amount = (name: 'subtotal' | 'tax' | 'credits' | 'total', optional: boolean): number | null => {
-        if (!f[name].trim()) {
-          if (!optional) problem(name, FORM_MESSAGES.missing('total on the invoice'));
-          return null;
-        }
+      const amount = (name: 'subtotal' | 'tax' | 'credits' | 'total'): number | null => {
+        if (!f[name].trim()) return null;
         const micros = typedAmount(f[name]);
         if (micros === null) problem(name, FORM_MESSAGES.dollars('amount', '1250.50'));
         return micros;
       };
+      const typed = {
+        subtotal: amount('subtotal'),
+        tax: amount('tax'),
+        credits: amount('credits'),
+        total: amount('total'),
+      };
+      const worked = workOutInvoice(typed);
+      if (!worked) problem('total', FORM_MESSAGES.missing('total on the invoice, or its subtotal'));
+      else if (worked.total < 0)
+        problem('credits', 'The credits are more than the subtotal plus tax: the total would be negative.');
       return {
         accountId,
         month,
         number: f.number.trim() || null,
         date: f.date || null,
         periodStartDay: Number(f.periodStartDay),
-        subtotalMicros: amount('subtotal', true),
-        taxMicros: amount('tax', true) ?? 0,
-        creditsMicros: amount('credits', true) ?? 0,
-        totalMicros: amount('total', false) ?? 0,
+        subtotalMicros: worked?.subtotal ?? null,
+        taxMicros: worked?.tax ?? 0,
+        creditsMicros: worked?.credits ?? 0,
+        totalMicros: worked?.total ?? 0,
         status: f.status,
       };
     },
@@ -71,11 +79,43 @@ const invoiceFormSchema = (accountId: string, month: string) =>
     fieldOf,
   );
 
+/** The amount the form works out from what is typed, said under the amounts ("Total worked out: $110.00."). */
+function WorkedOutHint({
+  id,
+  values,
+}: {
+  id: string;
+  values: Pick<InvoiceFields, 'subtotal' | 'tax' | 'credits' | 'total'>;
+}) {
+  const read = (text: string) => (text.trim() ? typedAmount(text) : null);
+  const typed = {
+    subtotal: read(values.subtotal),
+    tax: read(values.tax),
+    credits: read(values.credits),
+    total: read(values.total),
+  };
+  const unreadable = (Object.keys(typed) as (keyof typeof typed)[]).some((k) => values[k].trim() && typed[k] === null);
+  const worked = unreadable ? null : workOutInvoice(typed);
+  const filled = worked?.filled;
+  const figure =
+    filled && worked ? (filled === 'subtotal' ? worked.total - worked.tax + worked.credits : worked[filled]) : null;
+  return (
+    <p className="muted" id={id} aria-live="polite">
+      {filled && figure !== null && figure >= 0
+        ? `${AMOUNT_LABELS[filled]} worked out: ${formatMoney(figure)} (total = subtotal + tax − credits).`
+        : 'Enter what the invoice shows: an amount left empty is worked out from the others (total = subtotal + tax − credits).'}
+    </p>
+  );
+}
+
+const AMOUNT_LABELS = { subtotal: 'Subtotal', tax: 'Tax', credits: 'Credits applied', total: 'Total' } as const;
+
 export function InvoiceForm({ accountId, month, invoice, onSaved, onCancel }: Props) {
   const {
     register,
     handleSubmit,
     setError,
+    watch,
     formState: { errors, isSubmitting },
   } = useSchemaForm(
     useMemo(() => invoiceFormSchema(accountId, month), [accountId, month]),
@@ -163,7 +203,7 @@ export function InvoiceForm({ accountId, month, invoice, onSaved, onCancel }: Pr
             id={id('total')}
             inputMode="decimal"
             {...register('total')}
-            required
+            placeholder="worked out if empty"
             {...fieldAria(id('total'), errors.total?.message)}
           />
         </Field>
@@ -175,6 +215,7 @@ export function InvoiceForm({ accountId, month, invoice, onSaved, onCancel }: Pr
           </select>
         </Field>
       </div>
+      <WorkedOutHint id={id('worked-out')} values={watch()} />
       {errors.root?.message && (
         <p role="alert" className="field-error">
           {errors.root.message}

@@ -5,6 +5,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { Reconciliation } from '../../shared/billing';
 import { RECONCILIATION_STATUS_LABELS } from '../../shared/billing-labels';
 import { formatMonth } from '../../shared/dates';
 import { call } from '../lib/bridge';
@@ -13,6 +14,28 @@ import { reconciliationQuery } from '../lib/queries';
 import { InvoiceForm } from './InvoiceForm';
 import { StatusBadge } from './StatusBadge';
 import { SupportCaseLog } from './SupportCaseLog';
+
+/**
+ * The one sentence that matters, said first: how much nothing explains (tax and credits are already in
+ * "Expected", so they come after), or that nothing is unexplained. The figures are the table's.
+ */
+function headline(r: Reconciliation): string {
+  const gap = money(Math.abs(r.differenceMicros));
+  switch (r.status) {
+    case 'matched':
+      return 'Nothing unexplained: the invoice total equals the expected total (costs + tax − credits) within a cent.';
+    case 'discrepancy':
+      return r.explanations.some((e) => e.kind === 'unexplained')
+        ? `${gap} unexplained: the invoice total is ${gap} ${r.differenceMicros > 0 ? 'more' : 'less'} than expected. Contact the provider's support with the report.`
+        : `Nothing unexplained: the invoice total differs from the expected total by ${gap}, and the reasons below account for it.`;
+    case 'no-invoice':
+      return 'No invoice recorded: record it to compare it with the costs.';
+    case 'not-final':
+      return r.invoice
+        ? 'Not final yet: costs can still change, so the difference is not settled.'
+        : 'Not final yet: costs can still change; record the invoice once it arrives.';
+  }
+}
 
 export default function MonthReconciliation({
   accountId,
@@ -113,7 +136,22 @@ export default function MonthReconciliation({
           }}
         />
       )}
+      <p className="reconciliation-headline" data-testid="reconciliation-headline">
+        {headline(r)}
+      </p>
       <div className="two-columns">
+        <div>
+          <h4>{RECONCILIATION_STATUS_LABELS[r.status]}: why</h4>
+          {r.explanations.length === 0 ? (
+            <p className="muted">The invoice equals the costs: nothing to explain.</p>
+          ) : (
+            <ul className="explanations">
+              {r.explanations.map((e, i) => (
+                <li key={i}>{e.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
         <table className="compact-table figures">
           <caption className="visually-hidden">Invoice against costs for {label}</caption>
           <tbody>
@@ -149,18 +187,6 @@ export default function MonthReconciliation({
             </tr>
           </tbody>
         </table>
-        <div>
-          <h4>{RECONCILIATION_STATUS_LABELS[r.status]}: why</h4>
-          {r.explanations.length === 0 ? (
-            <p className="muted">The invoice equals the costs: nothing to explain.</p>
-          ) : (
-            <ul className="explanations">
-              {r.explanations.map((e, i) => (
-                <li key={i}>{e.message}</li>
-              ))}
-            </ul>
-          )}
-        </div>
       </div>
       <details>
         <summary>Costs by day</summary>

@@ -1,21 +1,10 @@
-/** One kind of alert in Settings › Budgets & alerts: snooze it, or set its quiet hours (local time). */
+/** One kind of alert in Settings › Budgets & alerts (behind "Each kind of alert"): snooze it, or give it quiet hours of its own. */
 import { useState } from 'react';
-import { alertPreferenceSchema, type AlertKind, type AlertPreference } from '../../shared/domain';
+import type { AlertKind, AlertPreference } from '../../shared/domain';
 import { call } from '../lib/bridge';
 import { useSchemaForm } from '../lib/form';
-import { formSchema } from '../lib/form-schema';
 import { fieldAria } from '../lib/ui/FieldError';
-
-interface QuietHoursFields {
-  start: string;
-  end: string;
-}
-
-/** Both times as alertPreferenceSchema takes them (HH:MM), the schema setAlertPreference validates with. */
-const quietHoursSchema = formSchema<QuietHoursFields, QuietHoursFields>(
-  (f) => ({ start: f.start, end: f.end }),
-  alertPreferenceSchema.shape.quietHours.unwrap().unwrap(),
-);
+import { quietHoursSchema } from './quiet-hours-schema';
 
 export function AlertPreferenceRow({
   kind,

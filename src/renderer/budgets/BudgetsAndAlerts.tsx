@@ -1,11 +1,19 @@
 /**
  * Settings › Budgets & alerts: the chosen account's monthly budget, its project (or workspace) budgets with
- * progress, the provider's own spend controls where it has them, and snooze / quiet hours per kind of alert.
+ * progress, the provider's own spend controls where it has them, one quiet-hours setting for every alert, and
+ * (behind a disclosure) snooze and quiet hours of its own per kind of alert.
  */
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode } from 'react';
 import { ALERT_KINDS } from '../../shared/alert-kinds';
-import { alertKindSchema, type AccountInfo, type AlertKind, type Budget, type BudgetInput } from '../../shared/domain';
+import {
+  alertKindSchema,
+  type AccountInfo,
+  type AlertKind,
+  type AlertPreference,
+  type Budget,
+  type BudgetInput,
+} from '../../shared/domain';
 import { PROVIDERS } from '../../shared/providers';
 import { call } from '../lib/bridge';
 import { OpenAiSpendControls } from '../spend-controls/OpenAiSpendControls';
@@ -13,11 +21,21 @@ import { preferencesQuery } from '../lib/queries';
 import { BudgetForm } from './BudgetForm';
 import { ProjectBudgets } from './ProjectBudgets';
 import { AlertPreferenceRow } from './AlertPreferenceRow';
+import { QuietHoursForAll, sharedQuietHours } from './QuietHoursForAll';
 
 const KINDS: { kind: AlertKind; label: string }[] = alertKindSchema.options.map((kind) => ({
   kind,
   label: ALERT_KINDS[kind].setting,
 }));
+
+/** Remounts the shared quiet-hours form when the hours every kind shares change (its fields start from them). */
+const quietKey = (prefs: Partial<Record<AlertKind, AlertPreference>>) => {
+  const shared = sharedQuietHours(
+    KINDS.map((k) => k.kind),
+    prefs,
+  );
+  return shared === null || shared === 'mixed' ? String(shared) : `${shared.start}-${shared.end}`;
+};
 
 export function BudgetsAndAlerts({
   account,
@@ -56,27 +74,35 @@ export function BudgetsAndAlerts({
       {prefs && (
         <>
           <h3>Notifications</h3>
-          <div className="table-scroll-x" tabIndex={0} role="region" aria-label="Notification settings">
-            <table className="prefs-table">
-              <thead>
-                <tr>
-                  <th scope="col">Alert</th>
-                  <th scope="col">Snooze</th>
-                  <th scope="col">Quiet hours (local time)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {KINDS.map(({ kind, label }) => (
-                  <AlertPreferenceRow
-                    key={kind}
-                    kind={kind}
-                    label={label}
-                    preference={prefs.alertPreferences[kind] ?? { snoozedUntil: null, quietHours: null }}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <QuietHoursForAll
+            key={quietKey(prefs.alertPreferences)}
+            kinds={KINDS.map((k) => k.kind)}
+            preferences={prefs.alertPreferences}
+          />
+          <details className="per-kind-alerts">
+            <summary>Each kind of alert: snooze it, or give it quiet hours of its own</summary>
+            <div className="table-scroll-x" tabIndex={0} role="region" aria-label="Notification settings">
+              <table className="prefs-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Alert</th>
+                    <th scope="col">Snooze</th>
+                    <th scope="col">Quiet hours (local time)</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {KINDS.map(({ kind, label }) => (
+                    <AlertPreferenceRow
+                      key={kind}
+                      kind={kind}
+                      label={label}
+                      preference={prefs.alertPreferences[kind] ?? { snoozedUntil: null, quietHours: null }}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
         </>
       )}
     </section>

@@ -10,11 +10,11 @@ const dollars = (what: string, example: string) => `Enter the ${what} in dollars
 
 export const FORM_MESSAGES = {
   /** Something left empty: `what` names it ("total on the invoice", "card number"). */
-  missing: (what: string) => `Enter the ${what}`,
+  missing: (what: string) => `Enter the ${what}.`,
   /** An amount that is not a number of dollars: `what` names it, `example` shows one. */
   dollars,
   /** An empty budget amount: `what` names the budget ("monthly", "daily", "project", "Acme monthly"). */
-  budgetMissing: (what: string) => `Enter the ${what} budget`,
+  budgetMissing: (what: string) => `Enter the ${what} budget.`,
   /** A budget amount that is not a positive number of dollars. */
   budgetAmount: (what: string) => dollars(`${what} budget`, '500'),
   /** The same, for a budget that may be left empty (the daily one). */
@@ -28,11 +28,11 @@ export const FORM_MESSAGES = {
   /** Email recipients. */
   emails: 'Enter one to ten email addresses, separated by commas.',
   /** An admin key field left empty: `provider` names whose key ("OpenAI"). */
-  pasteKey: (provider: string) => `Paste the ${provider} admin key`,
+  pasteKey: (provider: string) => `Paste the ${provider} admin key.`,
   /** A count that must be a whole number: `what` names its unit ("minutes"). */
   wholeNumber: (what: string, example: string) => `Enter whole ${what}, such as ${example}.`,
   /** Card expiry warnings. */
   expiryDays: 'Enter whole numbers of days between 1 and 365, such as 60, 30, 7, 1.',
   /** A select left on its placeholder: `noun` is what it chooses ("project", "workspace"). */
-  choose: (noun: string) => `Choose a ${noun}`,
+  choose: (noun: string) => `Choose a ${noun}.`,
 } as const;

@@ -100,7 +100,7 @@ const methodFormSchema = (localToday: string, storedInKeychain: boolean) =>
       // Plainer messages than the schema's where one is known: no brand chosen; the opt-in without a number.
       if (f.type === 'card' && !f.brand) problem('brand', 'Choose the card brand.');
       if (f.type === 'card' && f.inKeychain && !storedInKeychain && !digitsOnly(f.cardNumber))
-        problem('cardNumber', `${FORM_MESSAGES.missing('full card number, or turn the keychain option off')}.`);
+        problem('cardNumber', FORM_MESSAGES.missing('full card number, or turn the keychain option off'));
       return methodInput(f, storedInKeychain);
     },
     paymentMethodInputSchemaFor(localToday),

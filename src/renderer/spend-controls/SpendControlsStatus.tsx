@@ -142,38 +142,63 @@ export function ProjectLimitList({
   onRemove: (target: LimitTarget & { cents: number }) => void;
 }) {
   if (scopes.length === 0) return null;
+  // A table: each project's actions sit in its own row, beside its name and limit (not across the panel).
   return (
-    <ul className="amount-list" aria-label="OpenAI project limits">
-      {scopes.map((p) => {
-        const id = p.scope.slice('project:'.length);
-        const label = `${p.name ?? id} (${accountName})`;
-        return (
-          <li key={p.scope}>
-            <span>
-              {p.name ?? id}:{' '}
-              {p.limit ? `${dollars(p.limit.cents)} a month` : p.limitCheckedAt ? 'no hard limit' : 'not checked yet'}
-            </span>
-            <span className="row-actions">
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => onEdit({ projectId: id, label, cents: p.limit?.cents ?? null })}
-              >
-                {p.limit ? `Change limit for ${p.name ?? id}` : `Set limit for ${p.name ?? id}`}
-              </button>
-              {p.limit && (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => onRemove({ projectId: id, label, cents: p.limit!.cents })}
-                >
-                  Remove limit for {p.name ?? id}
-                </button>
-              )}
-            </span>
-          </li>
-        );
-      })}
-    </ul>
+    <div className="table-scroll-x" tabIndex={0} role="region" aria-label="OpenAI project limits">
+      <table className="compact-table project-limits">
+        <thead>
+          <tr>
+            <th scope="col">Project</th>
+            <th scope="col">OpenAI hard limit</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {scopes.map((p) => {
+            const id = p.scope.slice('project:'.length);
+            const name = p.name ?? id;
+            const label = `${name} (${accountName})`;
+            return (
+              <tr key={p.scope}>
+                <th scope="row" title={name}>
+                  {name}
+                </th>
+                <td>
+                  {p.limit
+                    ? `${dollars(p.limit.cents)} a month`
+                    : p.limitCheckedAt
+                      ? 'no hard limit'
+                      : 'not checked yet'}
+                </td>
+                <td>
+                  <span className="row-actions">
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={p.limit ? `Change limit for ${name}` : `Set limit for ${name}`}
+                      onClick={() => onEdit({ projectId: id, label, cents: p.limit?.cents ?? null })}
+                    >
+                      {p.limit ? 'Change limit' : 'Set limit'}
+                    </button>
+                    {p.limit && (
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`Remove limit for ${name}`}
+                        onClick={() => onRemove({ projectId: id, label, cents: p.limit!.cents })}
+                      >
+                        Remove limit
+                      </button>
+                    )}
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -149,7 +149,7 @@ describe('BudgetCard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Set a budget' }));
     fireEvent.change(screen.getByLabelText('Alert at (% of budget)'), { target: { value: 'often' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save budget' }));
-    expect(await screen.findByText('Enter the monthly budget')).toBeTruthy();
+    expect(await screen.findByText('Enter the monthly budget.')).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByLabelText('Monthly budget (USD)'));
   });
 });

@@ -109,7 +109,7 @@ describe('the dashboard budget card', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Set a budget' }));
     type('Monthly budget (USD)', '100,000,000.01');
     fireEvent.click(screen.getByRole('button', { name: 'Save budget' }));
-    await screen.findByText('Enter at most $100,000,000');
+    await screen.findByText('Enter at most $100,000,000.');
     expect(document.activeElement).toBe(screen.getByLabelText('Monthly budget (USD)'));
     expect(setBudgetCalls()).toHaveLength(0);
   });
@@ -266,11 +266,11 @@ describe('Settings › Budgets & alerts', () => {
     const start = await screen.findByLabelText('Unusual spend (spikes) quiet hours start');
     fireEvent.change(start, { target: { value: '' } });
     fireEvent.click(screen.getByRole('checkbox', { name: 'Quiet hours for Unusual spend (spikes)' }));
-    await screen.findByText('Use HH:MM');
+    await screen.findByText('Use HH:MM, such as 22:00.');
     expect(start.getAttribute('aria-invalid')).toBe('true');
     expect(invoke.mock.calls.filter(([c]) => c === 'setAlertPreference')).toHaveLength(0);
     fireEvent.change(start, { target: { value: '21:30' } });
-    await waitFor(() => expect(screen.queryByText('Use HH:MM')).toBeNull());
+    await waitFor(() => expect(screen.queryByText('Use HH:MM, such as 22:00.')).toBeNull());
     fireEvent.click(screen.getByRole('checkbox', { name: 'Quiet hours for Unusual spend (spikes)' }));
     await waitFor(() =>
       expect(invoke.mock.calls.filter(([c]) => c === 'setAlertPreference')).toEqual([

@@ -218,7 +218,9 @@ describe('one data layer', () => {
     // Two windows: each its own cache and listener, as each Electron window has.
     const first = renderWithData(<SettingsPage />, createQueryClient());
     const second = renderWithData(<SettingsPage />, createQueryClient());
-    const quiet = (root: HTMLElement) => within(root).getAllByRole('checkbox', { name: /^Quiet hours for / })[0];
+    // One kind's own quiet hours (one save); the setting for every alert saves each kind.
+    const quiet = (root: HTMLElement) =>
+      within(root).getByRole('checkbox', { name: 'Quiet hours for Unusual spend (spikes)' });
     await waitFor(() => expect(quiet(first.container)).toBeTruthy());
     await waitFor(() => expect(quiet(second.container)).toBeTruthy());
     expect((quiet(second.container) as HTMLInputElement).checked).toBe(false);

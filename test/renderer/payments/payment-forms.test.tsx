@@ -175,10 +175,10 @@ describe('general settings', () => {
     const poll = screen.getByLabelText('Check for new costs every (minutes)');
     fireEvent.change(poll, { target: { value: '2' } });
     fireEvent.blur(poll);
-    await screen.findByText('Poll at most every 5 minutes');
+    await screen.findByText('Poll at most every 5 minutes.');
     expect(calls('setGeneral')).toHaveLength(0);
     fireEvent.change(poll, { target: { value: '30' } });
-    await waitFor(() => expect(screen.queryByText('Poll at most every 5 minutes')).toBeNull());
+    await waitFor(() => expect(screen.queryByText('Poll at most every 5 minutes.')).toBeNull());
     fireEvent.blur(poll);
     await waitFor(() => expect(calls('setGeneral')).toEqual([['setGeneral', { pollMinutes: 30 }]]));
   });

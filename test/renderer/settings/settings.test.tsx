@@ -166,7 +166,7 @@ describe('Settings', () => {
     await waitFor(() => expect(document.activeElement).toBe(monthly));
     expect(monthly.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(monthly.getAttribute('aria-describedby')!)?.textContent).toBe(
-      'Enter the monthly budget',
+      'Enter the monthly budget.',
     );
     expect(invoke).not.toHaveBeenCalledWith('setBudget', expect.anything());
   });
@@ -254,8 +254,28 @@ describe('Accounts', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add OpenAI account' }));
     const key = screen.getByLabelText('Admin API key');
     await waitFor(() => expect(document.activeElement).toBe(key));
-    expect(screen.getByText('Paste the OpenAI admin key')).toBeTruthy();
+    expect(screen.getByText('Paste the OpenAI admin key.')).toBeTruthy();
     expect(invoke).not.toHaveBeenCalledWith('addAccount', expect.anything());
+  });
+
+  it('a refused add keeps what was typed, key included; editing clears the refusal', async () => {
+    const refusal =
+      'Cannot reach api.openai.com. Check your connection. The account was not added and nothing was saved; add it again in a moment.';
+    invoke.mockImplementation(async (channel, input) =>
+      channel === 'addAccount'
+        ? { ok: false, error: { code: 'network', message: refusal } }
+        : { ok: true, value: answers(channel, input) },
+    );
+    renderWithData(<AccountsSection accounts={[]} summaries={[]} />);
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Acme' } });
+    fireEvent.change(screen.getByLabelText('Admin API key'), { target: { value: 'sk-admin-typedtypedtyped1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add OpenAI account' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(refusal);
+    expect((screen.getByLabelText('Admin API key') as HTMLInputElement).value).toBe('sk-admin-typedtypedtyped1');
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Acme');
+
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Acme Prod' } });
+    await waitFor(() => expect(screen.queryByText(refusal)).toBeNull());
   });
 
   it('replaces a key: write-only field, refused by prefix before any call, then tested and stored; Escape returns focus', async () => {

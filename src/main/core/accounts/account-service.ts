@@ -71,7 +71,7 @@ export class AccountService {
       keyHint: maskApiKey(apiKey),
       createdAt: this.deps.clock.now().toISOString(),
     };
-    await testWithoutEcho(this.deps.createProvider(account, apiKey), apiKey);
+    await testWithoutEcho(this.deps.createProvider(account, apiKey), apiKey, ADD_NOT_RETRIED);
 
     await this.deps.vault.set(accountKeyRef(account.id), apiKey);
     try {
@@ -114,7 +114,7 @@ export class AccountService {
     if (apiKey.length > 500) throw new AppError('invalid_input', 'That is not an API key: it is far too long.');
     assertAdminKey(account.provider, apiKey);
     await this.deps.vault.probe();
-    await testWithoutEcho(this.deps.createProvider(account, apiKey), apiKey);
+    await testWithoutEcho(this.deps.createProvider(account, apiKey), apiKey, REPLACE_NOT_RETRIED);
 
     await this.deps.vault.set(accountKeyRef(account.id), apiKey);
     const keyHint = maskApiKey(apiKey);
@@ -162,7 +162,10 @@ export class AccountService {
 function validName(raw: string): string {
   const parsed = accountNameSchema.safeParse(raw);
   if (!parsed.success)
-    throw new AppError('invalid_input', `Account name: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+    throw new AppError(
+      'invalid_input',
+      `Account name: ${(parsed.error.issues[0]?.message ?? 'invalid').replace(/\.$/, '')}.`,
+    );
   return parsed.data;
 }
 
@@ -181,13 +184,34 @@ function assertAdminKey(provider: ProviderId, apiKey: string): void {
   if (!verdict.ok) throw new AppError('wrong_key_type', verdict.reason);
 }
 
+/** What an add or a key change that failed in a way that may pass later says instead of "Spendwatch will retry" or "will try again automatically". */
+const ADD_NOT_RETRIED = 'The account was not added and nothing was saved; add it again in a moment.';
+const REPLACE_NOT_RETRIED = 'The old key is kept; try the new one again in a moment.';
+
+/**
+ * A provider's error says "Spendwatch will retry" (true of the sync); an add or a key change is a single
+ * attempt that nothing repeats, so that clause goes and `instead` says what the user can do.
+ */
+function withoutRetryClaim(message: string, instead: string): string {
+  const claim = /[;.]?\s*Spendwatch will (?:retry|try again)[^.]*\./g;
+  if (!claim.test(message)) return message;
+  return `${message.replace(claim, '.').trim()} ${instead}`;
+}
+
 /** The key's test call; a server that echoes the key in its error never gets it printed or stored. */
-async function testWithoutEcho(provider: { testConnection(): Promise<void> }, apiKey: string): Promise<void> {
+async function testWithoutEcho(
+  provider: { testConnection(): Promise<void> },
+  apiKey: string,
+  notRetried?: string,
+): Promise<void> {
   try {
     await provider.testConnection();
   } catch (error) {
     // No cause attached: it would carry the unmasked message.
-    if (error instanceof AppError) throw new AppError(error.code, withoutKey(error.message, apiKey));
+    if (error instanceof AppError) {
+      const message = withoutKey(error.message, apiKey);
+      throw new AppError(error.code, notRetried ? withoutRetryClaim(message, notRetried) : message);
+    }
     throw error;
   }
 }

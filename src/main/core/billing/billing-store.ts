@@ -35,7 +35,7 @@ export class BillingStore {
     if (!parsed.success)
       throw new AppError(
         'internal',
-        `The invoice file (billing.json) is damaged: ${parsed.error.issues[0]?.message ?? 'invalid'}. Fix or move it aside.`,
+        `The invoice file (billing.json) is damaged: ${(parsed.error.issues[0]?.message ?? 'invalid').replace(/\.$/, '')}. Fix or move it aside.`,
       );
     return parsed.data;
   }

@@ -85,9 +85,14 @@ export function reconcile(input: ReconcileInput): Reconciliation {
         message: `No invoice is recorded for ${input.account.name}, ${month}. Costs over ${period.from} to ${period.to} were ${moneyText(costs)}.`,
       });
   } else {
-    explanations.push(...invoiceExplanations(input, invoice, period, costs));
-    if (status === 'discrepancy')
-      explanations.push(...discrepancyExplanations(input, invoice, period, final, costs, difference));
+    // What matters first: the difference and what explains it (or that nothing does); then what the invoice
+    // itself adds (tax and credits, already counted in "expected").
+    const found =
+      status === 'discrepancy' ? discrepancyExplanations(input, invoice, period, final, costs, difference) : [];
+    const leads = (e: Explanation) =>
+      e.kind === 'unexplained' || e.kind === 'billing-period' || e.kind === 'other-account';
+    explanations.push(...found.filter(leads), ...invoiceExplanations(input, invoice, period, costs));
+    explanations.push(...found.filter((e) => !leads(e)));
   }
   const missing = missingDays(view, period.from, period.to);
   if (missing.length) {
@@ -140,14 +145,14 @@ function invoiceExplanations(
     out.push({
       kind: 'tax',
       amountMicros: invoice.taxMicros,
-      message: `Tax of ${moneyText(invoice.taxMicros)} is on the invoice; the Costs API reports costs before tax.`,
+      message: `Tax of ${moneyText(invoice.taxMicros)} is on the invoice and already in the expected total; the Costs API reports costs before tax.`,
     });
   }
   if (invoice.creditsMicros > 0) {
     out.push({
       kind: 'credits',
       amountMicros: -invoice.creditsMicros,
-      message: `Credits of ${moneyText(invoice.creditsMicros)} were applied to the invoice; the Costs API reports costs before credits.`,
+      message: `Credits of ${moneyText(invoice.creditsMicros)} were applied to the invoice and are already in the expected total; the Costs API reports costs before credits.`,
     });
   }
   if (invoice.periodStartDay !== 1) {
@@ -244,10 +249,11 @@ function discrepancyExplanations(
   }
   const explained = accounted || out.some((e) => e.kind === 'billing-period' || e.kind === 'other-account');
   if (!explained && missingDays(input.view, period.from, period.to).length === 0) {
-    out.push({
+    // The one thing a reader needs first: how much nothing explains.
+    out.unshift({
       kind: 'unexplained',
       amountMicros: difference,
-      message: `The invoice total ${moneyText(invoice.totalMicros)} is ${moreOrLess(difference)} than expected: costs ${moneyText(costs)} + tax ${moneyText(invoice.taxMicros)} − credits ${moneyText(invoice.creditsMicros)} = ${moneyText(costs + adjust)}. Nothing Spendwatch knows explains the difference of ${moneyText(difference)}; contact the provider's support with the report.`,
+      message: `${moneyText(Math.abs(difference))} unexplained: the invoice total ${moneyText(invoice.totalMicros)} is ${moreOrLess(difference)} than expected (costs ${moneyText(costs)} + tax ${moneyText(invoice.taxMicros)} − credits ${moneyText(invoice.creditsMicros)} = ${moneyText(costs + adjust)}), and nothing Spendwatch knows explains it. Contact the provider's support with the report.`,
     });
   }
   return out;

@@ -33,7 +33,7 @@ function parseBudget(input: BudgetInput): Budget {
   const issue = parsed.error.issues[0];
   throw new AppError(
     'invalid_input',
-    `Budget ${issue?.path.join('.') || ''}: ${issue?.message ?? 'invalid'}.`.replace(' : ', ': '),
+    `Budget ${issue?.path.join('.') || ''}: ${(issue?.message ?? 'invalid').replace(/\.$/, '')}.`.replace(' : ', ': '),
   );
 }
 

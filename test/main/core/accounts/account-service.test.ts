@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -76,6 +77,21 @@ describe('accounts', () => {
     ).rejects.toMatchObject({ code: 'invalid_key' });
     expect(vault.secrets.size).toBe(0);
     expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('an add that cannot reach the provider claims no retry: it says nothing was saved and what to do', async () => {
+    // A port nothing listens on: the test call fails as a network error (the sync would retry it; an add does not).
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const error = await core.accounts
+      .add({ name: 'X', provider: 'openai', apiKey: KEY, baseUrl: `http://127.0.0.1:${port}/v1` })
+      .catch((e) => e);
+    expect(error.message).not.toMatch(/will retry/i);
+    expect(error.message).toMatch(/The account was not added and nothing was saved; add it again in a moment\.$/);
+    expect(vault.secrets.size).toBe(0);
+    expect(core.accounts.list()).toEqual([]);
   });
 
   it('with no keychain reachable: a clear error, no network, nothing written, no plaintext fallback', async () => {

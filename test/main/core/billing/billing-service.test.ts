@@ -168,8 +168,8 @@ describe('billing service', () => {
     });
     r = core.services.billing.reconcile('Acme', '2026-10');
     expect(r.differenceMicros).toBe(5_000_000);
-    expect(r.explanations.map((e) => e.kind)).toEqual(['late-settling', 'unexplained']);
-    expect(r.explanations[0].message).toContain("dated 2026-11-01, before the period's costs settled (2026-11-04)");
+    expect(r.explanations.map((e) => e.kind)).toEqual(['unexplained', 'late-settling']);
+    expect(r.explanations[1].message).toContain("dated 2026-11-01, before the period's costs settled (2026-11-04)");
   });
 
   it('names days missing from local history', () => {
