@@ -159,6 +159,22 @@ describe('spikes per project and per API key', () => {
     );
   });
 
+  it('a name that already says what it is is not prefixed again ("Project 2", not "project Project 2")', () => {
+    setUp('openai');
+    core.services.history.writeState(ACC, {
+      ...core.services.history.readState(ACC),
+      projects: { proj_web: 'Web app', proj_data: 'Data pipeline', proj_lab: 'Project 2' },
+    });
+    spendWith([{ projectId: 'proj_lab', apiKeyId: 'key_tiny', lineItem: `${MINI}, output`, micros: 30_000_000 }]);
+    const raised = spikes();
+    const project = raised.find((a) => a.scope === 'project:proj_lab')!;
+    expect(project.title).toBe('Unusual spend on Project 2 (Acme Prod)');
+    expect(project.message).toMatch(/^Project 2 has spent \$30\.00 on Nov 20 \(UTC\)/);
+    const key = raised.find((a) => a.scope === 'api-key:key_tiny')!;
+    expect(key.message).toContain('Most of the rise: Project 2 (+$29.98), model');
+    expect(raised.map((a) => `${a.title} ${a.message}`).join(' ')).not.toMatch(/project Project/i);
+  });
+
   it('a small key never fires on cents: doubling, or 45 times its median, below the floor', () => {
     setUp('openai');
     spendWith([{ projectId: 'proj_lab', apiKeyId: 'key_tiny', lineItem: `${MINI}, output`, micros: 40_000 }]);

@@ -82,6 +82,7 @@ export function scopeSpikes(
       const estimated = basisOf(view, f.dimension) === 'estimated';
       const noun = f.dimension === 'project' ? 'project' : 'API key';
       const name = nameOf(view, f.dimension, f.key);
+      const named = withNoun(noun, name);
       const scope = `${f.dimension === 'project' ? 'project' : 'api-key'}:${f.key}`;
       const others =
         i === kept.length - 1 && more > 0
@@ -97,8 +98,8 @@ export function scopeSpikes(
         period: monthOf(day),
         day,
         severity: 'warning',
-        title: `Unusual spend on ${noun} ${name} (${input.accountName})`,
-        message: `${capital(noun)} ${name} has spent ${estimated ? 'an estimated ' : ''}${moneyText(f.spent)} ${spikeWhen(day, today)}, ${spikeFactor(f.spent, f.median)}.${movedMostSentence(view, day, { dimension: f.dimension, key: f.key }, scoped)}${others} Check for a runaway job or a leaked key.`,
+        title: `Unusual spend on ${named} (${input.accountName})`,
+        message: `${named === name ? name : capital(named)} has spent ${estimated ? 'an estimated ' : ''}${moneyText(f.spent)} ${spikeWhen(day, today)}, ${spikeFactor(f.spent, f.median)}.${movedMostSentence(view, day, { dimension: f.dimension, key: f.key }, scoped)}${others} Check for a runaway job or a leaked key.`,
         estimate: estimated,
         budgetMicros: null,
       });
@@ -133,6 +134,10 @@ class ScopedRows {
     return within ? (entry.byScope.get(`${within.dimension}|${within.key}`) ?? []) : entry.all;
   }
 }
+
+/** "project Web app", but "Project 2" alone: "project Project 2" reads as a typo when the name already says it. */
+const withNoun = (noun: string, name: string): string =>
+  name.toLowerCase().startsWith(`${noun.toLowerCase()} `) ? name : `${noun} ${name}`;
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -211,7 +216,8 @@ export function movedMostSentence(
       const rise = amount - (totals[i].norm.get(key) ?? 0n) / BigInt(normDays);
       if (rise > 0n && (!best || rise > best.rise)) best = { key, rise };
     }
-    if (best) parts.push(`${d.label} ${nameOf(view, d.dimension, best.key)} (+${moneyText(exactToMicros(best.rise))})`);
+    if (best)
+      parts.push(`${withNoun(d.label, nameOf(view, d.dimension, best.key))} (+${moneyText(exactToMicros(best.rise))})`);
   });
   return parts.length ? ` Most of the rise: ${parts.join(', ')}.` : '';
 }
