@@ -43,15 +43,17 @@ describe('the money scanner', () => {
   it('passes figures in the rule', () => {
     expect(
       moneyViolations(
-        'On pace for $20,144.02 — $2,144.02 over; −$99.41 credit, -$0.25, <$0.01, <-$0.01, $0.00. Price $0.0000025 per token, $2.50 / 1M tokens.',
+        'On pace for $20,144.02 — $2,144.02 over; −$99.41 credit, -$0.25, <$0.01, <-$0.01, $0.00. Price $2.50 / 1M tokens.',
       ),
     ).toEqual([]);
   });
 
   it('fails every figure out of the rule (so the sentence tests can fail)', () => {
-    const bad = 'Forecast: $20144.023045, $18186.29, $3,747.75809, $1234.56, $-5.00, $500 budget, $1,23.00, $0.001.';
+    const bad =
+      'Forecast: $20144.023045, $0.0000025 per token, $18186.29, $3,747.75809, $1234.56, $-5.00, $500 budget, $1,23.00, $0.001.';
     expect(moneyViolations(bad).map((v) => v.figure)).toEqual([
       '$20144.023045',
+      '$0.0000025',
       '$18186.29',
       '$3,747.75809',
       '$1234.56',

@@ -7,11 +7,6 @@
 const FIGURE = /[-−]?<?[-−]?\$[-−]?[\d.,]*\d/g;
 /** The one rule: "$20,144.02", "−$99.41", "-$0.25", "<$0.01", "<-$0.01". */
 const GOOD = /^(?:[-−]?\$\d{1,3}(?:,\d{3})*\.\d{2}|<[-−]?\$0\.01)$/;
-/**
- * A unit price is a rate, not a figure: "$2.50 / 1M tokens", "$0.0000025 per token" keep the digits a price needs
- * (at 2 decimals every token price would read "<$0.01").
- */
-const RATE_AFTER = /^ ?(?:per |\/ )/;
 
 export interface MoneyViolation {
   figure: string;
@@ -25,7 +20,6 @@ export function moneyViolations(text: string): MoneyViolation[] {
     // A trailing "." or "," ends the sentence or the list, it is not part of the figure.
     const figure = match[0].replace(/[.,]+$/, '');
     const end = match.index + figure.length;
-    if (RATE_AFTER.test(text.slice(end, end + 5))) continue;
     if (!GOOD.test(figure))
       found.push({ figure, context: text.slice(Math.max(0, match.index - 40), end + 40).replace(/\s+/g, ' ') });
   }

@@ -5,25 +5,12 @@
  */
 import { memo } from 'react';
 import { formatMonthName } from '../../shared/dates';
+import { unitPriceText } from '../../shared/unit-price-text';
 import type { DashboardView } from '../../shared/domain';
 import { SimpleTable, type TableRow } from '../lib/ui/SimpleTable';
 import { changeText, money } from '../lib/format';
 
 type Insights = NonNullable<DashboardView['insights']>;
-
-/** "$2.50 per 1M tokens": token prices read per million, other units per one. */
-function unitPriceText(unitPrice: string, unit: string): string {
-  const perToken = unit === 'tokens';
-  const value = Number(unitPrice) * (perToken ? 1_000_000 : 1);
-  const digits = value >= 1 ? 2 : value >= 0.01 ? 4 : 6;
-  const text = value.toLocaleString(undefined, {
-    style: 'currency',
-    currency: 'USD',
-    minimumFractionDigits: 2,
-    maximumFractionDigits: digits,
-  });
-  return `${text} / ${perToken ? '1M tokens' : unit.replace(/_/g, ' ')}`;
-}
 
 function priceChange(now: string, before: string | null): string {
   if (before === null) return 'new';
@@ -59,7 +46,9 @@ export const InsightsPanel = memo(function InsightsPanel({
     key: p.lineItem,
     cells: [
       <span className="line-item-name">{p.lineItem}</span>,
-      <span className="price">{unitPriceText(p.unitPrice, p.unit)}</span>,
+      <span className="price" title={`Exact: $${p.unitPrice} per ${p.unit.replace(/_/g, ' ')}`}>
+        {unitPriceText(p.unitPrice, p.unit)}
+      </span>,
       priceChange(p.unitPrice, p.previousUnitPrice),
     ],
   }));

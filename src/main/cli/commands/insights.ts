@@ -7,6 +7,7 @@ import { Option, type Command } from 'commander';
 import { DIMENSION_IDS, DIMENSIONS, dimensionFromCli } from '../../../shared/dimensions';
 import { toMicros } from '../../../shared/money';
 import { moneyText } from '../../../shared/money-text';
+import { unitPriceText } from '../../../shared/unit-price-text';
 import { priceToDecimal } from '../../core/aggregate/unit-prices';
 import type { Spendwatch } from '../../core/use-cases/spendwatch';
 import { terminalSafe as safe } from '../../core/text/safe-output';
@@ -61,7 +62,7 @@ export function registerInsightCommands(program: Command, makeCore: () => Spendw
         const change = line.previousPrice
           ? ` (${changeText(line.price, line.previousPrice)} on ${opts.day ? 'the day before' : 'last month'})`
           : '';
-        print(`  $${priceToDecimal(line.price)} per ${safe(unitName(line.unit))}  ${safe(line.lineItem)}${change}\n`);
+        print(`  ${safe(unitPriceText(priceToDecimal(line.price), line.unit))}  ${safe(line.lineItem)}${change}\n`);
       }
       if (!details.lines.length) print('  No line item was billed with a quantity.\n');
       if (details.unpriced)
@@ -90,11 +91,6 @@ function periodOptions(command: Command): Command {
 }
 
 /** "tokens" → "token", "1000_tokens" → "1000 tokens", "images" → "image": the unit one price is for. */
-function unitName(unit: string): string {
-  const words = unit.replace(/_/g, ' ');
-  return /^\d/.test(words) ? words : words.replace(/s$/, '');
-}
-
 function changeText(now: bigint, before: bigint): string {
   const percent = Number(((now - before) * 10_000n) / before) / 100;
   // Rounding in the provider's own figures moves a price by millionths of a percent: that is no change.
