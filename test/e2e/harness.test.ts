@@ -205,8 +205,12 @@ describe.runIf(Boolean(process.env.DBUS_SESSION_BUS_ADDRESS))(
         .poll(async () => (await recorded()).notifications.map((n) => n.title))
         .toContain('Acme Prod: 50% of budget used');
       const note = (await recorded()).notifications.find((n) => n.title === 'Acme Prod: 50% of budget used')!;
+      // By the one money rule: "$1,234.00", thousands separated, 2 decimals (worked out here with Intl, not our code).
+      const budgetText = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(budget);
       expect(note.body).toMatch(
-        new RegExp(`^Acme Prod has used 50% of its \\$${budget} \\w+ budget \\(\\$[\\d.]+\\)\\.`),
+        new RegExp(
+          `^Acme Prod has used 50% of its ${budgetText.replace(/[$.]/g, '\\$&')} \\w+ budget \\(\\$\\d{1,3}(,\\d{3})*\\.\\d{2}\\)\\.`,
+        ),
       );
       await expect.poll(() => page.getByRole('button', { name: /Alerts, [1-9]\d* unread/ }).count()).toBe(1);
       await page.getByRole('button', { name: /Alerts, \d+ unread/ }).click();

@@ -12,6 +12,10 @@ import { changeText, money } from '../lib/format';
 
 type Insights = NonNullable<DashboardView['insights']>;
 
+/** What a mover is, after its name; a name that already says it ("Project 1") needs no "project" after it. */
+const scopeTag = (name: string, noun: string): string =>
+  name.toLowerCase().startsWith(`${noun.toLowerCase()} `) ? '' : noun;
+
 function priceChange(now: string, before: string | null): string {
   if (before === null) return 'new';
   const [a, b] = [Number(now), Number(before)];
@@ -33,7 +37,7 @@ export const InsightsPanel = memo(function InsightsPanel({
     key: `${m.dimension}:${m.key}`,
     cells: [
       <>
-        {m.name} <span className="muted">{m.dimension === 'project' ? 'project' : 'API key'}</span>
+        {m.name} <span className="muted">{scopeTag(m.name, m.dimension === 'project' ? 'project' : 'API key')}</span>
       </>,
       <>
         {money(m.micros, currency)}
