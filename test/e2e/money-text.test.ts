@@ -81,7 +81,7 @@ describe('one money rule on every screen (large organisation, Chromium)', () => 
     await page.getByTestId('kpi-mtd').waitFor();
     await page.getByRole('button', { name: 'Show details for November 2026' }).click();
     const detail = page.getByRole('region', { name: 'Reconciliation of November 2026' });
-    await detail.getByText(/explains the difference of/).waitFor();
+    await detail.getByText(/nothing Spendwatch knows explains it/).waitFor();
     for (const summary of await detail.locator('summary').all()) await summary.click();
     await read(page, 'billing');
     // The alert centre.
