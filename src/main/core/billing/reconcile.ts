@@ -45,7 +45,10 @@ function missingDays(view: HistoryView, from: UtcDay, to: UtcDay): UtcDay[] {
   return dayRange(from, to).filter((d) => !view.history.hasDay(d));
 }
 
-/** Half-even to the cent (10,000 micros), on integers. */
+/**
+ * Half-even to the cent (10,000 micros), on integers.
+ * @internal
+ */
 export function roundToCent(micros: Micros): Micros {
   const abs = Math.abs(micros);
   let cents = Math.floor(abs / 10_000);
