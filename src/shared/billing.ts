@@ -8,7 +8,7 @@ import { z } from 'zod';
 // start-up, and most commands never read an invoice (see "CLI start-up" in docs/contributing/performance.md).
 import { utcDaySchema, utcMonthSchema } from './domain';
 import { isUtcDay } from './dates';
-import { formatMoney } from './money';
+import { moneyText } from './money-text';
 
 export { CASE_STATE_LABELS, RECONCILIATION_STATUS_LABELS } from './billing-labels';
 
@@ -76,8 +76,8 @@ export const invoiceInputSchema = z.lazy(() =>
         code: 'custom',
         path: ['totalMicros'],
         message:
-          `Subtotal + tax − credits is ${formatMoney(worked)}, ${formatMoney(Math.abs(gap))} ` +
-          `${gap > 0 ? 'more' : 'less'} than the total of ${formatMoney(i.totalMicros)}. ` +
+          `Subtotal + tax − credits is ${moneyText(worked)}, ${moneyText(Math.abs(gap))} ` +
+          `${gap > 0 ? 'more' : 'less'} than the total of ${moneyText(i.totalMicros)}. ` +
           'Correct the one that is wrong.',
       });
     })

@@ -41,6 +41,7 @@ describe('one money rule on every screen (large organisation, Chromium)', () => 
   let harness: Harness;
   const screens: Record<string, string> = {};
   const titles: string[] = [];
+  const monthTotals: string[] = [];
 
   const read = async (page: Page, name: string) => {
     screens[name] = await page.evaluate<string>(SCREEN_TEXT);
@@ -76,6 +77,14 @@ describe('one money rule on every screen (large organisation, Chromium)', () => 
       await openEverything(page);
       await read(page, `dashboard ${account}`);
     }
+    // 12 months: a bar a month, its total written under its month is a figure like any other (not an axis tick).
+    await page.goto(`${harness.url}#/?account=acc_fin`);
+    await page.getByTestId('kpi-mtd').waitFor();
+    await page.getByRole('button', { name: '12 months' }).click();
+    await page.getByRole('heading', { name: 'Monthly spend' }).waitFor();
+    await page.locator('[data-testid="daily-chart"] .month-total').first().waitFor();
+    monthTotals.push(...(await page.locator('[data-testid="daily-chart"] .month-total').allTextContents()));
+    await read(page, 'dashboard 12 months');
     // Billing history of the OpenAI organisation, November's reconciliation open.
     await page.goto(`${harness.url}#/?account=acc_fin`);
     await page.getByTestId('kpi-mtd').waitFor();
@@ -122,6 +131,12 @@ describe('one money rule on every screen (large organisation, Chromium)', () => 
       expect(moneyViolations(text), name).toEqual([]);
       expect(spacingViolations(text), name).toEqual([]);
     }
+  });
+
+  it("12 months: each month's total under its bar follows the rule too", () => {
+    expect(monthTotals).toHaveLength(12);
+    for (const total of monthTotals) expect(total).toMatch(/^-?\$\d{1,3}(,\d{3})*\.\d{2}$/);
+    expect(moneyViolations(monthTotals.join(' '))).toEqual([]);
   });
 
   it('the exact figures are on hover', () => {

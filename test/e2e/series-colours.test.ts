@@ -112,12 +112,32 @@ describe('one colour per project, credits in the open', () => {
     expect(ticks[0][0]).toMatch(/ \d{4}$/); // the first month says its year
     for (const [month, total] of ticks) {
       expect(month).toMatch(/^[A-Z][a-z]{2}( \d{4})?$/);
-      expect(total).toMatch(/^-?\$[\d.,]+K?$/);
+      expect(total).toMatch(/^-?\$\d{1,3}(,\d{3})*\.\d{2}$/); // the one money rule, not "$20.1K"
     }
     // One bar a month (each drawn as its stack's parts), no areas.
     expect(await page.locator('[data-testid="daily-chart"] path.stacked-area').count()).toBe(0);
     await page.getByRole('button', { name: 'Show as table' }).first().click();
     await expect.poll(() => page.getByText(/\d{4}-\d{2} \(to date\)/).count()).toBe(1);
+    await page.close();
+  });
+
+  it('12 months at 720 px: no two month totals touch', async () => {
+    const page = await browser.newPage({ viewport: { width: 720, height: 900 }, locale: 'en-US' });
+    await page.goto(harness.url);
+    await page.getByRole('button', { name: '12 months' }).click();
+    await page.locator('[data-testid="daily-chart"] .month-total').first().waitFor();
+    const boxes = await page.$$eval('[data-testid="daily-chart"] .month-total', (spans) =>
+      spans
+        .map((s) => s.getBoundingClientRect())
+        .map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom })),
+    );
+    expect(boxes).toHaveLength(12);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i], boxes[j]];
+        const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        expect(overlap, `totals ${i} and ${j}`).toBe(false);
+      }
     await page.close();
   });
 });

@@ -1,7 +1,9 @@
 /** Plain-text rendering of CLI results (the --json forms are the stable, documented interface). */
 import { once } from 'node:events';
+import { formatDay } from '../../shared/dates';
 import { toMicros } from '../../shared/money';
 import { moneyText } from '../../shared/money-text';
+import { overrunOf, overrunSentence } from '../../shared/overrun';
 import type { StatusDocument } from '../core/reports/status-report';
 import { terminalSafe as safe } from '../core/text/safe-output';
 
@@ -48,7 +50,22 @@ export function renderStatus(doc: StatusDocument): string {
     lines.push(`  Month to date: ${shown(a.monthToDate)}`);
     lines.push(`  Today (UTC):   ${shown(a.today)}`);
     lines.push(`  Forecast:      ${a.forecast ? shown(a.forecast) : 'not enough data'}`);
-    if (a.budget) lines.push(`  Budget:        ${a.budget.usedPercent}% of ${shown(a.budget.monthly)}`);
+    if (a.budget) {
+      lines.push(`  Budget:        ${a.budget.usedPercent}% of ${shown(a.budget.monthly)}`);
+      // The app's overrun sentence (shared/overrun.ts), so the terminal says "you will overrun" as plainly.
+      const overrun = overrunOf({
+        spentMicros: toMicros(a.monthToDate.amount),
+        forecastMicros: a.forecast ? toMicros(a.forecast.amount) : null,
+        budgetMicros: toMicros(a.budget.monthly.amount),
+        today: doc.generatedAt.slice(0, 10),
+      });
+      const sentence = overrunSentence(
+        overrun,
+        (m) => moneyText(m),
+        (d) => formatDay(d),
+      );
+      if (sentence) lines.push(`  ${overrun?.level === 'over' ? 'Over budget' : 'Close to budget'}: ${sentence}.`);
+    }
     for (const p of a.byProject.slice(0, 10)) lines.push(`    ${safe(p.name).padEnd(30)} ${shown(p)}`);
   }
   return `${lines.join('\n')}\n`;

@@ -5,7 +5,8 @@
  */
 import { useMemo } from 'react';
 import { invoiceInputSchema, type Invoice, type InvoiceInput } from '../../shared/billing';
-import { formatMoney, microsToDecimal } from '../../shared/money';
+import { microsToDecimal } from '../../shared/money';
+import { money } from '../lib/format';
 import { call } from '../lib/bridge';
 import { typedAmount, useSchemaForm } from '../lib/form';
 import { formSchema, type Problem } from '../lib/form-schema';
@@ -102,7 +103,7 @@ function WorkedOutHint({
   return (
     <p className="muted" id={id} aria-live="polite">
       {filled && figure !== null && figure >= 0
-        ? `${AMOUNT_LABELS[filled]} worked out: ${formatMoney(figure)} (total = subtotal + tax − credits).`
+        ? `${AMOUNT_LABELS[filled]} worked out: ${money(figure)} (total = subtotal + tax − credits).`
         : 'Enter what the invoice shows: an amount left empty is worked out from the others (total = subtotal + tax − credits).'}
     </p>
   );

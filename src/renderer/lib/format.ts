@@ -11,9 +11,8 @@
  *    (`tooltipMoney`). CSV and JSON exports carry exact amounts from core and never pass through here.
  * 3. **Chart axes** use `moneyAxis`: "nice" ticks (1, 2, 2.5 or 5 × 10ⁿ) chosen from the data, each label
  *    with as many digits as its step needs, so a cents-only organisation reads $0.002 … $0.01 and a
- *    $1.2M month reads $250K … $1.25M — never the same label twice. Axis ticks are labels, not sentences. A bar's total written on the axis under
- *    it (`moneyCompact`, the monthly bars) is an axis label too: from $1,000 up, three significant digits
- *    ($20.1K); the figure itself is in the tooltip and the chart's table.
+ *    $1.2M month reads $250K … $1.25M — never the same label twice. Axis ticks are a scale, not sentences. A
+ *    monthly bar's total, written under its month, is a figure: `money`, like every other.
  * 4. A **share** is one decimal (`shareText`); a non-zero share under 0.1% reads "<0.1%" (never "0%"), and
  *    a share that is not all of it never reads "100%".
  * 5. A **change** is against a period with full data only (`changeText`): when the earlier period is not
@@ -82,17 +81,6 @@ export function moneyAxis(
     domain: [bottom / MICROS_PER_UNIT, top / MICROS_PER_UNIT],
     format: (v) => axisLabel(Math.round(v * MICROS_PER_UNIT), step, currency),
   };
-}
-
-/** Rule 3: a bar's total as an axis label, "$950.20", "$20.1K", "$1.25M". */
-export function moneyCompact(micros: Micros, currency: string = ACCOUNT_CURRENCY): string {
-  if (Math.abs(micros) < 1_000 * MICROS_PER_UNIT) return money(micros, currency);
-  return cachedNumberFormat(undefined, {
-    style: 'currency',
-    currency: currency.toUpperCase(),
-    notation: 'compact',
-    maximumSignificantDigits: 3,
-  }).format(micros / MICROS_PER_UNIT);
 }
 
 /**

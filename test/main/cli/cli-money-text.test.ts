@@ -68,6 +68,10 @@ describe('spendwatch: one money rule in its human output', () => {
   it('prints "Forecast: $20,144.02"-style figures, never exact decimals', () => {
     expect(human.status).toMatch(/Forecast: +\$\d{2},\d{3}\.\d{2}\n/);
     expect(human.status).toMatch(/Budget: +[\d.]+% of \$18,000\.00/);
+    // The forecast passes the $18,000 budget: the terminal says so in the app's words.
+    expect(human.status).toMatch(
+      / {2}Over budget: On pace for \$\d{2},\d{3}\.\d{2} — \$[\d,]+\.\d{2} over, crosses the budget around /,
+    );
     expect(human['reconcile 2026-11']).toContain('$100.00');
     for (const [command, text] of Object.entries(human)) {
       expect(text.length, command).toBeGreaterThan(0);

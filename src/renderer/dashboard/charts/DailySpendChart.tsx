@@ -7,7 +7,7 @@ import { memo, useMemo, useState } from 'react';
 import { CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DailySeries, GroupBy, NamedAmount } from '../../../shared/domain';
 import { CREDITS_SERIES, DIMENSION_IDS, DIMENSIONS, OTHER_SERIES } from '../../../shared/dimensions';
-import { exactTitle, money, moneyAxis, moneyCompact, shareText, tooltipMoney } from '../../lib/format';
+import { exactTitle, money, moneyAxis, shareText, tooltipMoney } from '../../lib/format';
 import { SimpleTable } from '../../lib/ui/SimpleTable';
 import { ChartLegend, ChartTooltipBox, TOOLTIP_CURSOR, type TooltipContentProps } from './ChartParts';
 import { ChartTable } from './ChartTable';
@@ -143,7 +143,7 @@ export const DailySpendChart = memo(function DailySpendChart({
         key="x"
         dataKey="day"
         interval={0}
-        height={40}
+        height={54}
         tick={(props: unknown) => (
           <MonthTick {...(props as MonthTickProps)} label={words.tick} total={(day) => totalOf(daily, day, currency)} />
         )}
@@ -234,20 +234,34 @@ interface MonthTickProps {
   x: number;
   y: number;
   payload: { value: string };
+  index?: number;
+  /** The axis' width and how many ticks share it (recharts passes both). */
+  width?: number;
+  visibleTicksCount?: number;
 }
 
-/** A month's name and, under it, its total (compact on the axis; the exact figure is in the tooltip and table). */
+/** Below this many pixels a month, "$20,144.02" would touch its neighbours: alternate totals go a line lower. */
+const TOTAL_FITS_PX = 84;
+
+/**
+ * A month's name and, under it, its total by the one money rule (the exact figure is in the tooltip and the table).
+ * Where the months are narrow, every other total sits a line lower so no two touch.
+ */
 function MonthTick({
   x,
   y,
   payload,
+  index = 0,
+  width = 0,
+  visibleTicksCount = 12,
   label,
   total,
 }: MonthTickProps & { label: (day: string) => string; total: (day: string) => string }) {
+  const narrow = width / Math.max(1, visibleTicksCount) < TOTAL_FITS_PX;
   return (
     <text x={x} y={y + 12} textAnchor="middle" fontSize={11}>
       <tspan x={x}>{label(payload.value)}</tspan>
-      <tspan x={x} dy={14} className="month-total">
+      <tspan x={x} dy={narrow && index % 2 === 1 ? 28 : 14} className="month-total">
         {total(payload.value)}
       </tspan>
     </text>
@@ -256,5 +270,5 @@ function MonthTick({
 
 const totalOf = (daily: DailySeries, day: string, currency: string): string => {
   const point = daily.points.find((p) => p.day === day);
-  return point ? moneyCompact(point.totalMicros, currency) : '';
+  return point ? money(point.totalMicros, currency) : '';
 };

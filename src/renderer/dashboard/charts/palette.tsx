@@ -74,6 +74,65 @@ export function seriesColour(key: string): string {
   return PALETTE[hashKey(key) % PALETTE.length];
 }
 
+/** Series colours beyond the palette, built once each and never equal to one before them. */
+const EXTRA: string[] = [];
+
+/**
+ * The n-th series colour: the palette's, then (a view showing more than 24 series at once, such as every project
+ * listed) hues a golden angle apart at two luminances inside the band that keeps 3:1 against both panels.
+ * @internal
+ */
+export function colourAt(n: number): string {
+  if (n < PALETTE.length) return PALETTE[n];
+  const k = n - PALETTE.length;
+  const used = new Set<string>([...PALETTE, OTHER_COLOUR, CREDITS_COLOUR]);
+  while (EXTRA.length <= k) {
+    const i = EXTRA.length;
+    let hue = (17 + i * 137.508) % 360;
+    let colour = withLuminance(hue, i % 2 === 0 ? 0.17 : 0.24);
+    for (let nudge = 0; (used.has(colour) || EXTRA.includes(colour)) && nudge < 360; nudge++) {
+      hue = (hue + 1) % 360;
+      colour = withLuminance(hue, i % 2 === 0 ? 0.17 : 0.24);
+    }
+    EXTRA.push(colour);
+  }
+  return EXTRA[k];
+}
+
+/** A colour of `hue` (saturation 60%) whose relative luminance is `target`, by bisection on HSL lightness. */
+function withLuminance(hue: number, target: number): string {
+  let [low, high] = [0, 1];
+  let rgb = hslToRgb(hue, 0.6, 0.5);
+  for (let step = 0; step < 30; step++) {
+    const mid = (low + high) / 2;
+    rgb = hslToRgb(hue, 0.6, mid);
+    if (luminance(rgb) < target) low = mid;
+    else high = mid;
+  }
+  return `#${rgb
+    .map((c) =>
+      Math.round(c * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
+}
+
+function hslToRgb(h: number, s: number, l: number): [number, number, number] {
+  const a = s * Math.min(l, 1 - l);
+  const f = (n: number) => {
+    const k = (n + h / 30) % 12;
+    return l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+  };
+  return [f(0), f(8), f(4)];
+}
+
+/** WCAG relative luminance of an sRGB colour (components 0..1). @internal */
+export function luminance([r, g, b]: [number, number, number]): number {
+  const lin = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
 /** A view's colours: one per key, read by every chart, legend and table of the view. */
 export interface ColourMap {
   of(key: string): string;
@@ -81,7 +140,7 @@ export interface ColourMap {
 
 /**
  * Colours for keys ranked largest first (a view's breakdowns, then keys the view shows that they lack): the
- * n-th real key takes the palette's n-th colour, so up to 24 keys shown together never share one. Keys of equal
+ * n-th real key takes the n-th colour (`colourAt`: the palette, then more), so keys shown together never share one. Keys of equal
  * amount are ordered by their hash, then by key, so the result depends only on what is shown. Other is grey and
  * Credits green whatever their rank; a negative key (a credit) takes the Credits colour.
  */
@@ -98,10 +157,16 @@ export function assignColours(ranked: readonly { key: string; micros?: number }[
     i = j;
   }
   let next = 0;
+  let creditsTaken = false;
   for (const r of order) {
+    const credit = r.key === CREDITS_KEY || (r.micros !== undefined && r.micros < 0);
     if (OTHER_KEYS.has(r.key)) colours.set(r.key, OTHER_COLOUR);
-    else if (r.key === CREDITS_KEY || (r.micros !== undefined && r.micros < 0)) colours.set(r.key, CREDITS_COLOUR);
-    else colours.set(r.key, PALETTE[next++ % PALETTE.length]);
+    // The folded "Credits" row, or the first credit listed on its own, is green; further credits (a table with
+    // every row shown) take series colours, so two credits side by side stay apart.
+    else if (credit && (r.key === CREDITS_KEY || !creditsTaken)) {
+      colours.set(r.key, CREDITS_COLOUR);
+      if (r.key !== CREDITS_KEY) creditsTaken = true;
+    } else colours.set(r.key, colourAt(next++));
   }
   return { of: (key) => colours.get(key) ?? seriesColour(key) };
 }

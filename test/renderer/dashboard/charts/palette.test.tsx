@@ -90,6 +90,30 @@ describe('series colours', () => {
     expect(assignColours([{ key: 'Other' }, { key: 'gpt-4o' }]).of('Other')).toBe(OTHER_COLOUR);
   });
 
+  it('give 60 series shown together (every project listed) 60 different colours, all seen in both themes', () => {
+    const many = projects(60);
+    const map = assignColours(many);
+    const colours = many.map((p) => map.of(p.key));
+    expect(new Set(colours).size).toBe(60);
+    expect(colours).not.toContain(OTHER_COLOUR);
+    expect(colours).not.toContain(CREDITS_COLOUR);
+    for (const colour of colours.slice(PALETTE.length)) {
+      expect(colour).toMatch(/^#[0-9a-f]{6}$/);
+      expect(contrast(colour, '#ffffff'), colour).toBeGreaterThanOrEqual(3);
+      expect(contrast(colour, '#1b1f29'), colour).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('give two credits listed side by side two colours: the first green, the next a series colour', () => {
+    const map = assignColours([
+      { key: 'web', micros: 10 },
+      { key: 'grant', micros: -250 },
+      { key: 'refund', micros: -4 },
+    ]);
+    expect(map.of('grant')).toBe(CREDITS_COLOUR);
+    expect(new Set(['web', 'grant', 'refund'].map((k) => map.of(k))).size).toBe(3);
+  });
+
   it('are at least 3:1 against the light and the dark panel (a bar or swatch must be seen in both themes)', () => {
     for (const colour of [...PALETTE, CREDITS_COLOUR]) {
       expect(contrast(colour, '#ffffff'), colour).toBeGreaterThanOrEqual(3);
