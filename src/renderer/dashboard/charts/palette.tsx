@@ -80,9 +80,8 @@ const EXTRA: string[] = [];
 /**
  * The n-th series colour: the palette's, then (a view showing more than 24 series at once, such as every project
  * listed) hues a golden angle apart at two luminances inside the band that keeps 3:1 against both panels.
- * @internal
  */
-export function colourAt(n: number): string {
+function colourAt(n: number): string {
   if (n < PALETTE.length) return PALETTE[n];
   const k = n - PALETTE.length;
   const used = new Set<string>([...PALETTE, OTHER_COLOUR, CREDITS_COLOUR]);
@@ -127,8 +126,8 @@ function hslToRgb(h: number, s: number, l: number): [number, number, number] {
   return [f(0), f(8), f(4)];
 }
 
-/** WCAG relative luminance of an sRGB colour (components 0..1). @internal */
-export function luminance([r, g, b]: [number, number, number]): number {
+/** WCAG relative luminance of an sRGB colour (components 0..1). */
+function luminance([r, g, b]: [number, number, number]): number {
   const lin = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
   return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }
